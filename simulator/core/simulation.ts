@@ -1,0 +1,207 @@
+/**
+ * The simulation: one virtual clock, one event queue, the nodes, the network between them.
+ *
+ * Nothing here reads the wall clock or Math.random: time is an integer count of virtual
+ * milliseconds that jumps from event to event, and randomness comes from named streams
+ * of the run seed. Same spec + same seed → same events in the same order, everywhere.
+ */
+import { EventQueue, type Task } from './event-queue.js';
+import { RngStreams } from './prng.js';
+import { deliveryDelays } from './link.js';
+import { NetworkFaults, groupOf, linkId } from './network.js';
+import type { Message, NodeContext, SimNode, LogLevel } from './node.js';
+import { Ledger } from '../ledger/ledger.js';
+import type { LogLine } from '../run/result.js';
+import { ridsOf } from './record.js';
+
+interface Endpoint {
+  node: SimNode;
+  up: boolean;
+  /** Bumped on every crash and restart; timers from an older epoch never fire. */
+  epoch: number;
+  ctx: NodeContext;
+}
+
+/** Per-link counters, for the diagram and the per-stage charts. */
+export interface LinkStats {
+  sent: number;
+  dropped: number;
+  duplicated: number;
+  cut: number;
+}
+
+export class Simulation {
+  now = 0;
+  events = 0;
+  readonly queue = new EventQueue();
+  readonly rng: RngStreams;
+  readonly ledger = new Ledger();
+  readonly log: LogLine[] = [];
+  readonly linkStats = new Map<string, LinkStats>();
+  private readonly endpoints = new Map<string, Endpoint>();
+  private readonly onWire = new Map<number, readonly number[]>();
+  private wireSeq = 0;
+  private readonly maxLogLines = 5000;
+
+  constructor(
+    seed: number,
+    readonly faults: NetworkFaults = new NetworkFaults([], []),
+  ) {
+    this.rng = new RngStreams(seed);
+    this.ledger.clock = () => this.now;
+  }
+
+  /** Schedules `task` at absolute virtual time `timeMs` (never in the past). */
+  at(timeMs: number, task: Task): void {
+    this.queue.push(Math.max(timeMs, this.now), task);
+  }
+
+  after(delayMs: number, task: Task): void {
+    this.queue.push(this.now + Math.max(0, delayMs), task);
+  }
+
+  addNode(node: SimNode): void {
+    if (this.endpoints.has(node.address)) throw new Error(`duplicate endpoint ${node.address}`);
+    const sim = this;
+    const endpoint: Endpoint = { node, up: true, epoch: 0, ctx: undefined as unknown as NodeContext };
+    endpoint.ctx = {
+      address: node.address,
+      group: groupOf(node.address),
+      rng: this.rng.stream(`node:${node.address}`),
+      ledger: this.ledger,
+      now: () => sim.now,
+      send: (to, msg) => sim.send(node.address, to, msg),
+      timer: (delayMs, fn) => {
+        const epoch = endpoint.epoch;
+        sim.after(delayMs, () => {
+          if (endpoint.up && endpoint.epoch === epoch) fn();
+        });
+      },
+      isUp: (address) => sim.isUp(address),
+      log: (level, text) => sim.addLog(level, node.address, text),
+    };
+    this.endpoints.set(node.address, endpoint);
+  }
+
+  node(address: string): SimNode | undefined {
+    return this.endpoints.get(address)?.node;
+  }
+
+  nodes(): SimNode[] {
+    return [...this.endpoints.values()].map((e) => e.node);
+  }
+
+  /** Endpoint addresses belonging to a spec id (`kafka` → its brokers) or the address itself. */
+  addressesOf(name: string): string[] {
+    if (this.endpoints.has(name)) return [name];
+    return [...this.endpoints.keys()].filter((a) => groupOf(a) === name);
+  }
+
+  isUp(address: string): boolean {
+    return this.endpoints.get(address)?.up ?? false;
+  }
+
+  start(): void {
+    for (const e of this.endpoints.values()) e.node.start(e.ctx);
+  }
+
+  crash(address: string): void {
+    const e = this.endpoints.get(address);
+    if (!e || !e.up) return;
+    e.up = false;
+    e.epoch++;
+    this.addLog('error', address, 'process crashed: volatile state lost');
+    e.node.crash();
+  }
+
+  restart(address: string): void {
+    const e = this.endpoints.get(address);
+    if (!e || e.up) return;
+    e.up = true;
+    e.epoch++;
+    this.addLog('info', address, 'process restarted from durable state');
+    e.node.restart();
+  }
+
+  addLog(level: LogLevel, source: string, text: string): void {
+    if (this.log.length < this.maxLogLines) this.log.push({ timeMs: this.now, level, source, text });
+  }
+
+  /** Sends over the link from → to: partitions, loss, duplication, delay and reordering apply. */
+  send(from: string, to: string, msg: Message): void {
+    const id = linkId(from, to);
+    let stats = this.linkStats.get(id);
+    if (!stats) this.linkStats.set(id, (stats = { sent: 0, dropped: 0, duplicated: 0, cut: 0 }));
+    stats.sent++;
+    const records = msg.records;
+    if (this.faults.cut(from, to, this.now)) {
+      stats.cut++;
+      if (records) for (const r of records) for (const rid of ridsOf(r)) this.ledger.noteLoss(rid, id, 'network partition');
+      return;
+    }
+    const rng = this.rng.stream(`link:${from}->${to}`);
+    const delays = deliveryDelays(this.faults.settings(from, to, this.now), rng);
+    if (delays.length === 0) {
+      stats.dropped++;
+      if (records) for (const r of records) for (const rid of ridsOf(r)) this.ledger.noteLoss(rid, id, 'message lost on the link');
+      return;
+    }
+    if (delays.length > 1) {
+      stats.duplicated++;
+      if (records) for (const r of records) for (const rid of ridsOf(r)) this.ledger.noteDuplicate(rid, id, 'link delivered the message twice');
+    }
+    for (const delay of delays) {
+      const wire = records && records.length > 0 ? this.putOnWire(records) : -1;
+      this.after(delay, () => {
+        if (wire >= 0) this.onWire.delete(wire);
+        const target = this.endpoints.get(to);
+        if (!target) return;
+        if (!target.up) {
+          if (records) for (const r of records) for (const rid of ridsOf(r)) this.ledger.noteLoss(rid, to, 'arrived while the process was down');
+          return;
+        }
+        target.node.receive(msg, from);
+      });
+    }
+  }
+
+  private putOnWire(records: Message['records'] & object): number {
+    const key = this.wireSeq++;
+    const rids: number[] = [];
+    for (const r of records) for (const rid of ridsOf(r)) rids.push(rid);
+    this.onWire.set(key, rids);
+    return key;
+  }
+
+  /** rids some node holds or the network carries: the ledger's "in flight". */
+  heldRecords(): Set<number> {
+    const held = new Set<number>();
+    const visit = (rid: number) => held.add(rid);
+    for (const e of this.endpoints.values()) e.node.heldRecords?.(visit);
+    for (const rids of this.onWire.values()) for (const rid of rids) held.add(rid);
+    return held;
+  }
+
+  /**
+   * Runs events up to and including `untilMs`, at most `maxEvents` of them.
+   * Returns true when the queue holds nothing more before `untilMs`.
+   */
+  runUntil(untilMs: number, maxEvents: number): boolean {
+    const queue = this.queue;
+    let budget = maxEvents;
+    while (budget > 0) {
+      const t = queue.peekTime();
+      if (t > untilMs) {
+        this.now = Math.max(this.now, untilMs);
+        return true;
+      }
+      this.now = t;
+      const task = queue.pop()!;
+      task();
+      this.events++;
+      budget--;
+    }
+    return false;
+  }
+}
+

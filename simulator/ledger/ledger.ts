@@ -1,0 +1,158 @@
+/**
+ * The ledger is the checker (DESIGN §2): ground truth is what the workload generated;
+ * for every record it learns what happened to it from the mechanisms themselves.
+ *
+ * Nodes do not decide outcomes. They report observations as they happen:
+ * - `noteLoss(rid, where, why)`: a copy of the record was destroyed here (a dropped
+ *   message, a memory queue wiped by a crash, an offset committed past it, …).
+ *   Copies can be lost and then resent, so this is only a candidate explanation;
+ *   it becomes the verdict only if the record never reaches the output.
+ * - `noteDuplicate(rid, where)`: a copy was made that may repeat one already delivered
+ *   (a resend after an ACK timeout, a replay from a checkpoint, a link duplicate).
+ * - `noteFiltered` / `noteLate`: dropped on purpose (a `drop` filter, a window closed).
+ *
+ * At the end each output reports how many times every rid counts in its final state.
+ * The fate is read off that count: 1 exactly once, ≥ 2 duplicated, 0 then in flight (some
+ * node still holds it), filtered, late, or lost (at the last place a loss was noted).
+ */
+import type { OutputLedger } from '../run/result.js';
+
+export interface TraceStep {
+  readonly timeMs: number;
+  readonly where: string;
+  readonly what: string;
+}
+
+export class Ledger {
+  /** Records generated so far (rids 0 … generated-1). */
+  generated = 0;
+  private readonly lossWhere = new Map<number, string>();
+  private readonly lossWhy = new Map<number, string>();
+  private readonly dupWhere = new Map<number, string>();
+  private readonly filteredWhere = new Map<number, string>();
+  private readonly lateWhere = new Map<number, string>();
+  private readonly traces = new Map<number, TraceStep[]>();
+  private traceAll = false;
+  private readonly traced = new Set<number>();
+  /** Set by the simulation so notes carry the current virtual time. */
+  clock: () => number = () => 0;
+
+  /** Records whose life is recorded hop by hop: all of them, or a chosen few. */
+  setTracing(which: 'all' | readonly number[]): void {
+    if (which === 'all') this.traceAll = true;
+    else for (const rid of which) this.traced.add(rid);
+  }
+
+  isTraced(rid: number): boolean {
+    return this.traceAll || this.traced.has(rid);
+  }
+
+  trace(rid: number, where: string, what: string): void {
+    if (!this.isTraced(rid)) return;
+    let steps = this.traces.get(rid);
+    if (!steps) this.traces.set(rid, (steps = []));
+    steps.push({ timeMs: this.clock(), where, what });
+  }
+
+  traceOf(rid: number): readonly TraceStep[] {
+    return this.traces.get(rid) ?? [];
+  }
+
+  noteLoss(rid: number, where: string, why: string): void {
+    this.lossWhere.set(rid, where);
+    this.lossWhy.set(rid, why);
+    this.trace(rid, where, `lost: ${why}`);
+  }
+
+  noteDuplicate(rid: number, where: string, why = 'sent again'): void {
+    if (!this.dupWhere.has(rid)) this.dupWhere.set(rid, where);
+    this.trace(rid, where, `copy: ${why}`);
+  }
+
+  noteFiltered(rid: number, where: string, why = 'dropped by a filter'): void {
+    this.filteredWhere.set(rid, where);
+    this.trace(rid, where, `filtered: ${why}`);
+  }
+
+  noteLate(rid: number, where: string, why = 'arrived after its window closed'): void {
+    this.lateWhere.set(rid, where);
+    this.trace(rid, where, `late: ${why}`);
+  }
+
+  lossOf(rid: number): { where: string; why: string } | undefined {
+    const where = this.lossWhere.get(rid);
+    return where === undefined ? undefined : { where, why: this.lossWhy.get(rid) ?? '' };
+  }
+
+  /**
+   * Reads every record's fate in one output off its counts.
+   * `held` holds the rids some node still has in flight.
+   */
+  account(counts: Uint32Array, held: ReadonlySet<number>, arrival?: Iterable<number>): OutputLedger {
+    const out: OutputLedger = {
+      generated: this.generated,
+      exactlyOnce: 0,
+      duplicated: 0,
+      extraCopies: 0,
+      lost: 0,
+      filtered: 0,
+      late: 0,
+      inFlight: 0,
+      reordered: 0,
+      lostAt: {},
+      duplicatedAt: {},
+    };
+    for (let rid = 0; rid < this.generated; rid++) {
+      const c = counts[rid] ?? 0;
+      if (c === 1) out.exactlyOnce++;
+      else if (c >= 2) {
+        out.duplicated++;
+        out.extraCopies += c - 1;
+        bump(out.duplicatedAt, this.dupWhere.get(rid) ?? 'unknown');
+      } else if (held.has(rid)) out.inFlight++;
+      else if (this.filteredWhere.has(rid)) out.filtered++;
+      else if (this.lateWhere.has(rid)) out.late++;
+      else {
+        out.lost++;
+        bump(out.lostAt, this.lossWhere.get(rid) ?? 'unknown');
+      }
+    }
+    if (arrival) out.reordered = countReordered(arrival);
+    return out;
+  }
+
+  /** The fate of one record in an output, in words (for `trace` and the ledger view). */
+  fateOf(rid: number, count: number, held: ReadonlySet<number>): string {
+    if (count === 1) return 'delivered exactly once';
+    if (count >= 2) return `duplicated: ${count} copies (first extra copy made at ${this.dupWhere.get(rid) ?? 'unknown'})`;
+    if (held.has(rid)) return 'still in flight';
+    const filtered = this.filteredWhere.get(rid);
+    if (filtered !== undefined) return `filtered at ${filtered}`;
+    const late = this.lateWhere.get(rid);
+    if (late !== undefined) return `late: dropped at ${late}`;
+    const loss = this.lossOf(rid);
+    return loss ? `lost at ${loss.where}: ${loss.why}` : 'lost (no stage reported it)';
+  }
+}
+
+function bump(map: Record<string, number>, key: string): void {
+  map[key] = (map[key] ?? 0) + 1;
+}
+
+/**
+ * Counts records that arrived after a record generated later than them.
+ * rids are generation order, so an arrival below the highest rid already seen was overtaken.
+ * Only first arrivals count; a duplicate's second copy is not a reorder.
+ */
+function countReordered(arrival: Iterable<number>): number {
+  let max = -1;
+  let reordered = 0;
+  const seen = new Set<number>();
+  for (const rid of arrival) {
+    if (seen.has(rid)) continue;
+    seen.add(rid);
+    if (rid < max) reordered++;
+    else max = rid;
+  }
+  return reordered;
+}

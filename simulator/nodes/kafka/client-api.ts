@@ -1,0 +1,108 @@
+/**
+ * The contract between Kafka clients and the nodes that embed them.
+ *
+ * Real Kafka clients are libraries inside another process: Logstash's kafka output,
+ * Filebeat's kafka output and Flink's KafkaSink embed a producer; a consumer application
+ * and Flink's KafkaSource embed a consumer. Here too: a host node creates a client with
+ * its own NodeContext, forwards every message whose kind starts with `kafka.` to
+ * `client.receive()`, and drops the client on crash (its state is volatile) and makes a
+ * new one on restart — which is exactly why a restarted non-transactional producer gets a
+ * new producer id (SEMANTICS §3).
+ *
+ * Requests and responses travel over the host's links to the broker endpoints
+ * (`<cluster>/broker-N`), so link faults and partitions act on them.
+ */
+import type { Rec } from '../../core/record.js';
+import type { Message, NodeContext } from '../../core/node.js';
+
+export interface ProducerConfig {
+  acks: '0' | '1' | 'all' | '-1';
+  /** undefined = retry until delivery.timeout.ms */
+  retries?: number;
+  'enable.idempotence': boolean;
+  'max.in.flight.requests.per.connection': number;
+  'delivery.timeout.ms': number;
+  'request.timeout.ms'?: number;
+  'linger.ms'?: number;
+  'batch.size'?: number;
+  'transactional.id'?: string;
+  'transaction.timeout.ms'?: number;
+}
+
+/** Outcome of one record's send, reported through the callback as the real client does. */
+export interface SendResult {
+  ok: boolean;
+  /** partition and offset when ok (offset -1 with acks=0: the producer never learns it) */
+  partition?: number;
+  offset?: number;
+  /** e.g. NOT_ENOUGH_REPLICAS, TIMEOUT, PRODUCER_FENCED */
+  error?: string;
+}
+
+export interface KafkaProducerClient {
+  /** Buffers a record for `topic`; `key` picks the partition (null → sticky/round robin). The callback fires once. */
+  send(topic: string, record: Rec, key: string | null, callback?: (result: SendResult) => void): void;
+  /** Sends what is buffered now; `done` fires when every send so far has completed (ok or not). */
+  flush(done: () => void): void;
+  /** Transactions (only with transactional.id). initTransactions fences older instances with the same id. */
+  initTransactions(done: (ok: boolean, error?: string) => void): void;
+  beginTransaction(): void;
+  commitTransaction(done: (ok: boolean, error?: string) => void): void;
+  abortTransaction(done: (ok: boolean) => void): void;
+  /** Host forwards `kafka.*` messages here; returns true if it was for this client. */
+  receive(msg: Message, from: string): boolean;
+  /** Records sent but not yet acknowledged (for the ledger's in-flight). */
+  heldRecords(visit: (rid: number) => void): void;
+  inspect(): unknown;
+}
+
+export interface ConsumerConfig {
+  'group.id'?: string;
+  'isolation.level': 'read_uncommitted' | 'read_committed';
+  'enable.auto.commit': boolean;
+  'auto.commit.interval.ms': number;
+  'auto.offset.reset': 'earliest' | 'latest' | 'none';
+  'max.poll.records': number;
+  'max.poll.interval.ms': number;
+  'session.timeout.ms': number;
+}
+
+/** A consumed record with its position. */
+export interface ConsumedRecord {
+  topic: string;
+  partition: number;
+  offset: number;
+  record: Rec;
+}
+
+export interface KafkaConsumerClient {
+  /** Joins the group and subscribes (partitions assigned by the group coordinator; rebalances as members come and go). */
+  subscribe(topic: string, onAssigned?: (partitions: number[]) => void, onRevoked?: (partitions: number[]) => void): void;
+  /** Manual assignment without a group (Flink's source): read these partitions from the given offsets (or the reset policy). */
+  assign(topic: string, partitions: number[], startOffsets?: ReadonlyMap<number, number>): void;
+  /** Fetches up to max.poll.records; calls back with what came (possibly nothing). Also drives auto-commit and liveness. */
+  poll(callback: (records: ConsumedRecord[]) => void): void;
+  /** Moves the next fetch position of a partition. */
+  seek(partition: number, offset: number): void;
+  /** Next offset to read per assigned partition. */
+  position(partition: number): number | undefined;
+  /** Commits the given offsets (next offset to read) for the group; `done(false)` on CommitFailed (rebalanced). */
+  commit(offsets: ReadonlyMap<number, number>, done?: (ok: boolean, error?: string) => void): void;
+  /** Partitions currently assigned. */
+  assignment(): number[];
+  /** Number of partitions of the topic (metadata). */
+  partitionsFor(topic: string): number;
+  /** Leaves the group cleanly (not on crash: a crashed member is noticed by session timeout). */
+  close(): void;
+  receive(msg: Message, from: string): boolean;
+  inspect(): unknown;
+}
+
+/** What the cluster component (registered with ctx.provide(kafkaId, …)) offers to clients. */
+export interface KafkaClusterHandle {
+  readonly id: string;
+  createProducer(host: NodeContext, config: ProducerConfig): KafkaProducerClient;
+  createConsumer(host: NodeContext, config: ConsumerConfig): KafkaConsumerClient;
+  partitionsFor(topic: string): number;
+  /** Records that downstream readers have yet to consume (ledger in-flight contribution is done by the cluster itself). */
+}

@@ -1,0 +1,241 @@
+/**
+ * run(spec, { seed, signal, onProgress }) → RunResult.
+ *
+ * The run advances in slices of simulated time. Between slices it samples per-stage
+ * counters, reports progress, checks for cancellation and (in the worker) yields to the
+ * host so a Cancel message can get through. Slicing never changes the events: the same
+ * spec and seed give the same result whether the run is sliced or not.
+ */
+import { Simulation } from '../core/simulation.js';
+import { NetworkFaults } from '../core/network.js';
+import type { OutputNode } from '../core/node.js';
+import type { PipelineSpec, NodeSpec } from '../spec/schema/pipeline.js';
+import type { LinkFaultSpec, PartitionFaultSpec, CrashFaultSpec } from '../spec/schema/faults.js';
+import { Workload } from '../workload/workload.js';
+import { BUILD_ORDER, FACTORIES } from '../nodes/registry.js';
+import type { BuildContext, NodeFactory } from '../nodes/build-context.js';
+import type { RunResult, StageSample, OutputLedger } from './result.js';
+import { compareAnswers, queryOf, truthWindows, type AnswerSource } from './query.js';
+import { ArchitectureSampler, type ArchitectureSource } from './architectures.js';
+import { formatDuration } from '../spec/units.js';
+
+export interface RunProgress {
+  simulatedMs: number;
+  totalMs: number;
+  events: number;
+  /** 0–1 */
+  fraction: number;
+}
+
+export interface RunOptions {
+  /** Overrides the spec's seed. */
+  seed?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: RunProgress) => void;
+  /** Record hop-by-hop histories for these rids, or for all records. */
+  trace?: 'all' | readonly number[];
+  /** How often per-stage counters are sampled (default 1s of simulated time). */
+  sampleEveryMs?: number;
+  /** Called between slices; in a Worker it lets messages (cancel) through. */
+  yieldToHost?: () => Promise<void>;
+}
+
+/** Everything a finished run keeps: the plain result plus live objects the worker can query (trace, terminal). */
+export interface RunHandle {
+  result: RunResult;
+  sim: Simulation;
+  workload: Workload;
+  spec: PipelineSpec;
+  outputs: ReadonlyMap<string, OutputNode>;
+  components: ReadonlyMap<string, unknown>;
+  /** Accounts one output again (counts per rid), for trace and the ledger view. */
+  countsOf(outputId: string): Uint32Array;
+  heldRecords(): Set<number>;
+}
+
+const SLICE_EVENTS = 200_000;
+
+interface Built {
+  sim: Simulation;
+  workload: Workload;
+  outputs: Map<string, OutputNode>;
+  answers: Map<string, AnswerSource>;
+  architectures: Map<string, ArchitectureSource>;
+  components: Map<string, unknown>;
+}
+
+function build(spec: PipelineSpec, seed: number): Built {
+  const links = spec.faults.filter((f): f is LinkFaultSpec => 'link' in f);
+  const partitions = spec.faults.filter((f): f is PartitionFaultSpec => 'partition' in f);
+  const sim = new Simulation(seed, new NetworkFaults(links, partitions));
+  const workload = new Workload(spec.workload, seed, spec.duration);
+  const built: Built = { sim, workload, outputs: new Map(), answers: new Map(), architectures: new Map(), components: new Map() };
+  const ctx: BuildContext = {
+    sim,
+    spec,
+    workload,
+    addOutput: (id, output) => built.outputs.set(id, output),
+    addAnswerSource: (id, source) => built.answers.set(id, source),
+    addArchitecture: (id, source) => built.architectures.set(id, source),
+    provide: (id, component) => built.components.set(id, component),
+    lookup: <T>(id: string) => built.components.get(id) as T | undefined,
+  };
+  const entries = Object.entries(spec.nodes);
+  for (const type of BUILD_ORDER) {
+    for (const [id, node] of entries) {
+      if (node.type === type) (FACTORIES[type] as NodeFactory<NodeSpec>)(id, node, ctx);
+    }
+  }
+  scheduleCrashes(sim, spec.faults.filter((f): f is CrashFaultSpec => 'crash' in f));
+  scheduleFaultLog(sim, links, partitions);
+  return built;
+}
+
+function scheduleCrashes(sim: Simulation, crashes: readonly CrashFaultSpec[]): void {
+  for (const c of crashes) {
+    sim.at(c.at, () => {
+      for (const address of sim.addressesOf(c.crash)) sim.crash(address);
+    });
+    const restartAfter = c['restart-after'];
+    if (restartAfter !== undefined) {
+      sim.at(c.at + restartAfter, () => {
+        for (const address of sim.addressesOf(c.crash)) sim.restart(address);
+      });
+    }
+  }
+}
+
+function scheduleFaultLog(sim: Simulation, links: readonly LinkFaultSpec[], partitions: readonly PartitionFaultSpec[]): void {
+  for (const f of links) {
+    const what = [f.loss && `loss ${f.loss}`, f.duplicate && `duplicate ${f.duplicate}`, f.reorder && `reorder ${f.reorder}`, `delay ${formatDuration(f.delay)}`, f.jitter && `jitter ${formatDuration(f.jitter)}`].filter(Boolean).join(', ');
+    sim.at(f.from, () => sim.addLog('warn', f.link, `link fault on: ${what}`));
+    if (f.to !== undefined) sim.at(f.to, () => sim.addLog('info', f.link, 'link fault off'));
+  }
+  for (const p of partitions) {
+    sim.at(p.from, () => sim.addLog('warn', p.partition.join(','), 'network partition: cut off from everyone else'));
+    if (p.to !== undefined) sim.at(p.to, () => sim.addLog('info', p.partition.join(','), 'network partition healed'));
+  }
+}
+
+function sampleStages(sim: Simulation): StageSample {
+  const stages: StageSample['stages'] = {};
+  for (const node of sim.nodes()) {
+    const m = (node as { metrics?: () => Record<string, number> }).metrics?.();
+    stages[node.address] = { up: sim.isUp(node.address) ? 1 : 0, ...(m ?? {}) };
+  }
+  for (const [id, s] of sim.linkStats) stages[id] = { ...s };
+  return { timeMs: sim.now, stages };
+}
+
+/** The run as a sequence of slices; each step advances time and yields progress. */
+export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generator<RunProgress, RunHandle, void> {
+  const seed = options.seed ?? spec.seed;
+  const built = build(spec, seed);
+  const { sim, workload } = built;
+  sim.ledger.generated = workload.total;
+  if (options.trace) sim.ledger.setTracing(options.trace);
+  const query = queryOf(spec);
+  const truth = query ? truthWindows(workload, query) : undefined;
+  const truthByEnd = truth ? [...truth.values()].sort((a, b) => a.windowEndMs - b.windowEndMs) : [];
+  const samplers = new Map([...built.architectures].map(([id, a]) => [id, new ArchitectureSampler(a, truthByEnd)]));
+
+  const sampleEvery = options.sampleEveryMs ?? 1000;
+  const deadline = spec.duration + spec.drain;
+  const samples: StageSample[] = [];
+  let ended: RunResult['ended'] = 'deadline';
+  sim.start();
+  let nextSample = 0;
+  for (;;) {
+    if (options.signal?.aborted) {
+      ended = 'cancelled';
+      break;
+    }
+    const sliceEnd = Math.min(nextSample, deadline);
+    const caughtUp = sim.runUntil(sliceEnd, SLICE_EVENTS);
+    if (sim.events >= spec['max-events']) {
+      ended = 'budget';
+      sim.addLog('error', 'simulator', `stopped after ${sim.events} events (max-events): the pipeline may be stuck in a retry loop`);
+      break;
+    }
+    if (caughtUp) {
+      samples.push(sampleStages(sim));
+      for (const s of samplers.values()) s.sample(sim.now);
+      if (sim.now >= deadline) break;
+      if (sim.now >= spec.duration && sim.heldRecords().size === 0 && built.architectures.size === 0) {
+        ended = 'drained';
+        break;
+      }
+      nextSample = sim.now + sampleEvery;
+    }
+    const progress = { simulatedMs: sim.now, totalMs: deadline, events: sim.events, fraction: Math.min(1, sim.now / deadline) };
+    options.onProgress?.(progress);
+    yield progress;
+  }
+
+  const held = sim.heldRecords();
+  const countsCache = new Map<string, Uint32Array>();
+  const countsOf = (id: string): Uint32Array => {
+    let counts = countsCache.get(id);
+    if (!counts) {
+      counts = new Uint32Array(workload.total);
+      built.outputs.get(id)?.countRecords(counts);
+      countsCache.set(id, counts);
+    }
+    return counts;
+  };
+  const outputs: Record<string, OutputLedger> = {};
+  for (const [id, out] of built.outputs) {
+    const ledger = sim.ledger.account(countsOf(id), held, out.arrivalOrder?.());
+    Object.assign(ledger, out.outputStats?.() ?? {});
+    outputs[id] = ledger;
+  }
+  const state: Record<string, unknown> = {};
+  for (const node of sim.nodes()) if (node.inspect) state[node.address] = node.inspect();
+
+  const result: RunResult = {
+    ...(spec.name !== undefined ? { name: spec.name } : {}),
+    seed,
+    simulatedMs: sim.now,
+    events: sim.events,
+    ended,
+    warnings: [],
+    outputs,
+    log: sim.log,
+    samples,
+    state,
+    traces: {},
+  };
+  if (query && truth) result.query = compareAnswers(truth, built.answers, query, sim.now);
+  if (samplers.size > 0) {
+    result.architectures = {};
+    for (const [id, s] of samplers) result.architectures[id] = s.series();
+  }
+  if (options.trace && options.trace !== 'all') {
+    for (const rid of options.trace) {
+      if (rid < 0 || rid >= workload.total) continue;
+      const fate: Record<string, string> = {};
+      for (const id of built.outputs.keys()) fate[id] = sim.ledger.fateOf(rid, countsOf(id)[rid] ?? 0, held);
+      result.traces[workload.displayId(rid)] = { id: workload.displayId(rid), fate, steps: [...sim.ledger.traceOf(rid)] };
+    }
+  }
+  return { result, sim, workload, spec, outputs: built.outputs, components: built.components, countsOf, heldRecords: () => held };
+}
+
+/** Runs to the end synchronously (tests, the CLI, benchmarks). */
+export function runSync(spec: PipelineSpec, options: RunOptions = {}): RunHandle {
+  const steps = runSteps(spec, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Runs to the end, yielding to the host between slices so progress and cancel get through. */
+export async function run(spec: PipelineSpec, options: RunOptions = {}): Promise<RunHandle> {
+  const steps = runSteps(spec, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (options.yieldToHost) await options.yieldToHost();
+  }
+}

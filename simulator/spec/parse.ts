@@ -1,0 +1,212 @@
+/**
+ * Text → validated pipeline spec. YAML (JSON is YAML too); every problem comes back as
+ * a SpecIssue with file, line and column and, where we can guess, a hint.
+ * Nothing here throws on bad input: the editor, the CLI and the checker all rely on that.
+ */
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import { pipelineSchema, type PipelineSpec } from './schema/pipeline.js';
+import { keysAt } from './schema-walk.js';
+import { closest } from './suggest.js';
+import { pathToString, type SpecIssue } from './issues.js';
+import { checkReferences } from './references.js';
+import { collectWarnings } from './warnings.js';
+
+export type ParseOutcome =
+  | { ok: true; spec: PipelineSpec; warnings: SpecIssue[] }
+  | { ok: false; errors: SpecIssue[]; warnings: SpecIssue[] };
+
+const MAX_SPEC_BYTES = 1_000_000;
+
+/** Locates paths of a parsed YAML document in its text. */
+export class SourceMap {
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly lines: LineCounter,
+    readonly file: string,
+  ) {}
+
+  /** Position of the value at `path` (or of its key when `atKey`), falling back to the nearest ancestor. */
+  locate(path: readonly PropertyKey[], atKey = false): { line: number; column: number; endLine: number; endColumn: number } {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const sub = path.slice(0, depth);
+      const range = this.rangeOf(sub, atKey && depth === path.length);
+      if (range) {
+        const start = this.lines.linePos(range[0]);
+        const end = this.lines.linePos(range[1]);
+        return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+      }
+    }
+    return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  }
+
+  /** Position of the key `key` inside the map at `path`. */
+  locateKey(path: readonly PropertyKey[], key: string) {
+    return this.locate([...path, key], true);
+  }
+
+  private rangeOf(path: readonly PropertyKey[], atKey: boolean): readonly [number, number] | undefined {
+    if (path.length === 0) {
+      const r = this.doc.contents?.range;
+      return r ? [r[0], r[1]] : undefined;
+    }
+    if (atKey) {
+      const parent = this.doc.getIn(path.slice(0, -1) as unknown[], true) as YamlNode | undefined;
+      if (isMap(parent)) {
+        const last = String(path[path.length - 1]);
+        for (const item of parent.items) {
+          if (isPair(item) && isScalar(item.key) && String(item.key.value) === last && item.key.range) {
+            return [item.key.range[0], item.key.range[1]];
+          }
+        }
+      }
+    }
+    const node = this.doc.getIn(path as unknown[], true) as YamlNode | undefined;
+    if (node && typeof node === 'object' && 'range' in node && node.range) return [node.range[0], node.range[1]];
+    return undefined;
+  }
+}
+
+export function parseSpec(text: string, file = 'pipeline.yaml'): ParseOutcome {
+  if (text.length > MAX_SPEC_BYTES) {
+    return fail([{ severity: 'error', file, line: 1, column: 1, path: '', message: `the spec is ${text.length} characters long`, hint: 'a pipeline spec should stay under 1 MB' }]);
+  }
+  const lines = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
+  } catch (error) {
+    return fail([{ severity: 'error', file, line: 1, column: 1, path: '', message: `cannot read the file: ${String(error)}` }]);
+  }
+  if (doc.errors.length > 0) {
+    return fail(
+      doc.errors.map((e) => {
+        const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
+        return { severity: 'error' as const, file, line: pos.line, column: pos.col, path: '', message: cleanYamlMessage(e.message), hint: yamlHint(e.code) };
+      }),
+    );
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return fail([{ severity: 'error', file, line: 1, column: 1, path: '', message: `cannot read the file: ${String(error)}` }]);
+  }
+  const map = new SourceMap(doc, lines, file);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return fail([{ severity: 'error', file, line: 1, column: 1, path: '', message: 'a pipeline spec is a mapping of keys (name, workload, nodes, faults, …)', hint: 'start with `nodes:`' }]);
+  }
+  return validateData(data, map);
+}
+
+/** Validates already-parsed data (the JSON path, and the YAML path after parsing). */
+export function validateData(data: unknown, map: SourceMap): ParseOutcome {
+  const file = map.file;
+  const result = pipelineSchema.safeParse(data);
+  if (!result.success) {
+    return fail(result.error.issues.flatMap((issue) => zodIssueToSpecIssues(issue, data, map)));
+  }
+  const spec = result.data;
+  const refErrors = checkReferences(spec, map);
+  const warnings = collectWarnings(spec, map);
+  if (refErrors.length > 0) return { ok: false, errors: refErrors, warnings };
+  void file;
+  return { ok: true, spec, warnings };
+}
+
+function zodIssueToSpecIssues(issue: z.core.$ZodIssue, data: unknown, map: SourceMap): SpecIssue[] {
+  const path = issue.path;
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = keysAt(pipelineSchema, data, path);
+    return issue.keys.map((key) => {
+      const pos = map.locateKey(path, key);
+      const guess = closest(key, allowed);
+      return {
+        severity: 'error' as const,
+        file: map.file,
+        ...pos,
+        path: pathToString([...path, key]),
+        message: `unknown key \`${key}\``,
+        hint: guess ? `did you mean \`${guess}\`?` : allowed.length > 0 ? `valid keys here: ${allowed.join(', ')}` : undefined,
+      };
+    });
+  }
+  const pos = map.locate(path);
+  return [{ severity: 'error', file: map.file, ...pos, path: pathToString(path), message: describeIssue(issue, data), hint: hintFor(issue, data) }];
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v = data;
+  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
+  const where = issue.path.length > 0 ? `\`${pathToString(issue.path)}\`: ` : '';
+  const actual = valueAt(data, issue.path);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (actual === undefined) return `${where}missing required value (expected ${issue.expected})`;
+      return `${where}expected ${issue.expected}, got ${describeValue(actual)}`;
+    case 'invalid_value':
+      return `${where}${JSON.stringify(actual)} is not allowed; use one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_union': {
+      const type = (actual as { type?: unknown } | undefined)?.type;
+      if (issue.path.length === 2 && issue.path[0] === 'nodes' && typeof type === 'string') return `${where}unknown node type "${type}"`;
+      return `${where}${issue.message}`;
+    }
+    default:
+      return `${where}${issue.message}`;
+  }
+}
+
+function hintFor(issue: z.core.$ZodIssue, data: unknown): string | undefined {
+  const actual = valueAt(data, issue.path);
+  if (issue.code === 'invalid_value' && typeof actual === 'string') {
+    const guess = closest(actual, issue.values.map(String));
+    if (guess) return `did you mean "${guess}"?`;
+  }
+  if (issue.code === 'invalid_union') {
+    const type = (actual as { type?: unknown } | undefined)?.type;
+    if (issue.path[0] === 'nodes' && typeof type === 'string') {
+      const guess = closest(type, ['beats', 'logstash', 'kafka', 'consumer', 'flink', 'elasticsearch', 's3', 'batch', 'serving']);
+      return guess ? `did you mean "${guess}"?` : 'node types: beats, logstash, kafka, consumer, flink, elasticsearch, s3, batch, serving';
+    }
+    if (issue.path[0] === 'faults') return 'a fault is `{ link: a->b, … }`, `{ crash: node, at: 10s }` or `{ partition: [node], from: 10s }`';
+  }
+  if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof actual === 'string') {
+    return 'write a plain number without quotes';
+  }
+  return undefined;
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+function cleanYamlMessage(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+}
+
+function yamlHint(code: string): string | undefined {
+  switch (code) {
+    case 'BAD_INDENT':
+      return 'check the indentation: nested keys need more spaces than their parent, and tabs are not allowed';
+    case 'DUPLICATE_KEY':
+      return 'each key may appear once in a mapping';
+    case 'TAB_AS_INDENT':
+      return 'use spaces, not tabs, to indent YAML';
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return 'check for an unclosed quote, bracket or brace';
+    default:
+      return undefined;
+  }
+}
+
+function fail(errors: SpecIssue[]): ParseOutcome {
+  return { ok: false, errors, warnings: [] };
+}

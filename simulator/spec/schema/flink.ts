@@ -1,0 +1,72 @@
+/** `type: flink` — a Flink job: Kafka source, checkpoints, event time, windows, sinks (SEMANTICS §4). */
+import { z } from 'zod';
+import { duration, nodeRef } from './common.js';
+import { kafkaSourceSchema } from './kafka.js';
+import { jobSchema } from './job.js';
+
+export const flinkSinkSchema = z
+  .strictObject({
+    elasticsearch: z
+      .strictObject({
+        node: nodeRef('The `elasticsearch` node.'),
+        index: z.string().default('counts').describe('Target index.'),
+        'document-id': z
+          .string()
+          .optional()
+          .describe('Template: `{key}`, `{window.start}`, `{window.end}`, any record field, `{@metadata._id}`. Absent → auto ids: replays after a restore duplicate.'),
+      })
+      .optional(),
+    kafka: z
+      .strictObject({
+        node: nodeRef('The `kafka` node.'),
+        topic: z.string().describe('Output topic.'),
+        'delivery-guarantee': z.enum(['none', 'at-least-once', 'exactly-once']).default('none').describe('KafkaSink DeliveryGuarantee (default NONE).'),
+        'transactional-id-prefix': z.string().optional().describe('Required with exactly-once; unique per application.'),
+        'transaction.timeout.ms': duration('Producer transaction timeout; the KafkaSink builder default is 1h, above the broker maximum of 15m.').default(3_600_000),
+      })
+      .optional(),
+    filesystem: z
+      .strictObject({
+        node: nodeRef('The `s3` node.'),
+        path: z.string().default('').describe('Output path prefix; part files are finalized only on a completed checkpoint.'),
+      })
+      .optional(),
+  })
+  .describe('Where the job writes.');
+
+export const deploySchema = z
+  .strictObject({
+    at: duration('When the new version is deployed.'),
+    version: z.string().describe('A key of `versions`.'),
+    mode: z
+      .enum(['in-place', 'reprocess'])
+      .default('in-place')
+      .describe('`in-place`: the running job switches code from now on. `reprocess` (Kappa): a second job reads the retained log from the earliest offset into a new output; readers switch when it catches up.'),
+  })
+  .describe('A scheduled deploy of another job version.');
+
+export const flinkSchema = z
+  .strictObject({
+    type: z.literal('flink').describe('An Apache Flink job.'),
+    source: kafkaSourceSchema,
+    'execution.checkpointing.interval': duration('Checkpoint period; absent → no checkpoints.').optional(),
+    'execution.checkpointing.mode': z.enum(['EXACTLY_ONCE', 'AT_LEAST_ONCE']).default('EXACTLY_ONCE').describe('Aligned barriers (exactly-once state) or unaligned (records after a barrier may be counted twice after a restore).'),
+    'execution.checkpointing.timeout': duration('A checkpoint that takes longer is abandoned (default 10m).').default(600_000),
+    'restart-strategy': z
+      .strictObject({
+        type: z.enum(['fixed-delay', 'none']).default('fixed-delay').describe('Restart after a failure, or not at all.'),
+        delay: duration('Wait before restarting (default 1s).').default(1000),
+        attempts: z.number().int().positive().optional().describe('Give up after this many restarts.'),
+      })
+      .default({ type: 'fixed-delay', delay: 1000 })
+      .describe('What happens after a failure.'),
+    'processing-time': duration('Time to process one record (default 0).').default(0),
+    job: jobSchema.optional(),
+    versions: z.record(z.string(), jobSchema).optional().describe('Other versions of the job, by name (e.g. `v2` with a bug fixed).'),
+    deploy: z.array(deploySchema).optional().describe('Scheduled deploys of `versions`.'),
+    sink: flinkSinkSchema,
+  })
+  .describe('Apache Flink (SEMANTICS §4).');
+
+export type FlinkSpec = z.output<typeof flinkSchema>;
+export type FlinkSinkSpec = z.output<typeof flinkSinkSchema>;

@@ -1,0 +1,109 @@
+/** `type: logstash` — inputs → queue → workers running filters and outputs (SEMANTICS §2). */
+import { z } from 'zod';
+import { duration, nodeRef, positiveInt } from './common.js';
+
+const conditional = z
+  .string()
+  .describe('A Logstash conditional, e.g. `"_grokparsefailure" in [tags]` or `[status] == "404"`.');
+
+const filterSchema = z
+  .union([
+    z.strictObject({
+      grok: z.strictObject({
+        match: z.record(z.string(), z.union([z.string(), z.array(z.string())])).describe('Field → pattern(s), e.g. `message: "%{COMBINEDAPACHELOG}"`.'),
+        tag_on_failure: z.array(z.string()).default(['_grokparsefailure']).describe('Tags added when no pattern matches; the event is kept.'),
+        break_on_match: z.boolean().default(true).describe('Stop at the first matching pattern.'),
+        if: conditional.optional(),
+      }),
+    }),
+    z.strictObject({
+      date: z.strictObject({
+        match: z.array(z.string()).min(2).describe('`[field, format, …]`, e.g. `[timestamp, "dd/MMM/yyyy:HH:mm:ss Z"]`.'),
+        target: z.string().default('@timestamp').describe('Field that receives the parsed time.'),
+        tag_on_failure: z.array(z.string()).default(['_dateparsefailure']).describe('Tags added when parsing fails; `@timestamp` keeps the ingest time.'),
+        if: conditional.optional(),
+      }),
+    }),
+    z.strictObject({
+      mutate: z.strictObject({
+        rename: z.record(z.string(), z.string()).optional().describe('Old field → new field.'),
+        convert: z.record(z.string(), z.enum(['integer', 'float', 'string', 'boolean'])).optional().describe('Field → type.'),
+        remove_field: z.array(z.string()).optional().describe('Fields to delete.'),
+        add_field: z.record(z.string(), z.string()).optional().describe('Field → value (may use `%{field}` references).'),
+        add_tag: z.array(z.string()).optional().describe('Tags to add.'),
+        if: conditional.optional(),
+      }),
+    }),
+    z.strictObject({
+      json: z.strictObject({
+        source: z.string().default('message').describe('Field holding a JSON string to parse into fields.'),
+        if: conditional.optional(),
+      }),
+    }),
+    z.strictObject({
+      drop: z
+        .strictObject({ if: conditional.optional() })
+        .describe('Drops the event (when the condition holds). Dropping is always explicit in Logstash.'),
+    }),
+  ])
+  .describe('One Logstash filter plugin.');
+
+export const logstashOutputSchema = z
+  .strictObject({
+    elasticsearch: z
+      .strictObject({
+        node: nodeRef('The `elasticsearch` node.'),
+        index: z.string().default('logs').describe('Target index.'),
+        document_id: z.string().optional().describe('Document id template, e.g. `%{[@metadata][_id]}`. Without it every retry or replay creates a new document.'),
+        action: z.enum(['index', 'create']).default('index').describe('`index` overwrites a document with the same id; `create` fails with 409 if it exists.'),
+      })
+      .optional(),
+    kafka: z
+      .strictObject({
+        node: nodeRef('The `kafka` node.'),
+        topic_id: z.string().describe('Topic to write to.'),
+        acks: z.enum(['0', '1', 'all', '-1']).default('1').describe('Producer `acks`; the Logstash plugin defaults to "1" (leader only).'),
+        retries: z.number().int().min(0).optional().describe('Unset: retry until success. A number bounds retries and can drop data.'),
+        'enable.idempotence': z.boolean().default(false).describe('Producer idempotence (needs `acks: all`). Off in the Logstash plugin.'),
+        'max.in.flight.requests.per.connection': positiveInt('Unacknowledged requests per connection (default 5).').default(5),
+        'delivery.timeout.ms': duration('Upper bound on the time to report success or failure of a send (default 120s).').default(120_000),
+        message_key: z.string().optional().describe('Key template, e.g. `%{status}`; same key → same partition.'),
+        batch_size: positiveInt('Producer batch size in bytes (default 16384).').default(16384),
+        linger_ms: z.number().int().min(0).default(5).describe('How long the producer waits to fill a batch (ms).'),
+      })
+      .optional(),
+    s3: z
+      .strictObject({
+        node: nodeRef('The `s3` node.'),
+        prefix: z.string().default('').describe('Key prefix of the objects written.'),
+        time_file: duration('Close and upload an object this often (default 15m in the plugin; shorter is handy here).').default(60_000),
+      })
+      .optional(),
+  })
+  .describe('Logstash outputs; every event goes to each one given.');
+
+export const logstashSchema = z
+  .strictObject({
+    type: z.literal('logstash').describe('Logstash: receives from Beats, filters, and writes to outputs.'),
+    'queue.type': z.enum(['memory', 'persisted']).default('memory').describe('`memory` (lost if Logstash dies) or `persisted` (on-disk pages, replayed after a restart: at-least-once).'),
+    'queue.max_events': z.number().int().min(0).default(0).describe('Most events the persisted queue holds (0 = unlimited).'),
+    'queue.checkpoint.writes': positiveInt('Force a persisted-queue checkpoint after this many writes (default 1024). Written but not checkpointed events can be lost on a crash.').default(1024),
+    'queue.checkpoint.acks': positiveInt('Checkpoint after this many ACKs (default 1024).').default(1024),
+    'queue.checkpoint.interval': duration('Checkpoint at least this often (default 1000ms).').default(1000),
+    'pipeline.workers': positiveInt('Worker threads running filters and outputs (default: CPU cores; 2 here).').default(2),
+    'pipeline.batch.size': positiveInt('Events a worker takes per batch (default 125).').default(125),
+    'pipeline.batch.delay': duration('How long a worker waits to fill a batch (default 50ms).').default(50),
+    'processing-time': duration('Simulated CPU time per event in filters (default 0).').default(0),
+    'dead_letter_queue.enable': z.boolean().default(false).describe('Keep documents Elasticsearch rejects with 400/404 instead of dropping them.'),
+    'dead_letter_queue.max_bytes': z.number().int().positive().default(1_073_741_824).describe('DLQ size limit (default 1024mb); beyond it new entries are dropped.'),
+    input: z
+      .enum(['beats', 'tcp', 'udp'])
+      .default('beats')
+      .describe('`beats` ACKs its sender once events are in the queue; `tcp`/`udp` have no application ACK.'),
+    filter: z.array(filterSchema).default([]).describe('Filter plugins, applied in order.'),
+    output: logstashOutputSchema,
+  })
+  .describe('Logstash (SEMANTICS §2).');
+
+export type LogstashSpec = z.output<typeof logstashSchema>;
+export type LogstashFilterSpec = z.output<typeof filterSchema>;

@@ -1,0 +1,54 @@
+/**
+ * Settings that are valid but combine badly: warned about the way the real client or
+ * tool would (SEMANTICS §2–§4). Warnings never stop a run.
+ */
+import type { PipelineSpec } from './schema/pipeline.js';
+import type { SourceMap } from './parse.js';
+import { pathToString, type SpecIssue } from './issues.js';
+
+export function collectWarnings(spec: PipelineSpec, map: SourceMap): SpecIssue[] {
+  const out: SpecIssue[] = [];
+  const warn = (path: (string | number)[], message: string, hint?: string) =>
+    out.push({ severity: 'warning', file: map.file, ...map.locate(path), path: pathToString(path), message, hint });
+
+  for (const [id, node] of Object.entries(spec.nodes)) {
+    if (node.type === 'logstash' && node.output.kafka) {
+      const k = node.output.kafka;
+      if (k['enable.idempotence'] && k.acks !== 'all' && k.acks !== '-1') {
+        warn(['nodes', id, 'output', 'kafka', 'enable.idempotence'], `idempotence needs acks=all; with acks=${k.acks} the Kafka client turns it off`, 'set `acks: all`');
+      }
+      if (!k['enable.idempotence'] && k['max.in.flight.requests.per.connection'] > 1 && k.retries !== 0) {
+        warn(['nodes', id, 'output', 'kafka', 'max.in.flight.requests.per.connection'], 'retries with several requests in flight and no idempotence can reorder records within a partition', 'enable idempotence, or set max.in.flight.requests.per.connection: 1');
+      }
+    }
+    if (node.type === 'logstash' && node['queue.type'] === 'persisted' && node.input !== 'beats') {
+      warn(['nodes', id, 'input'], `the persisted queue protects only inputs that acknowledge their sender; ${node.input} has no ACK`, 'use the beats input');
+    }
+    if (node.type === 'kafka') {
+      for (const [topic, t] of Object.entries(node.topics)) {
+        const minIsr = t['min.insync.replicas'] ?? node['min.insync.replicas'];
+        if (minIsr > t['replication.factor']) {
+          warn(['nodes', id, 'topics', topic], `min.insync.replicas ${minIsr} exceeds the replication factor ${t['replication.factor']}: every acks=all write will fail`);
+        }
+      }
+    }
+    if (node.type === 'flink') {
+      if (node['execution.checkpointing.interval'] === undefined && node.sink.filesystem) {
+        warn(['nodes', id, 'sink', 'filesystem'], 'without checkpointing the file sink never finishes a part file', 'set `execution.checkpointing.interval`');
+      }
+      if (node['execution.checkpointing.interval'] === undefined && node.sink.kafka?.['delivery-guarantee'] === 'exactly-once') {
+        warn(['nodes', id, 'sink', 'kafka'], 'exactly-once commits a transaction per checkpoint; without checkpointing nothing is ever committed', 'set `execution.checkpointing.interval`');
+      }
+      if (node.sink.kafka?.['delivery-guarantee'] === 'exactly-once') {
+        const cluster = spec.nodes[node.sink.kafka.node];
+        if (cluster?.type === 'kafka' && node.sink.kafka['transaction.timeout.ms'] > cluster['transaction.max.timeout.ms']) {
+          warn(['nodes', id, 'sink', 'kafka', 'transaction.timeout.ms'], `transaction.timeout.ms (${node.sink.kafka['transaction.timeout.ms']} ms) is above the broker's transaction.max.timeout.ms (${cluster['transaction.max.timeout.ms']} ms): the job will fail at start`, 'lower it, e.g. to 15m, or raise the broker maximum');
+        }
+      }
+    }
+    if (node.type === 'consumer' && node.commit !== 'auto' && node.source['enable.auto.commit']) {
+      warn(['nodes', id, 'source', 'enable.auto.commit'], `with \`commit: ${node.commit}\`, auto-commit should be off: it commits whatever poll() returned every auto.commit.interval.ms`, 'set `enable.auto.commit: false`');
+    }
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+/**
+ * The workload: lines written round-robin into `files` log files at a steady rate.
+ *
+ * rid r is the r-th line written overall, in file r mod files, as that file's line
+ * floor(r / files); it is written at virtual time floor(r · 1000 / rate). Because rids
+ * are generation order, the ledger can detect reordering by comparing rids, and the
+ * truth of any query can be recomputed from (seed, rid) alone.
+ */
+import { hashUnit } from '../core/prng.js';
+import type { Rec, FieldMap } from '../core/record.js';
+import type { WorkloadSpec } from '../spec/schema/workload.js';
+import { generateLine, type GeneratedLine } from './generators.js';
+
+const SALT_LATE = 101;
+const SALT_LAG = 102;
+const SALT_MALFORMED = 103;
+
+export class Workload {
+  readonly total: number;
+  readonly files: number;
+  private readonly ratePerMs: number;
+
+  constructor(
+    readonly spec: WorkloadSpec,
+    readonly seed: number,
+    readonly durationMs: number,
+  ) {
+    this.files = spec.files;
+    this.ratePerMs = spec.rate / 1000;
+    this.total = Math.max(0, Math.ceil((durationMs * spec.rate) / 1000 - 1e-9));
+  }
+
+  fileName(file: number): string {
+    const base = this.spec.generator === 'access-log' ? 'access' : this.spec.generator;
+    return `${base}-${file}.log`;
+  }
+
+  ridOf(file: number, line: number): number {
+    return line * this.files + file;
+  }
+
+  fileOf(rid: number): number {
+    return rid % this.files;
+  }
+
+  lineOf(rid: number): number {
+    return Math.floor(rid / this.files);
+  }
+
+  writeTimeMs(rid: number): number {
+    return Math.floor(rid / this.ratePerMs);
+  }
+
+  /** Lines of `file` written at or before virtual time `timeMs` (never more than the workload has). */
+  linesWrittenBy(file: number, timeMs: number): number {
+    if (timeMs < 0) return 0;
+    // Largest rid written at or before timeMs, capped by the total.
+    let maxRid = Math.min(this.total - 1, Math.floor((timeMs + 1) * this.ratePerMs - 1e-9));
+    while (maxRid >= 0 && this.writeTimeMs(maxRid) > timeMs) maxRid--;
+    while (maxRid + 1 < this.total && this.writeTimeMs(maxRid + 1) <= timeMs) maxRid++;
+    if (maxRid < file) return 0;
+    return Math.floor((maxRid - file) / this.files) + 1;
+  }
+
+  /** Total lines `file` will have when the workload is done. */
+  linesInFile(file: number): number {
+    return this.total > file ? Math.floor((this.total - 1 - file) / this.files) + 1 : 0;
+  }
+
+  /** When `file`'s line `line` is written. */
+  lineWriteTimeMs(file: number, line: number): number {
+    return this.writeTimeMs(this.ridOf(file, line));
+  }
+
+  isMalformed(rid: number): boolean {
+    return hashUnit(this.seed, rid, SALT_MALFORMED) < this.spec.malformed;
+  }
+
+  /** The event time the line states. Access-log timestamps have one-second resolution. */
+  eventTimeMs(rid: number): number {
+    let t = this.writeTimeMs(rid);
+    const late = this.spec.late;
+    if (late && late.fraction > 0 && hashUnit(this.seed, rid, SALT_LATE) < late.fraction) {
+      t -= 1 + Math.floor(hashUnit(this.seed, rid, SALT_LAG) * Math.max(0, late.max - 1));
+    }
+    t = Math.max(0, t);
+    return this.spec.generator === 'access-log' ? t - (t % 1000) : t;
+  }
+
+  line(rid: number): GeneratedLine {
+    return generateLine(this.spec.generator, this.seed, rid, this.eventTimeMs(rid), this.isMalformed(rid));
+  }
+
+  /** A display id: `access-0.log:42` (1-based line number, like `grep -n`). */
+  displayId(rid: number): string {
+    return `${this.fileName(this.fileOf(rid))}:${this.lineOf(rid) + 1}`;
+  }
+
+  /** The record as Filebeat reads it: the raw line as `message`, plus where it came from. */
+  record(rid: number): Rec {
+    const line = this.line(rid);
+    const fields: FieldMap = {
+      message: line.text,
+      log: { file: { path: `/var/log/app/${this.fileName(this.fileOf(rid))}` }, offset: this.lineOf(rid) },
+    };
+    return { rid, id: this.displayId(rid), eventTimeMs: this.eventTimeMs(rid), fields };
+  }
+
+  /** Ground truth of one field, or null for a malformed line. */
+  truthField(rid: number, field: string): string | number | null {
+    const fields = this.line(rid).fields;
+    if (!fields) return null;
+    return fields[field] ?? null;
+  }
+}
