@@ -1,0 +1,20 @@
+/**
+ * What the S3 node offers to other components (protocols.md, "S3"): the Lambda batch
+ * layer reads the master dataset through this. Registered with `ctx.provide(s3Id, store)`.
+ * Only completed objects are listed: a multipart upload never completed is invisible,
+ * as in S3 itself.
+ */
+import type { Rec } from '../../core/record.js';
+
+export interface S3Object {
+  readonly key: string;
+  readonly records: readonly Rec[];
+  readonly writtenAtMs: number;
+}
+
+export interface S3Store {
+  /** Completed objects whose key starts with `prefix`, in key order (S3 lists lexicographically). */
+  listObjects(prefix: string): S3Object[];
+  /** Number of completed objects. */
+  objectCount(): number;
+}
