@@ -1,0 +1,98 @@
+/**
+ * The Elasticsearch endpoint: answers `es.bulk` requests item by item (SEMANTICS §5).
+ *
+ * The Bulk API is not atomic: each item gets its own status and `errors: true` only says
+ * that at least one failed while the others stand [ES1]. Injected 429 rejections (the
+ * write thread pool's queue is full) and 400 mapping conflicts are per item too, so a
+ * client must retry exactly the failed items — which is what Logstash does [LS9].
+ */
+import type { Message, NodeContext, SimNode } from '../../core/node.js';
+import { ridsOf } from '../../core/record.js';
+import type { ElasticsearchSpec } from '../../spec/schema/sinks.js';
+import { IndexDocuments, type FieldType, type WriteResult } from './documents.js';
+import type { EsBulkRequest, EsBulkResponse } from './protocol.js';
+
+export class ElasticsearchNode implements SimNode {
+  private ctx!: NodeContext;
+  readonly indexes = new Map<string, IndexDocuments>();
+  /** rids in the order their first copy was indexed (reorder detection). */
+  readonly arrivals: number[] = [];
+  private readonly arrived = new Set<number>();
+  private readonly counters = { bulkRequests: 0, itemsIndexed: 0, itemsUpdated: 0, rejected429: 0, rejected400: 0, conflicts409: 0 };
+
+  constructor(
+    readonly address: string,
+    private readonly spec: ElasticsearchSpec,
+  ) {}
+
+  start(ctx: NodeContext): void {
+    this.ctx = ctx;
+  }
+
+  /** The index, created on first write as Elasticsearch does with dynamic index creation. */
+  index(name: string): IndexDocuments {
+    let idx = this.indexes.get(name);
+    if (!idx) {
+      const mapping = (this.spec.mappings[name] ?? {}) as Record<string, FieldType>;
+      idx = new IndexDocuments(name, mapping, `${name.slice(0, 4)}-`);
+      this.indexes.set(name, idx);
+    }
+    return idx;
+  }
+
+  receive(msg: Message, from: string): void {
+    if (msg.kind !== 'es.bulk') return;
+    const req = msg as EsBulkRequest;
+    this.counters.bulkRequests++;
+    const rejectP = this.spec.rejections?.[429] ?? 0;
+    const results: WriteResult[] = [];
+    let errors = false;
+    for (const item of req.items) {
+      if (rejectP > 0 && this.ctx.rng.chance(rejectP)) {
+        // es_rejected_execution_exception: the write queue is full; nothing was written.
+        this.counters.rejected429++;
+        results.push({ status: 429, id: item.id ?? '', error: 'es_rejected_execution_exception' });
+        errors = true;
+        continue;
+      }
+      const result = this.index(item.index).write(item.op, item.id, item.record, this.ctx.now());
+      results.push(result);
+      if (result.status === 201 || result.status === 200) {
+        if (result.status === 201) this.counters.itemsIndexed++;
+        else this.counters.itemsUpdated++;
+        for (const rid of ridsOf(item.record)) {
+          if (!this.arrived.has(rid)) {
+            this.arrived.add(rid);
+            this.arrivals.push(rid);
+          }
+          if (this.ctx.ledger.isTraced(rid)) this.ctx.ledger.trace(rid, this.address, `indexed into ${item.index} as _id ${result.id} (_version ${result.version ?? 1})`);
+        }
+      } else {
+        errors = true;
+        if (result.status === 400) this.counters.rejected400++;
+        if (result.status === 409) this.counters.conflicts409++;
+      }
+    }
+    const response: EsBulkResponse = { kind: 'es.bulk.response', requestId: req.requestId, errors, items: results };
+    this.ctx.send(from, response);
+  }
+
+  /** Documents survive a crash: a bulk item is acknowledged only once it is in the translog. */
+  crash(): void {}
+
+  restart(): void {}
+
+  metrics(): Record<string, number> {
+    let documents = 0;
+    for (const idx of this.indexes.values()) documents += idx.size;
+    return { documents, ...this.counters };
+  }
+
+  inspect(): unknown {
+    const indices: Record<string, { docsCount: number; versionsAbove1: number; newestEventMs: number | null }> = {};
+    for (const [name, idx] of this.indexes) {
+      indices[name] = { docsCount: idx.size, versionsAbove1: idx.versionsAbove1(), newestEventMs: idx.newestEventMs };
+    }
+    return { indices, ...this.counters };
+  }
+}
