@@ -191,8 +191,8 @@ export class Simulation {
     let budget = maxEvents;
     while (budget > 0) {
       const t = queue.peekTime();
-      if (t > untilMs) {
-        this.now = Math.max(this.now, untilMs);
+      if (t > untilMs || queue.size === 0) {
+        if (untilMs !== Infinity) this.now = Math.max(this.now, untilMs);
         return true;
       }
       this.now = t;

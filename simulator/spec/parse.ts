@@ -74,7 +74,7 @@ export function parseSpec(text: string, file = 'pipeline.yaml'): ParseOutcome {
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   } catch (error) {
     return fail([{ severity: 'error', file, line: 1, column: 1, path: '', message: `cannot read the file: ${String(error)}` }]);
   }
@@ -151,8 +151,8 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
     case 'invalid_value':
       return `${where}${JSON.stringify(actual)} is not allowed; use one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_union': {
-      const type = (actual as { type?: unknown } | undefined)?.type;
-      if (issue.path.length === 2 && issue.path[0] === 'nodes' && typeof type === 'string') return `${where}unknown node type "${type}"`;
+      const type = nodeTypeAt(issue.path, data);
+      if (type !== undefined) return `unknown node type "${type}"`;
       return `${where}${issue.message}`;
     }
     default:
@@ -167,8 +167,8 @@ function hintFor(issue: z.core.$ZodIssue, data: unknown): string | undefined {
     if (guess) return `did you mean "${guess}"?`;
   }
   if (issue.code === 'invalid_union') {
-    const type = (actual as { type?: unknown } | undefined)?.type;
-    if (issue.path[0] === 'nodes' && typeof type === 'string') {
+    const type = nodeTypeAt(issue.path, data);
+    if (type !== undefined) {
       const guess = closest(type, ['beats', 'logstash', 'kafka', 'consumer', 'flink', 'elasticsearch', 's3', 'batch', 'serving']);
       return guess ? `did you mean "${guess}"?` : 'node types: beats, logstash, kafka, consumer, flink, elasticsearch, s3, batch, serving';
     }
@@ -178,6 +178,13 @@ function hintFor(issue: z.core.$ZodIssue, data: unknown): string | undefined {
     return 'write a plain number without quotes';
   }
   return undefined;
+}
+
+/** The `type` string of a node when the issue is about which node type it is. */
+function nodeTypeAt(path: readonly PropertyKey[], data: unknown): string | undefined {
+  if (path[0] !== 'nodes' || !(path.length === 2 || (path.length === 3 && path[2] === 'type'))) return undefined;
+  const type = (valueAt(data, path.slice(0, 2)) as { type?: unknown } | undefined)?.type;
+  return typeof type === 'string' ? type : String(type);
 }
 
 function describeValue(v: unknown): string {

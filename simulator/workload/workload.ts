@@ -96,6 +96,19 @@ export class Workload {
     return `${this.fileName(this.fileOf(rid))}:${this.lineOf(rid) + 1}`;
   }
 
+  /** The rid of a display id such as `access-0.log:42`, or undefined if there is no such record. */
+  ridOfDisplayId(id: string): number | undefined {
+    const m = /^(.+):(\d+)$/.exec(id.trim());
+    if (!m) return undefined;
+    for (let f = 0; f < this.files; f++) {
+      if (this.fileName(f) !== m[1]) continue;
+      const line = Number(m[2]) - 1;
+      const rid = this.ridOf(f, line);
+      return line >= 0 && rid < this.total ? rid : undefined;
+    }
+    return undefined;
+  }
+
   /** The record as Filebeat reads it: the raw line as `message`, plus where it came from. */
   record(rid: number): Rec {
     const line = this.line(rid);
