@@ -68,35 +68,42 @@ export class SourceMap {
 }
 
 export function parseSpec(text: string, file = 'pipeline.yaml'): ParseOutcome {
+  const read = readYaml(text, file);
+  if (!read.ok) return fail(read.errors);
+  if (read.data === null || typeof read.data !== 'object' || Array.isArray(read.data)) {
+    return fail([{ severity: 'error', file, line: 1, column: 1, path: '', message: 'a pipeline spec is a mapping of keys (name, workload, nodes, faults, …)', hint: 'start with `nodes:`' }]);
+  }
+  return validateData(read.data, read.map);
+}
+
+/** YAML text → plain data plus a SourceMap to locate paths in it (shared with exercise.yaml and lesson frontmatter). */
+export function readYaml(text: string, file: string): { ok: true; data: unknown; map: SourceMap } | { ok: false; errors: SpecIssue[] } {
   if (text.length > MAX_SPEC_BYTES) {
-    return fail([{ severity: 'error', file, line: 1, column: 1, path: '', message: `the spec is ${text.length} characters long`, hint: 'a pipeline spec should stay under 1 MB' }]);
+    return { ok: false, errors: [{ severity: 'error', file, line: 1, column: 1, path: '', message: `the spec is ${text.length} characters long`, hint: 'a pipeline spec should stay under 1 MB' }] };
   }
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   } catch (error) {
-    return fail([{ severity: 'error', file, line: 1, column: 1, path: '', message: `cannot read the file: ${String(error)}` }]);
+    return { ok: false, errors: [{ severity: 'error', file, line: 1, column: 1, path: '', message: `cannot read the file: ${String(error)}` }] };
   }
   if (doc.errors.length > 0) {
-    return fail(
-      doc.errors.map((e) => {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => {
         const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
         return { severity: 'error' as const, file, line: pos.line, column: pos.col, path: '', message: cleanYamlMessage(e.message), hint: yamlHint(e.code) };
       }),
-    );
+    };
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return fail([{ severity: 'error', file, line: 1, column: 1, path: '', message: `cannot read the file: ${String(error)}` }]);
+    return { ok: false, errors: [{ severity: 'error', file, line: 1, column: 1, path: '', message: `cannot read the file: ${String(error)}` }] };
   }
-  const map = new SourceMap(doc, lines, file);
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return fail([{ severity: 'error', file, line: 1, column: 1, path: '', message: 'a pipeline spec is a mapping of keys (name, workload, nodes, faults, …)', hint: 'start with `nodes:`' }]);
-  }
-  return validateData(data, map);
+  return { ok: true, data, map: new SourceMap(doc, lines, file) };
 }
 
 /** Validates already-parsed data (the JSON path, and the YAML path after parsing). */
@@ -114,10 +121,11 @@ export function validateData(data: unknown, map: SourceMap): ParseOutcome {
   return { ok: true, spec, warnings };
 }
 
-function zodIssueToSpecIssues(issue: z.core.$ZodIssue, data: unknown, map: SourceMap): SpecIssue[] {
+/** One Zod issue → located SpecIssues with hints; `schema` is the root schema `data` was validated against. */
+export function zodIssueToSpecIssues(issue: z.core.$ZodIssue, data: unknown, map: SourceMap, schema: z.ZodType = pipelineSchema): SpecIssue[] {
   const path = issue.path;
   if (issue.code === 'unrecognized_keys') {
-    const allowed = keysAt(pipelineSchema, data, path);
+    const allowed = keysAt(schema, data, path);
     return issue.keys.map((key) => {
       const pos = map.locateKey(path, key);
       const guess = closest(key, allowed);
