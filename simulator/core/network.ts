@@ -21,10 +21,16 @@ export function linkId(from: string, to: string): string {
 }
 
 export class NetworkFaults {
+  readonly hasLinkFaults: boolean;
+  readonly hasPartitions: boolean;
+
   constructor(
     private readonly links: readonly LinkFaultSpec[],
     private readonly partitions: readonly PartitionFaultSpec[],
-  ) {}
+  ) {
+    this.hasLinkFaults = links.length > 0;
+    this.hasPartitions = partitions.length > 0;
+  }
 
   /** Settings for a message from → to sent at `timeMs`. Later faults in the list override earlier ones. */
   settings(from: string, to: string, timeMs: number): LinkSettings {

@@ -7,12 +7,19 @@
  */
 import { EventQueue, type Task } from './event-queue.js';
 import { RngStreams } from './prng.js';
-import { deliveryDelays } from './link.js';
+import { deliveryDelays, HEALTHY_LINK } from './link.js';
 import { NetworkFaults, groupOf, linkId } from './network.js';
 import type { Message, NodeContext, SimNode, LogLevel } from './node.js';
 import { Ledger } from '../ledger/ledger.js';
 import type { LogLine } from '../run/result.js';
-import { ridsOf } from './record.js';
+import { ridsOf, type Rec } from './record.js';
+import type { Rng } from './prng.js';
+
+interface Route {
+  id: string;
+  stats: LinkStats;
+  rng: Rng;
+}
 
 interface Endpoint {
   node: SimNode;
@@ -39,7 +46,8 @@ export class Simulation {
   readonly log: LogLine[] = [];
   readonly linkStats = new Map<string, LinkStats>();
   private readonly endpoints = new Map<string, Endpoint>();
-  private readonly onWire = new Map<number, readonly number[]>();
+  private readonly onWire = new Map<number, readonly Rec[]>();
+  private readonly routes = new Map<string, Map<string, Route>>();
   private wireSeq = 0;
   private readonly maxLogLines = 5000;
 
@@ -62,23 +70,22 @@ export class Simulation {
 
   addNode(node: SimNode): void {
     if (this.endpoints.has(node.address)) throw new Error(`duplicate endpoint ${node.address}`);
-    const sim = this;
     const endpoint: Endpoint = { node, up: true, epoch: 0, ctx: undefined as unknown as NodeContext };
     endpoint.ctx = {
       address: node.address,
       group: groupOf(node.address),
       rng: this.rng.stream(`node:${node.address}`),
       ledger: this.ledger,
-      now: () => sim.now,
-      send: (to, msg) => sim.send(node.address, to, msg),
+      now: () => this.now,
+      send: (to, msg) => this.send(node.address, to, msg),
       timer: (delayMs, fn) => {
         const epoch = endpoint.epoch;
-        sim.after(delayMs, () => {
+        this.after(delayMs, () => {
           if (endpoint.up && endpoint.epoch === epoch) fn();
         });
       },
-      isUp: (address) => sim.isUp(address),
-      log: (level, text) => sim.addLog(level, node.address, text),
+      isUp: (address) => this.isUp(address),
+      log: (level, text) => this.addLog(level, node.address, text),
     };
     this.endpoints.set(node.address, endpoint);
   }
@@ -127,49 +134,76 @@ export class Simulation {
     if (this.log.length < this.maxLogLines) this.log.push({ timeMs: this.now, level, source, text });
   }
 
+  /**
+   * The route from → to: its spec-level link id, counters and random stream, built once per
+   * pair so the hot path does no string building or hashing.
+   */
+  private route(from: string, to: string): Route {
+    let byTo = this.routes.get(from);
+    if (!byTo) this.routes.set(from, (byTo = new Map()));
+    let route = byTo.get(to);
+    if (!route) {
+      const id = linkId(from, to);
+      let stats = this.linkStats.get(id);
+      if (!stats) this.linkStats.set(id, (stats = { sent: 0, dropped: 0, duplicated: 0, cut: 0 }));
+      route = { id, stats, rng: this.rng.stream(`link:${from}->${to}`) };
+      byTo.set(to, route);
+    }
+    return route;
+  }
+
   /** Sends over the link from → to: partitions, loss, duplication, delay and reordering apply. */
   send(from: string, to: string, msg: Message): void {
-    const id = linkId(from, to);
-    let stats = this.linkStats.get(id);
-    if (!stats) this.linkStats.set(id, (stats = { sent: 0, dropped: 0, duplicated: 0, cut: 0 }));
+    const route = this.route(from, to);
+    const stats = route.stats;
     stats.sent++;
     const records = msg.records;
-    if (this.faults.cut(from, to, this.now)) {
+    if (this.faults.hasPartitions && this.faults.cut(from, to, this.now)) {
       stats.cut++;
-      if (records) for (const r of records) for (const rid of ridsOf(r)) this.ledger.noteLoss(rid, id, 'network partition');
+      if (records) this.noteLossOf(records, route.id, 'network partition');
       return;
     }
-    const rng = this.rng.stream(`link:${from}->${to}`);
-    const delays = deliveryDelays(this.faults.settings(from, to, this.now), rng);
+    const link = this.faults.hasLinkFaults ? this.faults.settings(from, to, this.now) : HEALTHY_LINK;
+    if (link === HEALTHY_LINK) {
+      // No fault on this link: one copy after the default latency, no random draws.
+      this.deliver(from, to, msg, link.delayMs);
+      return;
+    }
+    const delays = deliveryDelays(link, route.rng);
     if (delays.length === 0) {
       stats.dropped++;
-      if (records) for (const r of records) for (const rid of ridsOf(r)) this.ledger.noteLoss(rid, id, 'message lost on the link');
+      if (records) this.noteLossOf(records, route.id, 'message lost on the link');
       return;
     }
     if (delays.length > 1) {
       stats.duplicated++;
-      if (records) for (const r of records) for (const rid of ridsOf(r)) this.ledger.noteDuplicate(rid, id, 'link delivered the message twice');
+      if (records) for (const r of records) for (const rid of ridsOf(r)) this.ledger.noteDuplicate(rid, route.id, 'link delivered the message twice');
     }
-    for (const delay of delays) {
-      const wire = records && records.length > 0 ? this.putOnWire(records) : -1;
-      this.after(delay, () => {
-        if (wire >= 0) this.onWire.delete(wire);
-        const target = this.endpoints.get(to);
-        if (!target) return;
-        if (!target.up) {
-          if (records) for (const r of records) for (const rid of ridsOf(r)) this.ledger.noteLoss(rid, to, 'arrived while the process was down');
-          return;
-        }
-        target.node.receive(msg, from);
-      });
-    }
+    for (const delay of delays) this.deliver(from, to, msg, delay);
   }
 
-  private putOnWire(records: Message['records'] & object): number {
+  private noteLossOf(records: readonly Rec[], where: string, why: string): void {
+    for (const r of records) for (const rid of ridsOf(r)) this.ledger.noteLoss(rid, where, why);
+  }
+
+  private deliver(from: string, to: string, msg: Message, delayMs: number): void {
+    const records = msg.records;
+    const wire = records && records.length > 0 ? this.putOnWire(records) : -1;
+    this.queue.push(this.now + delayMs, () => {
+      if (wire >= 0) this.onWire.delete(wire);
+      const target = this.endpoints.get(to);
+      if (!target) return;
+      if (!target.up) {
+        if (records) this.noteLossOf(records, to, 'arrived while the process was down');
+        return;
+      }
+      target.node.receive(msg, from);
+    });
+  }
+
+  private putOnWire(records: readonly Rec[]): number {
     const key = this.wireSeq++;
-    const rids: number[] = [];
-    for (const r of records) for (const rid of ridsOf(r)) rids.push(rid);
-    this.onWire.set(key, rids);
+    this.onWire.set(key, records);
     return key;
   }
 
@@ -178,7 +212,7 @@ export class Simulation {
     const held = new Set<number>();
     const visit = (rid: number) => held.add(rid);
     for (const e of this.endpoints.values()) e.node.heldRecords?.(visit);
-    for (const rids of this.onWire.values()) for (const rid of rids) held.add(rid);
+    for (const records of this.onWire.values()) for (const r of records) for (const rid of ridsOf(r)) held.add(rid);
     return held;
   }
 

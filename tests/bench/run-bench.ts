@@ -1,0 +1,34 @@
+/**
+ * `npm run bench`: performance figures, each against a baseline measured in the same run.
+ * Not part of `npm test`: timings depend on the machine; the printed ratios are what to compare.
+ */
+import { bareHeapLoop, pipelineLoop } from './core-bench.js';
+import { fullPipeline, comparisonRun } from './pipeline-bench.js';
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function section(title: string): void {
+  console.log(`\n== ${title}`);
+}
+
+section('core engine: relay chain of 8 nodes vs a bare heap loop');
+// Warm up both paths so the JIT has compiled them before timing.
+pipelineLoop(8, 50_000);
+bareHeapLoop(300_000);
+const chain = pipelineLoop(8, 500_000);
+const bare = bareHeapLoop(chain.events);
+const ratio = bare.perSecond / chain.perSecond;
+console.log(`bare heap loop : ${fmt(bare.events)} events in ${fmt(bare.ms)} ms → ${fmt(bare.perSecond)} events/s`);
+console.log(`pipeline core  : ${fmt(chain.events)} events in ${fmt(chain.ms)} ms → ${fmt(chain.perSecond)} events/s`);
+console.log(`ratio          : core is ${ratio.toFixed(2)}× slower than the bare loop (target ≤ 3×); ${chain.perSecond >= 3e6 ? 'meets' : 'misses'} the 3M events/s target`);
+
+section('full pipeline: Filebeat → Logstash → Kafka (3 partitions) → Flink tumbling count → Elasticsearch, 1,000,000 records');
+const full = fullPipeline(1_000_000);
+console.log(`${fmt(full.records)} records, ${fmt(full.events)} events in ${fmt(full.ms)} ms → ${fmt(full.records / (full.ms / 1000))} records/s, ${fmt(full.events / (full.ms / 1000))} events/s`);
+console.log(`ratio to the bare heap loop (events/s): ${(bare.perSecond / (full.events / (full.ms / 1000))).toFixed(2)}×; target wall time < 5 s: ${full.ms < 5000 ? 'met' : 'missed'}`);
+console.log(`ledger: ${JSON.stringify(full.summary)}`);
+
+section('Lambda vs Kappa comparison run, 1,000,000 records');
+const cmp = comparisonRun(1_000_000);
+console.log(`${fmt(cmp.records)} records, ${fmt(cmp.events)} events in ${fmt(cmp.ms)} ms; target < 5 s: ${cmp.ms < 5000 ? 'met' : 'missed'}`);
+console.log(`ratio to the bare heap loop (events/s): ${(bare.perSecond / (cmp.events / (cmp.ms / 1000))).toFixed(2)}×`);
