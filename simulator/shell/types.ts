@@ -1,0 +1,40 @@
+/**
+ * The terminal shell's contract (STYLE §6): a pure function of (run state, line) → output.
+ * xterm in the page only displays what comes back; the worker holds the run handle.
+ */
+import type { RunHandle } from '../run/run.js';
+
+export interface ShellContext {
+  /** The last finished (or cancelled) run, if any. */
+  readonly handle: RunHandle | undefined;
+}
+
+/** Something the shell cannot do by itself and asks its host (the worker) to do. */
+export type ShellAction =
+  /** `sim run`: start a run of the current editor text. */
+  | { kind: 'run' }
+  /** `trace <id>` of a record that was not traced: run the same spec and seed again with `trace: [rid]`. */
+  | { kind: 'retrace'; rid: number };
+
+export interface ShellOutput {
+  text: string;
+  /** Exit status like a real shell's `$?`: 0 ok, 1 failed, 127 unknown command. */
+  status: number;
+  action?: ShellAction;
+}
+
+export interface Command {
+  readonly name: string;
+  /** One line for `help`. */
+  readonly summary: string;
+  /** Usage line(s), shown by `help <command>` and on a usage error. */
+  readonly usage: string;
+  run(args: readonly string[], ctx: ShellContext): ShellOutput;
+  /** Candidates for the word being typed (`args` are the words before it). */
+  complete?(args: readonly string[], ctx: ShellContext): string[];
+}
+
+export const ok = (text: string, action?: ShellAction): ShellOutput => (action ? { text, status: 0, action } : { text, status: 0 });
+export const fail = (text: string, status = 1): ShellOutput => ({ text, status });
+
+export const NO_RUN = 'no run yet: press Run or type `sim run`, then try again.';

@@ -1,0 +1,149 @@
+/**
+ * The worker's state and logic, apart from the comlink wiring (so Vitest can drive it in Node):
+ * the loaded exercise, the last run's handle (for trace, ledger and the terminal) and the
+ * AbortController of the run in progress.
+ *
+ * Runs go through `run()` with `yieldToHost`, so between slices of simulated time the worker
+ * returns to its event loop: a Cancel message is handled there, and progress gets posted.
+ */
+import { run, type RunHandle, type RunOptions, type RunProgress } from '../simulator/run/run.js';
+import { parseSpec, pipelineJsonSchema, type PipelineSpec } from '../simulator/spec/index.js';
+import { loadExercise, pipelineTextOf, evaluateChecks } from '../simulator/exercise/index.js';
+import type { Exercise } from '../simulator/exercise/types.js';
+import { runLine, complete, recordStory, formatStory, ledgerEntries, ridOfId } from '../simulator/shell/index.js';
+import type { SimApi, RunRequest, RunReply, PageResult, TraceReply, ShellReply } from './api.js';
+
+/** Records up to which a run traces everything, so `trace` answers at once without a replay. */
+const TRACE_ALL_UP_TO = 5_000;
+/** Least wall time between two progress reports. */
+const PROGRESS_EVERY_MS = 100;
+
+export interface SessionOptions {
+  /** Returns to the host event loop (a macrotask), so messages get through between slices. */
+  yieldToHost: () => Promise<void>;
+  /** Wall clock for throttling progress and measuring runs (the simulator itself never reads it). */
+  wallClock: () => number;
+}
+
+interface LastRun {
+  spec: PipelineSpec;
+  seed: number;
+  handle: RunHandle;
+  request: RunRequest;
+}
+
+function pageResult(handle: RunHandle): PageResult {
+  const { state: _state, traces: _traces, ...rest } = handle.result;
+  return rest;
+}
+
+export function createSession(options: SessionOptions): SimApi {
+  let exercise: Exercise | undefined;
+  let last: LastRun | undefined;
+  let controller: AbortController | undefined;
+  const stories = new Map<number, TraceReply>();
+
+  function throttled(onProgress?: (p: RunProgress) => void): (p: RunProgress) => void {
+    let lastAt = -Infinity;
+    return (p) => {
+      const now = options.wallClock();
+      if (!onProgress || (now - lastAt < PROGRESS_EVERY_MS && p.fraction < 1)) return;
+      lastAt = now;
+      onProgress(p);
+    };
+  }
+
+  async function runSpec(spec: PipelineSpec, extra: Pick<RunOptions, 'seed' | 'trace'>, onProgress?: (p: RunProgress) => void): Promise<RunHandle> {
+    controller?.abort();
+    const mine = new AbortController();
+    controller = mine;
+    try {
+      return await run(spec, { ...extra, signal: mine.signal, onProgress: throttled(onProgress), yieldToHost: options.yieldToHost });
+    } finally {
+      if (controller === mine) controller = undefined;
+    }
+  }
+
+  async function doRun(request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunReply> {
+    const text = exercise ? pipelineTextOf(exercise, request.files) : (request.files['pipeline.yaml'] ?? '');
+    const parsed = parseSpec(text, 'pipeline.yaml');
+    if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors, warnings: parsed.warnings };
+    const spec = parsed.spec;
+    const total = Math.ceil((spec.duration * spec.workload.rate) / 1000);
+    const started = options.wallClock();
+    const handle = await runSpec(spec, { seed: request.seed, ...(total <= TRACE_ALL_UP_TO ? { trace: 'all' as const } : {}) }, onProgress);
+    const wallMs = options.wallClock() - started;
+    handle.result.wallMs = wallMs;
+    last = { spec, seed: request.seed, handle, request };
+    stories.clear();
+    // A cancelled run has partial counts: checks would judge half a run, so none are evaluated.
+    const checks = exercise && handle.result.ended !== 'cancelled' ? evaluateChecks(exercise, handle.result) : [];
+    handle.result.checks = checks;
+    const passed = checks.length > 0 && checks.every((c) => c.pass) && handle.result.ended !== 'budget';
+    return { kind: 'done', result: pageResult(handle), checks, passed, warnings: parsed.warnings, wallMs };
+  }
+
+  async function doTrace(recordId: string, onProgress?: (p: RunProgress) => void): Promise<TraceReply> {
+    if (!last) return { ok: false, message: 'no run yet' };
+    const rid = ridOfId(last.handle, recordId);
+    if (rid === undefined) return { ok: false, message: `no record ${recordId} in this run` };
+    const cached = stories.get(rid);
+    if (cached) return cached;
+    let story = recordStory(last.handle, rid);
+    if (!story.traced) {
+      // Same spec, same seed → the same events (DESIGN §2); this time the ledger records rid's hops.
+      const replay = await runSpec(last.spec, { seed: last.seed, trace: [rid] }, onProgress);
+      if (replay.result.ended === 'cancelled') return { ok: false, message: 'trace cancelled' };
+      story = recordStory(replay, rid);
+    }
+    const reply: TraceReply = { ok: true, story, text: formatStory(story) };
+    stories.set(rid, reply);
+    return reply;
+  }
+
+  return {
+    async ping() {
+      return 'pong';
+    },
+    async schema() {
+      return pipelineJsonSchema();
+    },
+    async load(slug, lessonDir, files) {
+      const loaded = loadExercise(slug, lessonDir, files);
+      if (!loaded.ok) return { ok: false, errors: loaded.errors };
+      exercise = loaded.exercise;
+      last = undefined;
+      return { ok: true, exercise: loaded.exercise };
+    },
+    async validate(text, file) {
+      const parsed = parseSpec(text, file);
+      return parsed.ok ? { errors: [], warnings: parsed.warnings } : { errors: parsed.errors, warnings: parsed.warnings };
+    },
+    run: doRun,
+    async cancel() {
+      controller?.abort();
+    },
+    trace: doTrace,
+    async ledger(output, kind, limit) {
+      if (!last || !last.handle.outputs.has(output)) return { total: 0, entries: [] };
+      return ledgerEntries(last.handle, output, kind, Math.max(0, Math.min(1000, limit)));
+    },
+    async shell(line, onProgress): Promise<ShellReply> {
+      const out = runLine({ handle: last?.handle }, line);
+      if (out.action?.kind === 'run') {
+        if (!last) return { text: 'sim: press Run once first, so the shell knows which files to run.', status: 1 };
+        const ran = await doRun(last.request, onProgress);
+        const summary = ran.kind === 'invalid' ? `invalid spec: ${ran.errors.length} error(s)` : `run ${ran.result.ended} after ${ran.result.events} events, ${ran.result.simulatedMs / 1000}s simulated`;
+        return { text: `${out.text}\n${summary}`, status: ran.kind === 'invalid' ? 1 : 0, ran };
+      }
+      if (out.action?.kind === 'retrace' && last) {
+        const traced = await doTrace(String(out.action.rid), onProgress);
+        return traced.ok ? { text: traced.text, status: 0 } : { text: `trace: ${traced.message}`, status: 1 };
+      }
+      return out;
+    },
+    async complete(line) {
+      return complete({ handle: last?.handle }, line);
+    },
+  };
+}
