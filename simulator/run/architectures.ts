@@ -1,7 +1,14 @@
 /**
  * Sampling an architecture's answer over simulated time (DESIGN §4): at each sample the
- * serving view's answer for every window that has ended is compared with the truth of
- * those windows, alongside freshness, compute cost and storage.
+ * serving view's answer for every window that has ended (end ≤ now) is compared with the
+ * truth of those windows, alongside freshness, compute cost and storage.
+ *
+ * - answer / truth: totals over the ended windows;
+ * - error: Σ over ended windows |answer − truth| / max(1, Σ truth) — per window, so a loss in one
+ *   window and a duplicate in another do not cancel out; a window with no answer yet counts as 0;
+ * - freshness: now − event time of the newest record counted in the answer (now, if none);
+ * - cost: records processed so far by every layer, re-processing included;
+ * - storage: records held (raw history plus view rows).
  */
 import type { ArchitectureSeries, OutputLedger, SeriesPoint } from './result.js';
 import type { WindowValue } from './query.js';
@@ -20,7 +27,11 @@ export interface ArchitectureSource {
   storage(): number;
   /** Ledger entries for this architecture's outputs, filled at the end of the run. */
   outputs?(): Record<string, OutputLedger>;
+  /** Sample at most this often (the serving node's `sample-every`); default every call. */
+  readonly sampleEveryMs?: number;
 }
+
+const cell = (key: string, start: number) => `${key}\u0000${start}`;
 
 export class ArchitectureSampler {
   private readonly answer: SeriesPoint[] = [];
@@ -29,30 +40,47 @@ export class ArchitectureSampler {
   private readonly freshness: SeriesPoint[] = [];
   private readonly cost: SeriesPoint[] = [];
   private readonly storage: SeriesPoint[] = [];
+  private readonly truthByCell = new Map<string, WindowValue>();
+  private lastSampleMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly source: ArchitectureSource,
     /** True window values, sorted by window end. */
     private readonly truthByEnd: readonly WindowValue[],
-  ) {}
+  ) {
+    for (const w of truthByEnd) this.truthByCell.set(cell(w.key, w.windowStartMs), w);
+  }
 
-  sample(nowMs: number): void {
+  /** Samples at `nowMs` unless the last sample is more recent than `sampleEveryMs`; `force` always samples. */
+  sample(nowMs: number, force = false): void {
+    if (!force && nowMs - this.lastSampleMs < (this.source.sampleEveryMs ?? 0)) return;
+    if (nowMs === this.lastSampleMs) return;
+    this.lastSampleMs = nowMs;
     let truthTotal = 0;
-    const ended = new Set<string>();
     for (const w of this.truthByEnd) {
       if (w.windowEndMs > nowMs) break;
       truthTotal += w.value;
-      ended.add(`${w.key}\u0000${w.windowStartMs}`);
     }
+    // Per window: answered windows against their truth, then the ended windows nobody answered.
     let answerTotal = 0;
+    let absError = 0;
+    const answered = new Set<string>();
     for (const v of this.source.currentValues()) {
-      if (v.windowEndMs <= nowMs) answerTotal += v.value;
+      if (v.windowEndMs > nowMs) continue;
+      const c = cell(v.key, v.windowStartMs);
+      answered.add(c);
+      answerTotal += v.value;
+      const t = this.truthByCell.get(c);
+      absError += Math.abs(v.value - (t && t.windowEndMs <= nowMs ? t.value : 0));
     }
-    void ended;
+    for (const w of this.truthByEnd) {
+      if (w.windowEndMs > nowMs) break;
+      if (!answered.has(cell(w.key, w.windowStartMs))) absError += Math.abs(w.value);
+    }
     const newest = this.source.newestCountedEventMs();
-    this.answer.push({ timeMs: nowMs, value: answerTotal });
-    this.truth.push({ timeMs: nowMs, value: truthTotal });
-    this.error.push({ timeMs: nowMs, value: round(Math.abs(answerTotal - truthTotal) / Math.max(1, truthTotal)) });
+    this.answer.push({ timeMs: nowMs, value: round(answerTotal) });
+    this.truth.push({ timeMs: nowMs, value: round(truthTotal) });
+    this.error.push({ timeMs: nowMs, value: round(absError / Math.max(1, truthTotal)) });
     this.freshness.push({ timeMs: nowMs, value: newest === null ? nowMs : Math.max(0, nowMs - newest) });
     this.cost.push({ timeMs: nowMs, value: this.source.processed() });
     this.storage.push({ timeMs: nowMs, value: this.source.storage() });

@@ -1,0 +1,43 @@
+/**
+ * An architecture's `outputs` ledger: every record's fate in the answer it serves, read off
+ * the lineage of the window rows the answer is made of (DESIGN §3 accounting, per view).
+ *
+ * A record counts in the answer as often as it appears in the lineage of one window. With
+ * sliding windows a record belongs to size/slide windows by design, so the count is the most
+ * copies of it in any single window — being in several windows is not a duplicate.
+ */
+import type { Ledger } from '../ledger/ledger.js';
+import type { OutputLedger } from '../run/result.js';
+import type { AnswerRow } from './aggregate-docs.js';
+
+/** Counts per rid (array of length `total`) for the rows given. */
+export function countsOfRows(rows: Iterable<AnswerRow>, total: number): Uint32Array {
+  const counts = new Uint32Array(total);
+  const inWindow = new Uint32Array(total);
+  const touched: number[] = [];
+  for (const row of rows) {
+    for (const chunk of row.lineage) {
+      for (const rid of chunk) {
+        if (rid < 0 || rid >= total) continue;
+        if (inWindow[rid] === 0) touched.push(rid);
+        inWindow[rid]!++;
+      }
+    }
+    for (const rid of touched) {
+      if (inWindow[rid]! > counts[rid]!) counts[rid] = inWindow[rid]!;
+      inWindow[rid] = 0;
+    }
+    touched.length = 0;
+  }
+  return counts;
+}
+
+/**
+ * The ledger entry of one view. `held` is what the pipeline still holds (in flight) plus
+ * whatever the architecture will still pass on (e.g. master-dataset records the next batch run
+ * will read).
+ */
+export function accountRows(ledger: Ledger, rows: Iterable<AnswerRow>, total: number, held: ReadonlySet<number>): OutputLedger {
+  const out = ledger.account(countsOfRows(rows, total), held);
+  return out;
+}

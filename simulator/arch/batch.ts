@@ -1,0 +1,200 @@
+/**
+ * `type: batch` — Lambda's batch layer (SEMANTICS §6, DESIGN §4).
+ *
+ * Every `every` a run starts: it lists the master dataset (the S3 objects under `prefix`; S3
+ * objects are immutable, so the listing is a consistent snapshot), takes the job version in force
+ * at that moment, and recomputes the whole view from every record listed. The run takes
+ * N / `throughput` of simulated time; only when it finishes is the new view published, replacing
+ * the old one atomically (as a batch view is swapped in the serving layer). A crash aborts the
+ * running run — its work is lost and the next scheduled run starts over from all the data — while
+ * the published view survives (it is a file in durable storage).
+ *
+ * Runs never overlap: a tick that finds a run still going is skipped (one active run, no catch-up).
+ * The cut-off of a run is the newest write time among the objects it read.
+ */
+import type { Message, NodeContext, SimNode } from '../core/node.js';
+import type { Rec } from '../core/record.js';
+import type { BuildContext } from '../nodes/build-context.js';
+import type { NodeSpecOf } from '../spec/schema/pipeline.js';
+import type { S3Store } from '../nodes/s3/store.js';
+import { computeView } from './batch-view.js';
+import { versionAt } from './job-versions.js';
+import { compileWhere } from './job-filter.js';
+import type { BatchLayerHandle, BatchRunInfo, PublishedView } from './batch-handle.js';
+
+type BatchSpec = NodeSpecOf<'batch'>;
+
+interface Run extends BatchRunInfo {
+  finishedAtMs: number | null;
+  abortedAtMs: number | null;
+}
+
+export class BatchNode implements SimNode {
+  private ctx!: NodeContext;
+  private published: PublishedView | null = null;
+  private readonly runLog: Run[] = [];
+  private running: Run | null = null;
+  /** Objects some earlier run listed: reading them again is re-processing. */
+  private readonly everRead = new Set<string>();
+  /** rids already noted as filtered, so 1M records × many runs do not flood the ledger. */
+  private readonly notedFiltered: Uint8Array;
+
+  constructor(
+    readonly address: string,
+    private readonly spec: BatchSpec,
+    private readonly keyBy: string,
+    private readonly store: () => S3Store | undefined,
+    totalRecords: number,
+  ) {
+    this.notedFiltered = new Uint8Array(totalRecords);
+  }
+
+  start(ctx: NodeContext): void {
+    this.ctx = ctx;
+    this.scheduleNextTick();
+  }
+
+  receive(msg: Message): void {
+    void msg;
+  }
+
+  crash(): void {
+    if (this.running) {
+      this.running.abortedAtMs = this.ctx.now();
+      this.ctx.log('warn', `batch run started at ${this.running.startedAtMs} ms aborted: its work is lost, the next run starts over`);
+      this.running = null;
+    }
+  }
+
+  restart(): void {
+    this.scheduleNextTick();
+  }
+
+  /** Ticks fall on multiples of `every`; after a restart the schedule resumes at the next one. */
+  private scheduleNextTick(): void {
+    const every = this.spec.every;
+    const now = this.ctx.now();
+    const next = (Math.floor(now / every) + 1) * every;
+    this.ctx.timer(next - now, () => {
+      this.tick();
+      this.scheduleNextTick();
+    });
+  }
+
+  private tick(): void {
+    if (this.running) {
+      this.ctx.log('warn', 'batch run still going at the next scheduled start: this start is skipped');
+      return;
+    }
+    const store = this.store();
+    if (!store) {
+      this.ctx.log('error', `no master dataset: \`${this.spec.source.node}\` is not an s3 node`);
+      return;
+    }
+    const objects = store.listObjects(this.spec.source.prefix);
+    if (objects.length === 0) {
+      this.ctx.log('info', 'batch run skipped: the master dataset is empty');
+      return;
+    }
+    const now = this.ctx.now();
+    const { name, job } = versionAt(this.spec, now);
+    const keep = compileWhere(job.where);
+    if (keep instanceof Error) {
+      this.ctx.log('error', `batch job ${name} cannot start: ${keep.message}`);
+      return;
+    }
+    let records = 0;
+    let alreadyRead = 0;
+    let cutOff = Number.NEGATIVE_INFINITY;
+    const keys = new Set<string>();
+    for (const o of objects) {
+      records += o.records.length;
+      if (this.everRead.has(o.key)) alreadyRead += o.records.length;
+      cutOff = Math.max(cutOff, o.writtenAtMs);
+      keys.add(o.key);
+    }
+    for (const k of keys) this.everRead.add(k);
+    const run: Run = { version: name, startedAtMs: now, finishedAtMs: null, abortedAtMs: null, records, alreadyRead, cutOffMs: cutOff };
+    this.runLog.push(run);
+    this.running = run;
+    // The inputs are immutable objects listed now, so the result is fixed at the start; the
+    // run's duration decides only when it becomes visible (or whether a crash discards it).
+    const all = function* (): Generator<Rec> {
+      for (const o of objects) yield* o.records;
+    };
+    const view = computeView(all(), job, job['key-by'] ?? this.keyBy, keep);
+    const durationMs = Math.ceil((records / this.spec.throughput) * 1000);
+    this.ctx.log('info', `batch run (${name}) started over ${records} records in ${objects.length} objects, cut-off ${cutOff} ms; takes ${durationMs} ms`);
+    this.ctx.timer(durationMs, () => {
+      if (this.running !== run) return;
+      run.finishedAtMs = this.ctx.now();
+      this.running = null;
+      for (const rec of view.filtered) this.noteFiltered(rec, name, job.where);
+      this.published = {
+        version: name,
+        startedAtMs: run.startedAtMs,
+        publishedAtMs: run.finishedAtMs,
+        cutOffMs: cutOff,
+        coversWindowsEndingByMs: cutOff - this.spec['cut-off-margin'],
+        rows: view.rows,
+        records,
+        newestEventMs: view.newestEventMs,
+        objectKeys: keys,
+      };
+      this.ctx.log('info', `batch view (${name}) published: ${view.rows.length} windows, covering windows that ended by ${this.published.coversWindowsEndingByMs} ms`);
+    });
+  }
+
+  private noteFiltered(rec: Rec, version: string, where: string | undefined): void {
+    const rid = rec.rid;
+    if (rid < 0 || rid >= this.notedFiltered.length || this.notedFiltered[rid]) return;
+    this.notedFiltered[rid] = 1;
+    this.ctx.ledger.noteFiltered(rid, this.address, where ? `batch job ${version}: where ${where}` : 'no key field');
+  }
+
+  handle(): BatchLayerHandle {
+    const readBy = (r: Run, now: number): number => {
+      if (r.finishedAtMs !== null) return r.records;
+      const end = r.abortedAtMs ?? now;
+      return Math.min(r.records, Math.floor(((end - r.startedAtMs) * this.spec.throughput) / 1000));
+    };
+    return {
+      view: () => this.published,
+      runs: () => this.runLog,
+      processed: (now) => this.runLog.reduce((a, r) => a + readBy(r, now), 0),
+      reprocessed: (now) => this.runLog.reduce((a, r) => a + (r.records === 0 ? 0 : Math.floor((readBy(r, now) * r.alreadyRead) / r.records)), 0),
+      masterRecords: () => {
+        let n = 0;
+        for (const o of this.store()?.listObjects(this.spec.source.prefix) ?? []) n += o.records.length;
+        return n;
+      },
+      sourceNode: this.spec.source.node,
+      prefix: this.spec.source.prefix,
+    };
+  }
+
+  metrics(): Record<string, number> {
+    return {
+      runs: this.runLog.length,
+      running: this.running ? 1 : 0,
+      completed: this.runLog.filter((r) => r.finishedAtMs !== null).length,
+      viewWindows: this.published?.rows.length ?? 0,
+    };
+  }
+
+  inspect(): unknown {
+    return {
+      running: this.running ? { version: this.running.version, startedAtMs: this.running.startedAtMs, records: this.running.records } : null,
+      published: this.published
+        ? { version: this.published.version, publishedAtMs: this.published.publishedAtMs, cutOffMs: this.published.cutOffMs, windows: this.published.rows.length, records: this.published.records }
+        : null,
+      runs: this.runLog.map((r) => ({ ...r })),
+    };
+  }
+}
+
+export function createBatch(id: string, spec: BatchSpec, ctx: BuildContext): void {
+  const node = new BatchNode(id, spec, ctx.spec.workload.key, () => ctx.lookup<S3Store>(spec.source.node), ctx.workload.total);
+  ctx.sim.addNode(node);
+  ctx.provide(id, node.handle());
+}

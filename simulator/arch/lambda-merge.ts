@@ -1,0 +1,119 @@
+/**
+ * Lambda's serving layer (SEMANTICS §6, Marz): the answer merges the batch view with the
+ * realtime view, and realtime results a batch run covers are dropped.
+ *
+ * The cut-off rule, exactly: let B = the published batch run's cut-off (the newest write time
+ * among the master-dataset objects it read) minus the batch node's `cut-off-margin`.
+ * - a window whose end ≤ B is answered from the batch view (absent there → no value);
+ * - a window whose end > B is answered from the realtime view (the speed layer's index);
+ * - before the first batch run completes, B = −∞: everything comes from the realtime view.
+ * Windows never mix the two views, so nothing is counted twice. A record whose window ended by B
+ * but which reached the master dataset after the cut-off (slow pipeline, late event) is in
+ * neither view until the next batch run — the gap a bad cut-off leaves (MISCONCEPTIONS 21);
+ * `cut-off-margin` closes it for records at most that late.
+ */
+import type { ArchitectureSource } from '../run/architectures.js';
+import type { OutputLedger } from '../run/result.js';
+import type { WindowValue } from '../run/query.js';
+import type { FlinkJobHandle } from '../nodes/flink/handle.js';
+import type { ElasticsearchStore } from '../nodes/elasticsearch/store.js';
+import type { S3Store } from '../nodes/s3/store.js';
+import type { Simulation } from '../core/simulation.js';
+import type { BatchLayerHandle } from './batch-handle.js';
+import { NewestCache, readAggregateIndex, type AnswerRow } from './aggregate-docs.js';
+import { accountRows } from './answer-ledger.js';
+import { servingTarget, speedCost } from './speed-layer.js';
+
+export interface LambdaParts {
+  sim: Simulation;
+  total: number;
+  batch: BatchLayerHandle;
+  speed: FlinkJobHandle;
+  stores: (node: string) => ElasticsearchStore | undefined;
+  master: () => S3Store | undefined;
+  eventTimeOf: (rid: number) => number;
+  sampleEveryMs: number;
+}
+
+export class LambdaServing implements ArchitectureSource {
+  private readonly newest: NewestCache;
+  readonly sampleEveryMs: number;
+
+  constructor(private readonly p: LambdaParts) {
+    this.newest = new NewestCache(p.eventTimeOf);
+    this.sampleEveryMs = p.sampleEveryMs;
+  }
+
+  /** Windows ending at or before this come from the batch view. */
+  cutOff(): number {
+    return this.p.batch.view()?.coversWindowsEndingByMs ?? Number.NEGATIVE_INFINITY;
+  }
+
+  private batchRows(): AnswerRow[] {
+    const view = this.p.batch.view();
+    if (!view) return [];
+    const b = view.coversWindowsEndingByMs;
+    const rows: AnswerRow[] = [];
+    for (const r of view.rows) if (r.windowEndMs <= b) rows.push({ ...r, lineage: [r.lineage] });
+    return rows;
+  }
+
+  private realtimeRows(all = false): AnswerRow[] {
+    const target = servingTarget(this.p.speed);
+    if (!target) return [];
+    const rows = readAggregateIndex(this.p.stores(target.node), target.target, this.newest);
+    if (all) return rows;
+    const b = this.cutOff();
+    return rows.filter((r) => r.windowEndMs > b);
+  }
+
+  /** The merged answer's rows. */
+  rows(): AnswerRow[] {
+    return [...this.batchRows(), ...this.realtimeRows()];
+  }
+
+  currentValues(): WindowValue[] {
+    return this.rows().map((r) => ({ key: r.key, windowStartMs: r.windowStartMs, windowEndMs: r.windowEndMs, value: r.value }));
+  }
+
+  newestCountedEventMs(): number | null {
+    let newest: number | null = null;
+    for (const r of this.rows()) if (r.newestEventMs !== null && (newest === null || r.newestEventMs > newest)) newest = r.newestEventMs;
+    return newest;
+  }
+
+  processed(): number {
+    return this.p.batch.processed(this.p.sim.now) + speedCost(this.p.speed).processed;
+  }
+
+  reprocessed(): number {
+    return this.p.batch.reprocessed(this.p.sim.now) + speedCost(this.p.speed).reprocessed;
+  }
+
+  /** Master dataset records + batch view rows + realtime index documents. */
+  storage(): number {
+    const target = servingTarget(this.p.speed);
+    const realtime = target ? (this.p.stores(target.node)?.documentCount(target.target) ?? 0) : 0;
+    return this.p.batch.masterRecords() + (this.p.batch.view()?.rows.length ?? 0) + realtime;
+  }
+
+  /**
+   * Ledger entries: the merged answer, the batch view and the realtime view. Records in the master
+   * dataset that no published batch run has read yet count as in flight: the next run passes them on.
+   */
+  outputs(): Record<string, OutputLedger> {
+    const held = new Set(this.p.sim.heldRecords());
+    const view = this.p.batch.view();
+    for (const o of this.p.master()?.listObjects(this.p.batch.prefix) ?? []) {
+      if (view?.objectKeys.has(o.key)) continue;
+      for (const r of o.records) for (const rid of r.rid >= 0 ? [r.rid] : (r.lineage ?? [])) held.add(rid);
+    }
+    const { sim, total } = this.p;
+    const batchAll: AnswerRow[] = (view?.rows ?? []).map((r) => ({ ...r, lineage: [r.lineage] }));
+    return {
+      answer: accountRows(sim.ledger, this.rows(), total, held),
+      'batch-view': accountRows(sim.ledger, batchAll, total, held),
+      'realtime-view': accountRows(sim.ledger, this.realtimeRows(true), total, held),
+    };
+  }
+}
