@@ -1,0 +1,162 @@
+/**
+ * What a check may read: a description of the RunResult (run/result.ts) as a tree of
+ * named values. One description serves three purposes, so they cannot disagree:
+ * - resolving a path against a real RunResult (the check's value);
+ * - rejecting unknown paths when an exercise is loaded (an authoring error, never a false pass);
+ * - the list of check paths in AUTHORING.md (`listCheckPaths`).
+ */
+import type { RunResult } from '../run/result.js';
+
+export type Unit = 'count' | 'ms' | 'ratio' | 'number';
+
+export type PathSchema =
+  | { kind: 'number'; doc: string; unit: Unit; get?: (parent: unknown) => unknown }
+  | { kind: 'string'; doc: string; values: readonly string[] }
+  | {
+      kind: 'group';
+      doc: string;
+      fields: Record<string, PathSchema>;
+      /** Where the group's data lives relative to its parent value (default: under its own name). */
+      from?: readonly string[];
+      /** Names beyond `fields` may exist in a run (sink statistics); they are checked against the solution's run. */
+      open?: string;
+    }
+  | {
+      kind: 'map';
+      doc: string;
+      /** What the keys are, e.g. `output` (shown as `<output>`). */
+      keyName: string;
+      value: PathSchema;
+      /** Keys absent from the run read as 0 (`lostAt["x"]` when nothing was lost at x). */
+      missingIsZero?: boolean;
+      /** Fixed names computed over all entries (`query.error.max` = the worst answer's max). */
+      extras?: Record<string, { doc: string; unit: Unit; compute: (map: Record<string, unknown>) => number }>;
+    };
+
+const n = (doc: string, unit: Unit = 'count'): PathSchema => ({ kind: 'number', doc, unit });
+
+const perPlace = (doc: string): PathSchema => ({ kind: 'map', doc, keyName: 'node-or-link', value: n('records'), missingIsZero: true });
+
+export const outputLedgerPaths: PathSchema = {
+  kind: 'group',
+  doc: "One terminal output's ledger: generated = exactlyOnce + duplicated + lost + filtered + late + inFlight.",
+  open: 'sink statistics such as `documents`, `versionsAbove1` (Elasticsearch) or `objects` (S3)',
+  fields: {
+    generated: n('Records the workload generated.'),
+    exactlyOnce: n('Records that count exactly once in this output.'),
+    duplicated: n('Records that count two or more times.'),
+    extraCopies: n('Copies beyond the first, summed over duplicated records.'),
+    lost: n('Records that never arrived and are not held anywhere (lost at the last place a loss was noted).'),
+    filtered: n('Records dropped on purpose by a filter (e.g. a Logstash `drop`).'),
+    late: n('Records dropped because their window had closed.'),
+    inFlight: n('Records still held somewhere (queues, unread log, open windows) when the run ended.'),
+    reordered: n('Records that arrived after a later record of the same key.'),
+    lostAt: perPlace('Node or link id → records lost there. Link ids go in brackets: `lostAt["filebeat->logstash"]`; absent ids read 0.'),
+    duplicatedAt: perPlace('Node or link id → duplicated records whose first extra copy was made there; absent ids read 0.'),
+    documents: n('Documents in the index (Elasticsearch outputs only).'),
+    versionsAbove1: n('Documents overwritten at least once, `_version` > 1 (Elasticsearch outputs only).'),
+  },
+};
+
+const stat = (doc: string, unit: Unit) => n(doc, unit);
+
+function worst(field: 'max' | 'mean' | 'total') {
+  return (map: Record<string, unknown>) => Math.max(0, ...Object.values(map).map((e) => Number((e as Record<string, number>)[field] ?? 0)));
+}
+
+export const checkPaths: PathSchema = {
+  kind: 'group',
+  doc: 'The RunResult of one run.',
+  fields: {
+    seed: n('The seed of the run.', 'number'),
+    simulatedMs: n('Simulated time when the run ended.', 'ms'),
+    events: n('Simulation events processed.'),
+    ended: { kind: 'string', doc: 'How the run ended.', values: ['drained', 'deadline', 'budget', 'cancelled'] },
+    warnings: { kind: 'number', doc: 'Number of spec warnings (settings that combine badly).', unit: 'count', get: (r) => (r as RunResult).warnings.length },
+    log: {
+      kind: 'group',
+      doc: 'The run log.',
+      from: [],
+      fields: {
+        errors: { kind: 'number', doc: 'Log lines at level error.', unit: 'count', get: (r) => (r as RunResult).log.filter((l) => l.level === 'error').length },
+        warnings: { kind: 'number', doc: 'Log lines at level warn.', unit: 'count', get: (r) => (r as RunResult).log.filter((l) => l.level === 'warn').length },
+      },
+    },
+    outputs: { kind: 'map', doc: 'Per terminal output (a sink node id; `es/<index>` per index when an Elasticsearch node has several).', keyName: 'output', value: outputLedgerPaths },
+    query: {
+      kind: 'group',
+      doc: 'The query (when the pipeline aggregates): true answer vs each answering output.',
+      fields: {
+        windows: { kind: 'number', doc: 'Number of (key, window) cells compared.', unit: 'count', get: (q) => (q as { windows: unknown[] }).windows.length },
+        error: {
+          kind: 'map',
+          doc: 'Per answering output (e.g. `query.error["es/counts"]`): relative error over closed windows.',
+          keyName: 'answer',
+          value: {
+            kind: 'group',
+            doc: 'Relative error of one answer.',
+            fields: {
+              max: stat('Largest relative error of any window.', 'ratio'),
+              mean: stat('Mean relative error per window.', 'ratio'),
+              total: stat('Relative error of the sum over all windows.', 'ratio'),
+            },
+          },
+          extras: {
+            max: { doc: 'The worst answer\'s `max`.', unit: 'ratio', compute: worst('max') },
+            mean: { doc: 'The worst answer\'s `mean`.', unit: 'ratio', compute: worst('mean') },
+            total: { doc: 'The worst answer\'s `total`.', unit: 'ratio', compute: worst('total') },
+          },
+        },
+      },
+    },
+    architectures: {
+      kind: 'map',
+      doc: 'Per architecture (Lambda/Kappa runs; the serving node id, e.g. `lambda`, `kappa`).',
+      keyName: 'architecture',
+      value: {
+        kind: 'group',
+        doc: 'Summary of one architecture over the run.',
+        fields: {
+          error: { kind: 'group', doc: 'Error of the served answer vs the truth, over time.', from: ['summary', 'error'], fields: { max: stat('Largest error at any sample.', 'ratio'), final: stat('Error at the end of the run.', 'ratio'), mean: stat('Mean error over samples.', 'ratio') } },
+          freshness: { kind: 'group', doc: 'Age of the newest record counted in the answer.', from: ['summary', 'freshness'], fields: { p50: stat('Median freshness.', 'ms'), p95: stat('95th percentile freshness.', 'ms'), max: stat('Worst freshness.', 'ms') } },
+          cost: { kind: 'group', doc: 'Compute cost.', from: ['summary', 'cost'], fields: { processed: stat('Records processed, all layers, including re-processing.', 'count'), reprocessed: stat('Records processed again (batch recomputation, replays).', 'count') } },
+          storage: { kind: 'group', doc: 'Storage held.', from: ['summary', 'storage'], fields: { max: stat('Most records held at once.', 'count') } },
+          outputs: { kind: 'map', doc: "This architecture's outputs.", keyName: 'output', value: outputLedgerPaths },
+        },
+      },
+    },
+  },
+};
+
+/** One line of the check-path reference. */
+export interface CheckPathDoc {
+  path: string;
+  unit: Unit | 'string';
+  doc: string;
+}
+
+/** Every check path, with placeholders for ids (`outputs.<output>.lost`), for AUTHORING.md. */
+export function listCheckPaths(): CheckPathDoc[] {
+  const out: CheckPathDoc[] = [];
+  const walk = (schema: PathSchema, prefix: string) => {
+    switch (schema.kind) {
+      case 'number':
+        out.push({ path: prefix, unit: schema.unit, doc: schema.doc });
+        return;
+      case 'string':
+        out.push({ path: prefix, unit: 'string', doc: `${schema.doc} One of ${schema.values.map((v) => `"${v}"`).join(', ')}.` });
+        return;
+      case 'group':
+        for (const [name, child] of Object.entries(schema.fields)) walk(child, prefix ? `${prefix}.${name}` : name);
+        if (schema.open) out.push({ path: `${prefix}.<stat>`, unit: 'count', doc: `Other ${schema.open}, when the output reports them.` });
+        return;
+      case 'map':
+        for (const [name, extra] of Object.entries(schema.extras ?? {})) out.push({ path: `${prefix}.${name}`, unit: extra.unit, doc: extra.doc });
+        if (schema.value.kind === 'number') out.push({ path: `${prefix}.<${schema.keyName}>`, unit: schema.value.unit, doc: schema.doc });
+        else walk(schema.value, `${prefix}.<${schema.keyName}>`);
+        return;
+    }
+  };
+  walk(checkPaths, '');
+  return out;
+}

@@ -1,0 +1,163 @@
+/**
+ * Files of one exercise folder → a validated Exercise, or every problem found, each
+ * located (file:line:col) with a hint. Pure: the site, the worker and lessons:check share it.
+ */
+import { readYaml, zodIssueToSpecIssues, type SourceMap } from '../spec/parse.js';
+import type { SpecIssue } from '../spec/issues.js';
+import { exerciseSchema, checkEntrySchema, type ExerciseYaml } from './schema.js';
+import { parseCheck } from './check-parse.js';
+import { analyseCheck } from './check-static.js';
+import { PIPELINE_FILE, type CheckSpec, type Exercise, type ExerciseFiles } from './types.js';
+
+export type LoadOutcome = { ok: true; exercise: Exercise } | { ok: false; errors: SpecIssue[] };
+
+export const EXERCISE_FILE = 'exercise.yaml';
+
+/**
+ * Where the exercise lives, for messages: a bare lesson folder name (`03-delivery`) means
+ * `lessons/03-delivery`; a path with a slash (`tests/fixtures/exercises/broken`) is used as is.
+ */
+export function exerciseDir(slug: string, lessonDir: string): { lesson: string; base: string } {
+  const dir = lessonDir.replace(/^\/+/, '').replace(/\/+$/, '');
+  const full = dir.includes('/') ? dir : `lessons/${dir}`;
+  return { lesson: full.slice(full.lastIndexOf('/') + 1), base: `${full}/exercises/${slug}` };
+}
+
+function issue(file: string, at: { line: number; column: number }, message: string, hint?: string, path = ''): SpecIssue {
+  return { severity: 'error', file, line: at.line, column: at.column, path, message, ...(hint ? { hint } : {}) };
+}
+
+function folder(files: ExerciseFiles, name: 'starter' | 'solution'): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, text] of Object.entries(files)) if (path.startsWith(`${name}/`)) out[path.slice(name.length + 1)] = text;
+  return out;
+}
+
+/** Zod's "invalid input" for a check entry becomes the object variant's precise issues (unknown key, missing `check`). */
+function schemaIssues(data: unknown, map: SourceMap): SpecIssue[] {
+  const result = exerciseSchema.safeParse(data);
+  if (result.success) return [];
+  return result.error.issues.flatMap((zi) => {
+    if (zi.code === 'invalid_union' && zi.path[0] === 'checks' && zi.path.length === 2) {
+      const entry = (data as { checks: unknown[] }).checks[zi.path[1] as number];
+      if (entry !== null && typeof entry === 'object' && !Array.isArray(entry)) {
+        const objectVariant = checkEntrySchema.def.options[1];
+        const inner = objectVariant.safeParse(entry);
+        if (!inner.success) {
+          return inner.error.issues.flatMap((ii) => zodIssueToSpecIssues({ ...ii, path: [...zi.path, ...ii.path] }, data, map, exerciseSchema));
+        }
+      }
+      const at = map.locate(zi.path);
+      return [issue(map.file, at, `\`checks.${String(zi.path[1])}\`: a check is a string or { check, name, explain, hint }`, 'e.g. `- outputs.es.lost == 0`', `checks.${String(zi.path[1])}`)];
+    }
+    return zodIssueToSpecIssues(zi, data, map, exerciseSchema);
+  });
+}
+
+/** Column of `source` inside its YAML scalar, when the scalar sits on one line (plain or quoted). */
+function checkPosition(text: string, at: { line: number; column: number }, source: string): { column: number; exact: boolean } {
+  const line = text.split(/\r?\n/)[at.line - 1] ?? '';
+  const from = at.column - 1;
+  if (line.startsWith(source, from)) return { column: at.column, exact: true };
+  const quote = line[from];
+  if ((quote === '"' || quote === "'") && line.startsWith(source, from + 1)) return { column: at.column + 1, exact: true };
+  return { column: at.column, exact: false };
+}
+
+function buildChecks(y: ExerciseYaml, text: string, map: SourceMap, errors: SpecIssue[]): CheckSpec[] {
+  const checks: CheckSpec[] = [];
+  y.checks.forEach((entry, i) => {
+    const obj = typeof entry === 'string' ? undefined : entry;
+    const source = (obj ? obj.check : (entry as string)).trim();
+    const yamlPath = obj ? ['checks', i, 'check'] : ['checks', i];
+    const loc = map.locate(yamlPath);
+    const pos = checkPosition(text, loc, source);
+    const at = (offset: number) => ({ line: loc.line, column: pos.exact ? pos.column + offset : pos.column });
+    const parsed = parseCheck(source);
+    if (!parsed.ok) {
+      errors.push(issue(map.file, at(parsed.error.offset), `check \`${source}\`: ${parsed.error.message}`, parsed.error.hint, yamlPath.join('.')));
+      return;
+    }
+    for (const p of analyseCheck(parsed.expr)) errors.push(issue(map.file, at(p.offset), `check \`${source}\`: ${p.message}`, p.hint, yamlPath.join('.')));
+    checks.push({
+      source,
+      name: obj?.name ?? source,
+      ...(obj?.explain ? { explain: obj.explain } : {}),
+      ...(obj?.hint ? { hint: obj.hint } : {}),
+      expr: parsed.expr,
+      at: { file: map.file, line: loc.line, column: pos.column },
+      exactColumns: pos.exact,
+    });
+  });
+  return checks;
+}
+
+export function loadExercise(slug: string, lessonDir: string, files: ExerciseFiles): LoadOutcome {
+  const { lesson, base } = exerciseDir(slug, lessonDir);
+  const yamlFile = `${base}/${EXERCISE_FILE}`;
+  const text = files[EXERCISE_FILE];
+  if (text === undefined) {
+    return { ok: false, errors: [issue(yamlFile, { line: 1, column: 1 }, `missing file ${EXERCISE_FILE}`, `every exercise folder needs one; scaffold with \`npm run new:exercise -- ${lesson}/${slug}\``)] };
+  }
+  const read = readYaml(text, yamlFile);
+  if (!read.ok) return { ok: false, errors: read.errors };
+  const { data, map } = read;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { ok: false, errors: [issue(yamlFile, { line: 1, column: 1 }, `${EXERCISE_FILE} must be a mapping of keys (title, goal, checks, hints, …)`, 'start with `title:`')] };
+  }
+  const errors = schemaIssues(data, map);
+  if (errors.length > 0) return { ok: false, errors };
+  const y = exerciseSchema.parse(data);
+
+  const starter = folder(files, 'starter');
+  const solutionOwn = folder(files, 'solution');
+  const listed = (key: 'editable' | 'readonly', i: number) => map.locate([key, i]);
+  const missing = (which: string, name: string, at: { line: number; column: number }, why: string) =>
+    errors.push(issue(yamlFile, at, `missing file ${base}/${which}/${name}`, why));
+  const filesAt = map.locate(['editable']);
+  if (!y.editable.includes(PIPELINE_FILE) && !y.readonly.includes(PIPELINE_FILE)) {
+    errors.push(issue(yamlFile, filesAt, `\`${PIPELINE_FILE}\` must be listed in \`editable\` or \`readonly\``, 'the simulator runs pipeline.yaml; learners usually edit it: `editable: [pipeline.yaml]`', 'editable'));
+  }
+  if (starter[PIPELINE_FILE] === undefined && !y.editable.includes(PIPELINE_FILE) && !y.readonly.includes(PIPELINE_FILE)) missing('starter', PIPELINE_FILE, filesAt, 'every exercise runs starter/pipeline.yaml');
+  y.editable.forEach((name, i) => {
+    if (starter[name] === undefined) missing('starter', name, listed('editable', i), 'every editable file needs a starter version the learner begins from');
+    if (solutionOwn[name] === undefined) missing('solution', name, listed('editable', i), 'every editable file needs a solution version');
+  });
+  y.readonly.forEach((name, i) => {
+    if (starter[name] === undefined) missing('starter', name, listed('readonly', i), 'read-only files are shown from starter/');
+    if (y.editable.includes(name)) errors.push(issue(yamlFile, listed('readonly', i), `\`${name}\` is both editable and read-only`, 'list it in one of the two'));
+  });
+  const known = new Set([...y.editable, ...y.readonly]);
+  for (const [which, own] of [['starter', starter], ['solution', solutionOwn]] as const) {
+    for (const name of Object.keys(own)) {
+      if (!known.has(name)) {
+        errors.push(issue(`${base}/${which}/${name}`, { line: 1, column: 1 }, `file ${which}/${name} is neither editable nor readonly, so learners never see it`, `list it in \`editable\` or \`readonly\` in ${EXERCISE_FILE}, or delete it`));
+      }
+    }
+  }
+  const checks = buildChecks(y, text, map, errors);
+  if (errors.length > 0) return { ok: false, errors };
+  const solution: Record<string, string> = {};
+  for (const name of [...y.editable, ...y.readonly]) {
+    const t = solutionOwn[name] ?? starter[name];
+    if (t !== undefined) solution[name] = t;
+  }
+  return {
+    ok: true,
+    exercise: {
+      slug,
+      lesson,
+      title: y.title,
+      goal: y.goal.trim(),
+      seed: y.seed,
+      editable: y.editable,
+      readonly: y.readonly,
+      starter,
+      solution,
+      checks,
+      hints: y.hints,
+      faultsLocked: y.faults === 'locked',
+      ...(y.compare ? { compare: true } : {}),
+    },
+  };
+}

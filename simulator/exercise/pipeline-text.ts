@@ -1,0 +1,40 @@
+/**
+ * The pipeline YAML that runs for a learner's files. Read-only files always come from the
+ * starter. With `faults: locked`, the starter's `faults:` replace whatever the learner wrote,
+ * so an exercise about surviving a crash cannot be "solved" by deleting the crash.
+ */
+import { parseDocument } from 'yaml';
+import { PIPELINE_FILE, type Exercise } from './types.js';
+
+function faultsOf(text: string): { ok: boolean; json: string; value: unknown } {
+  const doc = parseDocument(text, { logLevel: 'silent' });
+  if (doc.errors.length > 0) return { ok: false, json: '', value: undefined };
+  const data = doc.toJS() as unknown;
+  const value = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>)['faults'] : undefined;
+  return { ok: true, json: JSON.stringify(value ?? []), value };
+}
+
+/** The learner's text for `name`, falling back to the starter's; read-only files are always the starter's. */
+export function fileOf(exercise: Exercise, files: Record<string, string>, name: string): string {
+  if (exercise.readonly.includes(name)) return exercise.starter[name] ?? '';
+  return files[name] ?? exercise.starter[name] ?? '';
+}
+
+/** Whether the learner's pipeline changes `faults:` although they are locked (the island says so). */
+export function lockedFaultsChanged(exercise: Exercise, files: Record<string, string>): boolean {
+  if (!exercise.faultsLocked) return false;
+  const mine = faultsOf(fileOf(exercise, files, PIPELINE_FILE));
+  const theirs = faultsOf(exercise.starter[PIPELINE_FILE] ?? '');
+  return mine.ok && theirs.ok && mine.json !== theirs.json;
+}
+
+export function pipelineTextOf(exercise: Exercise, files: Record<string, string>): string {
+  const text = fileOf(exercise, files, PIPELINE_FILE);
+  if (!lockedFaultsChanged(exercise, files)) return text;
+  // Only rewritten when the faults differ, so line numbers of errors stay those of the learner's text otherwise.
+  const doc = parseDocument(text, { logLevel: 'silent' });
+  const starterFaults = faultsOf(exercise.starter[PIPELINE_FILE] ?? '').value;
+  if (starterFaults === undefined) doc.delete('faults');
+  else doc.set('faults', doc.createNode(starterFaults));
+  return doc.toString();
+}

@@ -1,0 +1,41 @@
+/**
+ * Running an exercise synchronously (Node: lessons:check, tests, the CLI): pipeline text →
+ * spec → run with the exercise's seed → RunResult with its checks.
+ */
+import { parseSpec } from '../spec/parse.js';
+import type { SpecIssue } from '../spec/issues.js';
+import type { PipelineSpec } from '../spec/schema/pipeline.js';
+import type { RunResult } from '../run/result.js';
+import { runSync } from '../run/run.js';
+import { evaluateChecks } from './evaluate.js';
+import { lockedFaultsChanged, pipelineTextOf } from './pipeline-text.js';
+import { PIPELINE_FILE, type Exercise } from './types.js';
+
+/** How a spec is run; tests inject their own (e.g. to prove non-determinism is caught). */
+export type RunFunction = (spec: PipelineSpec, seed: number) => RunResult;
+
+export interface ExerciseRunOptions {
+  /** Overrides the exercise's seed (lessons:check tries extra seeds). */
+  seed?: number;
+  /** File name used in spec error messages (default `pipeline.yaml`). */
+  file?: string;
+  run?: RunFunction;
+}
+
+export type ExerciseRun = { result: RunResult; passed: boolean } | { errors: SpecIssue[] };
+
+const defaultRun: RunFunction = (spec, seed) => runSync(spec, { seed }).result;
+
+export function runExercise(exercise: Exercise, files: Record<string, string>, options: ExerciseRunOptions = {}): ExerciseRun {
+  const parsed = parseSpec(pipelineTextOf(exercise, files), options.file ?? PIPELINE_FILE);
+  if (!parsed.ok) return { errors: parsed.errors };
+  const seed = options.seed ?? exercise.seed;
+  const result = (options.run ?? defaultRun)(parsed.spec, seed);
+  result.warnings = [
+    ...result.warnings,
+    ...parsed.warnings.map((w) => ({ path: w.path, line: w.line, column: w.column, message: w.message })),
+    ...(lockedFaultsChanged(exercise, files) ? [{ path: 'faults', message: 'faults are locked in this exercise: the starter\'s `faults:` ran, not your changes' }] : []),
+  ];
+  result.checks = evaluateChecks(exercise, result);
+  return { result, passed: result.checks.every((c) => c.pass) };
+}

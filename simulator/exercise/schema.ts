@@ -1,0 +1,53 @@
+/**
+ * `exercise.yaml`: the Zod schema is the definition. It validates the file, exports the
+ * editor's JSON Schema and, through `.describe()`, writes the key reference in AUTHORING.md.
+ */
+import { z } from 'zod';
+
+const fileName = z
+  .string()
+  .regex(/^[\w.-]+$/, 'a plain file name such as pipeline.yaml (no folders)')
+  .describe('A file name inside `starter/` (and `solution/`), e.g. `pipeline.yaml`.');
+
+export const checkEntrySchema = z
+  .union([
+    z.string().min(1).describe('An assertion over the run result, e.g. `outputs.es.lost == 0`.'),
+    z
+      .strictObject({
+        check: z.string().min(1).describe('The assertion, e.g. `outputs.es.duplicated == 0` (see "Check paths").'),
+        name: z.string().min(1).optional().describe('A short title shown to the learner (default: the assertion itself).'),
+        explain: z.string().min(1).optional().describe('Why this matters, written for the learner; shown when the check fails.'),
+        hint: z.string().min(1).optional().describe('What to try when this check fails.'),
+      })
+      .describe('An assertion with a name and explanations for the learner.'),
+  ])
+  .describe('One check: a string assertion, or `{ check, name, explain, hint }`.');
+
+export const exerciseSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('JSON Schema reference for editors; ignored.'),
+    title: z.string().min(1).describe('The exercise title, shown above the editor.'),
+    goal: z.string().min(1).describe('What the learner must achieve, in words (one or two sentences; Markdown allowed).'),
+    seed: z.number().int().min(0).max(4294967295).default(1).describe('Seed of every run of this exercise; overrides `seed:` in the pipeline (default 1).'),
+    editable: z.array(fileName).min(1).default(['pipeline.yaml']).describe('Files the learner may edit (default `[pipeline.yaml]`). Each must exist in `starter/` and `solution/`.'),
+    readonly: z.array(fileName).default([]).describe('Files shown to the learner but not editable (e.g. `producer.properties` for context). Each must exist in `starter/`.'),
+    faults: z
+      .enum(['locked', 'editable'])
+      .default('locked')
+      .describe('`locked` (default): the starter\'s `faults:` always run, whatever the learner writes; `editable`: the learner may change them.'),
+    checks: z.array(checkEntrySchema).min(1).describe('Assertions over the run result; the exercise is solved when all pass. The solution must pass them all, the starter must fail at least one.'),
+    hints: z
+      .array(z.string().min(1).describe('One hint.'))
+      .min(2)
+      .max(3)
+      .describe('Two or three graded hints, gentlest first; the last may all but give the answer.'),
+    compare: z.literal('lambda-kappa').optional().describe('Show the run as a Lambda vs Kappa comparison (the pipeline needs `type: serving` nodes for both).'),
+  })
+  .describe('A Pipeline Lab exercise.');
+
+export type ExerciseYaml = z.output<typeof exerciseSchema>;
+
+/** JSON Schema for editors (yaml-language-server, Monaco). */
+export function exerciseJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(exerciseSchema, { io: 'input', unrepresentable: 'any', target: 'draft-7' }) as Record<string, unknown>;
+}

@@ -1,0 +1,61 @@
+/**
+ * The exercise as the site, the worker and `npm run lessons:check` see it (DESIGN §5).
+ * Plain data only: an Exercise survives structured cloning, so the page can hand it to the worker.
+ */
+import type { CheckExpr } from './check-ast.js';
+
+/** Paths relative to the exercise folder (`exercise.yaml`, `starter/pipeline.yaml`, …) → text. */
+export type ExerciseFiles = Record<string, string>;
+
+/** The file every exercise runs: its pipeline spec. */
+export const PIPELINE_FILE = 'pipeline.yaml';
+
+/** Where something is written, for authoring errors. */
+export interface SourceAt {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** One declarative check over the RunResult, parsed and ready to evaluate. */
+export interface CheckSpec {
+  /** The assertion as the author wrote it, e.g. `outputs.es.lost == 0`. */
+  source: string;
+  /** What the learner sees as the check's title (the author's `name`, else the assertion). */
+  name: string;
+  /** Why this matters / what to look at when it fails, written for the learner. */
+  explain?: string;
+  /** A nudge shown when the check fails. */
+  hint?: string;
+  expr: CheckExpr;
+  /** Position of the assertion's first character in exercise.yaml (the column of character 0 of `source`). */
+  at: SourceAt;
+  /** Whether `source` appears verbatim from `at.column` on (plain or quoted scalar), so offsets into it are exact. */
+  exactColumns: boolean;
+}
+
+export interface Exercise {
+  slug: string;
+  /** The lesson folder, e.g. `03-delivery-guarantees`. */
+  lesson: string;
+  title: string;
+  /** The goal in words, for the learner. */
+  goal: string;
+  /** Seed of every run of this exercise (overrides the pipeline's own `seed:`). */
+  seed: number;
+  /** File names the learner may edit, e.g. `pipeline.yaml`. */
+  editable: string[];
+  /** File names shown to the learner but not editable. */
+  readonly: string[];
+  /** File name → text of the starter files (what the learner starts from). */
+  starter: Record<string, string>;
+  /** File name → text of the reference answer (read-only files fall back to the starter's). */
+  solution: Record<string, string>;
+  checks: CheckSpec[];
+  /** Graded hints, gentlest first. */
+  hints: string[];
+  /** When true the learner's `faults:` are replaced by the starter's before running. */
+  faultsLocked: boolean;
+  /** When true the run is shown as a Lambda vs Kappa comparison. */
+  compare?: boolean;
+}
