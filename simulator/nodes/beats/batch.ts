@@ -1,0 +1,43 @@
+/** Events, batches and the contract between Filebeat's publisher and its output clients. */
+import type { Message } from '../../core/node.js';
+import type { Rec } from '../../core/record.js';
+
+/** One line read by a harvester: where it came from, and the event built from it. */
+export interface BeatEvent {
+  readonly file: number;
+  readonly line: number;
+  readonly rec: Rec;
+}
+
+export interface Batch {
+  readonly id: number;
+  events: BeatEvent[];
+  /** Sent at least once: a resend may repeat what the output already has. */
+  sent: boolean;
+}
+
+/** What became of a published batch, per event. */
+export interface PublishOutcome {
+  /** Delivered (or, for a 409 conflict, already there): slot freed, registry may advance. */
+  acked: BeatEvent[];
+  /** To be sent again after backoff. */
+  retry: BeatEvent[];
+  /** Dropped for good by a non-retryable error; the reason goes to the ledger. */
+  dropped: { event: BeatEvent; why: string }[];
+  /** The failure closed the connection (timeout, refused): back off before anything else goes out. */
+  connectionFailed: boolean;
+}
+
+/** An output (Logstash, Elasticsearch, Kafka) as Filebeat's publisher drives it. */
+export interface BeatsOutputClient {
+  /** Sends a batch; `done` is called exactly once unless the process crashes first. */
+  publish(batch: Batch, done: (outcome: PublishOutcome) => void): void;
+  /** Messages addressed to this client (ACKs, bulk responses, kafka.*); returns true if handled. */
+  receive(msg: Message, from: string): boolean;
+  /** Records the client still holds (a Kafka producer's unacknowledged sends). */
+  heldRecords?(visit: (rid: number) => void): void;
+}
+
+export function outcome(partial: Partial<PublishOutcome>): PublishOutcome {
+  return { acked: partial.acked ?? [], retry: partial.retry ?? [], dropped: partial.dropped ?? [], connectionFailed: partial.connectionFailed ?? false };
+}

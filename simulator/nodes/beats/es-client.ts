@@ -1,0 +1,62 @@
+/**
+ * Filebeat's Elasticsearch output: one bulk request per batch (SEMANTICS §1, §5).
+ * `@metadata._id` (from `add_id`/`fingerprint`) becomes the document `_id`, so a resend
+ * overwrites instead of adding a document [FB5]. Items rejected with 429/5xx are retried,
+ * a 409 means the document is already there, other 4xx are dropped (logged) as Filebeat does.
+ */
+import type { Message, NodeContext } from '../../core/node.js';
+import { readField } from '../../core/record.js';
+import type { EsBulkItem, EsBulkRequest, EsBulkResponse } from '../elasticsearch/protocol.js';
+import { isRetryableStatus } from '../elasticsearch/protocol.js';
+import { outcome, type Batch, type BeatsOutputClient, type PublishOutcome } from './batch.js';
+
+export class BeatsEsClient implements BeatsOutputClient {
+  private nextRequest = 0;
+  private readonly pending = new Map<number, { batch: Batch; done: (o: PublishOutcome) => void }>();
+
+  constructor(
+    private readonly ctx: NodeContext,
+    private readonly target: string,
+    private readonly index: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  publish(batch: Batch, done: (o: PublishOutcome) => void): void {
+    if (!this.ctx.isUp(this.target)) {
+      this.ctx.timer(0, () => done(outcome({ retry: batch.events, connectionFailed: true })));
+      return;
+    }
+    const requestId = this.nextRequest++;
+    const items: EsBulkItem[] = batch.events.map((e) => {
+      const id = readField(e.rec.fields, '@metadata._id');
+      return typeof id === 'string' ? { index: this.index, id, op: 'index', record: e.rec } : { index: this.index, op: 'index', record: e.rec };
+    });
+    const req: EsBulkRequest = { kind: 'es.bulk', requestId, items, records: batch.events.map((e) => e.rec) };
+    this.pending.set(requestId, { batch, done });
+    this.ctx.send(this.target, req);
+    this.ctx.timer(this.timeoutMs, () => {
+      const entry = this.pending.get(requestId);
+      if (!entry) return;
+      this.pending.delete(requestId);
+      entry.done(outcome({ retry: entry.batch.events, connectionFailed: true }));
+    });
+  }
+
+  receive(msg: Message, from: string): boolean {
+    if (msg.kind !== 'es.bulk.response' || from !== this.target) return false;
+    const res = msg as EsBulkResponse;
+    const entry = this.pending.get(res.requestId);
+    if (!entry) return true;
+    this.pending.delete(res.requestId);
+    const o = outcome({});
+    entry.batch.events.forEach((event, i) => {
+      const status = res.items[i]?.status ?? 500;
+      if (status < 300 || status === 409) o.acked.push(event);
+      else if (isRetryableStatus(status)) o.retry.push(event);
+      else o.dropped.push({ event, why: `Elasticsearch rejected the event with ${status}: ${res.items[i]?.error ?? ''}` });
+    });
+    o.connectionFailed = o.retry.length > 0;
+    entry.done(o);
+    return true;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Filebeat's Logstash output: the lumberjack protocol over TCP (SEMANTICS §1 [FB4]).
+ *
+ * Up to `pipelining` batches are in flight unacknowledged on one connection. Logstash's
+ * beats input ACKs a batch once its events are in the Logstash queue [LS8][LS1]; while
+ * it is still blocked writing them it sends keep-alives, so a slow pipeline does not
+ * trip the timeout. No word for `timeout` → the connection is closed and every batch
+ * in flight on it is sent again after a backoff — if only the ACK was lost, that is a
+ * duplicate [FB5]. Connecting to a process that is down is refused at once.
+ *
+ * With a `tcp`/`udp` input there is no application ACK: a batch counts as shipped as soon
+ * as it is written to the socket (tcp: when a connection is up), so it can be lost.
+ */
+import type { Message, NodeContext } from '../../core/node.js';
+import { outcome, type Batch, type BeatsOutputClient, type PublishOutcome } from './batch.js';
+
+interface InFlight {
+  batch: Batch;
+  done: (o: PublishOutcome) => void;
+}
+
+export class LumberjackClient implements BeatsOutputClient {
+  private conn = 0;
+  private lastHeardMs = 0;
+  private readonly inflight = new Map<number, InFlight>();
+
+  constructor(
+    private readonly ctx: NodeContext,
+    private readonly target: string,
+    private readonly timeoutMs: number,
+    private readonly input: 'beats' | 'tcp' | 'udp',
+  ) {}
+
+  publish(batch: Batch, done: (o: PublishOutcome) => void): void {
+    const records = batch.events.map((e) => e.rec);
+    if (this.input !== 'udp' && !this.ctx.isUp(this.target)) {
+      this.ctx.timer(0, () => done(outcome({ retry: batch.events, connectionFailed: true })));
+      return;
+    }
+    this.ctx.send(this.target, { kind: 'beats.batch', conn: this.conn, seq: batch.id, records } as Message);
+    if (this.input !== 'beats') {
+      // Fire and forget: nothing will ever confirm these events (SEMANTICS §2, tcp/udp inputs).
+      this.ctx.timer(0, () => done(outcome({ acked: batch.events })));
+      return;
+    }
+    if (this.inflight.size === 0) this.lastHeardMs = this.ctx.now();
+    this.inflight.set(batch.id, { batch, done });
+    this.armTimeout(this.conn, this.timeoutMs);
+  }
+
+  private armTimeout(conn: number, delayMs: number): void {
+    this.ctx.timer(delayMs, () => {
+      if (conn !== this.conn || this.inflight.size === 0) return;
+      const silentFor = this.ctx.now() - this.lastHeardMs;
+      if (silentFor < this.timeoutMs) {
+        this.armTimeout(conn, this.timeoutMs - silentFor);
+        return;
+      }
+      this.ctx.log('warn', `no ACK from ${this.target} within ${this.timeoutMs} ms: closing the connection, ${this.inflight.size} batch(es) will be resent`);
+      this.closeConnection();
+    });
+  }
+
+  private closeConnection(): void {
+    this.conn++;
+    const failed = [...this.inflight.values()];
+    this.inflight.clear();
+    for (const f of failed) f.done(outcome({ retry: f.batch.events, connectionFailed: true }));
+  }
+
+  receive(msg: Message, from: string): boolean {
+    if (from !== this.target) return false;
+    const m = msg as Message & { conn?: number; seq?: number };
+    if (msg.kind === 'beats.keepalive') {
+      if (m.conn === this.conn) this.lastHeardMs = this.ctx.now();
+      return true;
+    }
+    if (msg.kind !== 'beats.ack') return false;
+    // An ACK on a connection already closed is ignored: those batches are being resent.
+    if (m.conn !== this.conn || m.seq === undefined) return true;
+    const entry = this.inflight.get(m.seq);
+    if (!entry) return true;
+    this.inflight.delete(m.seq);
+    this.lastHeardMs = this.ctx.now();
+    entry.done(outcome({ acked: entry.batch.events }));
+    return true;
+  }
+}

@@ -1,0 +1,249 @@
+/**
+ * Filebeat (SEMANTICS §1): harvesters → in-memory queue → batches → output, with a
+ * registry that advances only on ACK. At-least-once to any acknowledging output.
+ *
+ * The queue (`queue.mem.events`) holds every event from read until ACK; a slot frees
+ * only when the output acknowledges or drops the event, so a full queue stalls the
+ * harvesters [FB3]. Batches of at most `bulk_max_size` go out, at most `pipelining`
+ * at a time; a failed batch waits an exponential backoff (`backoff.init` doubling to
+ * `backoff.max`) and is sent again forever [FB4]. A crash loses the queue, but not the
+ * lines: they are still in the files and are read again from the flushed registry.
+ */
+import type { Message, NodeContext, SimNode } from '../../core/node.js';
+import type { Rec, FieldMap } from '../../core/record.js';
+import type { Workload } from '../../workload/workload.js';
+import type { BeatsSpec } from '../../spec/schema/beats.js';
+import { isoTimestamp } from '../../workload/clock.js';
+import { Registry } from './registry.js';
+import { Harvesters } from './harvesters.js';
+import type { FileSegments } from './rotation.js';
+import type { Batch, BeatEvent, BeatsOutputClient, PublishOutcome } from './batch.js';
+import { eventId } from './event-id.js';
+
+/** Filebeat's log input re-checks a file this long after reaching its end (`backoff`, default 1s). */
+const EOF_BACKOFF_MS = 1000;
+
+export class FilebeatNode implements SimNode {
+  private ctx!: NodeContext;
+  private up = true;
+  private client!: BeatsOutputClient;
+  private readonly registry: Registry;
+  private h!: Harvesters;
+  /** Events read but not yet in a batch (FIFO from `head`). */
+  private pending: BeatEvent[] = [];
+  private head = 0;
+  private readonly inflight = new Map<number, Batch>();
+  private readonly retry: Batch[] = [];
+  private queued = 0;
+  private nextBatch = 0;
+  private backoffMs: number;
+  private waitUntilMs = 0;
+  private readTimerAt = Number.POSITIVE_INFINITY;
+  private readonly counters = { eventsAcked: 0, batchesSent: 0, batchesResent: 0, eventsDropped: 0, connectionFailures: 0 };
+
+  constructor(
+    readonly address: string,
+    private readonly spec: BeatsSpec,
+    private readonly workload: Workload,
+    private readonly segments: FileSegments,
+    private readonly makeClient: (ctx: NodeContext) => BeatsOutputClient,
+  ) {
+    this.registry = new Registry(workload.files);
+    this.backoffMs = spec['backoff.init'];
+  }
+
+  start(ctx: NodeContext): void {
+    this.ctx = ctx;
+    this.h = new Harvesters(this.workload, this.segments, ctx.ledger, this.address);
+    this.h.onSkip = (f, from, to) => this.registry.skip(f, from, to);
+    this.boot();
+  }
+
+  private boot(): void {
+    this.client = this.makeClient(this.ctx);
+    this.scheduleFlush();
+    this.readTimerAt = Number.POSITIVE_INFINITY;
+    this.readNow();
+  }
+
+  /** Called by the rotation schedule: segment k of every file was deleted now. */
+  segmentDeleted(k: number): void {
+    this.h.segmentDeleted(k, this.up, this.registry);
+  }
+
+  private get window(): number {
+    return Math.max(1, this.spec.pipelining);
+  }
+
+  private readNow(): void {
+    if (!this.up) return;
+    const free = this.spec['queue.mem.events'] - this.queued;
+    if (free > 0) {
+      this.h.read(this.ctx.now(), free, (file, line) => this.enqueue(file, line));
+    }
+    this.pump();
+    this.scheduleRead();
+  }
+
+  /** Next look at the files: after the EOF backoff while lines remain, unless the queue is full (an ACK wakes us). */
+  private scheduleRead(): void {
+    if (this.h.allRead() || this.queued >= this.spec['queue.mem.events']) return;
+    const at = this.ctx.now() + EOF_BACKOFF_MS;
+    if (at >= this.readTimerAt && this.readTimerAt > this.ctx.now()) return;
+    this.readTimerAt = at;
+    this.ctx.timer(EOF_BACKOFF_MS, () => {
+      this.readTimerAt = Number.POSITIVE_INFINITY;
+      this.readNow();
+    });
+  }
+
+  private enqueue(file: number, line: number): void {
+    const rid = this.workload.ridOf(file, line);
+    const base = this.workload.record(rid);
+    const metadata: FieldMap = this.spec.processors.length > 0 ? { beat: 'filebeat', _id: eventId(this.workload.seed, rid) } : { beat: 'filebeat' };
+    const rec: Rec = { ...base, fields: { ...base.fields, '@timestamp': isoTimestamp(this.ctx.now()), '@metadata': metadata } };
+    // readHighWater moves only after this read: a line below it was read before a crash and may have been shipped.
+    if (line < this.h.readHighWater[file]!) {
+      this.ctx.ledger.noteDuplicate(rid, this.address, 'read again after a restart from the flushed registry offset');
+    }
+    if (this.ctx.ledger.isTraced(rid)) this.ctx.ledger.trace(rid, this.address, `harvested line ${line + 1} of ${this.workload.fileName(file)}`);
+    this.pending.push({ file, line, rec });
+    this.queued++;
+  }
+
+  /** Sends batches while the pipelining window has room and no backoff is running. */
+  private pump(): void {
+    if (!this.up || this.ctx.now() < this.waitUntilMs) return;
+    while (this.inflight.size < this.window) {
+      let batch = this.retry.shift();
+      if (batch) {
+        this.counters.batchesResent++;
+        // A resend of events that may have arrived: the output can end up with two copies [FB5].
+        if (batch.sent) for (const e of batch.events) this.ctx.ledger.noteDuplicate(e.rec.rid, this.address, 'batch resent after a failed or unacknowledged send');
+      } else {
+        const available = this.pending.length - this.head;
+        if (available === 0) break;
+        const n = Math.min(available, this.spec.bulk_max_size);
+        batch = { id: this.nextBatch++, events: this.pending.slice(this.head, this.head + n), sent: false };
+        this.head += n;
+        if (this.head > 4096 && this.head * 2 > this.pending.length) {
+          this.pending = this.pending.slice(this.head);
+          this.head = 0;
+        }
+      }
+      this.counters.batchesSent++;
+      this.inflight.set(batch.id, batch);
+      const b = batch;
+      b.sent = true;
+      this.client.publish(b, (o) => this.settle(b, o));
+    }
+  }
+
+  private settle(batch: Batch, o: PublishOutcome): void {
+    if (!this.up || this.inflight.get(batch.id) !== batch) return;
+    this.inflight.delete(batch.id);
+    for (const e of o.acked) this.release(e);
+    for (const { event, why } of o.dropped) {
+      this.ctx.ledger.noteLoss(event.rec.rid, this.address, why);
+      this.counters.eventsDropped++;
+      this.release(event);
+    }
+    this.counters.eventsAcked += o.acked.length;
+    if (o.retry.length > 0) {
+      this.retry.push({ id: this.nextBatch++, events: o.retry, sent: true });
+    }
+    if (o.connectionFailed) {
+      this.counters.connectionFailures++;
+      this.waitUntilMs = this.ctx.now() + this.backoffMs;
+      this.ctx.timer(this.backoffMs, () => this.pump());
+      this.backoffMs = Math.min(this.backoffMs * 2, this.spec['backoff.max']);
+    } else if (o.acked.length > 0) {
+      this.backoffMs = this.spec['backoff.init'];
+    }
+    if (this.spec['filebeat.registry.flush'] === 0) this.registry.flush();
+    this.pump();
+    if (o.acked.length + o.dropped.length > 0) this.readNow();
+  }
+
+  private release(e: BeatEvent): void {
+    this.queued--;
+    this.registry.ack(e.file, e.line);
+  }
+
+  private scheduleFlush(): void {
+    const every = this.spec['filebeat.registry.flush'];
+    if (every <= 0) return;
+    this.ctx.timer(every, () => {
+      this.registry.flush();
+      if (!this.h.allRead() || this.queued > 0) this.scheduleFlush();
+      else this.ctx.timer(every, () => this.scheduleFlush());
+    });
+  }
+
+  receive(msg: Message, from: string): void {
+    this.client.receive(msg, from);
+  }
+
+  crash(): void {
+    this.up = false;
+    this.h.crash();
+    this.pending = [];
+    this.head = 0;
+    this.inflight.clear();
+    this.retry.length = 0;
+    this.queued = 0;
+  }
+
+  restart(): void {
+    this.up = true;
+    this.registry.reloadFromDisk();
+    this.h.restart(this.ctx.now(), this.registry);
+    this.backoffMs = this.spec['backoff.init'];
+    this.waitUntilMs = 0;
+    this.boot();
+  }
+
+  heldRecords(visit: (rid: number) => void): void {
+    if (this.up) {
+      for (let i = this.head; i < this.pending.length; i++) visit(this.pending[i]!.rec.rid);
+      for (const b of this.inflight.values()) for (const e of b.events) visit(e.rec.rid);
+      for (const b of this.retry) for (const e of b.events) visit(e.rec.rid);
+      this.client.heldRecords?.(visit);
+    }
+    this.h.visitUnread(this.up, this.registry, visit);
+  }
+
+  metrics(): Record<string, number> {
+    let flushed = 0;
+    for (let f = 0; f < this.workload.files; f++) flushed += this.registry.flushedOffset(f);
+    return {
+      queueFill: this.queued,
+      inflightBatches: this.inflight.size,
+      linesRead: this.h.linesRead,
+      registryFlushedLines: flushed,
+      linesLostToRotation: this.h.linesLostToRotation,
+      ...this.counters,
+    };
+  }
+
+  inspect(): unknown {
+    const files = [];
+    for (let f = 0; f < this.workload.files; f++) {
+      files.push({
+        file: `/var/log/app/${this.workload.fileName(f)}`,
+        readOffset: this.h.offset[f],
+        ackedOffset: this.registry.ackedOffset(f),
+        registryOffset: this.registry.flushedOffset(f),
+        linesWritten: this.workload.linesWrittenBy(f, this.ctx.now()),
+      });
+    }
+    return {
+      up: this.up,
+      queue: { events: this.queued, capacity: this.spec['queue.mem.events'] },
+      inflightBatches: this.inflight.size,
+      backoffMs: this.backoffMs,
+      registry: files,
+      ...this.counters,
+    };
+  }
+}

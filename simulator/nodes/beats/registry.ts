@@ -1,0 +1,77 @@
+/**
+ * Filebeat's registry (SEMANTICS §1): per file, the offset up to which every event has
+ * been acknowledged by the output. It advances only on ACK, only over a contiguous
+ * prefix (an ACK for a later batch cannot move it past an earlier un-ACKed one), and it
+ * reaches disk only every `filebeat.registry.flush` [FB2]. After a crash Filebeat resumes
+ * from the flushed offsets, so whatever was ACKed after the last flush is sent again.
+ */
+export class Registry {
+  /** In memory: lines [0, acked) are ACKed. Volatile. */
+  private readonly acked: number[];
+  /** ACKed lines beyond the prefix, waiting for the gap before them to close. */
+  private readonly ackedAhead: Set<number>[];
+  /** Lines that will never be read (their rotated file was deleted): the prefix jumps them. */
+  private readonly skips: Map<number, number>[];
+  /** On disk. Survives crashes. */
+  private readonly flushed: number[];
+  flushes = 0;
+
+  constructor(files: number) {
+    this.acked = new Array<number>(files).fill(0);
+    this.flushed = new Array<number>(files).fill(0);
+    this.ackedAhead = Array.from({ length: files }, () => new Set<number>());
+    this.skips = Array.from({ length: files }, () => new Map<number, number>());
+  }
+
+  ack(file: number, line: number): void {
+    if (line < this.acked[file]!) return;
+    this.ackedAhead[file]!.add(line);
+    this.advance(file);
+  }
+
+  /** Lines [from, to) are gone; the offset may pass over them. */
+  skip(file: number, from: number, to: number): void {
+    const start = Math.max(from, this.acked[file]!);
+    if (to <= start) return;
+    this.skips[file]!.set(start, to);
+    this.advance(file);
+  }
+
+  private advance(file: number): void {
+    const ahead = this.ackedAhead[file]!;
+    const skips = this.skips[file]!;
+    let p = this.acked[file]!;
+    for (;;) {
+      if (ahead.delete(p)) p++;
+      else if (skips.has(p)) {
+        const to = skips.get(p)!;
+        skips.delete(p);
+        p = Math.max(p, to);
+      } else break;
+    }
+    this.acked[file] = p;
+  }
+
+  ackedOffset(file: number): number {
+    return this.acked[file]!;
+  }
+
+  flushedOffset(file: number): number {
+    return this.flushed[file]!;
+  }
+
+  /** Writes the in-memory offsets to disk (the periodic registry flush). */
+  flush(): void {
+    for (let f = 0; f < this.acked.length; f++) this.flushed[f] = this.acked[f]!;
+    this.flushes++;
+  }
+
+  /** After a crash: memory is rebuilt from disk. */
+  reloadFromDisk(): void {
+    for (let f = 0; f < this.acked.length; f++) {
+      this.acked[f] = this.flushed[f]!;
+      this.ackedAhead[f]!.clear();
+      this.skips[f]!.clear();
+    }
+  }
+}
