@@ -1,21 +1,63 @@
 /**
- * `type: flink` factory: builds the Flink job endpoint and registers its FlinkJobHandle
- * (for the Lambda/Kappa serving layer) under the spec id.
+ * `type: flink` factory: builds the Flink node with its job instance(s), schedules `deploy`s,
+ * and registers the FlinkJobHandle (for the Lambda/Kappa serving layer) under the spec id.
+ * The sinks' outputs (ES indices, S3 objects, Kafka topics) are registered by their own nodes.
  */
 import type { BuildContext } from '../build-context.js';
 import type { NodeSpecOf } from '../../spec/schema/pipeline.js';
+import type { KafkaClusterHandle } from '../kafka/client-api.js';
 import type { FlinkJobHandle } from './handle.js';
+import { FlinkNode } from './flink-node.js';
+import { JobInstance } from './job-instance.js';
+import { buildSink } from './build-sink.js';
 
 export type { FlinkJobHandle, FlinkInstanceInfo } from './handle.js';
 
 export function createFlink(id: string, spec: NodeSpecOf<'flink'>, ctx: BuildContext): void {
+  const cluster = ctx.lookup<KafkaClusterHandle>(spec.source.node);
+  if (!cluster) throw new Error(`flink ${id}: source node ${spec.source.node} is not a kafka cluster`);
+  const jobOf = (version: string) => (version === 'main' ? spec.job : spec.versions?.[version]);
+  const node: FlinkNode = new FlinkNode(id, spec, (host, version, mode) => {
+    const sink = buildSink(id, spec, version === 'main' ? undefined : version, ctx, {
+      ctx: host.ctx,
+      where: id,
+      fail: (reason) => instance.fail(reason),
+    });
+    const instance: JobInstance = new JobInstance(
+      host.ctx,
+      id,
+      spec,
+      version,
+      jobOf(version),
+      ctx.spec.workload.key,
+      cluster,
+      sink,
+      host.ctx.now(),
+      mode === 'reprocess' ? 'earliest' : spec.source['starting-offsets'],
+      (inst, reason) => host.handleFailure(inst, reason),
+      (inst) => host.checkCaughtUp(inst),
+    );
+    return instance;
+  });
+  ctx.sim.addNode(node);
+  for (const d of spec.deploy ?? []) {
+    ctx.sim.at(d.at, () => node.deploy(d.version, d.mode, jobOf(d.version)));
+  }
+
   const handle: FlinkJobHandle = {
-    instances: () => [],
-    servingInstance: () => 0,
-    processed: () => 0,
-    reprocessed: () => 0,
-    watermark: () => Number.NEGATIVE_INFINITY,
+    instances: () =>
+      node.instances.map((inst) => ({
+        version: inst.version,
+        startedAtMs: inst.startedAtMs,
+        stoppedAtMs: inst.stoppedAtMs,
+        sink: { kind: inst.sink.kind, node: inst.sink.node, target: inst.sink.target },
+        lag: inst.lag(),
+        caughtUp: inst.caughtUp,
+      })),
+    servingInstance: () => node.serving,
+    processed: () => node.instances[0]?.processed ?? 0,
+    reprocessed: () => node.instances.slice(1).reduce((n, i) => n + i.processed, 0),
+    watermark: () => node.instances[node.serving]?.operators.watermarks.watermark ?? Number.NEGATIVE_INFINITY,
   };
-  void spec;
   ctx.provide(id, handle);
 }

@@ -14,6 +14,8 @@ export const flinkSinkSchema = z
           .string()
           .optional()
           .describe('Template: `{key}`, `{window.start}`, `{window.end}`, any record field, `{@metadata._id}`. Absent → auto ids: replays after a restore duplicate.'),
+        'bulk.flush.max-actions': z.number().int().positive().default(1000).describe('Send a bulk request once this many actions are buffered (default 1000); the buffer is also flushed at every checkpoint.'),
+        'bulk.flush.interval': duration('Also flush buffered actions this often (default: off — only by size and at checkpoints).').optional(),
       })
       .optional(),
     kafka: z

@@ -1,0 +1,284 @@
+/**
+ * One running Flink job: source → operators → sink, with its checkpoints and restarts.
+ * The Flink node runs one of these normally, two during a Kappa reprocessing.
+ *
+ * Durable across failures (checkpoint storage, HA metadata): the completed checkpoints and
+ * their history. Volatile (lost on failure): consumer positions, window and dedupe state,
+ * alignment buffers, sink buffers and open transactions. A restart loads the latest
+ * completed checkpoint and rewinds the source to its offsets (SEMANTICS §4 "Recovery").
+ */
+import type { NodeContext } from '../../core/node.js';
+import type { Rec } from '../../core/record.js';
+import type { JobSpec } from '../../spec/schema/job.js';
+import type { FlinkSpec } from '../../spec/schema/flink.js';
+import type { ConsumedRecord, KafkaClusterHandle } from '../kafka/client-api.js';
+import { KafkaSourceReader } from './source.js';
+import { Operators } from './operators.js';
+import type { FlinkSink } from './sink.js';
+import { CheckpointHistory, offsetsRecord, type CompletedCheckpoint, type PendingCheckpoint } from './checkpoints.js';
+
+/** Barriers reach the operator up to this long after the trigger (each channel's in-flight data ahead of them). */
+const BARRIER_SPREAD_MS = 60;
+
+export type InstanceStatus = 'running' | 'restarting' | 'down' | 'failed' | 'stopped';
+
+export class JobInstance {
+  status: InstanceStatus = 'down';
+  stoppedAtMs: number | null = null;
+  caughtUp = false;
+  readonly history = new CheckpointHistory();
+  latest: CompletedCheckpoint | null = null;
+  restarts = 0;
+  readonly source: KafkaSourceReader;
+  operators: Operators;
+  private pending: PendingCheckpoint | null = null;
+  private nextCheckpointId = 1;
+  private blocked = new Set<number>();
+  private alignBuffer: ConsumedRecord[] = [];
+  private busyBatch: ConsumedRecord[] | null = null;
+  private deferredBarriers: (() => void)[] = [];
+  /** Offsets the job started reading from when it had no checkpoint. */
+  private initialOffsets: Map<number, number> | null = null;
+  /** Highest offset ever processed per partition: a re-read below it is a replay (ledger bookkeeping only). */
+  private readonly processedHigh = new Map<number, number>();
+  private generation = 0;
+  processed = 0;
+
+  constructor(
+    private readonly ctx: NodeContext,
+    private readonly where: string,
+    private readonly spec: FlinkSpec,
+    readonly version: string,
+    private job: JobSpec | undefined,
+    private readonly defaultKey: string,
+    cluster: KafkaClusterHandle,
+    readonly sink: FlinkSink,
+    readonly startedAtMs: number,
+    private readonly startMode: FlinkSpec['source']['starting-offsets'],
+    /** Asks the node to apply the restart strategy after a failure. */
+    private readonly onFailure: (instance: JobInstance, reason: string) => void,
+    private readonly afterPoll: (instance: JobInstance) => void,
+  ) {
+    const checkpointing = spec['execution.checkpointing.interval'] !== undefined;
+    this.source = new KafkaSourceReader(ctx, cluster, spec.source, checkpointing, (records) => this.onRecords(records));
+    this.operators = this.newOperators();
+  }
+
+  private newOperators(): Operators {
+    return new Operators(this.ctx, this.where, this.job, this.defaultKey, this.source.partitions, this.spec.source.idleness);
+  }
+
+  /** Starts (or restarts) the job from the latest completed checkpoint, or from `starting-offsets`. */
+  start(): void {
+    this.generation++;
+    this.status = 'running';
+    this.operators = this.newOperators();
+    const cp = this.latest;
+    if (cp) this.operators.restore(cp.state);
+    // Without a completed checkpoint the offsets initializer runs again (`starting-offsets`).
+    const offsets = cp ? cp.offsets : this.source.initialOffsets(this.startMode);
+    if (!cp) this.initialOffsets = new Map(offsets);
+    if (cp) this.ctx.log('info', `${this.label()} restored from checkpoint ${cp.id}: sources rewound to ${JSON.stringify(offsetsRecord(cp.offsets))}`);
+    this.sink.restore(cp?.sink, cp?.id ?? 0);
+    this.source.start(offsets);
+    this.scheduleCheckpoint();
+    this.scheduleWatermark();
+  }
+
+  private label(): string {
+    return this.version === 'main' ? 'job' : `job ${this.version}`;
+  }
+
+  setJob(job: JobSpec | undefined): void {
+    this.job = job;
+    this.operators.configure(job, this.defaultKey);
+  }
+
+  private onRecords(records: ConsumedRecord[]): void {
+    const pt = this.spec['processing-time'];
+    if (pt > 0) {
+      // The operator is busy for records × processing-time; the source waits (backpressure).
+      this.busyBatch = records;
+      this.source.paused = true;
+      const gen = this.generation;
+      this.ctx.timer(records.length * pt, () => {
+        if (gen !== this.generation) return;
+        const batch = this.busyBatch ?? [];
+        this.busyBatch = null;
+        this.route(batch);
+        const deferred = this.deferredBarriers;
+        this.deferredBarriers = [];
+        for (const d of deferred) d();
+        this.source.resume();
+      });
+      return;
+    }
+    this.route(records);
+  }
+
+  /** Records of a blocked (aligned) channel wait in the alignment buffer; the rest are processed. */
+  private route(records: readonly ConsumedRecord[]): void {
+    if (this.blocked.size === 0) return this.process(records);
+    const now: ConsumedRecord[] = [];
+    for (const r of records) (this.blocked.has(r.partition) ? this.alignBuffer : now).push(r);
+    this.process(now);
+  }
+
+  private process(records: readonly ConsumedRecord[]): void {
+    if (records.length === 0) return;
+    const ledger = this.ctx.ledger;
+    for (const r of records) {
+      const high = this.processedHigh.get(r.partition) ?? -1;
+      if (r.offset <= high) ledger.noteDuplicate(r.record.rid, this.where, 'replayed from Kafka after a restore from checkpoint');
+      else this.processedHigh.set(r.partition, r.offset);
+    }
+    this.processed += records.length;
+    const out: Rec[] = [];
+    this.operators.process(records, out);
+    if (out.length > 0) this.sink.write(out);
+    this.afterPoll(this);
+  }
+
+  private scheduleWatermark(): void {
+    const interval = this.job?.watermark?.interval ?? 200;
+    const gen = this.generation;
+    this.ctx.timer(interval, () => {
+      if (gen !== this.generation) return;
+      const out: Rec[] = [];
+      this.operators.onWatermark(out);
+      if (out.length > 0) this.sink.write(out);
+      this.afterPoll(this);
+      this.scheduleWatermark();
+    });
+  }
+
+  private scheduleCheckpoint(): void {
+    const interval = this.spec['execution.checkpointing.interval'];
+    if (interval === undefined) return;
+    const gen = this.generation;
+    this.ctx.timer(interval, () => {
+      if (gen !== this.generation) return;
+      this.trigger();
+      this.scheduleCheckpoint();
+    });
+  }
+
+  private trigger(): void {
+    if (this.pending) return; // max concurrent checkpoints = 1
+    const id = this.nextCheckpointId++;
+    const pending: PendingCheckpoint = { id, triggeredAtMs: this.ctx.now(), offsets: new Map(), arrived: new Set(), aligned: false };
+    this.pending = pending;
+    const gen = this.generation;
+    for (const p of this.source.partitions) {
+      this.ctx.timer(this.ctx.rng.int(0, BARRIER_SPREAD_MS), () => {
+        if (gen !== this.generation || this.pending !== pending) return;
+        // A barrier queued behind a batch still being processed arrives after that batch.
+        if (this.busyBatch) this.deferredBarriers.push(() => this.barrierArrived(pending, p));
+        else this.barrierArrived(pending, p);
+      });
+    }
+    this.ctx.timer(this.spec['execution.checkpointing.timeout'], () => {
+      if (gen !== this.generation || this.pending !== pending) return;
+      this.history.add({ id, status: 'expired', triggeredAtMs: pending.triggeredAtMs, durationMs: this.ctx.now() - pending.triggeredAtMs, offsets: offsetsRecord(pending.offsets) });
+      // execution.checkpointing.tolerable-failed-checkpoints defaults to 0: an expired checkpoint fails the job.
+      this.fail(`checkpoint ${id} expired before completing (execution.checkpointing.timeout)`);
+    });
+  }
+
+  private barrierArrived(pending: PendingCheckpoint, p: number): void {
+    if (pending.arrived.has(p)) return;
+    pending.offsets.set(p, this.source.positions.get(p) ?? 0);
+    pending.arrived.add(p);
+    if (this.spec['execution.checkpointing.mode'] === 'EXACTLY_ONCE') this.blocked.add(p);
+    if (pending.arrived.size < this.source.partitions.length) return;
+    // Every barrier is in: snapshot the keyed state, pass the barrier on to the sink, unblock.
+    pending.aligned = true;
+    const state = this.operators.snapshot();
+    const gen = this.generation;
+    this.sink.snapshot(pending.id, (sinkState) => {
+      if (gen !== this.generation || this.pending !== pending) return;
+      this.completeCheckpoint(pending, state, sinkState);
+    });
+    this.blocked.clear();
+    const released = this.alignBuffer;
+    this.alignBuffer = [];
+    this.process(released);
+  }
+
+  private completeCheckpoint(pending: PendingCheckpoint, state: CompletedCheckpoint['state'], sinkState: unknown): void {
+    const now = this.ctx.now();
+    this.latest = { id: pending.id, triggeredAtMs: pending.triggeredAtMs, completedAtMs: now, offsets: new Map(pending.offsets), state, sink: sinkState };
+    this.pending = null;
+    this.history.add({ id: pending.id, status: 'completed', triggeredAtMs: pending.triggeredAtMs, durationMs: now - pending.triggeredAtMs, offsets: offsetsRecord(pending.offsets) });
+    this.sink.complete(pending.id, sinkState);
+    this.source.commitForMonitoring(pending.offsets);
+  }
+
+  /** A task failed: cancel everything and let the node apply the restart strategy. */
+  fail(reason: string): void {
+    if (this.status !== 'running') return;
+    this.ctx.log('error', `${this.label()} failed: ${reason}`);
+    this.teardown('job failure');
+    this.status = 'restarting';
+    this.onFailure(this, reason);
+  }
+
+  /** Cancels all tasks: volatile state is gone (noted as candidate losses; a restore replays them). */
+  teardown(why: string): void {
+    this.generation++;
+    const ledger = this.ctx.ledger;
+    const note = (rid: number) => ledger.noteLoss(rid, this.where, `un-checkpointed state lost (${why})`);
+    this.operators.allRecords(note);
+    for (const r of this.alignBuffer) note(r.record.rid);
+    for (const r of this.busyBatch ?? []) note(r.record.rid);
+    this.alignBuffer = [];
+    this.busyBatch = null;
+    this.deferredBarriers = [];
+    this.blocked.clear();
+    this.pending = null;
+    this.source.stop();
+    this.sink.teardown();
+  }
+
+  stop(now: number): void {
+    if (this.status === 'running') this.teardown('stopped');
+    this.status = 'stopped';
+    this.stoppedAtMs = now;
+  }
+
+  lag(): number {
+    if (this.status === 'running') return this.source.lag();
+    return this.source.lag(this.latest?.offsets ?? this.initialOffsets ?? new Map());
+  }
+
+  heldRecords(visit: (rid: number) => void): void {
+    if (this.status === 'stopped') return;
+    if (this.status === 'running') {
+      this.operators.heldRecords(visit);
+      for (const r of this.alignBuffer) visit(r.record.rid);
+      for (const r of this.busyBatch ?? []) visit(r.record.rid);
+      this.sink.heldRecords(visit);
+      this.source.visitUnread(this.source.positions, visit);
+      return;
+    }
+    // Down, restarting or failed: what a restart would read again is still waiting in Kafka.
+    const from = this.latest?.offsets ?? this.initialOffsets;
+    if (from) this.source.visitUnread(from, visit);
+  }
+
+  inspect(): unknown {
+    return {
+      version: this.version,
+      status: this.status,
+      restarts: this.restarts,
+      checkpoints: this.history.rows,
+      lastCompletedCheckpoint: this.latest ? { id: this.latest.id, completedAtMs: this.latest.completedAtMs, offsets: offsetsRecord(this.latest.offsets) } : null,
+      pendingCheckpoint: this.pending ? { id: this.pending.id, barriersArrived: this.pending.arrived.size } : null,
+      alignmentBuffer: this.alignBuffer.length,
+      positions: offsetsRecord(this.source.positions),
+      lag: this.lag(),
+      operators: this.operators.inspect(),
+      sink: this.sink.inspect(),
+    };
+  }
+}

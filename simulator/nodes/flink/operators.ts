@@ -1,0 +1,164 @@
+/**
+ * The job's operator chain for one job version: `where` filter → keyed `dedupe` → keyed
+ * event-time windows with their aggregate (or pass-through when the job has no window, or
+ * no job at all). Watermarks come from the source partitions (see watermarks.ts); window
+ * results and passed-through records go to `emit`, in order.
+ */
+import type { Rec } from '../../core/record.js';
+import { readField } from '../../core/record.js';
+import type { NodeContext } from '../../core/node.js';
+import type { JobSpec } from '../../spec/schema/job.js';
+import type { ConsumedRecord } from '../kafka/client-api.js';
+import { compileWhere } from './where.js';
+import { Dedupe } from './dedupe.js';
+import { KeyedWindows, contribution, parseAggregate, windowResult, type Aggregate, type WindowCell } from './windows.js';
+import { WatermarkTracker } from './watermarks.js';
+
+/** The keyed state a checkpoint stores (watermarks are not checkpointed: they regenerate from replayed data). */
+export interface OperatorState {
+  windows: WindowCell[];
+  dedupe: Map<string, number> | null;
+}
+
+export class Operators {
+  private where: ((fields: Rec['fields']) => boolean) | null = null;
+  private dedupe: Dedupe | null = null;
+  private windows: KeyedWindows | null = null;
+  private agg: Aggregate = { kind: 'count' };
+  private keyBy = '';
+  readonly watermarks: WatermarkTracker;
+  /** Records routed to the late side output (kept for inspection). */
+  readonly sideOutput: Rec[] = [];
+  lateDropped = 0;
+  processed = 0;
+  emitted = 0;
+  windowsFired = 0;
+
+  constructor(
+    private readonly ctx: NodeContext,
+    private readonly where_: string,
+    private job: JobSpec | undefined,
+    defaultKey: string,
+    partitions: readonly number[],
+    idleness: number | undefined,
+  ) {
+    this.keyBy = job?.['key-by'] ?? defaultKey;
+    this.configure(job);
+    const bound = job?.watermark?.['max-out-of-orderness'] ?? 0;
+    this.watermarks = new WatermarkTracker(partitions, bound, idleness, ctx.now());
+  }
+
+  /** Installs a job version's code; keyed window state carries over when the window shape is unchanged. */
+  configure(job: JobSpec | undefined, defaultKey = this.keyBy): void {
+    const sameWindow = JSON.stringify(job?.window) === JSON.stringify(this.job?.window) && job?.['allowed-lateness'] === this.job?.['allowed-lateness'];
+    const previous = this.windows && sameWindow ? this.windows.snapshot() : null;
+    this.job = job;
+    this.keyBy = job?.['key-by'] ?? defaultKey;
+    this.where = job?.where ? compileWhere(job.where) : null;
+    if (job?.dedupe) {
+      if (!this.dedupe) this.dedupe = new Dedupe(job.dedupe.field, job.dedupe.ttl);
+    } else this.dedupe = null;
+    this.agg = parseAggregate(job?.aggregate ?? 'count');
+    this.windows = job?.window ? new KeyedWindows(job.window, job['allowed-lateness']) : null;
+    if (previous && this.windows) this.windows.restore(previous);
+  }
+
+  get hasWindows(): boolean {
+    return this.windows !== null;
+  }
+
+  windowStateSize(): number {
+    return this.windows?.size() ?? 0;
+  }
+
+  /** Runs records through the chain; outputs are appended to `out`. */
+  process(records: readonly ConsumedRecord[], out: Rec[]): void {
+    const ledger = this.ctx.ledger;
+    const where = this.where_;
+    const now = this.ctx.now();
+    const wm = this.watermarks.watermark;
+    const fire = (cell: WindowCell) => {
+      this.windowsFired++;
+      out.push(windowResult(this.agg, cell));
+    };
+    for (const cr of records) {
+      const rec = cr.record;
+      this.processed++;
+      this.watermarks.observe(cr.partition, rec.eventTimeMs, now);
+      if (this.where && !this.where(rec.fields)) {
+        ledger.noteFiltered(rec.rid, where, `job filter: where ${this.job?.where ?? ''}`);
+        continue;
+      }
+      if (this.dedupe && !this.dedupe.admit(rec, now)) {
+        if (ledger.isTraced(rec.rid)) ledger.trace(rec.rid, where, 'dropped by the dedupe step: id already seen');
+        continue;
+      }
+      if (!this.windows) {
+        out.push(rec);
+        continue;
+      }
+      const keyValue = readField(rec.fields, this.keyBy);
+      if (keyValue === undefined || keyValue === null) {
+        ledger.noteFiltered(rec.rid, where, `no ${this.keyBy} field to key by`);
+        continue;
+      }
+      const v = this.agg.kind === 'count' ? 1 : contribution(this.agg, readField(rec.fields, this.agg.field));
+      const outcome = this.windows.add(String(keyValue), rec.eventTimeMs, rec.rid, v, wm, fire);
+      if (outcome === 'late') {
+        if (this.job?.['late-data'] === 'side-output') {
+          this.sideOutput.push(rec);
+          ledger.noteLate(rec.rid, where, 'window already closed: routed to the late-data side output');
+        } else {
+          this.lateDropped++;
+          ledger.noteLate(rec.rid, where, 'window already closed: dropped (numLateRecordsDropped)');
+        }
+      } else if (ledger.isTraced(rec.rid)) ledger.trace(rec.rid, where, `added to window state (key ${String(keyValue)})`);
+    }
+    this.emitted += out.length;
+  }
+
+  /** The periodic watermark: fires windows it passed. */
+  onWatermark(out: Rec[]): void {
+    const before = this.watermarks.watermark;
+    const wm = this.watermarks.emit(this.ctx.now());
+    if (wm === before || !this.windows) return;
+    this.windows.advance(wm, (cell) => {
+      this.windowsFired++;
+      out.push(windowResult(this.agg, cell));
+    });
+    this.emitted += out.length;
+  }
+
+  snapshot(): OperatorState {
+    this.dedupe?.expire(this.ctx.now());
+    return { windows: this.windows?.snapshot() ?? [], dedupe: this.dedupe?.snapshot() ?? null };
+  }
+
+  restore(state: OperatorState): void {
+    this.windows?.restore(state.windows);
+    if (state.dedupe) this.dedupe?.restore(state.dedupe);
+  }
+
+  heldRecords(visit: (rid: number) => void): void {
+    this.windows?.heldRecords(visit);
+  }
+
+  /** Everything in window state: what a failure wipes (replayed from the checkpoint afterwards). */
+  allRecords(visit: (rid: number) => void): void {
+    this.windows?.allRecords(visit);
+  }
+
+  inspect(): unknown {
+    const now = this.ctx.now();
+    return {
+      watermark: this.watermarks.watermark,
+      partitions: this.watermarks.inspect(now),
+      windowStateSize: this.windowStateSize(),
+      dedupeStateSize: this.dedupe?.size() ?? 0,
+      numLateRecordsDropped: this.lateDropped,
+      lateSideOutput: this.sideOutput.length,
+      processed: this.processed,
+      windowsFired: this.windowsFired,
+    };
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Flink's KafkaSource (SEMANTICS §4 "Kafka source", [FL3]): a consumer in `assign` mode (no
+ * group membership; splits are assigned by the job), whose read positions live in Flink's
+ * checkpointed state. Where a job without a checkpoint starts is `starting-offsets`
+ * (earliest | latest | committed); a restore seeks every partition to the offsets stored in
+ * the checkpoint. The group's committed offsets are written only when a checkpoint completes
+ * (`commit.offsets.on.checkpoint`) and are never read back on restore — monitoring only.
+ * Without checkpointing the consumer's own `enable.auto.commit` applies, as in Flink.
+ */
+import type { NodeContext } from '../../core/node.js';
+import type { ConsumedRecord, KafkaClusterHandle, KafkaConsumerClient } from '../kafka/client-api.js';
+import type { KafkaSourceSpec } from '../../spec/schema/kafka.js';
+
+/** Poll again at once while data flows; back off this long when a poll came back empty. */
+const EMPTY_POLL_BACKOFF_MS = 100;
+
+export type Offsets = ReadonlyMap<number, number>;
+
+export class KafkaSourceReader {
+  readonly partitions: number[];
+  private consumer: KafkaConsumerClient | null = null;
+  /** Next offset per partition that the source will emit into the job. */
+  readonly positions = new Map<number, number>();
+  private generation = 0;
+  private running = false;
+  /** Set while the job cannot take more input (alignment or a busy operator): polling pauses. */
+  paused = false;
+  private pollScheduled = false;
+
+  constructor(
+    private readonly ctx: NodeContext,
+    private readonly cluster: KafkaClusterHandle,
+    private readonly spec: KafkaSourceSpec,
+    private readonly checkpointing: boolean,
+    private readonly onRecords: (records: ConsumedRecord[]) => void,
+  ) {
+    const n = cluster.partitionsFor(spec.topic);
+    this.partitions = [];
+    for (let p = 0; p < n; p++) this.partitions.push(p);
+  }
+
+  /** Where a job without a checkpoint starts, per `starting-offsets`. */
+  initialOffsets(mode: KafkaSourceSpec['starting-offsets']): Map<number, number> {
+    const topic = this.spec.topic;
+    const start = this.cluster.logStartOffsets(topic);
+    const end = this.cluster.logEndOffsets(topic);
+    const committed = mode === 'committed' && this.spec['group.id'] ? this.cluster.committedOffsets(this.spec['group.id'], topic) : new Map<number, number>();
+    const out = new Map<number, number>();
+    for (const p of this.partitions) {
+      const earliest = start[p] ?? 0;
+      const latest = end[p] ?? 0;
+      if (mode === 'earliest') out.set(p, earliest);
+      else if (mode === 'latest') out.set(p, latest);
+      else out.set(p, committed.get(p) ?? (this.spec['auto.offset.reset'] === 'latest' ? latest : earliest));
+    }
+    return out;
+  }
+
+  start(offsets: Offsets): void {
+    this.stop();
+    this.consumer = this.cluster.createConsumer(this.ctx, {
+      ...(this.spec['group.id'] !== undefined ? { 'group.id': this.spec['group.id'] } : {}),
+      'isolation.level': this.spec['isolation.level'],
+      'enable.auto.commit': this.checkpointing ? false : this.spec['enable.auto.commit'],
+      'auto.commit.interval.ms': this.spec['auto.commit.interval.ms'],
+      'auto.offset.reset': this.spec['auto.offset.reset'],
+      'max.poll.records': this.spec['max.poll.records'],
+      'max.poll.interval.ms': this.spec['max.poll.interval.ms'],
+      'session.timeout.ms': this.spec['session.timeout.ms'],
+    });
+    this.positions.clear();
+    for (const [p, o] of offsets) this.positions.set(p, o);
+    this.consumer.assign(this.spec.topic, this.partitions, offsets);
+    for (const [p, o] of offsets) this.consumer.seek(p, o);
+    this.running = true;
+    this.paused = false;
+    this.schedulePoll(0);
+  }
+
+  stop(): void {
+    this.generation++;
+    this.running = false;
+    this.pollScheduled = false;
+    this.consumer = null;
+  }
+
+  get active(): boolean {
+    return this.running;
+  }
+
+  private schedulePoll(delay: number): void {
+    if (this.pollScheduled || !this.running) return;
+    this.pollScheduled = true;
+    const gen = this.generation;
+    this.ctx.timer(delay, () => {
+      if (gen !== this.generation) return;
+      this.pollScheduled = false;
+      this.poll();
+    });
+  }
+
+  /** Resumes polling after a pause. */
+  resume(delay = 0): void {
+    this.paused = false;
+    this.schedulePoll(delay);
+  }
+
+  private poll(): void {
+    const consumer = this.consumer;
+    if (!consumer || this.paused) return;
+    const gen = this.generation;
+    consumer.poll((records) => {
+      if (gen !== this.generation) return;
+      for (const r of records) this.positions.set(r.partition, r.offset + 1);
+      if (records.length > 0) this.onRecords(records);
+      if (!this.paused) this.schedulePoll(records.length > 0 ? 0 : EMPTY_POLL_BACKOFF_MS);
+    });
+  }
+
+  /** Group offsets for monitoring (`commit.offsets.on.checkpoint`), after a checkpoint completed. */
+  commitForMonitoring(offsets: Offsets): void {
+    if (this.spec['group.id'] === undefined || !this.consumer) return;
+    this.consumer.commit(offsets);
+  }
+
+  receive(msg: Parameters<KafkaConsumerClient['receive']>[0], from: string): boolean {
+    return this.consumer?.receive(msg, from) ?? false;
+  }
+
+  /** Records in the topic from `offsets` on: what the job has yet to read (in flight, held by Kafka for us). */
+  visitUnread(offsets: Offsets, visit: (rid: number) => void): void {
+    for (const [p, o] of offsets) this.cluster.recordsFrom(this.spec.topic, p, o, visit);
+  }
+
+  /** Records readable (below the high watermark) beyond the positions: the consumer lag. */
+  lag(offsets: Offsets = this.positions): number {
+    const hw = this.cluster.highWatermarks(this.spec.topic);
+    let lag = 0;
+    for (const p of this.partitions) lag += Math.max(0, (hw[p] ?? 0) - (offsets.get(p) ?? 0));
+    return lag;
+  }
+
+  inspectConsumer(): unknown {
+    return this.consumer?.inspect();
+  }
+}

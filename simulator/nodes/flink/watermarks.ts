@@ -1,0 +1,81 @@
+/**
+ * Watermarks (SEMANTICS §4 "Event time"; Flink's BoundedOutOfOrdernessWatermarks and
+ * WatermarksWithIdleness).
+ *
+ * Each source partition (split) tracks the largest event time it has emitted; its
+ * watermark is that − max-out-of-orderness − 1 ms. Watermarks are emitted periodically
+ * (`pipeline.auto-watermark-interval`), not per record. The operator downstream takes the
+ * minimum over its inputs, so a partition that never gets data holds everything back —
+ * unless `source.idleness` marks it idle after that long without records (processing time),
+ * which removes it from the minimum until it gets data again. If every input is idle the
+ * watermark does not move.
+ */
+
+export interface PartitionWatermark {
+  readonly partition: number;
+  /** Largest event time seen, or null before the first record. */
+  readonly maxEventMs: number | null;
+  readonly watermark: number;
+  readonly idle: boolean;
+}
+
+export class WatermarkTracker {
+  private readonly maxSeen = new Map<number, number>();
+  private readonly lastRecordAt = new Map<number, number>();
+  private current = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly partitions: readonly number[],
+    private readonly bound: number,
+    private readonly idleness: number | undefined,
+    startedAtMs: number,
+  ) {
+    for (const p of partitions) this.lastRecordAt.set(p, startedAtMs);
+  }
+
+  /** A record with event time t came out of partition p at processing time now. */
+  observe(p: number, t: number, now: number): void {
+    const m = this.maxSeen.get(p);
+    if (m === undefined || t > m) this.maxSeen.set(p, t);
+    this.lastRecordAt.set(p, now);
+  }
+
+  private partitionWatermark(p: number): number {
+    const m = this.maxSeen.get(p);
+    return m === undefined ? Number.NEGATIVE_INFINITY : m - this.bound - 1;
+  }
+
+  private isIdle(p: number, now: number): boolean {
+    if (this.idleness === undefined) return false;
+    return now - (this.lastRecordAt.get(p) ?? now) >= this.idleness;
+  }
+
+  /**
+   * The periodic emission: recomputes the operator's input watermark (min over active
+   * partitions). Watermarks never go backwards. Returns the current watermark.
+   */
+  emit(now: number): number {
+    let min = Number.POSITIVE_INFINITY;
+    let active = 0;
+    for (const p of this.partitions) {
+      if (this.isIdle(p, now)) continue;
+      active++;
+      min = Math.min(min, this.partitionWatermark(p));
+    }
+    if (active > 0 && min > this.current) this.current = min;
+    return this.current;
+  }
+
+  get watermark(): number {
+    return this.current;
+  }
+
+  inspect(now: number): PartitionWatermark[] {
+    return this.partitions.map((p) => ({
+      partition: p,
+      maxEventMs: this.maxSeen.get(p) ?? null,
+      watermark: this.partitionWatermark(p),
+      idle: this.isIdle(p, now),
+    }));
+  }
+}

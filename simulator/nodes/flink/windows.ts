@@ -1,0 +1,179 @@
+/**
+ * Keyed event-time windows (SEMANTICS §4 "Event time", Flink's WindowOperator).
+ *
+ * - Assignment: tumbling [t − t mod size, +size); sliding: every window of `size` starting on a
+ *   multiple of `slide` that contains t; session: [t, t + gap), merged with every session of the
+ *   key it intersects (TimeWindow.intersects: start ≤ other.end and end ≥ other.start).
+ * - A window fires when the watermark reaches end − 1 (EventTimeTrigger) and its state is purged
+ *   when the watermark reaches end − 1 + allowed-lateness. A record for a window that already
+ *   fired but is not purged re-fires it (an update downstream). A record whose windows are all
+ *   purged is late: dropped (counted as numLateRecordsDropped) or sent to the side output.
+ * - Results are aggregate records: rid −1, lineage = the rids counted, fields { key, window, value }.
+ */
+import type { Rec } from '../../core/record.js';
+import type { WindowSpec } from '../../spec/schema/job.js';
+
+export interface WindowCell {
+  key: string;
+  start: number;
+  end: number;
+  sum: number;
+  n: number;
+  lineage: number[];
+  fired: boolean;
+}
+
+export type Aggregate = { kind: 'count' } | { kind: 'sum' | 'avg'; field: string };
+
+export function parseAggregate(text: string): Aggregate {
+  if (text === 'count') return { kind: 'count' };
+  const [kind, field] = text.split(':') as [string, string];
+  return { kind: kind === 'avg' ? 'avg' : 'sum', field };
+}
+
+/** What a record adds to a window: 1 for count, the numeric field otherwise. */
+export function contribution(agg: Aggregate, value: unknown): number {
+  if (agg.kind === 'count') return 1;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : 0;
+}
+
+export function windowResult(agg: Aggregate, cell: WindowCell): Rec {
+  const value = agg.kind === 'avg' ? (cell.n > 0 ? cell.sum / cell.n : 0) : cell.sum;
+  return {
+    rid: -1,
+    id: `${agg.kind}:${cell.key}@${cell.start}`,
+    eventTimeMs: cell.end - 1,
+    fields: { key: cell.key, window: { start: cell.start, end: cell.end }, value },
+    lineage: cell.lineage.slice(),
+  };
+}
+
+/** Outcome of adding one record. */
+export type AddOutcome = 'added' | 'late';
+
+export class KeyedWindows {
+  /** key → its windows; tumbling/sliding keep one cell per start, sessions a merged list. */
+  private byKey = new Map<string, WindowCell[]>();
+  private readonly gap: number;
+
+  constructor(
+    private readonly window: WindowSpec,
+    private readonly lateness: number,
+  ) {
+    this.gap = window.type === 'session' ? window.gap : 0;
+  }
+
+  /** Number of open window cells (the "window state size" in inspection). */
+  size(): number {
+    let n = 0;
+    for (const cells of this.byKey.values()) n += cells.length;
+    return n;
+  }
+
+  private isWindowLate(end: number, watermark: number): boolean {
+    return end - 1 + this.lateness <= watermark;
+  }
+
+  /**
+   * Adds a record (value already computed) at event time t. Windows the watermark has passed
+   * re-fire at once through `fire` (allowed lateness); a record with only purged windows is late.
+   */
+  add(key: string, t: number, rid: number, v: number, watermark: number, fire: (cell: WindowCell) => void): AddOutcome {
+    let cells = this.byKey.get(key);
+    if (!cells) this.byKey.set(key, (cells = []));
+    if (this.window.type === 'session') return this.addSession(cells, key, t, rid, v, watermark, fire);
+    const size = this.window.size;
+    const slide = this.window.type === 'sliding' ? this.window.slide : size;
+    let added = false;
+    const last = t - (((t % slide) + slide) % slide);
+    for (let start = last; start > t - size; start -= slide) {
+      if (start < 0) break;
+      const end = start + size;
+      if (this.isWindowLate(end, watermark)) continue;
+      let cell = cells.find((c) => c.start === start);
+      if (!cell) {
+        cell = { key, start, end, sum: 0, n: 0, lineage: [], fired: false };
+        cells.push(cell);
+      }
+      cell.sum += v;
+      cell.n++;
+      cell.lineage.push(rid);
+      added = true;
+      if (end - 1 <= watermark) fire(cell);
+    }
+    return added ? 'added' : 'late';
+  }
+
+  private addSession(cells: WindowCell[], key: string, t: number, rid: number, v: number, watermark: number, fire: (cell: WindowCell) => void): AddOutcome {
+    let start = t;
+    let end = t + this.gap;
+    const merged: WindowCell[] = [];
+    for (const c of cells) if (c.start <= end && c.end >= start) merged.push(c);
+    for (const c of merged) {
+      start = Math.min(start, c.start);
+      end = Math.max(end, c.end);
+    }
+    if (this.isWindowLate(end, watermark)) {
+      if (cells.length === 0) this.byKey.delete(key);
+      return 'late';
+    }
+    const cell: WindowCell = { key, start, end, sum: v, n: 1, lineage: [rid], fired: false };
+    for (const c of merged) {
+      cell.sum += c.sum;
+      cell.n += c.n;
+      for (const r of c.lineage) cell.lineage.push(r);
+      cell.fired ||= c.fired;
+    }
+    const kept = cells.filter((c) => !merged.includes(c));
+    kept.push(cell);
+    kept.sort((a, b) => a.start - b.start);
+    this.byKey.set(key, kept);
+    if (end - 1 <= watermark) fire(cell);
+    return 'added';
+  }
+
+  /** The watermark advanced: fire windows that reached end − 1, purge those past their lateness. */
+  advance(watermark: number, fire: (cell: WindowCell) => void): void {
+    for (const [key, cells] of this.byKey) {
+      let purge = false;
+      for (const c of cells) {
+        if (!c.fired && c.end - 1 <= watermark) {
+          c.fired = true;
+          fire(c);
+        }
+        if (this.isWindowLate(c.end, watermark)) purge = true;
+      }
+      if (purge) {
+        const kept = cells.filter((c) => !this.isWindowLate(c.end, watermark));
+        if (kept.length === 0) this.byKey.delete(key);
+        else this.byKey.set(key, kept);
+      }
+    }
+  }
+
+  /** Records still to be emitted: those in windows that have not fired yet. */
+  heldRecords(visit: (rid: number) => void): void {
+    for (const cells of this.byKey.values()) for (const c of cells) if (!c.fired) for (const r of c.lineage) visit(r);
+  }
+
+  /** Every rid in window state (fired or not): what a crash wipes. */
+  allRecords(visit: (rid: number) => void): void {
+    for (const cells of this.byKey.values()) for (const c of cells) for (const r of c.lineage) visit(r);
+  }
+
+  snapshot(): WindowCell[] {
+    const out: WindowCell[] = [];
+    for (const cells of this.byKey.values()) for (const c of cells) out.push({ ...c, lineage: c.lineage.slice() });
+    return out;
+  }
+
+  restore(cells: readonly WindowCell[]): void {
+    this.byKey = new Map();
+    for (const c of cells) {
+      let list = this.byKey.get(c.key);
+      if (!list) this.byKey.set(c.key, (list = []));
+      list.push({ ...c, lineage: c.lineage.slice() });
+    }
+  }
+}
