@@ -8,11 +8,15 @@ import { runSync } from '../run/run.js';
 import { parseArgs, USAGE } from './args.js';
 import { formatReport } from './format.js';
 import { Workload } from '../workload/workload.js';
+import { runLabCommand, LAB_USAGE } from './lab-commands.js';
+
+const LAB_COMMANDS = new Set(['sweep', 'counterfactual', 'counterexample']);
 
 function main(argv: readonly string[]): number {
+  if (argv[0] !== undefined && LAB_COMMANDS.has(argv[0])) return runLabCommand(argv[0], argv.slice(1));
   const args = parseArgs(argv);
   if (args === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${USAGE}\n\n${LAB_USAGE}\n`);
     return 0;
   }
   if (typeof args === 'string') {

@@ -23,6 +23,8 @@ export interface TraceStep {
   readonly what: string;
 }
 
+export type FateKind = 'exactlyOnce' | 'duplicated' | 'lost' | 'filtered' | 'late' | 'inFlight';
+
 export class Ledger {
   /** Records generated so far (rids 0 … generated-1). */
   generated = 0;
@@ -119,6 +121,18 @@ export class Ledger {
     }
     if (arrival) out.reordered = countReordered(arrival);
     return out;
+  }
+
+  /** The fate of one record in an output, as a category and the place that decided it. */
+  fateKind(rid: number, count: number, held: ReadonlySet<number>): { kind: FateKind; where?: string } {
+    if (count === 1) return { kind: 'exactlyOnce' };
+    if (count >= 2) return { kind: 'duplicated', where: this.dupWhere.get(rid) ?? 'unknown' };
+    if (held.has(rid)) return { kind: 'inFlight' };
+    const filtered = this.filteredWhere.get(rid);
+    if (filtered !== undefined) return { kind: 'filtered', where: filtered };
+    const late = this.lateWhere.get(rid);
+    if (late !== undefined) return { kind: 'late', where: late };
+    return { kind: 'lost', where: this.lossWhere.get(rid) ?? 'unknown' };
   }
 
   /** The fate of one record in an output, in words (for `trace` and the ledger view). */

@@ -8,13 +8,13 @@ import type { SpecIssue } from './issues.js';
 import { closest } from './suggest.js';
 import { pathToString } from './issues.js';
 
-interface Ref {
+export interface Ref {
   path: (string | number)[];
   target: string;
   allowed: readonly NodeType[];
 }
 
-function referencesOf(spec: PipelineSpec): Ref[] {
+export function referencesOf(spec: PipelineSpec): Ref[] {
   const refs: Ref[] = [];
   for (const [id, node] of Object.entries(spec.nodes)) {
     const at = (...rest: (string | number)[]) => ['nodes', id, ...rest];
@@ -146,4 +146,15 @@ export function checkReferences(spec: PipelineSpec, map: SourceMap): SpecIssue[]
     }
   });
   return issues;
+}
+
+/** Data-flow edges `[from, to]` between node ids, from every output/source/sink reference (readers point at their source). */
+export function edgesOf(spec: PipelineSpec): [string, string][] {
+  const edges: [string, string][] = [];
+  for (const ref of referencesOf(spec)) {
+    const id = String(ref.path[1]);
+    const isSource = ref.path[2] === 'source' || ref.path[2] === 'batch' || ref.path[2] === 'speed';
+    edges.push(isSource ? [ref.target, id] : [id, ref.target]);
+  }
+  return edges;
 }

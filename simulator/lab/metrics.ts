@@ -1,0 +1,32 @@
+/**
+ * The numbers an experiment plots for one run: per output the ledger counts, the query error,
+ * and per architecture error, freshness and cost. Flat and named, so CSV columns and chart
+ * series come straight from it.
+ */
+import type { RunResult } from '../run/result.js';
+
+export type RunMetrics = Record<string, number>;
+
+export function metricsOf(result: RunResult): RunMetrics {
+  const m: RunMetrics = { events: result.events, simulatedMs: result.simulatedMs };
+  for (const [id, o] of Object.entries(result.outputs)) {
+    for (const key of ['generated', 'exactlyOnce', 'duplicated', 'extraCopies', 'lost', 'filtered', 'late', 'inFlight', 'reordered'] as const) {
+      m[`${id}.${key}`] = o[key];
+    }
+  }
+  if (result.query) {
+    for (const [id, e] of Object.entries(result.query.error)) {
+      m[`query.${id}.error.max`] = e.max;
+      m[`query.${id}.error.total`] = e.total;
+    }
+  }
+  for (const [id, a] of Object.entries(result.architectures ?? {})) {
+    m[`${id}.error.final`] = a.summary.error.final;
+    m[`${id}.error.max`] = a.summary.error.max;
+    m[`${id}.freshness.p95`] = a.summary.freshness.p95;
+    m[`${id}.cost.processed`] = a.summary.cost.processed;
+    m[`${id}.cost.reprocessed`] = a.summary.cost.reprocessed;
+    m[`${id}.storage.max`] = a.summary.storage.max;
+  }
+  return m;
+}
