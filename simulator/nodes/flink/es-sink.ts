@@ -41,10 +41,14 @@ export class EsSink implements FlinkSink {
   readonly target: string;
   private readonly docId: DocumentId | undefined;
   private buffer: BulkItem[] = [];
-  private readonly pending = new Map<number, BulkItem[]>();
-  private waiting: (() => void)[] = [];
+  /** In-flight bulk requests, each tagged with the barrier wave its items were flushed in. */
+  private readonly pending = new Map<number, { items: BulkItem[]; wave: number }>();
+  /** Checkpoint acknowledgements waiting for every request of their wave (or earlier) to finish. */
+  private waiting: { wave: number; done: () => void }[] = [];
   /** Items rejected with 429, waiting for their backoff. */
-  private retrying: BulkItem[][] = [];
+  private retrying: { items: BulkItem[]; wave: number }[] = [];
+  /** Barriers seen so far: writes before barrier n belong to wave n. */
+  private wave = 0;
   private nextRequest = 1;
   /** Bumped on teardown so timers and responses of a cancelled attempt are ignored. */
   private generation = 0;
@@ -83,14 +87,14 @@ export class EsSink implements FlinkSink {
   private flush(): void {
     while (this.buffer.length > 0) {
       const items = this.buffer.splice(0, this.config.maxActions);
-      this.send(items);
+      this.send(items, this.wave);
     }
     this.settle();
   }
 
-  private send(items: BulkItem[]): void {
+  private send(items: BulkItem[], wave: number): void {
     const requestId = this.nextRequest++;
-    this.pending.set(requestId, items);
+    this.pending.set(requestId, { items, wave });
     const ctx = this.host.ctx;
     for (const it of items) if (it.record.rid >= 0 && ctx.ledger.isTraced(it.record.rid)) ctx.ledger.trace(it.record.rid, this.host.where, `bulk request ${requestId} to ${this.node}/${this.target}`);
     ctx.send(this.node, { kind: 'es.bulk', requestId, items, records: items.map((i) => i.record) } as Message);
@@ -103,8 +107,9 @@ export class EsSink implements FlinkSink {
   receive(msg: Message, from: string): boolean {
     if (msg.kind !== 'es.bulk.response' || from !== this.node) return false;
     const res = msg as BulkResponse;
-    const items = this.pending.get(res.requestId);
-    if (!items) return true;
+    const entry = this.pending.get(res.requestId);
+    if (!entry) return true;
+    const items = entry.items;
     this.pending.delete(res.requestId);
     const retry: BulkItem[] = [];
     for (let i = 0; i < items.length; i++) {
@@ -118,14 +123,15 @@ export class EsSink implements FlinkSink {
       }
     }
     if (retry.length > 0) {
-      this.retrying.push(retry);
+      const again = { items: retry, wave: entry.wave };
+      this.retrying.push(again);
       const gen = this.generation;
       this.host.ctx.log('warn', `${retry.length} bulk items rejected with 429; retrying in ${RETRY_BACKOFF_MS}ms`);
       this.host.ctx.timer(RETRY_BACKOFF_MS, () => {
         if (gen !== this.generation) return;
-        const i = this.retrying.indexOf(retry);
+        const i = this.retrying.indexOf(again);
         if (i >= 0) this.retrying.splice(i, 1);
-        this.send(retry);
+        this.send(retry, again.wave);
       });
     }
     this.settle();
@@ -134,15 +140,22 @@ export class EsSink implements FlinkSink {
 
   /** Runs the checkpoint acknowledgements once nothing is buffered or in flight. */
   private settle(): void {
-    if (this.buffer.length > 0 || this.pending.size > 0 || this.retrying.length > 0) return;
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const w of waiting) w();
+    if (this.waiting.length === 0) return;
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const p of this.pending.values()) oldest = Math.min(oldest, p.wave);
+    for (const r of this.retrying) oldest = Math.min(oldest, r.wave);
+    const ready = this.waiting.filter((w) => w.wave < oldest);
+    if (ready.length === 0) return;
+    this.waiting = this.waiting.filter((w) => w.wave >= oldest);
+    for (const w of ready) w.done();
   }
 
   snapshot(_id: number, done: (state: unknown) => void): void {
-    this.waiting.push(() => done(undefined));
+    // Everything written before this barrier goes out now; the acknowledgement waits for exactly those requests.
     this.flush();
+    this.waiting.push({ wave: this.wave, done: () => done(undefined) });
+    this.wave++;
+    this.settle();
   }
 
   complete(): void {
@@ -165,8 +178,8 @@ export class EsSink implements FlinkSink {
 
   heldRecords(visit: (rid: number) => void): void {
     for (const it of this.buffer) for (const rid of ridsOfItem(it)) visit(rid);
-    for (const items of this.pending.values()) for (const it of items) for (const rid of ridsOfItem(it)) visit(rid);
-    for (const items of this.retrying) for (const it of items) for (const rid of ridsOfItem(it)) visit(rid);
+    for (const p of this.pending.values()) for (const it of p.items) for (const rid of ridsOfItem(it)) visit(rid);
+    for (const r of this.retrying) for (const it of r.items) for (const rid of ridsOfItem(it)) visit(rid);
   }
 
   inspect(): unknown {
