@@ -23,7 +23,9 @@ export class FakeKafka {
   }
 
   handle(): KafkaClusterHandle {
-    const self = this;
+    const logs = this.logs;
+    const topic = this.topic;
+    const committed = this.committed;
     return {
       id: this.id,
       createProducer(): KafkaProducerClient {
@@ -40,10 +42,10 @@ export class FakeKafka {
             host.timer(1, () => {
               const out: ConsumedRecord[] = [];
               for (const [p, o] of pos) {
-                const log = self.logs[p]!;
+                const log = logs[p]!;
                 let off = o;
                 while (off < log.length && out.length < config['max.poll.records']) {
-                  out.push({ topic: self.topic, partition: p, offset: off, record: log[off]! });
+                  out.push({ topic: topic, partition: p, offset: off, record: log[off]! });
                   off++;
                 }
                 pos.set(p, off);
@@ -54,10 +56,10 @@ export class FakeKafka {
           seek: (p, o) => void pos.set(p, o),
           position: (p) => pos.get(p),
           commit: (offsets) => {
-            for (const [p, o] of offsets) self.committed.set(p, o);
+            for (const [p, o] of offsets) committed.set(p, o);
           },
           assignment: () => [...pos.keys()],
-          partitionsFor: () => self.logs.length,
+          partitionsFor: () => logs.length,
           close: () => undefined,
           receive: (_m: Message) => false,
           inspect: () => ({}),
