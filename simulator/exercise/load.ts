@@ -147,6 +147,7 @@ export function loadExercise(slug: string, lessonDir: string, files: ExerciseFil
     exercise: {
       slug,
       lesson,
+      dir: base,
       title: y.title,
       goal: y.goal.trim(),
       seed: y.seed,

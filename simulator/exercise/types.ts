@@ -38,6 +38,8 @@ export interface Exercise {
   slug: string;
   /** The lesson folder, e.g. `03-delivery-guarantees`. */
   lesson: string;
+  /** The exercise folder relative to the repository root (`lessons/03-…/exercises/<slug>`), for messages. */
+  dir: string;
   title: string;
   /** The goal in words, for the learner. */
   goal: string;

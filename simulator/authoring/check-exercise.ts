@@ -1,0 +1,139 @@
+/**
+ * What makes an exercise trustworthy (issue 9): its pipelines parse; the solution passes
+ * every check, on its seed and on extra seeds (a solution that passes by luck is a bad
+ * exercise); the starter fails at least one check; both runs are byte-identical when
+ * repeated; every check path exists in the solution's run. Pure: the CLI and the dev
+ * authoring page both call it.
+ */
+import type { CheckResult, RunResult } from '../run/result.js';
+import { parseSpec } from '../spec/parse.js';
+import type { SpecIssue } from '../spec/issues.js';
+import { pathsOf } from '../exercise/check-ast.js';
+import { resolvePath } from '../exercise/check-resolve.js';
+import { EXERCISE_FILE } from '../exercise/load.js';
+import { lockedFaultsChanged } from '../exercise/pipeline-text.js';
+import { runExercise, type RunFunction } from '../exercise/run-exercise.js';
+import { PIPELINE_FILE, type CheckSpec, type Exercise } from '../exercise/types.js';
+import { firstDifference, stableJson } from './stable-json.js';
+
+export interface ExerciseStatus {
+  slug: string;
+  lesson: string;
+  /** Solution: checks passed on the exercise's seed, out of all. */
+  solutionPassed: number;
+  /** Extra seeds the solution also passed, out of those tried. */
+  seedsPassed: number;
+  seedsTried: number;
+  /** Starter: checks failed (≥ 1 expected). */
+  starterFailed: number;
+  checks: number;
+  deterministic: boolean;
+  problems: SpecIssue[];
+  /** Check results of the solution and the starter (for the authoring page). */
+  solutionChecks: CheckResult[];
+  starterChecks: CheckResult[];
+}
+
+export interface CheckExerciseOptions {
+  run?: RunFunction;
+  /** Extra seeds for the solution (default: seed+1, seed+2, seed+3). */
+  extraSeeds?: readonly number[];
+}
+
+function at(check: CheckSpec, segmentOffset?: number) {
+  return { line: check.at.line, column: check.exactColumns && segmentOffset !== undefined ? check.at.column + segmentOffset : check.at.column };
+}
+
+export function checkExercise(exercise: Exercise, options: CheckExerciseOptions = {}): ExerciseStatus {
+  const base = exercise.dir;
+  const yamlFile = `${base}/${EXERCISE_FILE}`;
+  const status: ExerciseStatus = {
+    slug: exercise.slug,
+    lesson: exercise.lesson,
+    solutionPassed: 0,
+    seedsPassed: 0,
+    seedsTried: 0,
+    starterFailed: 0,
+    checks: exercise.checks.length,
+    deterministic: true,
+    problems: [],
+    solutionChecks: [],
+    starterChecks: [],
+  };
+  const problem = (file: string, pos: { line: number; column: number }, message: string, hint?: string) =>
+    status.problems.push({ severity: 'error', file, line: pos.line, column: pos.column, path: '', message, ...(hint ? { hint } : {}) });
+  const top = { line: 1, column: 1 };
+
+  // Both pipelines must be valid specs, reported at their own file and line.
+  let specsOk = true;
+  for (const which of ['starter', 'solution'] as const) {
+    const parsed = parseSpec(exercise[which][PIPELINE_FILE] ?? '', `${base}/${which}/${PIPELINE_FILE}`);
+    if (!parsed.ok) {
+      status.problems.push(...parsed.errors);
+      specsOk = false;
+    }
+  }
+  if (!specsOk) return status;
+  if (lockedFaultsChanged(exercise, exercise.solution)) {
+    problem(`${base}/solution/${PIPELINE_FILE}`, top, 'the solution changes `faults:`, but faults are locked, so its changes would not run', 'copy the starter\'s `faults:` into the solution, or set `faults: editable` in exercise.yaml');
+  }
+
+  const runTwice = (which: 'starter' | 'solution', seed: number): RunResult | undefined => {
+    const files = exercise[which];
+    const file = `${base}/${which}/${PIPELINE_FILE}`;
+    const first = runExercise(exercise, files, { seed, file, ...(options.run ? { run: options.run } : {}) });
+    const second = runExercise(exercise, files, { seed, file, ...(options.run ? { run: options.run } : {}) });
+    if ('errors' in first || 'errors' in second) {
+      status.problems.push(...('errors' in first ? first.errors : []));
+      return undefined;
+    }
+    const a = stableJson(first.result);
+    const b = stableJson(second.result);
+    if (a !== b) {
+      status.deterministic = false;
+      problem(file, top, `the ${which} gives different results when run twice with seed ${seed} (first difference at \`${firstDifference(first.result, second.result)}\`)`, 'the simulator must be deterministic: report this with the spec to the simulator maintainers');
+    }
+    return first.result;
+  };
+
+  const solution = runTwice('solution', exercise.seed);
+  if (solution) {
+    status.solutionChecks = solution.checks ?? [];
+    exercise.checks.forEach((check, i) => {
+      // A path the solution's run does not have is the author's mistake (a wrong output id), not the learner's.
+      for (const p of pathsOf(check.expr)) {
+        const r = resolvePath(p.segments, solution);
+        if (!r.ok) {
+          problem(yamlFile, at(check, (p.offsets[r.segment] ?? p.offset)), `check \`${check.source}\`: ${r.message} (in the solution's run)`, r.hint);
+          return;
+        }
+      }
+      const result = status.solutionChecks[i];
+      if (result?.pass) status.solutionPassed++;
+      else if (result) problem(yamlFile, at(check), `the solution fails check \`${check.source}\`: ${result.explanation}`, 'fix solution/pipeline.yaml, or loosen the check');
+    });
+    const seeds = options.extraSeeds ?? [exercise.seed + 1, exercise.seed + 2, exercise.seed + 3];
+    if (status.solutionPassed === exercise.checks.length) {
+      for (const seed of seeds) {
+        status.seedsTried++;
+        const r = runExercise(exercise, exercise.solution, { seed, ...(options.run ? { run: options.run } : {}) });
+        if ('errors' in r) break;
+        const failed = (r.result.checks ?? []).map((c, i) => ({ c, check: exercise.checks[i]! })).filter(({ c }) => !c.pass);
+        if (failed.length === 0) status.seedsPassed++;
+        for (const { c, check } of failed) {
+          problem(yamlFile, at(check), `the solution fails check \`${check.source}\` with seed ${seed}: ${c.explanation}`, 'a solution that passes by luck makes a bad exercise: make the solution robust, or the check less tight');
+        }
+      }
+    }
+  }
+
+  const starter = runTwice('starter', exercise.seed);
+  if (starter) {
+    status.starterChecks = starter.checks ?? [];
+    status.starterFailed = status.starterChecks.filter((c) => !c.pass).length;
+    if (status.starterFailed === 0) {
+      problem(yamlFile, exercise.checks[0] ? { line: exercise.checks[0].at.line, column: 1 } : top, 'the starter passes every check, so the learner has nothing to do', 'make starter/pipeline.yaml fail at least one check (starter and solution must differ in outcome), or add a check the starter fails');
+    }
+  }
+  return status;
+}
