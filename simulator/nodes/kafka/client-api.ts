@@ -49,10 +49,17 @@ export interface KafkaProducerClient {
   beginTransaction(): void;
   commitTransaction(done: (ok: boolean, error?: string) => void): void;
   abortTransaction(done: (ok: boolean) => void): void;
+  /**
+   * Adds a consumer group's offsets to the open transaction (exactly-once consume-transform-produce,
+   * SEMANTICS §3): they are committed if and only if the transaction commits.
+   */
+  sendOffsetsToTransaction?(group: string, topic: string, offsets: ReadonlyMap<number, number>, done: (ok: boolean, error?: string) => void): void;
   /** Host forwards `kafka.*` messages here; returns true if it was for this client. */
   receive(msg: Message, from: string): boolean;
   /** Records sent but not yet acknowledged (for the ledger's in-flight). */
   heldRecords(visit: (rid: number) => void): void;
+  /** Optional for hosts: call on crash so the records the client buffered are noted as lost there. */
+  discard?(): void;
   inspect(): unknown;
 }
 
@@ -65,6 +72,8 @@ export interface ConsumerConfig {
   'max.poll.records': number;
   'max.poll.interval.ms': number;
   'session.timeout.ms': number;
+  /** range (default) or roundrobin; deterministic by member id. */
+  'partition.assignment.strategy'?: 'range' | 'roundrobin';
 }
 
 /** A consumed record with its position. */
@@ -104,5 +113,56 @@ export interface KafkaClusterHandle {
   createProducer(host: NodeContext, config: ProducerConfig): KafkaProducerClient;
   createConsumer(host: NodeContext, config: ConsumerConfig): KafkaConsumerClient;
   partitionsFor(topic: string): number;
-  /** Records that downstream readers have yet to consume (ledger in-flight contribution is done by the cluster itself). */
+  /**
+   * Visits the rid of every record of a partition from `offset` (inclusive) to the log end, as the
+   * partition's current leader holds them (or, while it is offline, the fullest in-sync copy).
+   * Readers report what they have yet to consume through this (the ledger's in-flight).
+   */
+  recordsFrom(topic: string, partition: number, offset: number, visit: (rid: number) => void): void;
+  /** Log start (oldest retained offset) per partition. */
+  logStartOffsets(topic: string): number[];
+  /** Log end offset per partition (next offset to be written, on the leader). */
+  logEndOffsets(topic: string): number[];
+  /** High watermark per partition: readers only ever see offsets below it (SEMANTICS §3). */
+  highWatermarks(topic: string): number[];
+  /** Committed offsets of a group for a topic (partition → next offset to read). */
+  committedOffsets(group: string, topic: string): ReadonlyMap<number, number>;
+  /** Plain-data description of topics, groups and transactions (kafka-topics / kafka-consumer-groups). */
+  describe(): KafkaClusterDescription;
+}
+
+export interface PartitionDescription {
+  partition: number;
+  leader: number | null;
+  leaderEpoch: number;
+  replicas: number[];
+  isr: number[];
+  logStartOffset: number;
+  logEndOffset: number;
+  highWatermark: number;
+  lastStableOffset: number;
+}
+
+export interface GroupDescription {
+  group: string;
+  topic: string;
+  generation: number;
+  members: { memberId: string; host: string; partitions: number[] }[];
+  committed: { partition: number; offset: number | null; logEndOffset: number; lag: number }[];
+}
+
+export interface TransactionDescription {
+  transactionalId: string;
+  producerId: number;
+  producerEpoch: number;
+  state: string;
+  partitions: string[];
+  startedAtMs: number | null;
+}
+
+export interface KafkaClusterDescription {
+  brokers: { id: number; up: boolean; fenced: boolean }[];
+  topics: { topic: string; partitions: PartitionDescription[] }[];
+  groups: GroupDescription[];
+  transactions: TransactionDescription[];
 }

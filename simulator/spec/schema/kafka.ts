@@ -20,6 +20,8 @@ export const kafkaSchema = z
     'unclean.leader.election.enable': z.boolean().default(false).describe('Let an out-of-sync replica become leader: available, but acknowledged records can vanish.'),
     'replica.lag.time.max.ms': duration('A follower that has not caught up for this long leaves the ISR (default 30s).').default(30_000),
     'transaction.max.timeout.ms': duration('Largest `transaction.timeout.ms` a producer may ask for (default 15m).').default(900_000),
+    'group.initial.rebalance.delay.ms': duration('How long the first rebalance of an empty group waits for more members to join (default 3s).').default(3000),
+    'log.retention.check.interval.ms': duration('How often brokers look for records past retention.ms (default 5m; the simulator also checks at least every tenth of the shortest retention.ms).').default(300_000),
     'offsets.retention.minutes': z.number().int().positive().default(10_080).describe('Committed group offsets expire after this many minutes without activity (default 7 days).'),
     topics: z.record(z.string(), topicSchema).default({}).describe('Topic name → settings.'),
   })
@@ -38,6 +40,7 @@ export const kafkaSourceSchema = z
     'max.poll.records': positiveInt('Most records one poll returns (default 500).').default(500),
     'max.poll.interval.ms': duration('A member that does not poll again within this is removed from the group (default 5m).').default(300_000),
     'session.timeout.ms': duration('A member not heard from for this long is considered dead (default 45s).').default(45_000),
+    'partition.assignment.strategy': z.enum(['range', 'roundrobin']).default('range').describe('How the group shares partitions: `range` (contiguous blocks) or `roundrobin`.'),
     'starting-offsets': z.enum(['earliest', 'latest', 'committed']).default('earliest').describe('Flink only: where a job without a checkpoint starts (default earliest).'),
     idleness: duration('Flink only: a partition with no records for this long stops holding back the watermark.').optional(),
   })

@@ -1,0 +1,196 @@
+/**
+ * The cluster as other components see it (KafkaClusterHandle): brokers, the controller, the
+ * transaction and group coordinators, and the clients' entry points. Clients read metadata
+ * (who leads a partition, which broker coordinates a group) from here — a MetadataRequest in
+ * the real protocol — and then talk to brokers over the network.
+ */
+import type { Simulation } from '../../core/simulation.js';
+import type { NodeContext } from '../../core/node.js';
+import { hashString } from '../../core/prng.js';
+import type { KafkaSpec } from '../../spec/schema/kafka.js';
+import type { ConsumerConfig, KafkaClusterDescription, KafkaClusterHandle, KafkaConsumerClient, KafkaProducerClient, ProducerConfig } from './client-api.js';
+import { Controller } from './controller.js';
+import { Broker } from './broker.js';
+import { Replica } from './replica.js';
+import { TransactionCoordinator } from './transactions.js';
+import { GroupCoordinator } from './group-coordinator.js';
+import { KafkaProducer } from './producer.js';
+import { KafkaConsumer } from './consumer.js';
+import { describeCluster } from './inspect.js';
+
+export interface TopicInfo {
+  readonly name: string;
+  readonly partitions: number;
+  readonly replicationFactor: number;
+  readonly retentionMs: number;
+  readonly minIsr: number;
+}
+
+export class KafkaCluster implements KafkaClusterHandle {
+  readonly brokers: Broker[] = [];
+  readonly controller: Controller;
+  readonly topics = new Map<string, TopicInfo>();
+  readonly transactions: TransactionCoordinator;
+  readonly groups: GroupCoordinator;
+  readonly replicaLagMaxMs: number;
+  readonly retentionCheckMs: number;
+  readonly transactionMaxTimeoutMs: number;
+  readonly initialRebalanceDelayMs: number;
+  /** Topics some group or Flink source reads: their unread records are held by the readers, not the cluster. */
+  readonly readTopics = new Set<string>();
+  private nextProducerId = 1000;
+  private clientSeq = 0;
+
+  constructor(
+    readonly id: string,
+    readonly spec: KafkaSpec,
+    readonly sim: Simulation,
+  ) {
+    this.replicaLagMaxMs = spec['replica.lag.time.max.ms'];
+    this.transactionMaxTimeoutMs = spec['transaction.max.timeout.ms'];
+    this.initialRebalanceDelayMs = spec['group.initial.rebalance.delay.ms'];
+    let shortest = spec['log.retention.check.interval.ms'];
+    for (const t of Object.values(spec.topics)) shortest = Math.min(shortest, Math.max(1000, Math.floor(t['retention.ms'] / 10)));
+    this.retentionCheckMs = shortest;
+    this.controller = new Controller(sim, `${id}/controller`, spec['unclean.leader.election.enable'], (text) => sim.addLog('warn', `${id}/controller`, text));
+    for (let b = 1; b <= spec.brokers; b++) {
+      const broker = new Broker(this, b, this.brokerAddress(b));
+      this.brokers.push(broker);
+      this.controller.listeners.set(b, broker);
+    }
+    this.transactions = new TransactionCoordinator(this);
+    this.groups = new GroupCoordinator(this);
+  }
+
+  brokerAddress(brokerId: number): string {
+    return `${this.id}/broker-${brokerId}`;
+  }
+
+  brokerIdOf(address: string): number {
+    return Number(address.slice(address.lastIndexOf('-') + 1));
+  }
+
+  /** Creates a topic: replicas spread round robin over brokers, first replica the preferred leader. */
+  addTopic(name: string, partitions: number, replicationFactor: number, retentionMs: number, minIsr: number): void {
+    if (this.topics.has(name)) return;
+    const n = this.spec.brokers;
+    const rf = Math.min(replicationFactor, n);
+    const shift = this.topics.size;
+    this.topics.set(name, { name, partitions, replicationFactor: rf, retentionMs, minIsr });
+    for (let p = 0; p < partitions; p++) {
+      const replicas: number[] = [];
+      for (let i = 0; i < rf; i++) replicas.push(((p + shift + i) % n) + 1);
+      this.controller.partitions.set(`${name}-${p}`, { topic: name, partition: p, replicas, leader: replicas[0]!, leaderEpoch: 0, isr: [...replicas] });
+      for (const b of replicas) this.brokers[b - 1]!.replicas.set(`${name}-${p}`, new Replica(name, p, replicas, minIsr, retentionMs));
+    }
+  }
+
+  start(): void {
+    this.controller.start();
+    this.controller.changed();
+    this.transactions.start();
+    this.groups.start();
+  }
+
+  private requestSeq = 0;
+
+  /** Request ids unique across all clients, so several clients in one host never confuse responses. */
+  nextRequestId(): number {
+    return ++this.requestSeq;
+  }
+
+  /** Visits rids of data records in [from, to) of the partition's best copy. */
+  visitRange(topic: string, partition: number, from: number, to: number, visit: (rid: number) => void): void {
+    const r = this.bestReplica(topic, partition);
+    if (!r) return;
+    const { entries } = r.log.read(Math.max(from, r.log.logStartOffset), to, Number.MAX_SAFE_INTEGER, false);
+    for (const e of entries) visit(e.record.rid);
+  }
+
+  newProducerId(): number {
+    return this.nextProducerId++;
+  }
+
+  newClientId(host: string): string {
+    return `${host}#${++this.clientSeq}`;
+  }
+
+  leaderOf(topic: string, partition: number): number | null {
+    return this.controller.partitions.get(`${topic}-${partition}`)?.leader ?? null;
+  }
+
+  /** The broker coordinating a group or transactional id: the live broker its hash points at, or the next live one. */
+  coordinatorFor(key: string): number | null {
+    const n = this.spec.brokers;
+    const start = hashString(key) % n;
+    for (let i = 0; i < n; i++) {
+      const b = ((start + i) % n) + 1;
+      if (!this.controller.fenced.has(b)) return b;
+    }
+    return null;
+  }
+
+  createProducer(host: NodeContext, config: ProducerConfig): KafkaProducerClient {
+    return new KafkaProducer(this, host, config);
+  }
+
+  createConsumer(host: NodeContext, config: ConsumerConfig): KafkaConsumerClient {
+    return new KafkaConsumer(this, host, config);
+  }
+
+  partitionsFor(topic: string): number {
+    return this.topics.get(topic)?.partitions ?? 0;
+  }
+
+  /** The replica whose log readers will get: the leader's, or while offline the fullest in-sync copy. */
+  bestReplica(topic: string, partition: number): Replica | undefined {
+    const state = this.controller.partitions.get(`${topic}-${partition}`);
+    if (!state) return undefined;
+    const key = `${topic}-${partition}`;
+    if (state.leader !== null) return this.brokers[state.leader - 1]!.replicas.get(key);
+    let best: Replica | undefined;
+    for (const b of state.isr.length > 0 ? state.isr : state.replicas) {
+      const r = this.brokers[b - 1]!.replicas.get(key);
+      if (r && (!best || r.log.logEndOffset > best.log.logEndOffset)) best = r;
+    }
+    return best;
+  }
+
+  recordsFrom(topic: string, partition: number, offset: number, visit: (rid: number) => void): void {
+    this.bestReplica(topic, partition)?.log.visitFrom(offset, visit);
+  }
+
+  private perPartition(topic: string, f: (r: Replica | undefined) => number): number[] {
+    const out: number[] = [];
+    for (let p = 0; p < this.partitionsFor(topic); p++) out.push(f(this.bestReplica(topic, p)));
+    return out;
+  }
+
+  logStartOffsets(topic: string): number[] {
+    return this.perPartition(topic, (r) => r?.log.logStartOffset ?? 0);
+  }
+
+  logEndOffsets(topic: string): number[] {
+    return this.perPartition(topic, (r) => r?.log.logEndOffset ?? 0);
+  }
+
+  highWatermarks(topic: string): number[] {
+    return this.perPartition(topic, (r) => r?.log.highWatermark ?? 0);
+  }
+
+  committedOffsets(group: string, topic: string): ReadonlyMap<number, number> {
+    return this.groups.committedOffsets(group, topic);
+  }
+
+  describe(): KafkaClusterDescription {
+    return describeCluster(this);
+  }
+
+  /** Output topics (nobody reads them): records not yet visible to read_committed readers are still in flight. */
+  visitPendingOutputRecords(visit: (rid: number) => void): void {
+    for (const t of this.topics.values()) {
+      if (this.readTopics.has(t.name)) continue;
+      for (let p = 0; p < t.partitions; p++) this.bestReplica(t.name, p)?.log.visitCommitted(() => {}, (rec) => visit(rec.rid));
+    }
+  }
+}

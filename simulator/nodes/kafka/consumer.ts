@@ -1,0 +1,271 @@
+/**
+ * The Kafka consumer client embedded in a host node (SEMANTICS §3, KafkaConsumer javadoc [K4]).
+ *
+ * subscribe(): the client joins its group through the group coordinator and gets partitions; on a
+ * rebalance it revokes everything (eager protocol) and restarts each partition from the group's
+ * committed offset, so work done but not committed is repeated. poll() returns up to
+ * max.poll.records and, with enable.auto.commit, first commits what earlier polls returned —
+ * processed or not (MISCONCEPTIONS 1). A background heartbeat keeps the session alive; if poll()
+ * is not called within max.poll.interval.ms the client leaves the group (MISCONCEPTIONS 14), and
+ * a later commit fails (CommitFailedException). An offset outside the log (retention) falls back
+ * to auto.offset.reset; "latest" skips the gap (MISCONCEPTIONS 5).
+ *
+ * assign(): manual assignment without group membership (Flink's source keeps offsets itself).
+ */
+import type { Message, NodeContext } from '../../core/node.js';
+import type { ConsumedRecord, ConsumerConfig, KafkaConsumerClient } from './client-api.js';
+import type { KafkaCluster } from './cluster.js';
+import { EARLIEST, LATEST, type FetchRequest, type FetchResponse } from './fetch-handler.js';
+import { ConsumerGroupMembership } from './consumer-group.js';
+
+const FETCH_MAX_WAIT_MS = 500;
+const POLL_TIMEOUT_MS = 1000;
+const RETRY_BACKOFF_MS = 100;
+
+export class KafkaConsumer implements KafkaConsumerClient {
+  topic = '';
+  mode: 'none' | 'subscribe' | 'assign' = 'none';
+  assigned: number[] = [];
+  /** Consumed position per partition: the next offset poll() will return. */
+  readonly positions = new Map<number, number>();
+  /** Next offset to fetch (ahead of the position while records are buffered). */
+  readonly fetchOffsets = new Map<number, number>();
+  private buffer: ConsumedRecord[] = [];
+  private readonly fetches = new Map<number, number>();
+  private pollCallback: ((records: ConsumedRecord[]) => void) | null = null;
+  private pollSeq = 0;
+  private readonly rpcs = new Map<number, (res: Record<string, unknown>) => void>();
+  readonly group: ConsumerGroupMembership;
+  closed = false;
+  readonly stats = { polls: 0, recordsReturned: 0, commits: 0, commitsFailed: 0, rebalances: 0, offsetResets: 0 };
+
+  constructor(
+    readonly cluster: KafkaCluster,
+    readonly host: NodeContext,
+    readonly config: ConsumerConfig,
+  ) {
+    this.group = new ConsumerGroupMembership(this);
+  }
+
+  subscribe(topic: string, onAssigned?: (partitions: number[]) => void, onRevoked?: (partitions: number[]) => void): void {
+    this.topic = topic;
+    this.mode = 'subscribe';
+    this.cluster.readTopics.add(topic);
+    this.group.subscribe(onAssigned, onRevoked);
+  }
+
+  assign(topic: string, partitions: number[], startOffsets?: ReadonlyMap<number, number>): void {
+    this.topic = topic;
+    this.mode = 'assign';
+    this.cluster.readTopics.add(topic);
+    this.assigned = [...partitions];
+    this.buffer = this.buffer.filter((r) => partitions.includes(r.partition));
+    for (const p of partitions) {
+      const start = startOffsets?.get(p);
+      this.startAt(p, start ?? this.resetOffset());
+    }
+  }
+
+  resetOffset(): number {
+    return this.config['auto.offset.reset'] === 'latest' ? LATEST : EARLIEST;
+  }
+
+  /** Sets where a newly assigned partition starts (an offset, or EARLIEST/LATEST to be resolved by the broker). */
+  startAt(p: number, offset: number): void {
+    this.fetchOffsets.set(p, offset);
+    if (offset >= 0) this.positions.set(p, offset);
+    else this.positions.delete(p);
+  }
+
+  /** Drops everything about the current assignment (a rebalance revokes it). */
+  clearAssignment(): void {
+    this.assigned = [];
+    this.buffer = [];
+    this.positions.clear();
+    this.fetchOffsets.clear();
+    this.fetches.clear();
+  }
+
+  poll(callback: (records: ConsumedRecord[]) => void): void {
+    if (this.closed) return;
+    this.stats.polls++;
+    this.group.polled();
+    this.pollCallback = callback;
+    const seq = ++this.pollSeq;
+    if (this.buffer.length > 0) {
+      this.host.timer(0, () => this.deliver());
+      return;
+    }
+    this.sendFetches();
+    this.host.timer(POLL_TIMEOUT_MS, () => {
+      if (this.pollSeq === seq) this.deliver();
+    });
+  }
+
+  private deliver(): void {
+    const cb = this.pollCallback;
+    if (!cb) return;
+    this.pollCallback = null;
+    this.pollSeq++;
+    const max = this.config['max.poll.records'];
+    const out = this.buffer.length <= max ? this.buffer : this.buffer.slice(0, max);
+    this.buffer = this.buffer.length <= max ? [] : this.buffer.slice(max);
+    for (const r of out) this.positions.set(r.partition, r.offset + 1);
+    // A partition whose buffer emptied is at its fetch offset (past markers and aborted records).
+    for (const p of this.assigned) {
+      if (!this.buffer.some((r) => r.partition === p)) {
+        const f = this.fetchOffsets.get(p);
+        if (f !== undefined && f >= 0) this.positions.set(p, f);
+      }
+    }
+    this.stats.recordsReturned += out.length;
+    cb(out);
+  }
+
+  sendFetches(): void {
+    if (this.assigned.length === 0) return;
+    const byLeader = new Map<number, { topic: string; partition: number; offset: number }[]>();
+    for (const p of this.assigned) {
+      const offset = this.fetchOffsets.get(p);
+      if (offset === undefined) continue;
+      const leader = this.cluster.leaderOf(this.topic, p);
+      if (leader === null || this.fetches.has(leader)) continue;
+      if (this.buffer.some((r) => r.partition === p)) continue;
+      let list = byLeader.get(leader);
+      if (!list) byLeader.set(leader, (list = []));
+      list.push({ topic: this.topic, partition: p, offset });
+    }
+    for (const [leader, partitions] of byLeader) {
+      const requestId = this.cluster.nextRequestId();
+      this.fetches.set(leader, requestId);
+      const req: FetchRequest = {
+        kind: 'kafka.fetch',
+        requestId,
+        readCommitted: this.config['isolation.level'] === 'read_committed',
+        maxRecords: this.config['max.poll.records'],
+        maxWaitMs: FETCH_MAX_WAIT_MS,
+        partitions,
+      };
+      this.host.send(this.cluster.brokerAddress(leader), req);
+      this.host.timer(FETCH_MAX_WAIT_MS + 30_000, () => {
+        if (this.fetches.get(leader) === requestId) this.fetches.delete(leader);
+      });
+    }
+  }
+
+  private onFetch(res: FetchResponse, from: string): void {
+    const leader = this.cluster.brokerIdOf(from);
+    this.fetches.delete(leader);
+    let retryLater = false;
+    for (const r of res.results) {
+      if (r.topic !== this.topic || !this.assigned.includes(r.partition)) continue;
+      const asked = this.fetchOffsets.get(r.partition);
+      if (asked === undefined || (asked >= 0 && asked !== r.fetchOffset)) continue;
+      if (r.error === 'OFFSET_OUT_OF_RANGE') {
+        this.outOfRange(r.partition, r.fetchOffset, r);
+        continue;
+      }
+      if (r.error) {
+        retryLater = true;
+        continue;
+      }
+      if (asked < 0) this.positions.set(r.partition, r.fetchOffset);
+      for (const e of r.entries) this.buffer.push({ topic: this.topic, partition: r.partition, offset: e.offset, record: e.record });
+      this.fetchOffsets.set(r.partition, r.nextOffset);
+    }
+    if (this.pollCallback && this.buffer.length > 0) this.deliver();
+    else if (this.pollCallback) {
+      if (retryLater) this.host.timer(RETRY_BACKOFF_MS, () => this.sendFetches());
+      else this.sendFetches();
+    }
+  }
+
+  /** auto.offset.reset after OFFSET_OUT_OF_RANGE: records between the old and the new position are never read by this group. */
+  private outOfRange(p: number, offset: number, r: { logStartOffset: number; highWatermark: number; lastStableOffset: number }): void {
+    const policy = this.config['auto.offset.reset'];
+    this.stats.offsetResets++;
+    if (policy === 'none') {
+      this.host.log('error', `kafka consumer: offset ${offset} of ${this.topic}-${p} is out of range and auto.offset.reset=none (NoOffsetForPartitionException)`);
+      this.fetchOffsets.delete(p);
+      return;
+    }
+    const target = policy === 'earliest' ? r.logStartOffset : this.config['isolation.level'] === 'read_committed' ? r.lastStableOffset : r.highWatermark;
+    if (target > offset) {
+      let skipped = 0;
+      this.cluster.visitRange(this.topic, p, offset, target, (rid) => {
+        skipped++;
+        this.host.ledger.noteLoss(rid, this.host.group, `auto.offset.reset=${policy} skipped it (offset ${offset} out of range)`);
+      });
+      this.host.log('warn', `kafka consumer: offset ${offset} of ${this.topic}-${p} out of range (log start ${r.logStartOffset}); auto.offset.reset=${policy} → ${target}${skipped > 0 ? `, skipping ${skipped} records` : ''}`);
+    }
+    this.startAt(p, target);
+  }
+
+  seek(partition: number, offset: number): void {
+    this.buffer = this.buffer.filter((r) => r.partition !== partition);
+    this.startAt(partition, offset);
+  }
+
+  position(partition: number): number | undefined {
+    return this.positions.get(partition);
+  }
+
+  commit(offsets: ReadonlyMap<number, number>, done?: (ok: boolean, error?: string) => void): void {
+    this.stats.commits++;
+    this.group.commit(offsets, (ok, error) => {
+      if (!ok) this.stats.commitsFailed++;
+      done?.(ok, error);
+    });
+  }
+
+  assignment(): number[] {
+    return [...this.assigned];
+  }
+
+  partitionsFor(topic: string): number {
+    return this.cluster.partitionsFor(topic);
+  }
+
+  close(): void {
+    this.group.leave();
+    this.closed = true;
+  }
+
+  /** A request to the group coordinator; `done` gets the response or a timeout error. */
+  rpc(kind: string, body: Record<string, unknown>, timeoutMs: number, done: (res: Record<string, unknown>) => void): void {
+    const group = this.config['group.id'] ?? '';
+    const coordinator = this.cluster.coordinatorFor(group);
+    if (coordinator === null) {
+      this.host.timer(RETRY_BACKOFF_MS, () => done({ error: 'COORDINATOR_NOT_AVAILABLE' }));
+      return;
+    }
+    const requestId = this.cluster.nextRequestId();
+    this.rpcs.set(requestId, done);
+    this.host.send(this.cluster.brokerAddress(coordinator), { kind, requestId, group, topic: this.topic, ...body } as Message);
+    this.host.timer(timeoutMs, () => {
+      const handler = this.rpcs.get(requestId);
+      if (!handler) return;
+      this.rpcs.delete(requestId);
+      handler({ error: 'REQUEST_TIMED_OUT' });
+    });
+  }
+
+  receive(msg: Message, from: string): boolean {
+    const id = (msg as Message & { requestId?: number }).requestId;
+    if (id === undefined || this.closed) return false;
+    if (msg.kind === 'kafka.fetch.response') {
+      if (this.fetches.get(this.cluster.brokerIdOf(from)) !== id) return false;
+      this.onFetch(msg as FetchResponse, from);
+      return true;
+    }
+    const handler = this.rpcs.get(id);
+    if (!handler) return false;
+    this.rpcs.delete(id);
+    handler(msg as unknown as Record<string, unknown>);
+    return true;
+  }
+
+  inspect(): unknown {
+    return { topic: this.topic, mode: this.mode, memberId: this.group.memberId, generation: this.group.generation, assignment: [...this.assigned], positions: Object.fromEntries(this.positions), buffered: this.buffer.length, ...this.stats };
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The leader's side of a consumer fetch (SEMANTICS §3).
+ *
+ * Consumers only see records below the high watermark — committed to every ISR member — and
+ * read_committed consumers only below the last stable offset, skipping aborted transactions.
+ * An offset outside [log start, log end] is OFFSET_OUT_OF_RANGE (e.g. deleted by retention.ms);
+ * the client then applies auto.offset.reset. An empty fetch is parked up to fetch.max.wait.ms
+ * and answered as soon as the high watermark moves (long polling keeps idle consumers cheap).
+ *
+ * Offsets -1 and -2 ask for the earliest / latest offset (ListOffsets, folded into the fetch).
+ */
+import type { Message } from '../../core/node.js';
+import type { Broker } from './broker.js';
+import type { LogEntry } from './partition-log.js';
+
+export const EARLIEST = -1;
+export const LATEST = -2;
+
+export interface FetchRequest extends Message {
+  requestId: number;
+  readCommitted: boolean;
+  maxRecords: number;
+  maxWaitMs: number;
+  partitions: { topic: string; partition: number; offset: number }[];
+}
+
+export interface FetchResult {
+  topic: string;
+  partition: number;
+  error?: string;
+  /** The offset the fetch started from (resolved when -1/-2 was asked). */
+  fetchOffset: number;
+  entries: LogEntry[];
+  nextOffset: number;
+  logStartOffset: number;
+  highWatermark: number;
+  lastStableOffset: number;
+}
+
+export interface FetchResponse extends Message {
+  requestId: number;
+  results: FetchResult[];
+}
+
+export interface ParkedFetch {
+  keys: string[];
+  retry: () => boolean;
+}
+
+function answer(broker: Broker, req: FetchRequest, from: string, final: boolean): boolean {
+  const results: FetchResult[] = [];
+  let budget = req.maxRecords;
+  let anything = false;
+  for (const p of req.partitions) {
+    const r = broker.replicas.get(`${p.topic}-${p.partition}`);
+    const base = { topic: p.topic, partition: p.partition, entries: [] as LogEntry[] };
+    if (!r || r.leader !== broker.brokerId) {
+      results.push({ ...base, error: 'NOT_LEADER_OR_FOLLOWER', fetchOffset: p.offset, nextOffset: p.offset, logStartOffset: 0, highWatermark: 0, lastStableOffset: 0 });
+      anything = true;
+      continue;
+    }
+    const log = r.log;
+    const lso = log.lastStableOffset();
+    const limit = req.readCommitted ? lso : log.highWatermark;
+    const offset = p.offset === EARLIEST ? log.logStartOffset : p.offset === LATEST ? limit : p.offset;
+    const info = { fetchOffset: offset, logStartOffset: log.logStartOffset, highWatermark: log.highWatermark, lastStableOffset: lso };
+    if (offset < log.logStartOffset || offset > log.logEndOffset) {
+      results.push({ ...base, ...info, error: 'OFFSET_OUT_OF_RANGE', nextOffset: offset });
+      anything = true;
+      continue;
+    }
+    const { entries, nextOffset } = budget > 0 ? log.read(offset, limit, budget, req.readCommitted) : { entries: [], nextOffset: offset };
+    budget -= entries.length;
+    if (entries.length > 0 || nextOffset !== offset || p.offset < 0) anything = true;
+    results.push({ ...base, ...info, entries, nextOffset });
+  }
+  if (!anything && !final) return false;
+  broker.ctx.send(from, { kind: 'kafka.fetch.response', requestId: req.requestId, results } as FetchResponse);
+  return true;
+}
+
+export function handleFetch(broker: Broker, msg: Message, from: string): void {
+  const req = msg as FetchRequest;
+  broker.counters.fetchRequests++;
+  if (answer(broker, req, from, req.maxWaitMs <= 0)) return;
+  let done = false;
+  const entry: ParkedFetch = {
+    keys: req.partitions.map((p) => `${p.topic}-${p.partition}`),
+    retry: () => {
+      if (!done) done = answer(broker, req, from, false);
+      return done;
+    },
+  };
+  broker.parked.push(entry);
+  broker.ctx.timer(req.maxWaitMs, () => {
+    if (done) return;
+    done = true;
+    broker.parked = broker.parked.filter((p) => p !== entry);
+    answer(broker, req, from, true);
+  });
+}
+
+/** The high watermark (or LSO) of a partition moved: answer parked fetches that wait on it. */
+export function wakeParkedFetches(broker: Broker, key: string): void {
+  broker.parked = broker.parked.filter((p) => !(p.keys.includes(key) && p.retry()));
+}

@@ -1,0 +1,76 @@
+/**
+ * `type: kafka` factory: the brokers (`<id>/broker-1 … N`), the topics, and the topics nobody
+ * reads registered as outputs (SEMANTICS §3). Other factories reach the cluster through
+ * `ctx.lookup<KafkaClusterHandle>(id)`.
+ */
+import type { BuildContext } from '../build-context.js';
+import type { NodeSpecOf } from '../../spec/schema/pipeline.js';
+import type { OutputNode } from '../../core/node.js';
+import { ridsOf } from '../../core/record.js';
+import { KafkaCluster } from './cluster.js';
+
+/** Topics other nodes write to or read from this cluster, from the spec. */
+function referencedTopics(id: string, ctx: BuildContext): { written: string[]; read: string[] } {
+  const written: string[] = [];
+  const read: string[] = [];
+  for (const node of Object.values(ctx.spec.nodes)) {
+    if (node.type === 'logstash' && node.output.kafka?.node === id) written.push(node.output.kafka.topic_id);
+    if (node.type === 'beats' && node.output === id) written.push(node.topic ?? 'logs');
+    if (node.type === 'flink') {
+      if (node.sink.kafka?.node === id) written.push(node.sink.kafka.topic);
+      if (node.source.node === id) read.push(node.source.topic);
+    }
+    if (node.type === 'consumer' && node.source.node === id) read.push(node.source.topic);
+  }
+  return { written, read };
+}
+
+export function createKafka(id: string, spec: NodeSpecOf<'kafka'>, ctx: BuildContext): void {
+  const cluster = new KafkaCluster(id, spec, ctx.sim);
+  for (const [name, t] of Object.entries(spec.topics)) {
+    cluster.addTopic(name, t.partitions, t['replication.factor'], t['retention.ms'], t['min.insync.replicas'] ?? spec['min.insync.replicas']);
+  }
+  const { written, read } = referencedTopics(id, ctx);
+  // auto.create.topics.enable: a topic first named by a client gets num.partitions=1 and
+  // default.replication.factor=1 — the broker defaults.
+  for (const name of [...written, ...read]) cluster.addTopic(name, 1, 1, 604_800_000, spec['min.insync.replicas']);
+  for (const name of read) cluster.readTopics.add(name);
+  for (const b of cluster.brokers) ctx.sim.addNode(b);
+  ctx.sim.at(0, () => cluster.start());
+  ctx.provide(id, cluster);
+
+  for (const topic of cluster.topics.values()) {
+    if (cluster.readTopics.has(topic.name)) continue;
+    const output: OutputNode = {
+      // What a read_committed reader of the topic would get: committed, below the LSO, aborted skipped.
+      countRecords(counts) {
+        for (let p = 0; p < topic.partitions; p++) {
+          cluster.bestReplica(topic.name, p)?.log.visitCommitted(
+            (rec) => {
+              for (const rid of ridsOf(rec)) if (rid < counts.length) counts[rid]!++;
+            },
+            () => {},
+          );
+        }
+      },
+      outputStats() {
+        const ends = cluster.logEndOffsets(topic.name);
+        const hws = cluster.highWatermarks(topic.name);
+        return { partitions: topic.partitions, logEndOffset: ends.reduce((a, b) => a + b, 0), highWatermark: hws.reduce((a, b) => a + b, 0) };
+      },
+    };
+    if (topic.partitions === 1) {
+      output.arrivalOrder = function* () {
+        const order: number[] = [];
+        cluster.bestReplica(topic.name, 0)?.log.visitCommitted(
+          (rec) => {
+            for (const rid of ridsOf(rec)) order.push(rid);
+          },
+          () => {},
+        );
+        yield* order;
+      };
+    }
+    ctx.addOutput(`${id}/${topic.name}`, output);
+  }
+}

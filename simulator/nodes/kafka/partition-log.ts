@@ -1,0 +1,250 @@
+/**
+ * One replica of one partition: an append-only log of batches with sequential offsets
+ * (SEMANTICS §3). Each broker hosting the partition has its own PartitionLog; it is durable
+ * (it survives a broker crash — brokers rely on replication, not fsync, but the simulated disk
+ * keeps what was written).
+ *
+ * Batches are stored whole, as Kafka stores record batches: a batch carries its leader epoch,
+ * producer id/epoch/sequence (idempotence), whether it is transactional, or is a control batch
+ * (a COMMIT/ABORT transaction marker taking one offset). From the batches the log derives the
+ * leader-epoch cache (for truncation after a leader change), the producer state (duplicate
+ * detection) and the transaction index (open transactions → last stable offset; aborted ranges
+ * that read_committed readers skip).
+ */
+import type { Rec } from '../../core/record.js';
+import { recordEpoch, recordSequence, type ProducerEntry } from './idempotence.js';
+
+export interface LogBatch {
+  readonly baseOffset: number;
+  readonly records: readonly Rec[];
+  /** Leader epoch under which the batch was written. */
+  readonly epoch: number;
+  readonly producerId: number;
+  readonly producerEpoch: number;
+  /** First sequence number (idempotent producers), -1 otherwise. */
+  readonly baseSequence: number;
+  readonly transactional: boolean;
+  /** A transaction marker instead of data. */
+  readonly control: 'commit' | 'abort' | null;
+  readonly appendTimeMs: number;
+}
+
+export function batchCount(b: LogBatch): number {
+  return b.control ? 1 : b.records.length;
+}
+
+export interface AbortedRange {
+  producerId: number;
+  firstOffset: number;
+  /** Offset of the ABORT marker. */
+  lastOffset: number;
+}
+
+/** A record as a reader gets it. */
+export interface LogEntry {
+  offset: number;
+  record: Rec;
+}
+
+export class PartitionLog {
+  private batches: LogBatch[] = [];
+  /** Index of the first retained batch (retention moves it; the array is compacted now and then). */
+  private head = 0;
+  logStartOffset = 0;
+  logEndOffset = 0;
+  highWatermark = 0;
+  /** Leader epoch → first offset written in it, ascending. */
+  epochs: { epoch: number; startOffset: number }[] = [];
+  readonly producers = new Map<number, ProducerEntry>();
+  /** Producer id → first offset of its open transaction in this partition. */
+  readonly openTxns = new Map<number, number>();
+  aborted: AbortedRange[] = [];
+
+  /** The leader's epoch cache gets an entry when it starts leading, before it writes anything. */
+  startEpoch(epoch: number): void {
+    const last = this.epochs[this.epochs.length - 1];
+    if (!last || last.epoch < epoch) this.epochs.push({ epoch, startOffset: this.logEndOffset });
+  }
+
+  lastEpoch(): number {
+    return this.epochs[this.epochs.length - 1]?.epoch ?? -1;
+  }
+
+  /** Appends a batch; the leader passes its offset-less fields, a follower passes the leader's batch. */
+  append(batch: LogBatch): void {
+    this.startEpoch(batch.epoch);
+    this.batches.push(batch);
+    this.logEndOffset = batch.baseOffset + batchCount(batch);
+    this.index(batch);
+  }
+
+  private index(batch: LogBatch): void {
+    if (batch.control) {
+      recordEpoch(this.producers, batch.producerId, batch.producerEpoch);
+      const first = this.openTxns.get(batch.producerId);
+      if (first !== undefined) {
+        this.openTxns.delete(batch.producerId);
+        if (batch.control === 'abort') this.aborted.push({ producerId: batch.producerId, firstOffset: first, lastOffset: batch.baseOffset });
+      }
+      return;
+    }
+    if (batch.producerId >= 0) recordSequence(this.producers, batch.producerId, batch.producerEpoch, batch.baseSequence, batch.records.length, batch.baseOffset);
+    if (batch.transactional && !this.openTxns.has(batch.producerId)) this.openTxns.set(batch.producerId, batch.baseOffset);
+  }
+
+  /** Last stable offset: read_committed readers stop here (below the HW and any open transaction). */
+  lastStableOffset(): number {
+    let lso = this.highWatermark;
+    for (const first of this.openTxns.values()) if (first < lso) lso = first;
+    return lso;
+  }
+
+  /**
+   * End offset of `epoch` in this log (KIP-101/279): the start of the next larger epoch, or the log
+   * end for the latest one. An epoch this log never had answers with the largest smaller one.
+   */
+  endOffsetForEpoch(epoch: number): { epoch: number; endOffset: number } {
+    let found = -1;
+    for (let i = 0; i < this.epochs.length; i++) {
+      if (this.epochs[i]!.epoch <= epoch) found = i;
+      else break;
+    }
+    if (found < 0) return { epoch: -1, endOffset: this.logStartOffset };
+    const next = this.epochs[found + 1];
+    return { epoch: this.epochs[found]!.epoch, endOffset: next ? next.startOffset : this.logEndOffset };
+  }
+
+  /** Removes everything at or above `offset` (a follower diverged from the new leader). Returns the removed data batches. */
+  truncateTo(offset: number): LogBatch[] {
+    if (offset >= this.logEndOffset) return [];
+    let cut = this.batches.length;
+    while (cut > this.head && this.batches[cut - 1]!.baseOffset >= offset) cut--;
+    const removed = this.batches.slice(cut);
+    this.batches.length = cut;
+    const last = this.batches[cut - 1];
+    this.logEndOffset = cut > this.head && last ? last.baseOffset + batchCount(last) : Math.max(this.logStartOffset, Math.min(offset, this.logEndOffset));
+    if (this.highWatermark > this.logEndOffset) this.highWatermark = this.logEndOffset;
+    this.epochs = this.epochs.filter((e) => e.startOffset < this.logEndOffset);
+    this.rebuildIndexes();
+    return removed.filter((b) => !b.control);
+  }
+
+  /** Empties the replica and restarts it at `offset` (a follower behind the leader's log start). */
+  resetTo(offset: number): void {
+    this.batches = [];
+    this.head = 0;
+    this.logStartOffset = offset;
+    this.logEndOffset = offset;
+    this.highWatermark = offset;
+    this.epochs = [];
+    this.rebuildIndexes();
+  }
+
+  private rebuildIndexes(): void {
+    this.producers.clear();
+    this.openTxns.clear();
+    this.aborted = [];
+    for (let i = this.head; i < this.batches.length; i++) this.index(this.batches[i]!);
+  }
+
+  /** Deletes batches older than `retentionMs` that lie below the high watermark (retention.ms). */
+  deleteOlderThan(cutoffMs: number): LogBatch[] {
+    const removed: LogBatch[] = [];
+    while (this.head < this.batches.length) {
+      const b = this.batches[this.head]!;
+      const end = b.baseOffset + batchCount(b);
+      if (b.appendTimeMs >= cutoffMs || end > this.highWatermark) break;
+      removed.push(b);
+      this.head++;
+      this.logStartOffset = end;
+    }
+    if (this.head > 1024 && this.head * 2 > this.batches.length) {
+      this.batches = this.batches.slice(this.head);
+      this.head = 0;
+    }
+    this.aborted = this.aborted.filter((a) => a.lastOffset >= this.logStartOffset);
+    return removed;
+  }
+
+  /** Index of the batch containing `offset`, or the first batch after it. */
+  private batchIndexAt(offset: number): number {
+    let lo = this.head;
+    let hi = this.batches.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const b = this.batches[mid]!;
+      if (b.baseOffset + batchCount(b) <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Whole batches from `offset` on (replication), at most `maxRecords` records' worth. */
+  batchesFrom(offset: number, maxRecords: number): LogBatch[] {
+    const out: LogBatch[] = [];
+    let n = 0;
+    for (let i = this.batchIndexAt(offset); i < this.batches.length && n < maxRecords; i++) {
+      const b = this.batches[i]!;
+      out.push(b);
+      n += batchCount(b);
+    }
+    return out;
+  }
+
+  /**
+   * Records a consumer may read from `offset` up to `limit` (the HW, or the LSO for read_committed),
+   * at most `maxRecords`. read_committed skips records of aborted transactions; read_uncommitted
+   * returns them (SEMANTICS §3). Control markers take an offset but are never returned.
+   */
+  read(offset: number, limit: number, maxRecords: number, skipAborted: boolean): { entries: LogEntry[]; nextOffset: number } {
+    const entries: LogEntry[] = [];
+    let next = offset;
+    for (let i = this.batchIndexAt(offset); i < this.batches.length && entries.length < maxRecords; i++) {
+      const b = this.batches[i]!;
+      if (b.baseOffset >= limit) break;
+      const count = batchCount(b);
+      if (b.baseOffset + count > limit) break;
+      const abortedBatch = skipAborted && b.transactional && this.isAborted(b.producerId, b.baseOffset);
+      if (b.control || abortedBatch) {
+        next = b.baseOffset + count;
+        continue;
+      }
+      let j = Math.max(0, next - b.baseOffset);
+      for (; j < b.records.length && entries.length < maxRecords; j++) entries.push({ offset: b.baseOffset + j, record: b.records[j]! });
+      next = b.baseOffset + j;
+    }
+    return { entries, nextOffset: next };
+  }
+
+  isAborted(producerId: number, offset: number): boolean {
+    for (const a of this.aborted) if (a.producerId === producerId && a.firstOffset <= offset && offset <= a.lastOffset) return true;
+    return false;
+  }
+
+  /** Visits the rid of every data record at or after `offset`. */
+  visitFrom(offset: number, visit: (rid: number) => void): void {
+    for (let i = this.batchIndexAt(offset); i < this.batches.length; i++) {
+      const b = this.batches[i]!;
+      for (let j = Math.max(0, offset - b.baseOffset); j < b.records.length; j++) visit(b.records[j]!.rid);
+    }
+  }
+
+  /** Visits every record a read_committed reader could see now (below the LSO, aborted skipped), and those it cannot see yet. */
+  visitCommitted(visible: (rec: Rec) => void, pending: (rec: Rec) => void): void {
+    const lso = this.lastStableOffset();
+    for (let i = this.head; i < this.batches.length; i++) {
+      const b = this.batches[i]!;
+      if (b.control) continue;
+      const end = b.baseOffset + b.records.length;
+      if (end <= lso) {
+        if (!(b.transactional && this.isAborted(b.producerId, b.baseOffset))) for (const r of b.records) visible(r);
+      } else if (!(b.transactional && this.isAborted(b.producerId, b.baseOffset))) {
+        for (const r of b.records) pending(r);
+      }
+    }
+  }
+
+  batchCountRetained(): number {
+    return this.batches.length - this.head;
+  }
+}

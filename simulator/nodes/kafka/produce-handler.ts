@@ -1,0 +1,166 @@
+/**
+ * The leader's side of a produce request (SEMANTICS §3).
+ *
+ * - acks=0: appended if the request arrives; no answer at all (the client never learns an offset).
+ * - acks=1: answered once the leader has appended — before any follower has a copy.
+ * - acks=all: refused with NOT_ENOUGH_REPLICAS while the ISR is smaller than min.insync.replicas;
+ *   otherwise answered once the high watermark passes the batch (every ISR member has it), or
+ *   with NOT_ENOUGH_REPLICAS_AFTER_APPEND if the ISR shrank meanwhile, or REQUEST_TIMED_OUT.
+ * - Idempotent batches are checked against the producer's sequence numbers: a resend of a batch
+ *   already written is acknowledged with its original offset and not written again.
+ */
+import type { Message } from '../../core/node.js';
+import type { Rec } from '../../core/record.js';
+import type { Broker } from './broker.js';
+import type { LogBatch } from './partition-log.js';
+import { checkSequence } from './idempotence.js';
+
+export interface ProduceBatch {
+  topic: string;
+  partition: number;
+  records: readonly Rec[];
+  producerId: number;
+  producerEpoch: number;
+  baseSequence: number;
+  transactional: boolean;
+}
+
+export interface ProduceRequest extends Message {
+  requestId: number;
+  acks: '0' | '1' | 'all';
+  timeoutMs: number;
+  batches: ProduceBatch[];
+}
+
+export interface ProduceResult {
+  error?: string;
+  baseOffset?: number;
+}
+
+export interface ProduceResponse extends Message {
+  requestId: number;
+  results: ProduceResult[];
+}
+
+export function handleProduce(broker: Broker, msg: Message, from: string): void {
+  const req = msg as ProduceRequest;
+  broker.counters.produceRequests++;
+  const results: ProduceResult[] = new Array(req.batches.length);
+  const waiting: { done: boolean; complete: (e: string | null) => void }[] = [];
+  let pending = 0;
+  let answered = false;
+  const finish = () => {
+    if (answered || req.acks === '0') return;
+    answered = true;
+    broker.ctx.send(from, { kind: 'kafka.produce.response', requestId: req.requestId, results } as ProduceResponse);
+  };
+  const now = broker.ctx.now();
+  req.batches.forEach((b, i) => {
+    const r = broker.replicas.get(`${b.topic}-${b.partition}`);
+    if (!r || r.leader !== broker.brokerId) {
+      results[i] = { error: r ? 'NOT_LEADER_OR_FOLLOWER' : 'UNKNOWN_TOPIC_OR_PARTITION' };
+      return;
+    }
+    if (req.acks === 'all' && r.isr.length < r.minIsr) {
+      results[i] = { error: 'NOT_ENOUGH_REPLICAS' };
+      return;
+    }
+    let baseOffset = -1;
+    let append = true;
+    if (b.producerId >= 0) {
+      const v = checkSequence(r.log.producers, b.producerId, b.producerEpoch, b.baseSequence, b.records.length);
+      if (v.kind === 'error') {
+        results[i] = { error: v.error };
+        return;
+      }
+      if (v.kind === 'duplicate') {
+        append = false;
+        baseOffset = v.baseOffset;
+        broker.counters.duplicatesDropped += b.records.length;
+        for (const rec of b.records) if (broker.ctx.ledger.isTraced(rec.rid)) broker.ctx.ledger.trace(rec.rid, broker.cluster.id, `resent batch dropped by the idempotence check (${r.key})`);
+      }
+    }
+    if (append) {
+      const batch: LogBatch = {
+        baseOffset: r.log.logEndOffset,
+        records: b.records,
+        epoch: r.leaderEpoch,
+        producerId: b.producerId,
+        producerEpoch: b.producerEpoch,
+        baseSequence: b.baseSequence,
+        transactional: b.transactional,
+        control: null,
+        appendTimeMs: now,
+      };
+      baseOffset = batch.baseOffset;
+      r.log.append(batch);
+      broker.counters.recordsAppended += b.records.length;
+      const ledger = broker.ctx.ledger;
+      for (let j = 0; j < b.records.length; j++) {
+        const rid = b.records[j]!.rid;
+        if (ledger.isTraced(rid)) ledger.trace(rid, broker.cluster.id, `appended to ${r.key} at offset ${baseOffset + j} on broker ${broker.brokerId}`);
+      }
+      broker.appended(r);
+    }
+    const end = baseOffset < 0 ? 0 : baseOffset + b.records.length;
+    if (req.acks === 'all' && r.log.highWatermark < end) {
+      pending++;
+      const entry = {
+        done: false,
+        complete: (error: string | null) => {
+          if (entry.done) return;
+          entry.done = true;
+          results[i] = error ? { error } : { baseOffset };
+          if (--pending === 0) finish();
+        },
+      };
+      waiting.push(entry);
+      r.delayed.push({ endOffset: end, deadlineMs: now + req.timeoutMs, complete: entry.complete });
+    } else {
+      results[i] = { baseOffset };
+    }
+  });
+  if (pending === 0) finish();
+  else {
+    broker.ctx.timer(req.timeoutMs, () => {
+      for (const w of waiting) w.complete('REQUEST_TIMED_OUT');
+      for (const r of broker.replicas.values()) if (r.delayed.length > 0) r.delayed = r.delayed.filter((d) => !waiting.some((w) => w.complete === d.complete));
+    });
+  }
+}
+
+export interface MarkersRequest extends Message {
+  requestId: number;
+  producerId: number;
+  producerEpoch: number;
+  result: 'commit' | 'abort';
+  partitions: [string, number][];
+}
+
+/** WriteTxnMarkers from the transaction coordinator: the leader appends a COMMIT/ABORT control batch. */
+export function handleMarkers(broker: Broker, msg: Message, from: string): void {
+  const req = msg as MarkersRequest;
+  const done: string[] = [];
+  for (const [topic, partition] of req.partitions) {
+    const r = broker.replicas.get(`${topic}-${partition}`);
+    if (!r || r.leader !== broker.brokerId) continue;
+    const state = r.log.producers.get(req.producerId);
+    const needed = r.log.openTxns.has(req.producerId) || !state || state.epoch < req.producerEpoch;
+    if (needed) {
+      r.log.append({
+        baseOffset: r.log.logEndOffset,
+        records: [],
+        epoch: r.leaderEpoch,
+        producerId: req.producerId,
+        producerEpoch: req.producerEpoch,
+        baseSequence: -1,
+        transactional: true,
+        control: req.result,
+        appendTimeMs: broker.ctx.now(),
+      });
+      broker.appended(r);
+    }
+    done.push(`${topic}-${partition}`);
+  }
+  broker.ctx.send(from, { kind: 'kafka.txn.markers.response', requestId: req.requestId, done } as Message);
+}
