@@ -8,7 +8,7 @@
  */
 import { run, type RunHandle, type RunOptions, type RunProgress } from '../simulator/run/run.js';
 import { parseSpec, pipelineJsonSchema, type PipelineSpec } from '../simulator/spec/index.js';
-import { loadExercise, pipelineTextOf, evaluateChecks } from '../simulator/exercise/index.js';
+import { loadExercise, pipelineTextOf, evaluateChecks } from '../simulator/exercise/core.js';
 import type { Exercise } from '../simulator/exercise/types.js';
 import { runLine, complete, recordStory, formatStory, ledgerEntries, ridOfId } from '../simulator/shell/index.js';
 import type { SimApi, RunRequest, RunReply, PageResult, TraceReply, ShellReply } from './api.js';

@@ -4,13 +4,16 @@
  * Keys (all prefixed `pipeline-lab:`; the home page and the lesson list read `progress`):
  * - `pipeline-lab:draft:<slug>`    → JSON `{ files: Record<file, text>, seed: number, savedAt: number }`
  *                                    the learner's edited files (only the editable ones) and seed field.
- * - `pipeline-lab:progress:<slug>` → JSON `{ attempted: boolean, passed: boolean, updatedAt: number }`
- *                                    written after every finished run of the exercise.
+ * - `pipeline-lab:progress:<slug>` → `"attempted"` | `"passed"` (a plain string, never downgraded from
+ *                                    "passed"); written after every finished run through the site's
+ *                                    progress module (site/scripts/progress.ts), which the home page reads.
  * - `pipeline-lab:hints:<slug>`    → number of hints revealed so far.
  *
  * Storage can be full or disabled (private mode, a policy); every access is guarded so the
  * island still works, just without persistence.
  */
+
+import { recordProgress, readProgress, progressKey } from '../progress.js';
 
 export const STORAGE_PREFIX = 'pipeline-lab:';
 
@@ -20,14 +23,7 @@ export interface Draft {
   savedAt: number;
 }
 
-export interface Progress {
-  attempted: boolean;
-  passed: boolean;
-  updatedAt: number;
-}
-
 export const draftKey = (slug: string): string => `${STORAGE_PREFIX}draft:${slug}`;
-export const progressKey = (slug: string): string => `${STORAGE_PREFIX}progress:${slug}`;
 export const hintsKey = (slug: string): string => `${STORAGE_PREFIX}hints:${slug}`;
 
 function store(): Storage | undefined {
@@ -77,18 +73,12 @@ export function clearDraft(slug: string): void {
   }
 }
 
-export function loadProgress(slug: string): Progress {
-  const v = readJson(progressKey(slug)) as Partial<Progress> | undefined;
-  return { attempted: v?.attempted === true, passed: v?.passed === true, updatedAt: typeof v?.updatedAt === 'number' ? v.updatedAt : 0 };
+/** Records a finished run; a pass is sticky (a later failing experiment does not undo it). */
+export function recordAttempt(slug: string, passed: boolean): void {
+  recordProgress(slug, passed ? 'passed' : 'attempted');
 }
 
-/** Records a finished run; a pass is sticky (a later failing experiment does not undo it). */
-export function recordAttempt(slug: string, passed: boolean): Progress {
-  const before = loadProgress(slug);
-  const next: Progress = { attempted: true, passed: before.passed || passed, updatedAt: Date.now() };
-  writeJson(progressKey(slug), next);
-  return next;
-}
+export { readProgress, progressKey };
 
 export function loadHintsShown(slug: string): number {
   const v = readJson(hintsKey(slug));

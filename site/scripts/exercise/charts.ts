@@ -1,0 +1,135 @@
+/**
+ * The run's charts (Chart.js 4, only the pieces used are registered): per-output bars of what
+ * happened to the records, and — for Lambda/Kappa runs — answer vs truth, error, freshness and
+ * cost over simulated time. Every chart comes with the same numbers as a table (DESIGN §6).
+ */
+import type { Chart as ChartType, ChartConfiguration } from 'chart.js';
+import type { PageResult } from '../../../workers/api.js';
+import type { ArchitectureSeries, OutputLedger, SeriesPoint } from '../../../simulator/run/result.js';
+import { h, table } from './dom.js';
+import { t } from '../../i18n/index.js';
+
+type ChartCtor = typeof ChartType;
+
+let chartPromise: Promise<ChartCtor> | undefined;
+
+async function loadChart(): Promise<ChartCtor> {
+  chartPromise ??= import('chart.js').then((m) => {
+    m.Chart.register(m.BarController, m.BarElement, m.LineController, m.LineElement, m.PointElement, m.CategoryScale, m.LinearScale, m.Legend, m.Tooltip);
+    return m.Chart;
+  });
+  return chartPromise;
+}
+
+const FATES = [
+  { key: 'exactlyOnce', label: 'ex.fate.delivered', color: '#2e8b57' },
+  { key: 'lost', label: 'ex.fate.lost', color: '#c0392b' },
+  { key: 'duplicated', label: 'ex.fate.duplicated', color: '#d68910' },
+  { key: 'filtered', label: 'ex.fate.filtered', color: '#7f8c8d' },
+  { key: 'late', label: 'ex.fate.late', color: '#8e44ad' },
+  { key: 'inFlight', label: 'ex.fate.inFlight', color: '#2471a3' },
+] as const;
+
+const SERIES_COLORS = ['#2471a3', '#c0392b', '#2e8b57', '#d68910', '#8e44ad'];
+
+function textColor(): string {
+  return getComputedStyle(document.documentElement).getPropertyValue('--text').trim() || '#1a1f24';
+}
+
+function figure(title: string, canvasLabel: string, tableEl: HTMLTableElement): { fig: HTMLElement; canvas: HTMLCanvasElement } {
+  const canvas = h('canvas', { role: 'img', 'aria-label': canvasLabel });
+  const fig = h(
+    'figure',
+    { class: 'ex-chart' },
+    h('figcaption', {}, title),
+    h('div', { class: 'ex-chart__canvas' }, canvas),
+    h('details', { class: 'ex-chart__table' }, h('summary', {}, t('ex.chart.showTable')), tableEl),
+  );
+  return { fig, canvas };
+}
+
+export interface ChartSet {
+  destroy(): void;
+}
+
+export async function renderCharts(container: HTMLElement, result: PageResult): Promise<ChartSet> {
+  const Chart = await loadChart();
+  const charts: ChartType[] = [];
+  const color = textColor();
+  Chart.defaults.color = color;
+  Chart.defaults.animation = false;
+
+  const outputs = Object.entries(result.outputs) as [string, OutputLedger][];
+  if (outputs.length > 0) {
+    const rows = outputs.map(([id, o]) => [id, o.generated, ...FATES.map((f) => o[f.key] as number)]);
+    const { fig, canvas } = figure(
+      t('ex.chart.stages.title'),
+      t('ex.chart.stages.label'),
+      table(t('ex.chart.stages.title'), [t('ex.chart.output'), t('ex.chart.generated'), ...FATES.map((f) => t(f.label))], rows),
+    );
+    container.append(fig);
+    const config: ChartConfiguration<'bar'> = {
+      type: 'bar',
+      data: {
+        labels: outputs.map(([id]) => id),
+        datasets: FATES.map((f) => ({ label: t(f.label), data: outputs.map(([, o]) => o[f.key] as number), backgroundColor: f.color })),
+      },
+      options: {
+        indexAxis: 'y',
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: { x: { stacked: true, title: { display: true, text: t('ex.chart.records') } }, y: { stacked: true } },
+        plugins: { legend: { position: 'bottom' } },
+      },
+    };
+    charts.push(new Chart(canvas, config));
+  }
+
+  const archs = Object.entries(result.architectures ?? {}) as [string, ArchitectureSeries][];
+  if (archs.length > 0) {
+    const panels: { key: 'answer' | 'error' | 'freshness' | 'cost'; unit: string; withTruth: boolean }[] = [
+      { key: 'answer', unit: t('ex.chart.unit.records'), withTruth: true },
+      { key: 'error', unit: t('ex.chart.unit.ratio'), withTruth: false },
+      { key: 'freshness', unit: t('ex.chart.unit.seconds'), withTruth: false },
+      { key: 'cost', unit: t('ex.chart.unit.records'), withTruth: false },
+    ];
+    for (const panel of panels) {
+      const series: { label: string; points: SeriesPoint[] }[] = archs.map(([id, a]) => ({ label: id, points: a[panel.key] }));
+      if (panel.withTruth && archs[0]) series.push({ label: t('ex.chart.truth'), points: archs[0][1].truth });
+      const scale = panel.key === 'freshness' ? 1 / 1000 : 1;
+      const times = [...new Set(series.flatMap((s) => s.points.map((p) => p.timeMs)))].sort((a, b) => a - b);
+      const rows = times.map((tm) => [`${tm / 1000}`, ...series.map((s) => fmt((s.points.find((p) => p.timeMs === tm)?.value ?? NaN) * scale))]);
+      const title = t(`ex.chart.arch.${panel.key}` as const);
+      const { fig, canvas } = figure(title, t('ex.chart.arch.label', { what: title }), table(title, [t('ex.chart.time'), ...series.map((s) => s.label)], rows));
+      container.append(fig);
+      charts.push(
+        new Chart(canvas, {
+          type: 'line',
+          data: {
+            datasets: series.map((s, i) => ({
+              label: s.label,
+              data: s.points.map((p) => ({ x: p.timeMs / 1000, y: p.value * scale })),
+              borderColor: s.label === t('ex.chart.truth') ? color : SERIES_COLORS[i % SERIES_COLORS.length],
+              borderDash: s.label === t('ex.chart.truth') ? [6, 4] : [],
+              pointRadius: 0,
+              borderWidth: 2,
+            })),
+          },
+          options: {
+            responsive: true,
+            maintainAspectRatio: false,
+            parsing: false,
+            scales: { x: { type: 'linear', title: { display: true, text: t('ex.chart.time') } }, y: { title: { display: true, text: panel.unit } } },
+            plugins: { legend: { position: 'bottom' } },
+          },
+        }),
+      );
+    }
+  }
+  return { destroy: () => charts.forEach((c) => c.destroy()) };
+}
+
+function fmt(v: number): string {
+  if (!Number.isFinite(v)) return '–';
+  return Number.isInteger(v) ? String(v) : v.toFixed(3);
+}

@@ -1,0 +1,147 @@
+/**
+ * The code editor: Monaco (core only, plus the YAML grammar) with monaco-yaml for completion and
+ * hover from the pipeline JSON Schema, and markers from the simulator's own parser (errors and
+ * semantic warnings, each with its hint). One model per file; the island's tabs switch models.
+ *
+ * Monaco's workers come from Vite `?worker` imports (editor.worker for the editor service,
+ * yaml.worker for the language server), which is the combination verified with
+ * monaco-editor 0.52.2 + monaco-yaml 5.5.1.
+ */
+import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
+import YamlWorker from 'monaco-yaml/yaml.worker?worker';
+import type * as MonacoNs from 'monaco-editor';
+import type { SpecIssue } from '../../../workers/api.js';
+
+type Monaco = typeof MonacoNs;
+
+export interface EditorFile {
+  name: string;
+  text: string;
+  readOnly: boolean;
+}
+
+export interface EditorHandle {
+  show(name: string): void;
+  value(name: string): string;
+  setValue(name: string, text: string): void;
+  setIssues(name: string, issues: readonly SpecIssue[]): void;
+  setTheme(dark: boolean): void;
+  focus(): void;
+  /** Where the cursor goes when a problem in the list is picked. */
+  reveal(name: string, line: number, column: number): void;
+  dispose(): void;
+}
+
+let monacoPromise: Promise<Monaco> | undefined;
+
+async function loadMonaco(schema: Record<string, unknown>): Promise<Monaco> {
+  monacoPromise ??= (async () => {
+    (globalThis as { MonacoEnvironment?: unknown }).MonacoEnvironment = {
+      getWorker(_id: string, label: string) {
+        return label === 'yaml' ? new YamlWorker() : new EditorWorker();
+      },
+    };
+    const monaco = (await import('monaco-editor/esm/vs/editor/edcore.main.js')) as unknown as Monaco;
+    await import('monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js');
+    const { configureMonacoYaml } = await import('monaco-yaml');
+    configureMonacoYaml(monaco, {
+      enableSchemaRequest: false,
+      completion: true,
+      hover: true,
+      // Validation comes from the simulator's parser (exact messages and hints), not the JSON Schema.
+      validate: false,
+      format: { enable: false },
+      schemas: [{ uri: 'https://pipeline-lab.local/pipeline.schema.json', fileMatch: ['**/pipeline.yaml', '**/*.pipeline.yaml'], schema: schema as never }],
+    });
+    return monaco;
+  })();
+  return monacoPromise;
+}
+
+const OWNER = 'pipeline-lab';
+
+export async function createEditor(
+  container: HTMLElement,
+  files: readonly EditorFile[],
+  schema: Record<string, unknown>,
+  options: { dark: boolean; label: string; onChange: (name: string, text: string) => void },
+): Promise<EditorHandle> {
+  const monaco = await loadMonaco(schema);
+  const models = new Map<string, MonacoNs.editor.ITextModel>();
+  for (const f of files) {
+    const uri = monaco.Uri.parse(`file:///${container.id || 'exercise'}/${f.name}`);
+    monaco.editor.getModel(uri)?.dispose();
+    const model = monaco.editor.createModel(f.text, 'yaml', uri);
+    model.onDidChangeContent(() => options.onChange(f.name, model.getValue()));
+    models.set(f.name, model);
+  }
+  const first = files[0];
+  const editor = monaco.editor.create(container, {
+    model: first ? models.get(first.name)! : null,
+    readOnly: first?.readOnly ?? false,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 14,
+    tabSize: 2,
+    insertSpaces: true,
+    quickSuggestions: { other: true, comments: false, strings: true },
+    theme: options.dark ? 'vs-dark' : 'vs',
+    ariaLabel: options.label,
+    // Tab inserts spaces by default; Ctrl-M toggles it so keyboard users can tab out (Monaco's own a11y switch).
+    tabFocusMode: false,
+    accessibilitySupport: 'auto',
+  });
+  const readOnly = new Map(files.map((f) => [f.name, f.readOnly]));
+
+  const model = (name: string) => {
+    const m = models.get(name);
+    if (!m) throw new Error(`no file ${name}`);
+    return m;
+  };
+
+  const show = (name: string) => {
+    editor.setModel(model(name));
+    editor.updateOptions({ readOnly: readOnly.get(name) ?? false });
+  };
+
+  return {
+    show,
+    value: (name) => model(name).getValue(),
+    setValue(name, text) {
+      const m = model(name);
+      if (m.getValue() === text) return;
+      // pushEditOperations keeps the change on the undo stack (Ctrl-Z undoes a fault-panel edit too).
+      m.pushEditOperations([], [{ range: m.getFullModelRange(), text }], () => null);
+    },
+    setIssues(name, issues) {
+      const m = models.get(name);
+      if (!m) return;
+      monaco.editor.setModelMarkers(
+        m,
+        OWNER,
+        issues.map((i) => ({
+          severity: i.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+          message: i.hint ? `${i.message}\n${i.hint}` : i.message,
+          startLineNumber: i.line,
+          startColumn: i.column,
+          endLineNumber: i.endLine ?? i.line,
+          endColumn: i.endColumn && (i.endLine ?? i.line) >= i.line && i.endColumn > i.column ? i.endColumn : m.getLineMaxColumn(Math.min(i.line, m.getLineCount())),
+          source: i.file,
+        })),
+      );
+    },
+    setTheme: (dark) => monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'),
+    focus: () => editor.focus(),
+    reveal(name, line, column) {
+      show(name);
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealLineInCenter(line);
+      editor.focus();
+    },
+    dispose() {
+      editor.dispose();
+      for (const m of models.values()) m.dispose();
+    },
+  };
+}

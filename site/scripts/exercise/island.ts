@@ -1,0 +1,420 @@
+/**
+ * The hydrated exercise: editor, run controls, fault panel, results, ledger and terminal, wired
+ * to the simulator worker. Loaded with dynamic import() by <pipeline-exercise> when the exercise
+ * scrolls into view, so the lesson text never waits for it.
+ */
+import { h } from './dom.js';
+import { readIslandData, type IslandData } from './island-data.js';
+import { SimClient, WorkerFailure } from './sim-client.js';
+import { createEditor, type EditorHandle } from './editor.js';
+import { createTerminal, type TerminalHandle } from './terminal.js';
+import { createFaultPanel } from './fault-panel.js';
+import { renderVerdict } from './results.js';
+import { renderLedger } from './ledger-view.js';
+import { renderCharts, type ChartSet } from './charts.js';
+import { diffLines } from './line-diff.js';
+import { clearDraft, loadDraft, loadHintsShown, readProgress, recordAttempt, saveDraft, saveHintsShown } from './storage.js';
+import { decodeShare, encodeShare, sharePayloadOf } from './share.js';
+import { t } from '../../i18n/index.js';
+import { THEME_EVENT, currentTheme } from '../theme.js';
+import type { LoadReply, RunProgress, RunReply, SpecIssue, TraceReply } from '../../../workers/api.js';
+
+const PIPELINE = 'pipeline.yaml';
+
+interface Ui {
+  status: HTMLElement;
+  alert: HTMLElement;
+  run: HTMLButtonElement;
+  cancel: HTMLButtonElement;
+  reset: HTMLButtonElement;
+  solution: HTMLButtonElement;
+  hint: HTMLButtonElement;
+  share: HTMLButtonElement;
+  seed: HTMLInputElement;
+  progress: HTMLProgressElement;
+  progressText: HTMLElement;
+  tabs: HTMLElement;
+  editor: HTMLElement;
+  problems: HTMLElement;
+  faults: HTMLElement;
+  hints: HTMLElement;
+  solutionBox: HTMLElement;
+  results: HTMLElement;
+  charts: HTMLElement;
+  ledger: HTMLElement;
+  terminal: HTMLElement;
+  shareBox: HTMLElement;
+}
+
+function button(label: string, cls = '', attrs: Record<string, string | boolean> = {}): HTMLButtonElement {
+  return h('button', { type: 'button', class: cls, ...attrs }, label);
+}
+
+function buildUi(root: HTMLElement, data: IslandData, fileNames: string[]): Ui {
+  const id = `ex-${data.slug}`;
+  const ui: Ui = {
+    status: h('p', { class: 'ex-status', role: 'status', 'aria-live': 'polite' }),
+    alert: h('div', { class: 'ex-alert', role: 'alert', hidden: true }),
+    run: button(t('ex.run'), 'ex-primary', { 'aria-keyshortcuts': 'Control+Enter' }),
+    cancel: button(t('ex.cancel'), '', { disabled: true }),
+    reset: button(t('ex.reset')),
+    solution: button(t('ex.solution.show'), '', { disabled: true, 'aria-describedby': `${id}-solution-why` }),
+    hint: button(t('ex.hint.show')),
+    share: button(t('ex.share')),
+    seed: h('input', { type: 'number', id: `${id}-seed`, min: 0, max: 4294967295, step: 1, inputmode: 'numeric', class: 'ex-seed' }),
+    progress: h('progress', { max: 1, value: 0, id: `${id}-progress`, 'aria-label': t('ex.progress.label') }),
+    progressText: h('span', { class: 'ex-progress__text' }),
+    tabs: h('div', { role: 'tablist', class: 'ex-tabs', 'aria-label': t('ex.tabs.label') }),
+    editor: h('div', { class: 'ex-editor', id: `${id}-editor`, role: 'tabpanel' }),
+    problems: h('ul', { class: 'ex-problems', 'aria-label': t('ex.problems.label') }),
+    faults: h('div', { class: 'ex-faults-body' }),
+    hints: h('ol', { class: 'ex-hints' }),
+    solutionBox: h('div', { class: 'ex-solution', hidden: true }),
+    results: h('div', { class: 'ex-results-body' }),
+    charts: h('div', { class: 'ex-charts' }),
+    ledger: h('div', { class: 'ex-ledger' }),
+    terminal: h('div', { class: 'ex-terminal-host' }),
+    shareBox: h('div', { class: 'ex-share', hidden: true }),
+  };
+  ui.tabs.hidden = fileNames.length < 2;
+  root.append(
+    ui.alert,
+    h(
+      'div',
+      { class: 'ex-toolbar', role: 'toolbar', 'aria-label': t('ex.toolbar.label') },
+      ui.run,
+      ui.cancel,
+      ui.reset,
+      ui.hint,
+      ui.solution,
+      ui.share,
+      h('span', { class: 'ex-seed-field' }, h('label', { for: ui.seed.id }, t('ex.seed')), ui.seed),
+    ),
+    h('p', { class: 'sr-only', id: `${id}-solution-why` }, t('ex.solution.why')),
+    h('div', { class: 'ex-progress', hidden: true }, ui.progress, ui.progressText),
+    ui.status,
+    ui.shareBox,
+    ui.tabs,
+    ui.editor,
+    ui.problems,
+    h('details', { class: 'ex-panel' }, h('summary', {}, t('ex.faults.title')), ui.faults),
+    ui.hints,
+    ui.solutionBox,
+    h('section', { class: 'ex-results', 'aria-label': t('ex.results.label') }, ui.results, ui.charts, ui.ledger),
+    h('section', { class: 'ex-terminal', 'aria-label': t('ex.terminal.label') }, h('h3', {}, t('ex.terminal.title')), h('p', { class: 'ex-note' }, t('ex.terminal.intro')), ui.terminal),
+  );
+  return ui;
+}
+
+export async function mount(root: HTMLElement): Promise<void> {
+  const data = readIslandData(root);
+  if (!data) return;
+  const ex = data.exercise;
+  const slug = data.slug;
+  const editable = ex.editable;
+  const fileNames = [...editable, ...ex.readonly.filter((f) => !editable.includes(f))];
+  const files: Record<string, string> = {};
+  for (const name of fileNames) files[name] = ex.starter[name] ?? '';
+  let seed = ex.seed;
+  let restoredFrom: 'share' | 'draft' | undefined;
+  let shareProblem: string | undefined;
+
+  const payload = sharePayloadOf(location.hash);
+  if (payload !== undefined) {
+    const decoded = await decodeShare(payload, slug, editable);
+    if (decoded.ok) {
+      Object.assign(files, decoded.state.files);
+      seed = decoded.state.seed;
+      restoredFrom = 'share';
+    } else if (decoded.reason !== 'other-exercise') shareProblem = t(`ex.share.${decoded.reason}` as const);
+  }
+  if (!restoredFrom) {
+    const draft = loadDraft(slug);
+    if (draft) {
+      for (const name of editable) if (typeof draft.files[name] === 'string') files[name] = draft.files[name];
+      seed = draft.seed;
+      restoredFrom = 'draft';
+    }
+  }
+
+  root.querySelector('.ex-static')?.setAttribute('hidden', '');
+  const ui = buildUi(root, data, fileNames);
+  ui.seed.value = String(seed);
+  const announce = (m: string) => (ui.status.textContent = m);
+  if (shareProblem) announce(shareProblem);
+  else if (restoredFrom) announce(t(restoredFrom === 'share' ? 'ex.restored.share' : 'ex.restored.draft'));
+
+  const client = new SimClient();
+  let editor: EditorHandle | undefined;
+  let terminal: TerminalHandle | undefined;
+  let charts: ChartSet | undefined;
+  let current = fileNames[0] ?? PIPELINE;
+  let attempted = readProgress(slug) !== null;
+  let running = false;
+  let hintsShown = Math.min(loadHintsShown(slug), ex.hints.length);
+  const issuesByFile = new Map<string, SpecIssue[]>();
+
+  const textOf = (name: string) => editor?.value(name) ?? files[name] ?? '';
+  const editedFiles = () => Object.fromEntries(editable.map((n) => [n, textOf(n)]));
+
+  const showFailure = (error: unknown) => {
+    const f = error instanceof WorkerFailure ? error : new WorkerFailure('threw', String(error));
+    const restart = button(t('ex.worker.restart'), 'ex-primary');
+    restart.addEventListener('click', () => {
+      ui.alert.hidden = true;
+      client.start();
+      void loadInWorker().then(() => announce(t('ex.worker.restarted')));
+    });
+    ui.alert.replaceChildren(h('p', {}, t(`ex.worker.${f.kind}` as const)), h('p', { class: 'ex-note' }, t('ex.worker.draftSafe')), h('details', {}, h('summary', {}, t('ex.worker.details')), h('code', {}, f.detail)), restart);
+    ui.alert.hidden = false;
+    setRunning(false);
+  };
+
+  const loadInWorker = async () => {
+    const loaded = await client.call<LoadReply>((api) => api.load(slug, data.lessonDir, data.files));
+    if (!loaded.ok) throw new WorkerFailure('threw', loaded.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`).join('\n'));
+  };
+
+  const renderProblems = () => {
+    ui.problems.replaceChildren();
+    for (const [name, issues] of issuesByFile) {
+      for (const i of issues) {
+        const b = button(`${name}:${i.line}:${i.column}`, 'ex-link-button');
+        b.addEventListener('click', () => editor?.reveal(name, i.line, i.column));
+        ui.problems.append(
+          h('li', { class: `ex-problem ex-problem--${i.severity}` }, b, ' ', h('span', {}, `${i.severity === 'error' ? t('ex.problems.error') : t('ex.problems.warning')}: ${i.message}`), i.hint ? h('span', { class: 'ex-problem__hint' }, ` — ${i.hint}`) : null),
+        );
+      }
+    }
+  };
+
+  let validateTimer: ReturnType<typeof setTimeout> | undefined;
+  const validateSoon = (name: string) => {
+    clearTimeout(validateTimer);
+    validateTimer = setTimeout(() => {
+      if (!name.endsWith('.yaml') && !name.endsWith('.yml')) return;
+      void client
+        .call((api) => api.validate(textOf(name), name))
+        .then((v) => {
+          const issues = [...v.errors, ...v.warnings];
+          issuesByFile.set(name, issues);
+          editor?.setIssues(name, issues);
+          renderProblems();
+        })
+        .catch(showFailure);
+    }, 250);
+  };
+
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const saveSoon = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => saveDraft(slug, editedFiles(), Number(ui.seed.value) || 0), 300);
+  };
+
+  // Tabs (only shown with several files): arrow keys move between them (WAI-ARIA tabs pattern).
+  const tabButtons = fileNames.map((name, i) => {
+    const tab = h('button', { type: 'button', role: 'tab', id: `ex-${slug}-tab-${i}`, 'aria-controls': ui.editor.id, 'aria-selected': String(i === 0), tabindex: i === 0 ? 0 : -1 }, name + (editable.includes(name) ? '' : ` ${t('ex.tabs.readonly')}`));
+    tab.addEventListener('click', () => selectTab(i));
+    tab.addEventListener('keydown', (e) => {
+      const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? fileNames.length - 1 : -2;
+      if (next === -2) return;
+      e.preventDefault();
+      selectTab((next + fileNames.length) % fileNames.length);
+      tabButtons[(next + fileNames.length) % fileNames.length]?.focus();
+    });
+    ui.tabs.append(tab);
+    return tab;
+  });
+  const selectTab = (i: number) => {
+    current = fileNames[i] ?? current;
+    tabButtons.forEach((b, j) => {
+      b.setAttribute('aria-selected', String(i === j));
+      b.tabIndex = i === j ? 0 : -1;
+    });
+    ui.editor.setAttribute('aria-labelledby', tabButtons[i]?.id ?? '');
+    editor?.show(current);
+  };
+
+  const setRunning = (on: boolean) => {
+    running = on;
+    ui.run.disabled = on;
+    ui.cancel.disabled = !on;
+    (ui.progress.parentElement as HTMLElement).hidden = !on;
+    root.toggleAttribute('data-running', on);
+  };
+
+  const onProgress = (p: RunProgress) => {
+    ui.progress.value = p.fraction;
+    ui.progressText.textContent = t('ex.progress.text', { done: (p.simulatedMs / 1000).toFixed(1), total: (p.totalMs / 1000).toFixed(0), events: p.events.toLocaleString('en') });
+  };
+
+  const showReply = async (reply: RunReply) => {
+    ui.results.replaceChildren();
+    charts?.destroy();
+    ui.charts.replaceChildren();
+    ui.ledger.replaceChildren();
+    if (reply.kind === 'invalid') {
+      issuesByFile.set(PIPELINE, [...reply.errors, ...reply.warnings]);
+      editor?.setIssues(PIPELINE, issuesByFile.get(PIPELINE)!);
+      renderProblems();
+      ui.results.append(h('p', { class: 'ex-verdict ex-verdict--fail' }, t('ex.result.invalid', { n: reply.errors.length })));
+      announce(t('ex.result.invalid', { n: reply.errors.length }));
+      return;
+    }
+    renderVerdict(ui.results, reply.result, reply.checks, reply.passed, reply.warnings);
+    announce(ui.results.querySelector('.ex-verdict')?.textContent ?? '');
+    if (reply.result.ended !== 'cancelled') {
+      recordAttempt(slug, reply.passed);
+      attempted = true;
+      ui.solution.disabled = false;
+      root.dataset.passed = String(reply.passed);
+    }
+    charts = await renderCharts(ui.charts, reply.result);
+    renderLedger(ui.ledger, reply.result, {
+      entries: (output, kind) => client.call((api) => api.ledger(output, kind, 50)),
+      trace: (id) => client.call<TraceReply>((api, progress) => api.trace(id, progress), onProgress),
+    });
+  };
+
+  const run = async () => {
+    if (running) return;
+    ui.alert.hidden = true;
+    setRunning(true);
+    onProgress({ simulatedMs: 0, totalMs: 0, events: 0, fraction: 0 });
+    announce(t('ex.running'));
+    try {
+      const reply = await client.call<RunReply>((api, progress) => api.run({ files: editedFiles(), seed: Number(ui.seed.value) || 0 }, progress), onProgress);
+      setRunning(false);
+      await showReply(reply);
+    } catch (error) {
+      showFailure(error);
+    }
+  };
+
+  ui.run.addEventListener('click', () => void run());
+  root.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void run();
+    }
+  });
+  ui.cancel.addEventListener('click', () => {
+    client.cancel();
+    announce(t('ex.cancelling'));
+  });
+  ui.reset.addEventListener('click', () => {
+    for (const name of editable) editor?.setValue(name, ex.starter[name] ?? '');
+    ui.seed.value = String(ex.seed);
+    clearDraft(slug);
+    announce(t('ex.reset.done'));
+  });
+  ui.seed.addEventListener('change', saveSoon);
+
+  ui.hint.disabled = ex.hints.length === 0;
+  const renderHints = () => {
+    ui.hints.replaceChildren(...ex.hints.slice(0, hintsShown).map((text, i) => h('li', {}, h('strong', {}, t('ex.hint.number', { n: i + 1, total: ex.hints.length })), ' ', text)));
+    ui.hint.textContent = hintsShown >= ex.hints.length ? t('ex.hint.none') : hintsShown === 0 ? t('ex.hint.show') : t('ex.hint.next');
+    ui.hint.disabled = hintsShown >= ex.hints.length;
+  };
+  ui.hint.addEventListener('click', () => {
+    hintsShown = Math.min(ex.hints.length, hintsShown + 1);
+    saveHintsShown(slug, hintsShown);
+    renderHints();
+    announce(ex.hints[hintsShown - 1] ?? '');
+  });
+  renderHints();
+
+  ui.solution.disabled = !attempted;
+  ui.solution.addEventListener('click', () => {
+    if (!ui.solutionBox.hidden) {
+      ui.solutionBox.hidden = true;
+      ui.solution.textContent = t('ex.solution.show');
+      return;
+    }
+    const blocks = editable.map((name) => {
+      const diff = diffLines(textOf(name), ex.solution[name] ?? ex.starter[name] ?? '');
+      const same = diff.every((d) => d.op === 'same');
+      return h(
+        'figure',
+        { class: 'ex-diff' },
+        h('figcaption', {}, t('ex.solution.diffTitle', { file: name })),
+        same ? h('p', { class: 'ex-note' }, t('ex.solution.same')) : h('pre', { class: 'ex-diff__body' }, ...diff.map((d) => h(d.op === 'add' ? 'ins' : d.op === 'del' ? 'del' : 'span', { class: `ex-diff__${d.op}` }, `${d.op === 'add' ? '+ ' : d.op === 'del' ? '- ' : '  '}${d.text}\n`))),
+      );
+    });
+    const apply = button(t('ex.solution.apply'), 'ex-primary');
+    apply.addEventListener('click', () => {
+      for (const name of editable) editor?.setValue(name, ex.solution[name] ?? ex.starter[name] ?? '');
+      announce(t('ex.solution.applied'));
+    });
+    ui.solutionBox.replaceChildren(h('h3', {}, t('ex.solution.title')), h('p', { class: 'ex-note' }, t('ex.solution.legend')), ...blocks, apply);
+    ui.solutionBox.hidden = false;
+    ui.solution.textContent = t('ex.solution.hide');
+  });
+
+  ui.share.addEventListener('click', async () => {
+    const fragment = await encodeShare({ slug, files: editedFiles(), seed: Number(ui.seed.value) || 0 });
+    const url = `${location.origin}${location.pathname}#${fragment}`;
+    history.replaceState(null, '', `#${fragment}`);
+    const field = h('input', { type: 'text', readonly: true, value: url, class: 'ex-share__url', 'aria-label': t('ex.share.urlLabel') });
+    ui.shareBox.replaceChildren(h('p', {}, t('ex.share.ready')), field);
+    ui.shareBox.hidden = false;
+    field.select();
+    try {
+      await navigator.clipboard.writeText(url);
+      announce(t('ex.share.copied'));
+    } catch {
+      announce(t('ex.share.copyYourself'));
+    }
+  });
+
+  const faultHost = {
+    text: () => textOf(PIPELINE),
+    setText: (text: string) => editor?.setValue(PIPELINE, text),
+    announce,
+  };
+  const faultPanel = editable.includes(PIPELINE) ? createFaultPanel(ui.faults, faultHost, ex.faultsLocked) : undefined;
+
+  // The worker, the schema and the heavy libraries load in parallel.
+  client.start();
+  try {
+    const [schema] = await Promise.all([client.call((api) => api.schema()), loadInWorker()]);
+    editor = await createEditor(
+      ui.editor,
+      fileNames.map((name) => ({ name, text: files[name] ?? '', readOnly: !editable.includes(name) })),
+      schema,
+      {
+        dark: currentTheme() === 'dark',
+        label: t('ex.editor.label'),
+        onChange: (name) => {
+          saveSoon();
+          validateSoon(name);
+          if (name === PIPELINE) faultPanel?.refresh();
+        },
+      },
+    );
+  } catch (error) {
+    showFailure(error);
+  }
+  selectTab(0);
+  for (const name of fileNames) validateSoon(name);
+  document.addEventListener(THEME_EVENT, () => editor?.setTheme(currentTheme() === 'dark'));
+
+  terminal = await createTerminal(ui.terminal, {
+    run: (line) =>
+      client.call(async (api, progress) => {
+        const reply = await api.shell(line, progress);
+        if (reply.ran) void showReply(reply.ran);
+        return reply;
+      }, onProgress),
+    complete: (line) => client.call((api) => api.complete(line)),
+    cancel: () => client.cancel(),
+  });
+  new ResizeObserver(() => terminal?.fit()).observe(ui.terminal);
+
+  // Programmatic access for scripts and tests: read and replace a file's text.
+  Object.assign(root, {
+    fileText: (name: string) => textOf(name),
+    setFileText: (name: string, text: string) => editor?.setValue(name, text),
+  });
+  root.dataset.ready = 'true';
+}

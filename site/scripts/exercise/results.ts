@@ -1,0 +1,56 @@
+/**
+ * The run's verdict: how it ended (in words, including an event-budget stop), then each check
+ * passed or failed with its one-line explanation, and the warnings the parser raised.
+ */
+import type { CheckResult, PageResult, SpecIssue } from '../../../workers/api.js';
+import { h } from './dom.js';
+import { t } from '../../i18n/index.js';
+
+export function endedText(result: PageResult): string {
+  const params = { seconds: (result.simulatedMs / 1000).toFixed(1), events: result.events.toLocaleString('en') };
+  return t(`ex.ended.${result.ended}` as const, params);
+}
+
+export function renderVerdict(root: HTMLElement, result: PageResult, checks: readonly CheckResult[], passed: boolean, warnings: readonly SpecIssue[]): void {
+  const failed = checks.filter((c) => !c.pass).length;
+  const headline =
+    result.ended === 'cancelled'
+      ? t('ex.result.cancelled')
+      : result.ended === 'budget'
+        ? t('ex.result.budget')
+        : checks.length === 0
+          ? t('ex.result.noChecks')
+          : passed
+            ? t('ex.result.passed')
+            : t('ex.result.failed', { failed, total: checks.length });
+  root.append(
+    h('p', { class: `ex-verdict ex-verdict--${passed ? 'pass' : result.ended === 'cancelled' ? 'neutral' : 'fail'}` }, headline),
+    h('p', { class: 'ex-note' }, endedText(result)),
+  );
+  if (result.ended === 'budget') root.append(h('p', { class: 'ex-note ex-warn' }, t('ex.result.budgetHelp')));
+  if (checks.length > 0) {
+    root.append(
+      h(
+        'ul',
+        { class: 'ex-checks', 'aria-label': t('ex.result.checksLabel') },
+        ...checks.map((c) =>
+          h(
+            'li',
+            { class: c.pass ? 'ex-check ex-check--pass' : 'ex-check ex-check--fail' },
+            h('span', { class: 'ex-check__mark', 'aria-hidden': 'true' }, c.pass ? '✓' : '✗'),
+            h('span', { class: 'sr-only' }, c.pass ? t('ex.check.passed') : t('ex.check.failed')),
+            h('strong', { class: 'ex-check__name' }, c.name),
+            h('span', { class: 'ex-check__numbers' }, t('ex.check.numbers', { expected: c.expected, actual: c.actual })),
+            h('span', { class: 'ex-check__why' }, c.explanation),
+          ),
+        ),
+      ),
+    );
+  }
+  if (warnings.length > 0) {
+    root.append(
+      h('p', { class: 'ex-note' }, t('ex.result.warnings')),
+      h('ul', { class: 'ex-warnings' }, ...warnings.map((w) => h('li', {}, `${w.file}:${w.line}:${w.column}: ${w.message}${w.hint ? ` — ${w.hint}` : ''}`))),
+    );
+  }
+}
