@@ -15,7 +15,6 @@ export interface PublishedView {
   readonly rows: readonly ViewRow[];
   /** Records the run read. */
   readonly records: number;
-  readonly newestEventMs: number | null;
   /** Keys of the objects the run read (to tell which master-dataset records it covered). */
   readonly objectKeys: ReadonlySet<string>;
 }

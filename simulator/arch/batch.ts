@@ -16,8 +16,9 @@ import type { Message, NodeContext, SimNode } from '../core/node.js';
 import type { Rec } from '../core/record.js';
 import type { BuildContext } from '../nodes/build-context.js';
 import type { NodeSpecOf } from '../spec/schema/pipeline.js';
-import type { S3Store } from '../nodes/s3/store.js';
-import { computeView } from './batch-view.js';
+import type { S3Object, S3Store } from '../nodes/s3/store.js';
+import type { JobSpec } from '../spec/schema/job.js';
+import { computeView, mergeable, mergeView, partialView, type PartialView, type ViewComputation } from './batch-view.js';
 import { versionAt } from './job-versions.js';
 import { compileWhere } from './job-filter.js';
 import type { BatchLayerHandle, BatchRunInfo, PublishedView } from './batch-handle.js';
@@ -36,6 +37,9 @@ export class BatchNode implements SimNode {
   private running: Run | null = null;
   /** Objects some earlier run listed: reading them again is re-processing. */
   private readonly everRead = new Set<string>();
+  /** Partial aggregates per object for the version last run (objects are immutable). */
+  private partials = new Map<string, PartialView>();
+  private partialsVersion = '';
   /** rids already noted as filtered, so 1M records × many runs do not flood the ledger. */
   private readonly notedFiltered: Uint8Array;
 
@@ -119,10 +123,7 @@ export class BatchNode implements SimNode {
     this.running = run;
     // The inputs are immutable objects listed now, so the result is fixed at the start; the
     // run's duration decides only when it becomes visible (or whether a crash discards it).
-    const all = function* (): Generator<Rec> {
-      for (const o of objects) yield* o.records;
-    };
-    const view = computeView(all(), job, job['key-by'] ?? this.keyBy, keep);
+    const view = this.compute(objects, name, job, keep);
     const durationMs = Math.ceil((records / this.spec.throughput) * 1000);
     this.ctx.log('info', `batch run (${name}) started over ${records} records in ${objects.length} objects, cut-off ${cutOff} ms; takes ${durationMs} ms`);
     this.ctx.timer(durationMs, () => {
@@ -138,11 +139,31 @@ export class BatchNode implements SimNode {
         coversWindowsEndingByMs: cutOff - this.spec['cut-off-margin'],
         rows: view.rows,
         records,
-        newestEventMs: view.newestEventMs,
         objectKeys: keys,
       };
       this.ctx.log('info', `batch view (${name}) published: ${view.rows.length} windows, covering windows that ended by ${this.published.coversWindowsEndingByMs} ms`);
     });
+  }
+
+  private compute(objects: readonly S3Object[], version: string, job: JobSpec, keep: (rec: Rec) => boolean): ViewComputation {
+    const keyBy = job['key-by'] ?? this.keyBy;
+    if (!mergeable(job)) {
+      const all = function* (): Generator<Rec> {
+        for (const o of objects) yield* o.records;
+      };
+      return computeView(all(), job, keyBy, keep);
+    }
+    if (version !== this.partialsVersion) {
+      this.partials = new Map();
+      this.partialsVersion = version;
+    }
+    const parts: PartialView[] = [];
+    for (const o of objects) {
+      let p = this.partials.get(o.key);
+      if (!p) this.partials.set(o.key, (p = partialView(o.records, job, keyBy, keep)));
+      parts.push(p);
+    }
+    return mergeView(parts, job.aggregate);
   }
 
   private noteFiltered(rec: Rec, version: string, where: string | undefined): void {

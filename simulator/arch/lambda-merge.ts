@@ -54,7 +54,7 @@ export class LambdaServing implements ArchitectureSource {
     if (!view) return [];
     const b = view.coversWindowsEndingByMs;
     const rows: AnswerRow[] = [];
-    for (const r of view.rows) if (r.windowEndMs <= b) rows.push({ ...r, lineage: [r.lineage] });
+    for (const r of view.rows) if (r.windowEndMs <= b) rows.push(r);
     return rows;
   }
 
@@ -109,10 +109,9 @@ export class LambdaServing implements ArchitectureSource {
       for (const r of o.records) for (const rid of r.rid >= 0 ? [r.rid] : (r.lineage ?? [])) held.add(rid);
     }
     const { sim, total } = this.p;
-    const batchAll: AnswerRow[] = (view?.rows ?? []).map((r) => ({ ...r, lineage: [r.lineage] }));
     return {
       answer: accountRows(sim.ledger, this.rows(), total, held),
-      'batch-view': accountRows(sim.ledger, batchAll, total, held),
+      'batch-view': accountRows(sim.ledger, view?.rows ?? [], total, held),
       'realtime-view': accountRows(sim.ledger, this.realtimeRows(true), total, held),
     };
   }

@@ -66,11 +66,10 @@ describe('Lambda serving: batch view up to the cut-off, realtime view after it',
     cutOffMs: 14_000,
     coversWindowsEndingByMs: 10_000,
     rows: [
-      { key: '200', windowStartMs: 0, windowEndMs: 10_000, value: 3, lineage: [1, 2, 3], newestEventMs: 9000 },
-      { key: '200', windowStartMs: 10_000, windowEndMs: 20_000, value: 1, lineage: [10], newestEventMs: 11_000 },
+      { key: '200', windowStartMs: 0, windowEndMs: 10_000, value: 3, lineage: [[1, 2, 3]], newestEventMs: 9000 },
+      { key: '200', windowStartMs: 10_000, windowEndMs: 20_000, value: 1, lineage: [[10]], newestEventMs: 11_000 },
     ],
     records: 4,
-    newestEventMs: 11_000,
     objectKeys: new Set(['a']),
   };
   const sim = new Simulation(1);
