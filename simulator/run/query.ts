@@ -102,7 +102,8 @@ export function truthWindows(workload: Workload, q: QueryDefinition): Map<string
       let start = -1;
       let end = -1;
       for (const [t, v] of pairs) {
-        if (start < 0 || t >= end) {
+        // Flink merges session windows that touch ([a, b) and [b, c)), so only a gap beyond `end` starts a new one.
+        if (start < 0 || t > end) {
           start = t;
         }
         end = Math.max(end, t + gap);
