@@ -30,6 +30,7 @@ export const consumerSchema = z
       .default('auto')
       .describe('`before-processing` commits what was polled first (at-most-once); `after-processing` commits once written (at-least-once); `auto` leaves it to `enable.auto.commit`.'),
     'processing-time': duration('Time to process one record (default 1ms). A crash part-way through a batch interrupts it.').default(1),
+    'bulk.size': z.number().int().positive().default(100).describe('Records written to the sink per request, as they are processed (a crash loses the chunk being built).'),
     instances: z.number().int().positive().default(1).describe('Members in the group; partitions are shared among them.'),
     output: sinkOutputSchema,
   })

@@ -1,0 +1,152 @@
+/**
+ * One instance of a consumer application (SEMANTICS §3, §8 scenario 10): poll → process each
+ * record (`processing-time`) → write to the sink → commit.
+ *
+ * - `before-processing`: commits the polled offsets first (at-most-once): a crash part-way through
+ *   the batch skips its unprocessed rest forever.
+ * - `after-processing`: commits once the batch is written and acknowledged (at-least-once): a crash
+ *   before the commit repeats the whole batch.
+ * - `auto`: leaves it to enable.auto.commit, which commits what poll() returned.
+ * Records are written in chunks of `bulk.size` as they are processed, so a crash interrupts a
+ * batch part-way. The process state (client, current batch, unacknowledged writes) is volatile.
+ */
+import type { Message, NodeContext, SimNode } from '../../core/node.js';
+import type { Rec } from '../../core/record.js';
+import type { ConsumedRecord, KafkaConsumerClient } from '../kafka/client-api.js';
+import type { KafkaCluster } from '../kafka/cluster.js';
+import type { ConsumerSpec } from '../../spec/schema/consumer.js';
+import { SinkWriter } from './sink-writer.js';
+
+export class ConsumerApp implements SimNode {
+  private ctx!: NodeContext;
+  private client: KafkaConsumerClient | null = null;
+  private writer: SinkWriter | null = null;
+  /** Records of the current batch not yet handed to the sink. */
+  private unwritten: Rec[] = [];
+  private generation = 0;
+  readonly counters = { polled: 0, processed: 0, commits: 0, commitsFailed: 0 };
+
+  constructor(
+    readonly address: string,
+    private readonly appId: string,
+    private readonly spec: ConsumerSpec,
+    private readonly cluster: KafkaCluster,
+    private readonly reportsLog: boolean,
+    private readonly nextRequestId: () => number,
+  ) {}
+
+  start(ctx: NodeContext): void {
+    this.ctx = ctx;
+    this.boot();
+  }
+
+  private boot(): void {
+    const s = this.spec.source;
+    const client = this.cluster.createConsumer(this.ctx, {
+      'group.id': s['group.id'] ?? this.appId,
+      'isolation.level': s['isolation.level'],
+      'enable.auto.commit': s['enable.auto.commit'],
+      'auto.commit.interval.ms': s['auto.commit.interval.ms'],
+      'auto.offset.reset': s['auto.offset.reset'],
+      'max.poll.records': s['max.poll.records'],
+      'max.poll.interval.ms': s['max.poll.interval.ms'],
+      'session.timeout.ms': s['session.timeout.ms'],
+      'partition.assignment.strategy': s['partition.assignment.strategy'],
+    });
+    this.client = client;
+    this.writer = new SinkWriter(this.ctx, this.appId, this.spec.output, this.nextRequestId);
+    client.subscribe(s.topic);
+    this.loop(++this.generation);
+  }
+
+  private loop(gen: number): void {
+    if (gen !== this.generation || !this.client) return;
+    this.client.poll((records) => this.onBatch(gen, records));
+  }
+
+  private onBatch(gen: number, records: ConsumedRecord[]): void {
+    if (gen !== this.generation) return;
+    if (records.length === 0) return this.loop(gen);
+    this.counters.polled += records.length;
+    const offsets = new Map<number, number>();
+    for (const r of records) offsets.set(r.partition, r.offset + 1);
+    this.unwritten = records.map((r) => r.record);
+    if (this.spec.commit === 'before-processing') {
+      this.commit(gen, offsets, (ok) => {
+        if (ok) this.process(gen, offsets);
+        else {
+          // The partitions moved: the new owner starts at the last committed offset.
+          this.unwritten = [];
+          this.loop(gen);
+        }
+      });
+    } else this.process(gen, offsets);
+  }
+
+  private process(gen: number, offsets: Map<number, number>): void {
+    const chunk = this.unwritten.slice(0, this.spec['bulk.size']);
+    if (chunk.length === 0) {
+      this.writer!.whenIdle(() => {
+        if (gen !== this.generation) return;
+        if (this.spec.commit === 'after-processing') this.commit(gen, offsets, () => this.loop(gen));
+        else this.loop(gen);
+      });
+      return;
+    }
+    this.ctx.timer(chunk.length * this.spec['processing-time'], () => {
+      if (gen !== this.generation) return;
+      this.unwritten = this.unwritten.slice(chunk.length);
+      this.counters.processed += chunk.length;
+      this.writer!.write(chunk);
+      this.process(gen, offsets);
+    });
+  }
+
+  private commit(gen: number, offsets: Map<number, number>, done: (ok: boolean) => void): void {
+    this.counters.commits++;
+    this.client!.commit(offsets, (ok, error) => {
+      if (gen !== this.generation) return;
+      if (!ok) {
+        this.counters.commitsFailed++;
+        this.ctx.log('warn', `commit failed: ${error ?? 'unknown'}`);
+      }
+      done(ok);
+    });
+  }
+
+  receive(msg: Message, from: string): void {
+    if (msg.kind.startsWith('kafka.')) this.client?.receive(msg, from);
+    else this.writer?.receive(msg);
+  }
+
+  crash(): void {
+    this.generation++;
+    for (const r of this.unwritten) this.ctx.ledger.noteLoss(r.rid, this.appId, 'consumer crashed before processing it');
+    this.unwritten = [];
+    this.writer?.discard();
+    this.writer = null;
+    this.client = null;
+  }
+
+  restart(): void {
+    this.boot();
+  }
+
+  heldRecords(visit: (rid: number) => void): void {
+    for (const r of this.unwritten) visit(r.rid);
+    this.writer?.heldRecords(visit);
+    if (!this.reportsLog) return;
+    // Records of the topic the group has yet to read (from its committed offsets) are in flight.
+    const topic = this.spec.source.topic;
+    const committed = this.cluster.committedOffsets(this.spec.source['group.id'] ?? this.appId, topic);
+    for (let p = 0; p < this.cluster.partitionsFor(topic); p++) this.cluster.recordsFrom(topic, p, committed.get(p) ?? 0, visit);
+  }
+
+  inspect(): unknown {
+    return { ...this.counters, client: this.client?.inspect() ?? null, processing: this.unwritten.length };
+  }
+
+  metrics(): Record<string, number> {
+    return { ...this.counters, written: this.writer?.written ?? 0 };
+  }
+}
