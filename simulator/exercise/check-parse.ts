@@ -92,7 +92,10 @@ const COMPARE: readonly string[] = ['==', '!=', '<', '<=', '>', '>='];
 
 class Parser {
   private pos = 0;
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly src: string,
+  ) {}
 
   private peek(): Token {
     return this.tokens[this.pos]!;
@@ -130,8 +133,16 @@ class Parser {
   private term(): ValueExpr {
     let left = this.unary();
     while (this.isOp('*') || this.isOp('/')) {
-      const tok = this.tokens[this.pos++]!;
-      left = { kind: 'binary', op: (tok as { value: ArithOp }).value, left, right: this.unary(), offset: tok.at };
+      const tok = this.tokens[this.pos++] as { value: ArithOp; at: number };
+      const next = this.peek();
+      // `query.error.es/counts.max` is an id with a slash, not a division: say how to write it.
+      if (tok.value === '/' && left.kind === 'path' && next.t === 'name' && this.src[tok.at - 1] !== ' ' && this.src[tok.at + 1] !== ' ') {
+        const last = left.segments.length - 1;
+        const id = `${left.segments[last]}/${next.value}`;
+        const before = left.segments.slice(0, last).join('.');
+        throw new Fail({ message: `an id containing "/" must be written in brackets`, offset: left.offsets[last]!, hint: `write ${before}["${id}"] (and a / b with spaces for a division)` });
+      }
+      left = { kind: 'binary', op: tok.value, left, right: this.unary(), offset: tok.at };
     }
     return left;
   }
@@ -212,7 +223,7 @@ function describe(tok: Token): string {
 /** Parses one check; never throws. */
 export function parseCheck(src: string): { ok: true; expr: CheckExpr } | { ok: false; error: CheckSyntaxError } {
   try {
-    const expr = new Parser(tokenize(src)).check();
+    const expr = new Parser(tokenize(src), src).check();
     for (const v of [expr.left, expr.right]) fillPathText(v, src);
     return { ok: true, expr };
   } catch (error) {

@@ -119,9 +119,11 @@ export function loadExercise(slug: string, lessonDir: string, files: ExerciseFil
     errors.push(issue(yamlFile, filesAt, `\`${PIPELINE_FILE}\` must be listed in \`editable\` or \`readonly\``, 'the simulator runs pipeline.yaml; learners usually edit it: `editable: [pipeline.yaml]`', 'editable'));
   }
   if (starter[PIPELINE_FILE] === undefined && !y.editable.includes(PIPELINE_FILE) && !y.readonly.includes(PIPELINE_FILE)) missing('starter', PIPELINE_FILE, filesAt, 'every exercise runs starter/pipeline.yaml');
+  // Said when the author did not write `editable:`, so a missing pipeline.yaml is not a mystery.
+  const defaulted = 'editable' in data ? '' : ' (`editable` defaults to [pipeline.yaml])';
   y.editable.forEach((name, i) => {
-    if (starter[name] === undefined) missing('starter', name, listed('editable', i), 'every editable file needs a starter version the learner begins from');
-    if (solutionOwn[name] === undefined) missing('solution', name, listed('editable', i), 'every editable file needs a solution version');
+    if (starter[name] === undefined) missing('starter', name, listed('editable', i), `every editable file needs a starter version the learner begins from${defaulted}`);
+    if (solutionOwn[name] === undefined) missing('solution', name, listed('editable', i), `every editable file needs a solution version${defaulted}`);
   });
   y.readonly.forEach((name, i) => {
     if (starter[name] === undefined) missing('starter', name, listed('readonly', i), 'read-only files are shown from starter/');
