@@ -11,7 +11,6 @@ import { isRetryableStatus } from '../elasticsearch/protocol.js';
 import { outcome, type Batch, type BeatsOutputClient, type PublishOutcome } from './batch.js';
 
 export class BeatsEsClient implements BeatsOutputClient {
-  private nextRequest = 0;
   private readonly pending = new Map<number, { batch: Batch; done: (o: PublishOutcome) => void }>();
 
   constructor(
@@ -19,6 +18,8 @@ export class BeatsEsClient implements BeatsOutputClient {
     private readonly target: string,
     private readonly index: string,
     private readonly timeoutMs: number,
+    /** Outlives restarts, so a response to the previous process's request is never mistaken for ours. */
+    private readonly requestIds: { next: number },
   ) {}
 
   publish(batch: Batch, done: (o: PublishOutcome) => void): void {
@@ -26,7 +27,7 @@ export class BeatsEsClient implements BeatsOutputClient {
       this.ctx.timer(0, () => done(outcome({ retry: batch.events, connectionFailed: true })));
       return;
     }
-    const requestId = this.nextRequest++;
+    const requestId = this.requestIds.next++;
     const items: EsBulkItem[] = batch.events.map((e) => {
       const id = readField(e.rec.fields, '@metadata._id');
       return typeof id === 'string' ? { index: this.index, id, op: 'index', record: e.rec } : { index: this.index, op: 'index', record: e.rec };

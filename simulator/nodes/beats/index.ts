@@ -34,8 +34,10 @@ function outputClientFactory(id: string, spec: NodeSpecOf<'beats'>, ctx: BuildCo
   switch (target.type) {
     case 'logstash':
       return (host) => new LumberjackClient(host, spec.output, spec.timeout, target.input);
-    case 'elasticsearch':
-      return (host) => new BeatsEsClient(host, spec.output, spec.index ?? 'filebeat', spec.timeout);
+    case 'elasticsearch': {
+      const requestIds = { next: 0 };
+      return (host) => new BeatsEsClient(host, spec.output, spec.index ?? 'filebeat', spec.timeout, requestIds);
+    }
     case 'kafka': {
       const cluster = ctx.lookup<KafkaClusterHandle>(spec.output);
       if (!cluster) throw new Error(`${id}: the Kafka cluster ${spec.output} was not built`);

@@ -1,0 +1,43 @@
+/**
+ * Reading and writing event fields by Logstash field reference (`status`, `[a][b]`, `a.b`),
+ * and `%{field}` sprintf templates (`%{[@metadata][_id]}`, `%{status}`) [LS9].
+ * Events are immutable records, so writes return a new field map.
+ */
+import type { FieldMap, FieldValue } from '../../core/record.js';
+import { readField, splitFieldPath } from '../../core/record.js';
+
+export function setField(fields: FieldMap, path: string, value: FieldValue | undefined): FieldMap {
+  const parts = splitFieldPath(path);
+  const write = (map: FieldMap, i: number): FieldMap => {
+    const key = parts[i]!;
+    const copy: Record<string, FieldValue | undefined> = { ...map };
+    if (i === parts.length - 1) {
+      if (value === undefined) delete copy[key];
+      else copy[key] = value;
+      return copy;
+    }
+    const child = map[key];
+    const childMap = child !== null && typeof child === 'object' && !Array.isArray(child) ? (child as FieldMap) : {};
+    copy[key] = write(childMap, i + 1);
+    return copy;
+  };
+  return write(fields, 0);
+}
+
+export function getField(fields: FieldMap, path: string): FieldValue | undefined {
+  return readField(fields, path);
+}
+
+/** Expands `%{field}` references; a missing field stays as the literal `%{field}`, as in Logstash. */
+export function sprintf(template: string, fields: FieldMap): string {
+  return template.replace(/%\{([^}]+)\}/g, (whole, ref: string) => {
+    const v = readField(fields, ref.trim());
+    if (v === undefined || v === null) return whole;
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  });
+}
+
+/** Whether a template still has an unresolved reference after expansion. */
+export function unresolved(expanded: string): boolean {
+  return /%\{[^}]+\}/.test(expanded);
+}

@@ -1,0 +1,150 @@
+/**
+ * The filter stage: the spec's filter plugins compiled into one pure function per event
+ * (SEMANTICS §2). Each plugin may carry an `if` conditional. Nothing is dropped unless a
+ * `drop` filter says so; failed parses only add tags.
+ */
+import type { FieldMap, FieldValue, Rec } from '../../core/record.js';
+import { withFields } from '../../core/record.js';
+import type { LogstashFilterSpec } from '../../spec/schema/logstash.js';
+import { EPOCH_MS, isoTimestamp } from '../../workload/clock.js';
+import { compileCondition, type Condition } from './conditional.js';
+import { compileGrok } from './grok.js';
+import { compileDateFormat } from './date-parse.js';
+import { getField, setField, sprintf } from './field-paths.js';
+
+/** The result of filtering one event: the new event, or null if a `drop` removed it. */
+export type FilterFn = (rec: Rec, nowMs: number) => Rec | null;
+
+export function addTags(fields: FieldMap, tags: readonly string[]): FieldMap {
+  if (tags.length === 0) return fields;
+  const existing = fields['tags'];
+  const list = Array.isArray(existing) ? [...(existing as readonly string[])] : typeof existing === 'string' ? [existing] : [];
+  for (const t of tags) if (!list.includes(t)) list.push(t);
+  return { ...fields, tags: list };
+}
+
+function grokFilter(spec: Extract<LogstashFilterSpec, { grok: unknown }>['grok']): FilterFn {
+  const matchers = Object.entries(spec.match).map(([field, patterns]) => ({
+    field,
+    groks: (Array.isArray(patterns) ? patterns : [patterns]).map((p) => compileGrok(p)),
+  }));
+  return (rec) => {
+    let fields = rec.fields;
+    let matched = false;
+    for (const { field, groks } of matchers) {
+      const text = getField(fields, field);
+      if (typeof text !== 'string') continue;
+      for (const g of groks) {
+        const captured = g.match(text);
+        if (!captured) continue;
+        matched = true;
+        for (const [k, v] of Object.entries(captured)) fields = setField(fields, k, v);
+        if (spec.break_on_match) break;
+      }
+      if (matched && spec.break_on_match) break;
+    }
+    return matched ? withFields(rec, fields) : withFields(rec, addTags(fields, spec.tag_on_failure));
+  };
+}
+
+function dateFilter(spec: Extract<LogstashFilterSpec, { date: unknown }>['date']): FilterFn {
+  const [source, ...formats] = spec.match as [string, ...string[]];
+  const parsers = formats.map(compileDateFormat);
+  return (rec) => {
+    const raw = getField(rec.fields, source);
+    let epochMs: number | null = null;
+    if (raw !== undefined && raw !== null) {
+      for (const p of parsers) {
+        epochMs = p(String(raw));
+        if (epochMs !== null) break;
+      }
+    }
+    // Failure: tag it; the target keeps its value — for @timestamp, the ingest time [LS6].
+    if (epochMs === null) {
+      const tagged = withFields(rec, addTags(rec.fields, spec.tag_on_failure));
+      if (spec.target !== '@timestamp') return tagged;
+      const ingest = getField(rec.fields, '@timestamp');
+      return { ...tagged, eventTimeMs: typeof ingest === 'string' ? Date.parse(ingest) - EPOCH_MS : rec.eventTimeMs };
+    }
+    const virtual = epochMs - EPOCH_MS;
+    const out = withFields(rec, setField(rec.fields, spec.target, isoTimestamp(virtual)));
+    return spec.target === '@timestamp' ? { ...out, eventTimeMs: virtual } : out;
+  };
+}
+
+function convert(value: FieldValue | undefined, to: 'integer' | 'float' | 'string' | 'boolean'): FieldValue | undefined {
+  if (value === undefined || value === null) return value;
+  switch (to) {
+    case 'integer': {
+      const n = parseInt(String(value), 10);
+      return Number.isNaN(n) ? value : n;
+    }
+    case 'float': {
+      const n = parseFloat(String(value));
+      return Number.isNaN(n) ? value : n;
+    }
+    case 'string':
+      return String(value);
+    case 'boolean': {
+      const s = String(value).toLowerCase();
+      return ['true', 't', 'yes', 'y', '1'].includes(s) ? true : ['false', 'f', 'no', 'n', '0'].includes(s) ? false : value;
+    }
+  }
+}
+
+function mutateFilter(spec: Extract<LogstashFilterSpec, { mutate: unknown }>['mutate']): FilterFn {
+  return (rec) => {
+    let f = rec.fields;
+    for (const [from, to] of Object.entries(spec.rename ?? {})) {
+      const v = getField(f, from);
+      if (v === undefined) continue;
+      f = setField(setField(f, from, undefined), to, v);
+    }
+    for (const [field, to] of Object.entries(spec.convert ?? {})) {
+      const v = getField(f, field);
+      if (v !== undefined) f = setField(f, field, convert(v, to));
+    }
+    for (const field of spec.remove_field ?? []) f = setField(f, sprintf(field, f), undefined);
+    for (const [field, value] of Object.entries(spec.add_field ?? {})) f = setField(f, sprintf(field, f), sprintf(value, f));
+    f = addTags(f, (spec.add_tag ?? []).map((t) => sprintf(t, f)));
+    return withFields(rec, f);
+  };
+}
+
+function jsonFilter(spec: Extract<LogstashFilterSpec, { json: unknown }>['json']): FilterFn {
+  return (rec) => {
+    const raw = getField(rec.fields, spec.source);
+    if (typeof raw !== 'string') return rec;
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      return withFields(rec, { ...rec.fields, ...(parsed as FieldMap) });
+    } catch {
+      return withFields(rec, addTags(rec.fields, ['_jsonparsefailure']));
+    }
+  };
+}
+
+/** Compiles the whole filter section into one function; conditions apply per plugin. */
+export function compileFilters(specs: readonly LogstashFilterSpec[]): FilterFn {
+  const stages: { when: Condition | undefined; run: FilterFn }[] = specs.map((s) => {
+    if ('grok' in s) return { when: cond(s.grok.if), run: grokFilter(s.grok) };
+    if ('date' in s) return { when: cond(s.date.if), run: dateFilter(s.date) };
+    if ('mutate' in s) return { when: cond(s.mutate.if), run: mutateFilter(s.mutate) };
+    if ('json' in s) return { when: cond(s.json.if), run: jsonFilter(s.json) };
+    return { when: cond(s.drop.if), run: () => null };
+  });
+  return (rec, nowMs) => {
+    let cur: Rec | null = rec;
+    for (const stage of stages) {
+      if (stage.when && !stage.when(cur.fields)) continue;
+      cur = stage.run(cur, nowMs);
+      if (cur === null) return null;
+    }
+    return cur;
+  };
+}
+
+function cond(src: string | undefined): Condition | undefined {
+  return src === undefined ? undefined : compileCondition(src);
+}

@@ -1,0 +1,37 @@
+/**
+ * `type: logstash` factory: the Logstash endpoint with its compiled filters and the
+ * output plugins (elasticsearch, kafka, s3), recreated in each process lifetime.
+ */
+import type { BuildContext } from '../build-context.js';
+import type { NodeSpecOf } from '../../spec/schema/pipeline.js';
+import type { NodeContext } from '../../core/node.js';
+import type { KafkaClusterHandle } from '../kafka/client-api.js';
+import { LogstashNode } from './node.js';
+import { compileFilters } from './filters.js';
+import type { LogstashOutput } from './output.js';
+import { LogstashEsOutput } from './es-output.js';
+import { LogstashKafkaOutput } from './kafka-output.js';
+import { LogstashS3Output, type S3TempFiles } from './s3-output.js';
+
+export function createLogstash(id: string, spec: NodeSpecOf<'logstash'>, ctx: BuildContext): void {
+  const filter = compileFilters(spec.filter);
+  const out = spec.output;
+  const requestIds = { next: 0 };
+  const s3Files: S3TempFiles = { current: [], closed: [], nextFile: 0 };
+  const cluster = out.kafka ? ctx.lookup<KafkaClusterHandle>(out.kafka.node) : undefined;
+  if (out.kafka && !cluster) throw new Error(`${id}: the Kafka cluster ${out.kafka.node} was not built`);
+  let node: LogstashNode;
+  const makeOutputs = (host: NodeContext): LogstashOutput[] => {
+    const list: LogstashOutput[] = [];
+    if (out.elasticsearch) list.push(new LogstashEsOutput(host, id, out.elasticsearch, node.dlq, requestIds));
+    if (out.kafka && cluster) list.push(new LogstashKafkaOutput(host, id, cluster, out.kafka));
+    if (out.s3) list.push(new LogstashS3Output(host, out.s3.node, out.s3.prefix, out.s3.time_file, s3Files, requestIds));
+    return list;
+  };
+  const durableHeld = (visit: (rid: number) => void) => {
+    for (const r of s3Files.current) visit(r.rid);
+    for (const f of s3Files.closed) for (const r of f.records) visit(r.rid);
+  };
+  node = new LogstashNode(id, spec, filter, makeOutputs, durableHeld);
+  ctx.sim.addNode(node);
+}

@@ -1,0 +1,153 @@
+/**
+ * Logstash's queue between inputs and workers (SEMANTICS §2).
+ *
+ * `memory`: a bounded buffer in RAM holding `pipeline.batch.size × pipeline.workers`
+ * events [LS2]; workers take events out of it, and a crash wipes both the buffer and
+ * the batches workers hold.
+ *
+ * `persisted`: an append-only log on disk [LS1]. An event stays in it from the input's
+ * write until every filter and output has finished it (the queue ACK). Durability comes
+ * from checkpoints, forced every `queue.checkpoint.writes` writes, every
+ * `queue.checkpoint.acks` ACKs and at least every `queue.checkpoint.interval`: after an
+ * abnormal stop, events written after the last checkpoint are lost, and events ACKed
+ * after it are replayed — at-least-once, with duplicates for batches that were done.
+ */
+import type { Rec } from '../../core/record.js';
+
+export interface QueueEntry {
+  readonly seq: number;
+  readonly rec: Rec;
+  /** Handed to a worker (volatile). */
+  taken: boolean;
+  /** Finished by filters and outputs (volatile until a checkpoint). */
+  acked: boolean;
+  /** The ACK is in a checkpoint. */
+  ackedDurable: boolean;
+  /** Reached the outputs at least once (ledger bookkeeping: a replay of it is a copy). */
+  processedOnce: boolean;
+}
+
+export interface QueueSettings {
+  type: 'memory' | 'persisted';
+  /** Events the queue may hold (memory: workers × batch size; persisted: queue.max_events, 0 = unbounded). */
+  capacity: number;
+  checkpointWrites: number;
+  checkpointAcks: number;
+}
+
+export class LogstashQueue {
+  private entries: QueueEntry[] = [];
+  /** First entry not yet taken by a worker. */
+  private readPos = 0;
+  private nextSeq = 0;
+  private unackedCount = 0;
+  /** Highest seq covered by a checkpoint (persisted queue). */
+  private durableHead = -1;
+  private writesSinceCheckpoint = 0;
+  private readonly ackedSinceCheckpoint: QueueEntry[] = [];
+  checkpoints = 0;
+
+  constructor(readonly settings: QueueSettings) {}
+
+  /** Events the queue holds now, counted against its capacity. */
+  get depth(): number {
+    return this.settings.type === 'memory' ? this.entries.length - this.readPos : this.unackedCount;
+  }
+
+  get unread(): number {
+    return this.entries.length - this.readPos;
+  }
+
+  free(): number {
+    return this.settings.capacity > 0 ? Math.max(0, this.settings.capacity - this.depth) : Number.POSITIVE_INFINITY;
+  }
+
+  write(rec: Rec): void {
+    this.entries.push({ seq: this.nextSeq++, rec, taken: false, acked: false, ackedDurable: false, processedOnce: false });
+    this.unackedCount++;
+    if (this.settings.type === 'persisted' && ++this.writesSinceCheckpoint >= this.settings.checkpointWrites) this.checkpoint();
+  }
+
+  take(max: number): QueueEntry[] {
+    const n = Math.min(max, this.entries.length - this.readPos);
+    const out = this.entries.slice(this.readPos, this.readPos + n);
+    for (const e of out) e.taken = true;
+    this.readPos += n;
+    if (this.settings.type === 'memory') this.compactMemory();
+    return out;
+  }
+
+  ack(batch: readonly QueueEntry[]): void {
+    for (const e of batch) {
+      if (e.acked) continue;
+      e.acked = true;
+      this.unackedCount--;
+      if (this.settings.type === 'persisted') this.ackedSinceCheckpoint.push(e);
+    }
+    if (this.settings.type === 'persisted' && this.ackedSinceCheckpoint.length >= this.settings.checkpointAcks) this.checkpoint();
+  }
+
+  /** Makes the head and the ACKs durable (fsync of the head page + atomic write of queue state). */
+  checkpoint(): void {
+    if (this.settings.type !== 'persisted') return;
+    this.durableHead = this.nextSeq - 1;
+    this.writesSinceCheckpoint = 0;
+    for (const e of this.ackedSinceCheckpoint) e.ackedDurable = true;
+    this.ackedSinceCheckpoint.length = 0;
+    this.checkpoints++;
+    // Fully ACKed pages are deleted: drop the durable-ACKed prefix.
+    let drop = 0;
+    while (drop < this.entries.length && drop < this.readPos && this.entries[drop]!.ackedDurable) drop++;
+    if (drop > 0) {
+      this.entries = this.entries.slice(drop);
+      this.readPos -= drop;
+    }
+  }
+
+  private compactMemory(): void {
+    // Taken events belong to the worker now; the buffer forgets them.
+    if (this.readPos > 1024 && this.readPos * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.readPos);
+      this.readPos = 0;
+    }
+  }
+
+  /**
+   * The process died. Returns the events destroyed: for memory, everything buffered
+   * (taken batches are the workers' to report); for persisted, what was written after the
+   * last checkpoint. What survives is rewound so it is read again on restart.
+   */
+  crash(): QueueEntry[] {
+    if (this.settings.type === 'memory') {
+      const lost = this.entries.slice(this.readPos);
+      this.entries = [];
+      this.readPos = 0;
+      this.unackedCount = 0;
+      return lost;
+    }
+    const lost = this.entries.filter((e) => e.seq > this.durableHead && !e.acked);
+    this.entries = this.entries.filter((e) => e.seq <= this.durableHead && !e.ackedDurable);
+    for (const e of this.entries) {
+      e.taken = false;
+      e.acked = false;
+    }
+    this.ackedSinceCheckpoint.length = 0;
+    this.writesSinceCheckpoint = 0;
+    this.readPos = 0;
+    this.unackedCount = this.entries.length;
+    this.nextSeq = this.durableHead + 1;
+    return lost;
+  }
+
+  /** Entries that will be read again after a restart and had already reached an output (future duplicates). */
+  replayedCopies(): QueueEntry[] {
+    return this.entries.filter((e) => e.processedOnce);
+  }
+
+  visit(visit: (rid: number) => void, includeTaken: boolean): void {
+    for (let i = includeTaken ? 0 : this.readPos; i < this.entries.length; i++) {
+      const e = this.entries[i]!;
+      if (!e.acked) visit(e.rec.rid);
+    }
+  }
+}
