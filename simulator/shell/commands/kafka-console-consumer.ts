@@ -10,6 +10,26 @@
 import { ok, fail, NO_RUN, type Command } from '../types.js';
 import { parseOptions } from '../tokenize.js';
 import { kafkaClusters } from '../view.js';
+import type { Rec } from '../../core/record.js';
+import type { KafkaClusterHandle } from '../../nodes/kafka/client-api.js';
+
+/**
+ * The cluster's partition logs, when it exposes them (the simulator's KafkaCluster does): they give
+ * the records themselves, with offsets, and skip aborted transactions for read_committed.
+ */
+interface LogAccess {
+  bestReplica(topic: string, partition: number): { log: { read(offset: number, limit: number, max: number, skipAborted: boolean): { entries: { offset: number; record: Rec }[] } } } | undefined;
+}
+
+function hasLogs(c: KafkaClusterHandle): c is KafkaClusterHandle & LogAccess {
+  return typeof (c as Partial<LogAccess>).bestReplica === 'function';
+}
+
+/** The value as the console consumer prints it: the event as JSON (what Filebeat's and Logstash's json codecs write), without @metadata. */
+function valueOf(rec: Rec): string {
+  const { '@metadata': _meta, ...rest } = rec.fields as Record<string, unknown>;
+  return JSON.stringify(rest);
+}
 
 /** Without --max-messages the real tool prints everything; a terminal in a page stops here. */
 const DEFAULT_LIMIT = 50;
@@ -17,10 +37,14 @@ const DEFAULT_LIMIT = 50;
 export const kafkaConsoleConsumer: Command = {
   name: 'kafka-console-consumer',
   summary: 'print records of a topic: --topic t [--from-beginning] [--partition p] [--max-messages n]',
-  usage: 'kafka-console-consumer --topic <topic> [--from-beginning] [--partition <p>] [--max-messages <n>]',
+  usage: 'kafka-console-consumer --topic <topic> [--from-beginning] [--partition <p>] [--max-messages <n>] [--isolation-level read_committed] [--property print.offset=true] [--property print.partition=true]',
   run(args, { handle }) {
     if (!handle) return fail(NO_RUN);
     const o = parseOptions(args, ['from-beginning']);
+    const props = new Set(args.filter((a, i) => args[i - 1] === '--property'));
+    const showPartition = props.has('print.partition=true');
+    const showOffset = props.has('print.offset=true');
+    const committedOnly = o.values.get('isolation-level') === 'read_committed';
     if (o.errors.length) return fail(o.errors.join('\n'));
     const topic = o.values.get('topic');
     if (topic === undefined) return fail(`Exactly one of --include/--topic is required.\nusage: ${this.usage}`);
@@ -49,17 +73,25 @@ export const kafkaConsoleConsumer: Command = {
       let offset = from;
       const end = hw[p] ?? 0;
       available += Math.max(0, end - from);
-      cluster.recordsFrom(topic, p, from, (rid) => {
-        if (offset >= end) return;
-        offset++;
-        if (lines.length < max) lines.push(rid >= 0 ? String(handle.workload.record(rid).fields.message ?? '') : '(aggregate)');
-      });
+      if (hasLogs(cluster)) {
+        const { entries } = cluster.bestReplica(topic, p)?.log.read(from, end, max - lines.length, committedOnly) ?? { entries: [] };
+        for (const e of entries) {
+          const prefix = `${showPartition ? `Partition:${p}\t` : ''}${showOffset ? `Offset:${e.offset}\t` : ''}`;
+          lines.push(prefix + valueOf(e.record));
+        }
+      } else {
+        cluster.recordsFrom(topic, p, from, (rid) => {
+          if (offset >= end) return;
+          offset++;
+          if (lines.length < max) lines.push(rid >= 0 ? valueOf(handle.workload.record(rid)) : '(aggregate)');
+        });
+      }
     }
     const more = available > lines.length && maxArg === undefined ? `\n… ${available - lines.length} more retained; pass --max-messages ${available} to print them all` : '';
     return ok(`${lines.join('\n')}${lines.length ? '\n' : ''}Processed a total of ${lines.length} messages${more}`);
   },
   complete(args, { handle }) {
     if (args[args.length - 1] === '--topic' && handle) return kafkaClusters(handle).flatMap(({ cluster }) => cluster.describe().topics.map((t) => t.topic));
-    return ['--topic', '--from-beginning', '--partition', '--max-messages', '--bootstrap-server'];
+    return ['--topic', '--from-beginning', '--partition', '--max-messages', '--isolation-level', '--property', '--bootstrap-server'];
   },
 };

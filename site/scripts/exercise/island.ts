@@ -146,7 +146,6 @@ export async function mount(root: HTMLElement): Promise<void> {
 
   const client = new SimClient();
   let editor: EditorHandle | undefined;
-  let terminal: TerminalHandle | undefined;
   let charts: ChartSet | undefined;
   let current = fileNames[0] ?? PIPELINE;
   let attempted = readProgress(slug) !== null;
@@ -399,7 +398,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   for (const name of fileNames) validateSoon(name);
   document.addEventListener(THEME_EVENT, () => editor?.setTheme(currentTheme() === 'dark'));
 
-  terminal = await createTerminal(ui.terminal, {
+  const terminal: TerminalHandle = await createTerminal(ui.terminal, {
     run: (line) =>
       client.call(async (api, progress) => {
         const reply = await api.shell(line, progress);
@@ -409,7 +408,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     complete: (line) => client.call((api) => api.complete(line)),
     cancel: () => client.cancel(),
   });
-  new ResizeObserver(() => terminal?.fit()).observe(ui.terminal);
+  new ResizeObserver(() => terminal.fit()).observe(ui.terminal);
 
   // Programmatic access for scripts and tests: read and replace a file's text.
   Object.assign(root, {

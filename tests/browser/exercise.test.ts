@@ -1,0 +1,215 @@
+/**
+ * The exercise island end to end in real Chromium: it hydrates, the editor marks a typo with the
+ * simulator's hint, a run shows failed checks with explanations and charts, the solution passes,
+ * the terminal answers, the draft survives a reload, a share link restores the same state in a
+ * fresh browser, a long run cancels while the page stays responsive, and Run and the file tabs
+ * work from the keyboard. Screenshots of each state land in tests/browser/screenshots/.
+ */
+import { readdirSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, openPage, screenshot } from './support.js';
+
+const lessonsDir = fileURLToPath(new URL('../../lessons/', import.meta.url));
+/** The first lesson with an exercise, and that exercise (the test drives whichever comes first). */
+const target = (() => {
+  if (!existsSync(lessonsDir)) return undefined;
+  for (const lesson of readdirSync(lessonsDir).filter((d) => /^\d\d-/.test(d)).sort()) {
+    const dir = `${lessonsDir}${lesson}/exercises`;
+    if (existsSync(dir)) {
+      const slug = readdirSync(dir).sort()[0];
+      if (slug) return { lesson, slug };
+    }
+  }
+  return undefined;
+})();
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type IslandElement = HTMLElement & { fileText(name: string): string; setFileText(name: string, text: string): void };
+
+function island(page: Page, slug: string): Locator {
+  return page.locator(`pipeline-exercise[data-slug="${slug}"]`);
+}
+
+async function openExercise(page: Page, slug: string): Promise<Locator> {
+  const el = island(page, slug);
+  await el.scrollIntoViewIfNeeded();
+  await page.locator(`pipeline-exercise[data-slug="${slug}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
+  await el.locator('.monaco-editor').waitFor();
+  return el;
+}
+
+const fileText = (el: Locator) => el.evaluate((node) => (node as IslandElement).fileText('pipeline.yaml'));
+const setFileText = (el: Locator, text: string) => el.evaluate((node, t) => (node as IslandElement).setFileText('pipeline.yaml', t), text);
+
+async function runAndWait(el: Locator): Promise<string> {
+  await el.locator('button', { hasText: /^Run$/ }).click();
+  await el.locator('.ex-verdict').first().waitFor({ timeout: 45_000 });
+  return (await el.locator('.ex-verdict').first().textContent()) ?? '';
+}
+
+async function terminalText(el: Locator): Promise<string> {
+  return (await el.locator('.xterm-rows').textContent()) ?? '';
+}
+
+/** A spec that runs far longer than a test waits: a lot of records through the exercise's own nodes. */
+function longRunOf(text: string): string {
+  return text.replace(/duration:\s*\S+/, 'duration: 600s').replace(/rate:\s*\S+/, 'rate: 20000/s');
+}
+
+describe.skipIf(!target)('exercise island', () => {
+  const { lesson, slug } = target ?? { lesson: '', slug: '' };
+  const path = `/lessons/${lesson}/`;
+
+  it('loads, marks a typo with a hint, runs, fails with explanations and charts, then passes with the solution', async () => {
+    const { page, errors } = await openPage(browser, path);
+    const el = await openExercise(page, slug);
+    await screenshot(page, 'exercise-01-loaded');
+    const starter = await fileText(el);
+    expect(starter).toContain('nodes:');
+
+    // A typo in a top-level key: the simulator's parser marks it and suggests the right name.
+    await setFileText(el, starter.replace(/^duration:/m, 'duratoin:'));
+    const problem = el.locator('.ex-problem--error').first();
+    await problem.waitFor({ timeout: 10_000 });
+    expect(await problem.textContent()).toMatch(/duratoin/);
+    expect(await problem.textContent()).toMatch(/duration/);
+    await el.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 10_000 });
+    await screenshot(page, 'exercise-02-typo-marker');
+    await setFileText(el, starter);
+    await expect.poll(() => el.locator('.ex-problem--error').count(), { timeout: 10_000 }).toBe(0);
+
+    // The starter fails its checks, each with its explanation, and the charts appear.
+    const verdict = await runAndWait(el);
+    expect(verdict).toMatch(/checks failed/);
+    const failed = el.locator('.ex-check--fail').first();
+    expect(await failed.locator('.ex-check__why').textContent()).not.toBe('');
+    await el.locator('.ex-chart canvas').first().waitFor();
+    expect(await el.locator('.ex-chart table').count()).toBeGreaterThan(0);
+    await screenshot(page, 'exercise-03-failed-run');
+
+    // The solution, shown as a diff after one attempt, then applied: every check passes.
+    await el.locator('button', { hasText: 'Show solution' }).click();
+    await el.locator('.ex-diff').first().waitFor();
+    expect(await el.locator('.ex-diff__del, .ex-diff__add').count()).toBeGreaterThan(0);
+    await screenshot(page, 'exercise-04-solution-diff');
+    await el.locator('button', { hasText: 'Put the solution in the editor' }).click();
+    expect(await runAndWait(el)).toMatch(/All checks pass/);
+    expect(await el.locator('.ex-check--fail').count()).toBe(0);
+    await screenshot(page, 'exercise-05-passed');
+
+    // The terminal reads the run: the ledger command prints one row per output.
+    await el.locator('.xterm').click();
+    await page.keyboard.type('ledger');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => terminalText(el), { timeout: 10_000 }).toMatch(/OUTPUT\s+GENERATED/);
+    await page.keyboard.type('hel');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => terminalText(el), { timeout: 10_000 }).toMatch(/kafka-console-consumer/);
+    await screenshot(page, 'exercise-06-terminal');
+
+    // The ledger view traces a record hop by hop.
+    const firstRecord = el.locator('.ex-ledger-list button').first();
+    if ((await firstRecord.count()) > 0) {
+      await firstRecord.click();
+      await el.locator('.ex-hops li').first().waitFor({ timeout: 30_000 });
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keeps the draft across a reload, and a share link restores the same files and seed elsewhere', async () => {
+    const { page, context, errors } = await openPage(browser, path);
+    let el = await openExercise(page, slug);
+    // Type through the keyboard into Monaco, as a learner would.
+    await el.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('# my note\n');
+    await el.locator('input.ex-seed').fill('4242');
+    await el.locator('input.ex-seed').press('Tab');
+    await page.waitForTimeout(800);
+    const edited = await fileText(el);
+    expect(edited.startsWith('# my note\n')).toBe(true);
+
+    await page.reload();
+    el = await openExercise(page, slug);
+    expect(await fileText(el)).toBe(edited);
+    expect(await el.locator('input.ex-seed').inputValue()).toBe('4242');
+    expect(await el.locator('.ex-status').textContent()).toMatch(/draft/);
+
+    await el.locator('button', { hasText: /^Share$/ }).click();
+    const url = await el.locator('.ex-share__url').inputValue();
+    expect(url).toMatch(/#share=[A-Za-z0-9_-]+$/);
+    await screenshot(page, 'exercise-07-share');
+
+    // A new context has no localStorage: the files can only come from the link.
+    const other = await openPage(browser, url.replace(/^https?:\/\/[^/]+/, ''));
+    const el2 = await openExercise(other.page, slug);
+    expect(await fileText(el2)).toBe(edited);
+    expect(await el2.locator('input.ex-seed').inputValue()).toBe('4242');
+    expect(await el2.locator('.ex-status').textContent()).toMatch(/shared/);
+
+    // A damaged link says so and falls back to the starter.
+    const broken = await openPage(browser, `${path}#share=AAAA`);
+    const el3 = await openExercise(broken.page, slug);
+    expect(await el3.locator('.ex-status').textContent()).toMatch(/damaged/);
+    expect([...errors, ...other.errors, ...broken.errors]).toEqual([]);
+    await Promise.all([context.close(), other.context.close(), broken.context.close()]);
+  });
+
+  it('cancels a long run while the page stays responsive', async () => {
+    const { page, errors } = await openPage(browser, path);
+    const el = await openExercise(page, slug);
+    await setFileText(el, longRunOf(await fileText(el)));
+    await el.locator('button', { hasText: /^Run$/ }).click();
+    await expect.poll(() => el.locator('progress').evaluate((p) => (p as HTMLProgressElement).value), { timeout: 20_000 }).toBeGreaterThan(0);
+    // The main thread answers at once while the worker runs.
+    const started = Date.now();
+    await page.evaluate(() => 1 + 1);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await screenshot(page, 'exercise-08-running');
+    await el.locator('button', { hasText: /^Cancel$/ }).click();
+    await el.locator('.ex-verdict', { hasText: /cancelled/ }).waitFor({ timeout: 10_000 });
+    expect(await el.locator('button', { hasText: /^Run$/ }).isEnabled()).toBe(true);
+    await screenshot(page, 'exercise-09-cancelled');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('runs from the keyboard alone, and the file tabs follow the arrow keys', async () => {
+    const { page, errors } = await openPage(browser, path);
+    const el = await openExercise(page, slug);
+    const run = el.locator('button', { hasText: /^Run$/ });
+    // Reach Run with Tab from the element before it.
+    await el.locator('.ex-title').evaluate((h) => {
+      h.setAttribute('tabindex', '-1');
+      (h as HTMLElement).focus();
+    });
+    for (let i = 0; i < 10 && !(await run.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await run.evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await el.locator('.ex-verdict').first().waitFor({ timeout: 45_000 });
+
+    const tabs = el.locator('[role="tab"]');
+    if ((await tabs.count()) > 1) {
+      await tabs.first().focus();
+      await page.keyboard.press('ArrowRight');
+      expect(await tabs.nth(1).getAttribute('aria-selected')).toBe('true');
+      expect(await tabs.nth(1).evaluate((t) => t === document.activeElement)).toBe(true);
+    } else {
+      // One file: no tab list is shown at all.
+      expect(await el.locator('[role="tablist"]').isHidden()).toBe(true);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
