@@ -69,7 +69,7 @@ const schedule = (dup: boolean) =>
     reorder: fc.constantFrom(0, 0.2),
     brokerCrash: fc.option(fc.record({ broker: fc.integer({ min: 1, max: 3 }), at: fc.integer({ min: 500, max: 6000 }), down: fc.integer({ min: 1000, max: 15_000 }) }), { nil: null }),
     consumerCrash: fc.option(fc.record({ at: fc.integer({ min: 500, max: 8000 }), down: fc.integer({ min: 500, max: 5000 }) }), { nil: null }),
-    cut: fc.constant(null),
+    cut: fc.option(fc.record({ broker: fc.integer({ min: 1, max: 3 }), from: fc.integer({ min: 500, max: 6000 }), len: fc.integer({ min: 1000, max: 20_000 }) }), { nil: null }),
   });
 
 const SAFE: Partial<ProducerConfig> = { acks: 'all', 'enable.idempotence': true };
