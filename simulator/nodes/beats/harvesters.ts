@@ -42,7 +42,24 @@ export class Harvesters {
    * Reads up to `budget` lines across files, sharing the budget so no file starves,
    * and hands each (file, line) to `emit`. Returns how many lines were read.
    */
-  read(nowMs: number, budget: number, emit: (file: number, line: number) => void): number {
+  read(nowMs: number, budget: number, emit: (file: number, line: number, readBefore: boolean) => void): number {
+    const files = this.workload.files;
+    // A line below the high-water mark was read before a crash and may already have been shipped.
+    const before = [...this.readHighWater];
+    if (files === 1) return this.readAll(nowMs, budget, (f, l) => emit(f, l, l < before[f]!));
+    // Harvesters run side by side; lines enter the queue in the order they were written.
+    const got: number[] = [];
+    const n = this.readAll(nowMs, budget, (f, l) => got.push(this.workload.ridOf(f, l)));
+    got.sort((a, b) => a - b);
+    for (const rid of got) {
+      const f = this.workload.fileOf(rid);
+      const l = this.workload.lineOf(rid);
+      emit(f, l, l < before[f]!);
+    }
+    return n;
+  }
+
+  private readAll(nowMs: number, budget: number, emit: (file: number, line: number) => void): number {
     const files = this.workload.files;
     let total = 0;
     let progress = true;

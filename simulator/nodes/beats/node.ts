@@ -79,7 +79,7 @@ export class FilebeatNode implements SimNode {
     if (!this.up) return;
     const free = this.spec['queue.mem.events'] - this.queued;
     if (free > 0) {
-      this.h.read(this.ctx.now(), free, (file, line) => this.enqueue(file, line));
+      this.h.read(this.ctx.now(), free, (file, line, readBefore) => this.enqueue(file, line, readBefore));
     }
     this.pump();
     this.scheduleRead();
@@ -97,13 +97,12 @@ export class FilebeatNode implements SimNode {
     });
   }
 
-  private enqueue(file: number, line: number): void {
+  private enqueue(file: number, line: number, readBefore: boolean): void {
     const rid = this.workload.ridOf(file, line);
     const base = this.workload.record(rid);
     const metadata: FieldMap = this.spec.processors.length > 0 ? { beat: 'filebeat', _id: eventId(this.workload.seed, rid) } : { beat: 'filebeat' };
     const rec: Rec = { ...base, fields: { ...base.fields, '@timestamp': isoTimestamp(this.ctx.now()), '@metadata': metadata } };
-    // readHighWater moves only after this read: a line below it was read before a crash and may have been shipped.
-    if (line < this.h.readHighWater[file]!) {
+    if (readBefore) {
       this.ctx.ledger.noteDuplicate(rid, this.address, 'read again after a restart from the flushed registry offset');
     }
     if (this.ctx.ledger.isTraced(rid)) this.ctx.ledger.trace(rid, this.address, `harvested line ${line + 1} of ${this.workload.fileName(file)}`);

@@ -9,6 +9,7 @@ import type { KafkaClusterHandle } from '../kafka/client-api.js';
 import { LogstashNode } from './node.js';
 import { compileFilters } from './filters.js';
 import type { LogstashOutput } from './output.js';
+import type { DeadLetterQueue } from './dead-letter-queue.js';
 import { LogstashEsOutput } from './es-output.js';
 import { LogstashKafkaOutput } from './kafka-output.js';
 import { LogstashS3Output, type S3TempFiles } from './s3-output.js';
@@ -20,10 +21,9 @@ export function createLogstash(id: string, spec: NodeSpecOf<'logstash'>, ctx: Bu
   const s3Files: S3TempFiles = { current: [], closed: [], nextFile: 0 };
   const cluster = out.kafka ? ctx.lookup<KafkaClusterHandle>(out.kafka.node) : undefined;
   if (out.kafka && !cluster) throw new Error(`${id}: the Kafka cluster ${out.kafka.node} was not built`);
-  let node: LogstashNode;
-  const makeOutputs = (host: NodeContext): LogstashOutput[] => {
+  const makeOutputs = (host: NodeContext, dlq: DeadLetterQueue | undefined): LogstashOutput[] => {
     const list: LogstashOutput[] = [];
-    if (out.elasticsearch) list.push(new LogstashEsOutput(host, id, out.elasticsearch, node.dlq, requestIds));
+    if (out.elasticsearch) list.push(new LogstashEsOutput(host, id, out.elasticsearch, dlq, requestIds));
     if (out.kafka && cluster) list.push(new LogstashKafkaOutput(host, id, cluster, out.kafka));
     if (out.s3) list.push(new LogstashS3Output(host, out.s3.node, out.s3.prefix, out.s3.time_file, s3Files, requestIds));
     return list;
@@ -32,6 +32,6 @@ export function createLogstash(id: string, spec: NodeSpecOf<'logstash'>, ctx: Bu
     for (const r of s3Files.current) visit(r.rid);
     for (const f of s3Files.closed) for (const r of f.records) visit(r.rid);
   };
-  node = new LogstashNode(id, spec, filter, makeOutputs, durableHeld);
+  const node = new LogstashNode(id, spec, filter, makeOutputs, durableHeld);
   ctx.sim.addNode(node);
 }

@@ -43,7 +43,7 @@ export class LogstashNode implements SimNode {
     readonly address: string,
     private readonly spec: LogstashSpec,
     private readonly filter: FilterFn,
-    private readonly makeOutputs: (ctx: NodeContext) => LogstashOutput[],
+    private readonly makeOutputs: (ctx: NodeContext, dlq: DeadLetterQueue | undefined) => LogstashOutput[],
     /** Durable state of outputs (the s3 output's temporary files) that must be visible while down. */
     private readonly durableHeld: (visit: (rid: number) => void) => void,
   ) {
@@ -65,7 +65,7 @@ export class LogstashNode implements SimNode {
   }
 
   private boot(): void {
-    this.outputs = this.makeOutputs(this.ctx);
+    this.outputs = this.makeOutputs(this.ctx, this.dlq);
     if (this.spec['queue.type'] === 'persisted') this.scheduleCheckpoint();
     this.dispatch();
   }
