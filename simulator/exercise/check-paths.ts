@@ -40,7 +40,7 @@ const perPlace = (doc: string): PathSchema => ({ kind: 'map', doc, keyName: 'nod
 export const outputLedgerPaths: PathSchema = {
   kind: 'group',
   doc: "One terminal output's ledger: generated = exactlyOnce + duplicated + lost + filtered + late + inFlight.",
-  open: 'sink statistics such as `documents`, `versionsAbove1` (Elasticsearch) or `objects` (S3)',
+  open: 'statistics a sink reports beyond those listed',
   fields: {
     generated: n('Records the workload generated.'),
     exactlyOnce: n('Records that count exactly once in this output.'),
@@ -55,6 +55,11 @@ export const outputLedgerPaths: PathSchema = {
     duplicatedAt: perPlace('Node or link id → duplicated records whose first extra copy was made there; absent ids read 0.'),
     documents: n('Documents in the index (Elasticsearch outputs only).'),
     versionsAbove1: n('Documents overwritten at least once, `_version` > 1 (Elasticsearch outputs only).'),
+    objects: n('Objects visible in the bucket (S3 outputs only).'),
+    openUploads: n('Multipart uploads started but neither completed nor aborted (S3 outputs only).'),
+    partitions: n('Partitions of the topic (Kafka topic outputs only).'),
+    logEndOffset: n('Sum of the log-end offsets of the topic\'s partitions (Kafka topic outputs only).'),
+    highWatermark: n('Sum of the high watermarks (offsets consumers may read up to) of the topic\'s partitions (Kafka topic outputs only).'),
   },
 };
 

@@ -91,7 +91,7 @@ describe('checks language: evaluation over a RunResult', () => {
     expect(run('query.error.max <= 1', r).pass).toBe(false);
     expect(run('architectures.kappa.error.final <= 1', r).explanation).toBe('cannot check `architectures.kappa.error.final <= 1`: this run has no `architectures` (architectures exist only in Lambda/Kappa runs (a `type: serving` node))');
     expect(run('outputs.lake.documents == 0', r).explanation).toContain('this run has no `outputs.lake.documents`');
-    expect(run('outputs.lake.objects == 0', r).explanation).toContain('`outputs.lake.objects` is not reported by this output');
+    expect(run('outputs.lake.bucketBytes == 0', r).explanation).toContain('`outputs.lake.bucketBytes` is not reported by this output');
   });
 
   it('reads sink statistics an output reports, and text values', () => {

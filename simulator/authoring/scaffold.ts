@@ -1,0 +1,61 @@
+/**
+ * The files `npm run new:exercise` writes. Starter and solution start identical, so
+ * lessons:check flags the new exercise until the author makes them differ in outcome.
+ */
+export const SCHEMA_DIR = 'simulator/authoring/schemas';
+
+/** `../` from a file at `path` (relative to the repository root) back to the root. */
+export function toRoot(path: string): string {
+  return '../'.repeat(path.split('/').length - 1);
+}
+
+export function schemaComment(path: string, schema: 'exercise' | 'pipeline'): string {
+  return `# yaml-language-server: $schema=${toRoot(path)}${SCHEMA_DIR}/${schema}.schema.json\n`;
+}
+
+export function scaffoldExercise(lessonDir: string, slug: string): Record<string, string> {
+  const dir = `lessons/${lessonDir}/exercises/${slug}`;
+  const title = slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  const exercise = `${schemaComment(`${dir}/exercise.yaml`, 'exercise')}title: ${title}
+goal: >
+  Logstash crashes half-way through the run and keeps its queue in memory. Change the
+  pipeline so that every log line still reaches Elasticsearch exactly once.
+seed: 1
+editable: [pipeline.yaml]
+faults: locked            # the learner cannot remove the crash
+checks:
+  - check: outputs.es.lost == 0
+    name: Nothing is lost
+    explain: Lines still in Logstash's in-memory queue when it crashes are gone.
+    hint: Where does Logstash keep events between input and output?
+  - check: outputs.es.duplicated == 0
+    name: Nothing is indexed twice
+    explain: Filebeat resends unacknowledged batches after a restart; without a document id they are indexed again.
+hints:
+  - Read the ledger of the \`es\` output — where were lines lost?
+  - Logstash can keep its queue on disk.
+  - Set \`queue.type: persisted\` on the logstash node.
+`;
+  const pipeline = (which: string) => `${schemaComment(`${dir}/${which}/pipeline.yaml`, 'pipeline')}name: ${slug}
+duration: 10s
+workload:
+  rate: 50/s
+nodes:
+  filebeat:
+    type: beats
+    output: logstash
+  logstash:
+    type: logstash
+    queue.type: memory
+    output:
+      elasticsearch: { node: es, index: logs }
+  es: { type: elasticsearch }
+faults:
+  - { crash: logstash, at: 5s, restart-after: 2s }
+`;
+  return {
+    [`${dir}/exercise.yaml`]: exercise,
+    [`${dir}/starter/pipeline.yaml`]: pipeline('starter'),
+    [`${dir}/solution/pipeline.yaml`]: pipeline('solution'),
+  };
+}
