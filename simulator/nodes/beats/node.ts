@@ -39,6 +39,8 @@ export class FilebeatNode implements SimNode {
   private backoffMs: number;
   private waitUntilMs = 0;
   private readTimerAt = Number.POSITIVE_INFINITY;
+  /** Harvesters are blocked on a full queue (backpressure) and wait for an ACK, not a timer. */
+  private stalled = false;
   private readonly counters = { eventsAcked: 0, batchesSent: 0, batchesResent: 0, eventsDropped: 0, connectionFailures: 0 };
 
   constructor(
@@ -60,6 +62,7 @@ export class FilebeatNode implements SimNode {
   }
 
   private boot(): void {
+    this.stalled = false;
     this.client = this.makeClient(this.ctx);
     this.scheduleFlush();
     this.readTimerAt = Number.POSITIVE_INFINITY;
@@ -87,7 +90,11 @@ export class FilebeatNode implements SimNode {
 
   /** Next look at the files: after the EOF backoff while lines remain, unless the queue is full (an ACK wakes us). */
   private scheduleRead(): void {
-    if (this.h.allRead() || this.queued >= this.spec['queue.mem.events']) return;
+    if (this.h.allRead()) return;
+    if (this.queued >= this.spec['queue.mem.events']) {
+      this.stalled = true;
+      return;
+    }
     const at = this.ctx.now() + EOF_BACKOFF_MS;
     if (at >= this.readTimerAt && this.readTimerAt > this.ctx.now()) return;
     this.readTimerAt = at;
@@ -161,7 +168,11 @@ export class FilebeatNode implements SimNode {
     }
     if (this.spec['filebeat.registry.flush'] === 0) this.registry.flush();
     this.pump();
-    if (o.acked.length + o.dropped.length > 0) this.readNow();
+    // A harvester blocked on a full queue resumes as soon as a slot frees.
+    if (this.stalled && o.acked.length + o.dropped.length > 0) {
+      this.stalled = false;
+      this.readNow();
+    }
   }
 
   private release(e: BeatEvent): void {
