@@ -169,7 +169,15 @@ export class KafkaConsumer implements KafkaConsumerClient {
         retryLater = true;
         continue;
       }
-      if (asked < 0) this.positions.set(r.partition, r.fetchOffset);
+      if (asked < 0) {
+        this.positions.set(r.partition, r.fetchOffset);
+        // No committed offset and auto.offset.reset=latest: what the log held before is never read by this group.
+        if (asked === LATEST && r.fetchOffset > r.logStartOffset) {
+          this.cluster.visitRange(this.topic, r.partition, r.logStartOffset, r.fetchOffset, (rid) =>
+            this.host.ledger.noteLoss(rid, this.host.group, 'auto.offset.reset=latest: the group started at the log end and never reads earlier records'),
+          );
+        }
+      }
       for (const e of r.entries) this.buffer.push({ topic: this.topic, partition: r.partition, offset: e.offset, record: e.record });
       this.fetchOffsets.set(r.partition, r.nextOffset);
     }
