@@ -1,0 +1,128 @@
+/**
+ * The Counterfactual panel: one setting changed, same seed and faults. Shows the metrics that
+ * moved, how many records of each output went from one fate to another, and the first records
+ * that changed — each with buttons that replay the before or after run with tracing on for that
+ * record, in the lab worker, and show its hops.
+ */
+import { h, table } from '../exercise/dom.js';
+import { t } from '../../i18n/index.js';
+import type { Counterfactual, CounterfactualReply, CounterfactualSide, FateChange } from '../../../workers/lab-api.js';
+import { createParamPicker } from './param-picker.js';
+import { parseFieldValue } from './params.js';
+import type { ExperimentSettings } from './experiment.js';
+import type { LabHost } from './host.js';
+
+/** Records listed with trace buttons (the worker keeps up to 200). */
+const LISTED = 50;
+
+export interface CounterfactualPanel {
+  settings(): ExperimentSettings['counterfactual'];
+  apply(s: ExperimentSettings['counterfactual']): void;
+  refresh(): void;
+}
+
+const fate = (f: FateChange['before']) => (f.where ? `${f.kind} @ ${f.where}` : f.kind);
+const num = (v: number | undefined) => (v === undefined ? '–' : Number.isInteger(v) ? String(v) : v.toFixed(3));
+
+export function createCounterfactualPanel(root: HTMLElement, host: LabHost): CounterfactualPanel {
+  const value = h('input', { type: 'text', id: 'lab-cf-value', class: 'lab-values', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'lab-cf-value-help' });
+  const picker = createParamPicker('lab-cf', (s) => (value.value = s.alternative));
+  const runButton = h('button', { type: 'button', class: 'lab-primary' }, t('lab.cf.run'));
+  const status = h('p', { class: 'lab-status', role: 'status', 'aria-live': 'polite' });
+  const out = h('div', { class: 'lab-cf-results' });
+  const story = h('div', { class: 'lab-story', 'aria-live': 'polite' });
+  let running = false;
+
+  root.append(
+    h('p', { class: 'lab-note' }, t('lab.cf.intro')),
+    h('div', { class: 'lab-form' }, picker.root, h('div', { class: 'lab-field' }, h('label', { for: value.id }, t('lab.cf.value')), value, h('span', { id: 'lab-cf-value-help', class: 'lab-note' }, t('lab.cf.valueHelp')))),
+    h('div', { class: 'lab-actions' }, runButton),
+    status,
+    out,
+    story,
+  );
+
+  const trace = async (side: CounterfactualSide, record: string) => {
+    const sideName = t(`lab.cf.side.${side}` as const);
+    story.replaceChildren(h('p', { class: 'lab-note' }, t('lab.cf.tracing', { side: sideName, record })));
+    try {
+      const reply = await host.client.call((api) => api.trace(side, record));
+      if (!reply.ok) return story.replaceChildren(h('p', {}, reply.message));
+      story.replaceChildren(h('h4', {}, t('lab.cf.storyTitle', { record, side: sideName })), h('pre', { class: 'lab-story__text', tabindex: 0 }, reply.text));
+    } catch (error) {
+      host.failed(status, error);
+    }
+  };
+
+  const render = (cf: Counterfactual, seed: number) => {
+    const deltas = Object.entries(cf.delta);
+    const moves = Object.entries(cf.transitions).flatMap(([output, m]) => Object.entries(m).map(([move, n]) => [output, move, n] as const));
+    out.replaceChildren(
+      h('p', { class: 'lab-summary' }, t('lab.cf.summary', { param: cf.param, before: JSON.stringify(cf.before.value) ?? '–', after: JSON.stringify(cf.after.value), seed, n: cf.changedRecords })),
+      h('h4', {}, t('lab.cf.deltas')),
+      deltas.length === 0
+        ? h('p', { class: 'lab-note' }, t('lab.cf.noDelta'))
+        : table(t('lab.cf.deltas'), [t('lab.cf.metric'), t('lab.cf.before'), t('lab.cf.after'), t('lab.cf.delta')], deltas.map(([m, d]) => [m, num(cf.before.metrics[m]), num(cf.after.metrics[m]), `${d > 0 ? '+' : ''}${num(d)}`])),
+      h('h4', {}, t('lab.cf.transitions')),
+      moves.length === 0 ? h('p', { class: 'lab-note' }, t('lab.cf.noTransitions')) : Object.assign(table(t('lab.cf.transitions'), [t('lab.cf.output'), t('lab.cf.move'), t('lab.cf.count')], moves), { className: 'ex-table lab-transitions' }),
+    );
+    if (cf.changes.length > 0) {
+      out.append(
+        h('h4', {}, t('lab.cf.changes')),
+        h(
+          'ul',
+          { class: 'lab-changes' },
+          ...cf.changes.slice(0, LISTED).map((c) => {
+            const label = t('lab.cf.change', { record: c.record, output: c.output, before: fate(c.before), after: fate(c.after) });
+            const b = h('button', { type: 'button', class: 'lab-link', 'aria-label': t('lab.cf.traceLabel', { record: c.record, side: t('lab.cf.side.before') }) }, t('lab.cf.traceBefore'));
+            const a = h('button', { type: 'button', class: 'lab-link', 'aria-label': t('lab.cf.traceLabel', { record: c.record, side: t('lab.cf.side.after') }) }, t('lab.cf.traceAfter'));
+            b.addEventListener('click', () => void trace('before', c.record));
+            a.addEventListener('click', () => void trace('after', c.record));
+            return h('li', {}, h('span', { class: 'lab-mono' }, label), ' ', b, ' ', a);
+          }),
+        ),
+      );
+    }
+  };
+
+  runButton.addEventListener('click', async () => {
+    if (running) return;
+    running = true;
+    runButton.disabled = true;
+    story.replaceChildren();
+    host.say(status, t('lab.cf.running'));
+    const seed = host.seed();
+    try {
+      const reply: CounterfactualReply = await host.client.call((api) => api.counterfactual(host.spec(), picker.pointer.value.trim(), parseFieldValue(value.value), seed));
+      if (!reply.ok) host.say(status, t('lab.cf.failed', { message: reply.message }));
+      else {
+        render(reply.counterfactual, seed);
+        host.say(status, t('lab.cf.summary', { param: reply.counterfactual.param, before: JSON.stringify(reply.counterfactual.before.value) ?? '–', after: JSON.stringify(reply.counterfactual.after.value), seed, n: reply.counterfactual.changedRecords }));
+      }
+    } catch (error) {
+      host.failed(status, error);
+    } finally {
+      running = false;
+      runButton.disabled = false;
+    }
+  });
+
+  return {
+    settings: () => ({ param: picker.pointer.value.trim(), value: value.value }),
+    apply(s) {
+      picker.pointer.value = s.param;
+      value.value = s.value;
+    },
+    refresh() {
+      picker.refresh(host.suggestions(), host.spec());
+      if (!picker.pointer.value && !value.value) {
+        const first = host.suggestions()[0];
+        if (first) {
+          picker.pointer.value = first.pointer;
+          value.value = first.alternative;
+          picker.refresh(host.suggestions(), host.spec());
+        }
+      }
+    },
+  };
+}
