@@ -10,7 +10,7 @@ export interface PublishedView {
   readonly publishedAtMs: number;
   /** Newest write time among the objects the run read: the run covers everything written by then. */
   readonly cutOffMs: number;
-  /** Windows ending at or before this come from the batch view (cut-off − `cut-off-margin`). */
+  /** Windows ending at or before this come from the batch view: min(cut-off, run start − `cut-off-margin`). */
   readonly coversWindowsEndingByMs: number;
   readonly rows: readonly ViewRow[];
   /** Records the run read. */

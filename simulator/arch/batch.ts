@@ -10,7 +10,8 @@
  * the published view survives (it is a file in durable storage).
  *
  * Runs never overlap: a tick that finds a run still going is skipped (one active run, no catch-up).
- * The cut-off of a run is the newest write time among the objects it read.
+ * The cut-off of a run is the newest write time among the objects it read; the serving layer
+ * takes windows ending by min(cut-off, run start − `cut-off-margin`) from its view (lambda-merge.ts).
  */
 import type { Message, NodeContext, SimNode } from '../core/node.js';
 import type { Rec } from '../core/record.js';
@@ -136,7 +137,7 @@ export class BatchNode implements SimNode {
         startedAtMs: run.startedAtMs,
         publishedAtMs: run.finishedAtMs,
         cutOffMs: cutOff,
-        coversWindowsEndingByMs: cutOff - this.spec['cut-off-margin'],
+        coversWindowsEndingByMs: Math.min(cutOff, run.startedAtMs - this.spec['cut-off-margin']),
         rows: view.rows,
         records,
         objectKeys: keys,

@@ -2,15 +2,18 @@
  * Lambda's serving layer (SEMANTICS §6, Marz): the answer merges the batch view with the
  * realtime view, and realtime results a batch run covers are dropped.
  *
- * The cut-off rule, exactly: let B = the published batch run's cut-off (the newest write time
- * among the master-dataset objects it read) minus the batch node's `cut-off-margin`.
+ * The cut-off rule, exactly: let C = the published batch run's cut-off (the newest write time
+ * among the master-dataset objects it read), S = the run's start and m = the batch node's
+ * `cut-off-margin`; B = min(C, S − m).
  * - a window whose end ≤ B is answered from the batch view (absent there → no value);
  * - a window whose end > B is answered from the realtime view (the speed layer's index);
  * - before the first batch run completes, B = −∞: everything comes from the realtime view.
  * Windows never mix the two views, so nothing is counted twice. A record whose window ended by B
- * but which reached the master dataset after the cut-off (slow pipeline, late event) is in
- * neither view until the next batch run — the gap a bad cut-off leaves (MISCONCEPTIONS 21);
- * `cut-off-margin` closes it for records at most that late.
+ * but which reached the master dataset after the run listed it (still in the pipeline, or a late
+ * event) is in neither view until the next run — the gap a bad cut-off leaves (MISCONCEPTIONS 21).
+ * With m ≥ the time records take to reach the master dataset, S − m is below C while data flows,
+ * closing that gap; once the sources stop, C stops moving and S − m passes it, so the last
+ * windows are covered too. With m = 0 (the default), B = C.
  */
 import type { ArchitectureSource } from '../run/architectures.js';
 import type { OutputLedger } from '../run/result.js';

@@ -24,7 +24,7 @@ export const batchSchema = z
     every: duration('Start a batch run this often (the first run starts at this time, not at 0).'),
     throughput: rate('Records the batch job reads per second; a run over N records takes N / throughput.').default(100_000),
     'cut-off-margin': duration(
-      'The serving layer trusts the batch view only for windows that ended at least this long before the run\'s cut-off (the newest object it read); records still on their way to the master dataset would otherwise fall between the batch and realtime views (default 0).',
+      "The serving layer answers from the batch view the windows that ended by min(cut-off, run start − this), where the cut-off is the newest object the run read; set it to at least the time records take to reach the master dataset, or records still on their way fall between the batch and realtime views until the next run (MISCONCEPTIONS 21; default 0).",
     ).default(0),
     job: jobSchema,
     versions: z.record(z.string(), jobSchema).optional().describe('Other versions of the job, by name (e.g. `v2` with a bug fixed).'),

@@ -39,12 +39,13 @@ export function comparisonSpec(o: ComparisonOptions = {}): PipelineSpec {
     const deployAt = o.deployAt ?? (mode === 'reprocess' ? o.replayAt : undefined);
     return {
       type: 'flink',
-      source: { node: 'kafka', topic: 'logs', 'group.id': group, 'starting-offsets': o.startingOffsets ?? 'earliest' },
+      // A replay racing retention gets OFFSET_OUT_OF_RANGE; Flink's earliest() initializer resets to earliest.
+      source: { node: 'kafka', topic: 'logs', 'group.id': group, 'starting-offsets': o.startingOffsets ?? 'earliest', 'auto.offset.reset': 'earliest' },
       ...(o.checkpoint ? { 'execution.checkpointing.interval': o.checkpoint } : {}),
       job: job(o.bug),
       ...versions,
       ...(deployAt ? { deploy: [{ at: deployAt, version: 'v2', mode }] } : {}),
-      sink: { elasticsearch: { node: 'es', index, 'document-id': '{key}-{window.start}' } },
+      sink: { elasticsearch: { node: 'es', index, 'document-id': '{key}-{window.start}', 'bulk.flush.interval': '1s', 'bulk.flush.max-actions': 1 } },
     };
   };
   const spec = {
