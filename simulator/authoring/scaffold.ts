@@ -34,7 +34,7 @@ checks:
 hints:
   - Read the ledger of the \`es\` output — where were lines lost?
   - Logstash can keep its queue on disk.
-  - Set \`queue.type: persisted\` on the logstash node.
+  - "Set \`queue.type: persisted\` on the logstash node."
 `;
   const pipeline = (which: string) => `${schemaComment(`${dir}/${which}/pipeline.yaml`, 'pipeline')}name: ${slug}
 duration: 10s
