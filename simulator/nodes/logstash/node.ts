@@ -25,6 +25,7 @@ interface InputBatch {
   seq: unknown;
   records: readonly Rec[];
   written: number;
+  entries: QueueEntry[];
 }
 
 export class LogstashNode implements SimNode {
@@ -83,7 +84,7 @@ export class LogstashNode implements SimNode {
       const records = msg.records ?? [];
       this.counters.eventsIn += records.length;
       for (const r of records) if (this.ctx.ledger.isTraced(r.rid)) this.ctx.ledger.trace(r.rid, this.address, `received by the ${this.spec.input} input`);
-      this.blocked.push({ from, conn: m.conn, seq: m.seq, records, written: 0 });
+      this.blocked.push({ from, conn: m.conn, seq: m.seq, records, written: 0, entries: [] });
       this.admit();
       return;
     }
@@ -96,7 +97,9 @@ export class LogstashNode implements SimNode {
       const b = this.blocked[0]!;
       const room = this.queue.free();
       const n = Math.min(room, b.records.length - b.written);
-      for (let i = 0; i < n; i++) this.queue.write(b.records[b.written + i]!);
+      // Without an application ACK (tcp/udp) the sender has already let go of every event.
+      const noAck = this.spec.input !== 'beats';
+      for (let i = 0; i < n; i++) b.entries.push(this.queue.write(b.records[b.written + i]!, noAck));
       b.written += n;
       if (b.written < b.records.length) {
         if (this.spec.input === 'udp') {
@@ -110,6 +113,7 @@ export class LogstashNode implements SimNode {
         break;
       }
       this.blocked.shift();
+      for (const e of b.entries) e.senderAcked = true;
       if (this.spec.input === 'beats') this.ctx.send(b.from, { kind: 'beats.ack', conn: b.conn, seq: b.seq } as Message);
     }
     this.dispatch();
@@ -185,13 +189,20 @@ export class LogstashNode implements SimNode {
 
   crash(): void {
     this.up = false;
-    const lost = this.queue.crash();
+    // Events of a batch not yet ACKed to its sender will be resent: only ACKed ones are really gone.
+    const lost = this.queue.crash().filter((e) => e.senderAcked);
     const why = this.spec['queue.type'] === 'memory' ? 'memory queue wiped by a crash (already ACKed to the sender)' : 'written to the persisted queue after its last checkpoint (queue.checkpoint.writes)';
     for (const e of lost) this.ctx.ledger.noteLoss(e.rec.rid, this.address, why);
     this.counters.lostOnCrash += lost.length;
     if (this.spec['queue.type'] === 'memory') {
       // Batches in the workers' hands die with the process; their senders already have their ACK.
-      for (const b of this.workerBatches) for (const e of b ?? []) if (!e.acked) this.ctx.ledger.noteLoss(e.rec.rid, this.address, 'in a worker batch when the process died (memory queue)');
+      for (const b of this.workerBatches) {
+        for (const e of b ?? []) {
+          if (e.acked || !e.senderAcked) continue;
+          this.ctx.ledger.noteLoss(e.rec.rid, this.address, 'in a worker batch when the process died (memory queue)');
+          this.counters.lostOnCrash++;
+        }
+      }
     }
     this.workerBatches.fill(null);
     this.delayArmed.fill(false);

@@ -25,6 +25,8 @@ export interface QueueEntry {
   ackedDurable: boolean;
   /** Reached the outputs at least once (ledger bookkeeping: a replay of it is a copy). */
   processedOnce: boolean;
+  /** The input ACKed its sender for this event: from now on only this queue has it. */
+  senderAcked: boolean;
 }
 
 export interface QueueSettings {
@@ -62,10 +64,12 @@ export class LogstashQueue {
     return this.settings.capacity > 0 ? Math.max(0, this.settings.capacity - this.depth) : Number.POSITIVE_INFINITY;
   }
 
-  write(rec: Rec): void {
-    this.entries.push({ seq: this.nextSeq++, rec, taken: false, acked: false, ackedDurable: false, processedOnce: false });
+  write(rec: Rec, senderAcked: boolean): QueueEntry {
+    const entry: QueueEntry = { seq: this.nextSeq++, rec, taken: false, acked: false, ackedDurable: false, processedOnce: false, senderAcked };
+    this.entries.push(entry);
     this.unackedCount++;
     if (this.settings.type === 'persisted' && ++this.writesSinceCheckpoint >= this.settings.checkpointWrites) this.checkpoint();
+    return entry;
   }
 
   take(max: number): QueueEntry[] {
