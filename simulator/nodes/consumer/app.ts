@@ -23,6 +23,8 @@ export class ConsumerApp implements SimNode {
   private writer: SinkWriter | null = null;
   /** Records of the current batch not yet handed to the sink. */
   private unwritten: Rec[] = [];
+  /** Records of the current batch already written but whose offsets are not committed yet. */
+  private writtenUncommitted: Rec[] = [];
   private generation = 0;
   readonly counters = { polled: 0, processed: 0, commits: 0, commitsFailed: 0 };
 
@@ -71,6 +73,7 @@ export class ConsumerApp implements SimNode {
     const offsets = new Map<number, number>();
     for (const r of records) offsets.set(r.partition, r.offset + 1);
     this.unwritten = records.map((r) => r.record);
+    this.writtenUncommitted = [];
     if (this.spec.commit === 'before-processing') {
       this.commit(gen, offsets, (ok) => {
         if (ok) this.process(gen, offsets);
@@ -98,6 +101,7 @@ export class ConsumerApp implements SimNode {
       this.unwritten = this.unwritten.slice(chunk.length);
       this.counters.processed += chunk.length;
       this.writer!.write(chunk);
+      if (this.spec.commit !== 'before-processing') for (const r of chunk) this.writtenUncommitted.push(r);
       this.process(gen, offsets);
     });
   }
@@ -106,7 +110,8 @@ export class ConsumerApp implements SimNode {
     this.counters.commits++;
     this.client!.commit(offsets, (ok, error) => {
       if (gen !== this.generation) return;
-      if (!ok) {
+      if (ok) this.writtenUncommitted = [];
+      else {
         this.counters.commitsFailed++;
         this.ctx.log('warn', `commit failed: ${error ?? 'unknown'}`);
       }
@@ -121,6 +126,9 @@ export class ConsumerApp implements SimNode {
 
   crash(): void {
     this.generation++;
+    // Written but not committed: the partition's next owner starts before them and writes them again.
+    for (const r of this.writtenUncommitted) this.ctx.ledger.noteDuplicate(r.rid, this.appId, 'written, but the offset was not committed before the crash: reprocessed');
+    this.writtenUncommitted = [];
     for (const r of this.unwritten) this.ctx.ledger.noteLoss(r.rid, this.appId, 'consumer crashed before processing it');
     this.unwritten = [];
     this.writer?.discard();
