@@ -24,6 +24,8 @@ export interface KappaParts {
   stores: (node: string) => ElasticsearchStore | undefined;
   /** Records the source topic retains now (what a replay could read). */
   retainedLog: () => number;
+  /** Records ever appended to the stream job's source topic (one pass over the log). */
+  appendedLog: () => number;
   eventTimeOf: (rid: number) => number;
   sampleEveryMs: number;
 }
@@ -53,11 +55,11 @@ export class KappaServing implements ArchitectureSource {
   }
 
   processed(): number {
-    return speedCost(this.p.speed).processed;
+    return speedCost(this.p.speed, this.p.appendedLog()).processed;
   }
 
   reprocessed(): number {
-    return speedCost(this.p.speed).reprocessed;
+    return speedCost(this.p.speed, this.p.appendedLog()).reprocessed;
   }
 
   /** The retained log plus the documents of every instance still running (old and new tables side by side during a replay). */

@@ -34,6 +34,8 @@ export interface LambdaParts {
   speed: FlinkJobHandle;
   stores: (node: string) => ElasticsearchStore | undefined;
   master: () => S3Store | undefined;
+  /** Records ever appended to the stream job's source topic (one pass over the log). */
+  appendedLog: () => number;
   eventTimeOf: (rid: number) => number;
   sampleEveryMs: number;
 }
@@ -86,11 +88,11 @@ export class LambdaServing implements ArchitectureSource {
   }
 
   processed(): number {
-    return this.p.batch.processed(this.p.sim.now) + speedCost(this.p.speed).processed;
+    return this.p.batch.processed(this.p.sim.now) + speedCost(this.p.speed, this.p.appendedLog()).processed;
   }
 
   reprocessed(): number {
-    return this.p.batch.reprocessed(this.p.sim.now) + speedCost(this.p.speed).reprocessed;
+    return this.p.batch.reprocessed(this.p.sim.now) + speedCost(this.p.speed, this.p.appendedLog()).reprocessed;
   }
 
   /** Master dataset records + batch view rows + realtime index documents. */

@@ -13,3 +13,11 @@ export function retainedRecords(cluster: KafkaClusterHandle | undefined, topic: 
   for (let p = 0; p < ends.length; p++) n += Math.max(0, (ends[p] ?? 0) - (starts[p] ?? 0));
   return n;
 }
+
+/** Records ever appended to a topic (Σ log end offsets): one pass over the log reads this many. */
+export function appendedRecords(cluster: KafkaClusterHandle | undefined, topic: string): number {
+  if (!cluster) return 0;
+  let n = 0;
+  for (const end of cluster.logEndOffsets(topic)) n += end;
+  return n;
+}

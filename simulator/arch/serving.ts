@@ -27,7 +27,8 @@ import type { S3Store } from '../nodes/s3/store.js';
 import type { BatchLayerHandle } from './batch-handle.js';
 import { LambdaServing } from './lambda-merge.js';
 import { KappaServing } from './kappa-switch.js';
-import { retainedRecords } from './retained-log.js';
+import { appendedRecords, retainedRecords } from './retained-log.js';
+import type { KafkaClusterHandle } from '../nodes/kafka/client-api.js';
 
 export function createServing(id: string, spec: NodeSpecOf<'serving'>, ctx: BuildContext): void {
   const speedId = spec.speed;
@@ -36,8 +37,12 @@ export function createServing(id: string, spec: NodeSpecOf<'serving'>, ctx: Buil
     ctx.sim.addLog('error', id, `serving view has no speed layer: \`${speedId ?? '(none)'}\` is not a flink node`);
     return;
   }
+  const flinkSpec = speedId === undefined ? undefined : ctx.spec.nodes[speedId];
+  const topic = flinkSpec?.type === 'flink' ? flinkSpec.source : undefined;
+  const cluster = () => (topic ? ctx.lookup<KafkaClusterHandle>(topic.node) : undefined);
   const common = {
     sim: ctx.sim,
+    appendedLog: () => (topic ? appendedRecords(cluster(), topic.topic) : 0),
     total: ctx.workload.total,
     speed,
     stores: (node: string) => ctx.lookup<ElasticsearchStore>(node),
@@ -55,12 +60,7 @@ export function createServing(id: string, spec: NodeSpecOf<'serving'>, ctx: Buil
     ctx.addAnswerSource(id, { windowValues: () => source.currentValues() });
     return;
   }
-  const flinkSpec = speedId === undefined ? undefined : ctx.spec.nodes[speedId];
-  const topic = flinkSpec?.type === 'flink' ? flinkSpec.source : undefined;
-  const source = new KappaServing({
-    ...common,
-    retainedLog: () => (topic ? retainedRecords(ctx.lookup(topic.node), topic.topic) : 0),
-  });
+  const source = new KappaServing({ ...common, retainedLog: () => (topic ? retainedRecords(cluster(), topic.topic) : 0) });
   ctx.addArchitecture(id, source);
   ctx.addAnswerSource(id, { windowValues: () => source.currentValues() });
 }

@@ -17,8 +17,13 @@ export function servingTarget(speed: FlinkJobHandle): { node: string; target: st
   return { node: inst.sink.node, target: inst.sink.target };
 }
 
-/** Records processed by every instance (live and replays) and, of those, by replays. */
-export function speedCost(speed: FlinkJobHandle): { processed: number; reprocessed: number } {
-  const reprocessed = speed.reprocessed();
-  return { processed: speed.processed() + reprocessed, reprocessed };
+/**
+ * Records processed by every instance (live and replays), and of those the work beyond one pass
+ * over the source log (`appended` = records ever appended to it): a replay of the retained log,
+ * or what a restore from a checkpoint reads again. A reprocessing instance that has caught up
+ * goes on with live records, which are not re-processing, so its own count would overstate it.
+ */
+export function speedCost(speed: FlinkJobHandle, appended: number): { processed: number; reprocessed: number } {
+  const processed = speed.processed() + speed.reprocessed();
+  return { processed, reprocessed: Math.max(0, processed - appended) };
 }

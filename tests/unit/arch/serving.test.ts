@@ -74,7 +74,7 @@ describe('Lambda serving: batch view up to the cut-off, realtime view after it',
   };
   const sim = new Simulation(1);
   const make = (v: PublishedView | null) =>
-    new LambdaServing({ sim, total: 30, batch: batchWith(v), speed: flink([inst('main', 'rt')]), stores: () => es, master: () => undefined, eventTimeOf: (rid) => rid * 1000, sampleEveryMs: 1000 });
+    new LambdaServing({ sim, total: 30, batch: batchWith(v), speed: flink([inst('main', 'rt')]), stores: () => es, master: () => undefined, appendedLog: () => 35, eventTimeOf: (rid) => rid * 1000, sampleEveryMs: 1000 });
 
   it('takes windows ending at or before the cut-off from the batch view and drops the realtime results for them', () => {
     expect(rows(make(view).currentValues())).toEqual([
@@ -95,7 +95,7 @@ describe('Lambda serving: batch view up to the cut-off, realtime view after it',
   it('adds both layers to cost and storage, and reads the answer ledger off the lineage', () => {
     const s = make(view);
     expect(s.processed()).toBe(100 + 42);
-    expect(s.reprocessed()).toBe(40 + 12);
+    expect(s.reprocessed()).toBe(40 + 7); // batch re-reads + speed work beyond one pass over the 35-record log
     expect(s.storage()).toBe(7 + 2 + 3);
     expect(s.newestCountedEventMs()).toBe(21_000);
     sim.ledger.generated = 30;
@@ -114,7 +114,7 @@ describe('Kappa serving: the serving instance of the stream job', () => {
     let serving = 0;
     const instances = [inst('main', 'counts'), inst('v2', 'counts-v2')];
     const sim = new Simulation(1);
-    const s = new KappaServing({ sim, total: 5, speed: flink(instances, () => serving), stores: () => es, retainedLog: () => 40, eventTimeOf: (rid) => rid, sampleEveryMs: 1000 });
+    const s = new KappaServing({ sim, total: 5, speed: flink(instances, () => serving), stores: () => es, retainedLog: () => 40, appendedLog: () => 35, eventTimeOf: (rid) => rid, sampleEveryMs: 1000 });
     expect(rows(s.currentValues())).toEqual([['200', 0, 1]]);
     expect(s.storage()).toBe(40 + 1 + 1); // both tables (one document each) side by side during the replay
     serving = 1;
@@ -122,6 +122,7 @@ describe('Kappa serving: the serving instance of the stream job', () => {
     expect(rows(s.currentValues())).toEqual([['200', 0, 2]]);
     expect(s.storage()).toBe(40 + 1); // the old table is dropped once its job stops
     expect(s.processed()).toBe(42);
+    expect(s.reprocessed()).toBe(7);
     expect(Object.keys(s.outputs())).toEqual(['answer', 'es/counts', 'es/counts-v2']);
   });
 });
