@@ -27,6 +27,12 @@ export function collectWarnings(spec: PipelineSpec, map: SourceMap): SpecIssue[]
     if (node.type === 'kafka') {
       for (const [topic, t] of Object.entries(node.topics)) {
         const minIsr = t['min.insync.replicas'] ?? node['min.insync.replicas'];
+        if (t['replication.factor'] > node.brokers) {
+          warn(['nodes', id, 'topics', topic, 'replication.factor'], `replication.factor ${t['replication.factor']} exceeds the ${node.brokers} broker(s): the topic gets only ${node.brokers} replica(s)`);
+        }
+        if (minIsr === t['replication.factor'] && minIsr > 1) {
+          warn(['nodes', id, 'topics', topic], `min.insync.replicas equals the replication factor (${minIsr}): one broker down blocks every acks=all write (NOT_ENOUGH_REPLICAS)`, 'use replication.factor 3 with min.insync.replicas 2');
+        }
         if (minIsr > t['replication.factor']) {
           warn(['nodes', id, 'topics', topic], `min.insync.replicas ${minIsr} exceeds the replication factor ${t['replication.factor']}: every acks=all write will fail`);
         }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { buildRig, ProducerHost, PRODUCER_DEFAULTS, rec, logOrder } from './rig.js';
-import type { ProducerConfig } from '../../../simulator/nodes/kafka/client-api.js';
+import { buildRig, ProducerHost, PRODUCER_DEFAULTS, rec, logOrder } from '../unit/kafka/rig.js';
+import type { ProducerConfig } from '../../simulator/nodes/kafka/client-api.js';
 
 const base = (extra = '', faults = '') => `
 duration: 10s

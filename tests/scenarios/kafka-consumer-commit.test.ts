@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildRig, ProducerHost, PRODUCER_DEFAULTS, rec } from './rig.js';
+import { buildRig, ProducerHost, PRODUCER_DEFAULTS, rec } from '../unit/kafka/rig.js';
 
 const spec = (commit: string) => `
 duration: 10s
