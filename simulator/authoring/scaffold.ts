@@ -30,13 +30,14 @@ checks:
     hint: Where does Logstash keep events between input and output?
   - check: outputs.es.duplicated == 0
     name: Nothing is indexed twice
-    explain: Filebeat resends unacknowledged batches after a restart; without a document id they are indexed again.
+    explain: Filebeat resends batches it got no acknowledgement for; a resent batch must not be indexed twice.
 hints:
   - Read the ledger of the \`es\` output — where were lines lost?
-  - Logstash can keep its queue on disk.
-  - "Set \`queue.type: persisted\` on the logstash node."
+  - Logstash can keep its queue on disk — but only what it has checkpointed survives a crash.
+  - "Set \`queue.type: persisted\` and \`queue.checkpoint.writes: 1\` on the logstash node."
 `;
-  const pipeline = (which: string) => `${schemaComment(`${dir}/${which}/pipeline.yaml`, 'pipeline')}name: ${slug}
+  const pipeline = (which: string) => `${schemaComment(`${dir}/${which}/pipeline.yaml`, 'pipeline')}# Filebeat → Logstash → Elasticsearch; Logstash is slower than the traffic, so its queue holds events when it crashes.
+name: ${slug}
 duration: 10s
 workload:
   rate: 50/s
@@ -44,9 +45,12 @@ nodes:
   filebeat:
     type: beats
     output: logstash
+    bulk_max_size: 50          # small batches: each is acknowledged as soon as it is in Logstash's queue
   logstash:
     type: logstash
-    queue.type: memory
+    queue.type: memory         # the solution makes this durable
+    pipeline.workers: 1
+    processing-time: 25ms      # a busy Logstash: its queue fills up
     output:
       elasticsearch: { node: es, index: logs }
   es: { type: elasticsearch }
