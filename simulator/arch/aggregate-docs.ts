@@ -59,3 +59,19 @@ export function readAggregateIndex(store: ElasticsearchStore | undefined, index:
   for (const c of cells.values()) rows.push({ key: c.key, windowStartMs: c.start, windowEndMs: c.end, value: c.value, lineage: c.lineage, newestEventMs: c.newest });
   return rows;
 }
+
+/** Remembers one value per simulation step (same time, no event processed since). */
+export class StepMemo<T> {
+  private at = -1;
+  private events = -1;
+  private value: T | undefined;
+
+  get(sim: { readonly now: number; readonly events: number }, compute: () => T): T {
+    if (this.value === undefined || sim.now !== this.at || sim.events !== this.events) {
+      this.value = compute();
+      this.at = sim.now;
+      this.events = sim.events;
+    }
+    return this.value;
+  }
+}

@@ -13,7 +13,7 @@ import type { WindowValue } from '../run/query.js';
 import type { FlinkJobHandle } from '../nodes/flink/handle.js';
 import type { ElasticsearchStore } from '../nodes/elasticsearch/store.js';
 import type { Simulation } from '../core/simulation.js';
-import { NewestCache, readAggregateIndex, type AnswerRow } from './aggregate-docs.js';
+import { NewestCache, StepMemo, readAggregateIndex, type AnswerRow } from './aggregate-docs.js';
 import { accountRows } from './answer-ledger.js';
 import { servingTarget, speedCost } from './speed-layer.js';
 
@@ -32,6 +32,7 @@ export interface KappaParts {
 
 export class KappaServing implements ArchitectureSource {
   private readonly newest: NewestCache;
+  private readonly memo = new StepMemo<AnswerRow[]>();
   readonly sampleEveryMs: number;
 
   constructor(private readonly p: KappaParts) {
@@ -39,9 +40,12 @@ export class KappaServing implements ArchitectureSource {
     this.sampleEveryMs = p.sampleEveryMs;
   }
 
+  /** The served rows (read once per simulation step: the sampler asks several times). */
   rows(): AnswerRow[] {
-    const target = servingTarget(this.p.speed);
-    return target ? readAggregateIndex(this.p.stores(target.node), target.target, this.newest) : [];
+    return this.memo.get(this.p.sim, () => {
+      const target = servingTarget(this.p.speed);
+      return target ? readAggregateIndex(this.p.stores(target.node), target.target, this.newest) : [];
+    });
   }
 
   currentValues(): WindowValue[] {

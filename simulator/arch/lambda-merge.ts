@@ -23,7 +23,7 @@ import type { ElasticsearchStore } from '../nodes/elasticsearch/store.js';
 import type { S3Store } from '../nodes/s3/store.js';
 import type { Simulation } from '../core/simulation.js';
 import type { BatchLayerHandle } from './batch-handle.js';
-import { NewestCache, readAggregateIndex, type AnswerRow } from './aggregate-docs.js';
+import { NewestCache, StepMemo, readAggregateIndex, type AnswerRow } from './aggregate-docs.js';
 import { accountRows } from './answer-ledger.js';
 import { servingTarget, speedCost } from './speed-layer.js';
 
@@ -42,6 +42,7 @@ export interface LambdaParts {
 
 export class LambdaServing implements ArchitectureSource {
   private readonly newest: NewestCache;
+  private readonly memo = new StepMemo<AnswerRow[]>();
   readonly sampleEveryMs: number;
 
   constructor(private readonly p: LambdaParts) {
@@ -72,9 +73,9 @@ export class LambdaServing implements ArchitectureSource {
     return rows.filter((r) => r.windowEndMs > b);
   }
 
-  /** The merged answer's rows. */
+  /** The merged answer's rows (read once per simulation step: the sampler asks several times). */
   rows(): AnswerRow[] {
-    return [...this.batchRows(), ...this.realtimeRows()];
+    return this.memo.get(this.p.sim, () => [...this.batchRows(), ...this.realtimeRows()]);
   }
 
   currentValues(): WindowValue[] {

@@ -119,6 +119,7 @@ describe('Kappa serving: the serving instance of the stream job', () => {
     expect(s.storage()).toBe(40 + 1 + 1); // both tables (one document each) side by side during the replay
     serving = 1;
     instances[0] = inst('main', 'counts', 5000);
+    sim.events++; // the view is re-read after the simulation has moved on
     expect(rows(s.currentValues())).toEqual([['200', 0, 2]]);
     expect(s.storage()).toBe(40 + 1); // the old table is dropped once its job stops
     expect(s.processed()).toBe(42);
