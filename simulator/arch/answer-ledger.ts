@@ -38,6 +38,5 @@ export function countsOfRows(rows: Iterable<AnswerRow>, total: number): Uint32Ar
  * will read).
  */
 export function accountRows(ledger: Ledger, rows: Iterable<AnswerRow>, total: number, held: ReadonlySet<number>): OutputLedger {
-  const out = ledger.account(countsOfRows(rows, total), held);
-  return out;
+  return ledger.account(countsOfRows(rows, total), held);
 }
