@@ -102,6 +102,7 @@ export const lab = {
   'lab.cf.valueHelp': 'Written as in YAML: 0.2, 10s, all, "0", true, [add_id].',
   'lab.cf.run': 'Compare',
   'lab.cf.running': 'Running before and after…',
+  'lab.cf.done': 'Compared in {seconds} s: {n} record fate(s) changed.',
   'lab.cf.failed': 'The counterfactual could not run: {message}',
   'lab.cf.summary': '{param}: {before} → {after} (seed {seed}). {n} record fate(s) changed.',
   'lab.cf.deltas': 'Metrics that changed',

@@ -67,7 +67,7 @@ export function createCounterexamplePanel(root: HTMLElement, host: LabHost): Cou
       h('p', { class: 'lab-summary lab-summary--bad' }, t('lab.ce.found', { claim: ce.claim, seed: ce.seed ?? '–', runs: ce.runs, from: ce.unshrunk?.length ?? 0, to: faults.length })),
       h('h4', {}, t('lab.ce.faults')),
       faults.length === 0 ? h('p', { class: 'lab-note' }, t('lab.ce.noFaults')) : h('ul', { class: 'lab-faults' }, ...faults.map((f) => h('li', {}, h('code', {}, JSON.stringify(f))))),
-      ce.check ? h('p', {}, t('lab.ce.check', { explanation: ce.check.explanation })) : null,
+      ce.check ? h('p', {}, t('lab.ce.check', { explanation: ce.check.explanation })) : '',
       load,
     );
   };
@@ -79,7 +79,7 @@ export function createCounterexamplePanel(root: HTMLElement, host: LabHost): Cou
     host.say(status, t('lab.ce.running'));
     try {
       const request = { spec: host.spec(), claim: claim.value.trim(), budget: Math.max(1, Math.min(500, Number(budget.value) || 20)), searchSeed: host.seed() || 1 };
-      const reply: CounterexampleReply = await host.client.call((api) => api.counterexample(request));
+      const reply: CounterexampleReply = await host.client.call<CounterexampleReply>((api) => api.counterexample(request));
       if (!reply.ok) host.say(status, t('lab.ce.failed', { message: reply.message }));
       else {
         render(reply.counterexample);

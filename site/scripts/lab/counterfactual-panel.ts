@@ -6,7 +6,7 @@
  */
 import { h, table } from '../exercise/dom.js';
 import { t } from '../../i18n/index.js';
-import type { Counterfactual, CounterfactualReply, CounterfactualSide, FateChange } from '../../../workers/lab-api.js';
+import type { Counterfactual, CounterfactualReply, CounterfactualSide, FateChange, LabTraceReply } from '../../../workers/lab-api.js';
 import { createParamPicker } from './param-picker.js';
 import { parseFieldValue } from './params.js';
 import type { ExperimentSettings } from './experiment.js';
@@ -46,7 +46,7 @@ export function createCounterfactualPanel(root: HTMLElement, host: LabHost): Cou
     const sideName = t(`lab.cf.side.${side}` as const);
     story.replaceChildren(h('p', { class: 'lab-note' }, t('lab.cf.tracing', { side: sideName, record })));
     try {
-      const reply = await host.client.call((api) => api.trace(side, record));
+      const reply = await host.client.call<LabTraceReply>((api) => api.trace(side, record));
       if (!reply.ok) return story.replaceChildren(h('p', {}, reply.message));
       story.replaceChildren(h('h4', {}, t('lab.cf.storyTitle', { record, side: sideName })), h('pre', { class: 'lab-story__text', tabindex: 0 }, reply.text));
     } catch (error) {
@@ -59,11 +59,9 @@ export function createCounterfactualPanel(root: HTMLElement, host: LabHost): Cou
     const moves = Object.entries(cf.transitions).flatMap(([output, m]) => Object.entries(m).map(([move, n]) => [output, move, n] as const));
     out.replaceChildren(
       h('p', { class: 'lab-summary' }, t('lab.cf.summary', { param: cf.param, before: JSON.stringify(cf.before.value) ?? '–', after: JSON.stringify(cf.after.value), seed, n: cf.changedRecords })),
-      h('h4', {}, t('lab.cf.deltas')),
       deltas.length === 0
         ? h('p', { class: 'lab-note' }, t('lab.cf.noDelta'))
         : table(t('lab.cf.deltas'), [t('lab.cf.metric'), t('lab.cf.before'), t('lab.cf.after'), t('lab.cf.delta')], deltas.map(([m, d]) => [m, num(cf.before.metrics[m]), num(cf.after.metrics[m]), `${d > 0 ? '+' : ''}${num(d)}`])),
-      h('h4', {}, t('lab.cf.transitions')),
       moves.length === 0 ? h('p', { class: 'lab-note' }, t('lab.cf.noTransitions')) : Object.assign(table(t('lab.cf.transitions'), [t('lab.cf.output'), t('lab.cf.move'), t('lab.cf.count')], moves), { className: 'ex-table lab-transitions' }),
     );
     if (cf.changes.length > 0) {
@@ -93,11 +91,11 @@ export function createCounterfactualPanel(root: HTMLElement, host: LabHost): Cou
     host.say(status, t('lab.cf.running'));
     const seed = host.seed();
     try {
-      const reply: CounterfactualReply = await host.client.call((api) => api.counterfactual(host.spec(), picker.pointer.value.trim(), parseFieldValue(value.value), seed));
+      const reply: CounterfactualReply = await host.client.call<CounterfactualReply>((api) => api.counterfactual(host.spec(), picker.pointer.value.trim(), parseFieldValue(value.value), seed));
       if (!reply.ok) host.say(status, t('lab.cf.failed', { message: reply.message }));
       else {
         render(reply.counterfactual, seed);
-        host.say(status, t('lab.cf.summary', { param: reply.counterfactual.param, before: JSON.stringify(reply.counterfactual.before.value) ?? '–', after: JSON.stringify(reply.counterfactual.after.value), seed, n: reply.counterfactual.changedRecords }));
+        host.say(status, t('lab.cf.done', { seconds: (reply.wallMs / 1000).toFixed(1), n: reply.counterfactual.changedRecords }));
       }
     } catch (error) {
       host.failed(status, error);

@@ -103,7 +103,7 @@ export async function renderSweepCharts(container: HTMLElement, result: SweepRes
   Chart.defaults.animation = false;
   const colors = PALETTE[theme];
   const numeric = result.values.every((v) => typeof v === 'number');
-  const charts: ChartType[] = [];
+  const charts: { destroy(): void }[] = [];
 
   for (const family of families) {
     const title = t(`lab.chart.${family.key}` as MessageKey);

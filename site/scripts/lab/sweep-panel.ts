@@ -6,7 +6,9 @@
 import { h } from '../exercise/dom.js';
 import { t } from '../../i18n/index.js';
 import { sweepToCsv, sweepToJson } from '../../../simulator/lab/export.js';
-import type { SweepResult, SweepReply } from '../../../workers/lab-api.js';
+import type { SweepResult, SweepReply, LabProblem } from '../../../workers/lab-api.js';
+
+type ValuesReply = { ok: true; values: (number | string | boolean)[] } | LabProblem;
 import { createParamPicker } from './param-picker.js';
 import { renderSweepCharts, type SweepCharts } from './sweep-chart.js';
 import { download, sweepCommand, type ExperimentSettings } from './experiment.js';
@@ -92,7 +94,7 @@ export function createSweepPanel(root: HTMLElement, host: LabHost): SweepPanel {
     progress.value = 0;
     progressText.textContent = '';
     try {
-      const parsed = await host.client.call((api) => api.parseValues(values.value));
+      const parsed = await host.client.call<ValuesReply>((api) => api.parseValues(values.value));
       if (!parsed.ok) {
         setRunning(false);
         return host.say(status, t('lab.sweep.badValues', { message: parsed.message }));
@@ -104,7 +106,7 @@ export function createSweepPanel(root: HTMLElement, host: LabHost): SweepPanel {
       }
       host.say(status, t('lab.sweep.running', { done: 1, total: runs }));
       const request = { spec: host.spec(), param, values: unquoteValues(parsed.values), seeds: Array.from({ length: n }, (_, i) => i + 1) };
-      const reply: SweepReply = await host.client.call(
+      const reply: SweepReply = await host.client.call<SweepReply>(
         (api, p) => api.sweep(request, p),
         (p) => {
           progress.value = p.total > 0 ? (p.done + p.point) / p.total : 0;
