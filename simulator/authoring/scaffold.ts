@@ -32,9 +32,9 @@ checks:
     name: Nothing is indexed twice
     explain: Filebeat resends batches it got no acknowledgement for; a resent batch must not be indexed twice.
 hints:
-  - Read the ledger of the \`es\` output — where were lines lost?
-  - Logstash can keep its queue on disk — but only what it has checkpointed survives a crash.
-  - "Set \`queue.type: persisted\` and \`queue.checkpoint.writes: 1\` on the logstash node."
+  - Read the ledger of the \`es\` output — where were lines lost, where duplicated?
+  - Logstash can keep its queue on disk — but only what it has checkpointed survives a crash, and a replay resends.
+  - "Set \`queue.type: persisted\` and \`queue.checkpoint.writes: 1\` on logstash, and index each line under a stable id: \`processors: [add_id]\` on filebeat, \`document_id: \\"%{[@metadata][_id]}\\"\` on the output."
 `;
   const pipeline = (which: string) => `${schemaComment(`${dir}/${which}/pipeline.yaml`, 'pipeline')}# Filebeat → Logstash → Elasticsearch; Logstash is slower than the traffic, so its queue holds events when it crashes.
 name: ${slug}
