@@ -41,6 +41,8 @@ export class FilebeatNode implements SimNode {
   private readTimerAt = Number.POSITIVE_INFINITY;
   /** Harvesters are blocked on a full queue (backpressure) and wait for an ACK, not a timer. */
   private stalled = false;
+  /** `@timestamp` of the lines of the current read: when Filebeat read them. */
+  private readStamp = '';
   private readonly counters = { eventsAcked: 0, batchesSent: 0, batchesResent: 0, eventsDropped: 0, connectionFailures: 0 };
 
   constructor(
@@ -81,6 +83,7 @@ export class FilebeatNode implements SimNode {
   private readNow(): void {
     if (!this.up) return;
     const free = this.spec['queue.mem.events'] - this.queued;
+    this.readStamp = isoTimestamp(this.ctx.now());
     if (free > 0) {
       this.h.read(this.ctx.now(), free, (file, line, readBefore) => this.enqueue(file, line, readBefore));
     }
@@ -108,7 +111,7 @@ export class FilebeatNode implements SimNode {
     const rid = this.workload.ridOf(file, line);
     const base = this.workload.record(rid);
     const metadata: FieldMap = this.spec.processors.length > 0 ? { beat: 'filebeat', _id: eventId(this.workload.seed, rid) } : { beat: 'filebeat' };
-    const rec: Rec = { ...base, fields: { ...base.fields, '@timestamp': isoTimestamp(this.ctx.now()), '@metadata': metadata } };
+    const rec: Rec = { ...base, fields: { ...base.fields, '@timestamp': this.readStamp, '@metadata': metadata } };
     if (readBefore) {
       this.ctx.ledger.noteDuplicate(rid, this.address, 'read again after a restart from the flushed registry offset');
     }

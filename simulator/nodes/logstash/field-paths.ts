@@ -7,21 +7,30 @@ import type { FieldMap, FieldValue } from '../../core/record.js';
 import { readField, splitFieldPath } from '../../core/record.js';
 
 export function setField(fields: FieldMap, path: string, value: FieldValue | undefined): FieldMap {
-  const parts = splitFieldPath(path);
-  const write = (map: FieldMap, i: number): FieldMap => {
-    const key = parts[i]!;
-    const copy: Record<string, FieldValue | undefined> = { ...map };
-    if (i === parts.length - 1) {
-      if (value === undefined) delete copy[key];
-      else copy[key] = value;
-      return copy;
-    }
-    const child = map[key];
-    const childMap = child !== null && typeof child === 'object' && !Array.isArray(child) ? (child as FieldMap) : {};
-    copy[key] = write(childMap, i + 1);
-    return copy;
-  };
-  return write(fields, 0);
+  if (!path.includes('.') && !path.includes('[')) return setTop({ ...fields }, path, value);
+  return setPath(fields, splitFieldPath(path), 0, value);
+}
+
+/** Writes into a map the caller owns (a fresh copy): no further copying. */
+export function setFieldMutable(fields: Record<string, FieldValue | undefined>, path: string, value: FieldValue | undefined): FieldMap {
+  if (!path.includes('.') && !path.includes('[')) return setTop(fields, path, value);
+  return setPath(fields, splitFieldPath(path), 0, value);
+}
+
+function setTop(copy: Record<string, FieldValue | undefined>, key: string, value: FieldValue | undefined): FieldMap {
+  if (value === undefined) delete copy[key];
+  else copy[key] = value;
+  return copy;
+}
+
+function setPath(map: FieldMap, parts: readonly string[], i: number, value: FieldValue | undefined): FieldMap {
+  const key = parts[i]!;
+  const copy: Record<string, FieldValue | undefined> = { ...map };
+  if (i === parts.length - 1) return setTop(copy, key, value);
+  const child = map[key];
+  const childMap = child !== null && typeof child === 'object' && !Array.isArray(child) ? (child as FieldMap) : {};
+  copy[key] = setPath(childMap, parts, i + 1, value);
+  return copy;
 }
 
 export function getField(fields: FieldMap, path: string): FieldValue | undefined {

@@ -10,7 +10,7 @@ import { EPOCH_MS, isoTimestamp } from '../../workload/clock.js';
 import { compileCondition, type Condition } from './conditional.js';
 import { compileGrok } from './grok.js';
 import { compileDateFormat } from './date-parse.js';
-import { getField, setField, sprintf } from './field-paths.js';
+import { getField, setField, setFieldMutable, sprintf } from './field-paths.js';
 
 /** The result of filtering one event: the new event, or null if a `drop` removed it. */
 export type FilterFn = (rec: Rec, nowMs: number) => Rec | null;
@@ -38,7 +38,10 @@ function grokFilter(spec: Extract<LogstashFilterSpec, { grok: unknown }>['grok']
         const captured = g.match(text);
         if (!captured) continue;
         matched = true;
-        for (const [k, v] of Object.entries(captured)) fields = setField(fields, k, v);
+        // One copy per match, then plain writes into it.
+        let copy: FieldMap = { ...fields };
+        for (const k in captured) copy = setFieldMutable(copy as Record<string, FieldValue | undefined>, k, captured[k]);
+        fields = copy;
         if (spec.break_on_match) break;
       }
       if (matched && spec.break_on_match) break;
@@ -67,9 +70,20 @@ function dateFilter(spec: Extract<LogstashFilterSpec, { date: unknown }>['date']
       return { ...tagged, eventTimeMs: typeof ingest === 'string' ? Date.parse(ingest) - EPOCH_MS : rec.eventTimeMs };
     }
     const virtual = epochMs - EPOCH_MS;
-    const out = withFields(rec, setField(rec.fields, spec.target, isoTimestamp(virtual)));
+    const out = withFields(rec, setField(rec.fields, spec.target, isoCached(virtual)));
     return spec.target === '@timestamp' ? { ...out, eventTimeMs: virtual } : out;
   };
+}
+
+/** Log lines share timestamps (one-second resolution): format each one once. */
+let lastIsoMs = Number.NaN;
+let lastIso = '';
+function isoCached(virtualMs: number): string {
+  if (virtualMs !== lastIsoMs) {
+    lastIsoMs = virtualMs;
+    lastIso = isoTimestamp(virtualMs);
+  }
+  return lastIso;
 }
 
 function convert(value: FieldValue | undefined, to: 'integer' | 'float' | 'string' | 'boolean'): FieldValue | undefined {
