@@ -8,6 +8,9 @@
  * loops underneath and do not move anything, so the picture stays readable and acyclic.
  */
 import type { NodeType, PipelineSpec } from '../../simulator/spec/index.js';
+import { orderRows } from './topology-order.js';
+
+export { countCrossings } from './topology-order.js';
 
 /** Where each kind of system usually sits in a pipeline, left to right (DESIGN §1). */
 export const TYPE_RANK: Readonly<Record<NodeType, number>> = {
@@ -135,22 +138,21 @@ export function layoutTopology(spec: Pick<PipelineSpec, 'nodes'>, typeLabel: (ty
     const preds = forward.filter((e) => e.to === id).map((e) => column.get(e.from) ?? 0);
     column.set(id, preds.length ? Math.max(...preds) + 1 : 0);
   }
-
-  // Rows: the first column in spec order, later ones by the mean row of their feeders (barycentre),
-  // which keeps most edges straight and uncrossed for pipeline-shaped graphs.
-  const columnCount = Math.max(0, ...column.values()) + 1;
-  const rowOf = new Map<string, number>();
-  const columns: string[][] = [];
-  for (let c = 0; c < columnCount; c++) {
-    const members = byRank.filter((id) => column.get(id) === c);
-    const centre = (id: string) => {
-      const rows = forward.filter((e) => e.to === id && rowOf.has(e.from)).map((e) => rowOf.get(e.from)!);
-      return rows.length ? rows.reduce((s, r) => s + r, 0) / rows.length : Number.POSITIVE_INFINITY;
-    };
-    members.sort((a, b) => centre(a) - centre(b) || ids.indexOf(a) - ids.indexOf(b));
-    members.forEach((id, row) => rowOf.set(id, row));
-    columns.push(members);
+  // A branch no log shipper feeds (a bucket the batch job reads, filled before the run) would
+  // otherwise start at the far left; pull it right, next to what it feeds.
+  const fedFromStart = new Set(byRank.filter((id) => !forward.some((e) => e.to === id) && TYPE_RANK[typeOf(id)] === 0));
+  for (const id of byRank) if (forward.some((e) => e.to === id && fedFromStart.has(e.from))) fedFromStart.add(id);
+  for (const id of [...byRank].reverse()) {
+    if (fedFromStart.has(id) || fedFromStart.size === 0) continue;
+    const next = forward.filter((e) => e.from === id).map((e) => column.get(e.to)!);
+    if (next.length) column.set(id, Math.max(column.get(id)!, Math.min(...next) - 1));
   }
+
+  const columnCount = Math.max(0, ...column.values()) + 1;
+  const columns = orderRows(
+    Array.from({ length: columnCount }, (_, c) => byRank.filter((id) => column.get(id) === c)),
+    forward,
+  );
 
   const { nodeHeight, rowGap, margin, backLoopDepth } = GEOMETRY;
   // Nodes of one column share a width, so the column reads as a tidy stack.
@@ -177,14 +179,29 @@ export function layoutTopology(spec: Pick<PipelineSpec, 'nodes'>, typeLabel: (ty
   const placed = new Map(nodes.map((n) => [n.id, n]));
   const bottom = margin + bandHeight;
   let backCount = 0;
+  // Several edges leaving (or entering) one node get their own spots along its side, in the
+  // order of the nodes at their other ends, so they fan out instead of starting on one point.
+  const forwardPlaced = edges.filter((e) => placed.get(e.to)!.column > placed.get(e.from)!.column);
+  const byOtherEnd = (end: 'from' | 'to') => (x: TopologyEdge, y: TopologyEdge) => {
+    const a = placed.get(x[end])!;
+    const b = placed.get(y[end])!;
+    return a.y - b.y || a.x - b.x;
+  };
+  const outgoing = new Map(nodes.map((n) => [n.id, forwardPlaced.filter((e) => e.from === n.id).sort(byOtherEnd('to'))]));
+  const incoming = new Map(nodes.map((n) => [n.id, forwardPlaced.filter((e) => e.to === n.id).sort(byOtherEnd('from'))]));
+  const portY = (n: PlacedNode, side: TopologyEdge[], e: TopologyEdge) => {
+    const k = side.indexOf(e);
+    const step = Math.min(12, (n.height * 0.6) / Math.max(1, side.length - 1));
+    return n.y + n.height / 2 + (k - (side.length - 1) / 2) * step;
+  };
   const placedEdges: PlacedEdge[] = edges.map((e) => {
     const a = placed.get(e.from)!;
     const b = placed.get(e.to)!;
     if (b.column > a.column) {
       const x1 = a.x + a.width;
-      const y1 = a.y + a.height / 2;
+      const y1 = portY(a, outgoing.get(a.id)!, e);
       const x2 = b.x;
-      const y2 = b.y + b.height / 2;
+      const y2 = portY(b, incoming.get(b.id)!, e);
       const dx = (x2 - x1) / 2;
       return { ...e, back: false, path: `M${x1} ${y1} C${x1 + dx} ${y1} ${x2 - dx} ${y2} ${x2} ${y2}`, labelX: (x1 + x2) / 2, labelY: (y1 + y2) / 2 };
     }

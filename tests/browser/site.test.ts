@@ -110,7 +110,7 @@ describe.skipIf(!first)('lesson page', () => {
     await expect(page.locator('.lesson-header__meta').textContent()).resolves.toMatch(/About \d+ minutes/);
 
     const tocTargets = await page.locator('nav.toc a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
-    const headingIds = await page.locator('.prose h2[id], .prose h3[id]').evaluateAll((hs) => hs.map((h) => h.id));
+    const headingIds = await page.locator('.prose > h2[id], .prose > h3[id]').evaluateAll((hs) => hs.map((h) => h.id));
     expect(tocTargets.length).toBeGreaterThan(0);
     expect(tocTargets).toEqual(headingIds);
     expect(await page.locator('nav.toc details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);

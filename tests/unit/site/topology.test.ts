@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parseSpec } from '../../../simulator/spec/index.js';
-import { edgesOf, layoutTopology } from '../../../site/lib/topology.js';
+import { countCrossings, edgesOf, layoutTopology } from '../../../site/lib/topology.js';
 
 function spec(text: string) {
   const r = parseSpec(text);
@@ -113,9 +113,54 @@ nodes:
     expect(lambda.edges.some((e) => e.back)).toBe(false);
   });
 
+  it('reorders columns so that Lambda and Kappa lanes do not cross', () => {
+    // Spec order invites crossings: the speed job feeds the Lambda view listed last, the stream job the Kappa view listed first.
+    const spec2 = spec(`
+nodes:
+  fb: { type: beats, output: kafka, topic: logs }
+  kafka: { type: kafka, topics: { logs: { partitions: 1, replication.factor: 1 } } }
+  speed: { type: flink, source: { node: kafka, topic: logs, group.id: s }, job: { key-by: status, window: { type: tumbling, size: 10s }, aggregate: count }, sink: { elasticsearch: { node: es, index: realtime } } }
+  stream: { type: flink, source: { node: kafka, topic: logs, group.id: k }, job: { key-by: status, window: { type: tumbling, size: 10s }, aggregate: count }, sink: { elasticsearch: { node: es, index: counts } } }
+  es: { type: elasticsearch }
+  kappa: { type: serving, architecture: kappa, speed: stream }
+  lambda: { type: serving, architecture: lambda, batch: nightly, speed: speed }
+  lake: { type: s3 }
+  nightly: { type: batch, source: { node: lake }, every: 1m, job: { key-by: status, window: { type: tumbling, size: 10s }, aggregate: count } }
+`);
+    const laid = layoutTopology(spec2);
+    const columns: string[][] = [];
+    for (const n of laid.nodes) (columns[n.column] ??= [])[n.row] = n.id;
+    const forward = laid.edges.filter((e) => !e.back);
+    expect(countCrossings(columns, forward)).toBe(0);
+    // Fan-out edges leave a node at distinct heights.
+    const starts = forward.filter((e) => e.from === 'kafka').map((e) => e.path.split(' ')[1]);
+    expect(new Set(starts).size).toBe(starts.length);
+  });
+
   it('draws an empty pipeline as an empty canvas', () => {
     const empty = layoutTopology({ nodes: {} });
     expect(empty.nodes).toEqual([]);
     expect(empty.edges).toEqual([]);
+  });
+});
+
+describe('crossings', () => {
+  it('untangles parallel Lambda and Kappa lanes fed from one Kafka topic and one bucket', () => {
+    const laid = layoutTopology(spec(`
+nodes:
+  filebeat: { type: beats, output: logstash }
+  logstash: { type: logstash, output: { kafka: { node: kafka, topic_id: logs }, s3: { node: lake, prefix: raw/ } } }
+  kafka: { type: kafka, topics: { logs: { partitions: 1, replication.factor: 1 } } }
+  speed: { type: flink, source: { node: kafka, topic: logs, group.id: s }, job: { key-by: status, window: { type: tumbling, size: 10s }, aggregate: count }, sink: { elasticsearch: { node: es, index: realtime } } }
+  stream: { type: flink, source: { node: kafka, topic: logs, group.id: k }, job: { key-by: status, window: { type: tumbling, size: 10s }, aggregate: count }, sink: { elasticsearch: { node: es, index: counts } } }
+  lake: { type: s3 }
+  batch: { type: batch, source: { node: lake }, every: 1m, job: { key-by: status, window: { type: tumbling, size: 10s }, aggregate: count } }
+  es: { type: elasticsearch }
+  lambda: { type: serving, architecture: lambda, batch: batch, speed: speed }
+  kappa: { type: serving, architecture: kappa, speed: stream }
+`));
+    const columns: string[][] = [];
+    for (const n of laid.nodes) (columns[n.column] ??= [])[n.row] = n.id;
+    expect(countCrossings(columns, laid.edges.filter((e) => !e.back))).toBe(0);
   });
 });
