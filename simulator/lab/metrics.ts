@@ -14,6 +14,14 @@ export function metricsOf(result: RunResult): RunMetrics {
       m[`${id}.${key}`] = o[key];
     }
   }
+  // Link counters at the end of the run: what the network did (messages, not records).
+  const last = result.samples[result.samples.length - 1];
+  if (last) {
+    for (const [id, counters] of Object.entries(last.stages)) {
+      if (!id.includes('->')) continue;
+      for (const key of ['sent', 'dropped', 'duplicated', 'cut']) if (key in counters) m[`link.${id}.${key}`] = counters[key]!;
+    }
+  }
   if (result.query) {
     for (const [id, e] of Object.entries(result.query.error)) {
       m[`query.${id}.error.max`] = e.max;
