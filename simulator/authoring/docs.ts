@@ -60,10 +60,12 @@ export function withGeneratedSection(markdown: string): string | { error: string
   return markdown.slice(0, begin) + generatedSection() + markdown.slice(end + END.length);
 }
 
-/** Editor JSON Schemas, path → text. */
+/** Editor JSON Schemas and the check-path list, path → text. */
 export function schemaFiles(): Record<string, string> {
   return {
     [`${SCHEMA_DIR}/exercise.schema.json`]: `${JSON.stringify(exerciseJsonSchema(), null, 2)}\n`,
     [`${SCHEMA_DIR}/pipeline.schema.json`]: `${JSON.stringify(pipelineJsonSchema(), null, 2)}\n`,
+    // Machine-readable check paths, for tools (and the editor's completion of checks, should it want them).
+    [`${SCHEMA_DIR}/check-paths.json`]: `${JSON.stringify(listCheckPaths(), null, 2)}\n`,
   };
 }

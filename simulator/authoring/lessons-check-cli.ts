@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { formatIssue, type SpecIssue } from '../spec/issues.js';
+import { closest } from '../spec/suggest.js';
 import type { Exercise } from '../exercise/types.js';
 import { checkLessonsStatic } from './check-lessons.js';
 import type { ExerciseStatus } from './check-exercise.js';
@@ -100,7 +101,15 @@ async function main(): Promise<number> {
     process.stdout.write(JSON.stringify(await runChecks(exercises.filter((e) => wanted.has(e.slug)))));
     return 0;
   }
-  if (args.only) exercises = exercises.filter((e) => e.slug === args.only);
+  if (args.only) {
+    exercises = exercises.filter((e) => e.slug === args.only);
+    if (exercises.length === 0) {
+      const guess = closest(args.only, report.exercises.map((e) => e.slug));
+      console.error(`lessons:check: no exercise "${args.only}" loads${guess ? ` — did you mean "${guess}"?` : ''}`);
+      for (const p of report.problems) console.error(formatIssue(p));
+      return 1;
+    }
+  }
   const problems: SpecIssue[] = [...report.problems];
   let rows: TableRow[] = [];
   if (args.run && exercises.length > 0) {
