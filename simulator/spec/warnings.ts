@@ -52,9 +52,36 @@ export function collectWarnings(spec: PipelineSpec, map: SourceMap): SpecIssue[]
         }
       }
     }
+    warnCollectors(spec, id, node, warn);
     if (node.type === 'consumer' && node.commit !== 'auto' && node.source['enable.auto.commit']) {
       warn(['nodes', id, 'source', 'enable.auto.commit'], `with \`commit: ${node.commit}\`, auto-commit should be off: it commits whatever poll() returned every auto.commit.interval.ms`, 'set `enable.auto.commit: false`');
     }
   }
   return out;
+}
+
+type Warn = (path: (string | number)[], message: string, hint?: string) => void;
+
+/** Filebeat / Logstash / Elasticsearch settings that combine badly (SEMANTICS §1, §2, §5). */
+function warnCollectors(spec: PipelineSpec, id: string, node: PipelineSpec['nodes'][string], warn: Warn): void {
+  if (node.type === 'beats') {
+    const target = spec.nodes[node.output];
+    if (target?.type === 'logstash' && target.input !== 'beats') {
+      warn(['nodes', id, 'output'], `Logstash ${node.output} listens with a ${target.input} input, which never ACKs: Filebeat cannot know what arrived (at-most-once)`, 'use `input: beats` on the Logstash node');
+    }
+    const rotate = spec.workload.rotate;
+    if (rotate && rotate.keep === 0 && node.scan_frequency > rotate.every) {
+      warn(['nodes', id, 'scan_frequency'], `files rotate every ${rotate.every} ms and none is kept, but a new file is only found every ${node.scan_frequency} ms: some files are deleted before Filebeat ever reads them`, 'lower scan_frequency or keep rotated files (rotate.keep)');
+    }
+  }
+  if (node.type === 'logstash' && node.output.elasticsearch) {
+    const docId = node.output.elasticsearch.document_id;
+    const senders = Object.values(spec.nodes).filter((n) => n.type === 'beats' && n.output === id);
+    if (docId?.includes('_id') && docId.includes('@metadata') && senders.length > 0 && senders.every((b) => b.type === 'beats' && b.processors.length === 0)) {
+      warn(['nodes', id, 'output', 'elasticsearch', 'document_id'], `${docId} refers to @metadata._id, but no Filebeat sending here sets it: the literal template becomes the id and every event overwrites the same document`, 'add `processors: [add_id]` to the Filebeat node');
+    }
+    if (docId === undefined && senders.some((b) => b.type === 'beats' && b.processors.length > 0)) {
+      warn(['nodes', id, 'output', 'elasticsearch'], 'Filebeat sets @metadata._id, but this output has no document_id: Elasticsearch generates ids and resends still duplicate', 'set `document_id: "%{[@metadata][_id]}"`');
+    }
+  }
 }
