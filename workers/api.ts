@@ -26,7 +26,9 @@ export interface RunRequest {
 export type RunReply =
   /** The spec does not parse or validate: nothing ran. */
   | { kind: 'invalid'; errors: SpecIssue[]; warnings: SpecIssue[] }
-  /** The run finished (ended: drained/deadline), hit its event budget (ended: budget) or was cancelled (ended: cancelled). */
+  /** Cancelled: the run was abandoned mid-way; the previous run stays the one the terminal and ledger read. */
+  | { kind: 'cancelled'; wallMs: number }
+  /** The run finished (ended: drained/deadline) or hit its event budget (ended: budget). */
   | { kind: 'done'; result: PageResult; checks: CheckResult[]; passed: boolean; warnings: SpecIssue[]; wallMs: number };
 
 export interface Validation {

@@ -6,7 +6,7 @@
  * Runs go through `run()` with `yieldToHost`, so between slices of simulated time the worker
  * returns to its event loop: a Cancel message is handled there, and progress gets posted.
  */
-import { run, type RunHandle, type RunOptions, type RunProgress } from '../simulator/run/run.js';
+import { runSteps, type RunHandle, type RunOptions, type RunProgress } from '../simulator/run/run.js';
 import { parseSpec, pipelineJsonSchema, type PipelineSpec } from '../simulator/spec/index.js';
 import { loadExercise, pipelineTextOf, evaluateChecks } from '../simulator/exercise/core.js';
 import type { Exercise } from '../simulator/exercise/types.js';
@@ -53,12 +53,27 @@ export function createSession(options: SessionOptions): SimApi {
     };
   }
 
-  async function runSpec(spec: PipelineSpec, extra: Pick<RunOptions, 'seed' | 'trace'>, onProgress?: (p: RunProgress) => void): Promise<RunHandle> {
+  /**
+   * Drives the run's slices (the same generator `run()` drives), yielding to the host between
+   * them. On cancel it stops at once and returns undefined: a cancelled run is abandoned, not
+   * accounted — the end-of-run accounting visits every record still held, which for a long run
+   * cut short (millions of lines not yet read) would keep the worker busy long after Cancel.
+   */
+  async function runSpec(spec: PipelineSpec, extra: Pick<RunOptions, 'seed' | 'trace'>, onProgress?: (p: RunProgress) => void): Promise<RunHandle | undefined> {
     controller?.abort();
     const mine = new AbortController();
     controller = mine;
+    const steps = runSteps(spec, { ...extra, onProgress: throttled(onProgress) });
     try {
-      return await run(spec, { ...extra, signal: mine.signal, onProgress: throttled(onProgress), yieldToHost: options.yieldToHost });
+      for (;;) {
+        if (mine.signal.aborted) {
+          steps.return(undefined as never);
+          return undefined;
+        }
+        const step = steps.next();
+        if (step.done) return step.value;
+        await options.yieldToHost();
+      }
     } finally {
       if (controller === mine) controller = undefined;
     }
@@ -72,12 +87,12 @@ export function createSession(options: SessionOptions): SimApi {
     const total = Math.ceil((spec.duration * spec.workload.rate) / 1000);
     const started = options.wallClock();
     const handle = await runSpec(spec, { seed: request.seed, ...(total <= TRACE_ALL_UP_TO ? { trace: 'all' as const } : {}) }, onProgress);
+    if (!handle) return { kind: 'cancelled', wallMs: options.wallClock() - started };
     const wallMs = options.wallClock() - started;
     handle.result.wallMs = wallMs;
     last = { spec, seed: request.seed, handle, request };
     stories.clear();
-    // A cancelled run has partial counts: checks would judge half a run, so none are evaluated.
-    const checks = exercise && handle.result.ended !== 'cancelled' ? evaluateChecks(exercise, handle.result) : [];
+    const checks = exercise ? evaluateChecks(exercise, handle.result) : [];
     handle.result.checks = checks;
     const passed = checks.length > 0 && checks.every((c) => c.pass) && handle.result.ended !== 'budget';
     return { kind: 'done', result: pageResult(handle), checks, passed, warnings: parsed.warnings, wallMs };
@@ -93,7 +108,7 @@ export function createSession(options: SessionOptions): SimApi {
     if (!story.traced) {
       // Same spec, same seed → the same events (DESIGN §2); this time the ledger records rid's hops.
       const replay = await runSpec(last.spec, { seed: last.seed, trace: [rid] }, onProgress);
-      if (replay.result.ended === 'cancelled') return { ok: false, message: 'trace cancelled' };
+      if (!replay) return { ok: false, message: 'trace cancelled' };
       story = recordStory(replay, rid);
     }
     const reply: TraceReply = { ok: true, story, text: formatStory(story) };
@@ -133,8 +148,9 @@ export function createSession(options: SessionOptions): SimApi {
       if (out.action?.kind === 'run') {
         if (!last) return { text: 'sim: press Run once first, so the shell knows which files to run.', status: 1 };
         const ran = await doRun(last.request, onProgress);
-        const summary = ran.kind === 'invalid' ? `invalid spec: ${ran.errors.length} error(s)` : `run ${ran.result.ended} after ${ran.result.events} events, ${ran.result.simulatedMs / 1000}s simulated`;
-        return { text: `${out.text}\n${summary}`, status: ran.kind === 'invalid' ? 1 : 0, ran };
+        const summary =
+          ran.kind === 'invalid' ? `invalid spec: ${ran.errors.length} error(s)` : ran.kind === 'cancelled' ? 'run cancelled' : `run ${ran.result.ended} after ${ran.result.events} events, ${ran.result.simulatedMs / 1000}s simulated`;
+        return { text: `${out.text}\n${summary}`, status: ran.kind === 'done' ? 0 : 1, ran };
       }
       if (out.action?.kind === 'retrace' && last) {
         const traced = await doTrace(String(out.action.rid), onProgress);

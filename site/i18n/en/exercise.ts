@@ -18,6 +18,8 @@ export const exercise = {
   'ex.reset': 'Reset to starter',
   'ex.reset.done': 'The files are back to the starter version. Undo in the editor (Ctrl+Z) brings your edits back.',
   'ex.running': 'Running the simulation…',
+  'ex.running.slowStart': 'Still preparing the run: a large workload takes a few seconds to set up. Cancel stops it.',
+  'ex.progress.preparing': 'Preparing the run…',
   'ex.cancelling': 'Cancelling the run…',
   'ex.seed': 'Seed',
   'ex.progress.label': 'Simulation progress',
@@ -86,7 +88,7 @@ export const exercise = {
   'ex.result.passed': 'All checks pass.',
   'ex.result.failed': '{failed} of {total} checks failed.',
   'ex.result.noChecks': 'The run finished. This exercise has no checks.',
-  'ex.result.cancelled': 'Run cancelled: the numbers below cover only the part that ran, and no checks were evaluated.',
+  'ex.result.cancelled': 'Run cancelled. Nothing was counted; press Run to start again.',
   'ex.result.budget': 'The run was stopped: it used up its event budget.',
   'ex.result.budgetHelp':
     'Something kept the simulator busy without making progress — often a retry loop against a node that never comes back, or a very high rate. Look at the log with `tail /var/log/sim.log`, then lower the rate or the duration, or raise `max-events`.',

@@ -29,3 +29,13 @@ export function table(caption: string, head: readonly string[], rows: readonly (
     h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, String(c)) : h('td', {}, String(c))))))),
   );
 }
+
+/** Text where `backticks` mark config names (as the course writes them): code spans as <code>, the rest as text. */
+export function richText(text: string): DocumentFragment {
+  const frag = document.createDocumentFragment();
+  text.split(/(`[^`]+`)/).forEach((part) => {
+    if (part.startsWith('`') && part.endsWith('`') && part.length > 1) frag.append(h('code', {}, part.slice(1, -1)));
+    else if (part) frag.append(part);
+  });
+  return frag;
+}

@@ -3,7 +3,7 @@
  * to the simulator worker. Loaded with dynamic import() by <pipeline-exercise> when the exercise
  * scrolls into view, so the lesson text never waits for it.
  */
-import { h } from './dom.js';
+import { h, richText } from './dom.js';
 import { readIslandData, type IslandData } from './island-data.js';
 import { SimClient, WorkerFailure } from './sim-client.js';
 import { createEditor, type EditorHandle } from './editor.js';
@@ -260,14 +260,17 @@ export async function mount(root: HTMLElement): Promise<void> {
       announce(t('ex.result.invalid', { n: reply.errors.length }));
       return;
     }
+    if (reply.kind === 'cancelled') {
+      ui.results.append(h('p', { class: 'ex-verdict ex-verdict--neutral' }, t('ex.result.cancelled')));
+      announce(t('ex.result.cancelled'));
+      return;
+    }
     renderVerdict(ui.results, reply.result, reply.checks, reply.passed, reply.warnings);
     announce(ui.results.querySelector('.ex-verdict')?.textContent ?? '');
-    if (reply.result.ended !== 'cancelled') {
-      recordAttempt(slug, reply.passed);
-      attempted = true;
-      ui.solution.disabled = false;
-      root.dataset.passed = String(reply.passed);
-    }
+    recordAttempt(slug, reply.passed);
+    attempted = true;
+    ui.solution.disabled = false;
+    root.dataset.passed = String(reply.passed);
     charts = await renderCharts(ui.charts, reply.result);
     renderLedger(ui.ledger, reply.result, {
       entries: (output, kind) => client.call((api) => api.ledger(output, kind, 50)),
@@ -278,15 +281,35 @@ export async function mount(root: HTMLElement): Promise<void> {
   const run = async () => {
     if (running) return;
     ui.alert.hidden = true;
+    // Old results would read as this run's: clear them until the new verdict arrives.
+    charts?.destroy();
+    charts = undefined;
+    ui.results.replaceChildren();
+    ui.charts.replaceChildren();
+    ui.ledger.replaceChildren();
     setRunning(true);
-    onProgress({ simulatedMs: 0, totalMs: 0, events: 0, fraction: 0 });
+    ui.progress.value = 0;
+    ui.progressText.textContent = t('ex.progress.preparing');
     announce(t('ex.running'));
+    let heard = false;
+    // Building a big run (the workload's true answer, every node) can take seconds before the first slice.
+    const slow = setTimeout(() => {
+      if (!heard) announce(t('ex.running.slowStart'));
+    }, 5000);
     try {
-      const reply = await client.call<RunReply>((api, progress) => api.run({ files: editedFiles(), seed: Number(ui.seed.value) || 0 }, progress), onProgress);
+      const reply = await client.call<RunReply>(
+        (api, progress) => api.run({ files: editedFiles(), seed: Number(ui.seed.value) || 0 }, progress),
+        (p) => {
+          heard = true;
+          onProgress(p);
+        },
+      );
       setRunning(false);
       await showReply(reply);
     } catch (error) {
       showFailure(error);
+    } finally {
+      clearTimeout(slow);
     }
   };
 
@@ -311,7 +334,7 @@ export async function mount(root: HTMLElement): Promise<void> {
 
   ui.hint.disabled = ex.hints.length === 0;
   const renderHints = () => {
-    ui.hints.replaceChildren(...ex.hints.slice(0, hintsShown).map((text, i) => h('li', {}, h('strong', {}, t('ex.hint.number', { n: i + 1, total: ex.hints.length })), ' ', text)));
+    ui.hints.replaceChildren(...ex.hints.slice(0, hintsShown).map((text, i) => h('li', {}, h('strong', {}, t('ex.hint.number', { n: i + 1, total: ex.hints.length })), ' ', richText(text))));
     ui.hint.textContent = hintsShown >= ex.hints.length ? t('ex.hint.none') : hintsShown === 0 ? t('ex.hint.show') : t('ex.hint.next');
     ui.hint.disabled = hintsShown >= ex.hints.length;
   };

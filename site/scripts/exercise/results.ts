@@ -3,7 +3,7 @@
  * passed or failed with its one-line explanation, and the warnings the parser raised.
  */
 import type { CheckResult, PageResult, SpecIssue } from '../../../workers/api.js';
-import { h } from './dom.js';
+import { h, richText } from './dom.js';
 import { t } from '../../i18n/index.js';
 
 export function endedText(result: PageResult): string {
@@ -14,9 +14,7 @@ export function endedText(result: PageResult): string {
 export function renderVerdict(root: HTMLElement, result: PageResult, checks: readonly CheckResult[], passed: boolean, warnings: readonly SpecIssue[]): void {
   const failed = checks.filter((c) => !c.pass).length;
   const headline =
-    result.ended === 'cancelled'
-      ? t('ex.result.cancelled')
-      : result.ended === 'budget'
+    result.ended === 'budget'
         ? t('ex.result.budget')
         : checks.length === 0
           ? t('ex.result.noChecks')
@@ -24,7 +22,7 @@ export function renderVerdict(root: HTMLElement, result: PageResult, checks: rea
             ? t('ex.result.passed')
             : t('ex.result.failed', { failed, total: checks.length });
   root.append(
-    h('p', { class: `ex-verdict ex-verdict--${passed ? 'pass' : result.ended === 'cancelled' ? 'neutral' : 'fail'}` }, headline),
+    h('p', { class: `ex-verdict ex-verdict--${passed ? 'pass' : 'fail'}` }, headline),
     h('p', { class: 'ex-note' }, endedText(result)),
   );
   if (result.ended === 'budget') root.append(h('p', { class: 'ex-note ex-warn' }, t('ex.result.budgetHelp')));
@@ -39,9 +37,9 @@ export function renderVerdict(root: HTMLElement, result: PageResult, checks: rea
             { class: c.pass ? 'ex-check ex-check--pass' : 'ex-check ex-check--fail' },
             h('span', { class: 'ex-check__mark', 'aria-hidden': 'true' }, c.pass ? '✓' : '✗'),
             h('span', { class: 'sr-only' }, c.pass ? t('ex.check.passed') : t('ex.check.failed')),
-            h('strong', { class: 'ex-check__name' }, c.name),
+            h('strong', { class: 'ex-check__name' }, richText(c.name)),
             h('span', { class: 'ex-check__numbers' }, t('ex.check.numbers', { expected: c.expected, actual: c.actual })),
-            h('span', { class: 'ex-check__why' }, c.explanation),
+            h('span', { class: 'ex-check__why' }, richText(c.explanation)),
           ),
         ),
       ),

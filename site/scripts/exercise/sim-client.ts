@@ -21,8 +21,12 @@ export class WorkerFailure extends Error {
   }
 }
 
-/** How long a call may go without any sign of life (a reply or a progress report). */
-const IDLE_LIMIT_MS = 20_000;
+/**
+ * How long a call may go without any sign of life (a reply or a progress report). Generous: a
+ * worker cannot answer while it builds a large run (computing the workload's true answer over
+ * millions of records takes seconds), and a busy worker looks exactly like a hung one.
+ */
+const IDLE_LIMIT_MS = 60_000;
 
 export class SimClient {
   private worker: Worker | undefined;

@@ -25,7 +25,12 @@ export interface TerminalHandle {
 
 export async function createTerminal(container: HTMLElement, backend: ShellBackend): Promise<TerminalHandle> {
   const [{ Terminal }, { FitAddon }] = await Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')]);
-  await import('@xterm/xterm/css/xterm.css');
+  // The stylesheet comes as text and goes into a <style> once: a lazily imported CSS chunk is not
+  // emitted by Astro's build (only page-referenced CSS is), so `?inline` keeps it with the script.
+  if (!document.getElementById('xterm-css')) {
+    const css = (await import('@xterm/xterm/css/xterm.css?inline')).default;
+    document.head.append(Object.assign(document.createElement('style'), { id: 'xterm-css', textContent: css }));
+  }
   const term: XTerm = new Terminal({
     convertEol: true,
     cursorBlink: false,

@@ -1,0 +1,59 @@
+/**
+ * The worker's session without the Worker: runs yield between slices so cancel gets through,
+ * an event budget stops a run with `ended: budget`, and `trace` of a record that was not traced
+ * replays the same spec and seed with tracing on.
+ */
+import { describe, it, expect } from 'vitest';
+import { createSession } from '../../../workers/session.js';
+import type { RunProgress } from '../../../workers/api.js';
+
+const session = () => createSession({ yieldToHost: () => new Promise((r) => setTimeout(r, 0)), wallClock: () => performance.now() });
+
+const spec = (duration: string, rate: string, extra = '') => `
+duration: ${duration}
+drain: 10s
+${extra}
+workload: { generator: access-log, rate: ${rate}, files: 2, key: status }
+nodes:
+  filebeat: { type: beats, output: es }
+  es: { type: elasticsearch }
+`;
+
+describe('worker session', () => {
+  it('cancel stops a long run at the next slice, and the reply says so', async () => {
+    const s = session();
+    const seen: RunProgress[] = [];
+    const reply = s.run({ files: { 'pipeline.yaml': spec('3600s', '2000/s') }, seed: 1 }, (p) => {
+      seen.push(p);
+      if (seen.length === 2) void s.cancel();
+    });
+    const r = await reply;
+    expect(r.kind).toBe('cancelled');
+    // It stopped where it was asked to: no later progress than the cancelling one.
+    expect(seen.at(-1)!.simulatedMs).toBeLessThan(3_600_000);
+  });
+
+  it('an exhausted event budget ends the run with `budget`', async () => {
+    const r = await session().run({ files: { 'pipeline.yaml': spec('10s', '100/s', 'max-events: 5') }, seed: 1 });
+    expect(r.kind === 'done' && r.result.ended).toBe('budget');
+  });
+
+  it('returns parse errors with line and hint instead of running', async () => {
+    const r = await session().run({ files: { 'pipeline.yaml': spec('10s', '100/s').replace('duration', 'duratoin') }, seed: 1 });
+    expect(r.kind).toBe('invalid');
+    if (r.kind === 'invalid') expect(r.errors[0]).toMatchObject({ line: 2, hint: expect.stringContaining('duration') });
+  });
+
+  it('traces an untraced record by replaying the run, through the shell', async () => {
+    const s = session();
+    // 6,000 records: above the trace-everything threshold, so hops are not recorded in the first run.
+    await s.run({ files: { 'pipeline.yaml': spec('30s', '200/s') }, seed: 3 });
+    const out = await s.shell('trace access-1.log:10');
+    expect(out.status).toBe(0);
+    expect(out.text).toMatch(/^record access-1\.log:10 \(rid 19\)/);
+    expect(out.text).toContain('filebeat');
+    expect(out.text).not.toContain('hops not recorded');
+    const ledger = await s.ledger('es', 'lost', 5);
+    expect(ledger.total).toBeGreaterThanOrEqual(0);
+  });
+});
