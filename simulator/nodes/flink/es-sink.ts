@@ -61,7 +61,6 @@ export class EsSink implements FlinkSink {
     this.node = config.node;
     this.target = config.index;
     this.docId = config.documentId ? compileDocumentId(config.documentId) : undefined;
-    this.scheduleIntervalFlush();
   }
 
   private scheduleIntervalFlush(): void {
@@ -164,6 +163,8 @@ export class EsSink implements FlinkSink {
 
   restore(): void {
     // Nothing stored in the checkpoint: replayed records are simply written again.
+    // The periodic flush belongs to the new attempt (teardown cancelled the old one's timer).
+    this.scheduleIntervalFlush();
   }
 
   teardown(): void {

@@ -126,6 +126,7 @@ export class FlinkNode implements SimNode {
       checkpointsCompleted: live.history.completed,
       checkpointsFailed: live.history.failed,
       lastCheckpointId: live.latest?.id ?? 0,
+      lastCheckpointAtMs: live.latest?.completedAtMs ?? -1,
       restarts: live.restarts,
       lag: live.lag(),
       running: live.status === 'running' ? 1 : 0,

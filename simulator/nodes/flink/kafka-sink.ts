@@ -13,7 +13,7 @@
  */
 import type { Message } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
-import type { KafkaClusterHandle, KafkaProducerClient, ProducerConfig } from '../kafka/client-api.js';
+import type { KafkaClusterHandle, KafkaProducerClient, ProducerConfig, TransactionHandle } from '../kafka/client-api.js';
 import type { FlinkSink, SinkHost } from './sink.js';
 
 export interface KafkaSinkConfig {
@@ -38,6 +38,10 @@ interface Txn {
 interface TxnState {
   id: string;
   counter: number;
+  /** Producer id, epoch and partitions of the pre-committed transaction, to finish it after a restart. */
+  handle: TransactionHandle | null;
+  /** Ledger bookkeeping only (not part of Flink's state): what the transaction carries. */
+  rids: number[];
 }
 
 export class KafkaSink implements FlinkSink {
@@ -143,7 +147,9 @@ export class KafkaSink implements FlinkSink {
       if (gen !== this.generation) return;
       txn.state = 'precommitted';
       this.precommitted.set(id, txn);
-      const state: TxnState = { id: txn.id, counter: txn.counter };
+      const rids: number[] = [];
+      for (const r of txn.records) for (const rid of ridsOf(r)) rids.push(rid);
+      const state: TxnState = { id: txn.id, counter: txn.counter, handle: txn.producer.transactionHandle?.() ?? null, rids };
       done(state);
     });
     // The next interval's records go into a new transaction.
@@ -179,6 +185,30 @@ export class KafkaSink implements FlinkSink {
     });
   }
 
+  /**
+   * The restored checkpoint completed, but its commit may never have reached the broker before the
+   * failure. Flink's committer commits it again on restore, resuming the transaction by producer id
+   * and epoch; a commit that had already happened succeeds again [FL4]. Only a transaction the
+   * broker aborted meanwhile (transaction.timeout.ms) is lost.
+   */
+  private recommit(state: TxnState): void {
+    const handle = state.handle!;
+    const producer = this.cluster.createProducer(this.host.ctx, { ...this.baseConfig(), 'transactional.id': state.id });
+    if (!producer.resumeTransaction) return;
+    this.retired.push(producer);
+    producer.resumeTransaction(handle);
+    const gen = this.generation;
+    producer.commitTransaction((ok, error) => {
+      if (gen !== this.generation) return;
+      const i = this.retired.indexOf(producer);
+      if (i >= 0) this.retired.splice(i, 1);
+      if (ok) return;
+      this.abortedTxns++;
+      for (const rid of state.rids) this.host.ctx.ledger.noteLoss(rid, this.host.where, `transaction ${state.id} was aborted before its commit could finish: ${error ?? 'aborted'}`);
+      this.host.ctx.log('error', `KafkaSink: re-commit of ${state.id} after restore failed (${error ?? 'aborted'}); its records are lost`);
+    });
+  }
+
   restore(state: unknown, restoredId: number): void {
     if (this.config.guarantee !== 'exactly-once') return;
     const lingering = this.counter;
@@ -194,6 +224,7 @@ export class KafkaSink implements FlinkSink {
       this.abortedTxns++;
     }
     if (restoredId > 0) this.host.ctx.log('info', `KafkaSink restored from checkpoint ${restoredId}; aborted ${Math.max(0, lingering - from + 1)} lingering transaction(s)`);
+    if (restored?.handle) this.recommit(restored);
     // The writer opens its first transaction when it starts: a transaction.timeout.ms the broker
     // refuses fails the job right here, before any record is processed.
     this.beginNext();

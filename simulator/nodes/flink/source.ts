@@ -56,6 +56,17 @@ export class KafkaSourceReader {
     return out;
   }
 
+  /**
+   * What an out-of-range position falls back to. Flink's OffsetsInitializer carries its own
+   * reset strategy: earliest() resets to EARLIEST, latest() to LATEST; only committedOffsets()
+   * follows the consumer's auto.offset.reset [FL3]. So a replay that races retention restarts
+   * at the new log start instead of skipping to the end.
+   */
+  private resetStrategy(): 'earliest' | 'latest' | 'none' {
+    const mode = this.spec['starting-offsets'];
+    return mode === 'committed' ? this.spec['auto.offset.reset'] : mode;
+  }
+
   start(offsets: Offsets): void {
     this.stop();
     this.consumer = this.cluster.createConsumer(this.ctx, {
@@ -63,7 +74,7 @@ export class KafkaSourceReader {
       'isolation.level': this.spec['isolation.level'],
       'enable.auto.commit': this.checkpointing ? false : this.spec['enable.auto.commit'],
       'auto.commit.interval.ms': this.spec['auto.commit.interval.ms'],
-      'auto.offset.reset': this.spec['auto.offset.reset'],
+      'auto.offset.reset': this.resetStrategy(),
       'max.poll.records': this.spec['max.poll.records'],
       'max.poll.interval.ms': this.spec['max.poll.interval.ms'],
       'session.timeout.ms': this.spec['session.timeout.ms'],

@@ -145,7 +145,19 @@ export class Broker implements SimNode, MetadataListener {
   metrics(): Record<string, number> {
     let leaderOf = 0;
     for (const r of this.replicas.values()) if (r.leader === this.brokerId) leaderOf++;
-    return { ...this.counters, leaderOf };
+    const m: Record<string, number> = { ...this.counters, leaderOf };
+    // Broker 1 reports the controller's view of every partition for the whole cluster (as it does
+    // for heldRecords): leader (0 = offline), ISR as a bit mask of broker ids, log end and high watermark.
+    if (this.brokerId === 1) {
+      for (const [key, p] of this.cluster.controller.partitions) {
+        const best = this.cluster.bestReplica(p.topic, p.partition);
+        m[`partition:${key}:leader`] = p.leader ?? 0;
+        m[`partition:${key}:isr`] = p.isr.reduce((mask, b) => mask | (1 << (b - 1)), 0);
+        m[`partition:${key}:end`] = best?.log.logEndOffset ?? 0;
+        m[`partition:${key}:hw`] = best?.log.highWatermark ?? 0;
+      }
+    }
+    return m;
   }
 
   heldRecords(visit: (rid: number) => void): void {

@@ -50,6 +50,17 @@ export interface KafkaProducerClient {
   commitTransaction(done: (ok: boolean, error?: string) => void): void;
   abortTransaction(done: (ok: boolean) => void): void;
   /**
+   * The identity of the open transaction (producer id, epoch and the partitions it wrote), which a
+   * two-phase-commit sink stores in its checkpoint so that it can finish the commit after a restart.
+   */
+  transactionHandle?(): TransactionHandle | null;
+  /**
+   * Takes over a transaction another instance pre-committed, without InitProducerId (which would
+   * fence and abort it): Flink's FlinkKafkaInternalProducer.resumeTransaction. Then commitTransaction
+   * finishes it; committing one that already committed succeeds again (the commit is idempotent).
+   */
+  resumeTransaction?(handle: TransactionHandle): void;
+  /**
    * Adds a consumer group's offsets to the open transaction (exactly-once consume-transform-produce,
    * SEMANTICS §3): they are committed if and only if the transaction commits.
    */
@@ -61,6 +72,13 @@ export interface KafkaProducerClient {
   /** Optional for hosts: call on crash so the records the client buffered are noted as lost there. */
   discard?(): void;
   inspect(): unknown;
+}
+
+export interface TransactionHandle {
+  producerId: number;
+  producerEpoch: number;
+  /** `topic-partition` keys registered with the coordinator */
+  partitions: string[];
 }
 
 export interface ConsumerConfig {

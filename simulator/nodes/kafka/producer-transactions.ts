@@ -6,6 +6,7 @@
  * markers; abort drops what is unsent and has ABORT markers written. PRODUCER_FENCED is fatal.
  */
 import type { KafkaProducer } from './producer.js';
+import type { TransactionHandle } from './client-api.js';
 
 const RETRY_MS = 100;
 const RETRIABLE = new Set(['CONCURRENT_TRANSACTIONS', 'NOT_COORDINATOR', 'COORDINATOR_NOT_AVAILABLE', 'REQUEST_TIMED_OUT']);
@@ -152,6 +153,28 @@ export class ProducerTransactions {
       });
     };
     attempt();
+  }
+
+  /** The open transaction's identity, for a sink's checkpoint (null when none is open). */
+  handle(): TransactionHandle | null {
+    const p = this.producer;
+    if (!this.transactional || !this.active || p.pidState !== 'ready') return null;
+    return { producerId: p.producerId, producerEpoch: p.producerEpoch, partitions: [...this.added] };
+  }
+
+  /** Adopts a transaction pre-committed by an earlier instance, so commit() can finish it. */
+  resume(handle: TransactionHandle): void {
+    const p = this.producer;
+    p.producerId = handle.producerId;
+    p.producerEpoch = handle.producerEpoch;
+    p.pidState = 'ready';
+    this.active = true;
+    this.added.clear();
+    for (const key of handle.partitions) this.added.add(key);
+    this.wanted.clear();
+    this.failure = null;
+    this.offsetsSent = false;
+    this.startedAtMs = p.host.now();
   }
 
   describe(): unknown {

@@ -12,7 +12,7 @@
  */
 import type { Message, NodeContext } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
-import type { KafkaProducerClient, ProducerConfig, SendResult } from './client-api.js';
+import type { KafkaProducerClient, ProducerConfig, SendResult, TransactionHandle } from './client-api.js';
 import type { KafkaCluster } from './cluster.js';
 import type { ProduceRequest, ProduceResponse, ProduceBatch } from './produce-handler.js';
 import { partitionForKey, StickyPartitioner } from './partitioner.js';
@@ -355,6 +355,12 @@ export class KafkaProducer implements KafkaProducerClient {
   }
   abortTransaction(done: (ok: boolean) => void): void {
     this.txn.abort(done);
+  }
+  transactionHandle(): TransactionHandle | null {
+    return this.txn.handle();
+  }
+  resumeTransaction(handle: TransactionHandle): void {
+    this.txn.resume(handle);
   }
   sendOffsetsToTransaction(group: string, topic: string, offsets: ReadonlyMap<number, number>, done: (ok: boolean, error?: string) => void): void {
     this.txn.sendOffsets(group, topic, offsets, done);

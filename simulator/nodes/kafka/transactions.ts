@@ -90,6 +90,9 @@ export class TransactionCoordinator {
         return reply({});
       case 'kafka.txn.end': {
         if (txn.state === 'PrepareCommit' || txn.state === 'PrepareAbort') return reply({ error: 'CONCURRENT_TRANSACTIONS' });
+        // A retried EndTxn for the outcome already reached, by the same producer epoch, succeeds
+        // again: that is what makes a two-phase-commit sink's commit-after-restart idempotent.
+        if (txn.state === (req.commit ? 'CompleteCommit' : 'CompleteAbort') && req.producerEpoch === txn.producerEpoch) return reply({});
         if (txn.state !== 'Ongoing') return reply(req.commit ? { error: 'INVALID_TXN_STATE' } : {});
         this.complete(txn, req.commit ? 'commit' : 'abort');
         return reply({});
