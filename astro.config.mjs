@@ -8,7 +8,24 @@ export default defineConfig({
   output: 'static',
   integrations: [mdx()],
   vite: {
-    // The simulator worker is an ES module (it imports the simulator and comlink).
+    // The simulator worker and Monaco's workers (`?worker` imports) are ES modules.
     worker: { format: 'es' },
+    optimizeDeps: {
+      // `astro dev` only: the YAML language worker imports CommonJS/UMD packages
+      // (vscode-languageserver-types among them) that must be pre-bundled to ESM, or the
+      // worker dies with "module is not defined". Listing them up front also avoids a
+      // mid-session "optimized dependencies changed, reloading" when an exercise first loads.
+      include: [
+        'monaco-yaml > vscode-languageserver-types',
+        'monaco-yaml > vscode-languageserver-textdocument',
+        'monaco-yaml > vscode-uri',
+        'monaco-yaml > jsonc-parser',
+        'monaco-yaml > path-browserify',
+        'monaco-yaml > monaco-worker-manager/worker',
+        'zod',
+        'yaml',
+        'comlink',
+      ],
+    },
   },
 });
