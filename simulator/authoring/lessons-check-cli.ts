@@ -92,6 +92,7 @@ function runInChild(args: Args, slugs: string[]): Promise<TableRow[] | { error: 
 }
 
 async function main(): Promise<number> {
+  const started = performance.now();
   const args = parseArgs(process.argv.slice(2));
   const files = readTree(args.root, 'lessons');
   const report = checkLessonsStatic(files);
@@ -130,7 +131,7 @@ async function main(): Promise<number> {
   if (unique.length > 0) console.error('');
   if (rows.length > 0) console.log(summaryTable(rows));
   const ok = unique.length === 0;
-  console.log(`\n${report.lessons.length} lessons, ${report.exercises.length} exercises${args.run ? `, ${rows.length} run` : ' (not run: --no-run)'}: ${ok ? 'all good' : `${unique.length} problem${unique.length === 1 ? '' : 's'}`}`);
+  console.log(`\n${report.lessons.length} lessons, ${report.exercises.length} exercises${args.run ? `, ${rows.length} run` : ' (not run: --no-run)'}: ${ok ? 'all good' : `${unique.length} problem${unique.length === 1 ? '' : 's'}`} (${((performance.now() - started) / 1000).toFixed(1)}s)`);
   return ok ? 0 : 1;
 }
 

@@ -37,7 +37,7 @@ describe('lessons:check across the course (fixture course with mistakes)', () =>
     const r = spawnSync(TSX, ['simulator/authoring/lessons-check-cli.ts', '--root', COURSE, '--no-run'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     for (const m of messages) expect(r.stderr).toContain(m);
-    expect(r.stdout).toContain('1 lessons, 2 exercises (not run: --no-run): 6 problems');
+    expect(r.stdout).toContain('1 lessons, 2 exercises (not run: --no-run): 6 problems (');
   });
 });
 
