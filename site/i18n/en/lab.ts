@@ -35,6 +35,7 @@ export const lab = {
   'lab.problems.warning': 'warning',
   'lab.run.heading': 'Single run',
   'lab.run.invalid': 'The pipeline has {n} error(s), so nothing ran. See the problems under the editor.',
+  'lab.run.cancelled': 'Run cancelled; the results of the previous run stay as they were.',
   'lab.run.summary': 'Per output: {summary}.',
   'lab.run.output': '{id}: {exactlyOnce} once, {lost} lost, {duplicated} duplicated',
   'lab.restored.share': 'The shared experiment was loaded (as text; nothing was run).',

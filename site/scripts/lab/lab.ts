@@ -20,7 +20,7 @@ import { suggestParams, type ParamSuggestion } from './params.js';
 import { createSweepPanel } from './sweep-panel.js';
 import { createCounterfactualPanel } from './counterfactual-panel.js';
 import { createCounterexamplePanel } from './counterexample-panel.js';
-import { download, sharedExperiment, shareFragment, PIPELINE_FILE, type Experiment } from './experiment.js';
+import { defaultSettings, download, sharedExperiment, shareFragment, PIPELINE_FILE, type Experiment } from './experiment.js';
 import { loadLabDraft, saveLabDraft } from './draft.js';
 import type { LabHost } from './host.js';
 
@@ -175,6 +175,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     progressText.textContent = t('ex.progress.text', { done: (p.simulatedMs / 1000).toFixed(1), total: (p.totalMs / 1000).toFixed(0), events: p.events.toLocaleString('en') });
   };
   const showReply = async (reply: RunReply) => {
+    if (reply.kind === 'cancelled') return say(status, t('lab.run.cancelled'));
     charts?.destroy();
     results.replaceChildren();
     chartsBox.replaceChildren();
@@ -224,6 +225,11 @@ export async function mount(root: HTMLElement): Promise<void> {
   loadPreset.addEventListener('click', () => {
     const p = data.presets.find((x) => x.id === presetSelect.value);
     if (!p) return;
+    // A new pipeline has other faults and nodes: the panels start over from its own suggestions.
+    const fresh = defaultSettings();
+    sweep.apply(fresh.sweep);
+    cf.apply(fresh.counterfactual);
+    ce.apply(fresh.counterexample);
     host.setSpec(p.text);
     seedField.value = String(readSeed(p.text) ?? 1);
     say(status, t('lab.preset.loaded', { name: presetSelect.selectedOptions[0]?.textContent ?? p.id }));
