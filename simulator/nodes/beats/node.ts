@@ -111,7 +111,9 @@ export class FilebeatNode implements SimNode {
     const rid = this.workload.ridOf(file, line);
     const base = this.workload.record(rid);
     const metadata: FieldMap = this.spec.processors.length > 0 ? { beat: 'filebeat', _id: eventId(this.workload.seed, rid) } : { beat: 'filebeat' };
-    const rec: Rec = { ...base, fields: { ...base.fields, '@timestamp': this.readStamp, '@metadata': metadata } };
+    // Object.assign, not spread: far cheaper in V8 when fields are added to the copy.
+    const fields: FieldMap = Object.assign({}, base.fields, { '@timestamp': this.readStamp, '@metadata': metadata });
+    const rec: Rec = { rid, id: base.id, eventTimeMs: base.eventTimeMs, fields };
     if (readBefore) {
       this.ctx.ledger.noteDuplicate(rid, this.address, 'read again after a restart from the flushed registry offset');
     }

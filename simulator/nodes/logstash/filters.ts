@@ -10,7 +10,7 @@ import { EPOCH_MS, isoTimestamp } from '../../workload/clock.js';
 import { compileCondition, type Condition } from './conditional.js';
 import { compileGrok } from './grok.js';
 import { compileDateFormat } from './date-parse.js';
-import { getField, setField, setFieldMutable, sprintf } from './field-paths.js';
+import { copyOf, getField, setField, setFieldMutable, sprintf } from './field-paths.js';
 
 /** The result of filtering one event: the new event, or null if a `drop` removed it. */
 export type FilterFn = (rec: Rec, nowMs: number) => Rec | null;
@@ -20,7 +20,7 @@ export function addTags(fields: FieldMap, tags: readonly string[]): FieldMap {
   const existing = fields['tags'];
   const list = Array.isArray(existing) ? [...(existing as readonly string[])] : typeof existing === 'string' ? [existing] : [];
   for (const t of tags) if (!list.includes(t)) list.push(t);
-  return { ...fields, tags: list };
+  return Object.assign({}, fields, { tags: list });
 }
 
 function grokFilter(spec: Extract<LogstashFilterSpec, { grok: unknown }>['grok']): FilterFn {
@@ -39,7 +39,7 @@ function grokFilter(spec: Extract<LogstashFilterSpec, { grok: unknown }>['grok']
         if (!captured) continue;
         matched = true;
         // One copy per match, then plain writes into it.
-        let copy: FieldMap = { ...fields };
+        let copy: FieldMap = copyOf(fields);
         for (const k in captured) copy = setFieldMutable(copy as Record<string, FieldValue | undefined>, k, captured[k]);
         fields = copy;
         if (spec.break_on_match) break;
@@ -67,12 +67,16 @@ function dateFilter(spec: Extract<LogstashFilterSpec, { date: unknown }>['date']
       const tagged = withFields(rec, addTags(rec.fields, spec.tag_on_failure));
       if (spec.target !== '@timestamp') return tagged;
       const ingest = getField(rec.fields, '@timestamp');
-      return { ...tagged, eventTimeMs: typeof ingest === 'string' ? Date.parse(ingest) - EPOCH_MS : rec.eventTimeMs };
+      return retimed(tagged, typeof ingest === 'string' ? Date.parse(ingest) - EPOCH_MS : rec.eventTimeMs);
     }
     const virtual = epochMs - EPOCH_MS;
     const out = withFields(rec, setField(rec.fields, spec.target, isoCached(virtual)));
-    return spec.target === '@timestamp' ? { ...out, eventTimeMs: virtual } : out;
+    return spec.target === '@timestamp' ? retimed(out, virtual) : out;
   };
+}
+
+function retimed(rec: Rec, eventTimeMs: number): Rec {
+  return { rid: rec.rid, id: rec.id, eventTimeMs, fields: rec.fields, lineage: rec.lineage };
 }
 
 /** Log lines share timestamps (one-second resolution): format each one once. */
@@ -132,7 +136,7 @@ function jsonFilter(spec: Extract<LogstashFilterSpec, { json: unknown }>['json']
     try {
       const parsed: unknown = JSON.parse(raw);
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-      return withFields(rec, { ...rec.fields, ...(parsed as FieldMap) });
+      return withFields(rec, Object.assign({}, rec.fields, parsed as FieldMap));
     } catch {
       return withFields(rec, addTags(rec.fields, ['_jsonparsefailure']));
     }
