@@ -9,6 +9,7 @@ import { readTree } from '../../simulator/authoring/fs-tree.js';
 import { parseLessonFrontmatter } from '../../simulator/exercise/lesson-frontmatter.js';
 import { scaffoldExercise } from '../../simulator/authoring/scaffold.js';
 import { loadExercise } from '../../simulator/exercise/load.js';
+import { newExercise } from '../../simulator/authoring/fs-new-exercise.js';
 import { generatedSection, schemaFiles, withGeneratedSection } from '../../simulator/authoring/docs.js';
 
 const COURSE = 'tests/fixtures/exercises/course';
@@ -68,19 +69,17 @@ describe('new:exercise', () => {
     expect(local['starter/pipeline.yaml']).toBe(local['solution/pipeline.yaml']);
   });
 
-  it('the CLI writes the files, prints the tag, and refuses a duplicate slug', () => {
+  it('writes the files, prints the tag, and refuses a duplicate slug or an unknown lesson', () => {
     const root = mkdtempSync(join(tmpdir(), 'new-exercise-'));
     try {
       cpSync(join(COURSE, 'lessons'), join(root, 'lessons'), { recursive: true });
-      const r = spawnSync(TSX, ['simulator/authoring/new-exercise-cli.ts', '--root', root, '01-first/brand-new'], { encoding: 'utf8' });
-      expect(r.status).toBe(0);
-      expect(r.stdout).toContain('<Exercise slug="brand-new" />');
+      const r = newExercise(root, '01-first/brand-new');
+      expect(r.code === 0 && r.lines.join('\n')).toContain('<Exercise slug="brand-new" />');
       expect(readFileSync(join(root, 'lessons/01-first/exercises/brand-new/exercise.yaml'), 'utf8')).toContain('title: Brand new');
-      const again = spawnSync(TSX, ['simulator/authoring/new-exercise-cli.ts', '--root', root, '01-first/orphan'], { encoding: 'utf8' });
-      expect(again.status).toBe(2);
-      expect(again.stderr).toContain('an exercise "orphan" already exists in lessons/01-first');
-      const wrongLesson = spawnSync(TSX, ['simulator/authoring/new-exercise-cli.ts', '--root', root, '01-frist/x'], { encoding: 'utf8' });
-      expect(wrongLesson.stderr).toContain('did you mean 01-first?');
+      expect(newExercise(root, '01-first/orphan')).toEqual({ code: 2, error: 'an exercise "orphan" already exists in lessons/01-first (slugs are unique across the course)' });
+      expect(newExercise(root, '01-frist/x')).toEqual({ code: 2, error: 'no lesson folder lessons/01-frist with an index.mdx — did you mean 01-first?' });
+      expect(newExercise(root, '01-first/Bad Slug')).toMatchObject({ code: 2 });
+      expect(newExercise(root, 'just-a-slug')).toMatchObject({ code: 2 });
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
