@@ -9,7 +9,8 @@ import { readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from './support.js';
+import { launchBrowser, openPage, SCREENSHOT_DIR } from './support.js';
+import { mkdirSync } from 'node:fs';
 
 const lessonsDir = fileURLToPath(new URL('../../lessons/', import.meta.url));
 /** The first lesson with an exercise, and that exercise (the test drives whichever comes first). */
@@ -34,6 +35,12 @@ afterAll(async () => {
 });
 
 type IslandElement = HTMLElement & { fileText(name: string): string; setFileText(name: string, text: string): void };
+
+/** Saves the exercise island (not the whole lesson) as tests/browser/screenshots/<name>.png. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.locator(`pipeline-exercise[data-slug="${target?.slug ?? ''}"]`).screenshot({ path: `${SCREENSHOT_DIR}${name}.png` });
+}
 
 function island(page: Page, slug: string): Locator {
   return page.locator(`pipeline-exercise[data-slug="${slug}"]`);

@@ -101,7 +101,7 @@ function buildUi(root: HTMLElement, data: IslandData, fileNames: string[]): Ui {
     ui.hints,
     ui.solutionBox,
     h('section', { class: 'ex-results', 'aria-label': t('ex.results.label') }, ui.results, ui.charts, ui.ledger),
-    h('section', { class: 'ex-terminal', 'aria-label': t('ex.terminal.label') }, h('h3', {}, t('ex.terminal.title')), h('p', { class: 'ex-note' }, t('ex.terminal.intro')), ui.terminal),
+    h('section', { class: 'ex-terminal', 'aria-label': t('ex.terminal.label') }, h('h3', {}, t('ex.terminal.title')), h('p', { class: 'ex-note' }, richText(t('ex.terminal.intro'))), ui.terminal),
   );
   return ui;
 }

@@ -11,6 +11,12 @@ export function endedText(result: PageResult): string {
   return t(`ex.ended.${result.ended}` as const, params);
 }
 
+/** The check engine's explanation may restate "expected …, got …" first; the numbers line already says that. */
+function why(c: CheckResult): string {
+  const prefix = `expected ${c.expected}, got ${c.actual}`;
+  return c.explanation.startsWith(prefix) ? c.explanation.slice(prefix.length).replace(/^[:.]\s*/, '') : c.explanation;
+}
+
 export function renderVerdict(root: HTMLElement, result: PageResult, checks: readonly CheckResult[], passed: boolean, warnings: readonly SpecIssue[]): void {
   const failed = checks.filter((c) => !c.pass).length;
   const headline =
@@ -39,7 +45,7 @@ export function renderVerdict(root: HTMLElement, result: PageResult, checks: rea
             h('span', { class: 'sr-only' }, c.pass ? t('ex.check.passed') : t('ex.check.failed')),
             h('strong', { class: 'ex-check__name' }, richText(c.name)),
             h('span', { class: 'ex-check__numbers' }, t('ex.check.numbers', { expected: c.expected, actual: c.actual })),
-            h('span', { class: 'ex-check__why' }, richText(c.explanation)),
+            h('span', { class: 'ex-check__why' }, richText(why(c))),
           ),
         ),
       ),
