@@ -190,8 +190,7 @@ export class FilebeatNode implements SimNode {
     if (every <= 0) return;
     this.ctx.timer(every, () => {
       this.registry.flush();
-      if (!this.h.allRead() || this.queued > 0) this.scheduleFlush();
-      else this.ctx.timer(every, () => this.scheduleFlush());
+      this.scheduleFlush();
     });
   }
 
