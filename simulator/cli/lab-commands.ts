@@ -7,6 +7,7 @@ import { parseValues, sweepSync, summarize, SweepError } from '../lab/sweep.js';
 import { sweepToCsv } from '../lab/export.js';
 import { counterfactual } from '../lab/counterfactual.js';
 import { findCounterexample } from '../lab/counterexample.js';
+import type { CliIo } from './run-cli.js';
 
 export const LAB_USAGE = `       npm run sim -- sweep <pipeline.yaml> --param /faults/0/loss --values 0,0.05,0.1 [--seeds 3] [--metric es.lost] [--csv|--json]
        npm run sim -- counterfactual <pipeline.yaml> --param <pointer> --value <v> [--seed N] [--json]
@@ -38,10 +39,10 @@ function parseValue(raw: string): unknown {
 }
 
 /** Returns an exit code. */
-export function runLabCommand(command: string, argv: readonly string[]): number {
+export function runLabCommand(command: string, argv: readonly string[], io: CliIo): number {
   const parsed = options(argv);
   if (typeof parsed === 'string') {
-    process.stderr.write(`sim ${command}: ${parsed}\n${LAB_USAGE}\n`);
+    io.stderr(`sim ${command}: ${parsed}\n${LAB_USAGE}\n`);
     return 2;
   }
   const { file, opts, flags } = parsed;
@@ -49,7 +50,7 @@ export function runLabCommand(command: string, argv: readonly string[]): number 
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    process.stderr.write(`sim ${command}: cannot read ${file}\n`);
+    io.stderr(`sim ${command}: cannot read ${file}\n`);
     return 2;
   }
   try {
@@ -62,14 +63,14 @@ export function runLabCommand(command: string, argv: readonly string[]): number 
       const seedCount = Number(opts.get('seeds') ?? 1);
       if (!Number.isInteger(seedCount) || seedCount < 1 || seedCount > 100) throw new UsageError('--seeds takes a whole number from 1 to 100');
       const result = sweepSync({ spec: text, param, values, seeds: Array.from({ length: seedCount }, (_, i) => i + 1) });
-      if (flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
-      else if (flags.has('csv')) process.stdout.write(sweepToCsv(result));
+      if (flags.has('json')) io.stdout(`${JSON.stringify(result)}\n`);
+      else if (flags.has('csv')) io.stdout(sweepToCsv(result));
       else {
         const metrics = opts.get('metric')?.split(',') ?? Object.keys(result.points[0]?.metrics ?? {}).filter((m) => /\.(lost|duplicated)$|error\.final$/.test(m));
-        process.stdout.write(`sweep ${param} over ${values.length} values × ${seedCount} seed(s)\n`);
+        io.stdout(`sweep ${param} over ${values.length} values × ${seedCount} seed(s)\n`);
         for (const metric of metrics) {
-          process.stdout.write(`\n${metric} (mean [min … max] across seeds)\n`);
-          for (const row of summarize(result, metric)) process.stdout.write(`  ${String(row.value).padStart(10)}  ${row.mean.toFixed(2)} [${row.min} … ${row.max}]\n`);
+          io.stdout(`\n${metric} (mean [min … max] across seeds)\n`);
+          for (const row of summarize(result, metric)) io.stdout(`  ${String(row.value).padStart(10)}  ${row.mean.toFixed(2)} [${row.min} … ${row.max}]\n`);
         }
       }
       return 0;
@@ -79,13 +80,13 @@ export function runLabCommand(command: string, argv: readonly string[]): number 
       const value = opts.get('value');
       if (!param || value === undefined) throw new UsageError('counterfactual needs --param and --value');
       const cf = counterfactual(text, param, parseValue(value), Number(opts.get('seed') ?? 1));
-      if (flags.has('json')) process.stdout.write(`${JSON.stringify(cf)}\n`);
+      if (flags.has('json')) io.stdout(`${JSON.stringify(cf)}\n`);
       else {
-        process.stdout.write(`${param}: ${JSON.stringify(cf.before.value)} → ${JSON.stringify(cf.after.value)} (same seed, same faults)\n\n`);
-        for (const [metric, d] of Object.entries(cf.delta)) process.stdout.write(`  ${metric.padEnd(36)} ${d > 0 ? '+' : ''}${d}\n`);
-        process.stdout.write(`\n${cf.changedRecords} record fate(s) changed\n`);
-        for (const [output, moves] of Object.entries(cf.transitions)) for (const [move, n] of Object.entries(moves)) process.stdout.write(`  ${output}: ${move} ${n}\n`);
-        for (const c of cf.changes.slice(0, 10)) process.stdout.write(`  e.g. ${c.record} in ${c.output}: ${c.before.kind}${c.before.where ? ` at ${c.before.where}` : ''} → ${c.after.kind}${c.after.where ? ` at ${c.after.where}` : ''}\n`);
+        io.stdout(`${param}: ${JSON.stringify(cf.before.value)} → ${JSON.stringify(cf.after.value)} (same seed, same faults)\n\n`);
+        for (const [metric, d] of Object.entries(cf.delta)) io.stdout(`  ${metric.padEnd(36)} ${d > 0 ? '+' : ''}${d}\n`);
+        io.stdout(`\n${cf.changedRecords} record fate(s) changed\n`);
+        for (const [output, moves] of Object.entries(cf.transitions)) for (const [move, n] of Object.entries(moves)) io.stdout(`  ${output}: ${move} ${n}\n`);
+        for (const c of cf.changes.slice(0, 10)) io.stdout(`  e.g. ${c.record} in ${c.output}: ${c.before.kind}${c.before.where ? ` at ${c.before.where}` : ''} → ${c.after.kind}${c.after.where ? ` at ${c.after.where}` : ''}\n`);
       }
       return 0;
     }
@@ -94,24 +95,24 @@ export function runLabCommand(command: string, argv: readonly string[]): number 
       if (!claim) throw new UsageError('counterexample needs --claim, e.g. --claim "outputs.es.lost == 0"');
       const budget = Number(opts.get('budget') ?? 40);
       const ce = findCounterexample({ spec: text, claim, budget });
-      if (flags.has('json')) process.stdout.write(`${JSON.stringify(ce)}\n`);
-      else if (!ce.found) process.stdout.write(`no counterexample to "${claim}" in ${ce.runs} runs\n`);
+      if (flags.has('json')) io.stdout(`${JSON.stringify(ce)}\n`);
+      else if (!ce.found) io.stdout(`no counterexample to "${claim}" in ${ce.runs} runs\n`);
       else {
-        process.stdout.write(`"${claim}" breaks with seed ${ce.seed} (${ce.runs} runs, shrunk from ${ce.unshrunk?.length} to ${ce.faults?.length} fault(s)):\n`);
-        for (const f of ce.faults ?? []) process.stdout.write(`  - ${JSON.stringify(f)}\n`);
-        process.stdout.write(`${ce.check?.explanation}\n\nreplay it: save the spec below and run npm run sim -- <file> --seed ${ce.seed}\n\n${ce.spec}`);
+        io.stdout(`"${claim}" breaks with seed ${ce.seed} (${ce.runs} runs, shrunk from ${ce.unshrunk?.length} to ${ce.faults?.length} fault(s)):\n`);
+        for (const f of ce.faults ?? []) io.stdout(`  - ${JSON.stringify(f)}\n`);
+        io.stdout(`${ce.check?.explanation}\n\nreplay it: save the spec below and run npm run sim -- <file> --seed ${ce.seed}\n\n${ce.spec}`);
       }
       return 0;
     }
-    process.stderr.write(`sim: unknown command ${command}\n`);
+    io.stderr(`sim: unknown command ${command}\n`);
     return 2;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`sim ${command}: ${error.message}\n${LAB_USAGE}\n`);
+      io.stderr(`sim ${command}: ${error.message}\n${LAB_USAGE}\n`);
       return 2;
     }
     if (error instanceof SweepError || error instanceof Error) {
-      process.stderr.write(`sim ${command}: ${error.message}\n`);
+      io.stderr(`sim ${command}: ${error.message}\n`);
       return 1;
     }
     throw error;

@@ -76,7 +76,7 @@ describe('counterfactuals', () => {
 describe('counterexample search', () => {
   it('finds a loss for an at-most-once pipeline, shrinks it, and the shrunk schedule still loses', () => {
     const atMostOnce = beatsLogstashEs({ queue: 'memory' });
-    const ce = findCounterexample({ spec: atMostOnce, claim: 'outputs.es.lost == 0', budget: 30, searchSeed: 3 });
+    const ce = findCounterexample({ spec: atMostOnce, claim: 'outputs.es.lost == 0', budget: 20, searchSeed: 3 });
     expect(ce.found).toBe(true);
     expect(ce.faults!.length).toBeGreaterThan(0);
     expect(ce.faults!.length).toBeLessThanOrEqual(ce.unshrunk!.length);
@@ -86,8 +86,8 @@ describe('counterexample search', () => {
 
   it('finds none for an effectively-once pipeline (add_id + persisted queue + document_id) within its budget', () => {
     const effectivelyOnce = beatsLogstashEs({ queue: 'persisted', addId: true });
-    const ce = findCounterexample({ spec: effectivelyOnce, claim: 'outputs.es.lost + outputs.es.duplicated == 0', budget: 12, searchSeed: 3 });
+    const ce = findCounterexample({ spec: effectivelyOnce, claim: 'outputs.es.lost + outputs.es.duplicated == 0', budget: 8, searchSeed: 3 });
     expect(ce.found).toBe(false);
-    expect(ce.runs).toBe(12);
+    expect(ce.runs).toBe(8);
   });
 });
