@@ -37,6 +37,7 @@ export const exercise = {
   'ex.hint.next': 'Next hint',
   'ex.hint.none': 'No more hints',
   'ex.hint.number': 'Hint {n} of {total}:',
+  'ex.hint.shown': 'Hint {n} of {total} is shown under the faults.',
 
   'ex.solution.show': 'Show solution',
   'ex.solution.hide': 'Hide solution',

@@ -342,7 +342,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     hintsShown = Math.min(ex.hints.length, hintsShown + 1);
     saveHintsShown(slug, hintsShown);
     renderHints();
-    announce(ex.hints[hintsShown - 1] ?? '');
+    announce(t('ex.hint.shown', { n: hintsShown, total: ex.hints.length }));
   });
   renderHints();
 
@@ -360,7 +360,7 @@ export async function mount(root: HTMLElement): Promise<void> {
         'figure',
         { class: 'ex-diff' },
         h('figcaption', {}, t('ex.solution.diffTitle', { file: name })),
-        same ? h('p', { class: 'ex-note' }, t('ex.solution.same')) : h('pre', { class: 'ex-diff__body' }, ...diff.map((d) => h(d.op === 'add' ? 'ins' : d.op === 'del' ? 'del' : 'span', { class: `ex-diff__${d.op}` }, `${d.op === 'add' ? '+ ' : d.op === 'del' ? '- ' : '  '}${d.text}\n`))),
+        same ? h('p', { class: 'ex-note' }, t('ex.solution.same')) : h('pre', { class: 'ex-diff__body', tabindex: 0, 'aria-label': t('ex.solution.diffTitle', { file: name }) }, ...diff.map((d) => h(d.op === 'add' ? 'ins' : d.op === 'del' ? 'del' : 'span', { class: `ex-diff__${d.op}` }, `${d.op === 'add' ? '+ ' : d.op === 'del' ? '- ' : '  '}${d.text}\n`))),
       );
     });
     const apply = button(t('ex.solution.apply'), 'ex-primary');
