@@ -25,6 +25,14 @@ export interface TraceStep {
 
 export type FateKind = 'exactlyOnce' | 'duplicated' | 'lost' | 'filtered' | 'late' | 'inFlight';
 
+/** How many notes each place has made so far (copies destroyed, extra copies made, filtered, late): sampled over time for the diagram. */
+export interface NoteCounts {
+  lost: number;
+  duplicated: number;
+  filtered: number;
+  late: number;
+}
+
 export class Ledger {
   /** Records generated so far (rids 0 … generated-1). */
   generated = 0;
@@ -36,6 +44,13 @@ export class Ledger {
   private readonly traces = new Map<number, TraceStep[]>();
   private traceAll = false;
   private readonly traced = new Set<number>();
+  /** Place (node or link id) → running note counts, in first-note order (the run samples them every second). */
+  readonly notesAt = new Map<string, NoteCounts>();
+  /**
+   * The true key of a record (the workload's `key` field), set by the run: order is promised per
+   * key (per partition), so reordering is counted per key. Without it, order is judged globally.
+   */
+  keyOf: ((rid: number) => string) | null = null;
   /** Set by the simulation so notes carry the current virtual time. */
   clock: () => number = () => 0;
 
@@ -60,23 +75,33 @@ export class Ledger {
     return this.traces.get(rid) ?? [];
   }
 
+  private countNote(where: string, kind: keyof NoteCounts): void {
+    let c = this.notesAt.get(where);
+    if (!c) this.notesAt.set(where, (c = { lost: 0, duplicated: 0, filtered: 0, late: 0 }));
+    c[kind]++;
+  }
+
   noteLoss(rid: number, where: string, why: string): void {
+    this.countNote(where, 'lost');
     this.lossWhere.set(rid, where);
     this.lossWhy.set(rid, why);
     this.trace(rid, where, `lost: ${why}`);
   }
 
   noteDuplicate(rid: number, where: string, why = 'sent again'): void {
+    this.countNote(where, 'duplicated');
     if (!this.dupWhere.has(rid)) this.dupWhere.set(rid, where);
     this.trace(rid, where, `copy: ${why}`);
   }
 
   noteFiltered(rid: number, where: string, why = 'dropped by a filter'): void {
+    this.countNote(where, 'filtered');
     this.filteredWhere.set(rid, where);
     this.trace(rid, where, `filtered: ${why}`);
   }
 
   noteLate(rid: number, where: string, why = 'arrived after its window closed'): void {
+    this.countNote(where, 'late');
     this.lateWhere.set(rid, where);
     this.trace(rid, where, `late: ${why}`);
   }
@@ -119,7 +144,7 @@ export class Ledger {
         bump(out.lostAt, this.lossWhere.get(rid) ?? 'unknown');
       }
     }
-    if (arrival) out.reordered = countReordered(arrival);
+    if (arrival) out.reordered = countReordered(arrival, this.keyOf);
     return out;
   }
 
@@ -154,19 +179,21 @@ function bump(map: Record<string, number>, key: string): void {
 }
 
 /**
- * Counts records that arrived after a record generated later than them.
- * rids are generation order, so an arrival below the highest rid already seen was overtaken.
- * Only first arrivals count; a duplicate's second copy is not a reorder.
+ * Counts records that arrived after a record of the same key generated later than them.
+ * rids are generation order, so an arrival below the highest rid already seen for its key was
+ * overtaken. Only first arrivals count; a duplicate's second copy is not a reorder.
  */
-function countReordered(arrival: Iterable<number>): number {
-  let max = -1;
+function countReordered(arrival: Iterable<number>, keyOf: ((rid: number) => string) | null): number {
+  const maxByKey = new Map<string, number>();
   let reordered = 0;
   const seen = new Set<number>();
   for (const rid of arrival) {
     if (seen.has(rid)) continue;
     seen.add(rid);
+    const key = keyOf ? keyOf(rid) : '';
+    const max = maxByKey.get(key) ?? -1;
     if (rid < max) reordered++;
-    else max = rid;
+    else maxByKey.set(key, rid);
   }
   return reordered;
 }

@@ -47,6 +47,12 @@ export class ArchitectureSampler {
     private readonly source: ArchitectureSource,
     /** True window values, sorted by window end. */
     private readonly truthByEnd: readonly WindowValue[],
+    /**
+     * End of the sources' production (`duration`). Freshness percentiles are taken over samples up
+     * to here: during the drain no new data arrives, so "age of the newest counted record" only grows
+     * and says nothing about the architecture. The series itself keeps every sample.
+     */
+    private readonly productionEndMs = Number.POSITIVE_INFINITY,
   ) {
     for (const w of truthByEnd) this.truthByCell.set(cell(w.key, w.windowStartMs), w);
   }
@@ -88,7 +94,8 @@ export class ArchitectureSampler {
 
   series(): ArchitectureSeries {
     const errors = this.error.map((p) => p.value);
-    const fresh = this.freshness.map((p) => p.value).sort((a, b) => a - b);
+    const producing = this.freshness.filter((p) => p.timeMs <= this.productionEndMs);
+    const fresh = (producing.length > 0 ? producing : this.freshness).map((p) => p.value).sort((a, b) => a - b);
     return {
       answer: this.answer,
       truth: this.truth,

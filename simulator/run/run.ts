@@ -124,6 +124,10 @@ function sampleStages(sim: Simulation): StageSample {
     stages[node.address] = { up: sim.isUp(node.address) ? 1 : 0, ...(m ?? {}) };
   }
   for (const [id, s] of sim.linkStats) stages[id] = { ...s };
+  // Ledger notes per place so far (`noted.lost` = copies destroyed there, …), for the diagram's per-hop counters.
+  for (const [where, c] of sim.ledger.notesAt) {
+    stages[where] = { ...stages[where], 'noted.lost': c.lost, 'noted.duplicated': c.duplicated, 'noted.filtered': c.filtered, 'noted.late': c.late };
+  }
   return { timeMs: sim.now, stages };
 }
 
@@ -133,11 +137,13 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   const built = build(spec, seed);
   const { sim, workload } = built;
   sim.ledger.generated = workload.total;
+  const keyField = spec.workload.key;
+  sim.ledger.keyOf = (rid) => String(workload.truthField(rid, keyField));
   if (options.trace) sim.ledger.setTracing(options.trace);
   const query = queryOf(spec);
   const truth = query ? truthWindows(workload, query) : undefined;
   const truthByEnd = truth ? [...truth.values()].sort((a, b) => a.windowEndMs - b.windowEndMs) : [];
-  const samplers = new Map([...built.architectures].map(([id, a]) => [id, new ArchitectureSampler(a, truthByEnd)]));
+  const samplers = new Map([...built.architectures].map(([id, a]) => [id, new ArchitectureSampler(a, truthByEnd, spec.duration)]));
 
   const sampleEvery = options.sampleEveryMs ?? 1000;
   const deadline = spec.duration + spec.drain;

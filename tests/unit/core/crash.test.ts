@@ -59,3 +59,33 @@ describe('crash and restart', () => {
     expect([...sim.heldRecords()]).toEqual([]);
   });
 });
+
+import { Ledger } from '../../../simulator/ledger/ledger.js';
+
+describe('the ledger', () => {
+  it('counts reordering per key: an overtaken record of another key is not out of order', () => {
+    const ledger = new Ledger();
+    ledger.generated = 4;
+    const counts = new Uint32Array([1, 1, 1, 1]);
+    // rids 0 and 2 have key a, 1 and 3 key b: in 1, 0, 3, 2 each record only overtakes the other key.
+    ledger.keyOf = (rid) => (rid % 2 === 0 ? 'a' : 'b');
+    expect(ledger.account(counts, new Set(), [1, 0, 3, 2]).reordered).toBe(0);
+    expect(ledger.account(counts, new Set(), [2, 0, 1, 3]).reordered).toBe(1);
+    ledger.keyOf = null;
+    expect(ledger.account(counts, new Set(), [1, 0, 3, 2]).reordered).toBe(2);
+  });
+
+  it('reads each fate off the counts: once, duplicated, in flight, filtered, late, lost with its place', () => {
+    const ledger = new Ledger();
+    ledger.generated = 6;
+    ledger.noteDuplicate(1, 'filebeat', 'resent');
+    ledger.noteFiltered(3, 'logstash');
+    ledger.noteLate(4, 'flink');
+    ledger.noteLoss(5, 'filebeat->logstash', 'message lost on the link');
+    const out = ledger.account(new Uint32Array([1, 3, 0, 0, 0, 0]), new Set([2]));
+    expect(out).toMatchObject({ exactlyOnce: 1, duplicated: 1, extraCopies: 2, inFlight: 1, filtered: 1, late: 1, lost: 1 });
+    expect(out.duplicatedAt).toEqual({ filebeat: 1 });
+    expect(out.lostAt).toEqual({ 'filebeat->logstash': 1 });
+    expect(ledger.fateOf(5, 0, new Set())).toBe('lost at filebeat->logstash: message lost on the link');
+  });
+});
