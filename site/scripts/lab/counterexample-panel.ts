@@ -83,7 +83,7 @@ export function createCounterexamplePanel(root: HTMLElement, host: LabHost): Cou
       if (!reply.ok) host.say(status, t('lab.ce.failed', { message: reply.message }));
       else {
         render(reply.counterexample);
-        host.say(status, out.querySelector('.lab-summary')?.textContent ?? '');
+        host.say(status, t('lab.ce.done', { seconds: (reply.wallMs / 1000).toFixed(1) }));
       }
     } catch (error) {
       if (error instanceof LabFailure && error.kind === 'terminated') host.say(status, t('lab.ce.cancelled'));

@@ -72,8 +72,8 @@ export function createCounterfactualPanel(root: HTMLElement, host: LabHost): Cou
           { class: 'lab-changes' },
           ...cf.changes.slice(0, LISTED).map((c) => {
             const label = t('lab.cf.change', { record: c.record, output: c.output, before: fate(c.before), after: fate(c.after) });
-            const b = h('button', { type: 'button', class: 'lab-link', 'aria-label': t('lab.cf.traceLabel', { record: c.record, side: t('lab.cf.side.before') }) }, t('lab.cf.traceBefore'));
-            const a = h('button', { type: 'button', class: 'lab-link', 'aria-label': t('lab.cf.traceLabel', { record: c.record, side: t('lab.cf.side.after') }) }, t('lab.cf.traceAfter'));
+            const b = h('button', { type: 'button', class: 'lab-link', 'aria-label': t('lab.cf.traceLabel', { action: t('lab.cf.traceBefore'), record: c.record }) }, t('lab.cf.traceBefore'));
+            const a = h('button', { type: 'button', class: 'lab-link', 'aria-label': t('lab.cf.traceLabel', { action: t('lab.cf.traceAfter'), record: c.record }) }, t('lab.cf.traceAfter'));
             b.addEventListener('click', () => void trace('before', c.record));
             a.addEventListener('click', () => void trace('after', c.record));
             return h('li', {}, h('span', { class: 'lab-mono' }, label), ' ', b, ' ', a);

@@ -41,7 +41,7 @@ export function createSweepPanel(root: HTMLElement, host: LabHost): SweepPanel {
   const cli = h('code', { class: 'lab-cli' });
   const csv = h('button', { type: 'button', disabled: true, 'data-export': 'csv' }, t('lab.export.csv'));
   const json = h('button', { type: 'button', disabled: true, 'data-export': 'json' }, t('lab.export.json'));
-  const charts = h('div', { class: 'lab-charts', 'aria-label': t('lab.sweep.results') });
+  const charts = h('div', { class: 'lab-charts', role: 'group', 'aria-label': t('lab.sweep.results') });
   let chartSet: SweepCharts | undefined;
   let last: SweepResult | undefined;
   let running = false;
