@@ -5,11 +5,12 @@
  */
 import { site as enSite } from './en/site.js';
 import { exercise as enExercise } from './en/exercise.js';
+import { lab as enLab } from './en/lab.js';
 import { format, type Params } from './format.js';
 
 export { format, type Params };
 
-const en = { ...enSite, ...enExercise };
+const en = { ...enSite, ...enExercise, ...enLab };
 
 export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };
