@@ -22,11 +22,23 @@ export class EsOutput implements OutputNode {
     return idx ? [idx] : [];
   }
 
+  /**
+   * For one index: how many times each rid counts in it. For the whole node: the most any one
+   * index counts it. Two indices answering different questions from the same records (raw lines
+   * and window counts, or Kappa's old and rebuilt index) each hold a record once — that is not a
+   * duplicate; a record twice in any one index is. The per-index outputs give the detail.
+   */
   countRecords(counts: Uint32Array): void {
-    for (const idx of this.indexes()) {
-      idx.forEach((doc) => {
-        for (const rid of ridsOf(doc.record)) if (rid >= 0 && rid < counts.length) counts[rid]!++;
-      });
+    const indexes = this.indexes();
+    if (indexes.length === 1 || this.index !== undefined) {
+      for (const idx of indexes) countInto(idx, counts);
+      return;
+    }
+    const one = new Uint32Array(counts.length);
+    for (const idx of indexes) {
+      one.fill(0);
+      countInto(idx, one);
+      for (let rid = 0; rid < counts.length; rid++) if (one[rid]! > counts[rid]!) counts[rid] = one[rid]!;
     }
   }
 
@@ -47,4 +59,10 @@ export class EsOutput implements OutputNode {
     }
     return { documents, versionsAbove1 };
   }
+}
+
+function countInto(idx: IndexDocuments, counts: Uint32Array): void {
+  idx.forEach((doc) => {
+    for (const rid of ridsOf(doc.record)) if (rid >= 0 && rid < counts.length) counts[rid]!++;
+  });
 }
