@@ -181,7 +181,7 @@ export async function mount(root: HTMLElement): Promise<void> {
         const b = button(`${name}:${i.line}:${i.column}`, 'ex-link-button');
         b.addEventListener('click', () => editor?.reveal(name, i.line, i.column));
         ui.problems.append(
-          h('li', { class: `ex-problem ex-problem--${i.severity}` }, b, ' ', h('span', {}, `${i.severity === 'error' ? t('ex.problems.error') : t('ex.problems.warning')}: ${i.message}`), i.hint ? h('span', { class: 'ex-problem__hint' }, ` — ${i.hint}`) : null),
+          h('li', { class: `ex-problem ex-problem--${i.severity}` }, b, ' ', h('span', {}, `${i.severity === 'error' ? t('ex.problems.error') : t('ex.problems.warning')}: `, richText(i.message)), i.hint ? h('span', { class: 'ex-problem__hint' }, ' — ', richText(i.hint)) : null),
         );
       }
     }
