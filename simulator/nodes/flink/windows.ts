@@ -101,6 +101,10 @@ export class KeyedWindows {
       cell.lineage.push(rid);
       added = true;
       if (end - 1 <= watermark) fire(cell);
+      // Below the watermark the EventTimeTrigger registers a timer at the window's end again, so a
+      // window that already fired fires once more when the watermark passes it. That happens after a
+      // restore: timers come back with the state, but the watermark starts over from the beginning.
+      else cell.fired = false;
     }
     return added ? 'added' : 'late';
   }
