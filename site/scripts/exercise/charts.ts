@@ -48,6 +48,9 @@ function figure(title: string, canvasLabel: string, tableEl: HTMLTableElement): 
   return { fig, canvas };
 }
 
+/** Lets the page paint and handle input between two charts: drawing them all at once is a long task. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export interface ChartSet {
   destroy(): void;
 }
@@ -83,6 +86,7 @@ export async function renderCharts(container: HTMLElement, result: PageResult): 
       },
     };
     charts.push(new Chart(canvas, config));
+    await nextTask();
   }
 
   const archs = Object.entries(result.architectures ?? {}) as [string, ArchitectureSeries][];
@@ -124,6 +128,7 @@ export async function renderCharts(container: HTMLElement, result: PageResult): 
           },
         }),
       );
+      await nextTask();
     }
   }
   return { destroy: () => charts.forEach((c) => c.destroy()) };
