@@ -35,6 +35,8 @@ export interface LinkStats {
   dropped: number;
   duplicated: number;
   cut: number;
+  /** Records carried by the messages sent (each copy of a message counts once, at send). */
+  records: number;
 }
 
 export class Simulation {
@@ -145,7 +147,7 @@ export class Simulation {
     if (!route) {
       const id = linkId(from, to);
       let stats = this.linkStats.get(id);
-      if (!stats) this.linkStats.set(id, (stats = { sent: 0, dropped: 0, duplicated: 0, cut: 0 }));
+      if (!stats) this.linkStats.set(id, (stats = { sent: 0, dropped: 0, duplicated: 0, cut: 0, records: 0 }));
       route = { id, stats, rng: this.rng.stream(`link:${from}->${to}`) };
       byTo.set(to, route);
     }
@@ -158,6 +160,7 @@ export class Simulation {
     const stats = route.stats;
     stats.sent++;
     const records = msg.records;
+    if (records) stats.records += records.length;
     if (this.faults.hasPartitions && this.faults.cut(from, to, this.now)) {
       stats.cut++;
       if (records) this.noteLossOf(records, route.id, 'network partition');

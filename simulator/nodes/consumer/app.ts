@@ -155,6 +155,11 @@ export class ConsumerApp implements SimNode {
   }
 
   metrics(): Record<string, number> {
-    return { ...this.counters, written: this.writer?.written ?? 0 };
+    // Consumer lag as kafka-consumer-groups reports it: high watermark minus the group's committed offset, summed.
+    const topic = this.spec.source.topic;
+    const committed = this.cluster.committedOffsets(this.spec.source['group.id'] ?? this.appId, topic);
+    let lag = 0;
+    this.cluster.highWatermarks(topic).forEach((hw, p) => (lag += Math.max(0, hw - (committed.get(p) ?? 0))));
+    return { ...this.counters, written: this.writer?.written ?? 0, lag };
   }
 }
