@@ -11,7 +11,7 @@ import { createTerminal, type TerminalHandle } from './terminal.js';
 import { createFaultPanel } from './fault-panel.js';
 import { renderVerdict } from './results.js';
 import { renderLedger } from './ledger-view.js';
-import { renderCharts, type ChartSet } from './charts.js';
+import { renderCharts, preloadCharts, type ChartSet } from './charts.js';
 import { diffLines } from './line-diff.js';
 import { clearDraft, loadDraft, loadHintsShown, readProgress, recordAttempt, saveDraft, saveHintsShown } from './storage.js';
 import { decodeShare, encodeShare, sharePayloadOf } from './share.js';
@@ -432,6 +432,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     cancel: () => client.cancel(),
   });
   new ResizeObserver(() => terminal.fit()).observe(ui.terminal);
+  preloadCharts();
 
   // Programmatic access for scripts and tests: read and replace a file's text.
   Object.assign(root, {
