@@ -11,8 +11,6 @@ export interface GeneratedLine {
   fields: Record<string, string | number> | null;
 }
 
-type Draw = (k: number) => number;
-
 function pick<T>(items: readonly T[], u: number): T {
   return items[Math.min(items.length - 1, Math.floor(u * items.length))]!;
 }
@@ -45,29 +43,61 @@ const AGENTS = [
 const REFERRERS = ['-', 'https://www.example.com/', 'https://search.example.org/?q=pipeline', 'https://news.example.net/'];
 const USERS = ['-', '-', '-', 'frank', 'minji'];
 
-function accessLog(draw: Draw, eventTimeMs: number): GeneratedLine {
-  const ip = `${10 + Math.floor(draw(1) * 180)}.${Math.floor(draw(2) * 256)}.${Math.floor(draw(3) * 256)}.${1 + Math.floor(draw(4) * 254)}`;
-  const method = weighted(METHODS, draw(5));
-  const path = pick(PATHS, draw(6));
-  const status = weighted(STATUSES, draw(7));
-  const bytes = status === '304' ? 0 : 200 + Math.floor(draw(8) * 50_000);
-  const referrer = pick(REFERRERS, draw(9));
-  const agent = pick(AGENTS, draw(10));
-  const user = pick(USERS, draw(11));
+/*
+ * Each field is its own function of (seed, rid): the whole line uses them, and the ground truth
+ * of a single field (the ledger's key, the query's truth) calls just the one it needs, without
+ * building the text. Draw k is hashUnit(seed, rid, k), the same draw whichever path asks.
+ */
+const accessIp = (seed: number, rid: number) =>
+  `${10 + Math.floor(hashUnit(seed, rid, 1) * 180)}.${Math.floor(hashUnit(seed, rid, 2) * 256)}.${Math.floor(hashUnit(seed, rid, 3) * 256)}.${1 + Math.floor(hashUnit(seed, rid, 4) * 254)}`;
+const accessMethod = (seed: number, rid: number) => weighted(METHODS, hashUnit(seed, rid, 5));
+const accessPath = (seed: number, rid: number) => pick(PATHS, hashUnit(seed, rid, 6));
+const accessStatus = (seed: number, rid: number) => weighted(STATUSES, hashUnit(seed, rid, 7));
+const accessBytes = (seed: number, rid: number, status: string) => (status === '304' ? 0 : 200 + Math.floor(hashUnit(seed, rid, 8) * 50_000));
+
+function accessLog(seed: number, rid: number, eventTimeMs: number): GeneratedLine {
+  const ip = accessIp(seed, rid);
+  const method = accessMethod(seed, rid);
+  const path = accessPath(seed, rid);
+  const status = accessStatus(seed, rid);
+  const bytes = accessBytes(seed, rid, status);
+  const referrer = pick(REFERRERS, hashUnit(seed, rid, 9));
+  const agent = pick(AGENTS, hashUnit(seed, rid, 10));
+  const user = pick(USERS, hashUnit(seed, rid, 11));
   const timestamp = apacheTimestamp(eventTimeMs);
   const text = `${ip} - ${user} [${timestamp}] "${method} ${path} HTTP/1.1" ${status} ${bytes} "${referrer}" "${agent}"`;
   return { text, fields: { clientip: ip, verb: method, request: path, status, bytes, timestamp } };
 }
 
+/** One ground-truth field of an access-log line; undefined for a name the line does not have. */
+function accessLogField(seed: number, rid: number, eventTimeMs: number, field: string): string | number | undefined {
+  switch (field) {
+    case 'clientip':
+      return accessIp(seed, rid);
+    case 'verb':
+      return accessMethod(seed, rid);
+    case 'request':
+      return accessPath(seed, rid);
+    case 'status':
+      return accessStatus(seed, rid);
+    case 'bytes':
+      return accessBytes(seed, rid, accessStatus(seed, rid));
+    case 'timestamp':
+      return apacheTimestamp(eventTimeMs);
+    default:
+      return undefined;
+  }
+}
+
 const PAGES = ['home', 'search', 'product', 'cart', 'checkout', 'account'];
 const ACTIONS = [['view', 0.7], ['click', 0.2], ['purchase', 0.1]] as const;
 
-function clickstream(draw: Draw, eventTimeMs: number): GeneratedLine {
+function clickstream(seed: number, rid: number, eventTimeMs: number): GeneratedLine {
   const fields = {
-    user: `u${Math.floor(draw(1) * 500)}`,
-    page: pick(PAGES, draw(2)),
-    action: weighted(ACTIONS, draw(3)),
-    amount: Math.floor(draw(4) * 10_000) / 100,
+    user: `u${Math.floor(hashUnit(seed, rid, 1) * 500)}`,
+    page: pick(PAGES, hashUnit(seed, rid, 2)),
+    action: weighted(ACTIONS, hashUnit(seed, rid, 3)),
+    amount: Math.floor(hashUnit(seed, rid, 4) * 10_000) / 100,
     timestamp: isoTimestamp(eventTimeMs),
   };
   return { text: JSON.stringify(fields), fields };
@@ -75,11 +105,11 @@ function clickstream(draw: Draw, eventTimeMs: number): GeneratedLine {
 
 const SENSORS = ['s-01', 's-02', 's-03', 's-04', 's-05', 's-06', 's-07', 's-08'];
 
-function sensor(draw: Draw, eventTimeMs: number): GeneratedLine {
+function sensor(seed: number, rid: number, eventTimeMs: number): GeneratedLine {
   const fields = {
-    sensor: pick(SENSORS, draw(1)),
-    temperature: Math.round((18 + draw(2) * 12) * 10) / 10,
-    humidity: Math.round(30 + draw(3) * 50),
+    sensor: pick(SENSORS, hashUnit(seed, rid, 1)),
+    temperature: Math.round((18 + hashUnit(seed, rid, 2) * 12) * 10) / 10,
+    humidity: Math.round(30 + hashUnit(seed, rid, 3) * 50),
     timestamp: isoTimestamp(eventTimeMs),
   };
   return { text: JSON.stringify(fields), fields };
@@ -95,14 +125,22 @@ const GARBAGE = [
 export type GeneratorName = 'access-log' | 'clickstream' | 'sensor';
 
 export function generateLine(generator: GeneratorName, seed: number, rid: number, eventTimeMs: number, malformed: boolean): GeneratedLine {
-  const draw: Draw = (k) => hashUnit(seed, rid, k);
-  if (malformed) return { text: pick(GARBAGE, draw(20)), fields: null };
+  if (malformed) return { text: pick(GARBAGE, hashUnit(seed, rid, 20)), fields: null };
   switch (generator) {
     case 'access-log':
-      return accessLog(draw, eventTimeMs);
+      return accessLog(seed, rid, eventTimeMs);
     case 'clickstream':
-      return clickstream(draw, eventTimeMs);
+      return clickstream(seed, rid, eventTimeMs);
     case 'sensor':
-      return sensor(draw, eventTimeMs);
+      return sensor(seed, rid, eventTimeMs);
   }
+}
+
+/**
+ * One ground-truth field of a well-formed line, computed alone (the same value `generateLine`
+ * puts in `fields`), or undefined when the fast path does not know the name: callers then fall
+ * back to the whole line.
+ */
+export function generateField(generator: GeneratorName, seed: number, rid: number, eventTimeMs: number, field: string): string | number | undefined {
+  return generator === 'access-log' ? accessLogField(seed, rid, eventTimeMs, field) : undefined;
 }

@@ -9,7 +9,7 @@
 import { hashUnit } from '../core/prng.js';
 import type { Rec, FieldMap } from '../core/record.js';
 import type { WorkloadSpec } from '../spec/schema/workload.js';
-import { generateLine, type GeneratedLine } from './generators.js';
+import { generateField, generateLine, type GeneratedLine } from './generators.js';
 
 const SALT_LATE = 101;
 const SALT_LAG = 102;
@@ -19,6 +19,9 @@ export class Workload {
   readonly total: number;
   readonly files: number;
   private readonly ratePerMs: number;
+  /** File names and paths, built once: every record carries them. */
+  private readonly names: string[] = [];
+  private readonly paths: string[] = [];
 
   constructor(
     readonly spec: WorkloadSpec,
@@ -28,9 +31,17 @@ export class Workload {
     this.files = spec.files;
     this.ratePerMs = spec.rate / 1000;
     this.total = Math.max(0, Math.ceil((durationMs * spec.rate) / 1000 - 1e-9));
+    for (let f = 0; f < this.files; f++) {
+      this.names.push(this.nameOf(f));
+      this.paths.push(`/var/log/app/${this.nameOf(f)}`);
+    }
   }
 
   fileName(file: number): string {
+    return this.names[file] ?? this.nameOf(file);
+  }
+
+  private nameOf(file: number): string {
     const base = this.spec.generator === 'access-log' ? 'access' : this.spec.generator;
     return `${base}-${file}.log`;
   }
@@ -111,16 +122,21 @@ export class Workload {
 
   /** The record as Filebeat reads it: the raw line as `message`, plus where it came from. */
   record(rid: number): Rec {
-    const line = this.line(rid);
+    const eventTimeMs = this.eventTimeMs(rid);
+    const file = this.fileOf(rid);
     const fields: FieldMap = {
-      message: line.text,
-      log: { file: { path: `/var/log/app/${this.fileName(this.fileOf(rid))}` }, offset: this.lineOf(rid) },
+      message: generateLine(this.spec.generator, this.seed, rid, eventTimeMs, this.isMalformed(rid)).text,
+      log: { file: { path: this.paths[file] ?? `/var/log/app/${this.fileName(file)}` }, offset: this.lineOf(rid) },
     };
-    return { rid, id: this.displayId(rid), eventTimeMs: this.eventTimeMs(rid), fields };
+    return { rid, id: this.displayId(rid), eventTimeMs, fields };
   }
 
   /** Ground truth of one field, or null for a malformed line. */
   truthField(rid: number, field: string): string | number | null {
+    if (this.isMalformed(rid)) return null;
+    // The one field alone when the generator can compute it (same draws, same value), else the whole line.
+    const fast = generateField(this.spec.generator, this.seed, rid, this.eventTimeMs(rid), field);
+    if (fast !== undefined) return fast;
     const fields = this.line(rid).fields;
     if (!fields) return null;
     return fields[field] ?? null;
