@@ -53,6 +53,9 @@ export class KafkaProducer implements KafkaProducerClient {
   private flushWaiters: (() => void)[] = [];
   private readonly rpcs = new Map<number, (res: Record<string, unknown>) => void>();
   readonly stats = { sent: 0, acked: 0, failed: 0, retried: 0, requests: 0 };
+  /** Error responses by code (NOT_ENOUGH_REPLICAS, REQUEST_TIMED_OUT, …), as the client's metrics and WARN log show them. */
+  readonly errors: Record<string, number> = {};
+  private readonly errorLoggedAt = new Map<string, number>();
 
   constructor(
     readonly cluster: KafkaCluster,
@@ -228,6 +231,7 @@ export class KafkaProducer implements KafkaProducerClient {
 
   private failed(b: ProducerBatch, error: string): void {
     const key = `${b.topic}-${b.partition}`;
+    this.noteError(key, error);
     if (error === 'NOT_LEADER_OR_FOLLOWER' || error === 'REQUEST_TIMED_OUT') this.leaders.delete(key);
     if (error === 'INVALID_PRODUCER_EPOCH' || error === 'PRODUCER_FENCED') this.fatal('PRODUCER_FENCED');
     const retries = this.config.retries ?? Number.MAX_SAFE_INTEGER;
@@ -239,6 +243,19 @@ export class KafkaProducer implements KafkaProducerClient {
       return;
     }
     this.giveUp(b, inTime ? error : `delivery.timeout.ms expired (${error})`);
+  }
+
+  /**
+   * The Java client logs "Got error produce response … retrying … Error: <CODE>" at WARN for each
+   * failed batch; here once per error code per 10 s so a long outage does not flood the log.
+   */
+  private noteError(key: string, error: string): void {
+    this.errors[error] = (this.errors[error] ?? 0) + 1;
+    const now = this.host.now();
+    const last = this.errorLoggedAt.get(error);
+    if (last !== undefined && now - last < 10_000) return;
+    this.errorLoggedAt.set(error, now);
+    this.host.log('warn', `kafka producer: error produce response on ${key}: ${error} (${this.errors[error]} so far)`);
   }
 
   /** Drops a batch for good: the callbacks learn it, the ledger notes the records may be lost. */
@@ -390,6 +407,6 @@ export class KafkaProducer implements KafkaProducerClient {
   }
 
   inspect(): unknown {
-    return { acks: this.acks, idempotent: this.idempotent, producerId: this.producerId, producerEpoch: this.producerEpoch, inFlightRequests: this.inflight.size, ...this.stats, transaction: this.txn.describe() };
+    return { acks: this.acks, idempotent: this.idempotent, producerId: this.producerId, producerEpoch: this.producerEpoch, inFlightRequests: this.inflight.size, ...this.stats, errors: { ...this.errors }, transaction: this.txn.describe() };
   }
 }

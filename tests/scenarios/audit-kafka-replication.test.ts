@@ -1,0 +1,90 @@
+/**
+ * Audit (SEMANTICS §3 "Replication", MISCONCEPTIONS 2) through the real run path: `acks: all`
+ * waits only for the *current* ISR. With min.insync.replicas 1 the ISR can shrink to the leader
+ * alone, which then acknowledges alone; when it dies, an out-of-sync replica elected uncleanly
+ * truncates the acknowledged records away. min.insync.replicas 2 refuses those writes
+ * (NOT_ENOUGH_REPLICAS) and the producer keeps retrying instead; with unclean election off the
+ * partition stays offline (no loss) until an ISR member returns.
+ */
+import { describe, it, expect } from 'vitest';
+import { runYaml } from './flink-helpers.js';
+
+const spec = (minIsr: number, unclean: boolean) => `
+duration: 20s
+drain: 60s
+workload: { generator: access-log, rate: 100/s, files: 1 }
+nodes:
+  filebeat: { type: beats, output: logstash }
+  logstash:
+    type: logstash
+    output:
+      kafka: { node: kafka, topic_id: logs, acks: all }
+  kafka:
+    type: kafka
+    brokers: 3
+    min.insync.replicas: ${minIsr}
+    unclean.leader.election.enable: ${unclean}
+    replica.lag.time.max.ms: 2s
+    topics:
+      logs: { partitions: 1, replication.factor: 3 }
+faults:
+  - { partition: [kafka/broker-2, kafka/broker-3], from: 2s, to: 12s }
+  - { crash: kafka/broker-1, at: 10s, restart-after: 30s }
+`;
+
+interface ProducerView {
+  acked: number;
+  failed: number;
+  errors: Record<string, number>;
+}
+
+function producerOf(h: ReturnType<typeof runYaml>): ProducerView {
+  const ls = h.result.state['logstash'] as { outputs: { kafka: { producer: ProducerView; dropped: number } } };
+  return ls.outputs.kafka.producer;
+}
+
+const texts = (h: ReturnType<typeof runYaml>, source: string) => h.result.log.filter((l) => l.source === source).map((l) => l.text);
+
+describe('acks=all is only as strong as min.insync.replicas (MISCONCEPTIONS 2)', () => {
+  it('min.insync.replicas 1, ISR shrunk to the leader, leader dies, unclean election: acknowledged records vanish', () => {
+    const h = runYaml(spec(1, true));
+    const out = h.result.outputs['kafka/logs']!;
+    expect(texts(h, 'kafka/broker-1').some((t) => t.includes('ISR shrunk to [1]'))).toBe(true);
+    expect(texts(h, 'kafka/controller').some((t) => t.includes('unclean leader election'))).toBe(true);
+    // Every record was acknowledged to Logstash with acks=all …
+    const p = producerOf(h);
+    expect(p.acked).toBe(out.generated);
+    expect(p.failed).toBe(0);
+    // … yet what the leader took alone between the ISR shrink and its death is gone.
+    expect(out.lost).toBeGreaterThan(500);
+    expect(out.lostAt['kafka']).toBe(out.lost);
+    expect(out.duplicated).toBe(0);
+  });
+
+  it('min.insync.replicas 2: writes are refused with NOT_ENOUGH_REPLICAS instead, and retried: nothing lost', () => {
+    const h = runYaml(spec(2, true));
+    const out = h.result.outputs['kafka/logs']!;
+    const p = producerOf(h);
+    expect(p.errors['NOT_ENOUGH_REPLICAS'] ?? 0).toBeGreaterThan(0);
+    expect(texts(h, 'logstash').some((t) => t.includes('NOT_ENOUGH_REPLICAS'))).toBe(true);
+    expect(out.lost).toBe(0);
+    expect(out.exactlyOnce + out.duplicated).toBe(out.generated);
+  });
+
+  it('unclean.leader.election.enable false: the partition stays offline until the ISR member returns; no loss', () => {
+    const h = runYaml(spec(1, false));
+    const out = h.result.outputs['kafka/logs']!;
+    const controller = texts(h, 'kafka/controller');
+    expect(controller.some((t) => t.includes('logs-0 offline'))).toBe(true);
+    expect(controller.some((t) => t.includes('unclean leader election'))).toBe(false);
+    // While offline (broker 1 down 10 s → 40 s) the controller's view shows no leader.
+    const offline = h.result.samples.filter((s) => s.timeMs > 21_000 && s.timeMs < 39_000).map((s) => s.stages['kafka/broker-1']?.['partition:logs-0:leader']);
+    expect(offline.length).toBeGreaterThan(0);
+    expect(offline.some((l) => l === 0)).toBe(true);
+    expect(offline.every((l) => l === undefined || l === 0)).toBe(true);
+    // Broker 1 returns with every acknowledged record and leads again.
+    expect(controller.some((t) => t.includes('broker 1 elected leader'))).toBe(true);
+    expect(out.lost).toBe(0);
+    expect(out.exactlyOnce + out.duplicated).toBe(out.generated);
+  });
+});
