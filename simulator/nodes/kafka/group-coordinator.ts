@@ -38,6 +38,9 @@ interface Group {
   coordinator: number | null;
   /** group.initial.rebalance.delay.ms: the first rebalance of an empty group waits for more members. */
   initialDelayUntil?: number;
+  /** When the group last became empty, and when it last committed (offsets.retention.minutes counts from the later). */
+  emptySinceMs: number;
+  lastCommitMs: number;
 }
 
 interface GroupRequest extends Message {
@@ -71,7 +74,8 @@ export class GroupCoordinator {
   private group(id: string, topic: string): Group {
     let g = this.groups.get(id);
     if (!g) {
-      g = { id, topic, strategy: 'range', state: 'Empty', generation: 0, members: new Map(), rebalanceDeadlineMs: 0, committed: new Map(), coordinator: null };
+      const now = this.cluster.sim.now;
+      g = { id, topic, strategy: 'range', state: 'Empty', generation: 0, members: new Map(), rebalanceDeadlineMs: 0, committed: new Map(), coordinator: null, emptySinceMs: now, lastCommitMs: now };
       this.groups.set(id, g);
     }
     return g;
@@ -84,6 +88,7 @@ export class GroupCoordinator {
   commitFromTransaction(group: string, topic: string, offsets: [number, number][]): void {
     const g = this.group(group, topic);
     for (const [p, o] of offsets) g.committed.set(p, o);
+    g.lastCommitMs = this.cluster.sim.now;
   }
 
   handle(broker: Broker, msg: Message, from: string): void {
@@ -132,6 +137,7 @@ export class GroupCoordinator {
           if (req.generation !== g.generation) return reply({ error: 'ILLEGAL_GENERATION' });
         }
         for (const [p, o] of req.offsets ?? []) g.committed.set(p, o);
+        g.lastCommitMs = now;
         return reply({});
       }
       case 'kafka.offset.fetch':
@@ -160,6 +166,7 @@ export class GroupCoordinator {
     const n = this.cluster.partitionsFor(g.topic);
     const assignment = assign(g.strategy, ids, n);
     g.state = g.members.size === 0 ? 'Empty' : 'Stable';
+    if (g.members.size === 0) g.emptySinceMs = now;
     if (ids.length > 0) this.cluster.sim.addLog('info', this.cluster.id, `group ${g.id} generation ${g.generation}: ${ids.map((id) => `${id}→[${(assignment.get(id) ?? []).join(',')}]`).join(' ')}`);
     for (const id of ids) {
       const m = g.members.get(id)!;
@@ -185,6 +192,7 @@ export class GroupCoordinator {
     if (g.members.size === 0) {
       g.state = 'Empty';
       g.generation++;
+      g.emptySinceMs = this.cluster.sim.now;
       return;
     }
     if (g.state !== 'PreparingRebalance') this.prepareRebalance(g, 0);
@@ -205,7 +213,23 @@ export class GroupCoordinator {
         if (!m.pendingJoin && now - m.lastHeardMs > m.sessionTimeoutMs) this.remove(g, m, `sent no heartbeat within session.timeout.ms (${m.sessionTimeoutMs} ms)`);
       }
       this.maybeComplete(g);
+      this.expireOffsets(g, now);
     }
+  }
+
+  /**
+   * offsets.retention.minutes (KIP-211): the committed offsets of a group that has had no members
+   * for that long (or, for commits without membership, since its last commit) are deleted. The
+   * group's next consumer then has no committed offset and falls back to auto.offset.reset —
+   * with `latest`, everything it did not read is skipped (MISCONCEPTIONS 5). The real broker
+   * checks every offsets.retention.check.interval.ms (10 min); here at every coordinator tick.
+   */
+  private expireOffsets(g: Group, now: number): void {
+    if (g.members.size > 0 || g.committed.size === 0) return;
+    const retentionMs = this.cluster.spec['offsets.retention.minutes'] * 60_000;
+    if (now - Math.max(g.emptySinceMs, g.lastCommitMs) < retentionMs) return;
+    g.committed.clear();
+    this.cluster.sim.addLog('warn', this.cluster.id, `group ${g.id}: committed offsets expired (empty for offsets.retention.minutes = ${this.cluster.spec['offsets.retention.minutes']})`);
   }
 
   describe(): GroupDescription[] {
