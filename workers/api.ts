@@ -10,8 +10,9 @@ import type { RunProgress } from '../simulator/run/run.js';
 import type { SpecIssue } from '../simulator/spec/issues.js';
 import type { Exercise, ExerciseFiles } from '../simulator/exercise/types.js';
 import type { ShellOutput, RecordStory, LedgerEntry, LedgerKind } from '../simulator/shell/index.js';
+import type { DiagramModel } from '../simulator/diagram/model.js';
 
-export type { RunProgress, RunResult, CheckResult, SpecIssue, Exercise, ExerciseFiles, ShellOutput, RecordStory, LedgerEntry, LedgerKind };
+export type { RunProgress, RunResult, CheckResult, SpecIssue, Exercise, ExerciseFiles, ShellOutput, RecordStory, LedgerEntry, LedgerKind, DiagramModel };
 
 /** The result as the page gets it: without per-node state and traces, which stay in the worker. */
 export type PageResult = Omit<RunResult, 'state' | 'traces'>;
@@ -69,4 +70,9 @@ export interface SimApi {
   shell(line: string, onProgress?: (p: RunProgress) => void): Promise<ShellReply>;
   /** Tab completion for a terminal line. */
   complete(line: string): Promise<{ word: string; candidates: string[] }>;
+  /**
+   * The diagram model (simulator/diagram) of the pipeline these editable files make (exercise) or
+   * of this text (free run); with no argument, of the last run's spec. undefined when it does not parse.
+   */
+  diagram(files?: Record<string, string>): Promise<DiagramModel | undefined>;
 }

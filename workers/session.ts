@@ -11,6 +11,7 @@ import { parseSpec, pipelineJsonSchema, type PipelineSpec } from '../simulator/s
 import { loadExercise, pipelineTextOf, evaluateChecks } from '../simulator/exercise/core.js';
 import type { Exercise } from '../simulator/exercise/types.js';
 import { runLine, complete, recordStory, formatStory, ledgerEntries, ridOfId } from '../simulator/shell/index.js';
+import { diagramOf } from '../simulator/diagram/model.js';
 import type { SimApi, RunRequest, RunReply, PageResult, TraceReply, ShellReply } from './api.js';
 
 /** Records up to which a run traces everything, so `trace` answers at once without a replay. */
@@ -160,6 +161,11 @@ export function createSession(options: SessionOptions): SimApi {
     },
     async complete(line) {
       return complete({ handle: last?.handle }, line);
+    },
+    async diagram(files) {
+      if (!files) return last ? diagramOf(last.spec) : undefined;
+      const parsed = parseSpec(exercise ? pipelineTextOf(exercise, files) : (files['pipeline.yaml'] ?? ''), 'pipeline.yaml');
+      return parsed.ok ? diagramOf(parsed.spec) : undefined;
     },
   };
 }

@@ -6,11 +6,12 @@
 import { site as enSite } from './en/site.js';
 import { exercise as enExercise } from './en/exercise.js';
 import { lab as enLab } from './en/lab.js';
+import { diagram as enDiagram } from './en/diagram.js';
 import { format, type Params } from './format.js';
 
 export { format, type Params };
 
-const en = { ...enSite, ...enExercise, ...enLab };
+const en = { ...enSite, ...enExercise, ...enLab, ...enDiagram };
 
 export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };

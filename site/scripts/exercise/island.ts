@@ -12,6 +12,7 @@ import { createFaultPanel } from './fault-panel.js';
 import { renderVerdict } from './results.js';
 import { renderLedger } from './ledger-view.js';
 import { renderCharts, preloadCharts, type ChartSet } from './charts.js';
+import { createDiagramPanel } from '../diagram/panel.js';
 import { diffLines } from './line-diff.js';
 import { clearDraft, loadDraft, loadHintsShown, readProgress, recordAttempt, saveDraft, saveHintsShown } from './storage.js';
 import { decodeShare, encodeShare, sharePayloadOf } from './share.js';
@@ -145,6 +146,10 @@ export async function mount(root: HTMLElement): Promise<void> {
   else if (restoredFrom) announce(t(restoredFrom === 'share' ? 'ex.restored.share' : 'ex.restored.draft'));
 
   const client = new SimClient();
+  // The live pipeline diagram (site/scripts/diagram): shown above the results, follows runs and traces.
+  const diagramHost = h('section', { class: 'pd-panel', 'aria-label': t('pd.panel.title') });
+  ui.results.parentElement?.before(diagramHost);
+  const diagram = createDiagramPanel(diagramHost);
   let editor: EditorHandle | undefined;
   let charts: ChartSet | undefined;
   let current = fileNames[0] ?? PIPELINE;
@@ -271,10 +276,15 @@ export async function mount(root: HTMLElement): Promise<void> {
     attempted = true;
     ui.solution.disabled = false;
     root.dataset.passed = String(reply.passed);
+    void client.call((api) => api.diagram()).then((m) => (m ? diagram.showRun(m, reply.result) : undefined));
     charts = await renderCharts(ui.charts, reply.result);
     renderLedger(ui.ledger, reply.result, {
       entries: (output, kind) => client.call((api) => api.ledger(output, kind, 50)),
-      trace: (id) => client.call<TraceReply>((api, progress) => api.trace(id, progress), onProgress),
+      trace: (id) =>
+        client.call<TraceReply>((api, progress) => api.trace(id, progress), onProgress).then((r) => {
+          if (r.ok) diagram.follow(r.story);
+          return r;
+        }),
     });
   };
 
@@ -419,6 +429,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   }
   selectTab(0);
   for (const name of fileNames) validateSoon(name);
+  void client.call((api) => api.diagram(editedFiles())).then((m) => (m ? diagram.showModel(m) : undefined)).catch(() => undefined);
   document.addEventListener(THEME_EVENT, () => editor?.setTheme(currentTheme() === 'dark'));
 
   const terminal: TerminalHandle = await createTerminal(ui.terminal, {
@@ -426,6 +437,9 @@ export async function mount(root: HTMLElement): Promise<void> {
       client.call(async (api, progress) => {
         const reply = await api.shell(line, progress);
         if (reply.ran) void showReply(reply.ran);
+        // `trace <id>` also highlights the record's path on the diagram (the story is cached in the worker).
+        const traced = /^\s*trace\s+(\S+)/.exec(line);
+        if (traced && reply.status === 0) void api.trace(traced[1]!).then((r) => (r.ok ? diagram.follow(r.story) : undefined));
         return reply;
       }, onProgress),
     complete: (line) => client.call((api) => api.complete(line)),
