@@ -26,7 +26,11 @@ export function addTags(fields: FieldMap, tags: readonly string[]): FieldMap {
 function grokFilter(spec: Extract<LogstashFilterSpec, { grok: unknown }>['grok']): FilterFn {
   const matchers = Object.entries(spec.match).map(([field, patterns]) => ({
     field,
-    groks: (Array.isArray(patterns) ? patterns : [patterns]).map((p) => compileGrok(p)),
+    groks: (Array.isArray(patterns) ? patterns : [patterns]).map((p) => {
+      const g = compileGrok(p);
+      // Captures into top-level fields only: one Object.assign writes them all, as setField would one by one.
+      return { g, flat: g.captures.every((c) => !c.field.includes('.') && !c.field.includes('[')) };
+    }),
   }));
   return (rec) => {
     let fields = rec.fields;
@@ -34,13 +38,14 @@ function grokFilter(spec: Extract<LogstashFilterSpec, { grok: unknown }>['grok']
     for (const { field, groks } of matchers) {
       const text = getField(fields, field);
       if (typeof text !== 'string') continue;
-      for (const g of groks) {
+      for (const { g, flat } of groks) {
         const captured = g.match(text);
         if (!captured) continue;
         matched = true;
         // One copy per match, then plain writes into it.
         let copy: FieldMap = copyOf(fields);
-        for (const k in captured) copy = setFieldMutable(copy as Record<string, FieldValue | undefined>, k, captured[k]);
+        if (flat) Object.assign(copy, captured);
+        else for (const k in captured) copy = setFieldMutable(copy as Record<string, FieldValue | undefined>, k, captured[k]);
         fields = copy;
         if (spec.break_on_match) break;
       }

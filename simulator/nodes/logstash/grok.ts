@@ -6,6 +6,14 @@
  * `_grokparsefailure` (`tag_on_failure`), with nothing extracted.
  */
 import { GROK_PATTERNS } from './grok-patterns.js';
+import { parseCombinedApache } from './grok-fast-apache.js';
+import { hashString } from '../../core/prng.js';
+
+/**
+ * The expanded `%{COMBINEDAPACHELOG}` the direct parser was checked against (length and FNV-1a
+ * hash of the source): if the pattern set changes, the parser is no longer used until re-checked.
+ */
+const COMBINED_SOURCE = { length: 1670, hash: 14200498 };
 
 export interface Capture {
   field: string;
@@ -16,6 +24,8 @@ export interface CompiledGrok {
   readonly source: string;
   readonly regex: RegExp;
   readonly captures: readonly Capture[];
+  /** Whether the common shape of `%{COMBINEDAPACHELOG}` lines is parsed directly (same answers, no regex). */
+  readonly direct: boolean;
   /** Field → value for a match, or null. A capture that took no part in the match is left out. */
   match(text: string): Record<string, string | number> | null;
 }
@@ -38,19 +48,31 @@ export function compileGrok(pattern: string, extra: Readonly<Record<string, stri
   };
   const source = expand(pattern, 0);
   const regex = new RegExp(source);
+  const names = captures.map((_, i) => `g${i}`);
+  const direct =
+    pattern === '%{COMBINEDAPACHELOG}' && Object.keys(extra).length === 0 && source.length === COMBINED_SOURCE.length && hashString(source) === COMBINED_SOURCE.hash
+      ? parseCombinedApache
+      : undefined;
   return {
     source,
     regex,
     captures,
+    direct: direct !== undefined,
     match(text) {
+      if (direct) {
+        const parsed = direct(text);
+        if (parsed) return parsed;
+      }
       const m = regex.exec(text);
       if (!m) return null;
+      const groups = m.groups ?? {};
       const out: Record<string, string | number> = {};
-      captures.forEach((c, i) => {
-        const raw = m.groups?.[`g${i}`];
-        if (raw === undefined) return;
+      for (let i = 0; i < captures.length; i++) {
+        const raw = groups[names[i]!];
+        if (raw === undefined) continue;
+        const c = captures[i]!;
         out[c.field] = c.type === 'int' ? parseInt(raw, 10) : c.type === 'float' ? parseFloat(raw) : raw;
-      });
+      }
       return out;
     },
   };
