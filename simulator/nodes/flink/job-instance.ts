@@ -76,8 +76,13 @@ export class JobInstance {
     const cp = this.latest;
     if (cp) this.operators.restore(cp.state);
     // Without a completed checkpoint the offsets initializer runs again (`starting-offsets`).
+    const previous = new Map(this.source.positions);
     const offsets = cp ? cp.offsets : this.source.initialOffsets(this.startMode);
     if (!cp) this.initialOffsets = new Map(offsets);
+    if (!cp && previous.size > 0) {
+      const why = `restarted without a checkpoint: starting-offsets ${this.startMode} skipped past unread records`;
+      this.source.noteSkipped(previous, offsets, (rid) => this.ctx.ledger.noteLoss(rid, this.where, why));
+    }
     if (cp) this.ctx.log('info', `${this.label()} restored from checkpoint ${cp.id}: sources rewound to ${JSON.stringify(offsetsRecord(cp.offsets))}`);
     this.sink.restore(cp?.sink, cp?.id ?? 0);
     this.source.start(offsets);

@@ -88,6 +88,22 @@ export class KafkaSourceReader {
     this.schedulePoll(0);
   }
 
+  /**
+   * A restart without a checkpoint runs the offsets initializer again: with `latest` (or
+   * `committed` ahead of where the job was) the records between the old position and the new
+   * start are never read by this job. Notes them lost here, so the ledger can say where.
+   */
+  noteSkipped(from: ReadonlyMap<number, number>, to: ReadonlyMap<number, number>, note: (rid: number) => void): void {
+    for (const [p, start] of from) {
+      const end = to.get(p) ?? start;
+      let left = end - start;
+      if (left <= 0) continue;
+      this.cluster.recordsFrom(this.spec.topic, p, start, (rid) => {
+        if (left-- > 0) note(rid);
+      });
+    }
+  }
+
   stop(): void {
     this.generation++;
     this.running = false;
@@ -140,7 +156,8 @@ export class KafkaSourceReader {
 
   /** Records in the topic from `offsets` on: what the job has yet to read (in flight, held by Kafka for us). */
   visitUnread(offsets: Offsets, visit: (rid: number) => void): void {
-    for (const [p, o] of offsets) this.cluster.recordsFrom(this.spec.topic, p, o, visit);
+    const readCommitted = this.spec['isolation.level'] === 'read_committed';
+    for (const [p, o] of offsets) this.cluster.recordsFrom(this.spec.topic, p, o, visit, readCommitted);
   }
 
   /** Records readable (below the high watermark) beyond the positions: the consumer lag. */
