@@ -125,6 +125,8 @@ describe.skipIf(!target)('exercise island', () => {
     await expect.poll(() => terminalText(el), { timeout: 10_000 }).toMatch(/OUTPUT\s+GENERATED/);
     await page.keyboard.type('hel');
     await page.keyboard.press('Tab');
+    // Completion asks the worker, so it lands a moment later: wait for it before pressing Enter.
+    await expect.poll(() => terminalText(el), { timeout: 10_000 }).toMatch(/\$ help\s*$/);
     await page.keyboard.press('Enter');
     await expect.poll(() => terminalText(el), { timeout: 10_000 }).toMatch(/kafka-console-consumer/);
     await screenshot(page, 'exercise-06-terminal');
