@@ -17,75 +17,93 @@
  * `rawrequest` (in the other branch) is left out, as the regex path leaves it out.
  */
 
-const MONTH_NAMES = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+/** The three letters of each month name as one number (char codes 7 bits apart), for a cheap lookup. */
+const MONTH_CODES = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((m) => (m.charCodeAt(0) << 14) | (m.charCodeAt(1) << 7) | m.charCodeAt(2)));
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-/** USERNAME: [a-zA-Z0-9._-] */
-const isUserChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 46 || c === 95 || c === 45;
-/** \w */
-const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
+// Character classes by code: 1 digit, 2 \w (letters, digits, _), 4 USERNAME ([a-zA-Z0-9._-]), 8 printable non-space, non-quote ASCII.
+const DIGIT = 1;
+const WORD = 2;
+const USER = 4;
+const REQUEST = 8;
+const CLASS = new Uint8Array(128);
+for (let c = 33; c < 127; c++) CLASS[c] = c === 34 ? 0 : REQUEST;
+for (let c = 48; c <= 57; c++) CLASS[c]! |= DIGIT | WORD | USER;
+for (let c = 65; c <= 90; c++) CLASS[c]! |= WORD | USER;
+for (let c = 97; c <= 122; c++) CLASS[c]! |= WORD | USER;
+CLASS[95]! |= WORD | USER;
+CLASS[46]! |= USER;
+CLASS[45]! |= USER;
 
-/** End of a run of `ok` characters from `i` (at least one), or -1. */
-function run(text: string, i: number, ok: (c: number) => boolean): number {
+/** End of a run of characters of class `k` from `i` (at least one), or -1. */
+function run(text: string, i: number, k: number): number {
   let j = i;
-  while (j < text.length && ok(text.charCodeAt(j))) j++;
+  const n = text.length;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c >= 128 || (CLASS[c]! & k) === 0) break;
+    j++;
+  }
   return j > i ? j : -1;
+}
+
+/** Value of the two digits at `i`, or -1. */
+function twoDigits(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /** End of an IPv4 octet (1–3 digits, no leading zero, at most 255) starting at `i`, or -1. */
 function octet(text: string, i: number): number {
-  const j = run(text, i, isDigit);
+  const j = run(text, i, DIGIT);
   if (j < 0 || j - i > 3) return -1;
-  if (j - i > 1 && text.charCodeAt(i) === 48) return -1;
-  return Number(text.slice(i, j)) <= 255 ? j : -1;
-}
-
-/** Two digits at `i` forming a number in [lo, hi]. */
-function twoDigits(text: string, i: number, lo: number, hi: number): boolean {
-  const a = text.charCodeAt(i);
-  const b = text.charCodeAt(i + 1);
-  if (!isDigit(a) || !isDigit(b)) return false;
-  const v = (a - 48) * 10 + (b - 48);
-  return v >= lo && v <= hi;
+  if (j - i === 1) return j;
+  if (text.charCodeAt(i) === 48) return -1;
+  if (j - i === 2) return j;
+  const v = (text.charCodeAt(i) - 48) * 100 + twoDigits(text, i + 1);
+  return v <= 255 ? j : -1;
 }
 
 /** `dd/Mon/yyyy:HH:MM:SS ±zzzz` (26 characters) at `i`. */
 function httpDate(text: string, i: number): boolean {
   if (i + 26 > text.length) return false;
+  const day = twoDigits(text, i);
+  const hour = twoDigits(text, i + 12);
+  const minute = twoDigits(text, i + 15);
+  const second = twoDigits(text, i + 18);
+  const sign = text.charCodeAt(i + 21);
   return (
-    twoDigits(text, i, 1, 31) &&
-    text[i + 2] === '/' &&
-    MONTH_NAMES.has(text.slice(i + 3, i + 6)) &&
-    text[i + 6] === '/' &&
-    twoDigits(text, i + 7, 0, 99) &&
-    twoDigits(text, i + 9, 0, 99) &&
-    text[i + 11] === ':' &&
-    twoDigits(text, i + 12, 0, 23) &&
-    text[i + 14] === ':' &&
-    twoDigits(text, i + 15, 0, 59) &&
-    text[i + 17] === ':' &&
-    twoDigits(text, i + 18, 0, 59) &&
-    text[i + 20] === ' ' &&
-    (text[i + 21] === '+' || text[i + 21] === '-') &&
-    twoDigits(text, i + 22, 0, 99) &&
-    twoDigits(text, i + 24, 0, 99)
+    day >= 1 &&
+    day <= 31 &&
+    text.charCodeAt(i + 2) === 47 &&
+    MONTH_CODES.has((text.charCodeAt(i + 3) << 14) | (text.charCodeAt(i + 4) << 7) | text.charCodeAt(i + 5)) &&
+    text.charCodeAt(i + 6) === 47 &&
+    twoDigits(text, i + 7) >= 0 &&
+    twoDigits(text, i + 9) >= 0 &&
+    text.charCodeAt(i + 11) === 58 &&
+    hour >= 0 &&
+    hour <= 23 &&
+    text.charCodeAt(i + 14) === 58 &&
+    minute >= 0 &&
+    minute <= 59 &&
+    text.charCodeAt(i + 17) === 58 &&
+    second >= 0 &&
+    second <= 59 &&
+    text.charCodeAt(i + 20) === 32 &&
+    (sign === 43 || sign === 45) &&
+    twoDigits(text, i + 22) >= 0 &&
+    twoDigits(text, i + 24) >= 0
   );
 }
 
 /** End of a double-quoted string starting at `i` (the quote), with no `\` or `"` inside, or -1. */
 function quoted(text: string, i: number): number {
   if (text.charCodeAt(i) !== 34) return -1;
-  let j = i + 1;
-  for (; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 34) return j + 1;
-    if (c === 92) return -1;
-  }
-  return -1;
+  const close = text.indexOf('"', i + 1);
+  if (close < 0) return -1;
+  const backslash = text.indexOf('\\', i + 1);
+  return backslash >= 0 && backslash < close ? -1 : close + 1;
 }
-
-/** Printable ASCII other than space and `"`: what NOTSPACE takes here, stopping at the space. */
-const isRequestChar = (c: number) => c > 32 && c < 127 && c !== 34;
 
 export function parseCombinedApache(text: string): Record<string, string> | null {
   // clientip: a dotted quad followed by a space.
@@ -96,29 +114,29 @@ export function parseCombinedApache(text: string): Record<string, string> | null
     i++;
   }
   const ipEnd = i - 1;
-  const identEnd = run(text, i, isUserChar);
+  const identEnd = run(text, i, USER);
   if (identEnd < 0 || text.charCodeAt(identEnd) !== 32) return null;
-  const authEnd = run(text, identEnd + 1, isUserChar);
+  const authEnd = run(text, identEnd + 1, USER);
   if (authEnd < 0 || text.charCodeAt(authEnd) !== 32 || text.charCodeAt(authEnd + 1) !== 91) return null;
   const dateStart = authEnd + 2;
   if (!httpDate(text, dateStart) || text.charCodeAt(dateStart + 26) !== 93 || text.charCodeAt(dateStart + 27) !== 32 || text.charCodeAt(dateStart + 28) !== 34) return null;
   const verbStart = dateStart + 29;
-  const verbEnd = run(text, verbStart, isWordChar);
+  const verbEnd = run(text, verbStart, WORD);
   if (verbEnd < 0 || text.charCodeAt(verbEnd) !== 32) return null;
-  const requestEnd = run(text, verbEnd + 1, isRequestChar);
+  const requestEnd = run(text, verbEnd + 1, REQUEST);
   if (requestEnd < 0 || !text.startsWith(' HTTP/', requestEnd)) return null;
   const versionStart = requestEnd + 6;
-  let versionEnd = run(text, versionStart, isDigit);
+  let versionEnd = run(text, versionStart, DIGIT);
   if (versionEnd < 0) return null;
   if (text.charCodeAt(versionEnd) === 46) {
-    versionEnd = run(text, versionEnd + 1, isDigit);
+    versionEnd = run(text, versionEnd + 1, DIGIT);
     if (versionEnd < 0) return null;
   }
   if (text.charCodeAt(versionEnd) !== 34 || text.charCodeAt(versionEnd + 1) !== 32) return null;
   const statusStart = versionEnd + 2;
-  const statusEnd = run(text, statusStart, isDigit);
+  const statusEnd = run(text, statusStart, DIGIT);
   if (statusEnd < 0 || text.charCodeAt(statusEnd) !== 32) return null;
-  const bytesEnd = run(text, statusEnd + 1, isDigit);
+  const bytesEnd = run(text, statusEnd + 1, DIGIT);
   if (bytesEnd < 0 || text.charCodeAt(bytesEnd) !== 32) return null;
   const referrerEnd = quoted(text, bytesEnd + 1);
   if (referrerEnd < 0 || text.charCodeAt(referrerEnd) !== 32) return null;
