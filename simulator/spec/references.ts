@@ -52,12 +52,13 @@ export function referencesOf(spec: PipelineSpec): Ref[] {
   return refs;
 }
 
-/** Addresses a fault may name: node ids and Kafka broker addresses. */
+/** Addresses a fault may name: node ids, Kafka broker addresses and the instances of a multi-instance consumer. */
 export function faultTargets(spec: PipelineSpec): string[] {
   const targets: string[] = [];
   for (const [id, node] of Object.entries(spec.nodes)) {
     targets.push(id);
     if (node.type === 'kafka') for (let b = 1; b <= node.brokers; b++) targets.push(`${id}/broker-${b}`);
+    if (node.type === 'consumer' && node.instances > 1) for (let i = 1; i <= node.instances; i++) targets.push(`${id}/instance-${i}`);
   }
   return targets;
 }

@@ -9,6 +9,11 @@
  * - `auto`: leaves it to enable.auto.commit, which commits what poll() returned.
  * Records are written in chunks of `bulk.size` as they are processed, so a crash interrupts a
  * batch part-way. The process state (client, current batch, unacknowledged writes) is volatile.
+ *
+ * `processing: worker` hands each polled batch to a worker thread and polls again at once (one
+ * batch may wait for the worker). The client's auto-commit runs inside poll() and commits what
+ * poll() returned, so the committed offset overtakes the work: a crash then skips the batches
+ * still being processed or waiting, while the lag reads 0 (KafkaConsumer javadoc, MISCONCEPTIONS 1).
  */
 import type { Message, NodeContext, SimNode } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
@@ -26,6 +31,10 @@ export class ConsumerApp implements SimNode {
   /** Records of the current batch already written but whose offsets are not committed yet. */
   private writtenUncommitted: Rec[] = [];
   private generation = 0;
+  /** `processing: worker`: polled batches waiting for the worker, whether it is busy, and a poll held back until it takes one. */
+  private queued: ConsumedRecord[][] = [];
+  private working = false;
+  private pollPending = false;
   readonly counters = { polled: 0, processed: 0, commits: 0, commitsFailed: 0 };
 
   constructor(
@@ -70,6 +79,35 @@ export class ConsumerApp implements SimNode {
     if (gen !== this.generation) return;
     if (records.length === 0) return this.loop(gen);
     this.counters.polled += records.length;
+    if (this.spec.processing === 'worker') {
+      this.queued.push(records);
+      if (!this.working) this.startNext(gen);
+      // Room in the hand-off: poll again now (auto-commit runs in that poll); else when the worker takes the waiting batch.
+      if (this.queued.length === 0) this.loop(gen);
+      else this.pollPending = true;
+      return;
+    }
+    this.begin(gen, records);
+  }
+
+  /** Worker thread: takes the next waiting batch, and lets a held-back poll go ahead. */
+  private startNext(gen: number): void {
+    const next = this.queued.shift();
+    this.working = next !== undefined;
+    if (next) this.begin(gen, next);
+    if (this.pollPending) {
+      this.pollPending = false;
+      this.loop(gen);
+    }
+  }
+
+  /** The current batch is finished: the poll loop (or the worker) goes on. */
+  private batchDone(gen: number): void {
+    if (this.spec.processing === 'worker') this.startNext(gen);
+    else this.loop(gen);
+  }
+
+  private begin(gen: number, records: ConsumedRecord[]): void {
     const offsets = new Map<number, number>();
     for (const r of records) offsets.set(r.partition, r.offset + 1);
     this.unwritten = records.map((r) => r.record);
@@ -80,7 +118,7 @@ export class ConsumerApp implements SimNode {
         else {
           // The partitions moved: the new owner starts at the last committed offset.
           this.unwritten = [];
-          this.loop(gen);
+          this.batchDone(gen);
         }
       });
     } else this.process(gen, offsets);
@@ -91,8 +129,8 @@ export class ConsumerApp implements SimNode {
     if (chunk.length === 0) {
       this.writer!.whenIdle(() => {
         if (gen !== this.generation) return;
-        if (this.spec.commit === 'after-processing') this.commit(gen, offsets, () => this.loop(gen));
-        else this.loop(gen);
+        if (this.spec.commit === 'after-processing') this.commit(gen, offsets, () => this.batchDone(gen));
+        else this.batchDone(gen);
       });
       return;
     }
@@ -112,6 +150,11 @@ export class ConsumerApp implements SimNode {
       if (gen !== this.generation) return;
       if (ok) this.writtenUncommitted = [];
       else {
+        // CommitFailedException: the group moved the partitions on (max.poll.interval.ms or
+        // session.timeout.ms exceeded); the new owner starts at the last committed offset and
+        // writes what this member already wrote again (SEMANTICS §3, MISCONCEPTIONS 14).
+        for (const r of this.writtenUncommitted) this.ctx.ledger.noteDuplicate(r.rid, this.appId, `written, but the offset commit failed (${error ?? 'CommitFailedException'}): the partition's next owner reprocesses it`);
+        this.writtenUncommitted = [];
         this.counters.commitsFailed++;
         this.ctx.log('warn', `commit failed: ${error ?? 'unknown'}`);
       }
@@ -130,7 +173,11 @@ export class ConsumerApp implements SimNode {
     for (const r of this.writtenUncommitted) this.ctx.ledger.noteDuplicate(r.rid, this.appId, 'written, but the offset was not committed before the crash: reprocessed');
     this.writtenUncommitted = [];
     for (const r of this.unwritten) this.ctx.ledger.noteLoss(r.rid, this.appId, 'consumer crashed before processing it');
+    for (const b of this.queued) for (const r of b) this.ctx.ledger.noteLoss(r.record.rid, this.appId, 'consumer crashed with the batch waiting for its worker');
     this.unwritten = [];
+    this.queued = [];
+    this.working = false;
+    this.pollPending = false;
     this.writer?.discard();
     this.writer = null;
     this.client = null;
@@ -142,16 +189,19 @@ export class ConsumerApp implements SimNode {
 
   heldRecords(visit: (rid: number) => void): void {
     for (const r of this.unwritten) visit(r.rid);
+    for (const b of this.queued) for (const r of b) visit(r.record.rid);
     this.writer?.heldRecords(visit);
     if (!this.reportsLog) return;
     // Records of the topic the group has yet to read (from its committed offsets) are in flight.
     const topic = this.spec.source.topic;
     const committed = this.cluster.committedOffsets(this.spec.source['group.id'] ?? this.appId, topic);
-    for (let p = 0; p < this.cluster.partitionsFor(topic); p++) this.cluster.recordsFrom(topic, p, committed.get(p) ?? 0, visit);
+    // A read_committed reader never gets aborted records: they are not in flight towards it.
+    const readCommitted = this.spec.source['isolation.level'] === 'read_committed';
+    for (let p = 0; p < this.cluster.partitionsFor(topic); p++) this.cluster.recordsFrom(topic, p, committed.get(p) ?? 0, visit, readCommitted);
   }
 
   inspect(): unknown {
-    return { ...this.counters, client: this.client?.inspect() ?? null, processing: this.unwritten.length };
+    return { ...this.counters, client: this.client?.inspect() ?? null, processing: this.unwritten.length, waitingForWorker: this.queued.reduce((n, b) => n + b.length, 0) };
   }
 
   metrics(): Record<string, number> {

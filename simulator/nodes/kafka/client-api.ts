@@ -135,8 +135,9 @@ export interface KafkaClusterHandle {
    * Visits the rid of every record of a partition from `offset` (inclusive) to the log end, as the
    * partition's current leader holds them (or, while it is offline, the fullest in-sync copy).
    * Readers report what they have yet to consume through this (the ledger's in-flight).
+   * `readCommitted`: leave out records of aborted transactions (a read_committed reader never gets them).
    */
-  recordsFrom(topic: string, partition: number, offset: number, visit: (rid: number) => void): void;
+  recordsFrom(topic: string, partition: number, offset: number, visit: (rid: number) => void, readCommitted?: boolean): void;
   /** Log start (oldest retained offset) per partition. */
   logStartOffsets(topic: string): number[];
   /** Log end offset per partition (next offset to be written, on the leader). */

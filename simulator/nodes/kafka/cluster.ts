@@ -156,8 +156,8 @@ export class KafkaCluster implements KafkaClusterHandle {
     return best;
   }
 
-  recordsFrom(topic: string, partition: number, offset: number, visit: (rid: number) => void): void {
-    this.bestReplica(topic, partition)?.log.visitFrom(offset, visit);
+  recordsFrom(topic: string, partition: number, offset: number, visit: (rid: number) => void, readCommitted = false): void {
+    this.bestReplica(topic, partition)?.log.visitFrom(offset, visit, readCommitted);
   }
 
   private perPartition(topic: string, f: (r: Replica | undefined) => number): number[] {

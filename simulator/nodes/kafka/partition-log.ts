@@ -221,10 +221,14 @@ export class PartitionLog {
     return false;
   }
 
-  /** Visits the rid of every data record at or after `offset`. */
-  visitFrom(offset: number, visit: (rid: number) => void): void {
+  /**
+   * Visits the rid of every data record at or after `offset`. With `skipAborted` (a read_committed
+   * reader) records of aborted transactions are left out: that reader will never get them.
+   */
+  visitFrom(offset: number, visit: (rid: number) => void, skipAborted = false): void {
     for (let i = this.batchIndexAt(offset); i < this.batches.length; i++) {
       const b = this.batches[i]!;
+      if (skipAborted && b.transactional && this.isAborted(b.producerId, b.baseOffset)) continue;
       for (let j = Math.max(0, offset - b.baseOffset); j < b.records.length; j++) visit(b.records[j]!.rid);
     }
   }

@@ -29,6 +29,10 @@ export const consumerSchema = z
       .enum(['before-processing', 'after-processing', 'auto'])
       .default('auto')
       .describe('`before-processing` commits what was polled first (at-most-once); `after-processing` commits once written (at-least-once); `auto` leaves it to `enable.auto.commit`.'),
+    processing: z
+      .enum(['in-poll-loop', 'worker'])
+      .default('in-poll-loop')
+      .describe('`in-poll-loop`: the next poll() comes only after the batch is written, so auto-commit commits finished work only (at-least-once). `worker`: each polled batch is handed to a worker thread and the loop polls again at once (one batch may wait); auto-commit then commits records still being processed, and a crash skips them (MISCONCEPTIONS 1).'),
     'processing-time': duration('Time to process one record (default 1ms). A crash part-way through a batch interrupts it.').default(1),
     'bulk.size': z.number().int().positive().default(100).describe('Records written to the sink per request, as they are processed (a crash loses the chunk being built).'),
     instances: z.number().int().positive().default(1).describe('Members in the group; partitions are shared among them.'),
