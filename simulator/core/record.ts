@@ -45,14 +45,19 @@ export function readField(fields: FieldMap, path: string): FieldValue | undefine
   return value;
 }
 
-export function splitFieldPath(path: string): string[] {
-  if (path.startsWith('[')) {
-    return path
-      .split(/[[\]]+/)
-      .filter((p) => p.length > 0);
+export function splitFieldPath(path: string): readonly string[] {
+  // Paths come from the spec (a handful per run) and are read for every record: split each once.
+  let parts = pathCache.get(path);
+  if (parts === undefined) {
+    parts = path.startsWith('[') ? path.split(/[[\]]+/).filter((p) => p.length > 0) : path.split('.');
+    if (pathCache.size >= PATH_CACHE_LIMIT) pathCache.clear();
+    pathCache.set(path, parts);
   }
-  return path.split('.');
+  return parts;
 }
+
+const PATH_CACHE_LIMIT = 4096;
+const pathCache = new Map<string, readonly string[]>();
 
 /** The rids a record stands for: itself, or the lineage of an aggregate. */
 export function ridsOf(rec: Rec): readonly number[] {

@@ -47,11 +47,43 @@ export function getField(fields: FieldMap, path: string): FieldValue | undefined
 
 /** Expands `%{field}` references; a missing field stays as the literal `%{field}`, as in Logstash. */
 export function sprintf(template: string, fields: FieldMap): string {
-  return template.replace(/%\{([^}]+)\}/g, (whole, ref: string) => {
-    const v = readField(fields, ref.trim());
-    if (v === undefined || v === null) return whole;
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
-  });
+  const t = compiledTemplate(template);
+  if (t.refs.length === 0) return template;
+  let out = t.literals[0]!;
+  for (let i = 0; i < t.refs.length; i++) {
+    const v = readField(fields, t.refs[i]!);
+    out += v === undefined || v === null ? t.wholes[i]! : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    out += t.literals[i + 1]!;
+  }
+  return out;
+}
+
+/** A template split once at its `%{…}` references: literals around them, the trimmed references, the raw text of each. */
+interface Template {
+  literals: string[];
+  refs: string[];
+  wholes: string[];
+}
+
+const TEMPLATE_CACHE_LIMIT = 4096;
+const templates = new Map<string, Template>();
+
+function compiledTemplate(template: string): Template {
+  let t = templates.get(template);
+  if (t === undefined) {
+    t = { literals: [], refs: [], wholes: [] };
+    let last = 0;
+    for (const m of template.matchAll(/%\{([^}]+)\}/g)) {
+      t.literals.push(template.slice(last, m.index));
+      t.refs.push(m[1]!.trim());
+      t.wholes.push(m[0]);
+      last = m.index + m[0].length;
+    }
+    t.literals.push(template.slice(last));
+    if (templates.size >= TEMPLATE_CACHE_LIMIT) templates.clear();
+    templates.set(template, t);
+  }
+  return t;
 }
 
 /** Whether a template still has an unresolved reference after expansion. */
