@@ -26,8 +26,10 @@ export interface NodeState {
   status: NodeStatus;
   /** Copies destroyed / extra copies made / filtered / late here so far (ledger notes). */
   notes: NoteCounts;
-  /** Queue depth (Filebeat queue, Logstash queue, records in Kafka not yet read by the slowest reader). */
+  /** Queue depth (Filebeat queue, Logstash queue). */
   queue?: number;
+  /** Kafka: records in the partition logs below the high watermark (what readers can see). */
+  log?: number;
   /** Consumer or Flink source lag in records. */
   lag?: number;
   /** Flink: current watermark (ms of event time; absent before the first one). */
@@ -178,7 +180,7 @@ export function stateAt(tl: Timeline, timeMs: number): DiagramState {
         state.parts.push({ id: p.id, leader: gauges[`${key}:leader`] ?? p.replicas?.[0] ?? 0, isr: isrOf(gauges[`${key}:isr`] ?? 0), endOffset: gauges[`${key}:end`] ?? 0, highWatermark: hw });
       } else state.parts.push({ id: p.id });
     }
-    if (n.type === 'kafka') state.queue = unread;
+    if (n.type === 'kafka') state.log = unread;
     return state;
   });
 

@@ -46,7 +46,7 @@ export interface DiagramLayout {
 
 export const GEOMETRY = {
   charWidth: 7.6,
-  header: 62,
+  header: 74,
   broker: { width: 84, height: 24, gap: 6 },
   partition: { width: 112, height: 38, gap: 6, perRow: 3 },
   operator: { width: 176, height: 22, gap: 4 },
@@ -69,6 +69,11 @@ function gaugeLines(n: DiagramNode): number {
     case 'consumer':
     case 'kafka':
       return 1;
+    case 'elasticsearch':
+    case 's3':
+    case 'batch':
+    case 'serving':
+      return 0;
     default:
       return 0;
   }
@@ -165,7 +170,7 @@ export async function layoutDiagram(model: DiagramModel, elk: ElkLike): Promise<
       sources: [e.from],
       targets: [e.to],
       // Room for the live counters under the topic name.
-      labels: [{ id: `${e.id}#label`, text: e.via, width: Math.max(textWidth(e.via), 118), height: 30 }],
+      labels: [{ id: `${e.id}#label`, text: e.via || '·', width: Math.max(textWidth(e.via), 118), height: 30 }],
     })),
   };
   const laid = await elk.layout(graph);

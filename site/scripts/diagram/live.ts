@@ -59,6 +59,7 @@ function gaugeLines(n: NodeState): string[] {
   const lines: string[] = [];
   if (n.queue !== undefined) lines.push(t('pd.gauge.queue', { n: fmtN(n.queue) }));
   if (n.lag !== undefined) lines.push(t('pd.gauge.lag', { n: fmtN(n.lag) }));
+  if (n.log !== undefined) lines.push(t('pd.gauge.log', { n: fmtN(n.log) }));
   if (n.checkpoint) {
     lines.push(n.watermarkMs !== undefined ? t('pd.gauge.watermark', { time: fmtTime(n.watermarkMs) }) : t('pd.gauge.noWatermark'));
     lines.push(n.checkpoint.id > 0 ? t('pd.gauge.checkpoint', { id: n.checkpoint.id, time: fmtTime(n.checkpoint.atMs) }) : t('pd.gauge.noCheckpoint'));
@@ -72,6 +73,7 @@ export function describeNode(model: DiagramModel, n: NodeState): string {
   const parts = [staticDescription(node).split('.')[0] + '.', t('pd.node.status', { status: t(`pd.status.${n.status}` as MessageKey) }), t('pd.node.notes', { ...n.notes })];
   if (n.queue !== undefined) parts.push(t('pd.node.queue', { n: fmtN(n.queue) }));
   if (n.lag !== undefined) parts.push(t('pd.node.lag', { n: fmtN(n.lag) }));
+  if (n.log !== undefined) parts.push(t('pd.node.log', { n: fmtN(n.log) }));
   if (n.checkpoint) {
     parts.push(n.watermarkMs !== undefined ? t('pd.node.watermark', { time: fmtTime(n.watermarkMs) }) : t('pd.node.noWatermark'));
     parts.push(n.checkpoint.id > 0 ? t('pd.node.checkpoint', { id: n.checkpoint.id, time: fmtTime(n.checkpoint.atMs) }) : t('pd.node.noCheckpoint'));
@@ -98,7 +100,15 @@ export function applyState(bound: BoundSvg, model: DiagramModel, state: DiagramS
     if (!els) continue;
     els.g.dataset.status = n.status;
     els.status.textContent = t(`pd.status.${n.status}` as MessageKey);
-    els.notes.textContent = t('pd.gauge.ledger', { ...n.notes });
+    // Only what happened here, so the line stays short: "lost 225 · +3 copies".
+    const notes = [
+      n.notes.lost ? t('pd.gauge.lost', { n: fmtN(n.notes.lost) }) : '',
+      n.notes.duplicated ? t('pd.gauge.copies', { n: fmtN(n.notes.duplicated) }) : '',
+      n.notes.filtered ? t('pd.gauge.filtered', { n: fmtN(n.notes.filtered) }) : '',
+      n.notes.late ? t('pd.gauge.late', { n: fmtN(n.notes.late) }) : '',
+    ].filter(Boolean);
+    els.notes.textContent = notes.length ? notes.join(' · ') : t('pd.gauge.clean');
+    els.notes.toggleAttribute('data-bad', n.notes.lost > 0);
     const lines = gaugeLines(n);
     els.gauges.forEach((g, i) => (g.textContent = lines[i] ?? ''));
     for (const p of n.parts) {
@@ -146,6 +156,7 @@ export function applyPath(bound: BoundSvg, figure: HTMLElement, elements: readon
   const g = now ? (now.edge ? bound.edges.get(now.edge)?.g : now.node ? bound.nodes.get(now.node)?.g : undefined) : undefined;
   if (g && now) {
     g.setAttribute('data-hop-now', '');
+    g.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
     if (now.kind === 'lost' || now.kind === 'copy') g.setAttribute('data-hop-fate', now.kind);
   }
 }

@@ -80,7 +80,6 @@ export function createDiagramPanel(host: HTMLElement, onTime?: (timeMs: number) 
       const layout = await layoutDiagram(m, elk);
       scroll.innerHTML = svgMarkup(m, layout, uid, { interactive: true });
       const svg = scroll.querySelector('svg')!;
-      svg.style.minWidth = `${Math.round(layout.width * 0.6)}px`;
       enableKeyboard(svg);
       bound = bindSvg(svg);
       model = m;
@@ -101,7 +100,7 @@ export function createDiagramPanel(host: HTMLElement, onTime?: (timeMs: number) 
         n(x.notes.lost),
         n(x.notes.duplicated),
         n(x.notes.filtered),
-        [x.queue !== undefined ? `q ${n(x.queue)}` : '', x.lag !== undefined ? `lag ${n(x.lag)}` : '', x.watermarkMs !== undefined ? `wm ${fmtTime(x.watermarkMs)}` : '', x.checkpoint && x.checkpoint.id > 0 ? `cp #${x.checkpoint.id}` : ''].filter(Boolean).join(' · '),
+        [x.queue !== undefined ? `q ${n(x.queue)}` : '', x.log !== undefined ? `log ${n(x.log)}` : '', x.lag !== undefined ? `lag ${n(x.lag)}` : '', x.watermarkMs !== undefined ? `wm ${fmtTime(x.watermarkMs)}` : '', x.checkpoint && x.checkpoint.id > 0 ? `cp #${x.checkpoint.id}` : ''].filter(Boolean).join(' · '),
       ]),
       ...s.edges.map((e) => [e.id, e.faults.map(faultText).join('; '), n(e.sent), n(e.delivered), n(e.lost), n(e.duplicated), '', '']),
     ];

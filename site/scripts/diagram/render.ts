@@ -71,8 +71,8 @@ export function svgMarkup(model: DiagramModel, layout: DiagramLayout, uid: strin
       `<text class="pd-node__status" x="${w - 10}" y="20" text-anchor="end"></text>`,
       `<text class="pd-node__settings" x="16" y="52">${esc(n.settings.join(' · '))}</text>`,
     );
-    for (let i = 0; i < 3; i++) out.push(`<text class="pd-node__gauge" data-line="${i}" x="16" y="${g.header + 8 + i * g.line}"></text>`);
-    out.push(`<text class="pd-node__notes" x="${w - 10}" y="36" text-anchor="end"></text>`);
+    for (let i = 0; i < 3; i++) out.push(`<text class="pd-node__gauge" data-line="${i}" x="16" y="${g.header + 9 + i * g.line}"></text>`);
+    out.push(`<text class="pd-node__notes" x="16" y="66"></text>`);
     for (const p of partBoxes(n, w)) {
       if (p.topicLabel) out.push(`<text class="pd-part__topic" x="${p.topicLabel.x}" y="${p.topicLabel.y}">${esc(p.topicLabel.text)}</text>`);
       out.push(
