@@ -220,6 +220,25 @@ export class Simulation {
   }
 
   /**
+   * Whether anything is still in flight: heldRecords().size > 0, without building the set. The
+   * first visited record ends the walk (heldRecords only reads node state, so stopping early is safe).
+   */
+  holdsAnyRecord(): boolean {
+    for (const records of this.onWire.values()) for (const r of records) if (ridsOf(r).length > 0) return true;
+    const found = new Error('held record found');
+    const stop = () => {
+      throw found;
+    };
+    try {
+      for (const e of this.endpoints.values()) e.node.heldRecords?.(stop);
+    } catch (error) {
+      if (error === found) return true;
+      throw error;
+    }
+    return false;
+  }
+
+  /**
    * Runs events up to and including `untilMs`, at most `maxEvents` of them.
    * Returns true when the queue holds nothing more before `untilMs`.
    */

@@ -167,7 +167,7 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
       samples.push(sampleStages(sim));
       for (const s of samplers.values()) s.sample(sim.now);
       if (sim.now >= deadline) break;
-      if (sim.now >= spec.duration && sim.heldRecords().size === 0 && built.architectures.size === 0) {
+      if (built.architectures.size === 0 && sim.now >= spec.duration && !sim.holdsAnyRecord()) {
         ended = 'drained';
         break;
       }
