@@ -121,7 +121,7 @@ faults:
     let under = 0;
     for (const w of h.result.query!.windows) {
       const a = w.answers['es/counts'];
-      if (a === undefined || w.windowEndMs > 11_000) continue;
+      if (a === undefined || a === null || w.windowEndMs > 11_000) continue;
       over += Math.max(0, a - w.truth);
       under += Math.max(0, w.truth - a);
     }

@@ -9,7 +9,7 @@
 import { describe, it, expect } from 'vitest';
 import { runYaml } from './flink-helpers.js';
 
-const spec = (reset: string, opts: { retention?: string; offsetsRetention?: number; down?: string; duration?: string } = {}) => `
+const spec = (reset: string, opts: { retention?: string; offsetsRetention?: number; down?: string; duration?: string; compact?: boolean } = {}) => `
 duration: ${opts.duration ?? '40s'}
 drain: 30s
 workload: { generator: access-log, rate: 100/s, files: 1 }
@@ -20,7 +20,7 @@ nodes:
     brokers: 1
     group.initial.rebalance.delay.ms: 0
 ${opts.offsetsRetention ? `    offsets.retention.minutes: ${opts.offsetsRetention}\n` : ''}    topics:
-      logs: { partitions: 1, retention.ms: ${opts.retention ?? '10s'} }
+      logs: { partitions: 1, retention.ms: ${opts.retention ?? '10s'}${opts.compact ? ', cleanup.policy: compact' : ''} }
   indexer:
     type: consumer
     source: { node: kafka, topic: logs, group.id: indexer, enable.auto.commit: false, auto.offset.reset: ${reset}, session.timeout.ms: 6s }
@@ -62,6 +62,16 @@ describe('retention.ms shorter than a consumer outage (MISCONCEPTIONS 5)', () =>
     const out = runYaml(spec('latest', { retention: '7d' })).result.outputs['es']!;
     // At most the line(s) written before the brand-new group first joined: latest starts after them.
     expect(out.lost).toBeLessThanOrEqual(2);
+    expect(out.inFlight).toBe(0);
+  });
+});
+
+describe('cleanup.policy: compact', () => {
+  it('a compacted topic is not deleted by age: the same outage loses nothing', () => {
+    const h = runYaml(spec('latest', { compact: true }));
+    const out = h.result.outputs['es']!;
+    expect(h.result.log.some((l) => l.text.includes('retention deleted'))).toBe(false);
+    expect(out.lost).toBeLessThanOrEqual(2); // only what preceded the group's very first join
     expect(out.inFlight).toBe(0);
   });
 });

@@ -28,7 +28,10 @@ function referencedTopics(id: string, ctx: BuildContext): { written: string[]; r
 export function createKafka(id: string, spec: NodeSpecOf<'kafka'>, ctx: BuildContext): void {
   const cluster = new KafkaCluster(id, spec, ctx.sim);
   for (const [name, t] of Object.entries(spec.topics)) {
-    cluster.addTopic(name, t.partitions, t['replication.factor'], t['retention.ms'], t['min.insync.replicas'] ?? spec['min.insync.replicas']);
+    // cleanup.policy=compact (without ",delete") never deletes by age; compaction keeps at least the
+    // latest value per key, so keeping every record honours its guarantees (SEMANTICS §3 "Log compaction").
+    const retentionMs = t['cleanup.policy'] === 'compact' ? Number.POSITIVE_INFINITY : t['retention.ms'];
+    cluster.addTopic(name, t.partitions, t['replication.factor'], retentionMs, t['min.insync.replicas'] ?? spec['min.insync.replicas']);
   }
   const { written, read } = referencedTopics(id, ctx);
   // auto.create.topics.enable: a topic first named by a client gets num.partitions=1 and

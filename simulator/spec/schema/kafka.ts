@@ -8,7 +8,10 @@ export const topicSchema = z
     'replication.factor': positiveInt('Copies of each partition across brokers.').default(1),
     'retention.ms': duration('How long records are kept whether read or not (default 7d). Older records cannot be replayed.').default(604_800_000),
     'min.insync.replicas': positiveInt('Overrides the cluster value for this topic.').optional(),
-    'cleanup.policy': z.enum(['delete', 'compact']).default('delete').describe('`delete` by retention, or `compact`: keep the latest value per key.'),
+    'cleanup.policy': z
+      .enum(['delete', 'compact'])
+      .default('delete')
+      .describe('`delete`: records older than `retention.ms` are deleted. `compact`: nothing is deleted by age; Kafka keeps at least the latest value per key, offsets unchanged, order kept. The simulator keeps every record of a compacted topic (superseded values are not removed), which meets those guarantees.'),
   })
   .describe('A topic.');
 
