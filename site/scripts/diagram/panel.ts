@@ -123,6 +123,8 @@ export function createDiagramPanel(host: HTMLElement, onTime?: (timeMs: number) 
     caption.textContent = t('pd.figureLive', { time: fmtTime(now) });
     host.dataset.time = String(now);
     onTime?.(now);
+    // For other panels (charts, terminal) that want to follow the scrubber: a bubbling event with the time.
+    host.dispatchEvent(new CustomEvent('pipeline-time', { detail: { timeMs: now }, bubbles: true }));
   };
 
   const stop = () => {

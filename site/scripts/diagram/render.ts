@@ -68,7 +68,7 @@ export function svgMarkup(model: DiagramModel, layout: DiagramLayout, uid: strin
       `<rect class="pd-node__stripe" width="6" height="${laid.height}" rx="3"/>`,
       `<text class="pd-node__id" x="16" y="20">${esc(n.id)}</text>`,
       `<text class="pd-node__type" x="16" y="36">${esc(typeLabel(n.type))}</text>`,
-      `<text class="pd-node__status" x="${w - 10}" y="20" text-anchor="end"></text>`,
+      `<text class="pd-node__status" x="${w - 10}" y="36" text-anchor="end"></text>`,
       `<text class="pd-node__settings" x="16" y="52">${esc(n.settings.join(' · '))}</text>`,
     );
     for (let i = 0; i < 3; i++) out.push(`<text class="pd-node__gauge" data-line="${i}" x="16" y="${g.header + 9 + i * g.line}"></text>`);
