@@ -77,9 +77,9 @@ export class KappaServing implements ArchitectureSource {
   }
 
   /** Ledger entries: the served answer, and each instance's output index. */
-  outputs(): Record<string, OutputLedger> {
+  outputs(heldNow?: ReadonlySet<number>): Record<string, OutputLedger> {
     const { sim, total } = this.p;
-    const held = sim.heldRecords();
+    const held = heldNow ?? sim.heldRecords();
     const out: Record<string, OutputLedger> = { answer: accountRows(sim.ledger, this.rows(), total, held) };
     for (const inst of this.p.speed.instances()) {
       if (inst.sink.kind !== 'elasticsearch') continue;

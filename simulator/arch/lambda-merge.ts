@@ -107,8 +107,8 @@ export class LambdaServing implements ArchitectureSource {
    * Ledger entries: the merged answer, the batch view and the realtime view. Records in the master
    * dataset that no published batch run has read yet count as in flight: the next run passes them on.
    */
-  outputs(): Record<string, OutputLedger> {
-    const held = new Set(this.p.sim.heldRecords());
+  outputs(heldNow?: ReadonlySet<number>): Record<string, OutputLedger> {
+    const held = new Set(heldNow ?? this.p.sim.heldRecords());
     const view = this.p.batch.view();
     for (const o of this.p.master()?.listObjects(this.p.batch.prefix) ?? []) {
       if (view?.objectKeys.has(o.key)) continue;

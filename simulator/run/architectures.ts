@@ -25,8 +25,12 @@ export interface ArchitectureSource {
   reprocessed(): number;
   /** Records held in storage for this architecture (master dataset, retained log, views). */
   storage(): number;
-  /** Ledger entries for this architecture's outputs, filled at the end of the run. */
-  outputs?(): Record<string, OutputLedger>;
+  /**
+   * Ledger entries for this architecture's outputs, filled at the end of the run. `held` is the
+   * simulation's in-flight set at that moment (the run computes it once for every output); without
+   * it the source asks the simulation.
+   */
+  outputs?(held?: ReadonlySet<number>): Record<string, OutputLedger>;
   /** Sample at most this often (the serving node's `sample-every`); default every call. */
   readonly sampleEveryMs?: number;
 }
@@ -92,7 +96,7 @@ export class ArchitectureSampler {
     this.storage.push({ timeMs: nowMs, value: this.source.storage() });
   }
 
-  series(): ArchitectureSeries {
+  series(held?: ReadonlySet<number>): ArchitectureSeries {
     const errors = this.error.map((p) => p.value);
     const producing = this.freshness.filter((p) => p.timeMs <= this.productionEndMs);
     const fresh = (producing.length > 0 ? producing : this.freshness).map((p) => p.value).sort((a, b) => a - b);
@@ -109,7 +113,7 @@ export class ArchitectureSampler {
         cost: { processed: this.source.processed(), reprocessed: this.source.reprocessed() },
         storage: { max: Math.max(0, ...this.storage.map((p) => p.value)) },
       },
-      outputs: this.source.outputs?.() ?? {},
+      outputs: this.source.outputs?.(held) ?? {},
     };
   }
 }

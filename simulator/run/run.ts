@@ -214,7 +214,7 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   if (query && truth) result.query = compareAnswers(truth, built.answers, query, sim.now);
   if (samplers.size > 0) {
     result.architectures = {};
-    for (const [id, s] of samplers) result.architectures[id] = s.series();
+    for (const [id, s] of samplers) result.architectures[id] = s.series(held);
   }
   if (options.trace && options.trace !== 'all') {
     for (const rid of options.trace) {

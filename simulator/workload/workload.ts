@@ -123,12 +123,19 @@ export class Workload {
   /** The record as Filebeat reads it: the raw line as `message`, plus where it came from. */
   record(rid: number): Rec {
     const eventTimeMs = this.eventTimeMs(rid);
-    const file = this.fileOf(rid);
-    const fields: FieldMap = {
-      message: generateLine(this.spec.generator, this.seed, rid, eventTimeMs, this.isMalformed(rid)).text,
-      log: { file: { path: this.paths[file] ?? `/var/log/app/${this.fileName(file)}` }, offset: this.lineOf(rid) },
-    };
+    const fields: FieldMap = { message: this.text(rid, eventTimeMs), log: this.logField(rid) };
     return { rid, id: this.displayId(rid), eventTimeMs, fields };
+  }
+
+  /** The raw line (what `record(rid).fields.message` holds); `eventTimeMs` is `eventTimeMs(rid)`. */
+  text(rid: number, eventTimeMs: number): string {
+    return generateLine(this.spec.generator, this.seed, rid, eventTimeMs, this.isMalformed(rid)).text;
+  }
+
+  /** Where the line came from (what `record(rid).fields.log` holds): file path and line offset. */
+  logField(rid: number): FieldMap {
+    const file = this.fileOf(rid);
+    return { file: { path: this.paths[file] ?? `/var/log/app/${this.fileName(file)}` }, offset: this.lineOf(rid) };
   }
 
   /** Ground truth of one field, or null for a malformed line. */
