@@ -187,7 +187,11 @@ export function stateAt(tl: Timeline, timeMs: number): DiagramState {
   const edges = tl.model.edges.map((e): EdgeState => {
     const s = stages[e.id] ?? {};
     const notes = notesOf(s);
-    const sent = s.records ?? 0;
+    let sent = s.records ?? 0;
+    // Kafka fetch responses do not list their records for the network's accounting (a lost fetch
+    // is simply fetched again), so a reader's edge counts what the reader took in.
+    const reader = nodes.find((n) => n.id === e.to);
+    if (sent === 0 && tl.model.nodes.find((n) => n.id === e.from)?.type === 'kafka' && reader) sent = reader.metrics.numRecordsIn ?? reader.metrics.polled ?? 0;
     return {
       id: e.id,
       sent,
