@@ -6,6 +6,7 @@
  * write thread pool's queue is full) and 400 mapping conflicts are per item too, so a
  * client must retry exactly the failed items — which is what Logstash does [LS9].
  */
+import { RidSet } from '../../core/rid-set.js';
 import type { Message, NodeContext, SimNode } from '../../core/node.js';
 import { ridsOf } from '../../core/record.js';
 import type { ElasticsearchSpec } from '../../spec/schema/sinks.js';
@@ -17,7 +18,8 @@ export class ElasticsearchNode implements SimNode {
   readonly indexes = new Map<string, IndexDocuments>();
   /** rids in the order their first copy was indexed (reorder detection). */
   readonly arrivals: number[] = [];
-  private readonly arrived = new Set<number>();
+  /** rids seen so far (a bit each): arrival order keeps first arrivals only. */
+  private readonly arrived = new RidSet();
   private readonly counters = { bulkRequests: 0, itemsIndexed: 0, itemsUpdated: 0, rejected429: 0, rejected400: 0, conflicts409: 0 };
 
   constructor(
@@ -61,10 +63,7 @@ export class ElasticsearchNode implements SimNode {
         if (result.status === 201) this.counters.itemsIndexed++;
         else this.counters.itemsUpdated++;
         for (const rid of ridsOf(item.record)) {
-          if (!this.arrived.has(rid)) {
-            this.arrived.add(rid);
-            this.arrivals.push(rid);
-          }
+          if (this.arrived.add(rid)) this.arrivals.push(rid);
           if (this.ctx.ledger.isTraced(rid)) this.ctx.ledger.trace(rid, this.address, `indexed into ${item.index} as _id ${result.id} (_version ${result.version ?? 1})`);
         }
       } else {

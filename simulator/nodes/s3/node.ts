@@ -7,6 +7,7 @@
  * aborted upload leaves nothing behind (SEMANTICS §4, FileSink [FL9]). Everything
  * survives a crash of the endpoint: an acknowledged write is on durable storage.
  */
+import { RidSet } from '../../core/rid-set.js';
 import type { Message, NodeContext, OutputNode, SimNode } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
 import { ridsOf } from '../../core/record.js';
@@ -24,7 +25,8 @@ export class S3Node implements SimNode, OutputNode, S3Store {
   private readonly uploads = new Map<string, Upload>();
   private readonly completedUploads = new Set<string>();
   private readonly arrivals: number[] = [];
-  private readonly arrived = new Set<number>();
+  /** rids seen so far (a bit each): arrival order keeps first arrivals only. */
+  private readonly arrived = new RidSet();
   private readonly counters = { puts: 0, partsUploaded: 0, uploadsCompleted: 0, uploadsAborted: 0 };
 
   constructor(readonly address: string) {}
@@ -75,10 +77,7 @@ export class S3Node implements SimNode, OutputNode, S3Store {
     this.objects.set(key, { key, records: [...records], writtenAtMs: this.ctx.now() });
     for (const r of records) {
       for (const rid of ridsOf(r)) {
-        if (!this.arrived.has(rid)) {
-          this.arrived.add(rid);
-          this.arrivals.push(rid);
-        }
+        if (this.arrived.add(rid)) this.arrivals.push(rid);
         if (this.ctx.ledger.isTraced(rid)) this.ctx.ledger.trace(rid, this.address, `stored in object ${key}`);
       }
     }

@@ -1,0 +1,30 @@
+/**
+ * A set of record ids (rids: small non-negative integers, generation order) as a bit map that
+ * grows on demand. Outputs remember which rids have arrived, up to one per generated record:
+ * a bit each is far cheaper than a hash set entry. Negative ids (aggregates) are never stored.
+ */
+export class RidSet {
+  private bits = new Uint8Array(1024);
+
+  has(rid: number): boolean {
+    const byte = rid >>> 3;
+    return rid >= 0 && byte < this.bits.length && (this.bits[byte]! & (1 << (rid & 7))) !== 0;
+  }
+
+  /** Adds `rid`; returns true when it was not there before. */
+  add(rid: number): boolean {
+    if (rid < 0) throw new Error(`RidSet holds record ids (≥ 0), not ${rid}`);
+    const byte = rid >>> 3;
+    if (byte >= this.bits.length) {
+      let size = this.bits.length * 2;
+      while (size <= byte) size *= 2;
+      const grown = new Uint8Array(size);
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    const mask = 1 << (rid & 7);
+    if ((this.bits[byte]! & mask) !== 0) return false;
+    this.bits[byte]! |= mask;
+    return true;
+  }
+}
