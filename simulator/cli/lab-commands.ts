@@ -66,7 +66,7 @@ export function runLabCommand(command: string, argv: readonly string[], io: CliI
       if (flags.has('json')) io.stdout(`${JSON.stringify(result)}\n`);
       else if (flags.has('csv')) io.stdout(sweepToCsv(result));
       else {
-        const metrics = opts.get('metric')?.split(',') ?? Object.keys(result.points[0]?.metrics ?? {}).filter((m) => /\.(lost|duplicated)$|error\.final$/.test(m));
+        const metrics = opts.get('metric')?.split(',') ?? Object.keys(result.points[0]?.metrics ?? {}).filter((m) => !m.startsWith('link.') && /\.(lost|duplicated)$|error\.final$/.test(m));
         io.stdout(`sweep ${param} over ${values.length} values × ${seedCount} seed(s)\n`);
         for (const metric of metrics) {
           io.stdout(`\n${metric} (mean [min … max] across seeds)\n`);
