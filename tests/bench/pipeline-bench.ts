@@ -6,9 +6,9 @@ import type { PipelineSpec } from '../../simulator/spec/schema/pipeline.js';
 
 export const FULL_PIPELINE = (records: number) => `
 name: bench-full-pipeline
-duration: ${Math.round(records / 10)}ms
+duration: 100s
 drain: 60s
-workload: { generator: access-log, rate: 10000/s, files: 4, key: status }
+workload: { generator: access-log, rate: ${records / 100}/s, files: 4, key: status }
 nodes:
   filebeat: { type: beats, output: logstash, processors: [add_id] }
   logstash:
