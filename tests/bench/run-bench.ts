@@ -4,6 +4,9 @@
  */
 import { bareHeapLoop, pipelineLoop } from './core-bench.js';
 import { fullPipeline, comparisonRun } from './pipeline-bench.js';
+import { sweepBench, formatSweepBench } from './sweep-bench.js';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -40,3 +43,23 @@ section('Lambda vs Kappa comparison run, 1,000,000 records');
 const cmp = withCpu(() => comparisonRun(1_000_000));
 console.log(`${fmt(cmp.records)} records, ${fmt(cmp.events)} events (${(cmp.events / cmp.records).toFixed(3)} per record) in ${fmt(cmp.ms)} ms wall, ${fmt(cmp.cpuMs)} ms CPU; target < 5 s: ${cmp.ms < 5000 ? 'met' : 'missed'}`);
 console.log(`ratio to the bare heap loop (events/s): ${(bare.perSecond / (cmp.events / (cmp.ms / 1000))).toFixed(2)}×`);
+
+section('lab sweep: 20 values × 5 seeds × 100,000 records (lab worker code, in Node); target < 30 s');
+console.log(formatSweepBench(await sweepBench()));
+
+/** The browser measurements each build the site and drive Chromium: run them as their own processes. */
+function script(title: string, file: string): void {
+  section(title);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit', env: process.env });
+  if (r.status !== 0) console.log(`(${file} exited with ${r.status})`);
+}
+
+if (!existsSync('dist/index.html')) {
+  section('building the site for the page-weight budget');
+  spawnSync('npx', ['astro', 'build'], { stdio: 'inherit' });
+}
+script('page weight before the exercise hydrates (budget 60 KB gzipped)', 'tests/bench/page-weight.ts');
+if (process.env['BENCH_BROWSER'] !== '0') {
+  script('main thread while a 1,000,000-record run executes in the worker (budget: no task over 50 ms)', 'tests/bench/main-thread.ts');
+  script('time scrubber on a 1,000,000-record run (budget 50 ms per step)', 'tests/bench/scrub-bench.ts');
+}
