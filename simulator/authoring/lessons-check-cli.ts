@@ -15,6 +15,11 @@ import type { Exercise } from '../exercise/types.js';
 import { checkLessonsStatic } from './check-lessons.js';
 import type { ExerciseStatus } from './check-exercise.js';
 import { readTree } from './fs-tree.js';
+
+/** Wall time of the checker itself, for its report (the simulator never reads a clock). */
+function elapsedMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
 import { summaryTable, type TableRow } from './report-table.js';
 
 interface Args {
@@ -53,14 +58,14 @@ async function runChecks(exercises: readonly Exercise[]): Promise<TableRow[] | {
   }
   const rows: TableRow[] = [];
   for (const exercise of exercises) {
-    const started = performance.now();
+    const started = elapsedMs();
     let status: ExerciseStatus;
     try {
       status = checkExercise(exercise);
     } catch (error) {
       status = crashed(exercise, error);
     }
-    rows.push({ status, ms: performance.now() - started });
+    rows.push({ status, ms: elapsedMs() - started });
   }
   return rows;
 }
@@ -92,7 +97,7 @@ function runInChild(args: Args, slugs: string[]): Promise<TableRow[] | { error: 
 }
 
 async function main(): Promise<number> {
-  const started = performance.now();
+  const started = elapsedMs();
   const args = parseArgs(process.argv.slice(2));
   const files = readTree(args.root, 'lessons');
   const report = checkLessonsStatic(files);
@@ -131,7 +136,7 @@ async function main(): Promise<number> {
   if (unique.length > 0) console.error('');
   if (rows.length > 0) console.log(summaryTable(rows));
   const ok = unique.length === 0;
-  console.log(`\n${report.lessons.length} lessons, ${report.exercises.length} exercises${args.run ? `, ${rows.length} run` : ' (not run: --no-run)'}: ${ok ? 'all good' : `${unique.length} problem${unique.length === 1 ? '' : 's'}`} (${((performance.now() - started) / 1000).toFixed(1)}s)`);
+  console.log(`\n${report.lessons.length} lessons, ${report.exercises.length} exercises${args.run ? `, ${rows.length} run` : ' (not run: --no-run)'}: ${ok ? 'all good' : `${unique.length} problem${unique.length === 1 ? '' : 's'}`} (${((elapsedMs() - started) / 1000).toFixed(1)}s)`);
   return ok ? 0 : 1;
 }
 
