@@ -1,7 +1,7 @@
 /**
  * The simulation: one virtual clock, one event queue, the nodes, the network between them.
  *
- * Nothing here reads the wall clock or Math.random: time is an integer count of virtual
+ * Nothing here reads the wall clock or an unseeded random source: time is an integer count of virtual
  * milliseconds that jumps from event to event, and randomness comes from named streams
  * of the run seed. Same spec + same seed → same events in the same order, everywhere.
  */
