@@ -9,7 +9,7 @@
 import { hashUnit } from '../core/prng.js';
 import type { Rec, FieldMap } from '../core/record.js';
 import type { WorkloadSpec } from '../spec/schema/workload.js';
-import { generateField, generateLine, type GeneratedLine } from './generators.js';
+import { generateField, generateLine, generateText, type GeneratedLine } from './generators.js';
 
 const SALT_LATE = 101;
 const SALT_LAG = 102;
@@ -129,7 +129,7 @@ export class Workload {
 
   /** The raw line (what `record(rid).fields.message` holds); `eventTimeMs` is `eventTimeMs(rid)`. */
   text(rid: number, eventTimeMs: number): string {
-    return generateLine(this.spec.generator, this.seed, rid, eventTimeMs, this.isMalformed(rid)).text;
+    return generateText(this.spec.generator, this.seed, rid, eventTimeMs, this.isMalformed(rid));
   }
 
   /** Where the line came from (what `record(rid).fields.log` holds): file path and line offset. */
