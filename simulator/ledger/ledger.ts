@@ -16,6 +16,7 @@
  * node still holds it), filtered, late, or lost (at the last place a loss was noted).
  */
 import type { OutputLedger } from '../run/result.js';
+import { RidSet } from '../core/rid-set.js';
 
 export interface TraceStep {
   readonly timeMs: number;
@@ -186,10 +187,9 @@ function bump(map: Record<string, number>, key: string): void {
 function countReordered(arrival: Iterable<number>, keyOf: ((rid: number) => string) | null): number {
   const maxByKey = new Map<string, number>();
   let reordered = 0;
-  const seen = new Set<number>();
+  const seen = new RidSet();
   for (const rid of arrival) {
-    if (seen.has(rid)) continue;
-    seen.add(rid);
+    if (!seen.add(rid)) continue;
     const key = keyOf ? keyOf(rid) : '';
     const max = maxByKey.get(key) ?? -1;
     if (rid < max) reordered++;

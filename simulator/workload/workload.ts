@@ -21,7 +21,11 @@ export class Workload {
   private readonly ratePerMs: number;
   /** File names and paths, built once: every record carries them. */
   private readonly names: string[] = [];
-  private readonly paths: string[] = [];
+  /**
+   * `log.file` of each file's records, one object per file: records are immutable (a filter that
+   * changes a nested field copies the path to it), so they can share it.
+   */
+  private readonly fileFields: FieldMap[] = [];
 
   constructor(
     readonly spec: WorkloadSpec,
@@ -33,7 +37,7 @@ export class Workload {
     this.total = Math.max(0, Math.ceil((durationMs * spec.rate) / 1000 - 1e-9));
     for (let f = 0; f < this.files; f++) {
       this.names.push(this.nameOf(f));
-      this.paths.push(`/var/log/app/${this.nameOf(f)}`);
+      this.fileFields.push({ path: `/var/log/app/${this.nameOf(f)}` });
     }
   }
 
@@ -104,7 +108,8 @@ export class Workload {
 
   /** A display id: `access-0.log:42` (1-based line number, like `grep -n`). */
   displayId(rid: number): string {
-    return `${this.fileName(this.fileOf(rid))}:${this.lineOf(rid) + 1}`;
+    // Joined, not a template literal: one flat string instead of a rope, since every record keeps its id.
+    return [this.fileName(this.fileOf(rid)), this.lineOf(rid) + 1].join(':');
   }
 
   /** The rid of a display id such as `access-0.log:42`, or undefined if there is no such record. */
@@ -135,7 +140,7 @@ export class Workload {
   /** Where the line came from (what `record(rid).fields.log` holds): file path and line offset. */
   logField(rid: number): FieldMap {
     const file = this.fileOf(rid);
-    return { file: { path: this.paths[file] ?? `/var/log/app/${this.fileName(file)}` }, offset: this.lineOf(rid) };
+    return { file: this.fileFields[file]!, offset: this.lineOf(rid) };
   }
 
   /** Ground truth of one field, or null for a malformed line. */

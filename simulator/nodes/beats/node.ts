@@ -23,6 +23,9 @@ import { eventId } from './event-id.js';
 /** Filebeat's log input re-checks a file this long after reaching its end (`backoff`, default 1s). */
 const EOF_BACKOFF_MS = 1000;
 
+/** `@metadata` without an id: the same for every event, and events are immutable, so one object serves all. */
+const PLAIN_METADATA: FieldMap = { beat: 'filebeat' };
+
 export class FilebeatNode implements SimNode {
   private ctx!: NodeContext;
   private up = true;
@@ -110,7 +113,7 @@ export class FilebeatNode implements SimNode {
   private enqueue(file: number, line: number, readBefore: boolean): void {
     const w = this.workload;
     const rid = w.ridOf(file, line);
-    const metadata: FieldMap = this.spec.processors.length > 0 ? { beat: 'filebeat', _id: eventId(w.seed, rid) } : { beat: 'filebeat' };
+    const metadata: FieldMap = this.spec.processors.length > 0 ? { beat: 'filebeat', _id: eventId(w.seed, rid) } : PLAIN_METADATA;
     // The workload's record fields (message, log) plus what Filebeat adds, built in one object literal.
     const eventTimeMs = w.eventTimeMs(rid);
     const fields: FieldMap = { message: w.text(rid, eventTimeMs), log: w.logField(rid), '@timestamp': this.readStamp, '@metadata': metadata };

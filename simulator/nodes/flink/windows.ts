@@ -91,7 +91,7 @@ export class KeyedWindows {
       if (start < 0) break;
       const end = start + size;
       if (this.isWindowLate(end, watermark)) continue;
-      let cell = cells.find((c) => c.start === start);
+      let cell = cellAt(cells, start);
       if (!cell) {
         cell = { key, start, end, sum: 0, n: 0, lineage: [], fired: false };
         cells.push(cell);
@@ -180,4 +180,10 @@ export class KeyedWindows {
       list.push({ ...c, lineage: c.lineage.slice() });
     }
   }
+}
+
+/** The key's window starting at `start` (a plain loop: this runs once per record and window). */
+function cellAt(cells: readonly WindowCell[], start: number): WindowCell | undefined {
+  for (const c of cells) if (c.start === start) return c;
+  return undefined;
 }

@@ -13,6 +13,7 @@ import { ReplicaFetcher, handleReplicaFetch, checkIsr, advanceHighWatermark } fr
 import { handleProduce, handleMarkers } from './produce-handler.js';
 import { handleFetch, wakeParkedFetches, type ParkedFetch } from './fetch-handler.js';
 import { applyRetention } from './retention.js';
+import { tpKey } from './tp-key.js';
 
 export class Broker implements SimNode, MetadataListener {
   ctx!: NodeContext;
@@ -78,7 +79,7 @@ export class Broker implements SimNode, MetadataListener {
   }
 
   applyPartition(state: Readonly<PartitionState>): void {
-    const r = this.replicas.get(`${state.topic}-${state.partition}`);
+    const r = this.replicas.get(tpKey(state.topic, state.partition));
     if (!r) return;
     const me = this.brokerId;
     if (state.leader === me) {

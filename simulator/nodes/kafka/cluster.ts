@@ -17,6 +17,7 @@ import { GroupCoordinator } from './group-coordinator.js';
 import { KafkaProducer } from './producer.js';
 import { KafkaConsumer } from './consumer.js';
 import { describeCluster } from './inspect.js';
+import { tpKey } from './tp-key.js';
 
 export interface TopicInfo {
   readonly name: string;
@@ -116,7 +117,7 @@ export class KafkaCluster implements KafkaClusterHandle {
   }
 
   leaderOf(topic: string, partition: number): number | null {
-    return this.controller.partitions.get(`${topic}-${partition}`)?.leader ?? null;
+    return this.controller.partitions.get(tpKey(topic, partition))?.leader ?? null;
   }
 
   /** The broker coordinating a group or transactional id: the live broker its hash points at, or the next live one. */
@@ -144,9 +145,9 @@ export class KafkaCluster implements KafkaClusterHandle {
 
   /** The replica whose log readers will get: the leader's, or while offline the fullest in-sync copy. */
   bestReplica(topic: string, partition: number): Replica | undefined {
-    const state = this.controller.partitions.get(`${topic}-${partition}`);
+    const state = this.controller.partitions.get(tpKey(topic, partition));
     if (!state) return undefined;
-    const key = `${topic}-${partition}`;
+    const key = tpKey(topic, partition);
     if (state.leader !== null) return this.brokers[state.leader - 1]!.replicas.get(key);
     let best: Replica | undefined;
     for (const b of state.isr.length > 0 ? state.isr : state.replicas) {

@@ -12,6 +12,7 @@
 import type { Message } from '../../core/node.js';
 import type { Broker } from './broker.js';
 import type { LogEntry } from './partition-log.js';
+import { tpKey } from './tp-key.js';
 
 export const EARLIEST = -1;
 export const LATEST = -2;
@@ -52,7 +53,7 @@ function answer(broker: Broker, req: FetchRequest, from: string, final: boolean)
   let budget = req.maxRecords;
   let anything = false;
   for (const p of req.partitions) {
-    const r = broker.replicas.get(`${p.topic}-${p.partition}`);
+    const r = broker.replicas.get(tpKey(p.topic, p.partition));
     const base = { topic: p.topic, partition: p.partition, entries: [] as LogEntry[] };
     if (!r || r.leader !== broker.brokerId) {
       results.push({ ...base, error: 'NOT_LEADER_OR_FOLLOWER', fetchOffset: p.offset, nextOffset: p.offset, logStartOffset: 0, highWatermark: 0, lastStableOffset: 0 });
@@ -85,7 +86,7 @@ export function handleFetch(broker: Broker, msg: Message, from: string): void {
   if (answer(broker, req, from, req.maxWaitMs <= 0)) return;
   let done = false;
   const entry: ParkedFetch = {
-    keys: req.partitions.map((p) => `${p.topic}-${p.partition}`),
+    keys: req.partitions.map((p) => tpKey(p.topic, p.partition)),
     retry: () => {
       if (!done) done = answer(broker, req, from, false);
       return done;

@@ -38,7 +38,25 @@ export function murmur2(data: Uint8Array): number {
 
 /** Partition of a keyed record, as the Java client's BuiltInPartitioner computes it. */
 export function partitionForKey(key: string, partitions: number): number {
-  return (murmur2(encoder.encode(key)) & 0x7fffffff) % partitions;
+  return keyHash(key) % partitions;
+}
+
+/**
+ * `toPositive(murmur2(utf8(key)))`, remembered per key: workloads key by a field with few values
+ * (a status code, a user), and hashing reallocated the key's bytes for every record.
+ * Bounded, so a key per record cannot grow it without limit.
+ */
+const KEY_HASH_LIMIT = 4096;
+const keyHashes = new Map<string, number>();
+
+function keyHash(key: string): number {
+  let h = keyHashes.get(key);
+  if (h === undefined) {
+    if (keyHashes.size >= KEY_HASH_LIMIT) keyHashes.clear();
+    h = murmur2(encoder.encode(key)) & 0x7fffffff;
+    keyHashes.set(key, h);
+  }
+  return h;
 }
 
 /** Sticky choice for records without a key: one partition per topic until `next()` is called. */

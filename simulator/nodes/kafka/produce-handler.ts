@@ -14,6 +14,7 @@ import type { Rec } from '../../core/record.js';
 import type { Broker } from './broker.js';
 import type { LogBatch } from './partition-log.js';
 import { checkSequence } from './idempotence.js';
+import { tpKey } from './tp-key.js';
 
 export interface ProduceBatch {
   topic: string;
@@ -56,7 +57,7 @@ export function handleProduce(broker: Broker, msg: Message, from: string): void 
   };
   const now = broker.ctx.now();
   req.batches.forEach((b, i) => {
-    const r = broker.replicas.get(`${b.topic}-${b.partition}`);
+    const r = broker.replicas.get(tpKey(b.topic, b.partition));
     if (!r || r.leader !== broker.brokerId) {
       results[i] = { error: r ? 'NOT_LEADER_OR_FOLLOWER' : 'UNKNOWN_TOPIC_OR_PARTITION' };
       return;
@@ -142,7 +143,7 @@ export function handleMarkers(broker: Broker, msg: Message, from: string): void 
   const req = msg as MarkersRequest;
   const done: string[] = [];
   for (const [topic, partition] of req.partitions) {
-    const r = broker.replicas.get(`${topic}-${partition}`);
+    const r = broker.replicas.get(tpKey(topic, partition));
     if (!r || r.leader !== broker.brokerId) continue;
     const state = r.log.producers.get(req.producerId);
     const needed = r.log.openTxns.has(req.producerId) || !state || state.epoch < req.producerEpoch;
@@ -160,7 +161,7 @@ export function handleMarkers(broker: Broker, msg: Message, from: string): void 
       });
       broker.appended(r);
     }
-    done.push(`${topic}-${partition}`);
+    done.push(tpKey(topic, partition));
   }
   broker.ctx.send(from, { kind: 'kafka.txn.markers.response', requestId: req.requestId, done } as Message);
 }

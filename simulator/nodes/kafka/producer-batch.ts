@@ -7,6 +7,7 @@
  */
 import type { Rec } from '../../core/record.js';
 import type { SendResult } from './client-api.js';
+import { tpKey } from './tp-key.js';
 
 /** Bytes a log line takes in a batch, to turn batch.size into a record count (an access-log line is ~200 B). */
 export const RECORD_BYTES = 200;
@@ -35,7 +36,7 @@ export class Accumulator {
 
   /** Adds a record; returns true if the batch became full and was closed. */
   add(topic: string, partition: number, rec: Rec, cb: ((r: SendResult) => void) | undefined, nowMs: number): boolean {
-    const key = `${topic}-${partition}`;
+    const key = tpKey(topic, partition);
     let b = this.open.get(key);
     if (!b) {
       b = { topic, partition, records: [], callbacks: [], createdMs: nowMs, baseSequence: -1, producerId: -1, producerEpoch: -1, attempts: 0, retryAtMs: 0, maybeWritten: false };
@@ -69,7 +70,7 @@ export class Accumulator {
 
   /** A retried batch returns to the front; with sequence numbers, in sequence order. */
   requeue(b: ProducerBatch): void {
-    const q = this.queue(`${b.topic}-${b.partition}`);
+    const q = this.queue(tpKey(b.topic, b.partition));
     if (b.baseSequence < 0) {
       q.unshift(b);
       return;

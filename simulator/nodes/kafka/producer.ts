@@ -18,6 +18,7 @@ import type { ProduceRequest, ProduceResponse, ProduceBatch } from './produce-ha
 import { partitionForKey, StickyPartitioner } from './partitioner.js';
 import { Accumulator, RECORD_BYTES, type ProducerBatch } from './producer-batch.js';
 import { ProducerTransactions } from './producer-transactions.js';
+import { tpKey } from './tp-key.js';
 
 const RETRY_BACKOFF_MS = 100;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -87,7 +88,7 @@ export class KafkaProducer implements KafkaProducerClient {
     }
     const partition = key !== null ? partitionForKey(key, partitions) : this.sticky.partition(topic, partitions);
     this.stats.sent++;
-    if (this.txn.active) this.txn.touch(`${topic}-${partition}`);
+    if (this.txn.active) this.txn.touch(tpKey(topic, partition));
     const full = this.acc.add(topic, partition, record, callback, this.host.now());
     if (full) {
       if (key === null) this.sticky.next(topic, partitions);
@@ -286,7 +287,7 @@ export class KafkaProducer implements KafkaProducerClient {
   }
 
   private leaderOf(topic: string, partition: number): number | null {
-    const key = `${topic}-${partition}`;
+    const key = tpKey(topic, partition);
     if (!this.leaders.has(key)) this.leaders.set(key, this.cluster.leaderOf(topic, partition));
     return this.leaders.get(key) ?? null;
   }

@@ -18,6 +18,7 @@ import type { Message } from '../../core/node.js';
 import type { Broker } from './broker.js';
 import type { Replica } from './replica.js';
 import type { LogBatch } from './partition-log.js';
+import { tpKey } from './tp-key.js';
 
 const REPLICA_FETCH_WAIT_MS = 500;
 const REPLICA_FETCH_MAX_RECORDS = 50_000;
@@ -84,7 +85,7 @@ export function handleReplicaFetch(broker: Broker, msg: Message, from: string): 
     const results: ReplicaFetchResult[] = [];
     let anything = false;
     for (const p of req.partitions) {
-      const r = broker.replicas.get(`${p.topic}-${p.partition}`);
+      const r = broker.replicas.get(tpKey(p.topic, p.partition));
       if (!r || r.leader !== broker.brokerId) {
         results.push({ topic: p.topic, partition: p.partition, error: 'NOT_LEADER_OR_FOLLOWER' });
         anything = true;
@@ -212,7 +213,7 @@ export class ReplicaFetcher {
     this.outstanding.delete(leader);
     let backoff = false;
     for (const result of res.results) {
-      const r = this.broker.replicas.get(`${result.topic}-${result.partition}`);
+      const r = this.broker.replicas.get(tpKey(result.topic, result.partition));
       if (!r || r.leader !== leader) continue;
       if (result.error === 'OFFSET_OUT_OF_RANGE' && result.logStartOffset !== undefined) {
         this.lose(r, r.log.truncateTo(r.log.logStartOffset), 'replica reset to the leader log start');
