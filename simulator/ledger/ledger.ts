@@ -17,6 +17,7 @@
  */
 import type { OutputLedger } from '../run/result.js';
 import { RidSet } from '../core/rid-set.js';
+import { NoteColumn } from './note-column.js';
 
 export interface TraceStep {
   readonly timeMs: number;
@@ -37,11 +38,11 @@ export interface NoteCounts {
 export class Ledger {
   /** Records generated so far (rids 0 … generated-1). */
   generated = 0;
-  private readonly lossWhere = new Map<number, string>();
-  private readonly lossWhy = new Map<number, string>();
-  private readonly dupWhere = new Map<number, string>();
-  private readonly filteredWhere = new Map<number, string>();
-  private readonly lateWhere = new Map<number, string>();
+  private readonly lossWhere = new NoteColumn();
+  private readonly lossWhy = new NoteColumn();
+  private readonly dupWhere = new NoteColumn();
+  private readonly filteredWhere = new NoteColumn();
+  private readonly lateWhere = new NoteColumn();
   private readonly traces = new Map<number, TraceStep[]>();
   private traceAll = false;
   private readonly traced = new Set<number>();
@@ -67,6 +68,10 @@ export class Ledger {
 
   trace(rid: number, where: string, what: string): void {
     if (!this.isTraced(rid)) return;
+    this.addStep(rid, where, what);
+  }
+
+  private addStep(rid: number, where: string, what: string): void {
     let steps = this.traces.get(rid);
     if (!steps) this.traces.set(rid, (steps = []));
     steps.push({ timeMs: this.clock(), where, what });
@@ -86,25 +91,25 @@ export class Ledger {
     this.countNote(where, 'lost');
     this.lossWhere.set(rid, where);
     this.lossWhy.set(rid, why);
-    this.trace(rid, where, `lost: ${why}`);
+    if (this.isTraced(rid)) this.addStep(rid, where, `lost: ${why}`);
   }
 
   noteDuplicate(rid: number, where: string, why = 'sent again'): void {
     this.countNote(where, 'duplicated');
     if (!this.dupWhere.has(rid)) this.dupWhere.set(rid, where);
-    this.trace(rid, where, `copy: ${why}`);
+    if (this.isTraced(rid)) this.addStep(rid, where, `copy: ${why}`);
   }
 
   noteFiltered(rid: number, where: string, why = 'dropped by a filter'): void {
     this.countNote(where, 'filtered');
     this.filteredWhere.set(rid, where);
-    this.trace(rid, where, `filtered: ${why}`);
+    if (this.isTraced(rid)) this.addStep(rid, where, `filtered: ${why}`);
   }
 
   noteLate(rid: number, where: string, why = 'arrived after its window closed'): void {
     this.countNote(where, 'late');
     this.lateWhere.set(rid, where);
-    this.trace(rid, where, `late: ${why}`);
+    if (this.isTraced(rid)) this.addStep(rid, where, `late: ${why}`);
   }
 
   lossOf(rid: number): { where: string; why: string } | undefined {

@@ -27,8 +27,19 @@ interface StoredDoc {
   writtenAtMs: number;
 }
 
+/** Generated ids are the index's prefix and a base-36 sequence number of this many digits. */
+const AUTO_ID_DIGITS = 8;
+
 export class IndexDocuments {
-  private readonly docs = new Map<string, StoredDoc>();
+  /** Every document, in the order it was first written (the order searches and scans see). */
+  private readonly docs: StoredDoc[] = [];
+  /** Documents written with an explicit `_id`. */
+  private readonly byId = new Map<string, StoredDoc>();
+  /**
+   * Documents with a generated id, by the sequence number the id encodes: an index fed without
+   * ids holds one per event, and a hash map keyed by a million fresh strings cost more than the writes.
+   */
+  private readonly auto: StoredDoc[] = [];
   private autoSeq = 0;
   /** Writes that replaced an existing document (a duplicate absorbed by an explicit id). */
   overwrites = 0;
@@ -42,14 +53,15 @@ export class IndexDocuments {
   ) {}
 
   get size(): number {
-    return this.docs.size;
+    return this.docs.length;
   }
 
   write(op: 'index' | 'create', id: string | undefined, record: Rec, nowMs: number): WriteResult {
     const mappingError = this.checkMapping(record);
-    const docId = id ?? `${this.autoIdPrefix}${(this.autoSeq++).toString(36).padStart(8, '0')}`;
+    const seq = id === undefined ? this.autoSeq++ : -1;
+    const docId = id ?? this.autoIdPrefix + seq.toString(36).padStart(AUTO_ID_DIGITS, '0');
     if (mappingError) return { status: 400, id: docId, error: mappingError };
-    const existing = this.docs.get(docId);
+    const existing = id === undefined ? undefined : this.get(id);
     if (existing) {
       if (op === 'create') return { status: 409, id: docId, version: existing.version, error: 'version_conflict_engine_exception: document already exists' };
       existing.version++;
@@ -59,23 +71,31 @@ export class IndexDocuments {
       this.noteEventTime(record);
       return { status: 200, id: docId, version: existing.version };
     }
-    this.docs.set(docId, { id: docId, version: 1, record, writtenAtMs: nowMs });
+    const doc: StoredDoc = { id: docId, version: 1, record, writtenAtMs: nowMs };
+    this.docs.push(doc);
+    if (seq >= 0) this.auto[seq] = doc;
+    else this.byId.set(docId, doc);
     this.noteEventTime(record);
     return { status: 201, id: docId, version: 1 };
   }
 
-  get(id: string): EsDocument | undefined {
-    return this.docs.get(id);
+  get(id: string): StoredDoc | undefined {
+    const explicit = this.byId.get(id);
+    if (explicit !== undefined) return explicit;
+    // A generated id (also when a client sends one back as an explicit `_id`).
+    if (id.length !== this.autoIdPrefix.length + AUTO_ID_DIGITS || !id.startsWith(this.autoIdPrefix)) return undefined;
+    const doc = this.auto[parseInt(id.slice(this.autoIdPrefix.length), 36)];
+    return doc?.id === id ? doc : undefined;
   }
 
   forEach(visit: (doc: EsDocument) => void): void {
-    for (const doc of this.docs.values()) visit(doc);
+    for (const doc of this.docs) visit(doc);
   }
 
   /** Documents whose `_version` is above 1: each is a resend or replay the explicit id absorbed. */
   versionsAbove1(): number {
     let n = 0;
-    for (const doc of this.docs.values()) if (doc.version > 1) n++;
+    for (const doc of this.docs) if (doc.version > 1) n++;
     return n;
   }
 

@@ -1,0 +1,40 @@
+/**
+ * One optional string per record id — where a record was lost, why, where its first extra copy
+ * was made — drawn from a small vocabulary of places and reasons. Stored as an index into that
+ * vocabulary in a typed array indexed by rid: a run can note hundreds of thousands of records
+ * (a replay re-reads a whole log), and a hash map entry per note cost more than the note.
+ */
+export class NoteColumn {
+  /** 0 = no note; otherwise 1 + the value's index in `values`. */
+  private slots = new Uint32Array(1024);
+  private readonly values: string[] = [];
+  private readonly indexOf = new Map<string, number>();
+
+  get(rid: number): string | undefined {
+    const slot = rid >= 0 && rid < this.slots.length ? this.slots[rid]! : 0;
+    return slot === 0 ? undefined : this.values[slot - 1];
+  }
+
+  has(rid: number): boolean {
+    return rid >= 0 && rid < this.slots.length && this.slots[rid] !== 0;
+  }
+
+  set(rid: number, value: string): void {
+    if (rid < 0) return;
+    if (rid >= this.slots.length) this.grow(rid);
+    let i = this.indexOf.get(value);
+    if (i === undefined) {
+      i = this.values.push(value) - 1;
+      this.indexOf.set(value, i);
+    }
+    this.slots[rid] = i + 1;
+  }
+
+  private grow(rid: number): void {
+    let size = this.slots.length * 2;
+    while (size <= rid) size *= 2;
+    const grown = new Uint32Array(size);
+    grown.set(this.slots);
+    this.slots = grown;
+  }
+}
