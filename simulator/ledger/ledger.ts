@@ -135,21 +135,26 @@ export class Ledger {
       lostAt: {},
       duplicatedAt: {},
     };
+    // Tallies by note slot, turned into place names once at the end (a view can lose a million records).
+    const lostAt = new SlotTally(this.lossWhere);
+    const dupAt = new SlotTally(this.dupWhere);
     for (let rid = 0; rid < this.generated; rid++) {
-      const c = counts[rid] ?? 0;
+      const c = rid < counts.length ? counts[rid]! : 0;
       if (c === 1) out.exactlyOnce++;
       else if (c >= 2) {
         out.duplicated++;
         out.extraCopies += c - 1;
-        bump(out.duplicatedAt, this.dupWhere.get(rid) ?? 'unknown');
+        dupAt.add(rid);
       } else if (held.has(rid)) out.inFlight++;
       else if (this.filteredWhere.has(rid)) out.filtered++;
       else if (this.lateWhere.has(rid)) out.late++;
       else {
         out.lost++;
-        bump(out.lostAt, this.lossWhere.get(rid) ?? 'unknown');
+        lostAt.add(rid);
       }
     }
+    lostAt.into(out.lostAt);
+    dupAt.into(out.duplicatedAt);
     if (arrival) out.reordered = countReordered(arrival, this.keyOf);
     return out;
   }
@@ -180,8 +185,31 @@ export class Ledger {
   }
 }
 
-function bump(map: Record<string, number>, key: string): void {
-  map[key] = (map[key] ?? 0) + 1;
+/** Counts records per noted place (a NoteColumn slot); `unknown` for records nobody noted. */
+class SlotTally {
+  private readonly counts: Uint32Array;
+  /** The first rid counted in each slot: places are listed in that order, as a per-record walk would list them. */
+  private readonly firstRid: Float64Array;
+
+  constructor(private readonly column: NoteColumn) {
+    this.counts = new Uint32Array(column.slotCount);
+    this.firstRid = new Float64Array(column.slotCount);
+  }
+
+  add(rid: number): void {
+    const slot = this.column.slotOf(rid);
+    if (this.counts[slot]!++ === 0) this.firstRid[slot] = rid;
+  }
+
+  into(map: Record<string, number>): void {
+    const used: number[] = [];
+    for (let slot = 0; slot < this.counts.length; slot++) if (this.counts[slot]! > 0) used.push(slot);
+    used.sort((a, b) => this.firstRid[a]! - this.firstRid[b]!);
+    for (const slot of used) {
+      const place = this.column.valueOfSlot(slot, 'unknown');
+      map[place] = (map[place] ?? 0) + this.counts[slot]!;
+    }
+  }
 }
 
 /**

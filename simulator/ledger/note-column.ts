@@ -15,6 +15,21 @@ export class NoteColumn {
     return slot === 0 ? undefined : this.values[slot - 1];
   }
 
+  /** 0 for no note, else 1 + the index of the value: for tallying many records without a string lookup each. */
+  slotOf(rid: number): number {
+    return rid >= 0 && rid < this.slots.length ? this.slots[rid]! : 0;
+  }
+
+  /** How many slots `slotOf` can return (0 included). */
+  get slotCount(): number {
+    return this.values.length + 1;
+  }
+
+  /** The value of a slot, or `fallback` for slot 0. */
+  valueOfSlot(slot: number, fallback: string): string {
+    return slot === 0 ? fallback : this.values[slot - 1]!;
+  }
+
   has(rid: number): boolean {
     return rid >= 0 && rid < this.slots.length && this.slots[rid] !== 0;
   }

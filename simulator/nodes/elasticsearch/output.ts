@@ -6,6 +6,7 @@
  */
 import type { OutputNode } from '../../core/node.js';
 import { ridsOf } from '../../core/record.js';
+import { RidSet } from '../../core/rid-set.js';
 import type { ElasticsearchNode } from './node.js';
 import type { IndexDocuments } from './documents.js';
 
@@ -45,7 +46,7 @@ export class EsOutput implements OutputNode {
   arrivalOrder(): Iterable<number> {
     if (this.index === undefined) return this.node.arrivals;
     // Per index: the first arrival order of the rids this index holds now.
-    const here = new Set<number>();
+    const here = new RidSet();
     for (const idx of this.indexes()) idx.forEach((doc) => { for (const rid of ridsOf(doc.record)) here.add(rid); });
     return this.node.arrivals.filter((rid) => here.has(rid));
   }
