@@ -9,7 +9,7 @@ import { readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openPage, SCREENSHOT_DIR } from './support.js';
+import { baseURL, launchBrowser, openPage, SCREENSHOT_DIR } from './support.js';
 import { mkdirSync } from 'node:fs';
 
 const lessonsDir = fileURLToPath(new URL('../../lessons/', import.meta.url));
@@ -197,6 +197,47 @@ describe.skipIf(!target)('exercise island', () => {
     await screenshot(page, 'exercise-09-cancelled');
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it('reports a simulator that dies mid-run in plain words, keeps the draft, and restarts it', async () => {
+    const context = await browser.newContext({ baseURL: baseURL(), viewport: { width: 1280, height: 900 } });
+    // The first copy of the simulator worker dies with an uncaught error as soon as a run starts,
+    // the way a worker that runs out of memory or hits a bug does; later copies are the real one.
+    let sabotaged = false;
+    await context.route(/\/sim\.worker-[^/]*\.js$/, async (route) => {
+      const response = await route.fetch();
+      let body = await response.text();
+      if (!sabotaged) {
+        sabotaged = true;
+        body += `\nself.addEventListener('message', (e) => { if (e.data && Array.isArray(e.data.path) && e.data.path[0] === 'run') setTimeout(() => { throw new Error('simulated worker crash'); }); });\n`;
+      }
+      await route.fulfill({ response, body });
+    });
+    const { page, errors } = await openPage(browser, path, { context });
+    const el = await openExercise(page, slug);
+    const draft = `${await fileText(el)}\n# my own note, which a crash must not lose\n`;
+    await setFileText(el, draft);
+    await el.locator('button', { hasText: /^Run$/ }).click();
+
+    const alert = el.locator('div.ex-alert[role="alert"]');
+    await alert.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await alert.textContent()).toMatch(/simulator stopped working/);
+    expect(await alert.textContent()).toMatch(/Your files are safe/);
+    expect(await fileText(el)).toBe(draft);
+    expect(await el.locator('button', { hasText: /^Run$/ }).isEnabled()).toBe(true);
+    expect(await el.locator('.ex-status').textContent()).not.toMatch(/Running/);
+    await screenshot(page, 'exercise-10-worker-crashed');
+
+    await alert.getByRole('button', { name: 'Restart the simulator' }).click();
+    expect(await alert.isHidden()).toBe(true);
+    await expect.poll(() => el.getAttribute('data-ready'), { timeout: 30_000 }).toBe('true');
+    const verdict = await runAndWait(el);
+    expect(verdict).not.toBe('');
+    expect(await fileText(el)).toBe(draft);
+    expect(sabotaged).toBe(true);
+    // The crash itself is the only error the page may log.
+    expect(errors.filter((e) => !/simulated worker crash/.test(e))).toEqual([]);
+    await context.close();
   });
 
   it('runs from the keyboard alone, and the file tabs follow the arrow keys', async () => {

@@ -171,6 +171,8 @@ export async function mount(root: HTMLElement): Promise<void> {
     });
     ui.alert.replaceChildren(h('p', {}, t(`ex.worker.${f.kind}` as const)), h('p', { class: 'ex-note' }, t('ex.worker.draftSafe')), h('details', {}, h('summary', {}, t('ex.worker.details')), h('code', {}, f.detail)), restart);
     ui.alert.hidden = false;
+    // The status line still said "Running…": replace it, so nothing claims a run is going on.
+    announce(t(`ex.worker.${f.kind}` as const));
     setRunning(false);
   };
 
