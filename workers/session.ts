@@ -8,7 +8,7 @@
  */
 import { runSteps, type RunHandle, type RunOptions, type RunProgress } from '../simulator/run/run.js';
 import { parseSpec, pipelineJsonSchema, type PipelineSpec } from '../simulator/spec/index.js';
-import { loadExercise, pipelineTextOf, evaluateChecks } from '../simulator/exercise/core.js';
+import { loadExercise, pipelineTextOf, evaluateChecks, lockedFaultsWarning } from '../simulator/exercise/core.js';
 import type { Exercise } from '../simulator/exercise/types.js';
 import { runLine, complete, recordStory, formatStory, ledgerEntries, ridOfId } from '../simulator/shell/index.js';
 import { diagramOf } from '../simulator/diagram/model.js';
@@ -83,7 +83,9 @@ export function createSession(options: SessionOptions): SimApi {
   async function doRun(request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunReply> {
     const text = exercise ? pipelineTextOf(exercise, request.files) : (request.files['pipeline.yaml'] ?? '');
     const parsed = parseSpec(text, 'pipeline.yaml');
-    if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors, warnings: parsed.warnings };
+    const locked = exercise ? lockedFaultsWarning(exercise, request.files) : undefined;
+    const warnings = locked ? [locked, ...parsed.warnings] : parsed.warnings;
+    if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors, warnings };
     const spec = parsed.spec;
     const total = Math.ceil((spec.duration * spec.workload.rate) / 1000);
     const started = options.wallClock();
@@ -96,7 +98,7 @@ export function createSession(options: SessionOptions): SimApi {
     const checks = exercise ? evaluateChecks(exercise, handle.result) : [];
     handle.result.checks = checks;
     const passed = checks.length > 0 && checks.every((c) => c.pass) && handle.result.ended !== 'budget';
-    return { kind: 'done', result: pageResult(handle), checks, passed, warnings: parsed.warnings, wallMs };
+    return { kind: 'done', result: pageResult(handle), checks, passed, warnings, wallMs };
   }
 
   async function doTrace(recordId: string, onProgress?: (p: RunProgress) => void): Promise<TraceReply> {
@@ -133,7 +135,9 @@ export function createSession(options: SessionOptions): SimApi {
     },
     async validate(text, file) {
       const parsed = parseSpec(text, file);
-      return parsed.ok ? { errors: [], warnings: parsed.warnings } : { errors: parsed.errors, warnings: parsed.warnings };
+      const locked = exercise && file === 'pipeline.yaml' ? lockedFaultsWarning(exercise, { [file]: text }) : undefined;
+      const warnings = locked ? [locked, ...parsed.warnings] : parsed.warnings;
+      return parsed.ok ? { errors: [], warnings } : { errors: parsed.errors, warnings };
     },
     run: doRun,
     async cancel() {

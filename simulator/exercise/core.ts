@@ -5,7 +5,7 @@
  */
 export { PIPELINE_FILE, type Exercise, type ExerciseFiles, type CheckSpec, type SourceAt } from './types.js';
 export { loadExercise, exerciseDir, EXERCISE_FILE, type LoadOutcome } from './load.js';
-export { pipelineTextOf, lockedFaultsChanged, fileOf } from './pipeline-text.js';
+export { pipelineTextOf, lockedFaultsChanged, lockedFaultsWarning, fileOf } from './pipeline-text.js';
 export { evaluateChecks } from './evaluate.js';
 export { groupExerciseFiles, groupExerciseFilesChecked, splitExercisePath, type ExerciseBundle } from './bundle.js';
 export { exerciseSchema, exerciseJsonSchema, type ExerciseYaml } from './schema.js';

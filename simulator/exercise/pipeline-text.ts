@@ -5,6 +5,7 @@
  */
 import { parseDocument } from 'yaml';
 import { PIPELINE_FILE, type Exercise } from './types.js';
+import type { SpecIssue } from '../spec/issues.js';
 
 function faultsOf(text: string): { ok: boolean; json: string; value: unknown } {
   const doc = parseDocument(text, { logLevel: 'silent' });
@@ -26,6 +27,27 @@ export function lockedFaultsChanged(exercise: Exercise, files: Record<string, st
   const mine = faultsOf(fileOf(exercise, files, PIPELINE_FILE));
   const theirs = faultsOf(exercise.starter[PIPELINE_FILE] ?? '');
   return mine.ok && theirs.ok && mine.json !== theirs.json;
+}
+
+/**
+ * A warning on the learner's `faults:` when they changed faults the exercise locks: the run uses
+ * the starter's faults instead, and without this the edit would be ignored without a word.
+ */
+export function lockedFaultsWarning(exercise: Exercise, files: Record<string, string>): SpecIssue | undefined {
+  if (!lockedFaultsChanged(exercise, files)) return undefined;
+  const lines = fileOf(exercise, files, PIPELINE_FILE).split('\n');
+  const at = lines.findIndex((l) => /^faults\s*:/.test(l));
+  return {
+    severity: 'warning',
+    file: PIPELINE_FILE,
+    line: at >= 0 ? at + 1 : 1,
+    column: 1,
+    endLine: at >= 0 ? at + 1 : 1,
+    endColumn: at >= 0 ? lines[at]!.length + 1 : 1,
+    path: 'faults',
+    message: 'this exercise locks its faults: runs use the starter\'s faults, not these edits',
+    hint: 'change the pipeline so it copes with the faults; Reset restores them',
+  };
 }
 
 export function pipelineTextOf(exercise: Exercise, files: Record<string, string>): string {

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { parseDocument } from 'yaml';
 import { loadExercise } from '../../../simulator/exercise/load.js';
-import { lockedFaultsChanged, pipelineTextOf } from '../../../simulator/exercise/pipeline-text.js';
+import { lockedFaultsChanged, lockedFaultsWarning, pipelineTextOf } from '../../../simulator/exercise/pipeline-text.js';
+import { createSession } from '../../../workers/session.js';
 import { groupExerciseFiles, splitExercisePath } from '../../../simulator/exercise/bundle.js';
 import type { Exercise } from '../../../simulator/exercise/types.js';
 
@@ -40,6 +41,36 @@ describe('pipelineTextOf', () => {
 
   it('falls back to the starter for a file the learner did not send', () => {
     expect(pipelineTextOf(exercise('locked', 'readonly: [notes.md]\n'), {})).toBe(starter);
+  });
+});
+
+describe('lockedFaultsWarning', () => {
+  const RO = 'readonly: [notes.md]\n';
+  const edited = 'nodes:\n  es: { type: elasticsearch }\nfaults:\n  - { crash: es, at: 50s }\n';
+
+  it('points at the learner\'s faults: line when they edit locked faults, and says the run ignores the edit', () => {
+    const w = lockedFaultsWarning(exercise('locked', RO), { 'pipeline.yaml': edited });
+    expect(w).toMatchObject({ severity: 'warning', file: 'pipeline.yaml', line: 3, column: 1, path: 'faults' });
+    expect(w?.message).toMatch(/locks its faults/);
+  });
+
+  it('says nothing when the faults are untouched or editable', () => {
+    expect(lockedFaultsWarning(exercise('locked', RO), { 'pipeline.yaml': starter })).toBeUndefined();
+    expect(lockedFaultsWarning(exercise('editable', RO), { 'pipeline.yaml': edited })).toBeUndefined();
+  });
+
+  it('reaches the learner through the worker: as an editor marker and with the run\'s reply', async () => {
+    const session = createSession({ yieldToHost: () => Promise.resolve(), wallClock: () => 0 });
+    const loaded = await session.load('x', '01-a', {
+      'exercise.yaml': 'title: T\ngoal: G\nfaults: locked\nchecks: [outputs.es.lost == 0]\nhints: [a, b]\n',
+      'starter/pipeline.yaml': starter,
+      'solution/pipeline.yaml': starter,
+    });
+    expect(loaded.ok).toBe(true);
+    const validated = await session.validate(edited, 'pipeline.yaml');
+    expect(validated.warnings.map((w) => w.path)).toContain('faults');
+    const reply = await session.run({ files: { 'pipeline.yaml': edited }, seed: 1 });
+    expect(reply.kind !== 'cancelled' && reply.warnings.map((w) => w.path)).toContain('faults');
   });
 });
 
