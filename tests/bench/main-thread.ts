@@ -7,25 +7,14 @@
  * Usage: `npx tsx tests/bench/main-thread.ts` (builds the site into a cache folder and serves it;
  * PIPELINE_LAB_SKIP_BUILD=1 serves the existing dist/ instead).
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import setup from '../browser/global-setup.js';
 import { FULL_PIPELINE } from './pipeline-bench.js';
+import { firstExercise } from './first-exercise.js';
 
 const BUDGET_MS = 50;
 const RECORDS = 1_000_000;
-
-function firstExercise(): { lesson: string; slug: string } {
-  const dir = fileURLToPath(new URL('../../lessons/', import.meta.url));
-  for (const lesson of readdirSync(dir).filter((d) => /^\d\d-/.test(d)).sort()) {
-    const ex = `${dir}${lesson}/exercises`;
-    const slug = existsSync(ex) ? readdirSync(ex).sort()[0] : undefined;
-    if (slug) return { lesson, slug };
-  }
-  throw new Error('no lesson has an exercise to host the run');
-}
 
 async function main(): Promise<void> {
   let baseURL = '';

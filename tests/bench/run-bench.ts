@@ -62,4 +62,5 @@ script('page weight before the exercise hydrates (budget 60 KB gzipped)', 'tests
 if (process.env['BENCH_BROWSER'] !== '0') {
   script('main thread while a 1,000,000-record run executes in the worker (budget: no task over 50 ms)', 'tests/bench/main-thread.ts');
   script('time scrubber on a 1,000,000-record run (budget 50 ms per step)', 'tests/bench/scrub-bench.ts');
+  script("the comparison run and the lab sweep in Chromium's workers (where learners run them)", 'tests/bench/browser-runs.ts');
 }
