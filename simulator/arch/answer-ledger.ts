@@ -35,8 +35,9 @@ export function countsOfRows(rows: Iterable<AnswerRow>, total: number): Uint32Ar
 /**
  * The ledger entry of one view. `held` is what the pipeline still holds (in flight) plus
  * whatever the architecture will still pass on (e.g. master-dataset records the next batch run
- * will read).
+ * will read). `fedBy` names what the view is read from (an output id or a node, see run/feeds.ts),
+ * so a loss is reported at a place on the way to it.
  */
-export function accountRows(ledger: Ledger, rows: Iterable<AnswerRow>, total: number, held: ReadonlySet<number>): OutputLedger {
-  return ledger.account(countsOfRows(rows, total), held);
+export function accountRows(ledger: Ledger, rows: Iterable<AnswerRow>, total: number, held: ReadonlySet<number>, fedBy?: string): OutputLedger {
+  return ledger.account(countsOfRows(rows, total), held, undefined, fedBy);
 }

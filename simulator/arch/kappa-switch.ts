@@ -84,7 +84,8 @@ export class KappaServing implements ArchitectureSource {
     for (const inst of this.p.speed.instances()) {
       if (inst.sink.kind !== 'elasticsearch') continue;
       const rows = readAggregateIndex(this.p.stores(inst.sink.node), inst.sink.target, this.newest);
-      out[`${inst.sink.node}/${inst.sink.target}`] = accountRows(sim.ledger, rows, total, held);
+      const id = `${inst.sink.node}/${inst.sink.target}`;
+      out[id] = accountRows(sim.ledger, rows, total, held, id);
     }
     return out;
   }

@@ -115,10 +115,11 @@ export class LambdaServing implements ArchitectureSource {
       for (const r of o.records) for (const rid of r.rid >= 0 ? [r.rid] : (r.lineage ?? [])) held.add(rid);
     }
     const { sim, total } = this.p;
+    const realtime = servingTarget(this.p.speed);
     return {
       answer: accountRows(sim.ledger, this.rows(), total, held),
-      'batch-view': accountRows(sim.ledger, view?.rows ?? [], total, held),
-      'realtime-view': accountRows(sim.ledger, this.realtimeRows(true), total, held),
+      'batch-view': accountRows(sim.ledger, view?.rows ?? [], total, held, this.p.batch.sourceNode),
+      'realtime-view': accountRows(sim.ledger, this.realtimeRows(true), total, held, realtime ? `${realtime.node}/${realtime.target}` : undefined),
     };
   }
 }

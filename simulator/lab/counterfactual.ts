@@ -58,8 +58,8 @@ export function counterfactual(spec: string, param: string, value: unknown, seed
     const cb = b.countsOf(id);
     const moved: Record<string, number> = {};
     for (let rid = 0; rid < a.workload.total; rid++) {
-      const fa = a.sim.ledger.fateKind(rid, ca[rid] ?? 0, heldA);
-      const fb = b.sim.ledger.fateKind(rid, cb[rid] ?? 0, heldB);
+      const fa = a.sim.ledger.fateKind(rid, ca[rid] ?? 0, heldA, id);
+      const fb = b.sim.ledger.fateKind(rid, cb[rid] ?? 0, heldB, id);
       if (fa.kind === fb.kind && fa.where === fb.where) continue;
       changedRecords++;
       const key = `${fa.kind}→${fb.kind}`;

@@ -40,6 +40,11 @@ export class Ledger {
   generated = 0;
   private readonly lossWhere = new NoteColumn();
   private readonly lossWhy = new NoteColumn();
+  /**
+   * Earlier loss notes of a record noted lost at more than one place (two jobs reading one
+   * topic, a crash then a retry): slot pairs (where, why), oldest first. Rare, so a map.
+   */
+  private readonly earlierLoss = new Map<number, number[]>();
   private readonly dupWhere = new NoteColumn();
   private readonly filteredWhere = new NoteColumn();
   private readonly lateWhere = new NoteColumn();
@@ -53,6 +58,11 @@ export class Ledger {
    * key (per partition), so reordering is counted per key. Without it, order is judged globally.
    */
   keyOf: ((rid: number) => string) | null = null;
+  /**
+   * The places that feed an output (see run/feeds.ts), set by the run: a record lost at several
+   * places is reported, for each output, at the latest place upstream of that output.
+   */
+  feedsOf: ((output: string) => ReadonlySet<string>) | null = null;
   /** Set by the simulation so notes carry the current virtual time. */
   clock: () => number = () => 0;
 
@@ -89,6 +99,12 @@ export class Ledger {
 
   noteLoss(rid: number, where: string, why: string): void {
     this.countNote(where, 'lost');
+    const before = this.lossWhere.get(rid);
+    if (before !== undefined && before !== where) {
+      let list = this.earlierLoss.get(rid);
+      if (!list) this.earlierLoss.set(rid, (list = []));
+      list.push(this.lossWhere.slotOf(rid), this.lossWhy.slotOf(rid));
+    }
     this.lossWhere.set(rid, where);
     this.lossWhy.set(rid, why);
     if (this.isTraced(rid)) this.addStep(rid, where, `lost: ${why}`);
@@ -112,16 +128,30 @@ export class Ledger {
     if (this.isTraced(rid)) this.addStep(rid, where, `late: ${why}`);
   }
 
-  lossOf(rid: number): { where: string; why: string } | undefined {
+  /** Where and why `rid` was lost — for `output`, the latest place that feeds it (else the latest of all). */
+  lossOf(rid: number, output?: string): { where: string; why: string } | undefined {
     const where = this.lossWhere.get(rid);
-    return where === undefined ? undefined : { where, why: this.lossWhy.get(rid) ?? '' };
+    if (where === undefined) return undefined;
+    const [whereSlot, whySlot] = this.lossSlots(rid, output);
+    return { where: this.lossWhere.valueOfSlot(whereSlot, where), why: this.lossWhy.valueOfSlot(whySlot, '') };
+  }
+
+  /** Slots (where, why) of the loss note that counts for `output`. */
+  private lossSlots(rid: number, output: string | undefined): [number, number] {
+    const latest: [number, number] = [this.lossWhere.slotOf(rid), this.lossWhy.slotOf(rid)];
+    const earlier = this.earlierLoss.get(rid);
+    if (!earlier || output === undefined || !this.feedsOf) return latest;
+    const feeds = this.feedsOf(output);
+    if (feeds.has(this.lossWhere.valueOfSlot(latest[0], ''))) return latest;
+    for (let i = earlier.length - 2; i >= 0; i -= 2) if (feeds.has(this.lossWhere.valueOfSlot(earlier[i]!, ''))) return [earlier[i]!, earlier[i + 1]!];
+    return latest;
   }
 
   /**
    * Reads every record's fate in one output off its counts.
    * `held` holds the rids some node still has in flight.
    */
-  account(counts: Uint32Array, held: ReadonlySet<number>, arrival?: Iterable<number>): OutputLedger {
+  account(counts: Uint32Array, held: ReadonlySet<number>, arrival?: Iterable<number>, output?: string): OutputLedger {
     const out: OutputLedger = {
       generated: this.generated,
       exactlyOnce: 0,
@@ -150,7 +180,7 @@ export class Ledger {
       else if (this.lateWhere.has(rid)) out.late++;
       else {
         out.lost++;
-        lostAt.add(rid);
+        lostAt.add(rid, this.earlierLoss.has(rid) ? this.lossSlots(rid, output)[0] : undefined);
       }
     }
     lostAt.into(out.lostAt);
@@ -160,7 +190,7 @@ export class Ledger {
   }
 
   /** The fate of one record in an output, as a category and the place that decided it. */
-  fateKind(rid: number, count: number, held: ReadonlySet<number>): { kind: FateKind; where?: string } {
+  fateKind(rid: number, count: number, held: ReadonlySet<number>, output?: string): { kind: FateKind; where?: string } {
     if (count === 1) return { kind: 'exactlyOnce' };
     if (count >= 2) return { kind: 'duplicated', where: this.dupWhere.get(rid) ?? 'unknown' };
     if (held.has(rid)) return { kind: 'inFlight' };
@@ -168,11 +198,11 @@ export class Ledger {
     if (filtered !== undefined) return { kind: 'filtered', where: filtered };
     const late = this.lateWhere.get(rid);
     if (late !== undefined) return { kind: 'late', where: late };
-    return { kind: 'lost', where: this.lossWhere.get(rid) ?? 'unknown' };
+    return { kind: 'lost', where: this.lossOf(rid, output)?.where ?? 'unknown' };
   }
 
   /** The fate of one record in an output, in words (for `trace` and the ledger view). */
-  fateOf(rid: number, count: number, held: ReadonlySet<number>): string {
+  fateOf(rid: number, count: number, held: ReadonlySet<number>, output?: string): string {
     if (count === 1) return 'delivered exactly once';
     if (count >= 2) return `duplicated: ${count} copies (first extra copy made at ${this.dupWhere.get(rid) ?? 'unknown'})`;
     if (held.has(rid)) return 'still in flight';
@@ -180,7 +210,7 @@ export class Ledger {
     if (filtered !== undefined) return `filtered at ${filtered}`;
     const late = this.lateWhere.get(rid);
     if (late !== undefined) return `late: dropped at ${late}`;
-    const loss = this.lossOf(rid);
+    const loss = this.lossOf(rid, output);
     return loss ? `lost at ${loss.where}: ${loss.why}` : 'lost (no stage reported it)';
   }
 }
@@ -196,8 +226,8 @@ class SlotTally {
     this.firstRid = new Float64Array(column.slotCount);
   }
 
-  add(rid: number): void {
-    const slot = this.column.slotOf(rid);
+  /** Counts `rid` at its noted place, or at `slot` when the caller chose another of its notes. */
+  add(rid: number, slot = this.column.slotOf(rid)): void {
     if (this.counts[slot]!++ === 0) this.firstRid[slot] = rid;
   }
 

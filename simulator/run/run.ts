@@ -18,6 +18,7 @@ import type { RunResult, StageSample, OutputLedger } from './result.js';
 import { compareAnswers, queryOf, truthWindows, type AnswerSource } from './query.js';
 import { ArchitectureSampler, type ArchitectureSource } from './architectures.js';
 import { formatDuration } from '../spec/units.js';
+import { placesFeeding } from './feeds.js';
 
 export interface RunProgress {
   simulatedMs: number;
@@ -139,6 +140,12 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   sim.ledger.generated = workload.total;
   const keyField = spec.workload.key;
   sim.ledger.keyOf = (rid) => String(workload.truthField(rid, keyField));
+  const feeds = new Map<string, ReadonlySet<string>>();
+  sim.ledger.feedsOf = (output) => {
+    let places = feeds.get(output);
+    if (!places) feeds.set(output, (places = placesFeeding(spec, output)));
+    return places;
+  };
   if (options.trace) sim.ledger.setTracing(options.trace);
   const query = queryOf(spec);
   const truth = query ? truthWindows(workload, query) : undefined;
@@ -191,7 +198,7 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   };
   const outputs: Record<string, OutputLedger> = {};
   for (const [id, out] of built.outputs) {
-    const ledger = sim.ledger.account(countsOf(id), held, out.arrivalOrder?.());
+    const ledger = sim.ledger.account(countsOf(id), held, out.arrivalOrder?.(), id);
     Object.assign(ledger, out.outputStats?.() ?? {});
     outputs[id] = ledger;
   }
@@ -220,7 +227,7 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
     for (const rid of options.trace) {
       if (rid < 0 || rid >= workload.total) continue;
       const fate: Record<string, string> = {};
-      for (const id of built.outputs.keys()) fate[id] = sim.ledger.fateOf(rid, countsOf(id)[rid] ?? 0, held);
+      for (const id of built.outputs.keys()) fate[id] = sim.ledger.fateOf(rid, countsOf(id)[rid] ?? 0, held, id);
       result.traces[workload.displayId(rid)] = { id: workload.displayId(rid), fate, steps: [...sim.ledger.traceOf(rid)] };
     }
   }

@@ -26,7 +26,7 @@ export function recordStory(handle: RunHandle, rid: number): RecordStory {
   const steps = [...(handle.result.traces[id]?.steps ?? ledger.traceOf(rid))];
   const held = handle.heldRecords();
   const fate: Record<string, string> = {};
-  for (const out of handle.outputs.keys()) fate[out] = ledger.fateOf(rid, handle.countsOf(out)[rid] ?? 0, held);
+  for (const out of handle.outputs.keys()) fate[out] = ledger.fateOf(rid, handle.countsOf(out)[rid] ?? 0, held, out);
   return { rid, id, writtenAtMs: w.writeTimeMs(rid), file: `/var/log/app/${w.fileName(w.fileOf(rid))}`, traced: traced || steps.length > 0, steps, fate };
 }
 
@@ -58,7 +58,7 @@ export function ledgerEntries(handle: RunHandle, output: string, kind: LedgerKin
   for (let rid = 0; rid < handle.workload.total; rid++) {
     const c = counts[rid] ?? 0;
     if (c === 1) continue;
-    const fate = ledger.fateOf(rid, c, held);
+    const fate = ledger.fateOf(rid, c, held, output);
     const k: LedgerKind = c >= 2 ? 'duplicated' : fate.startsWith('still in flight') ? 'inFlight' : fate.startsWith('filtered') ? 'filtered' : fate.startsWith('late') ? 'late' : 'lost';
     if (k !== kind) continue;
     total++;
