@@ -45,6 +45,8 @@ export class Ledger {
    * topic, a crash then a retry): slot pairs (where, why), oldest first. Rare, so a map.
    */
   private readonly earlierLoss = new Map<number, number[]>();
+  /** Outputs whose writer was retired (Kappa's old job after a replay took over): what misses them since, nobody lost on the way. */
+  private readonly retired = new Map<string, { where: string; why: string }>();
   private readonly dupWhere = new NoteColumn();
   private readonly filteredWhere = new NoteColumn();
   private readonly lateWhere = new NoteColumn();
@@ -128,10 +130,19 @@ export class Ledger {
     if (this.isTraced(rid)) this.addStep(rid, where, `late: ${why}`);
   }
 
+  /**
+   * `output` gets nothing more from `where` from now on, on purpose (a job retired after a replay
+   * took over its role): records that never reached it and that nobody noted lost are counted
+   * there, instead of at "unknown".
+   */
+  noteRetired(output: string, where: string, why: string): void {
+    this.retired.set(output, { where, why });
+  }
+
   /** Where and why `rid` was lost — for `output`, the latest place that feeds it (else the latest of all). */
   lossOf(rid: number, output?: string): { where: string; why: string } | undefined {
     const where = this.lossWhere.get(rid);
-    if (where === undefined) return undefined;
+    if (where === undefined) return output === undefined ? undefined : this.retired.get(output);
     const [whereSlot, whySlot] = this.lossSlots(rid, output);
     return { where: this.lossWhere.valueOfSlot(whereSlot, where), why: this.lossWhy.valueOfSlot(whySlot, '') };
   }
@@ -183,7 +194,7 @@ export class Ledger {
         lostAt.add(rid, this.earlierLoss.has(rid) ? this.lossSlots(rid, output)[0] : undefined);
       }
     }
-    lostAt.into(out.lostAt);
+    lostAt.into(out.lostAt, (output !== undefined && this.retired.get(output)?.where) || 'unknown');
     dupAt.into(out.duplicatedAt);
     if (arrival) out.reordered = countReordered(arrival, this.keyOf);
     return out;
@@ -231,12 +242,12 @@ class SlotTally {
     if (this.counts[slot]!++ === 0) this.firstRid[slot] = rid;
   }
 
-  into(map: Record<string, number>): void {
+  into(map: Record<string, number>, unnoted = 'unknown'): void {
     const used: number[] = [];
     for (let slot = 0; slot < this.counts.length; slot++) if (this.counts[slot]! > 0) used.push(slot);
     used.sort((a, b) => this.firstRid[a]! - this.firstRid[b]!);
     for (const slot of used) {
-      const place = this.column.valueOfSlot(slot, 'unknown');
+      const place = this.column.valueOfSlot(slot, unnoted);
       map[place] = (map[place] ?? 0) + this.counts[slot]!;
     }
   }

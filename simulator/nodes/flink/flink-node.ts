@@ -106,7 +106,10 @@ export class FlinkNode implements SimNode {
     const old = this.instances[this.serving];
     this.serving = index;
     this.ctx.log('info', `job ${inst.version} caught up (lag 0): readers switch to ${inst.sink.target}; stopping job ${old?.version ?? ''}`);
-    old?.stop(this.ctx.now());
+    if (!old) return;
+    old.stop(this.ctx.now());
+    const seconds = (this.ctx.now() / 1000).toFixed(1);
+    this.ctx.ledger.noteRetired(`${old.sink.node}/${old.sink.target}`, this.address, `job ${old.version} retired at ${seconds} s when ${inst.version} caught up: it never read this record, and its index gets nothing after that`);
   }
 
   heldRecords(visit: (rid: number) => void): void {
