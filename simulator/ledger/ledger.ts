@@ -17,7 +17,7 @@
  */
 import type { OutputLedger } from '../run/result.js';
 import { RidSet } from '../core/rid-set.js';
-import { NoteColumn } from './note-column.js';
+import { NoteColumn, SlotColumn } from './note-column.js';
 
 export interface TraceStep {
   readonly timeMs: number;
@@ -41,10 +41,13 @@ export class Ledger {
   private readonly lossWhere = new NoteColumn();
   private readonly lossWhy = new NoteColumn();
   /**
-   * Earlier loss notes of a record noted lost at more than one place (two jobs reading one
-   * topic, a crash then a retry): slot pairs (where, why), oldest first. Rare, so a map.
+   * A record noted lost at more than one place (two jobs reading one topic, a crash and then a
+   * retry) keeps its earlier notes: the one before the latest in two slot columns (a replay can
+   * do this to a million records), any older ones as slot pairs (where, why), oldest first.
    */
-  private readonly earlierLoss = new Map<number, number[]>();
+  private readonly earlierWhere = new SlotColumn();
+  private readonly earlierWhy = new SlotColumn();
+  private readonly olderLoss = new Map<number, number[]>();
   /** Outputs whose writer was retired (Kappa's old job after a replay took over): what misses them since, nobody lost on the way. */
   private readonly retired = new Map<string, { where: string; why: string }>();
   private readonly dupWhere = new NoteColumn();
@@ -103,9 +106,13 @@ export class Ledger {
     this.countNote(where, 'lost');
     const before = this.lossWhere.get(rid);
     if (before !== undefined && before !== where) {
-      let list = this.earlierLoss.get(rid);
-      if (!list) this.earlierLoss.set(rid, (list = []));
-      list.push(this.lossWhere.slotOf(rid), this.lossWhy.slotOf(rid));
+      if (this.earlierWhere.get(rid) !== 0) {
+        let list = this.olderLoss.get(rid);
+        if (!list) this.olderLoss.set(rid, (list = []));
+        list.push(this.earlierWhere.get(rid), this.earlierWhy.get(rid));
+      }
+      this.earlierWhere.set(rid, this.lossWhere.slotOf(rid));
+      this.earlierWhy.set(rid, this.lossWhy.slotOf(rid));
     }
     this.lossWhere.set(rid, where);
     this.lossWhy.set(rid, why);
@@ -150,11 +157,10 @@ export class Ledger {
   /** Slots (where, why) of the loss note that counts for `output`. */
   private lossSlots(rid: number, output: string | undefined): [number, number] {
     const latest: [number, number] = [this.lossWhere.slotOf(rid), this.lossWhy.slotOf(rid)];
-    const earlier = this.earlierLoss.get(rid);
-    if (!earlier || output === undefined || !this.feedsOf) return latest;
+    if (this.earlierWhere.get(rid) === 0 || output === undefined || !this.feedsOf) return latest;
     const feeds = this.feedsOf(output);
-    if (feeds.has(this.lossWhere.valueOfSlot(latest[0], ''))) return latest;
-    for (let i = earlier.length - 2; i >= 0; i -= 2) if (feeds.has(this.lossWhere.valueOfSlot(earlier[i]!, ''))) return [earlier[i]!, earlier[i + 1]!];
+    const notes = [...(this.olderLoss.get(rid) ?? []), this.earlierWhere.get(rid), this.earlierWhy.get(rid), ...latest];
+    for (let i = notes.length - 2; i >= 0; i -= 2) if (feeds.has(this.lossWhere.valueOfSlot(notes[i]!, ''))) return [notes[i]!, notes[i + 1]!];
     return latest;
   }
 
@@ -191,7 +197,7 @@ export class Ledger {
       else if (this.lateWhere.has(rid)) out.late++;
       else {
         out.lost++;
-        lostAt.add(rid, this.earlierLoss.has(rid) ? this.lossSlots(rid, output)[0] : undefined);
+        lostAt.add(rid, this.earlierWhere.get(rid) !== 0 ? this.lossSlots(rid, output)[0] : undefined);
       }
     }
     lostAt.into(out.lostAt, (output !== undefined && this.retired.get(output)?.where) || 'unknown');

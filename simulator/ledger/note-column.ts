@@ -53,3 +53,24 @@ export class NoteColumn {
     this.slots = grown;
   }
 }
+
+/** A number per record id (0 when unset), growing on demand: slots of another column, kept beside it. */
+export class SlotColumn {
+  private values = new Uint32Array(1024);
+
+  get(rid: number): number {
+    return rid >= 0 && rid < this.values.length ? this.values[rid]! : 0;
+  }
+
+  set(rid: number, value: number): void {
+    if (rid < 0) return;
+    if (rid >= this.values.length) {
+      let size = this.values.length * 2;
+      while (size <= rid) size *= 2;
+      const grown = new Uint32Array(size);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[rid] = value;
+  }
+}

@@ -54,6 +54,11 @@ describe('loss attribution per output', () => {
     expect(ledger.account(none, new Set()).lostAt).toEqual({ jobB: 2 });
     expect(ledger.lossOf(0, 'a')).toEqual({ where: 'jobA', why: 'crash of A' });
     expect(ledger.fateOf(0, 0, new Set(), 'b')).toBe('lost at jobB: crash of B');
+    // Older notes are kept too: a third place does not push out the first.
+    ledger.noteLoss(0, 'kafka', 'retention');
+    expect(ledger.lossOf(0, 'a')).toEqual({ where: 'jobA', why: 'crash of A' });
+    expect(ledger.lossOf(0, 'b')).toEqual({ where: 'jobB', why: 'crash of B' });
+    expect(ledger.lossOf(0)).toEqual({ where: 'kafka', why: 'retention' });
   });
 
   it('counts what misses a retired output at the place that retired it, not at "unknown"', () => {
