@@ -6,18 +6,18 @@
  */
 export class NoteColumn {
   /** 0 = no note; otherwise 1 + the value's index in `values`. */
-  private slots = new Uint32Array(1024);
+  private readonly slots = new SlotColumn();
   private readonly values: string[] = [];
   private readonly indexOf = new Map<string, number>();
 
   get(rid: number): string | undefined {
-    const slot = rid >= 0 && rid < this.slots.length ? this.slots[rid]! : 0;
+    const slot = this.slots.get(rid);
     return slot === 0 ? undefined : this.values[slot - 1];
   }
 
   /** 0 for no note, else 1 + the index of the value: for tallying many records without a string lookup each. */
   slotOf(rid: number): number {
-    return rid >= 0 && rid < this.slots.length ? this.slots[rid]! : 0;
+    return this.slots.get(rid);
   }
 
   /** How many slots `slotOf` can return (0 included). */
@@ -31,26 +31,16 @@ export class NoteColumn {
   }
 
   has(rid: number): boolean {
-    return rid >= 0 && rid < this.slots.length && this.slots[rid] !== 0;
+    return this.slots.get(rid) !== 0;
   }
 
   set(rid: number, value: string): void {
-    if (rid < 0) return;
-    if (rid >= this.slots.length) this.grow(rid);
     let i = this.indexOf.get(value);
     if (i === undefined) {
       i = this.values.push(value) - 1;
       this.indexOf.set(value, i);
     }
-    this.slots[rid] = i + 1;
-  }
-
-  private grow(rid: number): void {
-    let size = this.slots.length * 2;
-    while (size <= rid) size *= 2;
-    const grown = new Uint32Array(size);
-    grown.set(this.slots);
-    this.slots = grown;
+    this.slots.set(rid, i + 1);
   }
 }
 
