@@ -10,11 +10,12 @@
  * Usage: `npx tsx tests/bench/browser-runs.ts` (builds the site into a cache folder and serves it).
  */
 import { readFileSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import setup from '../browser/global-setup.js';
 import { SWEEP_BENCH_SPEC } from './sweep-bench.js';
-import { firstExercise } from './first-exercise.js';
+import { exerciseWith, watchLongTasks } from './bench-page.js';
+import { launchBrowser } from '../browser/support.js';
 
 const RECORDS = 1_000_000;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -26,30 +27,13 @@ function comparisonSpec(): string {
   return text.replace(/^(\s+rate:)\s*\d+\/s/m, `$1 ${RECORDS / seconds}/s`);
 }
 
-async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
-  return () => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-}
-
 function longTaskLine(tasks: number[]): string {
   const longest = tasks.length ? Math.max(...tasks) : 0;
   return `main thread meanwhile: ${tasks.length} long task(s), longest ${Math.round(longest)} ms (budget 50 ms: ${longest <= 50 ? 'within' : 'OVER'})`;
 }
 
 async function comparison(page: Page, baseURL: string): Promise<void> {
-  const { lesson, slug } = firstExercise();
-  await page.goto(`${baseURL}/lessons/${lesson}/`, { waitUntil: 'load' });
-  const el = page.locator(`pipeline-exercise[data-slug="${slug}"]`);
-  await el.scrollIntoViewIfNeeded();
-  await page.locator(`pipeline-exercise[data-slug="${slug}"][data-ready="true"]`).waitFor({ timeout: 60_000 });
-  await el.evaluate((node, text) => (node as HTMLElement & { setFileText(n: string, t: string): void }).setFileText('pipeline.yaml', text), comparisonSpec());
-  await page.waitForTimeout(1000);
+  const el = await exerciseWith(page, baseURL, comparisonSpec());
   const longTasks = await watchLongTasks(page);
   const started = Date.now();
   await el.locator('button', { hasText: /^Run$/ }).click();
@@ -82,11 +66,7 @@ async function sweep(page: Page, baseURL: string): Promise<void> {
 async function main(): Promise<void> {
   let baseURL = '';
   const teardown = await setup({ provide: (_key: string, value: string) => (baseURL = value) } as unknown as TestProject);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await comparison(page, baseURL);

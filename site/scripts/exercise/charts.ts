@@ -60,6 +60,22 @@ function figure(title: string, canvasLabel: string, tableEl: HTMLTableElement): 
 /** Lets the page paint and handle input between two charts: drawing them all at once is a long task. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Waits until the browser has styled and laid out what was just appended (the next frame, or
+ * 100 ms in a hidden tab, where frames stop). Chart.js reads the canvas's computed size as it
+ * starts; on a fresh figure that read would do the whole style and layout pass inside the
+ * chart's own task, which then went over the 50 ms budget.
+ */
+const afterLayout = () =>
+  new Promise<void>((resolve) => {
+    const done = () => setTimeout(resolve, 0);
+    const fallback = setTimeout(done, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      done();
+    });
+  });
+
 export interface ChartSet {
   destroy(): void;
 }
@@ -83,6 +99,7 @@ export async function renderCharts(container: HTMLElement, result: PageResult): 
       table(t('ex.chart.stages.title'), [t('ex.chart.output'), t('ex.chart.generated'), ...FATES.map((f) => t(f.label))], rows),
     );
     container.append(fig);
+    await afterLayout();
     const config: ChartConfiguration<'bar'> = {
       type: 'bar',
       data: {
@@ -118,6 +135,7 @@ export async function renderCharts(container: HTMLElement, result: PageResult): 
       const title = t(`ex.chart.arch.${panel.key}` as const);
       const { fig, canvas } = figure(title, t('ex.chart.arch.label', { what: title }), table(title, [t('ex.chart.time'), ...series.map((s) => s.label)], rows));
       container.append(fig);
+      await afterLayout();
       charts.push(
         new Chart(canvas, {
           type: 'line',

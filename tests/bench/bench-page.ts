@@ -1,0 +1,39 @@
+/** What the browser benches share: the exercise island that hosts their runs, and a long-task watch. */
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from 'playwright-core';
+
+/** The first lesson that has an exercise, and that exercise. */
+export function firstExercise(): { lesson: string; slug: string } {
+  const dir = fileURLToPath(new URL('../../lessons/', import.meta.url));
+  for (const lesson of readdirSync(dir).filter((d) => /^\d\d-/.test(d)).sort()) {
+    const ex = `${dir}${lesson}/exercises`;
+    const slug = existsSync(ex) ? readdirSync(ex).sort()[0] : undefined;
+    if (slug) return { lesson, slug };
+  }
+  throw new Error('no lesson has an exercise to host the run');
+}
+
+/** Opens the first exercise, waits for it to hydrate, and puts `pipeline` in its editor. */
+export async function exerciseWith(page: Page, baseURL: string, pipeline: string): Promise<Locator> {
+  const { lesson, slug } = firstExercise();
+  await page.goto(`${baseURL}/lessons/${lesson}/`, { waitUntil: 'load' });
+  const el = page.locator(`pipeline-exercise[data-slug="${slug}"]`);
+  await el.scrollIntoViewIfNeeded();
+  await page.locator(`pipeline-exercise[data-slug="${slug}"][data-ready="true"]`).waitFor({ timeout: 60_000 });
+  await el.evaluate((node, text) => (node as HTMLElement & { setFileText(n: string, t: string): void }).setFileText('pipeline.yaml', text), pipeline);
+  await page.waitForTimeout(1000);
+  return el;
+}
+
+/** Starts recording the page's long tasks (PerformanceObserver 'longtask'); the result reads their durations so far. */
+export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  return () => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+}
