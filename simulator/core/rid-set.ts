@@ -3,6 +3,8 @@
  * grows on demand. Outputs remember which rids have arrived, up to one per generated record:
  * a bit each is far cheaper than a hash set entry. Negative ids (aggregates) are never stored.
  */
+import { withRoomFor } from './grow.js';
+
 export class RidSet {
   private bits = new Uint8Array(1024);
 
@@ -15,13 +17,7 @@ export class RidSet {
   add(rid: number): boolean {
     if (rid < 0) throw new Error(`RidSet holds record ids (≥ 0), not ${rid}`);
     const byte = rid >>> 3;
-    if (byte >= this.bits.length) {
-      let size = this.bits.length * 2;
-      while (size <= byte) size *= 2;
-      const grown = new Uint8Array(size);
-      grown.set(this.bits);
-      this.bits = grown;
-    }
+    this.bits = withRoomFor(this.bits, byte);
     const mask = 1 << (rid & 7);
     if ((this.bits[byte]! & mask) !== 0) return false;
     this.bits[byte]! |= mask;

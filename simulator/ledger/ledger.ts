@@ -157,10 +157,14 @@ export class Ledger {
   /** Slots (where, why) of the loss note that counts for `output`. */
   private lossSlots(rid: number, output: string | undefined): [number, number] {
     const latest: [number, number] = [this.lossWhere.slotOf(rid), this.lossWhy.slotOf(rid)];
-    if (this.earlierWhere.get(rid) === 0 || output === undefined || !this.feedsOf) return latest;
+    const earlier = this.earlierWhere.get(rid);
+    if (earlier === 0 || output === undefined || !this.feedsOf) return latest;
     const feeds = this.feedsOf(output);
-    const notes = [...(this.olderLoss.get(rid) ?? []), this.earlierWhere.get(rid), this.earlierWhy.get(rid), ...latest];
-    for (let i = notes.length - 2; i >= 0; i -= 2) if (feeds.has(this.lossWhere.valueOfSlot(notes[i]!, ''))) return [notes[i]!, notes[i + 1]!];
+    const feeding = (slot: number) => feeds.has(this.lossWhere.valueOfSlot(slot, ''));
+    if (feeding(latest[0])) return latest;
+    if (feeding(earlier)) return [earlier, this.earlierWhy.get(rid)];
+    const older = this.olderLoss.get(rid) ?? [];
+    for (let i = older.length - 2; i >= 0; i -= 2) if (feeding(older[i]!)) return [older[i]!, older[i + 1]!];
     return latest;
   }
 

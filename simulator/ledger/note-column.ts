@@ -4,6 +4,8 @@
  * vocabulary in a typed array indexed by rid: a run can note hundreds of thousands of records
  * (a replay re-reads a whole log), and a hash map entry per note cost more than the note.
  */
+import { withRoomFor } from '../core/grow.js';
+
 export class NoteColumn {
   /** 0 = no note; otherwise 1 + the value's index in `values`. */
   private readonly slots = new SlotColumn();
@@ -54,13 +56,7 @@ export class SlotColumn {
 
   set(rid: number, value: number): void {
     if (rid < 0) return;
-    if (rid >= this.values.length) {
-      let size = this.values.length * 2;
-      while (size <= rid) size *= 2;
-      const grown = new Uint32Array(size);
-      grown.set(this.values);
-      this.values = grown;
-    }
+    this.values = withRoomFor(this.values, rid);
     this.values[rid] = value;
   }
 }

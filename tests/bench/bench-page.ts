@@ -1,7 +1,31 @@
-/** What the browser benches share: the exercise island that hosts their runs, and a long-task watch. */
+/** What the browser benches share: a built site in Chromium, the exercise island that hosts their runs, and a long-task watch. */
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
+import type { TestProject } from 'vitest/node';
+import setup from '../browser/global-setup.js';
+import { launchBrowser } from '../browser/support.js';
+
+/**
+ * Builds and serves the site (as the browser tests do), opens one Chromium page and runs `body`
+ * on it; cleans up whatever happens and sets a failing exit code on an error.
+ */
+export async function withSitePage(body: (page: Page, baseURL: string) => Promise<void>): Promise<void> {
+  let baseURL = '';
+  try {
+    const teardown = await setup({ provide: (_key: string, value: string) => (baseURL = value) } as unknown as TestProject);
+    const browser = await launchBrowser();
+    try {
+      await body(await browser.newPage({ viewport: { width: 1280, height: 900 } }), baseURL);
+    } finally {
+      await browser.close();
+      await teardown();
+    }
+  } catch (error: unknown) {
+    console.error(error);
+    process.exitCode = 1;
+  }
+}
 
 /** The first lesson that has an exercise, and that exercise. */
 export function firstExercise(): { lesson: string; slug: string } {

@@ -11,11 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { TestProject } from 'vitest/node';
-import setup from '../browser/global-setup.js';
 import { SWEEP_BENCH_SPEC } from './sweep-bench.js';
-import { exerciseWith, watchLongTasks } from './bench-page.js';
-import { launchBrowser } from '../browser/support.js';
+import { exerciseWith, watchLongTasks, withSitePage } from './bench-page.js';
 
 const RECORDS = 1_000_000;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -63,21 +60,7 @@ async function sweep(page: Page, baseURL: string): Promise<void> {
   console.log(longTaskLine(await longTasks()));
 }
 
-async function main(): Promise<void> {
-  let baseURL = '';
-  const teardown = await setup({ provide: (_key: string, value: string) => (baseURL = value) } as unknown as TestProject);
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await comparison(page, baseURL);
-    await sweep(page, baseURL);
-  } finally {
-    await browser.close();
-    await teardown();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
+await withSitePage(async (page, baseURL) => {
+  await comparison(page, baseURL);
+  await sweep(page, baseURL);
 });
