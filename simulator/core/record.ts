@@ -37,6 +37,8 @@ export function withFields(rec: Rec, fields: FieldMap): Rec {
 /** Reads a dotted or bracketed field path: `status`, `@metadata._id`, `[@metadata][_id]`. */
 export function readField(fields: FieldMap, path: string): FieldValue | undefined {
   const parts = splitFieldPath(path);
+  // Most paths are one top-level name (`status`, a job's key-by): read it straight.
+  if (parts.length === 1) return fields[parts[0]!];
   let value: FieldValue | undefined = fields;
   for (const part of parts) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;

@@ -157,15 +157,29 @@ export class Ledger {
   /** Slots (where, why) of the loss note that counts for `output`. */
   private lossSlots(rid: number, output: string | undefined): [number, number] {
     const latest: [number, number] = [this.lossWhere.slotOf(rid), this.lossWhy.slotOf(rid)];
-    const earlier = this.earlierWhere.get(rid);
-    if (earlier === 0 || output === undefined || !this.feedsOf) return latest;
-    const feeds = this.feedsOf(output);
-    const feeding = (slot: number) => feeds.has(this.lossWhere.valueOfSlot(slot, ''));
+    const feeding = this.earlierWhere.get(rid) === 0 ? null : this.feedingTest(output);
+    return feeding ? this.chosenLoss(rid, feeding, latest) : latest;
+  }
+
+  /** Among `rid`'s loss notes, latest first, the first whose place passes `feeding`; else the latest. */
+  private chosenLoss(rid: number, feeding: (slot: number) => boolean, latest: [number, number]): [number, number] {
     if (feeding(latest[0])) return latest;
+    const earlier = this.earlierWhere.get(rid);
     if (feeding(earlier)) return [earlier, this.earlierWhy.get(rid)];
     const older = this.olderLoss.get(rid) ?? [];
     for (let i = older.length - 2; i >= 0; i -= 2) if (feeding(older[i]!)) return [older[i]!, older[i + 1]!];
     return latest;
+  }
+
+  /**
+   * Whether a place (a loss-note slot) feeds `output`; null when there is no output to choose for.
+   * Each slot's answer is kept: accounting asks it for every record lost at several places.
+   */
+  private feedingTest(output: string | undefined): ((slot: number) => boolean) | null {
+    if (output === undefined || !this.feedsOf) return null;
+    const feeds = this.feedsOf(output);
+    const known: (boolean | undefined)[] = [];
+    return (slot) => (known[slot] ??= feeds.has(this.lossWhere.valueOfSlot(slot, '')));
   }
 
   /**
@@ -189,6 +203,7 @@ export class Ledger {
     // Tallies by note slot, turned into place names once at the end (a view can lose a million records).
     const lostAt = new SlotTally(this.lossWhere);
     const dupAt = new SlotTally(this.dupWhere);
+    const feeding = this.feedingTest(output);
     for (let rid = 0; rid < this.generated; rid++) {
       const c = rid < counts.length ? counts[rid]! : 0;
       if (c === 1) out.exactlyOnce++;
@@ -201,7 +216,8 @@ export class Ledger {
       else if (this.lateWhere.has(rid)) out.late++;
       else {
         out.lost++;
-        lostAt.add(rid, this.earlierWhere.get(rid) !== 0 ? this.lossSlots(rid, output)[0] : undefined);
+        const latest = this.lossWhere.slotOf(rid);
+        lostAt.add(rid, feeding && this.earlierWhere.get(rid) !== 0 ? this.chosenLoss(rid, feeding, [latest, 0])[0] : latest);
       }
     }
     lostAt.into(out.lostAt, (output !== undefined && this.retired.get(output)?.where) || 'unknown');

@@ -178,7 +178,7 @@ export class KafkaConsumer implements KafkaConsumerClient {
           );
         }
       }
-      for (const e of r.entries) this.buffer.push({ topic: this.topic, partition: r.partition, offset: e.offset, record: e.record });
+      for (const e of r.entries) this.buffer.push(e);
       this.fetchOffsets.set(r.partition, r.nextOffset);
     }
     if (this.pollCallback && this.buffer.length > 0) this.deliver();

@@ -40,10 +40,15 @@ export interface AbortedRange {
   lastOffset: number;
 }
 
-/** A record as a reader gets it. */
+/**
+ * A record as a reader gets it, already in the shape a consumer hands to its application
+ * (`ConsumedRecord`): one object per record read, not one here and another in the client.
+ */
 export interface LogEntry {
-  offset: number;
-  record: Rec;
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+  readonly record: Rec;
 }
 
 export class PartitionLog {
@@ -59,6 +64,11 @@ export class PartitionLog {
   /** Producer id → first offset of its open transaction in this partition. */
   readonly openTxns = new Map<number, number>();
   aborted: AbortedRange[] = [];
+
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+  ) {}
 
   /** The leader's epoch cache gets an entry when it starts leading, before it writes anything. */
   startEpoch(epoch: number): void {
@@ -210,7 +220,7 @@ export class PartitionLog {
         continue;
       }
       let j = Math.max(0, next - b.baseOffset);
-      for (; j < b.records.length && entries.length < maxRecords; j++) entries.push({ offset: b.baseOffset + j, record: b.records[j]! });
+      for (; j < b.records.length && entries.length < maxRecords; j++) entries.push({ topic: this.topic, partition: this.partition, offset: b.baseOffset + j, record: b.records[j]! });
       next = b.baseOffset + j;
     }
     return { entries, nextOffset: next };

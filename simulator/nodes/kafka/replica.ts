@@ -23,7 +23,7 @@ export interface DelayedProduce {
 }
 
 export class Replica {
-  readonly log = new PartitionLog();
+  readonly log: PartitionLog;
   leader: number | null = null;
   leaderEpoch = -1;
   isr: number[] = [];
@@ -36,7 +36,9 @@ export class Replica {
     readonly replicas: readonly number[],
     readonly minIsr: number,
     readonly retentionMs: number,
-  ) {}
+  ) {
+    this.log = new PartitionLog(topic, partition);
+  }
 
   get key(): string {
     return `${this.topic}-${this.partition}`;
