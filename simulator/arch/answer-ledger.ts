@@ -9,6 +9,7 @@
 import type { Ledger } from '../ledger/ledger.js';
 import type { OutputLedger } from '../run/result.js';
 import type { AnswerRow } from './aggregate-docs.js';
+import type { RidLookup } from '../core/rid-set.js';
 
 /** Counts per rid (array of length `total`) for the rows given. */
 export function countsOfRows(rows: Iterable<AnswerRow>, total: number): Uint32Array {
@@ -38,6 +39,6 @@ export function countsOfRows(rows: Iterable<AnswerRow>, total: number): Uint32Ar
  * will read). `fedBy` names what the view is read from (an output id or a node, see run/feeds.ts),
  * so a loss is reported at a place on the way to it.
  */
-export function accountRows(ledger: Ledger, rows: Iterable<AnswerRow>, total: number, held: ReadonlySet<number>, fedBy?: string): OutputLedger {
+export function accountRows(ledger: Ledger, rows: Iterable<AnswerRow>, total: number, held: RidLookup, fedBy?: string): OutputLedger {
   return ledger.account(countsOfRows(rows, total), held, undefined, fedBy);
 }

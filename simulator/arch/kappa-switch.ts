@@ -15,6 +15,7 @@ import type { ElasticsearchStore } from '../nodes/elasticsearch/store.js';
 import type { Simulation } from '../core/simulation.js';
 import { NewestCache, StepMemo, readAggregateIndex, type AnswerRow } from './aggregate-docs.js';
 import { accountRows } from './answer-ledger.js';
+import { RidSet } from '../core/rid-set.js';
 import { servingTarget, speedCost } from './speed-layer.js';
 
 export interface KappaParts {
@@ -77,9 +78,9 @@ export class KappaServing implements ArchitectureSource {
   }
 
   /** Ledger entries: the served answer, and each instance's output index. */
-  outputs(heldNow?: ReadonlySet<number>): Record<string, OutputLedger> {
+  outputs(heldNow?: RidSet): Record<string, OutputLedger> {
     const { sim, total } = this.p;
-    const held = heldNow ?? sim.heldRecords();
+    const held = heldNow ?? RidSet.of(sim.heldRecords());
     const out: Record<string, OutputLedger> = { answer: accountRows(sim.ledger, this.rows(), total, held) };
     for (const inst of this.p.speed.instances()) {
       if (inst.sink.kind !== 'elasticsearch') continue;

@@ -25,6 +25,7 @@ import type { Simulation } from '../core/simulation.js';
 import type { BatchLayerHandle } from './batch-handle.js';
 import { NewestCache, StepMemo, readAggregateIndex, type AnswerRow } from './aggregate-docs.js';
 import { accountRows } from './answer-ledger.js';
+import { RidSet } from '../core/rid-set.js';
 import { servingTarget, speedCost } from './speed-layer.js';
 
 export interface LambdaParts {
@@ -107,8 +108,8 @@ export class LambdaServing implements ArchitectureSource {
    * Ledger entries: the merged answer, the batch view and the realtime view. Records in the master
    * dataset that no published batch run has read yet count as in flight: the next run passes them on.
    */
-  outputs(heldNow?: ReadonlySet<number>): Record<string, OutputLedger> {
-    const held = new Set(heldNow ?? this.p.sim.heldRecords());
+  outputs(heldNow?: RidSet): Record<string, OutputLedger> {
+    const held = heldNow ? heldNow.copy() : RidSet.of(this.p.sim.heldRecords());
     const view = this.p.batch.view();
     for (const o of this.p.master()?.listObjects(this.p.batch.prefix) ?? []) {
       if (view?.objectKeys.has(o.key)) continue;

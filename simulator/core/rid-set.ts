@@ -5,8 +5,27 @@
  */
 import { withRoomFor } from './grow.js';
 
+/** What the ledger asks of a set of rids: a `Set<number>` or a `RidSet`. */
+export interface RidLookup {
+  has(rid: number): boolean;
+}
+
 export class RidSet {
   private bits = new Uint8Array(1024);
+
+  /** A set of the given rids (negative ones, aggregates, are left out). */
+  static of(rids: Iterable<number>): RidSet {
+    const set = new RidSet();
+    for (const rid of rids) if (rid >= 0) set.add(rid);
+    return set;
+  }
+
+  /** An independent copy: adding to it leaves this set as it is. */
+  copy(): RidSet {
+    const set = new RidSet();
+    set.bits = this.bits.slice();
+    return set;
+  }
 
   has(rid: number): boolean {
     const byte = rid >>> 3;

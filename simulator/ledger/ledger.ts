@@ -16,7 +16,7 @@
  * node still holds it), filtered, late, or lost (at the last place a loss was noted).
  */
 import type { OutputLedger } from '../run/result.js';
-import { RidSet } from '../core/rid-set.js';
+import { RidSet, type RidLookup } from '../core/rid-set.js';
 import { NoteColumn, SlotColumn } from './note-column.js';
 
 export interface TraceStep {
@@ -186,7 +186,7 @@ export class Ledger {
    * Reads every record's fate in one output off its counts.
    * `held` holds the rids some node still has in flight.
    */
-  account(counts: Uint32Array, held: ReadonlySet<number>, arrival?: Iterable<number>, output?: string): OutputLedger {
+  account(counts: Uint32Array, held: RidLookup, arrival?: Iterable<number>, output?: string): OutputLedger {
     const out: OutputLedger = {
       generated: this.generated,
       exactlyOnce: 0,
@@ -227,7 +227,7 @@ export class Ledger {
   }
 
   /** The fate of one record in an output, as a category and the place that decided it. */
-  fateKind(rid: number, count: number, held: ReadonlySet<number>, output?: string): { kind: FateKind; where?: string } {
+  fateKind(rid: number, count: number, held: RidLookup, output?: string): { kind: FateKind; where?: string } {
     if (count === 1) return { kind: 'exactlyOnce' };
     if (count >= 2) return { kind: 'duplicated', where: this.dupWhere.get(rid) ?? 'unknown' };
     if (held.has(rid)) return { kind: 'inFlight' };
@@ -239,7 +239,7 @@ export class Ledger {
   }
 
   /** The fate of one record in an output, in words (for `trace` and the ledger view). */
-  fateOf(rid: number, count: number, held: ReadonlySet<number>, output?: string): string {
+  fateOf(rid: number, count: number, held: RidLookup, output?: string): string {
     if (count === 1) return 'delivered exactly once';
     if (count >= 2) return `duplicated: ${count} copies (first extra copy made at ${this.dupWhere.get(rid) ?? 'unknown'})`;
     if (held.has(rid)) return 'still in flight';

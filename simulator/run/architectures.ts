@@ -12,6 +12,7 @@
  */
 import type { ArchitectureSeries, OutputLedger, SeriesPoint } from './result.js';
 import type { WindowValue } from './query.js';
+import type { RidSet } from '../core/rid-set.js';
 
 /** What a serving view exposes to the sampler. */
 export interface ArchitectureSource {
@@ -30,7 +31,7 @@ export interface ArchitectureSource {
    * simulation's in-flight set at that moment (the run computes it once for every output); without
    * it the source asks the simulation.
    */
-  outputs?(held?: ReadonlySet<number>): Record<string, OutputLedger>;
+  outputs?(held?: RidSet): Record<string, OutputLedger>;
   /** Sample at most this often (the serving node's `sample-every`); default every call. */
   readonly sampleEveryMs?: number;
 }
@@ -96,7 +97,7 @@ export class ArchitectureSampler {
     this.storage.push({ timeMs: nowMs, value: this.source.storage() });
   }
 
-  series(held?: ReadonlySet<number>): ArchitectureSeries {
+  series(held?: RidSet): ArchitectureSeries {
     const errors = this.error.map((p) => p.value);
     const producing = this.freshness.filter((p) => p.timeMs <= this.productionEndMs);
     const fresh = (producing.length > 0 ? producing : this.freshness).map((p) => p.value).sort((a, b) => a - b);

@@ -7,6 +7,8 @@
  * spec and seed give the same result whether the run is sliced or not.
  */
 import { Simulation } from '../core/simulation.js';
+import { RidSet } from '../core/rid-set.js';
+import { NoteColumn } from '../ledger/note-column.js';
 import { NetworkFaults } from '../core/network.js';
 import type { OutputNode } from '../core/node.js';
 import type { PipelineSpec, NodeSpec } from '../spec/schema/pipeline.js';
@@ -139,7 +141,13 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   const { sim, workload } = built;
   sim.ledger.generated = workload.total;
   const keyField = spec.workload.key;
-  sim.ledger.keyOf = (rid) => String(workload.truthField(rid, keyField));
+  // Keys are read for every rid of every ordered output at the end: work each out once.
+  const keys = new NoteColumn();
+  sim.ledger.keyOf = (rid) => {
+    let key = keys.get(rid);
+    if (key === undefined) keys.set(rid, (key = String(workload.truthField(rid, keyField))));
+    return key;
+  };
   const feeds = new Map<string, ReadonlySet<string>>();
   sim.ledger.feedsOf = (output) => {
     let places = feeds.get(output);
@@ -186,6 +194,8 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   }
 
   const held = sim.heldRecords();
+  // Accounting asks about every rid of every output; a bit map answers faster than the set.
+  const heldBits = RidSet.of(held);
   const countsCache = new Map<string, Uint32Array>();
   const countsOf = (id: string): Uint32Array => {
     let counts = countsCache.get(id);
@@ -198,7 +208,7 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   };
   const outputs: Record<string, OutputLedger> = {};
   for (const [id, out] of built.outputs) {
-    const ledger = sim.ledger.account(countsOf(id), held, out.arrivalOrder?.(), id);
+    const ledger = sim.ledger.account(countsOf(id), heldBits, out.arrivalOrder?.(), id);
     Object.assign(ledger, out.outputStats?.() ?? {});
     outputs[id] = ledger;
   }
@@ -221,7 +231,7 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   if (query && truth) result.query = compareAnswers(truth, built.answers, query, sim.now);
   if (samplers.size > 0) {
     result.architectures = {};
-    for (const [id, s] of samplers) result.architectures[id] = s.series(held);
+    for (const [id, s] of samplers) result.architectures[id] = s.series(heldBits);
   }
   if (options.trace && options.trace !== 'all') {
     for (const rid of options.trace) {

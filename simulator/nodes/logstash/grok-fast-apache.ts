@@ -17,6 +17,8 @@
  * `rawrequest` (in the other branch) is left out, as the regex path leaves it out.
  */
 
+import { TokenPool } from './token-pool.js';
+
 /** The three letters of each month name as one number (char codes 7 bits apart), for a cheap lookup. */
 const MONTH_CODES = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((m) => (m.charCodeAt(0) << 14) | (m.charCodeAt(1) << 7) | m.charCodeAt(2)));
 
@@ -144,15 +146,28 @@ export function parseCombinedApache(text: string): Record<string, string> | null
   if (agentEnd !== text.length) return null;
   return {
     clientip: text.slice(0, ipEnd),
-    ident: text.slice(ipEnd + 1, identEnd),
-    auth: text.slice(identEnd + 1, authEnd),
-    timestamp: text.slice(dateStart, dateStart + 26),
-    verb: text.slice(verbStart, verbEnd),
-    request: text.slice(verbEnd + 1, requestEnd),
-    httpversion: text.slice(versionStart, versionEnd),
-    status: text.slice(statusStart, statusEnd),
+    ident: pools.ident.take(text, ipEnd + 1, identEnd),
+    auth: pools.auth.take(text, identEnd + 1, authEnd),
+    timestamp: pools.timestamp.take(text, dateStart, dateStart + 26),
+    verb: pools.verb.take(text, verbStart, verbEnd),
+    request: pools.request.take(text, verbEnd + 1, requestEnd),
+    httpversion: pools.httpversion.take(text, versionStart, versionEnd),
+    status: pools.status.take(text, statusStart, statusEnd),
     bytes: text.slice(statusEnd + 1, bytesEnd),
-    referrer: text.slice(bytesEnd + 1, referrerEnd),
-    agent: text.slice(referrerEnd + 1, agentEnd),
+    referrer: pools.referrer.take(text, bytesEnd + 1, referrerEnd),
+    agent: pools.agent.take(text, referrerEnd + 1, agentEnd),
   };
 }
+
+/** Pools for the fields whose values repeat in access logs (addresses and byte counts rarely do). */
+const pools = {
+  ident: new TokenPool(),
+  auth: new TokenPool(),
+  timestamp: new TokenPool(2),
+  verb: new TokenPool(),
+  request: new TokenPool(),
+  httpversion: new TokenPool(),
+  status: new TokenPool(),
+  referrer: new TokenPool(),
+  agent: new TokenPool(),
+};
