@@ -35,17 +35,21 @@ function grokFilter(spec: Extract<LogstashFilterSpec, { grok: unknown }>['grok']
   return (rec) => {
     let fields = rec.fields;
     let matched = false;
+    // The event's fields are copied once, the first time a pattern is tried; matches write into the copy.
+    let copy: Record<string, FieldValue | undefined> | null = null;
     for (const { field, groks } of matchers) {
       const text = getField(fields, field);
       if (typeof text !== 'string') continue;
       for (const { g, flat } of groks) {
-        const captured = g.match(text);
-        if (!captured) continue;
+        copy ??= copyOf(fields);
+        if (flat) {
+          if (!g.matchInto(text, copy)) continue;
+        } else {
+          const captured = g.match(text);
+          if (!captured) continue;
+          for (const k in captured) copy = setFieldMutable(copy, k, captured[k]) as Record<string, FieldValue | undefined>;
+        }
         matched = true;
-        // One copy per match, then plain writes into it.
-        let copy: FieldMap = copyOf(fields);
-        if (flat) Object.assign(copy, captured);
-        else for (const k in captured) copy = setFieldMutable(copy as Record<string, FieldValue | undefined>, k, captured[k]);
         fields = copy;
         if (spec.break_on_match) break;
       }

@@ -108,66 +108,73 @@ function quoted(text: string, i: number): number {
 }
 
 export function parseCombinedApache(text: string): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  return parseCombinedApacheInto(text, out) ? out : null;
+}
+
+/**
+ * Parses `text` and writes the captures into `into`, in `%{COMBINEDAPACHELOG}` order; false (and
+ * nothing written) when the line does not have the strict shape. Writing into the caller's copy of
+ * the event saves making a captures object only to copy it over.
+ */
+export function parseCombinedApacheInto(text: string, into: Record<string, unknown>): boolean {
   // clientip: a dotted quad followed by a space.
   let i = 0;
   for (let k = 0; k < 4; k++) {
     i = octet(text, i);
-    if (i < 0 || text.charCodeAt(i) !== (k < 3 ? 46 : 32)) return null;
+    if (i < 0 || text.charCodeAt(i) !== (k < 3 ? 46 : 32)) return false;
     i++;
   }
   const ipEnd = i - 1;
   const identEnd = run(text, i, USER);
-  if (identEnd < 0 || text.charCodeAt(identEnd) !== 32) return null;
+  if (identEnd < 0 || text.charCodeAt(identEnd) !== 32) return false;
   const authEnd = run(text, identEnd + 1, USER);
-  if (authEnd < 0 || text.charCodeAt(authEnd) !== 32 || text.charCodeAt(authEnd + 1) !== 91) return null;
+  if (authEnd < 0 || text.charCodeAt(authEnd) !== 32 || text.charCodeAt(authEnd + 1) !== 91) return false;
   const dateStart = authEnd + 2;
-  if (!httpDate(text, dateStart) || text.charCodeAt(dateStart + 26) !== 93 || text.charCodeAt(dateStart + 27) !== 32 || text.charCodeAt(dateStart + 28) !== 34) return null;
+  if (!httpDate(text, dateStart) || text.charCodeAt(dateStart + 26) !== 93 || text.charCodeAt(dateStart + 27) !== 32 || text.charCodeAt(dateStart + 28) !== 34) return false;
   const verbStart = dateStart + 29;
   const verbEnd = run(text, verbStart, WORD);
-  if (verbEnd < 0 || text.charCodeAt(verbEnd) !== 32) return null;
+  if (verbEnd < 0 || text.charCodeAt(verbEnd) !== 32) return false;
   const requestEnd = run(text, verbEnd + 1, REQUEST);
-  if (requestEnd < 0 || !text.startsWith(' HTTP/', requestEnd)) return null;
+  if (requestEnd < 0 || !text.startsWith(' HTTP/', requestEnd)) return false;
   const versionStart = requestEnd + 6;
   let versionEnd = run(text, versionStart, DIGIT);
-  if (versionEnd < 0) return null;
+  if (versionEnd < 0) return false;
   if (text.charCodeAt(versionEnd) === 46) {
     versionEnd = run(text, versionEnd + 1, DIGIT);
-    if (versionEnd < 0) return null;
+    if (versionEnd < 0) return false;
   }
-  if (text.charCodeAt(versionEnd) !== 34 || text.charCodeAt(versionEnd + 1) !== 32) return null;
+  if (text.charCodeAt(versionEnd) !== 34 || text.charCodeAt(versionEnd + 1) !== 32) return false;
   const statusStart = versionEnd + 2;
   const statusEnd = run(text, statusStart, DIGIT);
-  if (statusEnd < 0 || text.charCodeAt(statusEnd) !== 32) return null;
+  if (statusEnd < 0 || text.charCodeAt(statusEnd) !== 32) return false;
   const bytesEnd = run(text, statusEnd + 1, DIGIT);
-  if (bytesEnd < 0 || text.charCodeAt(bytesEnd) !== 32) return null;
+  if (bytesEnd < 0 || text.charCodeAt(bytesEnd) !== 32) return false;
   const referrerEnd = quoted(text, bytesEnd + 1);
-  if (referrerEnd < 0 || text.charCodeAt(referrerEnd) !== 32) return null;
+  if (referrerEnd < 0 || text.charCodeAt(referrerEnd) !== 32) return false;
   const agentEnd = quoted(text, referrerEnd + 1);
-  if (agentEnd !== text.length) return null;
-  return {
-    clientip: text.slice(0, ipEnd),
-    ident: pools.ident.take(text, ipEnd + 1, identEnd),
-    auth: pools.auth.take(text, identEnd + 1, authEnd),
-    timestamp: pools.timestamp.take(text, dateStart, dateStart + 26),
-    verb: pools.verb.take(text, verbStart, verbEnd),
-    request: pools.request.take(text, verbEnd + 1, requestEnd),
-    httpversion: pools.httpversion.take(text, versionStart, versionEnd),
-    status: pools.status.take(text, statusStart, statusEnd),
-    bytes: text.slice(statusEnd + 1, bytesEnd),
-    referrer: pools.referrer.take(text, bytesEnd + 1, referrerEnd),
-    agent: pools.agent.take(text, referrerEnd + 1, agentEnd),
-  };
+  if (agentEnd !== text.length) return false;
+  into['clientip'] = text.slice(0, ipEnd);
+  into['ident'] = pools.ident.take(text, ipEnd + 1, identEnd);
+  into['auth'] = pools.auth.take(text, identEnd + 1, authEnd);
+  into['timestamp'] = pools.timestamp.take(text, dateStart, dateStart + 26);
+  into['verb'] = pools.verb.take(text, verbStart, verbEnd);
+  into['request'] = pools.request.take(text, verbEnd + 1, requestEnd);
+  into['httpversion'] = pools.httpversion.take(text, versionStart, versionEnd);
+  into['status'] = pools.status.take(text, statusStart, statusEnd);
+  into['bytes'] = text.slice(statusEnd + 1, bytesEnd);
+  into['referrer'] = text.slice(bytesEnd + 1, referrerEnd);
+  into['agent'] = text.slice(referrerEnd + 1, agentEnd);
+  return true;
 }
 
-/** Pools for the fields whose values repeat in access logs (addresses and byte counts rarely do). */
+/** Pools for the short fields whose values repeat in access logs (addresses and byte counts rarely do; comparing long referrers and agents cost more than it saved). */
 const pools = {
   ident: new TokenPool(),
   auth: new TokenPool(),
-  timestamp: new TokenPool(2),
+  timestamp: new TokenPool(),
   verb: new TokenPool(),
   request: new TokenPool(),
   httpversion: new TokenPool(),
   status: new TokenPool(),
-  referrer: new TokenPool(),
-  agent: new TokenPool(),
 };

@@ -6,7 +6,7 @@
  * `_grokparsefailure` (`tag_on_failure`), with nothing extracted.
  */
 import { GROK_PATTERNS } from './grok-patterns.js';
-import { parseCombinedApache } from './grok-fast-apache.js';
+import { parseCombinedApacheInto } from './grok-fast-apache.js';
 import { hashString } from '../../core/prng.js';
 
 /**
@@ -28,6 +28,11 @@ export interface CompiledGrok {
   readonly direct: boolean;
   /** Field → value for a match, or null. A capture that took no part in the match is left out. */
   match(text: string): Record<string, string | number> | null;
+  /**
+   * Writes field → value for a match straight into `into` (the caller's own copy of the event:
+   * captures taken as top-level names) and returns true; false, with nothing written, for no match.
+   */
+  matchInto(text: string, into: Record<string, unknown>): boolean;
 }
 
 const REF = /%\{(\w+)(?::([\w@.[\]-]+))?(?::(int|float))?\}/g;
@@ -51,29 +56,30 @@ export function compileGrok(pattern: string, extra: Readonly<Record<string, stri
   const names = captures.map((_, i) => `g${i}`);
   const direct =
     pattern === '%{COMBINEDAPACHELOG}' && Object.keys(extra).length === 0 && source.length === COMBINED_SOURCE.length && hashString(source) === COMBINED_SOURCE.hash
-      ? parseCombinedApache
+      ? parseCombinedApacheInto
       : undefined;
+  const matchInto = (text: string, into: Record<string, unknown>): boolean => {
+    if (direct && direct(text, into)) return true;
+    const m = regex.exec(text);
+    if (!m) return false;
+    const groups = m.groups ?? {};
+    for (let i = 0; i < captures.length; i++) {
+      const raw = groups[names[i]!];
+      if (raw === undefined) continue;
+      const c = captures[i]!;
+      into[c.field] = c.type === 'int' ? parseInt(raw, 10) : c.type === 'float' ? parseFloat(raw) : raw;
+    }
+    return true;
+  };
   return {
     source,
     regex,
     captures,
     direct: direct !== undefined,
     match(text) {
-      if (direct) {
-        const parsed = direct(text);
-        if (parsed) return parsed;
-      }
-      const m = regex.exec(text);
-      if (!m) return null;
-      const groups = m.groups ?? {};
       const out: Record<string, string | number> = {};
-      for (let i = 0; i < captures.length; i++) {
-        const raw = groups[names[i]!];
-        if (raw === undefined) continue;
-        const c = captures[i]!;
-        out[c.field] = c.type === 'int' ? parseInt(raw, 10) : c.type === 'float' ? parseFloat(raw) : raw;
-      }
-      return out;
+      return matchInto(text, out) ? out : null;
     },
+    matchInto,
   };
 }

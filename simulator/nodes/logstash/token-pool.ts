@@ -1,33 +1,33 @@
 /**
  * Shared copies of capture values that repeat from line to line (HTTP verbs, status codes, user
  * agents, the second a line was logged). A parsed event then points at the pooled string instead
- * of holding a copy of its own; a Kafka log of a million parsed events holds a few hundred such
+ * of holding a copy of its own: a Kafka log of a million parsed events holds a few hundred such
  * strings, not millions, and the garbage collector has that much less to copy.
  *
- * A pool is a handful of recent distinct values, compared in place (no substring is made unless
- * the value is new). A miss replaces the oldest entry, so a field that moves on (timestamps) keeps
- * its current values, and a field that never repeats (client addresses) costs a few comparisons.
+ * The pool is a small direct-mapped cache: a value's slot comes from its length and three of its
+ * characters, and the value there is compared in place, so a hit makes no substring at all. A miss
+ * takes the slot over; a field that moves on (timestamps) keeps its current value, and a field
+ * whose values never repeat costs one comparison.
  */
 export class TokenPool {
-  private readonly values: string[] = [];
-  private next = 0;
+  private readonly slots: string[];
+  private readonly mask: number;
 
-  constructor(private readonly size = 8) {}
+  /** `size`: a power of two. */
+  constructor(size = 64) {
+    this.slots = new Array<string>(size).fill('');
+    this.mask = size - 1;
+  }
 
   /** `text.slice(start, end)`, or an equal string the pool already holds. */
   take(text: string, start: number, end: number): string {
     const n = end - start;
-    const values = this.values;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      if (v.length === n && text.startsWith(v, start)) return v;
-    }
+    if (n <= 0) return '';
+    const slot = (n * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(start + (n >> 1)) * 3 + text.charCodeAt(end - 1)) & this.mask;
+    const held = this.slots[slot]!;
+    if (held.length === n && text.startsWith(held, start)) return held;
     const value = text.slice(start, end);
-    if (values.length < this.size) values.push(value);
-    else {
-      values[this.next] = value;
-      this.next = (this.next + 1) % this.size;
-    }
+    this.slots[slot] = value;
     return value;
   }
 }
