@@ -29,6 +29,8 @@ export interface ProducerConfig {
   'transaction.timeout.ms'?: number;
 }
 
+export type SendCallback = (result: SendResult, record: Rec) => void;
+
 /** Outcome of one record's send, reported through the callback as the real client does. */
 export interface SendResult {
   ok: boolean;
@@ -40,8 +42,11 @@ export interface SendResult {
 }
 
 export interface KafkaProducerClient {
-  /** Buffers a record for `topic`; `key` picks the partition (null → sticky/round robin). The callback fires once. */
-  send(topic: string, record: Rec, key: string | null, callback?: (result: SendResult) => void): void;
+  /**
+   * Buffers a record for `topic`; `key` picks the partition (null → sticky/round robin). The callback
+   * fires once, with the record it is about (so one callback can serve many sends).
+   */
+  send(topic: string, record: Rec, key: string | null, callback?: SendCallback): void;
   /** Sends what is buffered now; `done` fires when every send so far has completed (ok or not). */
   flush(done: () => void): void;
   /** Transactions (only with transactional.id). initTransactions fences older instances with the same id. */

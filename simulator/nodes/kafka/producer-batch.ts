@@ -6,7 +6,7 @@
  * max.in.flight.requests.per.connection = 1) prevents it.
  */
 import type { Rec } from '../../core/record.js';
-import type { SendResult } from './client-api.js';
+import type { SendCallback } from './client-api.js';
 import { tpKey } from './tp-key.js';
 
 /** Bytes a log line takes in a batch, to turn batch.size into a record count (an access-log line is ~200 B). */
@@ -16,7 +16,7 @@ export interface ProducerBatch {
   readonly topic: string;
   readonly partition: number;
   readonly records: Rec[];
-  readonly callbacks: ((r: SendResult) => void)[];
+  readonly callbacks: SendCallback[];
   readonly createdMs: number;
   /** Assigned at first send for idempotent producers; kept on retries. */
   baseSequence: number;
@@ -35,7 +35,7 @@ export class Accumulator {
   constructor(readonly batchRecords: number) {}
 
   /** Adds a record; returns true if the batch became full and was closed. */
-  add(topic: string, partition: number, rec: Rec, cb: ((r: SendResult) => void) | undefined, nowMs: number): boolean {
+  add(topic: string, partition: number, rec: Rec, cb: SendCallback | undefined, nowMs: number): boolean {
     const key = tpKey(topic, partition);
     let b = this.open.get(key);
     if (!b) {

@@ -12,7 +12,7 @@
  */
 import type { Message, NodeContext } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
-import type { KafkaProducerClient, ProducerConfig, SendResult, TransactionHandle } from './client-api.js';
+import type { KafkaProducerClient, ProducerConfig, SendCallback, TransactionHandle } from './client-api.js';
 import type { KafkaCluster } from './cluster.js';
 import type { ProduceRequest, ProduceResponse, ProduceBatch } from './produce-handler.js';
 import { partitionForKey, StickyPartitioner } from './partitioner.js';
@@ -78,12 +78,12 @@ export class KafkaProducer implements KafkaProducerClient {
     this.txn = new ProducerTransactions(this);
   }
 
-  send(topic: string, record: Rec, key: string | null, callback?: (result: SendResult) => void): void {
+  send(topic: string, record: Rec, key: string | null, callback?: SendCallback): void {
     const partitions = this.cluster.partitionsFor(topic);
     if (this.fatalError || partitions === 0) {
       const error = this.fatalError ?? 'UNKNOWN_TOPIC_OR_PARTITION';
       this.host.ledger.noteLoss(record.rid, this.host.group, `kafka producer: ${error}`);
-      callback?.({ ok: false, error });
+      callback?.({ ok: false, error }, record);
       return;
     }
     const partition = key !== null ? partitionForKey(key, partitions) : this.sticky.partition(topic, partitions);
@@ -195,7 +195,7 @@ export class KafkaProducer implements KafkaProducerClient {
       // Fire and forget: the client never learns the offset (-1) nor whether it arrived.
       for (const b of batches) {
         this.release(b);
-        for (const cb of b.callbacks) cb({ ok: true, partition: b.partition, offset: -1 });
+        b.callbacks.forEach((cb, j) => cb({ ok: true, partition: b.partition, offset: -1 }, b.records[j]!));
         this.stats.acked += b.records.length;
       }
       return;
@@ -223,7 +223,7 @@ export class KafkaProducer implements KafkaProducerClient {
       if (result.error === undefined) {
         this.stats.acked += b.records.length;
         const base = result.baseOffset ?? -1;
-        b.callbacks.forEach((cb, j) => cb({ ok: true, partition: b.partition, offset: base < 0 ? -1 : base + j }));
+        b.callbacks.forEach((cb, j) => cb({ ok: true, partition: b.partition, offset: base < 0 ? -1 : base + j }, b.records[j]!));
       } else this.failed(b, result.error);
     });
     this.drain();
@@ -263,7 +263,7 @@ export class KafkaProducer implements KafkaProducerClient {
   giveUp(b: ProducerBatch, error: string): void {
     this.stats.failed += b.records.length;
     for (const r of b.records) this.host.ledger.noteLoss(r.rid, this.host.group, `kafka producer gave up: ${error}`);
-    for (const cb of b.callbacks) cb({ ok: false, partition: b.partition, error });
+    b.callbacks.forEach((cb, j) => cb({ ok: false, partition: b.partition, error }, b.records[j]!));
     this.txn.batchFailed(error);
     if (this.idempotent && !this.txn.transactional && b.baseSequence >= 0) {
       // The sequence now has a gap: like the real client (KIP-360), start over with a new epoch.

@@ -10,7 +10,7 @@
  */
 import type { Message, NodeContext } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
-import type { KafkaClusterHandle, KafkaProducerClient } from '../kafka/client-api.js';
+import type { KafkaClusterHandle, KafkaProducerClient, SendResult } from '../kafka/client-api.js';
 import type { LogstashSpec } from '../../spec/schema/logstash.js';
 import { sprintf } from './field-paths.js';
 import type { LogstashOutput } from './output.js';
@@ -51,33 +51,36 @@ export class LogstashKafkaOutput implements LogstashOutput {
     const settle = () => {
       if (--left === 0) done();
     };
-    for (const rec of events) this.sendOne(rec, settle);
+    // One callback for the whole batch (the producer hands each record back with its result), not a closure per event.
+    const onResult = (result: SendResult, rec: Rec) => this.onResult(result, rec, settle, onResult);
+    for (const rec of events) this.sendOne(rec, onResult);
     this.producer.flush(() => {});
   }
 
-  private sendOne(rec: Rec, settle: () => void): void {
+  private sendOne(rec: Rec, onResult: (result: SendResult, rec: Rec) => void): void {
     this.counters.sent++;
-    const key = this.key(rec);
-    this.producer.send(this.settings.topic_id, rec, key, (result) => {
-      if (result.ok) {
-        settle();
-        return;
-      }
-      this.counters.failed++;
-      if (this.settings.retries === undefined) {
-        // Retry until success: a failure after the broker appended it (lost response, timeout) makes a copy.
-        this.counters.resent++;
-        this.ctx.timer(RETRY_BACKOFF_MS, () => {
-          this.ctx.ledger.noteDuplicate(rec.rid, this.where, `kafka output resent after ${result.error ?? 'a failed send'}`);
-          this.sendOne(rec, settle);
-        });
-        return;
-      }
-      this.counters.dropped++;
-      this.ctx.log('warn', `kafka output: giving up on an event after ${this.settings.retries} retries (${result.error ?? 'error'})`);
-      this.ctx.ledger.noteLoss(rec.rid, this.where, `kafka output gave up after retries: ${result.error ?? 'send failed'}`);
+    this.producer.send(this.settings.topic_id, rec, this.key(rec), onResult);
+  }
+
+  private onResult(result: SendResult, rec: Rec, settle: () => void, onResult: (result: SendResult, rec: Rec) => void): void {
+    if (result.ok) {
       settle();
-    });
+      return;
+    }
+    this.counters.failed++;
+    if (this.settings.retries === undefined) {
+      // Retry until success: a failure after the broker appended it (lost response, timeout) makes a copy.
+      this.counters.resent++;
+      this.ctx.timer(RETRY_BACKOFF_MS, () => {
+        this.ctx.ledger.noteDuplicate(rec.rid, this.where, `kafka output resent after ${result.error ?? 'a failed send'}`);
+        this.sendOne(rec, onResult);
+      });
+      return;
+    }
+    this.counters.dropped++;
+    this.ctx.log('warn', `kafka output: giving up on an event after ${this.settings.retries} retries (${result.error ?? 'error'})`);
+    this.ctx.ledger.noteLoss(rec.rid, this.where, `kafka output gave up after retries: ${result.error ?? 'send failed'}`);
+    settle();
   }
 
   private key(rec: Rec): string | null {
