@@ -22,7 +22,8 @@ export class TokenPool {
   /** `text.slice(start, end)`, or an equal string the pool already holds. */
   take(text: string, start: number, end: number): string {
     const n = end - start;
-    if (n <= 0) return '';
+    // One-character strings are already shared by the engine: nothing to pool.
+    if (n <= 1) return text.slice(start, end);
     const slot = (n * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(start + (n >> 1)) * 3 + text.charCodeAt(end - 1)) & this.mask;
     const held = this.slots[slot]!;
     if (held.length === n && text.startsWith(held, start)) return held;
