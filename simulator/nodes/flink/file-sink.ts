@@ -125,7 +125,12 @@ export class FileSink implements FlinkSink {
     this.generation++;
     const ctx = this.host.ctx;
     if (this.inProgress) for (const r of this.inProgress.records) for (const rid of ridsOf(r)) ctx.ledger.noteLoss(rid, this.host.where, 'in-progress part file discarded when the job failed');
-    for (const files of this.pendingByCheckpoint.values()) for (const f of files) for (const r of f.records) for (const rid of ridsOf(r)) ctx.ledger.noteLoss(rid, this.host.where, `pending part file ${f.key} of an incomplete checkpoint discarded`);
+    for (const files of this.pendingByCheckpoint.values()) {
+      for (const f of files) {
+        const why = `pending part file ${f.key} of an incomplete checkpoint discarded`;
+        for (const r of f.records) for (const rid of ridsOf(r)) ctx.ledger.noteLoss(rid, this.host.where, why);
+      }
+    }
     this.inProgress = null;
     this.pendingByCheckpoint.clear();
     this.requests.clear();

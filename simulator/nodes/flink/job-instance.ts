@@ -232,7 +232,9 @@ export class JobInstance {
   teardown(why: string): void {
     this.generation++;
     const ledger = this.ctx.ledger;
-    const note = (rid: number) => ledger.noteLoss(rid, this.where, `un-checkpointed state lost (${why})`);
+    // One reason string for every record: a template per record would be a new string to hash each time.
+    const reason = `un-checkpointed state lost (${why})`;
+    const note = (rid: number) => ledger.noteLoss(rid, this.where, reason);
     this.operators.allRecords(note);
     for (const r of this.alignBuffer) note(r.record.rid);
     for (const r of this.busyBatch ?? []) note(r.record.rid);

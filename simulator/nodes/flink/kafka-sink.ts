@@ -180,7 +180,8 @@ export class KafkaSink implements FlinkSink {
       txn.state = 'aborted';
       this.abortedTxns++;
       // The broker aborted it (transaction.timeout.ms expired, or fenced): its records are gone.
-      for (const r of txn.records) for (const rid of ridsOf(r)) this.host.ctx.ledger.noteLoss(rid, this.host.where, `transaction ${txn.id} could not commit: ${error ?? 'aborted'}`);
+      const why = `transaction ${txn.id} could not commit: ${error ?? 'aborted'}`;
+      for (const r of txn.records) for (const rid of ridsOf(r)) this.host.ctx.ledger.noteLoss(rid, this.host.where, why);
       this.host.ctx.log('error', `KafkaSink: commit of ${txn.id} failed (${error ?? 'aborted'}); its records are lost`);
     });
   }
@@ -204,7 +205,8 @@ export class KafkaSink implements FlinkSink {
       if (i >= 0) this.retired.splice(i, 1);
       if (ok) return;
       this.abortedTxns++;
-      for (const rid of state.rids) this.host.ctx.ledger.noteLoss(rid, this.host.where, `transaction ${state.id} was aborted before its commit could finish: ${error ?? 'aborted'}`);
+      const why = `transaction ${state.id} was aborted before its commit could finish: ${error ?? 'aborted'}`;
+      for (const rid of state.rids) this.host.ctx.ledger.noteLoss(rid, this.host.where, why);
       this.host.ctx.log('error', `KafkaSink: re-commit of ${state.id} after restore failed (${error ?? 'aborted'}); its records are lost`);
     });
   }
@@ -241,8 +243,14 @@ export class KafkaSink implements FlinkSink {
     // Records handed to the producer but not acknowledged die with it (NONE: lost for good).
     const ctx = this.host.ctx;
     this.producer?.heldRecords((rid) => ctx.ledger.noteLoss(rid, this.host.where, 'KafkaSink producer buffer lost when the job failed'));
-    if (this.open) for (const r of this.open.records) for (const rid of ridsOf(r)) ctx.ledger.noteLoss(rid, this.host.where, `open transaction ${this.open.id} aborted by the failure`);
-    for (const t of this.precommitted.values()) for (const r of t.records) for (const rid of ridsOf(r)) ctx.ledger.noteLoss(rid, this.host.where, `pre-committed transaction ${t.id} never committed`);
+    if (this.open) {
+      const why = `open transaction ${this.open.id} aborted by the failure`;
+      for (const r of this.open.records) for (const rid of ridsOf(r)) ctx.ledger.noteLoss(rid, this.host.where, why);
+    }
+    for (const t of this.precommitted.values()) {
+      const why = `pre-committed transaction ${t.id} never committed`;
+      for (const r of t.records) for (const rid of ridsOf(r)) ctx.ledger.noteLoss(rid, this.host.where, why);
+    }
     this.producer = null;
     this.open = null;
     this.precommitted.clear();

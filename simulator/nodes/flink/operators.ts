@@ -81,12 +81,14 @@ export class Operators {
       this.windowsFired++;
       out.push(windowResult(this.agg, cell));
     };
+    const filteredWhy = `job filter: where ${this.job?.where ?? ''}`;
+    const noKeyWhy = `no ${this.keyBy} field to key by`;
     for (const cr of records) {
       const rec = cr.record;
       this.processed++;
       this.watermarks.observe(cr.partition, rec.eventTimeMs, now);
       if (this.where && !this.where(rec.fields)) {
-        ledger.noteFiltered(rec.rid, where, `job filter: where ${this.job?.where ?? ''}`);
+        ledger.noteFiltered(rec.rid, where, filteredWhy);
         continue;
       }
       if (this.dedupe && !this.dedupe.admit(rec, now)) {
@@ -99,7 +101,7 @@ export class Operators {
       }
       const keyValue = readField(rec.fields, this.keyBy);
       if (keyValue === undefined || keyValue === null) {
-        ledger.noteFiltered(rec.rid, where, `no ${this.keyBy} field to key by`);
+        ledger.noteFiltered(rec.rid, where, noKeyWhy);
         continue;
       }
       const v = this.agg.kind === 'count' ? 1 : contribution(this.agg, readField(rec.fields, this.agg.field));

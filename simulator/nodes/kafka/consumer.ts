@@ -200,9 +200,10 @@ export class KafkaConsumer implements KafkaConsumerClient {
     const target = policy === 'earliest' ? r.logStartOffset : this.config['isolation.level'] === 'read_committed' ? r.lastStableOffset : r.highWatermark;
     if (target > offset) {
       let skipped = 0;
+      const why = `auto.offset.reset=${policy} skipped it (offset ${offset} out of range)`;
       this.cluster.visitRange(this.topic, p, offset, target, (rid) => {
         skipped++;
-        this.host.ledger.noteLoss(rid, this.host.group, `auto.offset.reset=${policy} skipped it (offset ${offset} out of range)`);
+        this.host.ledger.noteLoss(rid, this.host.group, why);
       });
       this.host.log('warn', `kafka consumer: offset ${offset} of ${this.topic}-${p} out of range (log start ${r.logStartOffset}); auto.offset.reset=${policy} → ${target}${skipped > 0 ? `, skipping ${skipped} records` : ''}`);
     }

@@ -262,7 +262,8 @@ export class KafkaProducer implements KafkaProducerClient {
   /** Drops a batch for good: the callbacks learn it, the ledger notes the records may be lost. */
   giveUp(b: ProducerBatch, error: string): void {
     this.stats.failed += b.records.length;
-    for (const r of b.records) this.host.ledger.noteLoss(r.rid, this.host.group, `kafka producer gave up: ${error}`);
+    const why = `kafka producer gave up: ${error}`;
+    for (const r of b.records) this.host.ledger.noteLoss(r.rid, this.host.group, why);
     b.callbacks.forEach((cb, j) => cb({ ok: false, partition: b.partition, error }, b.records[j]!));
     this.txn.batchFailed(error);
     if (this.idempotent && !this.txn.transactional && b.baseSequence >= 0) {

@@ -243,8 +243,9 @@ export class ReplicaFetcher {
     if (removed.length === 0) return;
     const ledger = this.broker.ctx.ledger;
     let n = 0;
+    const reason = `${r.key} on broker ${this.broker.brokerId}: ${why}`;
     for (const b of removed) for (const rec of b.records) {
-      ledger.noteLoss(rec.rid, this.broker.cluster.id, `${r.key} on broker ${this.broker.brokerId}: ${why}`);
+      ledger.noteLoss(rec.rid, this.broker.cluster.id, reason);
       n++;
     }
     this.broker.counters.recordsTruncated += n;

@@ -14,8 +14,9 @@ export function applyRetention(broker: Broker): void {
     const removed = r.log.deleteOlderThan(now - r.retentionMs);
     if (removed.length === 0 || r.leader !== broker.brokerId) continue;
     let n = 0;
+    const why = `${r.key}: deleted by retention.ms (${r.retentionMs} ms)`;
     for (const b of removed) {
-      for (const rec of b.records) broker.ctx.ledger.noteLoss(rec.rid, broker.cluster.id, `${r.key}: deleted by retention.ms (${r.retentionMs} ms)`);
+      for (const rec of b.records) broker.ctx.ledger.noteLoss(rec.rid, broker.cluster.id, why);
       n += b.records.length;
     }
     broker.counters.recordsDeleted += n;
