@@ -132,11 +132,20 @@ export class JobInstance {
   private process(records: readonly ConsumedRecord[]): void {
     if (records.length === 0) return;
     const ledger = this.ctx.ledger;
+    // Per partition, the highest offset processed so far, kept in locals while a run of records
+    // comes from one partition (a poll returns them grouped): one map lookup per run, not per record.
+    let partition = -1;
+    let high = -1;
     for (const r of records) {
-      const high = this.processedHigh.get(r.partition) ?? -1;
+      if (r.partition !== partition) {
+        if (partition >= 0) this.processedHigh.set(partition, high);
+        partition = r.partition;
+        high = this.processedHigh.get(partition) ?? -1;
+      }
       if (r.offset <= high) ledger.noteDuplicate(r.record.rid, this.where, 'replayed from Kafka after a restore from checkpoint');
-      else this.processedHigh.set(r.partition, r.offset);
+      else high = r.offset;
     }
+    if (partition >= 0) this.processedHigh.set(partition, high);
     this.processed += records.length;
     const out: Rec[] = [];
     this.operators.process(records, out);

@@ -20,8 +20,13 @@ export interface PartitionWatermark {
 }
 
 export class WatermarkTracker {
-  private readonly maxSeen = new Map<number, number>();
-  private readonly lastRecordAt = new Map<number, number>();
+  /**
+   * Per partition (indexed by partition number), NaN when unknown: the largest event time seen, and
+   * when the last record came. Typed arrays, not maps: `observe` runs for every record, and a map
+   * entry holding a fractional time is a fresh heap number each time it is set.
+   */
+  private maxSeen = new Float64Array(0);
+  private lastRecordAt = new Float64Array(0);
   private current = Number.NEGATIVE_INFINITY;
 
   constructor(
@@ -30,24 +35,45 @@ export class WatermarkTracker {
     private readonly idleness: number | undefined,
     startedAtMs: number,
   ) {
-    for (const p of partitions) this.lastRecordAt.set(p, startedAtMs);
+    for (const p of partitions) {
+      this.room(p);
+      this.lastRecordAt[p] = startedAtMs;
+    }
   }
 
   /** A record with event time t came out of partition p at processing time now. */
   observe(p: number, t: number, now: number): void {
-    const m = this.maxSeen.get(p);
-    if (m === undefined || t > m) this.maxSeen.set(p, t);
-    this.lastRecordAt.set(p, now);
+    if (p >= this.maxSeen.length) this.room(p);
+    // NaN (nothing seen yet) compares false, so the first record always sets it.
+    if (!(t <= this.maxSeen[p]!)) this.maxSeen[p] = t;
+    this.lastRecordAt[p] = now;
+  }
+
+  private room(p: number): void {
+    if (p < this.maxSeen.length) return;
+    const grow = (a: Float64Array) => {
+      const b = new Float64Array(p + 1).fill(Number.NaN);
+      b.set(a);
+      return b;
+    };
+    this.maxSeen = grow(this.maxSeen);
+    this.lastRecordAt = grow(this.lastRecordAt);
+  }
+
+  private seen(p: number): number | undefined {
+    const m = p < this.maxSeen.length ? this.maxSeen[p]! : Number.NaN;
+    return Number.isNaN(m) ? undefined : m;
   }
 
   private partitionWatermark(p: number): number {
-    const m = this.maxSeen.get(p);
+    const m = this.seen(p);
     return m === undefined ? Number.NEGATIVE_INFINITY : m - this.bound - 1;
   }
 
   private isIdle(p: number, now: number): boolean {
     if (this.idleness === undefined) return false;
-    return now - (this.lastRecordAt.get(p) ?? now) >= this.idleness;
+    const last = p < this.lastRecordAt.length ? this.lastRecordAt[p]! : Number.NaN;
+    return now - (Number.isNaN(last) ? now : last) >= this.idleness;
   }
 
   /**
@@ -73,7 +99,7 @@ export class WatermarkTracker {
   inspect(now: number): PartitionWatermark[] {
     return this.partitions.map((p) => ({
       partition: p,
-      maxEventMs: this.maxSeen.get(p) ?? null,
+      maxEventMs: this.seen(p) ?? null,
       watermark: this.partitionWatermark(p),
       idle: this.isIdle(p, now),
     }));

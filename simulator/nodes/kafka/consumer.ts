@@ -110,7 +110,12 @@ export class KafkaConsumer implements KafkaConsumerClient {
     const max = this.config['max.poll.records'];
     const out = this.buffer.length <= max ? this.buffer : this.buffer.slice(0, max);
     this.buffer = this.buffer.length <= max ? [] : this.buffer.slice(max);
-    for (const r of out) this.positions.set(r.partition, r.offset + 1);
+    // The position of each partition is one past its last record here; records come grouped by
+    // partition, so set it at the end of each run (same values, same key order as per record).
+    for (let i = 0; i < out.length; i++) {
+      const r = out[i]!;
+      if (i + 1 === out.length || out[i + 1]!.partition !== r.partition) this.positions.set(r.partition, r.offset + 1);
+    }
     // A partition whose buffer emptied is at its fetch offset (past markers and aborted records).
     for (const p of this.assigned) {
       if (!this.buffer.some((r) => r.partition === p)) {
