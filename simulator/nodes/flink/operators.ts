@@ -5,7 +5,7 @@
  * results and passed-through records go to `emit`, in order.
  */
 import type { Rec } from '../../core/record.js';
-import { readField } from '../../core/record.js';
+import { readField, splitFieldPath } from '../../core/record.js';
 import type { NodeContext } from '../../core/node.js';
 import type { JobSpec } from '../../spec/schema/job.js';
 import type { ConsumedRecord } from '../kafka/client-api.js';
@@ -83,6 +83,10 @@ export class Operators {
     };
     const filteredWhy = `job filter: where ${this.job?.where ?? ''}`;
     const noKeyWhy = `no ${this.keyBy} field to key by`;
+    // A top-level key (`status`) is read here directly: one property name at this site stays a fast
+    // lookup, where the shared readField sees every path of the run.
+    const keyParts = splitFieldPath(this.keyBy);
+    const topKey = keyParts.length === 1 ? keyParts[0]! : null;
     for (const cr of records) {
       const rec = cr.record;
       this.processed++;
@@ -99,7 +103,7 @@ export class Operators {
         out.push(rec);
         continue;
       }
-      const keyValue = readField(rec.fields, this.keyBy);
+      const keyValue = topKey !== null ? rec.fields[topKey] : readField(rec.fields, this.keyBy);
       if (keyValue === undefined || keyValue === null) {
         ledger.noteFiltered(rec.rid, where, noKeyWhy);
         continue;

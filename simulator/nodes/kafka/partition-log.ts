@@ -207,9 +207,13 @@ export class PartitionLog {
    * returns them (SEMANTICS §3). Control markers take an offset but are never returned.
    */
   read(offset: number, limit: number, maxRecords: number, skipAborted: boolean): { entries: LogEntry[]; nextOffset: number } {
-    const entries: LogEntry[] = [];
+    // At most this many entries: sized up front instead of grown push by push (consumers read
+    // millions). Beyond 64K the array grows as it fills; a huge preallocation would be a slow dictionary.
+    const most = Math.max(0, Math.min(maxRecords, limit - offset));
+    const entries: LogEntry[] = new Array<LogEntry>(Math.min(most, 65_536));
+    let n = 0;
     let next = offset;
-    for (let i = this.batchIndexAt(offset); i < this.batches.length && entries.length < maxRecords; i++) {
+    for (let i = this.batchIndexAt(offset); i < this.batches.length && n < most; i++) {
       const b = this.batches[i]!;
       if (b.baseOffset >= limit) break;
       const count = batchCount(b);
@@ -220,9 +224,10 @@ export class PartitionLog {
         continue;
       }
       let j = Math.max(0, next - b.baseOffset);
-      for (; j < b.records.length && entries.length < maxRecords; j++) entries.push({ topic: this.topic, partition: this.partition, offset: b.baseOffset + j, record: b.records[j]! });
+      for (; j < b.records.length && n < most; j++) entries[n++] = { topic: this.topic, partition: this.partition, offset: b.baseOffset + j, record: b.records[j]! };
       next = b.baseOffset + j;
     }
+    entries.length = n;
     return { entries, nextOffset: next };
   }
 
