@@ -14,21 +14,22 @@ import type { RidLookup } from '../core/rid-set.js';
 /** Counts per rid (array of length `total`) for the rows given. */
 export function countsOfRows(rows: Iterable<AnswerRow>, total: number): Uint32Array {
   const counts = new Uint32Array(total);
-  const inWindow = new Uint32Array(total);
-  const touched: number[] = [];
-  for (const row of rows) {
-    for (const chunk of row.lineage) {
+  // Copies of a rid within the current row, valid while `row[rid]` holds that row's number (1-based):
+  // one pass per row, nothing to reset between rows.
+  const inRow = new Uint32Array(total);
+  const row = new Uint32Array(total);
+  let r = 0;
+  for (const { lineage } of rows) {
+    r++;
+    for (const chunk of lineage) {
       for (const rid of chunk) {
         if (rid < 0 || rid >= total) continue;
-        if (inWindow[rid] === 0) touched.push(rid);
-        inWindow[rid]!++;
+        const n = row[rid] === r ? inRow[rid]! + 1 : 1;
+        row[rid] = r;
+        inRow[rid] = n;
+        if (n > counts[rid]!) counts[rid] = n;
       }
     }
-    for (const rid of touched) {
-      if (inWindow[rid]! > counts[rid]!) counts[rid] = inWindow[rid]!;
-      inWindow[rid] = 0;
-    }
-    touched.length = 0;
   }
   return counts;
 }
