@@ -22,7 +22,8 @@ export function countsOfRows(rows: Iterable<AnswerRow>, total: number): Uint32Ar
   for (const { lineage } of rows) {
     r++;
     for (const chunk of lineage) {
-      for (const rid of chunk) {
+      for (let i = 0; i < chunk.length; i++) {
+        const rid = chunk[i]!;
         if (rid < 0 || rid >= total) continue;
         const n = row[rid] === r ? inRow[rid]! + 1 : 1;
         row[rid] = r;

@@ -47,7 +47,12 @@ export class EsOutput implements OutputNode {
     if (this.index === undefined) return this.node.arrivals;
     // Per index: the first arrival order of the rids this index holds now.
     const here = new RidSet();
-    for (const idx of this.indexes()) idx.forEach((doc) => { for (const rid of ridsOf(doc.record)) here.add(rid); });
+    for (const idx of this.indexes()) {
+      idx.forEach((doc) => {
+        const rids = ridsOf(doc.record);
+        for (let i = 0; i < rids.length; i++) here.add(rids[i]!);
+      });
+    }
     return this.node.arrivals.filter((rid) => here.has(rid));
   }
 
@@ -64,6 +69,12 @@ export class EsOutput implements OutputNode {
 
 function countInto(idx: IndexDocuments, counts: Uint32Array): void {
   idx.forEach((doc) => {
-    for (const rid of ridsOf(doc.record)) if (rid >= 0 && rid < counts.length) counts[rid]!++;
+    // Indexed, not for-of: a window document's lineage can hold a million rids, and this loop
+    // runs once per output at the end, often before the optimizing compiler has seen it.
+    const rids = ridsOf(doc.record);
+    for (let i = 0; i < rids.length; i++) {
+      const rid = rids[i]!;
+      if (rid >= 0 && rid < counts.length) counts[rid]!++;
+    }
   });
 }
