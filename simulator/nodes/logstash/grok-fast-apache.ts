@@ -98,11 +98,15 @@ function httpDate(text: string, i: number): boolean {
   );
 }
 
-/** End of a double-quoted string starting at `i` (the quote), with no `\` or `"` inside, or -1. */
-function quoted(text: string, i: number): number {
+/**
+ * End of a double-quoted string starting at `i` (the quote), with no `\` or `"` inside, or -1.
+ * `backslashes`: whether the line has a backslash at all (most have none: no need to look again).
+ */
+function quoted(text: string, i: number, backslashes: boolean): number {
   if (text.charCodeAt(i) !== 34) return -1;
   const close = text.indexOf('"', i + 1);
   if (close < 0) return -1;
+  if (!backslashes) return close + 1;
   const backslash = text.indexOf('\\', i + 1);
   return backslash >= 0 && backslash < close ? -1 : close + 1;
 }
@@ -150,9 +154,10 @@ export function parseCombinedApacheInto(text: string, into: Record<string, unkno
   if (statusEnd < 0 || text.charCodeAt(statusEnd) !== 32) return false;
   const bytesEnd = run(text, statusEnd + 1, DIGIT);
   if (bytesEnd < 0 || text.charCodeAt(bytesEnd) !== 32) return false;
-  const referrerEnd = quoted(text, bytesEnd + 1);
+  const backslashes = text.indexOf('\\', bytesEnd) >= 0;
+  const referrerEnd = quoted(text, bytesEnd + 1, backslashes);
   if (referrerEnd < 0 || text.charCodeAt(referrerEnd) !== 32) return false;
-  const agentEnd = quoted(text, referrerEnd + 1);
+  const agentEnd = quoted(text, referrerEnd + 1, backslashes);
   if (agentEnd !== text.length) return false;
   into['clientip'] = text.slice(0, ipEnd);
   into['ident'] = pools.ident.take(text, ipEnd + 1, identEnd);
@@ -161,14 +166,14 @@ export function parseCombinedApacheInto(text: string, into: Record<string, unkno
   into['verb'] = pools.verb.take(text, verbStart, verbEnd);
   into['request'] = pools.request.take(text, verbEnd + 1, requestEnd);
   into['httpversion'] = pools.httpversion.take(text, versionStart, versionEnd);
-  into['status'] = pools.status.take(text, statusStart, statusEnd);
-  into['bytes'] = text.slice(statusEnd + 1, bytesEnd);
+  into['status'] = digits(text, statusStart, statusEnd);
+  into['bytes'] = digits(text, statusEnd + 1, bytesEnd);
   into['referrer'] = text.slice(bytesEnd + 1, referrerEnd);
   into['agent'] = text.slice(referrerEnd + 1, agentEnd);
   return true;
 }
 
-/** Pools for the short fields whose values repeat in access logs (addresses and byte counts rarely do; comparing long referrers and agents cost more than it saved). */
+/** Pools for the short text fields whose values repeat in access logs (client addresses rarely do; comparing long referrers and agents cost more than it saved). Numbers go through `digits`. */
 const pools = {
   ident: new TokenPool(),
   auth: new TokenPool(),
@@ -176,5 +181,20 @@ const pools = {
   verb: new TokenPool(),
   request: new TokenPool(),
   httpversion: new TokenPool(),
-  status: new TokenPool(),
 };
+
+/**
+ * A run of 1–5 digits as a shared string: status codes and byte counts repeat, and their text is
+ * fixed by their length and value, so a table lookup finds it (no comparison needed).
+ */
+function digits(text: string, start: number, end: number): string {
+  const n = end - start;
+  if (n > 5) return text.slice(start, end);
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  const table = (DIGIT_STRINGS[n] ??= new Array<string>(10 ** n).fill(''));
+  const known = table[value]!;
+  if (known !== '') return known;
+  return (table[value] = text.slice(start, end));
+}
+const DIGIT_STRINGS: (string[] | undefined)[] = [];

@@ -26,9 +26,17 @@ export class TokenPool {
     if (n <= 1) return text.slice(start, end);
     const slot = (n * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(start + (n >> 1)) * 3 + text.charCodeAt(end - 1)) & this.mask;
     const held = this.slots[slot]!;
-    if (held.length === n && text.startsWith(held, start)) return held;
+    if (held.length === n && sameAt(text, start, held)) return held;
     const value = text.slice(start, end);
     this.slots[slot] = value;
     return value;
   }
+}
+
+/** Whether `text` holds `value` at `start`: a plain loop for short values, where a call to startsWith costs more than the comparison. */
+function sameAt(text: string, start: number, value: string): boolean {
+  const n = value.length;
+  if (n > 16) return text.startsWith(value, start);
+  for (let i = 0; i < n; i++) if (text.charCodeAt(start + i) !== value.charCodeAt(i)) return false;
+  return true;
 }
