@@ -1,5 +1,6 @@
 /** Whole-pipeline benchmarks: the run() path exactly as the CLI and the worker use it. */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseSpec } from '../../simulator/spec/index.js';
 import { runSync } from '../../simulator/run/run.js';
 import type { PipelineSpec } from '../../simulator/spec/schema/pipeline.js';
@@ -66,7 +67,8 @@ export function fullPipeline(records: number) {
 
 /** The Lambda-vs-Kappa example scaled to `records` records. */
 export function comparisonRun(records: number) {
-  const spec = parse(readFileSync(new URL('../../examples/lambda-vs-kappa.yaml', import.meta.url), 'utf8'), 'examples/lambda-vs-kappa.yaml');
+  // From the working directory: npm runs the bench at the repository root.
+  const spec = parse(readFileSync(resolve('examples/lambda-vs-kappa.yaml'), 'utf8'), 'examples/lambda-vs-kappa.yaml');
   // Same simulated timeline as the example, denser traffic: the rate grows to reach `records`.
   spec.workload.rate = records / (spec.duration / 1000);
   const { handle, ms } = timed(spec);
