@@ -52,6 +52,12 @@ export interface SimNode {
   crash(): void;
   /** The process comes back: rebuild from durable state and resume work. */
   restart(): void;
+  /**
+   * A process this node may hold connections to went down. Its host's operating system closes the
+   * dead process's sockets, so a peer waiting on one learns it one network hop later (a reset), not
+   * at its own timeout. A network partition keeps that news from arriving.
+   */
+  peerDown?(address: string): void;
   /** Visits the rid of every record this node still holds and has yet to pass on (the ledger's "in flight"). */
   heldRecords?(visit: (rid: number) => void): void;
   /** Plain data describing the node's state now (for the terminal, the diagram and tests). */

@@ -121,6 +121,20 @@ export class Simulation {
     e.epoch++;
     this.addLog('error', address, 'process crashed: volatile state lost');
     e.node.crash();
+    this.announceDown(address);
+  }
+
+  /** Tells the processes that care (see SimNode.peerDown) that `address` died, one hop later, unless a partition is in the way. */
+  private announceDown(address: string): void {
+    for (const p of this.endpoints.values()) {
+      if (p.node.address === address || !p.node.peerDown) continue;
+      const to = p.node.address;
+      if (this.faults.hasPartitions && this.faults.cut(address, to, this.now)) continue;
+      const link = this.faults.hasLinkFaults ? this.faults.settings(address, to, this.now) : HEALTHY_LINK;
+      this.queue.push(this.now + link.delayMs, () => {
+        if (p.up) p.node.peerDown?.(address);
+      });
+    }
   }
 
   restart(address: string): void {

@@ -7,7 +7,9 @@ const slowLogstash = '    pipeline.workers: 1\n    processing-time: 20ms';
 const crashLogstash = '{ crash: logstash, at: 5s, restart-after: 1s }';
 
 describe('§8.3 Logstash memory queue, process killed with events queued', () => {
-  const h = run(beatsLogstashEs({ queue: 'memory', logstash: slowLogstash, faults: [crashLogstash] }));
+  // Filebeat's default 30 s timeout: Logstash's keep-alive comes every 5 s while its input is blocked
+  // (Netty writer-idle time), so a 5 s timeout would race it and resend batches for that reason alone.
+  const h = run(beatsLogstashEs({ queue: 'memory', timeout: '30s', logstash: slowLogstash, faults: [crashLogstash] }));
   const es = h.result.outputs['es']!;
   const lostOnCrash = (h.result.state['logstash'] as { lostOnCrash: number }).lostOnCrash;
 
@@ -132,5 +134,33 @@ describe('§8.5 Line fails grok / bad timestamp', () => {
       expect(d.record.fields['tags']).toBeUndefined();
       expect(Date.parse(d.record.fields['@timestamp'] as string) - Date.parse('2026-01-01T00:00:00Z')).toBe(h.workload.eventTimeMs(d.record.rid));
     });
+  });
+});
+
+describe('a dead Logstash resets the connection; a partition does not', () => {
+  // Filebeat's default 30 s timeout; a slow Logstash whose small memory queue blocks the input, so batches wait unacknowledged.
+  const spec = (fault: string) => beatsLogstashEs({ queue: 'memory', timeout: '30s', logstash: slowLogstash, faults: [fault] });
+  const filebeatWarnings = (h: ReturnType<typeof run>) => h.result.log.filter((l) => l.source === 'filebeat' && l.level === 'warn');
+
+  it('when the Logstash process dies, Filebeat learns one hop later and resends, without waiting for its timeout', () => {
+    const h = run(spec('{ crash: logstash, at: 5s, restart-after: 1s }'));
+    const [first] = filebeatWarnings(h);
+    expect(first?.text).toMatch(/^connection to logstash reset \(the process went down\): \d+ batch\(es\) will be resent$/);
+    expect(first!.timeMs).toBeGreaterThan(5000);
+    expect(first!.timeMs).toBeLessThan(5100);
+    // The resent batches arrive once Logstash is back; only what its memory queue held is gone (§8.3).
+    const es = h.result.outputs['es']!;
+    expect(es.inFlight).toBe(0);
+    expect(es.duplicated).toBe(0);
+    expect(es.lost).toBe((h.result.state['logstash'] as { lostOnCrash: number }).lostOnCrash);
+  });
+
+  it('behind a partition nothing arrives, so Filebeat waits its 30 s timeout before resending', () => {
+    const h = run(spec('{ partition: [logstash], from: 5s, to: 6s }'));
+    const warnings = filebeatWarnings(h);
+    expect(warnings.some((l) => l.text.includes('reset'))).toBe(false);
+    const timedOut = warnings.find((l) => l.text.startsWith('no ACK from logstash within 30000 ms'));
+    expect(timedOut).toBeDefined();
+    expect(timedOut!.timeMs).toBeGreaterThanOrEqual(30_000);
   });
 });

@@ -32,6 +32,21 @@ describe('Filebeat → Elasticsearch', () => {
   });
 });
 
+describe('Filebeat → Elasticsearch, Elasticsearch dies', () => {
+  // 300 ms each way keeps bulk requests in flight; Filebeat's timeout is the default 30 s.
+  const slowLink = (faults: string) => direct('add_id', `{ link: filebeat->es, delay: 300ms }, ${faults}`).replace('timeout: 5s', 'timeout: 30s');
+
+  it('the reset fails the requests in flight one hop later; they are retried once Elasticsearch is back', () => {
+    const h = run(slowLink('{ crash: es, at: 5200ms, restart-after: 1s }'));
+    const reset = h.result.log.find((l) => l.source === 'filebeat' && l.text.startsWith('connection to es reset'));
+    expect(reset).toBeDefined();
+    expect(reset!.timeMs).toBe(5500);
+    const es = h.result.outputs['es']!;
+    expect(es.exactlyOnce).toBe(1000);
+    expect(es.inFlight).toBe(0);
+  });
+});
+
 describe('Filebeat → Kafka', () => {
   it('writes every line to the topic through the producer; a Filebeat crash replays from the registry', () => {
     const yaml = `duration: 10s

@@ -36,6 +36,8 @@ export interface BeatsOutputClient {
   receive(msg: Message, from: string): boolean;
   /** Records the client still holds (a Kafka producer's unacknowledged sends). */
   heldRecords?(visit: (rid: number) => void): void;
+  /** The process at `address` went down: connections to it are reset (see SimNode.peerDown). */
+  peerDown?(address: string): void;
 }
 
 export function outcome(partial: Partial<PublishOutcome>): PublishOutcome {

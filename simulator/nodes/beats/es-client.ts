@@ -43,6 +43,15 @@ export class BeatsEsClient implements BeatsOutputClient {
     });
   }
 
+  /** Elasticsearch died: its host reset the connections, so the bulk requests in flight fail now and are retried after the backoff. */
+  peerDown(address: string): void {
+    if (address !== this.target || this.pending.size === 0) return;
+    this.ctx.log('warn', `connection to ${this.target} reset (the process went down): ${this.pending.size} bulk request(s) will be retried`);
+    const failed = [...this.pending.values()];
+    this.pending.clear();
+    for (const f of failed) f.done(outcome({ retry: f.batch.events, connectionFailed: true }));
+  }
+
   receive(msg: Message, from: string): boolean {
     if (msg.kind !== 'es.bulk.response' || from !== this.target) return false;
     const res = msg as EsBulkResponse;

@@ -6,7 +6,9 @@
  * it is still blocked writing them it sends keep-alives, so a slow pipeline does not
  * trip the timeout. No word for `timeout` → the connection is closed and every batch
  * in flight on it is sent again after a backoff — if only the ACK was lost, that is a
- * duplicate [FB5]. Connecting to a process that is down is refused at once.
+ * duplicate [FB5]. Connecting to a process that is down is refused at once, and when the Logstash
+ * process dies its host resets the connection, which fails the batches in flight without waiting
+ * for `timeout` (a partition, which resets nothing, does wait for it).
  *
  * With a `tcp`/`udp` input there is no application ACK: a batch counts as shipped as soon
  * as it is written to the socket (tcp: when a connection is up), so it can be lost.
@@ -59,6 +61,13 @@ export class LumberjackClient implements BeatsOutputClient {
       this.ctx.log('warn', `no ACK from ${this.target} within ${this.timeoutMs} ms: closing the connection, ${this.inflight.size} batch(es) will be resent`);
       this.closeConnection();
     });
+  }
+
+  /** Logstash died: its host reset the connection, so the batches in flight on it fail now and are resent after the backoff. */
+  peerDown(address: string): void {
+    if (address !== this.target || this.input !== 'beats' || this.inflight.size === 0) return;
+    this.ctx.log('warn', `connection to ${this.target} reset (the process went down): ${this.inflight.size} batch(es) will be resent`);
+    this.closeConnection();
   }
 
   private closeConnection(): void {

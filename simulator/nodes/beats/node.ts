@@ -202,6 +202,10 @@ export class FilebeatNode implements SimNode {
     this.client.receive(msg, from);
   }
 
+  peerDown(address: string): void {
+    if (this.up) this.client.peerDown?.(address);
+  }
+
   crash(): void {
     this.up = false;
     this.h.crash();

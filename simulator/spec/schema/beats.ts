@@ -11,7 +11,7 @@ export const beatsSchema = z
     'queue.mem.events': positiveInt('Events the in-memory queue holds (default 3200). When full, harvesters stop reading: backpressure.').default(3200),
     bulk_max_size: positiveInt('Most events in one batch sent to the output (default 2048).').default(2048),
     pipelining: z.number().int().min(0).default(2).describe('Batches that may be in flight unacknowledged to Logstash (default 2).'),
-    timeout: duration('How long to wait for an ACK before the batch is sent again (default 30s). A resend after a lost ACK duplicates.').default(30_000),
+    timeout: duration('How long to wait for an ACK before the batch is sent again (default 30s). A resend after a lost ACK duplicates. When the output process dies its host resets the connection and the batch fails at once; behind a partition only this timeout ends the wait.').default(30_000),
     'backoff.init': duration('First wait before reconnecting after a failure (default 1s); doubles each time.').default(1000),
     'backoff.max': duration('Longest wait between reconnection attempts (default 60s).').default(60_000),
     'filebeat.registry.flush': duration('How often the registry (read offsets of ACKed events) is written to disk (default 1s). After a crash Filebeat resumes from the last flushed offsets.').default(1000),

@@ -30,6 +30,8 @@ export function beatsLogstashEs(o: {
   rate?: string;
   files?: number;
   filebeat?: string;
+  /** Filebeat's `timeout` (5s unless given). */
+  timeout?: string;
   logstash?: string;
   malformed?: number;
   filter?: string;
@@ -41,7 +43,7 @@ nodes:
   filebeat:
     type: beats
     output: logstash
-    timeout: 5s
+    timeout: ${o.timeout ?? '5s'}
     processors: [${o.ids ? 'add_id' : ''}]
 ${o.filebeat ?? ''}
   logstash:
