@@ -216,8 +216,7 @@ export class Ledger {
       else if (this.lateWhere.has(rid)) out.late++;
       else {
         out.lost++;
-        const latest = this.lossWhere.slotOf(rid);
-        lostAt.add(rid, feeding && this.earlierWhere.get(rid) !== 0 ? this.chosenLoss(rid, feeding, [latest, 0])[0] : latest);
+        lostAt.add(rid, feeding && this.earlierWhere.get(rid) !== 0 ? this.chosenLoss(rid, feeding, [this.lossWhere.slotOf(rid), this.lossWhy.slotOf(rid)])[0] : this.lossWhere.slotOf(rid));
       }
     }
     lostAt.into(out.lostAt, (output !== undefined && this.retired.get(output)?.where) || 'unknown');

@@ -23,7 +23,7 @@ export class WatermarkTracker {
   /**
    * Per partition (indexed by partition number), NaN when unknown: the largest event time seen, and
    * when the last record came. Typed arrays, not maps: `observe` runs for every record, and a map
-   * entry holding a fractional time is a fresh heap number each time it is set.
+   * entry holding a time that is not a small integer is a fresh heap number each time it is set.
    */
   private maxSeen = new Float64Array(0);
   private lastRecordAt = new Float64Array(0);
