@@ -3,6 +3,7 @@
  * 20 s, scrub to just after the crash (Logstash marked crashed, counters of that moment), follow
  * a lost record from the ledger (its path highlighted, the losing hop marked), and use it all
  * from the keyboard. Screenshots (light and dark) go to tests/browser/screenshots/diagram-*.png.
+ * The charts over time follow the same scrubber (a time mark and the values read there).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -108,6 +109,33 @@ describe('live pipeline diagram', () => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await shot(panel, 'after-crash-dark');
+    expect(errors).toEqual([]);
+  });
+
+  it('moves a time mark on the charts over time, with the values read at that moment', async () => {
+    const { page, errors } = await openPage(browser, '/lessons/06-lambda/', { contextOptions: { colorScheme: 'light' } });
+    const el = page.locator('pipeline-exercise[data-slug="batch-heals-the-speed-layer"]');
+    await el.scrollIntoViewIfNeeded();
+    await page.locator('pipeline-exercise[data-slug="batch-heals-the-speed-layer"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    await el.locator('button', { hasText: /^Run$/ }).click();
+    await el.locator('.ex-verdict').first().waitFor({ timeout: 60_000 });
+    const panel = el.locator('.pd-panel');
+    await expect.poll(() => panel.locator('input[type="range"]').isEnabled(), { timeout: 20_000 }).toBe(true);
+    const readouts = el.locator('.ex-chart__at');
+    await expect.poll(() => readouts.count(), { timeout: 20_000 }).toBe(4);
+
+    // The diagram starts at the run's end, and so do the charts' readouts.
+    const endMs = Number(await panel.getAttribute('data-time'));
+    await expect.poll(async () => (await readouts.first().textContent()) ?? '', { timeout: 10_000 }).toContain(`At ${(endMs / 1000).toFixed(1)} s`);
+
+    // Scrub to 12 s: every readout says so, and the answer chart reads its series and the truth there.
+    await panel.locator('input[type="range"]').evaluate((input: HTMLInputElement) => {
+      input.value = '12000';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    for (const text of await readouts.allTextContents()) expect(text).toMatch(/^At 12\.0 s \(the diagram's time\): /);
+    expect(await readouts.first().textContent()).toMatch(/: lambda \S+ · kappa \S+ · truth \S+$/);
+    await el.locator('.ex-charts').screenshot({ path: `${SCREENSHOT_DIR}charts-time-mark-light.png` });
     expect(errors).toEqual([]);
   });
 });

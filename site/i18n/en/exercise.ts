@@ -120,6 +120,7 @@ export const exercise = {
   'ex.chart.arch.freshness': 'Freshness (age of the newest counted record)',
   'ex.chart.arch.cost': 'Cost (records processed, including reprocessing)',
   'ex.chart.arch.label': 'Line chart: {what}. The table below has the numbers.',
+  'ex.chart.at': 'At {time} s (the diagram\'s time): {values}',
   'ex.fate.delivered': 'delivered once',
   'ex.fate.lost': 'lost',
   'ex.fate.duplicated': 'duplicated',

@@ -2,8 +2,10 @@
  * The run's charts (Chart.js 4, only the pieces used are registered): per-output bars of what
  * happened to the records, and — for Lambda/Kappa runs — answer vs truth, error, freshness and
  * cost over simulated time. Every chart comes with the same numbers as a table (DESIGN §6).
+ * The charts over time follow the diagram's scrubber: a line marks its time, and a sentence under
+ * each chart reads the values there.
  */
-import type { Chart as ChartType, ChartConfiguration } from 'chart.js';
+import type { Chart as ChartType, ChartConfiguration, Plugin } from 'chart.js';
 import type { PageResult } from '../../../workers/api.js';
 import type { ArchitectureSeries, OutputLedger, SeriesPoint } from '../../../simulator/run/result.js';
 import { h, table } from './dom.js';
@@ -77,7 +79,46 @@ const afterLayout = () =>
   });
 
 export interface ChartSet {
+  /** Marks simulated time `timeMs` on the charts over time (null: no mark). */
+  setTime(timeMs: number | null): void;
   destroy(): void;
+}
+
+/** The scrubber's time on a chart over time: a vertical line drawn after the data, at `cursor.seconds`. */
+function timeCursor(cursor: { seconds: number | null }, color: string): Plugin<'line'> {
+  return {
+    id: 'pipeline-time-cursor',
+    afterDatasetsDraw(chart) {
+      if (cursor.seconds === null) return;
+      const x = chart.scales['x']?.getPixelForValue(cursor.seconds);
+      const area = chart.chartArea;
+      if (x === undefined || x < area.left || x > area.right) return;
+      const g = chart.ctx;
+      g.save();
+      g.strokeStyle = color;
+      g.lineWidth = 1;
+      g.setLineDash([2, 3]);
+      g.beginPath();
+      g.moveTo(x, area.top);
+      g.lineTo(x, area.bottom);
+      g.stroke();
+      g.restore();
+    },
+  };
+}
+
+/** Each series' value at `timeMs`: its last sample at or before that time. */
+function valuesAt(series: { label: string; points: SeriesPoint[] }[], timeMs: number, scale: number): string {
+  return series
+    .map((s) => {
+      let value = Number.NaN;
+      for (const p of s.points) {
+        if (p.timeMs > timeMs) break;
+        value = p.value;
+      }
+      return `${s.label} ${fmt(value * scale)}`;
+    })
+    .join(' · ');
 }
 
 export async function renderCharts(container: HTMLElement, result: PageResult): Promise<ChartSet> {
@@ -85,7 +126,10 @@ export async function renderCharts(container: HTMLElement, result: PageResult): 
   // Start in a task of our own: the caller has just rendered the verdict, and a chart's first
   // layout and draw on top of that went over the 50 ms long-task budget.
   await nextTask();
-  const charts: ChartType[] = [];
+  const charts: { destroy(): void }[] = [];
+  const timeCharts: ChartType<'line'>[] = [];
+  const readouts: { el: HTMLElement; series: { label: string; points: SeriesPoint[] }[]; scale: number }[] = [];
+  const cursor: { seconds: number | null } = { seconds: null };
   const color = textColor();
   Chart.defaults.color = color;
   Chart.defaults.animation = false;
@@ -134,34 +178,48 @@ export async function renderCharts(container: HTMLElement, result: PageResult): 
       const rows = times.map((tm) => [`${tm / 1000}`, ...series.map((s) => fmt((s.points.find((p) => p.timeMs === tm)?.value ?? NaN) * scale))]);
       const title = t(`ex.chart.arch.${panel.key}` as const);
       const { fig, canvas } = figure(title, t('ex.chart.arch.label', { what: title }), table(title, [t('ex.chart.time'), ...series.map((s) => s.label)], rows));
+      const readout = h('p', { class: 'ex-chart__at', hidden: '' });
+      fig.querySelector('.ex-chart__canvas')?.after(readout);
+      readouts.push({ el: readout, series, scale });
       container.append(fig);
       await afterLayout();
-      charts.push(
-        new Chart(canvas, {
-          type: 'line',
-          data: {
-            datasets: series.map((s, i) => ({
-              label: s.label,
-              data: s.points.map((p) => ({ x: p.timeMs / 1000, y: p.value * scale })),
-              borderColor: s.label === t('ex.chart.truth') ? color : SERIES_COLORS[i % SERIES_COLORS.length],
-              borderDash: s.label === t('ex.chart.truth') ? [6, 4] : [],
-              pointRadius: 0,
-              borderWidth: 2,
-            })),
-          },
-          options: {
-            responsive: true,
-            maintainAspectRatio: false,
-            parsing: false,
-            scales: { x: { type: 'linear', title: { display: true, text: t('ex.chart.time') } }, y: { title: { display: true, text: panel.unit } } },
-            plugins: { legend: { position: 'bottom' } },
-          },
-        }),
-      );
+      const chart: ChartType<'line'> = new Chart(canvas, {
+        type: 'line',
+        data: {
+          datasets: series.map((s, i) => ({
+            label: s.label,
+            data: s.points.map((p) => ({ x: p.timeMs / 1000, y: p.value * scale })),
+            borderColor: s.label === t('ex.chart.truth') ? color : SERIES_COLORS[i % SERIES_COLORS.length],
+            borderDash: s.label === t('ex.chart.truth') ? [6, 4] : [],
+            pointRadius: 0,
+            borderWidth: 2,
+          })),
+        },
+        options: {
+          responsive: true,
+          maintainAspectRatio: false,
+          parsing: false,
+          scales: { x: { type: 'linear', title: { display: true, text: t('ex.chart.time') } }, y: { title: { display: true, text: panel.unit } } },
+          plugins: { legend: { position: 'bottom' } },
+        },
+        plugins: [timeCursor(cursor, color)],
+      });
+      charts.push(chart);
+      timeCharts.push(chart);
       await nextTask();
     }
   }
-  return { destroy: () => charts.forEach((c) => c.destroy()) };
+  return {
+    setTime(timeMs) {
+      cursor.seconds = timeMs === null ? null : timeMs / 1000;
+      for (const c of timeCharts) c.draw();
+      for (const r of readouts) {
+        r.el.hidden = timeMs === null;
+        if (timeMs !== null) r.el.textContent = t('ex.chart.at', { time: (timeMs / 1000).toFixed(1), values: valuesAt(r.series, timeMs, r.scale) });
+      }
+    },
+    destroy: () => charts.forEach((c) => c.destroy()),
+  };
 }
 
 function fmt(v: number): string {

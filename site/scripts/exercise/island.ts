@@ -149,9 +149,14 @@ export async function mount(root: HTMLElement): Promise<void> {
   // The live pipeline diagram (site/scripts/diagram): shown above the results, follows runs and traces.
   const diagramHost = h('section', { class: 'pd-panel', 'aria-label': t('pd.panel.title') });
   ui.results.parentElement?.before(diagramHost);
-  const diagram = createDiagramPanel(diagramHost);
   let editor: EditorHandle | undefined;
   let charts: ChartSet | undefined;
+  // The charts over time follow the diagram's scrubber (and pick up its time once they are drawn).
+  let diagramTime: number | null = null;
+  const diagram = createDiagramPanel(diagramHost, (timeMs) => {
+    diagramTime = timeMs;
+    charts?.setTime(timeMs);
+  });
   let current = fileNames[0] ?? PIPELINE;
   let attempted = readProgress(slug) !== null;
   let running = false;
@@ -280,6 +285,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     root.dataset.passed = String(reply.passed);
     void client.call((api) => api.diagram()).then((m) => (m ? diagram.showRun(m, reply.result) : undefined));
     charts = await renderCharts(ui.charts, reply.result);
+    charts.setTime(diagramTime);
     renderLedger(ui.ledger, reply.result, {
       entries: (output, kind) => client.call((api) => api.ledger(output, kind, 50)),
       trace: (id) =>
@@ -296,6 +302,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     // Old results would read as this run's: clear them until the new verdict arrives.
     charts?.destroy();
     charts = undefined;
+    diagramTime = null;
     ui.results.replaceChildren();
     ui.charts.replaceChildren();
     ui.ledger.replaceChildren();
