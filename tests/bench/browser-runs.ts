@@ -37,7 +37,8 @@ async function comparison(page: Page, baseURL: string): Promise<void> {
   await el.locator('.ex-verdict').first().waitFor({ timeout: 300_000 });
   const ms = Date.now() - started;
   await page.waitForTimeout(2000);
-  console.log(`comparison run, ${fmt(RECORDS)} records, in the exercise worker: ${fmt(ms)} ms from click to verdict; target < 5,000 ms: ${ms < 5000 ? 'met' : 'missed'}`);
+  const workerMs = Number(await el.getAttribute('data-wall-ms'));
+  console.log(`comparison run, ${fmt(RECORDS)} records, in the exercise worker: ${fmt(ms)} ms from click to verdict (${fmt(workerMs)} ms of it simulating); target < 5,000 ms: ${ms < 5000 ? 'met' : 'missed'}`);
   console.log(longTaskLine(await longTasks()));
 }
 

@@ -283,6 +283,8 @@ export async function mount(root: HTMLElement): Promise<void> {
     attempted = true;
     ui.solution.disabled = false;
     root.dataset.passed = String(reply.passed);
+    // How long the worker took to simulate (for the benches: click-to-verdict minus this is the page's share).
+    root.dataset.wallMs = String(Math.round(reply.wallMs));
     void client.call((api) => api.diagram()).then((m) => (m ? diagram.showRun(m, reply.result) : undefined));
     charts = await renderCharts(ui.charts, reply.result);
     charts.setTime(diagramTime);
