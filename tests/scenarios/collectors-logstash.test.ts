@@ -164,3 +164,14 @@ describe('a dead Logstash resets the connection; a partition does not', () => {
     expect(timedOut!.timeMs).toBeGreaterThanOrEqual(30_000);
   });
 });
+
+describe("Logstash's Elasticsearch output when Elasticsearch dies", () => {
+  it('the bulk requests in flight fail one hop after the crash and are retried; nothing is lost', () => {
+    const h = run(beatsLogstashEs({ queue: 'persisted', faults: ['{ link: logstash->es, delay: 300ms }', '{ crash: es, at: 5200ms, restart-after: 1s }'] }));
+    const reset = h.result.log.find((l) => l.source === 'logstash' && l.text.startsWith('elasticsearch output: connection to es reset'));
+    expect(reset).toBeDefined();
+    expect(reset!.timeMs).toBe(5500);
+    const es = h.result.outputs['es']!;
+    expect(es.lost + es.inFlight).toBe(0);
+  });
+});

@@ -94,6 +94,18 @@ export class LogstashEsOutput implements LogstashOutput {
     });
   }
 
+  /**
+   * Elasticsearch died: its host reset the connections, so the bulk requests in flight fail now and
+   * are retried after the backoff. Elasticsearch may have applied them before it died: a retry may repeat them.
+   */
+  peerDown(address: string): void {
+    if (address !== this.settings.node || this.inflight.size === 0) return;
+    this.ctx.log('warn', `elasticsearch output: connection to ${address} reset (the process went down), retrying ${this.inflight.size} bulk request(s)`);
+    const failed = [...this.inflight.values()];
+    this.inflight.clear();
+    for (const p of failed) this.retryLater(p, true);
+  }
+
   receive(msg: Message, from: string): boolean {
     if (msg.kind !== 'es.bulk.response' || from !== this.settings.node) return false;
     const res = msg as EsBulkResponse;

@@ -91,6 +91,11 @@ export class LogstashNode implements SimNode {
     for (const o of this.outputs) if (o.receive(msg, from)) return;
   }
 
+  peerDown(address: string): void {
+    if (!this.up) return;
+    for (const o of this.outputs) o.peerDown?.(address);
+  }
+
   /** Writes waiting input batches into the queue as space allows; ACKs each once fully written. */
   private admit(): void {
     while (this.blocked.length > 0) {

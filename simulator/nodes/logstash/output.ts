@@ -10,6 +10,8 @@ export interface LogstashOutput {
    */
   write(events: readonly Rec[], done: () => void): void;
   receive(msg: Message, from: string): boolean;
+  /** The process at `address` went down: connections to it are reset (see SimNode.peerDown). */
+  peerDown?(address: string): void;
   /** Records the plugin holds and will still deliver (a buffered S3 file, a producer's unacked sends). */
   heldRecords?(visit: (rid: number) => void): void;
   metrics(): Record<string, number>;
