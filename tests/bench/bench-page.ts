@@ -61,3 +61,25 @@ export async function watchLongTasks(page: Page): Promise<() => Promise<number[]
   });
   return () => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
 }
+
+/** What one timed run in the exercise island measured. */
+export interface TimedRun {
+  /** Click on Run to the verdict on screen. */
+  clickToVerdictMs: number;
+  /** The worker's own simulating time (the island's data-wall-ms). */
+  workerMs: number;
+  /** Main-thread tasks over 50 ms from the click until the results have rendered. */
+  longTasks: number[];
+}
+
+/** Clicks Run in `el`, times it to the verdict, then lets the results render (charts come one per task) before reading the long tasks. */
+export async function timedRun(page: Page, el: Locator): Promise<TimedRun> {
+  // Only tasks during the run count: hydration (Monaco, xterm) happened before.
+  const longTasks = await watchLongTasks(page);
+  const started = Date.now();
+  await el.locator('button', { hasText: /^Run$/ }).click();
+  await el.locator('.ex-verdict').first().waitFor({ timeout: 300_000 });
+  const clickToVerdictMs = Date.now() - started;
+  await page.waitForTimeout(2000);
+  return { clickToVerdictMs, workerMs: Number(await el.getAttribute('data-wall-ms')), longTasks: await longTasks() };
+}
