@@ -87,6 +87,18 @@ describe('watermarks', () => {
     expect(idle.emit(5000)).toBe(9999);
   });
 
+  it('reports per partition what it has seen (nothing yet: null), including a partition it was not started with', () => {
+    const t = new WatermarkTracker([0, 1], 100, 1000, 0);
+    t.observe(0, 0, 10);
+    t.observe(5, 7000, 10);
+    expect(t.inspect(10)).toEqual([
+      { partition: 0, maxEventMs: 0, watermark: -101, idle: false },
+      { partition: 1, maxEventMs: null, watermark: NEG, idle: false },
+    ]);
+    expect(t.emit(10)).toBe(NEG);
+    expect(t.inspect(1500).map((p) => p.idle)).toEqual([true, true]);
+  });
+
   it('never goes backwards, and does not move when all partitions are idle', () => {
     const t = new WatermarkTracker([0], 0, 1000, 0);
     t.observe(0, 10_000, 0);
