@@ -6,7 +6,8 @@
  * checkpoint are written again after a restore. With auto ids (no `document-id`) each replay
  * is a new document; with a deterministic id it overwrites (`_version` + 1).
  * Item failures: 429 is retried after a backoff; any other failure, or a request without an
- * answer within the request timeout, fails the job (the default failure handler rethrows).
+ * answer within the request timeout, or one whose connection Elasticsearch reset by dying, fails
+ * the job (the default failure handler rethrows).
  */
 import type { Message } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
@@ -101,6 +102,12 @@ export class EsSink implements FlinkSink {
     ctx.timer(REQUEST_TIMEOUT_MS, () => {
       if (gen === this.generation && this.pending.has(requestId)) this.host.fail(`Elasticsearch bulk request ${requestId} got no response within ${REQUEST_TIMEOUT_MS / 1000}s`);
     });
+  }
+
+  /** Elasticsearch died with bulk requests in flight: the reset fails them, and the failure handler fails the job (as the timeout would, only sooner). */
+  peerDown(address: string): void {
+    if (address !== this.node || this.pending.size === 0) return;
+    this.host.fail(`Elasticsearch bulk request failed: connection to ${this.node} reset (the process went down)`);
   }
 
   receive(msg: Message, from: string): boolean {

@@ -31,6 +31,8 @@ export interface FlinkSink {
   restore(state: unknown, restoredId: number): void;
   /** Routes a response; true if it was for this sink. */
   receive(msg: Message, from: string): boolean;
+  /** The process at `address` went down: connections to it are reset (see SimNode.peerDown). */
+  peerDown?(address: string): void;
   /** Tasks cancelled (failure, crash or stop): volatile buffers and open work are gone. */
   teardown(): void;
   /** Records the sink holds and will still pass on. */
