@@ -88,3 +88,43 @@ describe('acks=all is only as strong as min.insync.replicas (MISCONCEPTIONS 2)',
     expect(out.exactlyOnce + out.duplicated).toBe(out.generated);
   });
 });
+
+describe('the leader process dies: clients learn it from the reset, not from request.timeout.ms', () => {
+  const yaml = `
+duration: 20s
+drain: 60s
+workload: { generator: access-log, rate: 100/s, files: 1 }
+nodes:
+  filebeat: { type: beats, output: logstash }
+  logstash:
+    type: logstash
+    output:
+      kafka: { node: kafka, topic_id: logs, acks: all, enable.idempotence: true }
+  kafka:
+    type: kafka
+    brokers: 3
+    min.insync.replicas: 2
+    topics:
+      logs: { partitions: 1, replication.factor: 3 }
+faults:
+  - { link: logstash->kafka/broker-1, delay: 50ms }
+  - { crash: kafka/broker-1, at: 5100ms, restart-after: 30s }
+`;
+
+  it('the produce request in flight fails one hop after the crash as a network error, is retried on the new leader, and nothing is lost or doubled', () => {
+    const h = runYaml(yaml);
+    const warnings = h.result.log.filter((l) => l.source === 'logstash');
+    const reset = warnings.find((l) => l.text.includes('NETWORK_EXCEPTION'));
+    expect(reset).toBeDefined();
+    expect(reset!.timeMs).toBe(5150);
+    expect(warnings.some((l) => l.text.includes('REQUEST_TIMED_OUT'))).toBe(false);
+    const elected = h.result.log.find((l) => l.source === 'kafka/controller' && /elected leader/.test(l.text));
+    expect(elected).toBeDefined();
+    const out = h.result.outputs['kafka/logs']!;
+    expect(out.lost).toBe(0);
+    expect(out.duplicated).toBe(0);
+    expect(out.inFlight).toBe(0);
+    // The run drained well before the old leader's restart at 35 s and before a 30 s request timeout would have ended.
+    expect(h.result.simulatedMs).toBeLessThan(35_000);
+  });
+});

@@ -51,4 +51,8 @@ export class BeatsKafkaClient implements BeatsOutputClient {
   heldRecords(visit: (rid: number) => void): void {
     this.producer.heldRecords(visit);
   }
+
+  peerDown(address: string): void {
+    this.producer.peerDown(address);
+  }
 }

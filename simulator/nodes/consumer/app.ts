@@ -162,6 +162,10 @@ export class ConsumerApp implements SimNode {
     });
   }
 
+  peerDown(address: string): void {
+    this.client?.peerDown(address);
+  }
+
   receive(msg: Message, from: string): void {
     if (msg.kind.startsWith('kafka.')) this.client?.receive(msg, from);
     else this.writer?.receive(msg);

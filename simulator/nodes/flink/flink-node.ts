@@ -56,7 +56,11 @@ export class FlinkNode implements SimNode {
 
   peerDown(address: string): void {
     if (!this.up) return;
-    for (const inst of this.instances) if (inst.status === 'running') inst.sink.peerDown?.(address);
+    for (const inst of this.instances) {
+      if (inst.status !== 'running') continue;
+      inst.source.peerDown(address);
+      inst.sink.peerDown?.(address);
+    }
   }
 
   receive(msg: Message, from: string): void {

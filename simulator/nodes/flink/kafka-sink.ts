@@ -238,6 +238,11 @@ export class KafkaSink implements FlinkSink {
     return false;
   }
 
+  peerDown(address: string): void {
+    this.producer?.peerDown(address);
+    for (const p of [...this.retired]) p.peerDown(address);
+  }
+
   teardown(): void {
     this.generation++;
     // Records handed to the producer but not acknowledged die with it (NONE: lost for good).

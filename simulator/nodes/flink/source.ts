@@ -154,6 +154,10 @@ export class KafkaSourceReader {
     return this.consumer?.receive(msg, from) ?? false;
   }
 
+  peerDown(address: string): void {
+    this.consumer?.peerDown(address);
+  }
+
   /** Records in the topic from `offsets` on: what the job has yet to read (in flight, held by Kafka for us). */
   visitUnread(offsets: Offsets, visit: (rid: number) => void): void {
     const readCommitted = this.spec['isolation.level'] === 'read_committed';

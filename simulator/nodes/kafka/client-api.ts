@@ -47,6 +47,8 @@ export interface KafkaProducerClient {
    * fires once, with the record it is about (so one callback can serve many sends).
    */
   send(topic: string, record: Rec, key: string | null, callback?: SendCallback): void;
+  /** The process at `address` went down (see SimNode.peerDown): requests in flight to it fail now. */
+  peerDown(address: string): void;
   /** Sends what is buffered now; `done` fires when every send so far has completed (ok or not). */
   flush(done: () => void): void;
   /** Transactions (only with transactional.id). initTransactions fences older instances with the same id. */
@@ -127,6 +129,8 @@ export interface KafkaConsumerClient {
   /** Leaves the group cleanly (not on crash: a crashed member is noticed by session timeout). */
   close(): void;
   receive(msg: Message, from: string): boolean;
+  /** The process at `address` went down (see SimNode.peerDown): a fetch in flight to it is given up now. */
+  peerDown(address: string): void;
   inspect(): unknown;
 }
 

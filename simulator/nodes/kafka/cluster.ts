@@ -61,6 +61,23 @@ export class KafkaCluster implements KafkaClusterHandle {
     }
     this.transactions = new TransactionCoordinator(this);
     this.groups = new GroupCoordinator(this);
+    this.controller.onUncleanElection = (topic, partition, leader) => this.noteUncleanLoss(topic, partition, leader);
+  }
+
+  /**
+   * An out-of-sync replica now leads: whatever other replicas hold past its log end is gone from
+   * the partition (they will truncate it when they follow the new leader). Noted now, so the ledger
+   * can say where a record went even if its replica never comes back within the run.
+   */
+  private noteUncleanLoss(topic: string, partition: number, leader: number): void {
+    const key = tpKey(topic, partition);
+    const end = this.brokers[leader - 1]?.replicas.get(key)?.log.logEndOffset;
+    if (end === undefined) return;
+    const why = `${key}: unclean leader election of broker ${leader}, which never had it`;
+    for (const b of this.brokers) {
+      if (b.brokerId === leader) continue;
+      b.replicas.get(key)?.log.visitFrom(end, (rid) => this.sim.ledger.noteLoss(rid, this.id, why));
+    }
   }
 
   brokerAddress(brokerId: number): string {

@@ -127,6 +127,12 @@ export class KafkaConsumer implements KafkaConsumerClient {
     cb(out);
   }
 
+  /** A broker died: its reset ends our fetch to it, so the next poll may fetch again (from the new leader, once elected). */
+  peerDown(address: string): void {
+    const broker = this.cluster.brokerIdOf(address);
+    if (broker !== undefined) this.fetches.delete(broker);
+  }
+
   sendFetches(): void {
     if (this.assigned.length === 0) return;
     const byLeader = new Map<number, { topic: string; partition: number; offset: number }[]>();
@@ -135,6 +141,8 @@ export class KafkaConsumer implements KafkaConsumerClient {
       if (offset === undefined) continue;
       const leader = this.cluster.leaderOf(this.topic, p);
       if (leader === null || this.fetches.has(leader)) continue;
+      // A leader whose process is down refuses the connection: the next poll tries again (by then, maybe a new leader).
+      if (!this.host.isUp(this.cluster.brokerAddress(leader))) continue;
       if (this.buffer.some((r) => r.partition === p)) continue;
       let list = byLeader.get(leader);
       if (!list) byLeader.set(leader, (list = []));

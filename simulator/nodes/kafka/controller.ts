@@ -46,6 +46,8 @@ export class Controller {
   /** Incremented on every change, for the `metrics()` counters. */
   elections = 0;
   uncleanElections = 0;
+  /** Called after an unclean election made `leader` lead `topic`-`partition` (the cluster notes what is lost). */
+  onUncleanElection: ((topic: string, partition: number, leader: number) => void) | null = null;
 
   constructor(
     private readonly sim: Simulation,
@@ -127,6 +129,7 @@ export class Controller {
         p.isr = [any];
         this.uncleanElections++;
         this.log(`${p.topic}-${p.partition}: unclean leader election of out-of-sync broker ${any}: records it lacks are gone`);
+        this.onUncleanElection?.(p.topic, p.partition, any);
       }
     } else {
       p.leader = null;

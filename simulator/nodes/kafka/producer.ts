@@ -21,9 +21,11 @@ import { ProducerTransactions } from './producer-transactions.js';
 import { tpKey } from './tp-key.js';
 
 const RETRY_BACKOFF_MS = 100;
+/** reconnect.backoff.ms: how soon the client tries a broker again after a refused connection. */
+const RECONNECT_BACKOFF_MS = 50;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** Errors after which the batch may already be in the log: a retry can duplicate it. */
-const MAYBE_WRITTEN = new Set(['REQUEST_TIMED_OUT', 'NOT_ENOUGH_REPLICAS_AFTER_APPEND']);
+const MAYBE_WRITTEN = new Set(['REQUEST_TIMED_OUT', 'NETWORK_EXCEPTION', 'NOT_ENOUGH_REPLICAS_AFTER_APPEND']);
 const FATAL = new Set(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCED', 'UNKNOWN_TOPIC_OR_PARTITION', 'INVALID_TRANSACTION_TIMEOUT']);
 
 interface InFlight {
@@ -143,6 +145,13 @@ export class KafkaProducer implements KafkaProducerClient {
         this.leaders.delete(key);
         continue;
       }
+      if (!this.host.isUp(this.cluster.brokerAddress(leader))) {
+        // The leader's process is gone: connecting is refused at once. The batch waits, the
+        // metadata is refreshed, and the client tries again soon (the new leader, once elected).
+        wakeAt = Math.min(wakeAt, now + RECONNECT_BACKOFF_MS);
+        this.leaders.delete(key);
+        continue;
+      }
       let list = byBroker.get(leader);
       if (!list) byBroker.set(leader, (list = []));
       list.push(key);
@@ -207,6 +216,17 @@ export class KafkaProducer implements KafkaProducerClient {
     });
   }
 
+  /**
+   * A broker process died: its host reset our connection, so requests in flight to it fail now as a
+   * network error (retriable; the broker may have appended them first), not at request.timeout.ms.
+   */
+  peerDown(address: string): void {
+    for (const [requestId, req] of [...this.inflight]) {
+      if (this.cluster.brokerAddress(req.broker) !== address) continue;
+      this.onResponse({ kind: 'kafka.produce.response', requestId, results: req.batches.map(() => ({ error: 'NETWORK_EXCEPTION' })) } as ProduceResponse);
+    }
+  }
+
   private release(b: ProducerBatch): void {
     const key = `${b.topic}-${b.partition}`;
     this.perPartition.set(key, Math.max(0, (this.perPartition.get(key) ?? 1) - 1));
@@ -233,7 +253,7 @@ export class KafkaProducer implements KafkaProducerClient {
   private failed(b: ProducerBatch, error: string): void {
     const key = `${b.topic}-${b.partition}`;
     this.noteError(key, error);
-    if (error === 'NOT_LEADER_OR_FOLLOWER' || error === 'REQUEST_TIMED_OUT') this.leaders.delete(key);
+    if (error === 'NOT_LEADER_OR_FOLLOWER' || error === 'REQUEST_TIMED_OUT' || error === 'NETWORK_EXCEPTION') this.leaders.delete(key);
     if (error === 'INVALID_PRODUCER_EPOCH' || error === 'PRODUCER_FENCED') this.fatal('PRODUCER_FENCED');
     const retries = this.config.retries ?? Number.MAX_SAFE_INTEGER;
     const inTime = this.host.now() - b.createdMs < this.config['delivery.timeout.ms'];

@@ -98,6 +98,10 @@ export class LogstashKafkaOutput implements LogstashOutput {
     this.producer.heldRecords(visit);
   }
 
+  peerDown(address: string): void {
+    this.producer.peerDown(address);
+  }
+
   metrics(): Record<string, number> {
     return { ...this.counters };
   }

@@ -62,6 +62,7 @@ export class FakeKafka {
           partitionsFor: () => logs.length,
           close: () => undefined,
           receive: (_m: Message) => false,
+          peerDown: () => undefined,
           inspect: () => ({}),
         };
       },
