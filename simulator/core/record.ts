@@ -2,14 +2,16 @@
  * Records: what flows through a pipeline.
  *
  * Every generated line gets a `rid`, its index in generation order, which is the
- * ground-truth identity the ledger counts by. `id` is the same identity written
- * for people (`access-0.log:42`). Records are immutable: a stage that changes
- * a record makes a new object that keeps `rid`, so a copy made by a retry is
- * still recognisably the same record.
+ * ground-truth identity the ledger counts by; the workload writes it for people
+ * (`Workload.displayId`: `access-0.log:42`), so a record does not carry that text
+ * (a million records in a Kafka log would keep a million copies of it). Records are
+ * immutable: a stage that changes a record makes a new object that keeps `rid`, so a
+ * copy made by a retry is still recognisably the same record.
  *
  * An aggregate (a window count, a batch view row) is not one record but many: it
- * has `rid = -1` and lists the rids it was computed from in `lineage`. A rid that
- * appears twice in a lineage was counted twice: the ledger sees that as a duplicate.
+ * has `rid = -1`, a name in `id`, and lists the rids it was computed from in `lineage`.
+ * A rid that appears twice in a lineage was counted twice: the ledger sees that as a
+ * duplicate.
  */
 export type FieldValue = string | number | boolean | null | readonly string[] | FieldMap;
 export interface FieldMap {
@@ -19,19 +21,29 @@ export interface FieldMap {
 export interface Rec {
   /** Generation index; -1 for aggregates. */
   readonly rid: number;
-  /** Human-readable identity, e.g. `access-0.log:42`, or `count:200@10000` for an aggregate. */
-  readonly id: string;
   /** Event time in virtual ms (what the record says happened when), used by event-time windows. */
   readonly eventTimeMs: number;
   /** The payload: `message` plus whatever parsing added; `@metadata` holds out-of-band fields like `_id`. */
   readonly fields: FieldMap;
+  /** For aggregates: a name for people, e.g. `count:200@10000`. */
+  readonly id?: string;
   /** For aggregates: the rids counted into this value (a multiset). */
   readonly lineage?: readonly number[];
 }
 
-/** A record with some fields replaced; rid, id and lineage stay. */
+/** A record with some fields replaced; everything else stays. */
 export function withFields(rec: Rec, fields: FieldMap): Rec {
-  return { rid: rec.rid, id: rec.id, eventTimeMs: rec.eventTimeMs, fields, lineage: rec.lineage };
+  return withEventTime(rec, rec.eventTimeMs, fields);
+}
+
+/**
+ * A record with a new event time (and fields). A line record gets the same three slots as
+ * every other line record (one object shape through the whole pipeline); only aggregates
+ * carry `id` and `lineage`.
+ */
+export function withEventTime(rec: Rec, eventTimeMs: number, fields: FieldMap = rec.fields): Rec {
+  if (rec.rid >= 0) return { rid: rec.rid, eventTimeMs, fields };
+  return { rid: rec.rid, eventTimeMs, fields, id: rec.id, lineage: rec.lineage };
 }
 
 /** Reads a dotted or bracketed field path: `status`, `@metadata._id`, `[@metadata][_id]`. */

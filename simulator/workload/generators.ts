@@ -17,9 +17,11 @@ function pick<T>(items: readonly T[], u: number): T {
 
 function weighted<T>(items: readonly (readonly [T, number])[], u: number): T {
   let acc = 0;
-  for (const [item, w] of items) {
-    acc += w;
-    if (u < acc) return item;
+  // An index loop: it runs for several fields of every generated line.
+  for (let i = 0; i < items.length; i++) {
+    const entry = items[i]!;
+    acc += entry[1];
+    if (u < acc) return entry[0];
   }
   return items[items.length - 1]![0];
 }

@@ -129,7 +129,7 @@ export class Workload {
   record(rid: number): Rec {
     const eventTimeMs = this.eventTimeMs(rid);
     const fields: FieldMap = { message: this.text(rid, eventTimeMs), log: this.logField(rid) };
-    return { rid, id: this.displayId(rid), eventTimeMs, fields };
+    return { rid, eventTimeMs, fields };
   }
 
   /** The raw line (what `record(rid).fields.message` holds); `eventTimeMs` is `eventTimeMs(rid)`. */

@@ -2,12 +2,11 @@
 import type { Message } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
 
-/** One line read by a harvester: where it came from, and the event built from it. */
-export interface BeatEvent {
-  readonly file: number;
-  readonly line: number;
-  readonly rec: Rec;
-}
+/**
+ * One line read by a harvester, as the event built from it. Which file and line it came from
+ * follows from its rid (Workload.fileOf / lineOf), so the queue holds the events themselves.
+ */
+export type BeatEvent = Rec;
 
 export interface Batch {
   readonly id: number;

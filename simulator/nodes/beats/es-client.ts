@@ -29,10 +29,10 @@ export class BeatsEsClient implements BeatsOutputClient {
     }
     const requestId = this.requestIds.next++;
     const items: EsBulkItem[] = batch.events.map((e) => {
-      const id = readField(e.rec.fields, '@metadata._id');
-      return typeof id === 'string' ? { index: this.index, id, op: 'index', record: e.rec } : { index: this.index, op: 'index', record: e.rec };
+      const id = readField(e.fields, '@metadata._id');
+      return typeof id === 'string' ? { index: this.index, id, op: 'index', record: e } : { index: this.index, op: 'index', record: e };
     });
-    const req: EsBulkRequest = { kind: 'es.bulk', requestId, items, records: batch.events.map((e) => e.rec) };
+    const req: EsBulkRequest = { kind: 'es.bulk', requestId, items, records: batch.events };
     this.pending.set(requestId, { batch, done });
     this.ctx.send(this.target, req);
     this.ctx.timer(this.timeoutMs, () => {

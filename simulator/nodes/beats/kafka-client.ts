@@ -31,7 +31,7 @@ export class BeatsKafkaClient implements BeatsOutputClient {
     const o = outcome({});
     let left = batch.events.length;
     for (const event of batch.events) {
-      this.producer.send(this.topic, event.rec, null, (result) => {
+      this.producer.send(this.topic, event, null, (result) => {
         if (result.ok) o.acked.push(event);
         else o.retry.push(event);
         if (--left === 0) {

@@ -34,7 +34,7 @@ export class LumberjackClient implements BeatsOutputClient {
   ) {}
 
   publish(batch: Batch, done: (o: PublishOutcome) => void): void {
-    const records = batch.events.map((e) => e.rec);
+    const records = batch.events;
     if (this.input !== 'udp' && !this.ctx.isUp(this.target)) {
       this.ctx.timer(0, () => done(outcome({ retry: batch.events, connectionFailed: true })));
       return;

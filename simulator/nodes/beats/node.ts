@@ -117,12 +117,12 @@ export class FilebeatNode implements SimNode {
     // The workload's record fields (message, log) plus what Filebeat adds, built in one object literal.
     const eventTimeMs = w.eventTimeMs(rid);
     const fields: FieldMap = { message: w.text(rid, eventTimeMs), log: w.logField(rid), '@timestamp': this.readStamp, '@metadata': metadata };
-    const rec: Rec = { rid, id: w.displayId(rid), eventTimeMs, fields };
+    const rec: Rec = { rid, eventTimeMs, fields };
     if (readBefore) {
       this.ctx.ledger.noteDuplicate(rid, this.address, 'read again after a restart from the flushed registry offset');
     }
     if (this.ctx.ledger.isTraced(rid)) this.ctx.ledger.trace(rid, this.address, `harvested line ${line + 1} of ${this.workload.fileName(file)}`);
-    this.pending.push({ file, line, rec });
+    this.pending.push(rec);
     this.queued++;
   }
 
@@ -134,7 +134,7 @@ export class FilebeatNode implements SimNode {
       if (batch) {
         this.counters.batchesResent++;
         // A resend of events that may have arrived: the output can end up with two copies [FB5].
-        if (batch.sent) for (const e of batch.events) this.ctx.ledger.noteDuplicate(e.rec.rid, this.address, 'batch resent after a failed or unacknowledged send');
+        if (batch.sent) for (const e of batch.events) this.ctx.ledger.noteDuplicate(e.rid, this.address, 'batch resent after a failed or unacknowledged send');
       } else {
         const available = this.pending.length - this.head;
         if (available === 0) break;
@@ -159,7 +159,7 @@ export class FilebeatNode implements SimNode {
     this.inflight.delete(batch.id);
     for (const e of o.acked) this.release(e);
     for (const { event, why } of o.dropped) {
-      this.ctx.ledger.noteLoss(event.rec.rid, this.address, why);
+      this.ctx.ledger.noteLoss(event.rid, this.address, why);
       this.counters.eventsDropped++;
       this.release(event);
     }
@@ -186,7 +186,7 @@ export class FilebeatNode implements SimNode {
 
   private release(e: BeatEvent): void {
     this.queued--;
-    this.registry.ack(e.file, e.line);
+    this.registry.ack(this.workload.fileOf(e.rid), this.workload.lineOf(e.rid));
   }
 
   private scheduleFlush(): void {
@@ -227,9 +227,9 @@ export class FilebeatNode implements SimNode {
 
   heldRecords(visit: (rid: number) => void): void {
     if (this.up) {
-      for (let i = this.head; i < this.pending.length; i++) visit(this.pending[i]!.rec.rid);
-      for (const b of this.inflight.values()) for (const e of b.events) visit(e.rec.rid);
-      for (const b of this.retry) for (const e of b.events) visit(e.rec.rid);
+      for (let i = this.head; i < this.pending.length; i++) visit(this.pending[i]!.rid);
+      for (const b of this.inflight.values()) for (const e of b.events) visit(e.rid);
+      for (const b of this.retry) for (const e of b.events) visit(e.rid);
       this.client.heldRecords?.(visit);
     }
     this.h.visitUnread(this.up, this.registry, visit);

@@ -16,7 +16,11 @@ export class DeadLetterQueue {
   bytes = 0;
   droppedWhenFull = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(
+    private readonly maxBytes: number,
+    /** Names a record for people (the workload's display id). */
+    private readonly nameOf: (rid: number) => string,
+  ) {}
 
   /** Adds an entry; false when the queue is full and the entry was dropped. */
   add(rec: Rec, reason: string, atMs: number): boolean {
@@ -35,7 +39,7 @@ export class DeadLetterQueue {
       entries: this.entries.length,
       bytes: this.bytes,
       droppedWhenFull: this.droppedWhenFull,
-      recent: this.entries.slice(-5).map((e) => ({ id: e.rec.id, reason: e.reason, atMs: e.atMs })),
+      recent: this.entries.slice(-5).map((e) => ({ id: e.rec.id ?? this.nameOf(e.rec.rid), reason: e.reason, atMs: e.atMs })),
     };
   }
 }

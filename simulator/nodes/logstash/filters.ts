@@ -4,7 +4,7 @@
  * `drop` filter says so; failed parses only add tags.
  */
 import type { FieldMap, FieldValue, Rec } from '../../core/record.js';
-import { withFields } from '../../core/record.js';
+import { withEventTime, withFields } from '../../core/record.js';
 import type { LogstashFilterSpec } from '../../spec/schema/logstash.js';
 import { EPOCH_MS, isoTimestamp } from '../../workload/clock.js';
 import { compileCondition, type Condition } from './conditional.js';
@@ -76,16 +76,12 @@ function dateFilter(spec: Extract<LogstashFilterSpec, { date: unknown }>['date']
       const tagged = withFields(rec, addTags(rec.fields, spec.tag_on_failure));
       if (spec.target !== '@timestamp') return tagged;
       const ingest = getField(rec.fields, '@timestamp');
-      return retimed(tagged, typeof ingest === 'string' ? Date.parse(ingest) - EPOCH_MS : rec.eventTimeMs);
+      return withEventTime(tagged, typeof ingest === 'string' ? Date.parse(ingest) - EPOCH_MS : rec.eventTimeMs);
     }
     const virtual = epochMs - EPOCH_MS;
     const out = withFields(rec, setField(rec.fields, spec.target, isoCached(virtual)));
-    return spec.target === '@timestamp' ? retimed(out, virtual) : out;
+    return spec.target === '@timestamp' ? withEventTime(out, virtual) : out;
   };
-}
-
-function retimed(rec: Rec, eventTimeMs: number): Rec {
-  return { rid: rec.rid, id: rec.id, eventTimeMs, fields: rec.fields, lineage: rec.lineage };
 }
 
 /** Log lines share timestamps (one-second resolution): format each one once. */

@@ -32,6 +32,6 @@ export function createLogstash(id: string, spec: NodeSpecOf<'logstash'>, ctx: Bu
     for (const r of s3Files.current) visit(r.rid);
     for (const f of s3Files.closed) for (const r of f.records) visit(r.rid);
   };
-  const node = new LogstashNode(id, spec, filter, makeOutputs, durableHeld);
+  const node = new LogstashNode(id, spec, filter, makeOutputs, durableHeld, (rid) => ctx.workload.displayId(rid));
   ctx.sim.addNode(node);
 }

@@ -47,6 +47,7 @@ export class LogstashNode implements SimNode {
     private readonly makeOutputs: (ctx: NodeContext, dlq: DeadLetterQueue | undefined) => LogstashOutput[],
     /** Durable state of outputs (the s3 output's temporary files) that must be visible while down. */
     private readonly durableHeld: (visit: (rid: number) => void) => void,
+    nameOf: (rid: number) => string,
   ) {
     const workers = spec['pipeline.workers'];
     this.queue = new LogstashQueue({
@@ -55,7 +56,7 @@ export class LogstashNode implements SimNode {
       checkpointWrites: spec['queue.checkpoint.writes'],
       checkpointAcks: spec['queue.checkpoint.acks'],
     });
-    this.dlq = spec['dead_letter_queue.enable'] ? new DeadLetterQueue(spec['dead_letter_queue.max_bytes']) : undefined;
+    this.dlq = spec['dead_letter_queue.enable'] ? new DeadLetterQueue(spec['dead_letter_queue.max_bytes'], nameOf) : undefined;
     this.workerBatches = new Array<QueueEntry[] | null>(workers).fill(null);
     this.delayArmed = new Array<boolean>(workers).fill(false);
   }

@@ -56,10 +56,18 @@ describe('Logstash elasticsearch output', () => {
     const yaml = mapped(true).replace('      - grok: { match: { message: "%{COMBINEDAPACHELOG}" } }', '      - grok: { match: { message: "%{COMBINEDAPACHELOG}" } }\n      - mutate: { add_field: { bytes: "n/a" }, if: \'"_grokparsefailure" in [tags]\' }');
     const h = run(yaml);
     const es = h.result.outputs['es']!;
-    const ls = h.result.state['logstash'] as { deadLetterQueue: { entries: number } };
+    const ls = h.result.state['logstash'] as { deadLetterQueue: { entries: number; recent: { id: string }[] } };
     let malformed = 0;
-    for (let rid = 0; rid < 1000; rid++) if (h.workload.isMalformed(rid)) malformed++;
+    const malformedIds: string[] = [];
+    for (let rid = 0; rid < 1000; rid++) {
+      if (!h.workload.isMalformed(rid)) continue;
+      malformed++;
+      malformedIds.push(h.workload.displayId(rid));
+    }
     expect(ls.deadLetterQueue.entries).toBe(malformed);
+    // The inspector names the latest dead letters the way people name lines: file:line.
+    for (const e of ls.deadLetterQueue.recent) expect(malformedIds).toContain(e.id);
+    expect(ls.deadLetterQueue.recent.map((e) => e.id)).toHaveLength(5);
     expect(es.lost).toBe(malformed);
     expect(es.lostAt).toEqual({ logstash: malformed });
     expect(esStore(h).documentCount('logs')).toBe(1000 - malformed);
