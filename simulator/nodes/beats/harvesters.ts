@@ -51,7 +51,9 @@ export class Harvesters {
     const got: number[] = [];
     const n = this.readAll(nowMs, budget, (f, l) => got.push(this.workload.ridOf(f, l)));
     // rids are distinct integers: a typed-array sort orders them numerically without a comparator call per pair.
-    for (const rid of Float64Array.from(got).sort()) {
+    // Int32, not Float64: a rid read from a Float64Array is a double, and one double stored in a record's
+    // `rid` makes V8 keep that field boxed (a 16-byte heap number more) in every record from then on.
+    for (const rid of Int32Array.from(got).sort()) {
       const f = this.workload.fileOf(rid);
       const l = this.workload.lineOf(rid);
       emit(f, l, l < before[f]!);

@@ -42,9 +42,9 @@ export function windowResult(agg: Aggregate, cell: WindowCell): Rec {
   const value = agg.kind === 'avg' ? (cell.n > 0 ? cell.sum / cell.n : 0) : cell.sum;
   return {
     rid: -1,
+    id: `${agg.kind}:${cell.key}@${cell.start}`,
     eventTimeMs: cell.end - 1,
     fields: { key: cell.key, window: { start: cell.start, end: cell.end }, value },
-    id: `${agg.kind}:${cell.key}@${cell.start}`,
     lineage: cell.lineage.slice(),
   };
 }
