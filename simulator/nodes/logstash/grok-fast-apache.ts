@@ -168,12 +168,17 @@ export function parseCombinedApacheInto(text: string, into: Record<string, unkno
   into['httpversion'] = pools.httpversion.take(text, versionStart, versionEnd);
   into['status'] = digits(text, statusStart, statusEnd);
   into['bytes'] = digits(text, statusEnd + 1, bytesEnd);
-  into['referrer'] = text.slice(bytesEnd + 1, referrerEnd);
-  into['agent'] = text.slice(referrerEnd + 1, agentEnd);
+  into['referrer'] = pools.referrer.take(text, bytesEnd + 1, referrerEnd);
+  into['agent'] = pools.agent.take(text, referrerEnd + 1, agentEnd);
   return true;
 }
 
-/** Pools for the short text fields whose values repeat in access logs (client addresses rarely do; comparing long referrers and agents cost more than it saved). Numbers go through `digits`. */
+/**
+ * Pools for the text fields whose values repeat in access logs (client addresses rarely do).
+ * Numbers go through `digits`. Referrers and user agents are long, so a hit costs a comparison of
+ * ~100 characters, but a miss costs more: a substring object kept for as long as the event, which
+ * the garbage collector copies twice and the process must map fresh memory for.
+ */
 const pools = {
   ident: new TokenPool(),
   auth: new TokenPool(),
@@ -181,6 +186,8 @@ const pools = {
   verb: new TokenPool(),
   request: new TokenPool(),
   httpversion: new TokenPool(),
+  referrer: new TokenPool(),
+  agent: new TokenPool(),
 };
 
 /**

@@ -14,20 +14,72 @@
  */
 import type { Rec } from '../../core/record.js';
 
-export interface QueueEntry {
-  readonly seq: number;
-  readonly rec: Rec;
+/**
+ * One event in the queue. The five flags share one number: a queue entry lives from the input's
+ * write until its batch is done, long enough for the garbage collector to copy it twice, and one
+ * slot costs less to copy than five.
+ */
+export class QueueEntry {
+  private flags: number;
+
+  constructor(
+    readonly seq: number,
+    readonly rec: Rec,
+    senderAcked: boolean,
+  ) {
+    this.flags = senderAcked ? SENDER_ACKED : 0;
+  }
+
   /** Handed to a worker (volatile). */
-  taken: boolean;
+  get taken(): boolean {
+    return (this.flags & TAKEN) !== 0;
+  }
+  set taken(on: boolean) {
+    this.set(TAKEN, on);
+  }
+
   /** Finished by filters and outputs (volatile until a checkpoint). */
-  acked: boolean;
+  get acked(): boolean {
+    return (this.flags & ACKED) !== 0;
+  }
+  set acked(on: boolean) {
+    this.set(ACKED, on);
+  }
+
   /** The ACK is in a checkpoint. */
-  ackedDurable: boolean;
+  get ackedDurable(): boolean {
+    return (this.flags & ACKED_DURABLE) !== 0;
+  }
+  set ackedDurable(on: boolean) {
+    this.set(ACKED_DURABLE, on);
+  }
+
   /** Reached the outputs at least once (ledger bookkeeping: a replay of it is a copy). */
-  processedOnce: boolean;
+  get processedOnce(): boolean {
+    return (this.flags & PROCESSED_ONCE) !== 0;
+  }
+  set processedOnce(on: boolean) {
+    this.set(PROCESSED_ONCE, on);
+  }
+
   /** The input ACKed its sender for this event: from now on only this queue has it. */
-  senderAcked: boolean;
+  get senderAcked(): boolean {
+    return (this.flags & SENDER_ACKED) !== 0;
+  }
+  set senderAcked(on: boolean) {
+    this.set(SENDER_ACKED, on);
+  }
+
+  private set(flag: number, on: boolean): void {
+    this.flags = on ? this.flags | flag : this.flags & ~flag;
+  }
 }
+
+const TAKEN = 1;
+const ACKED = 2;
+const ACKED_DURABLE = 4;
+const PROCESSED_ONCE = 8;
+const SENDER_ACKED = 16;
 
 export interface QueueSettings {
   type: 'memory' | 'persisted';
@@ -65,7 +117,7 @@ export class LogstashQueue {
   }
 
   write(rec: Rec, senderAcked: boolean): QueueEntry {
-    const entry: QueueEntry = { seq: this.nextSeq++, rec, taken: false, acked: false, ackedDurable: false, processedOnce: false, senderAcked };
+    const entry = new QueueEntry(this.nextSeq++, rec, senderAcked);
     this.entries.push(entry);
     this.unackedCount++;
     if (this.settings.type === 'persisted' && ++this.writesSinceCheckpoint >= this.settings.checkpointWrites) this.checkpoint();
