@@ -66,27 +66,56 @@ function accessLog(seed: number, rid: number, eventTimeMs: number): GeneratedLin
 }
 
 /**
- * The line alone, as one flat string. Joining the pieces makes a flat string at once; a template
- * literal would make a rope of ~18 nodes that lives as long as the event does (in a queue, a
- * Kafka log, an index) and that the garbage collector copies with it.
+ * The line alone, built for speed (it runs for every line): the eleven draws in one pass into a
+ * scratch array (no boxed number per draw), the pieces that only combine constants looked up
+ * whole, and one join, which makes one flat string. A template literal would make a rope of ~12
+ * nodes that lives as long as the event does (in a queue, a Kafka log, an index). The same
+ * draws as the per-field functions above, so the same text as they describe: a unit test checks it.
  */
 function accessLogText(seed: number, rid: number, eventTimeMs: number): string {
-  const status = accessStatus(seed, rid);
-  const parts = LINE_PARTS;
-  parts[0] = accessIp(seed, rid);
-  parts[2] = pick(USERS, hashUnit(seed, rid, 11));
-  parts[4] = apacheTimestamp(eventTimeMs);
-  parts[6] = accessMethod(seed, rid);
-  parts[8] = accessPath(seed, rid);
-  parts[10] = status;
-  parts[12] = accessBytes(seed, rid, status);
-  parts[14] = pick(REFERRERS, hashUnit(seed, rid, 9));
-  parts[16] = pick(AGENTS, hashUnit(seed, rid, 10));
-  return parts.join('');
+  const u = DRAWS;
+  for (let k = 1; k <= LINE_DRAWS; k++) u[k] = hashUnit(seed, rid, k);
+  const status = weightedIndex(STATUSES, u[7]!);
+  const p = LINE_PARTS;
+  p[0] = OCTETS[10 + Math.floor(u[1]! * 180)]!;
+  p[2] = OCTETS[Math.floor(u[2]! * 256)]!;
+  p[4] = OCTETS[Math.floor(u[3]! * 256)]!;
+  p[6] = OCTETS[1 + Math.floor(u[4]! * 254)]!;
+  p[7] = USER_PIECES[indexOf(u[11]!, USERS.length)]!;
+  p[8] = apacheTimestamp(eventTimeMs);
+  p[9] = REQUEST_PIECES[(weightedIndex(METHODS, u[5]!) * PATHS.length + indexOf(u[6]!, PATHS.length)) * STATUSES.length + status]!;
+  p[10] = STATUSES[status]![0] === '304' ? '0' : String(200 + Math.floor(u[8]! * 50_000));
+  p[11] = CLIENT_PIECES[indexOf(u[9]!, REFERRERS.length) * AGENTS.length + indexOf(u[10]!, AGENTS.length)]!;
+  return p.join('');
 }
 
-/** `ip - user [timestamp] "method path HTTP/1.1" status bytes "referrer" "agent"`: literals at odd indices, values filled in. */
-const LINE_PARTS: (string | number)[] = ['', ' - ', '', ' [', '', '] "', '', ' ', '', ' HTTP/1.1" ', '', ' ', 0, ' "', '', '" "', '', '"'];
+/** Draws 1–11 of the line being built. */
+const LINE_DRAWS = 11;
+const DRAWS = new Float64Array(LINE_DRAWS + 1);
+
+/** `pick`'s index for draw `u`. */
+const indexOf = (u: number, n: number) => Math.min(n - 1, Math.floor(u * n));
+
+/** `weighted`'s index for draw `u`. */
+function weightedIndex(items: readonly (readonly [unknown, number])[], u: number): number {
+  let acc = 0;
+  for (let i = 0; i < items.length; i++) {
+    acc += items[i]![1];
+    if (u < acc) return i;
+  }
+  return items.length - 1;
+}
+
+/**
+ * `ip - user [timestamp] "method path HTTP/1.1" status bytes "referrer" "agent"` as 12 pieces:
+ * the four octets and their dots, ` - user [`, the timestamp, `] "method path HTTP/1.1" status `,
+ * the byte count and ` "referrer" "agent"`.
+ */
+const LINE_PARTS: string[] = ['', '.', '', '.', '', '.', '', '', '', '', '', ''];
+const OCTETS = Array.from({ length: 256 }, (_, i) => String(i));
+const USER_PIECES = USERS.map((user) => ` - ${user} [`);
+const REQUEST_PIECES = METHODS.flatMap(([method]) => PATHS.flatMap((path) => STATUSES.map(([status]) => `] "${method} ${path} HTTP/1.1" ${status} `)));
+const CLIENT_PIECES = REFERRERS.flatMap((referrer) => AGENTS.map((agent) => ` "${referrer}" "${agent}"`));
 
 /** One ground-truth field of an access-log line; undefined for a name the line does not have. */
 function accessLogField(seed: number, rid: number, eventTimeMs: number, field: string): string | number | undefined {
