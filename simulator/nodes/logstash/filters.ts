@@ -32,7 +32,15 @@ function grokFilter(spec: Extract<LogstashFilterSpec, { grok: unknown }>['grok']
       return { g, flat: g.captures.every((c) => !c.field.includes('.') && !c.field.includes('[')) };
     }),
   }));
+  const only = matchers.length === 1 && matchers[0]!.groks.length === 1 ? { field: matchers[0]!.field, grok: matchers[0]!.groks[0]!.g } : null;
   return (rec) => {
+    if (only) {
+      // One pattern on one field (`%{COMBINEDAPACHELOG}` on `message`, most often): the direct
+      // parser, if it takes the line, builds the new event in one go.
+      const text = getField(rec.fields, only.field);
+      const event = typeof text === 'string' ? only.grok.matchEvent(text, rec.fields) : null;
+      if (event) return withFields(rec, event);
+    }
     let fields = rec.fields;
     let matched = false;
     // The event's fields are copied once, the first time a pattern is tried; matches write into the copy.

@@ -17,6 +17,7 @@
  * `rawrequest` (in the other branch) is left out, as the regex path leaves it out.
  */
 
+import type { FieldMap, FieldValue } from '../../core/record.js';
 import { TokenPool } from './token-pool.js';
 
 /** The three letters of each month name as one number (char codes 7 bits apart), for a cheap lookup. */
@@ -116,12 +117,8 @@ export function parseCombinedApache(text: string): Record<string, string> | null
   return parseCombinedApacheInto(text, out) ? out : null;
 }
 
-/**
- * Parses `text` and writes the captures into `into`, in `%{COMBINEDAPACHELOG}` order; false (and
- * nothing written) when the line does not have the strict shape. Writing into the caller's copy of
- * the event saves making a captures object only to copy it over.
- */
-export function parseCombinedApacheInto(text: string, into: Record<string, unknown>): boolean {
+/** Parses `text` into CAPTURED; false (CAPTURED untouched) when the line does not have the strict shape. */
+function parseCaptures(text: string): boolean {
   // clientip: a dotted quad followed by a space.
   let i = 0;
   for (let k = 0; k < 4; k++) {
@@ -159,18 +156,81 @@ export function parseCombinedApacheInto(text: string, into: Record<string, unkno
   if (referrerEnd < 0 || text.charCodeAt(referrerEnd) !== 32) return false;
   const agentEnd = quoted(text, referrerEnd + 1, backslashes);
   if (agentEnd !== text.length) return false;
-  into['clientip'] = text.slice(0, ipEnd);
-  into['ident'] = pools.ident.take(text, ipEnd + 1, identEnd);
-  into['auth'] = pools.auth.take(text, identEnd + 1, authEnd);
-  into['timestamp'] = pools.timestamp.take(text, dateStart, dateStart + 26);
-  into['verb'] = pools.verb.take(text, verbStart, verbEnd);
-  into['request'] = pools.request.take(text, verbEnd + 1, requestEnd);
-  into['httpversion'] = pools.httpversion.take(text, versionStart, versionEnd);
-  into['status'] = digits(text, statusStart, statusEnd);
-  into['bytes'] = digits(text, statusEnd + 1, bytesEnd);
-  into['referrer'] = pools.referrer.take(text, bytesEnd + 1, referrerEnd);
-  into['agent'] = pools.agent.take(text, referrerEnd + 1, agentEnd);
+  const c = CAPTURED;
+  c[0] = text.slice(0, ipEnd);
+  c[1] = pools.ident.take(text, ipEnd + 1, identEnd);
+  c[2] = pools.auth.take(text, identEnd + 1, authEnd);
+  c[3] = pools.timestamp.take(text, dateStart, dateStart + 26);
+  c[4] = pools.verb.take(text, verbStart, verbEnd);
+  c[5] = pools.request.take(text, verbEnd + 1, requestEnd);
+  c[6] = pools.httpversion.take(text, versionStart, versionEnd);
+  c[7] = digits(text, statusStart, statusEnd);
+  c[8] = digits(text, statusEnd + 1, bytesEnd);
+  c[9] = pools.referrer.take(text, bytesEnd + 1, referrerEnd);
+  c[10] = pools.agent.take(text, referrerEnd + 1, agentEnd);
   return true;
+}
+
+/** The captures of the last successful parse, in `%{COMBINEDAPACHELOG}` order (CAPTURE_NAMES). */
+const CAPTURED: string[] = new Array<string>(11).fill('');
+const CAPTURE_NAMES = ['clientip', 'ident', 'auth', 'timestamp', 'verb', 'request', 'httpversion', 'status', 'bytes', 'referrer', 'agent'] as const;
+
+/**
+ * Parses `text` and writes the captures into `into`, in `%{COMBINEDAPACHELOG}` order; false (and
+ * nothing written) when the line does not have the strict shape. Writing into the caller's copy of
+ * the event saves making a captures object only to copy it over.
+ */
+export function parseCombinedApacheInto(text: string, into: Record<string, unknown>): boolean {
+  if (!parseCaptures(text)) return false;
+  for (let i = 0; i < CAPTURE_NAMES.length; i++) into[CAPTURE_NAMES[i]!] = CAPTURED[i];
+  return true;
+}
+
+/**
+ * The event `fields` with the captures of `text` added, as a new object, or null when the line does
+ * not have the strict shape. An event as Filebeat ships it (`message`, `log`, `@timestamp`,
+ * `@metadata`, in that order: the pipeline this course is about) is built in one object literal with
+ * the same keys in the same order as a copy with the captures written in: one object with every
+ * field in place, where the copy would grow a separate property array three times. Parsed events
+ * live as long as the Kafka log keeps them, so their size is what the garbage collector copies.
+ */
+export function combinedApacheEvent(text: string, fields: FieldMap): FieldMap | null {
+  if (!parseCaptures(text)) return null;
+  const c = CAPTURED;
+  if (hasBeatShape(fields)) {
+    return {
+      message: fields['message'],
+      log: fields['log'],
+      '@timestamp': fields['@timestamp'],
+      '@metadata': fields['@metadata'],
+      clientip: c[0],
+      ident: c[1],
+      auth: c[2],
+      timestamp: c[3],
+      verb: c[4],
+      request: c[5],
+      httpversion: c[6],
+      status: c[7],
+      bytes: c[8],
+      referrer: c[9],
+      agent: c[10],
+    };
+  }
+  const copy: Record<string, FieldValue | undefined> = Object.assign({}, fields);
+  for (let i = 0; i < CAPTURE_NAMES.length; i++) copy[CAPTURE_NAMES[i]!] = c[i];
+  return copy;
+}
+
+const BEAT_KEYS = ['message', 'log', '@timestamp', '@metadata'];
+
+/** Whether `fields` has exactly Filebeat's four keys, in order (a for-in walk: no array made). */
+function hasBeatShape(fields: FieldMap): boolean {
+  let i = 0;
+  for (const key in fields) {
+    if (key !== BEAT_KEYS[i]) return false;
+    i++;
+  }
+  return i === BEAT_KEYS.length;
 }
 
 /**

@@ -6,7 +6,8 @@
  * `_grokparsefailure` (`tag_on_failure`), with nothing extracted.
  */
 import { GROK_PATTERNS } from './grok-patterns.js';
-import { parseCombinedApacheInto } from './grok-fast-apache.js';
+import { combinedApacheEvent, parseCombinedApacheInto } from './grok-fast-apache.js';
+import type { FieldMap } from '../../core/record.js';
 import { hashString } from '../../core/prng.js';
 
 /**
@@ -33,6 +34,11 @@ export interface CompiledGrok {
    * captures taken as top-level names) and returns true; false, with nothing written, for no match.
    */
   matchInto(text: string, into: Record<string, unknown>): boolean;
+  /**
+   * The event `fields` with the captures added, as a new object, when the direct parser takes the
+   * line; null otherwise (no direct parser, or a line it leaves to the regular expression).
+   */
+  matchEvent(text: string, fields: FieldMap): FieldMap | null;
 }
 
 const REF = /%\{(\w+)(?::([\w@.[\]-]+))?(?::(int|float))?\}/g;
@@ -56,10 +62,10 @@ export function compileGrok(pattern: string, extra: Readonly<Record<string, stri
   const names = captures.map((_, i) => `g${i}`);
   const direct =
     pattern === '%{COMBINEDAPACHELOG}' && Object.keys(extra).length === 0 && source.length === COMBINED_SOURCE.length && hashString(source) === COMBINED_SOURCE.hash
-      ? parseCombinedApacheInto
+      ? { into: parseCombinedApacheInto, event: combinedApacheEvent }
       : undefined;
   const matchInto = (text: string, into: Record<string, unknown>): boolean => {
-    if (direct && direct(text, into)) return true;
+    if (direct && direct.into(text, into)) return true;
     const m = regex.exec(text);
     if (!m) return false;
     const groups = m.groups ?? {};
@@ -81,5 +87,6 @@ export function compileGrok(pattern: string, extra: Readonly<Record<string, stri
       return matchInto(text, out) ? out : null;
     },
     matchInto,
+    matchEvent: (text, fields) => (direct ? direct.event(text, fields) : null),
   };
 }

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileGrok } from '../../../simulator/nodes/logstash/grok.js';
 import { parseCombinedApache } from '../../../simulator/nodes/logstash/grok-fast-apache.js';
+import { compileFilters } from '../../../simulator/nodes/logstash/filters.js';
+import type { Rec } from '../../../simulator/core/record.js';
 import { Workload } from '../../../simulator/workload/workload.js';
 import { workloadSchema } from '../../../simulator/spec/schema/workload.js';
 
@@ -54,5 +56,25 @@ describe('direct COMBINEDAPACHELOG parser', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('builds the same event, keys in the same order, as the filter copying the event and writing the captures in', () => {
+    const settings = { tag_on_failure: ['_grokparsefailure'], break_on_match: true };
+    const filter = compileFilters([{ grok: { match: { message: '%{COMBINEDAPACHELOG}' }, ...settings } }]);
+    // A second pattern (one that never matches) sends every line down the generic copy-and-write path.
+    const generic = compileFilters([{ grok: { match: { message: ['%{COMBINEDAPACHELOG}', 'never^matches'] }, ...settings } }]);
+    const w = new Workload(workloadSchema.parse({ rate: 500, files: 2, malformed: 0.05 }), 3, 2000);
+    const shapes = (rid: number, message: string): Rec['fields'][] => [
+      // As Filebeat ships it (the one-literal path) ...
+      { message, log: { offset: rid }, '@timestamp': '2026-01-01T00:00:01.000Z', '@metadata': { beat: 'filebeat' } },
+      // ... and any other shape, including a field the captures overwrite.
+      { status: 'old', message, host: 'web-1' },
+    ];
+    for (let rid = 0; rid < w.total; rid++) {
+      for (const fields of shapes(rid, w.line(rid).text)) {
+        const rec: Rec = { rid, eventTimeMs: 0, fields };
+        expect(JSON.stringify(filter(rec, 0))).toBe(JSON.stringify(generic(rec, 0)));
+      }
+    }
   });
 });
