@@ -10,6 +10,7 @@ import type { PageResult } from '../../../workers/api.js';
 import type { ArchitectureSeries, OutputLedger, SeriesPoint } from '../../../simulator/run/result.js';
 import { h, table } from './dom.js';
 import { t } from '../../i18n/index.js';
+import { afterLayout, chartInTwoTasks, nextTask } from '../chart-tasks.js';
 
 type ChartCtor = typeof ChartType;
 
@@ -57,39 +58,6 @@ function figure(title: string, canvasLabel: string, tableEl: HTMLTableElement): 
     h('details', { class: 'ex-chart__table' }, h('summary', {}, t('ex.chart.showTable')), tableEl),
   );
   return { fig, canvas };
-}
-
-/** Lets the page paint and handle input between two charts: drawing them all at once is a long task. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/**
- * Waits until the browser has styled and laid out what was just appended (the next frame, or
- * 100 ms in a hidden tab, where frames stop). Chart.js reads the canvas's computed size as it
- * starts; on a fresh figure that read would do the whole style and layout pass inside the
- * chart's own task, which then went over the 50 ms budget.
- */
-const afterLayout = () =>
-  new Promise<void>((resolve) => {
-    const done = () => setTimeout(resolve, 0);
-    const fallback = setTimeout(done, 100);
-    requestAnimationFrame(() => {
-      clearTimeout(fallback);
-      done();
-    });
-  });
-
-/**
- * Makes a chart in two tasks: the empty frame first (canvas size, scales, plugins), then its data
- * (ticks, legend, bars or lines, and the draw). In one task, the first chart after a run took
- * ~58 ms on a slow 2-core machine, over the 50 ms long-task budget.
- */
-async function chartInTwoTasks<K extends 'bar' | 'line'>(Chart: ChartCtor, canvas: HTMLCanvasElement, config: ChartConfiguration<K>): Promise<ChartType<K>> {
-  const data = config.data;
-  const chart = new Chart(canvas, { ...config, data: { labels: [], datasets: [] } } as ChartConfiguration<K>) as ChartType<K>;
-  await nextTask();
-  chart.data = data;
-  chart.update();
-  return chart;
 }
 
 export interface ChartSet {

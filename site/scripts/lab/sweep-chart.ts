@@ -8,6 +8,7 @@ import type { SweepResult } from '../../../workers/lab-api.js';
 import { h, table } from '../exercise/dom.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { currentTheme } from '../theme.js';
+import { afterLayout, chartInTwoTasks, nextTask } from '../chart-tasks.js';
 
 type ChartCtor = typeof ChartType;
 let chartPromise: Promise<ChartCtor> | undefined;
@@ -122,6 +123,7 @@ export async function renderSweepCharts(container: HTMLElement, result: SweepRes
         h('details', { class: 'lab-chart__table' }, h('summary', {}, t('lab.chart.showTable')), h('p', { class: 'lab-note' }, t('lab.chart.tableNote')), table(title, [t('lab.chart.value'), ...family.series.map((s) => s.label)], rows)),
       ),
     );
+    await afterLayout();
     const bandIndices = new Set<number>();
     const datasets: ChartDataset<'line', { x: number | string; y: number }[]>[] = [];
     bands.forEach(({ s, bands: b }, i) => {
@@ -135,7 +137,7 @@ export async function renderSweepCharts(container: HTMLElement, result: SweepRes
       datasets.push({ label: s.label, data: b.map((p) => ({ x: x(p.value), y: p.mean })), borderColor: color, backgroundColor: color, borderWidth: 2, pointRadius: 3, fill: false });
     });
     charts.push(
-      new Chart(canvas, {
+      await chartInTwoTasks<'line', { x: number | string; y: number }[]>(Chart, canvas, {
         type: 'line',
         data: { labels: numeric ? undefined : result.values.map(String), datasets },
         options: {
@@ -153,6 +155,8 @@ export async function renderSweepCharts(container: HTMLElement, result: SweepRes
         },
       }),
     );
+    // One chart per task: five of them in one task were a 69 ms main-thread task.
+    await nextTask();
   }
   return { destroy: () => charts.forEach((c) => c.destroy()) };
 }
