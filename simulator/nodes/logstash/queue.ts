@@ -14,72 +14,20 @@
  */
 import type { Rec } from '../../core/record.js';
 
-/**
- * One event in the queue. The five flags share one number: a queue entry lives from the input's
- * write until its batch is done, long enough for the garbage collector to copy it twice, and one
- * slot costs less to copy than five.
- */
-export class QueueEntry {
-  private flags: number;
-
-  constructor(
-    readonly seq: number,
-    readonly rec: Rec,
-    senderAcked: boolean,
-  ) {
-    this.flags = senderAcked ? SENDER_ACKED : 0;
-  }
-
+export interface QueueEntry {
+  readonly seq: number;
+  readonly rec: Rec;
   /** Handed to a worker (volatile). */
-  get taken(): boolean {
-    return (this.flags & TAKEN) !== 0;
-  }
-  set taken(on: boolean) {
-    this.set(TAKEN, on);
-  }
-
+  taken: boolean;
   /** Finished by filters and outputs (volatile until a checkpoint). */
-  get acked(): boolean {
-    return (this.flags & ACKED) !== 0;
-  }
-  set acked(on: boolean) {
-    this.set(ACKED, on);
-  }
-
+  acked: boolean;
   /** The ACK is in a checkpoint. */
-  get ackedDurable(): boolean {
-    return (this.flags & ACKED_DURABLE) !== 0;
-  }
-  set ackedDurable(on: boolean) {
-    this.set(ACKED_DURABLE, on);
-  }
-
+  ackedDurable: boolean;
   /** Reached the outputs at least once (ledger bookkeeping: a replay of it is a copy). */
-  get processedOnce(): boolean {
-    return (this.flags & PROCESSED_ONCE) !== 0;
-  }
-  set processedOnce(on: boolean) {
-    this.set(PROCESSED_ONCE, on);
-  }
-
+  processedOnce: boolean;
   /** The input ACKed its sender for this event: from now on only this queue has it. */
-  get senderAcked(): boolean {
-    return (this.flags & SENDER_ACKED) !== 0;
-  }
-  set senderAcked(on: boolean) {
-    this.set(SENDER_ACKED, on);
-  }
-
-  private set(flag: number, on: boolean): void {
-    this.flags = on ? this.flags | flag : this.flags & ~flag;
-  }
+  senderAcked: boolean;
 }
-
-const TAKEN = 1;
-const ACKED = 2;
-const ACKED_DURABLE = 4;
-const PROCESSED_ONCE = 8;
-const SENDER_ACKED = 16;
 
 export interface QueueSettings {
   type: 'memory' | 'persisted';
@@ -117,7 +65,7 @@ export class LogstashQueue {
   }
 
   write(rec: Rec, senderAcked: boolean): QueueEntry {
-    const entry = new QueueEntry(this.nextSeq++, rec, senderAcked);
+    const entry: QueueEntry = { seq: this.nextSeq++, rec, taken: false, acked: false, ackedDurable: false, processedOnce: false, senderAcked };
     this.entries.push(entry);
     this.unackedCount++;
     if (this.settings.type === 'persisted' && ++this.writesSinceCheckpoint >= this.settings.checkpointWrites) this.checkpoint();
