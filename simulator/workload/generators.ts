@@ -11,19 +11,27 @@ export interface GeneratedLine {
   fields: Record<string, string | number> | null;
 }
 
+/** Draw `u` in [0, 1) as an index into `n` equally likely items. */
+function indexOf(u: number, n: number): number {
+  return Math.min(n - 1, Math.floor(u * n));
+}
+
+/** Draw `u` as an index into items that each come with their probability. */
+function weightedIndex(items: readonly (readonly [unknown, number])[], u: number): number {
+  let acc = 0;
+  for (let i = 0; i < items.length; i++) {
+    acc += items[i]![1];
+    if (u < acc) return i;
+  }
+  return items.length - 1;
+}
+
 function pick<T>(items: readonly T[], u: number): T {
-  return items[Math.min(items.length - 1, Math.floor(u * items.length))]!;
+  return items[indexOf(u, items.length)]!;
 }
 
 function weighted<T>(items: readonly (readonly [T, number])[], u: number): T {
-  let acc = 0;
-  // An index loop: it runs for several fields of every generated line.
-  for (let i = 0; i < items.length; i++) {
-    const entry = items[i]!;
-    acc += entry[1];
-    if (u < acc) return entry[0];
-  }
-  return items[items.length - 1]![0];
+  return items[weightedIndex(items, u)]![0];
 }
 
 const STATUSES = [
@@ -92,19 +100,6 @@ function accessLogText(seed: number, rid: number, eventTimeMs: number): string {
 /** Draws 1–11 of the line being built. */
 const LINE_DRAWS = 11;
 const DRAWS = new Float64Array(LINE_DRAWS + 1);
-
-/** `pick`'s index for draw `u`. */
-const indexOf = (u: number, n: number) => Math.min(n - 1, Math.floor(u * n));
-
-/** `weighted`'s index for draw `u`. */
-function weightedIndex(items: readonly (readonly [unknown, number])[], u: number): number {
-  let acc = 0;
-  for (let i = 0; i < items.length; i++) {
-    acc += items[i]![1];
-    if (u < acc) return i;
-  }
-  return items.length - 1;
-}
 
 /**
  * `ip - user [timestamp] "method path HTTP/1.1" status bytes "referrer" "agent"` as 12 pieces:
