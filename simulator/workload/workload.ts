@@ -108,8 +108,7 @@ export class Workload {
 
   /** A display id: `access-0.log:42` (1-based line number, like `grep -n`). */
   displayId(rid: number): string {
-    // Joined, not a template literal: one flat string instead of a rope, since every record keeps its id.
-    return [this.fileName(this.fileOf(rid)), this.lineOf(rid) + 1].join(':');
+    return `${this.fileName(this.fileOf(rid))}:${this.lineOf(rid) + 1}`;
   }
 
   /** The rid of a display id such as `access-0.log:42`, or undefined if there is no such record. */

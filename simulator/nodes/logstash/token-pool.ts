@@ -5,9 +5,10 @@
  * strings, not millions, and the garbage collector has that much less to copy.
  *
  * The pool is a small direct-mapped cache: a value's slot comes from its length and three of its
- * characters, and the value there is compared in place, so a hit makes no substring at all. A miss
- * takes the slot over; a field that moves on (timestamps) keeps its current value, and a field
- * whose values never repeat costs one comparison.
+ * characters. A short value is compared in place, so a hit makes no substring at all; a long one
+ * (a user agent) is cut out and compared in one go (see SHORT). A miss takes the slot over; a
+ * field that moves on (timestamps) keeps its current value, and a field whose values never repeat
+ * costs one comparison.
  */
 export class TokenPool {
   private readonly slots: string[];
