@@ -1,10 +1,12 @@
 /** What the browser benches share: a built site in Chromium, the exercise island that hosts their runs, and a long-task watch. */
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import type { Locator, Page } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import setup from '../browser/global-setup.js';
 import { launchBrowser } from '../browser/support.js';
+import type { FloorRun } from './pipeline-floor.js';
 
 /**
  * Builds and serves the site (as the browser tests do), opens one Chromium page and runs `body`
@@ -83,3 +85,28 @@ export async function timedRun(page: Page, el: Locator): Promise<TimedRun> {
   await page.waitForTimeout(2000);
   return { clickToVerdictMs, workerMs: Number(await el.getAttribute('data-wall-ms')), longTasks: await longTasks() };
 }
+
+/**
+ * Times pipeline-floor.ts on `specText` in a fresh worker of `page`: the same engine as the run it
+ * is set against. The worker is floor-worker.ts, bundled by esbuild (the bundler Vite uses).
+ */
+export async function floorInWorker(page: Page, specText: string, label: string): Promise<FloorRun> {
+  const bundle = await build({ entryPoints: [fileURLToPath(new URL('./floor-worker.ts', import.meta.url))], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent' });
+  const code = bundle.outputFiles[0]!.text;
+  return page.evaluate(
+    ([code, text, label]) =>
+      new Promise<FloorRun>((resolve, reject) => {
+        const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+        const worker = new Worker(url);
+        worker.onmessage = (e: MessageEvent<FloorRun>) => {
+          worker.terminate();
+          URL.revokeObjectURL(url);
+          resolve(e.data);
+        };
+        worker.onerror = (e) => reject(new Error(e.message));
+        worker.postMessage({ text, label });
+      }),
+    [code, specText, label] as const,
+  );
+}
+

@@ -12,7 +12,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { SWEEP_BENCH_SPEC } from './sweep-bench.js';
-import { exerciseWith, timedRun, watchLongTasks, withSitePage } from './bench-page.js';
+import { exerciseWith, floorInWorker, timedRun, watchLongTasks, withSitePage } from './bench-page.js';
+import { floorLine } from './pipeline-floor.js';
 
 const RECORDS = 1_000_000;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -30,11 +31,13 @@ function longTaskLine(tasks: number[]): string {
 }
 
 async function comparison(page: Page, baseURL: string): Promise<void> {
-  const el = await exerciseWith(page, baseURL, comparisonSpec());
+  const spec = comparisonSpec();
+  const el = await exerciseWith(page, baseURL, spec);
   const run = await timedRun(page, el);
   const ms = run.clickToVerdictMs;
   console.log(`comparison run, ${fmt(RECORDS)} records, in the exercise worker: ${fmt(ms)} ms from click to verdict (${fmt(run.workerMs)} ms of it simulating); target < 5,000 ms: ${ms < 5000 ? 'met' : 'missed'}`);
   console.log(longTaskLine(run.longTasks));
+  console.log(floorLine(run.workerMs, (await floorInWorker(page, spec, 'lambda-vs-kappa')).ms, 'in a worker of this page'));
 }
 
 async function sweep(page: Page, baseURL: string): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import { bareHeapLoop, pipelineLoop } from './core-bench.js';
 import { sweepBench, formatSweepBench } from './sweep-bench.js';
+import { floorLine } from './pipeline-floor.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -36,10 +37,15 @@ interface PipelineRun {
   summary?: unknown;
 }
 
-function pipelineRun(which: 'full' | 'comparison'): PipelineRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/pipeline-process.ts', which], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (r.status !== 0) throw new Error(`pipeline-process ${which} failed: ${r.stderr}`);
+function pipelineRun(which: 'full' | 'comparison', ...flags: string[]): PipelineRun {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/pipeline-process.ts', which, ...flags], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`pipeline-process ${which} ${flags.join(' ')} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as PipelineRun;
+}
+
+/** The run's floor (pipeline-floor.ts: write each line, parse it once, keep what Kafka keeps), in a fresh process too. */
+function floorOf(which: 'full' | 'comparison', run: PipelineRun): string {
+  return floorLine(run.ms, pipelineRun(which, '--floor').ms, 'in Node');
 }
 
 function runLine(run: PipelineRun): string {
@@ -51,12 +57,14 @@ section('full pipeline: Filebeat → Logstash → Kafka (3 partitions) → Flink
 const full = pipelineRun('full');
 console.log(runLine(full));
 console.log(`target wall time < 5 s: ${full.ms < 5000 ? 'met' : 'missed'}`);
+console.log(floorOf('full', full));
 console.log(`ledger: ${JSON.stringify(full.summary)}`);
 
 section('Lambda vs Kappa comparison run, 1,000,000 records');
 const cmp = pipelineRun('comparison');
 console.log(runLine(cmp));
 console.log(`target wall time < 5 s: ${cmp.ms < 5000 ? 'met' : 'missed'}`);
+console.log(floorOf('comparison', cmp));
 
 section('lab sweep: 20 values × 5 seeds × 100,000 records (lab worker code, in Node); target < 30 s');
 console.log(formatSweepBench(await sweepBench()));
