@@ -52,7 +52,7 @@ export const flinkSchema = z
     type: z.literal('flink').describe('An Apache Flink job.'),
     source: kafkaSourceSchema,
     'execution.checkpointing.interval': duration('Checkpoint period; absent → no checkpoints.').optional(),
-    'execution.checkpointing.mode': z.enum(['EXACTLY_ONCE', 'AT_LEAST_ONCE']).default('EXACTLY_ONCE').describe('Aligned barriers (exactly-once state) or unaligned (records after a barrier may be counted twice after a restore).'),
+    'execution.checkpointing.mode': z.enum(['EXACTLY_ONCE', 'AT_LEAST_ONCE']).default('EXACTLY_ONCE').describe('`EXACTLY_ONCE`: the keyed operator aligns barriers, so state reflects each record once. `AT_LEAST_ONCE`: alignment is skipped; records read after an early barrier end up in the snapshot and are counted twice after a restore. (Not the same as Flink\'s unaligned checkpoints, which stay exactly-once.)'),
     'execution.checkpointing.timeout': duration('A checkpoint that takes longer is abandoned (default 10m).').default(600_000),
     'restart-strategy': z
       .strictObject({
