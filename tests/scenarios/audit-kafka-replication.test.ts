@@ -8,6 +8,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { runYaml } from './flink-helpers.js';
+import type { KafkaCluster } from '../../simulator/nodes/kafka/cluster.js';
 
 const spec = (minIsr: number, unclean: boolean) => `
 duration: 20s
@@ -86,6 +87,56 @@ describe('acks=all is only as strong as min.insync.replicas (MISCONCEPTIONS 2)',
     expect(controller.some((t) => t.includes('broker 1 elected leader'))).toBe(true);
     expect(out.lost).toBe(0);
     expect(out.exactlyOnce + out.duplicated).toBe(out.generated);
+  });
+});
+
+describe('offsets used again after an unclean election', () => {
+  // The indexer commits up to the old leader's end, is down across the election, and resumes at its
+  // committed offset: the new leader has meanwhile written *other* records at the offsets below it.
+  const yaml = `
+duration: 60s
+drain: 60s
+workload: { generator: access-log, rate: 50/s, files: 1 }
+nodes:
+  filebeat: { type: beats, output: logstash }
+  logstash:
+    type: logstash
+    queue.type: persisted
+    output:
+      kafka: { node: kafka, topic_id: logs, acks: all, enable.idempotence: false, max.in.flight.requests.per.connection: 1 }
+  kafka:
+    type: kafka
+    brokers: 3
+    unclean.leader.election.enable: true
+    topics:
+      logs: { partitions: 1, replication.factor: 3 }
+  indexer:
+    type: consumer
+    source: { node: kafka, topic: logs, group.id: indexer, enable.auto.commit: false, auto.offset.reset: earliest }
+    commit: after-processing
+    output: { elasticsearch: { node: es, index: logs } }
+  es: { type: elasticsearch }
+faults:
+  - { partition: [kafka/broker-2, kafka/broker-3], from: 5s, to: 50s }
+  - { crash: kafka/broker-1, at: 45s, restart-after: 20s }
+  - { crash: indexer, at: 20s, restart-after: 60s }
+`;
+
+  it('a group resuming at its committed offset skips the records written below it, and the ledger says so at the consumer', () => {
+    const h = runYaml(yaml);
+    const out = h.result.outputs['es']!;
+    const cluster = h.components.get('kafka') as KafkaCluster;
+    const offsets = cluster.committedOffsets('indexer', 'logs');
+    const end = cluster.bestReplica('logs', 0)!.log.logEndOffset;
+    // The group's committed offset is at the new leader's log end: it read up to there on the old leader.
+    expect(offsets.get(0)).toBe(end);
+    // What the old leader acknowledged alone is gone at Kafka; what the new leader wrote below the
+    // committed offset was never read by the group: every loss has a place, none is "unknown".
+    expect(out.lostAt['kafka']).toBeGreaterThan(0);
+    expect(out.lostAt['indexer']).toBeGreaterThan(0);
+    expect(out.lostAt['unknown']).toBeUndefined();
+    expect(out.lost).toBe(out.lostAt['kafka']! + out.lostAt['indexer']!);
+    expect(out.exactlyOnce + out.lost).toBe(out.generated);
   });
 });
 

@@ -125,6 +125,11 @@ export class KafkaCluster implements KafkaClusterHandle {
     for (const e of entries) visit(e.record.rid);
   }
 
+  /** Visits the records of `topic`-`partition` below `offset` that were written after `sinceMs` (aborted ones too unless `skipAborted`). */
+  visitWrittenBelow(topic: string, partition: number, offset: number, sinceMs: number, skipAborted: boolean, visit: (rid: number) => void): void {
+    this.bestReplica(topic, partition)?.log.visitWrittenBelow(offset, sinceMs, skipAborted, visit);
+  }
+
   newProducerId(): number {
     return this.nextProducerId++;
   }

@@ -77,10 +77,15 @@ export class ConsumerGroupMembership {
         this.memberId = res.memberId as string;
         this.generation = res.generation as number;
         this.needsJoin = false;
-        const committed = new Map(res.committed as [number, number][]);
+        // [partition, committed offset, since when records written below it are news to the group]
+        const resume = new Map((res.committed as [number, number, number][]).map(([p, offset, sinceMs]) => [p, { offset, sinceMs }]));
         const partitions = res.assignment as number[];
         this.c.assigned = [...partitions];
-        for (const p of partitions) this.c.startAt(p, committed.get(p) ?? this.c.resetOffset());
+        for (const p of partitions) {
+          const at = resume.get(p);
+          if (at) this.c.resumeAt(p, at.offset, at.sinceMs);
+          else this.c.startAt(p, this.c.resetOffset());
+        }
         this.onAssigned?.(partitions);
         this.c.sendFetches();
       },

@@ -77,6 +77,17 @@ export class KafkaConsumer implements KafkaConsumerClient {
     else this.positions.delete(p);
   }
 
+  /**
+   * Starts `p` at the group's committed `offset`. Records written below it since `sinceMs` are
+   * never read by this group: a log writes below a committed offset only after a truncation under
+   * it (an unclean leader election), so those offsets now hold records the group has not seen.
+   */
+  resumeAt(p: number, offset: number, sinceMs: number): void {
+    this.startAt(p, offset);
+    const why = `resumed at its committed offset ${offset} of ${this.topic}-${p}: the log was truncated below it and wrote this record at an offset the group had already passed`;
+    this.cluster.visitWrittenBelow(this.topic, p, offset, sinceMs, this.config['isolation.level'] === 'read_committed', (rid) => this.host.ledger.noteLoss(rid, this.host.group, why));
+  }
+
   /** Drops everything about the current assignment (a rebalance revokes it). */
   clearAssignment(): void {
     this.assigned = [];

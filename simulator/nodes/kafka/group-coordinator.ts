@@ -35,6 +35,9 @@ interface Group {
   members: Map<string, Member>;
   rebalanceDeadlineMs: number;
   committed: Map<number, number>;
+  /** When each partition's offset was committed, and when a member last resumed there (see resumePoints). */
+  committedAtMs: Map<number, number>;
+  resumedAtMs: Map<number, number>;
   coordinator: number | null;
   /** group.initial.rebalance.delay.ms: the first rebalance of an empty group waits for more members. */
   initialDelayUntil?: number;
@@ -75,7 +78,7 @@ export class GroupCoordinator {
     let g = this.groups.get(id);
     if (!g) {
       const now = this.cluster.sim.now;
-      g = { id, topic, strategy: 'range', state: 'Empty', generation: 0, members: new Map(), rebalanceDeadlineMs: 0, committed: new Map(), coordinator: null, emptySinceMs: now, lastCommitMs: now };
+      g = { id, topic, strategy: 'range', state: 'Empty', generation: 0, members: new Map(), rebalanceDeadlineMs: 0, committed: new Map(), committedAtMs: new Map(), resumedAtMs: new Map(), coordinator: null, emptySinceMs: now, lastCommitMs: now };
       this.groups.set(id, g);
     }
     return g;
@@ -86,9 +89,35 @@ export class GroupCoordinator {
   }
 
   commitFromTransaction(group: string, topic: string, offsets: [number, number][]): void {
-    const g = this.group(group, topic);
-    for (const [p, o] of offsets) g.committed.set(p, o);
-    g.lastCommitMs = this.cluster.sim.now;
+    this.commit(this.group(group, topic), offsets);
+  }
+
+  private commit(g: Group, offsets: readonly [number, number][]): void {
+    const now = this.cluster.sim.now;
+    for (const [p, o] of offsets) {
+      g.committed.set(p, o);
+      g.committedAtMs.set(p, now);
+    }
+    g.lastCommitMs = now;
+  }
+
+  /**
+   * Where a member resumes each of `partitions`: the committed offset, and the time since which
+   * records written below it are news to the group — the later of the commit and the group's last
+   * resume there. A log writes below an offset a reader committed only after a truncation under it
+   * (an unclean leader election): those offsets now hold other records, which the group skips.
+   * The time moves on with each resume, so the consumer reports each skipped record once.
+   */
+  private resumePoints(g: Group, partitions: readonly number[]): [number, number, number][] {
+    const now = this.cluster.sim.now;
+    const points: [number, number, number][] = [];
+    for (const p of partitions) {
+      const offset = g.committed.get(p);
+      if (offset === undefined) continue;
+      points.push([p, offset, Math.max(g.committedAtMs.get(p) ?? 0, g.resumedAtMs.get(p) ?? -1)]);
+      g.resumedAtMs.set(p, now);
+    }
+    return points;
   }
 
   handle(broker: Broker, msg: Message, from: string): void {
@@ -136,8 +165,7 @@ export class GroupCoordinator {
           if (!member) return reply({ error: 'UNKNOWN_MEMBER_ID' });
           if (req.generation !== g.generation) return reply({ error: 'ILLEGAL_GENERATION' });
         }
-        for (const [p, o] of req.offsets ?? []) g.committed.set(p, o);
-        g.lastCommitMs = now;
+        this.commit(g, req.offsets ?? []);
         return reply({});
       }
       case 'kafka.offset.fetch':
@@ -180,7 +208,7 @@ export class GroupCoordinator {
           memberId: id,
           generation: g.generation,
           assignment: m.assignment,
-          committed: m.assignment.filter((p) => g.committed.has(p)).map((p) => [p, g.committed.get(p)!]),
+          committed: this.resumePoints(g, m.assignment),
         } as Message);
       }
     }
@@ -229,6 +257,8 @@ export class GroupCoordinator {
     const retentionMs = this.cluster.spec['offsets.retention.minutes'] * 60_000;
     if (now - Math.max(g.emptySinceMs, g.lastCommitMs) < retentionMs) return;
     g.committed.clear();
+    g.committedAtMs.clear();
+    g.resumedAtMs.clear();
     this.cluster.sim.addLog('warn', this.cluster.id, `group ${g.id}: committed offsets expired (empty for offsets.retention.minutes = ${this.cluster.spec['offsets.retention.minutes']})`);
   }
 

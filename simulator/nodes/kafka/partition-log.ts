@@ -248,6 +248,18 @@ export class PartitionLog {
     }
   }
 
+  /** Visits the records below `offset` in batches appended after `sinceMs`. */
+  visitWrittenBelow(offset: number, sinceMs: number, skipAborted: boolean, visit: (rid: number) => void): void {
+    for (let i = this.head; i < this.batches.length; i++) {
+      const b = this.batches[i]!;
+      if (b.baseOffset >= offset) break;
+      if (b.control || b.appendTimeMs <= sinceMs) continue;
+      if (skipAborted && b.transactional && this.isAborted(b.producerId, b.baseOffset)) continue;
+      const end = Math.min(b.records.length, offset - b.baseOffset);
+      for (let j = 0; j < end; j++) visit(b.records[j]!.rid);
+    }
+  }
+
   /** Visits every record a read_committed reader could see now (below the LSO, aborted skipped), and those it cannot see yet. */
   visitCommitted(visible: (rec: Rec) => void, pending: (rec: Rec) => void): void {
     const lso = this.lastStableOffset();
