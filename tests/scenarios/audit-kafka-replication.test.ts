@@ -137,6 +137,11 @@ faults:
     expect(out.lostAt['unknown']).toBeUndefined();
     expect(out.lost).toBe(out.lostAt['kafka']! + out.lostAt['indexer']!);
     expect(out.exactlyOnce + out.lost).toBe(out.generated);
+    // Each copy broker 1 alone had is counted lost once: doomed by the election, not again when truncated.
+    const last = h.result.samples[h.result.samples.length - 1]!;
+    const truncated = last.stages['kafka/broker-1']?.['recordsTruncated'];
+    expect(truncated).toBeGreaterThan(out.lostAt['kafka']!);
+    expect(last.stages['kafka']?.['noted.lost']).toBe(truncated);
   });
 });
 

@@ -76,7 +76,11 @@ export class KafkaCluster implements KafkaClusterHandle {
     const why = `${key}: unclean leader election of broker ${leader}, which never had it`;
     for (const b of this.brokers) {
       if (b.brokerId === leader) continue;
-      b.replicas.get(key)?.log.visitFrom(end, (rid) => this.sim.ledger.noteLoss(rid, this.id, why));
+      const r = b.replicas.get(key);
+      if (!r || r.log.logEndOffset <= end) continue;
+      // Copies an earlier unclean election already doomed are not counted again.
+      r.log.visitFrom(end, (rid) => this.sim.ledger.noteLoss(rid, this.id, why), false, r.lossNotedFrom);
+      r.lossNotedFrom = Math.min(r.lossNotedFrom, end);
     }
   }
 

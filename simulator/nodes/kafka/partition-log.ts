@@ -237,14 +237,16 @@ export class PartitionLog {
   }
 
   /**
-   * Visits the rid of every data record at or after `offset`. With `skipAborted` (a read_committed
-   * reader) records of aborted transactions are left out: that reader will never get them.
+   * Visits the rid of every data record at or after `offset` (and below `below`). With `skipAborted`
+   * (a read_committed reader) records of aborted transactions are left out: that reader will never get them.
    */
-  visitFrom(offset: number, visit: (rid: number) => void, skipAborted = false): void {
+  visitFrom(offset: number, visit: (rid: number) => void, skipAborted = false, below = Number.POSITIVE_INFINITY): void {
     for (let i = this.batchIndexAt(offset); i < this.batches.length; i++) {
       const b = this.batches[i]!;
+      if (b.baseOffset >= below) break;
       if (skipAborted && b.transactional && this.isAborted(b.producerId, b.baseOffset)) continue;
-      for (let j = Math.max(0, offset - b.baseOffset); j < b.records.length; j++) visit(b.records[j]!.rid);
+      const end = Math.min(b.records.length, below - b.baseOffset);
+      for (let j = Math.max(0, offset - b.baseOffset); j < end; j++) visit(b.records[j]!.rid);
     }
   }
 

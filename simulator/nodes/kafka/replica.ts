@@ -29,6 +29,11 @@ export class Replica {
   isr: number[] = [];
   readonly followers = new Map<number, FollowerState>();
   delayed: DelayedProduce[] = [];
+  /**
+   * Records at or above this offset were already noted lost when an unclean election doomed them
+   * (see KafkaCluster.noteUncleanLoss); truncating them later destroys the same copies, not new ones.
+   */
+  lossNotedFrom = Number.POSITIVE_INFINITY;
 
   constructor(
     readonly topic: string,

@@ -244,10 +244,16 @@ export class ReplicaFetcher {
     const ledger = this.broker.ctx.ledger;
     let n = 0;
     const reason = `${r.key} on broker ${this.broker.brokerId}: ${why}`;
-    for (const b of removed) for (const rec of b.records) {
-      ledger.noteLoss(rec.rid, this.broker.cluster.id, reason);
-      n++;
+    for (const b of removed) {
+      for (let i = 0; i < b.records.length; i++) {
+        const rid = b.records[i]!.rid;
+        // A copy an unclean election already doomed is counted there once; its truncation is only traced.
+        if (b.baseOffset + i >= r.lossNotedFrom) ledger.trace(rid, this.broker.cluster.id, `lost: ${reason}`);
+        else ledger.noteLoss(rid, this.broker.cluster.id, reason);
+        n++;
+      }
     }
+    r.lossNotedFrom = Number.POSITIVE_INFINITY;
     this.broker.counters.recordsTruncated += n;
     this.broker.ctx.log('warn', `${r.key}: truncated ${n} records not on the new leader (offset ${r.log.logEndOffset})`);
   }
