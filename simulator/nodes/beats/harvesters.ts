@@ -21,6 +21,11 @@ export class Harvesters {
   private readonly deletedBelow: number[];
   /** Highest line ever handed to the queue, per file (ledger bookkeeping: a re-read below it is a copy). */
   readonly readHighWater: number[];
+  /**
+   * Per file, the line ranges [from, to) noted lost when their segment was deleted. A harvester that
+   * later skips over them destroys no further copy, so they are not counted again.
+   */
+  private readonly notedGone: [number, number][][];
   lastStartMs = 0;
   linesRead = 0;
   linesLostToRotation = 0;
@@ -36,6 +41,7 @@ export class Harvesters {
     this.open = new Array<number>(n).fill(0);
     this.deletedBelow = new Array<number>(n).fill(0);
     this.readHighWater = new Array<number>(n).fill(0);
+    this.notedGone = Array.from({ length: n }, () => []);
   }
 
   /**
@@ -118,7 +124,7 @@ export class Harvesters {
   /** Lines [offset, to) will never be read: they are gone with their file. */
   private loseUntil(f: number, to: number, why: string): void {
     const from = this.offset[f]!;
-    for (let l = from; l < to; l++) this.ledger.noteLoss(this.workload.ridOf(f, l), this.where, why);
+    for (let l = from; l < to; l++) if (!this.wasNotedGone(f, l)) this.ledger.noteLoss(this.workload.ridOf(f, l), this.where, why);
     if (to > from) {
       this.linesLostToRotation += to - from;
       this.onSkip?.(f, from, to);
@@ -140,8 +146,22 @@ export class Harvesters {
       const start = up ? this.offset[f]! : registry.flushedOffset(f);
       const from = Math.max(start, this.segments.firstLine(f, k));
       const to = this.segments.firstLine(f, k + 1);
-      for (let l = from; l < to; l++) this.ledger.noteLoss(this.workload.ridOf(f, l), this.where, 'rotated away before read');
+      for (let l = from; l < to; l++) if (!this.wasNotedGone(f, l)) this.ledger.noteLoss(this.workload.ridOf(f, l), this.where, 'rotated away before read');
+      if (to > from) this.noteGone(f, from, to);
     }
+  }
+
+  private noteGone(f: number, from: number, to: number): void {
+    const ranges = this.notedGone[f]!;
+    const last = ranges[ranges.length - 1];
+    // Segments go in order, so a new range usually continues the last one.
+    if (last && last[1] === from) last[1] = to;
+    else ranges.push([from, to]);
+  }
+
+  private wasNotedGone(f: number, line: number): boolean {
+    for (const [from, to] of this.notedGone[f]!) if (line >= from && line < to) return true;
+    return false;
   }
 
   /** After a crash: every handle is closed; reading resumes at the flushed registry offsets [FB1]. */

@@ -32,6 +32,10 @@ describe('rotation', () => {
     // 0–200 (the 2 s read, ACKed at 2.002 s); the 3 s read was not ACKed yet. Lost: lines 201–599.
     expect(es.lost).toBe(399);
     expect(h.sim.ledger.fateOf(450, 0, new Set())).toMatch(/rotated away before read/);
+    // Each file copy is counted lost once: when its file was deleted, not again when the restarted harvester
+    // skips it. 399 lines lost for good, plus lines 101–200, shipped before the crash (and delivered) but
+    // above the flushed registry offset: the restarted harvester finds their file gone.
+    expect(h.sim.ledger.notesAt.get('filebeat')?.lost).toBe(399 + 100);
   });
 });
 
