@@ -33,8 +33,8 @@ describe('rotation', () => {
     expect(es.lost).toBe(399);
     expect(h.sim.ledger.fateOf(450, 0, new Set())).toMatch(/rotated away before read/);
     // Each file copy is counted lost once: when its file was deleted, not again when the restarted harvester
-    // skips it. 399 lines lost for good, plus lines 101–200, shipped before the crash (and delivered) but
-    // above the flushed registry offset: the restarted harvester finds their file gone.
+    // skips it: 399 lines lost for good, plus 100 lines delivered before the crash whose file the restarted
+    // harvester (back at its flushed registry offset) went back for and found deleted.
     expect(h.sim.ledger.notesAt.get('filebeat')?.lost).toBe(399 + 100);
   });
 });
