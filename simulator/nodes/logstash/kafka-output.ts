@@ -78,8 +78,9 @@ export class LogstashKafkaOutput implements LogstashOutput {
       return;
     }
     this.counters.dropped++;
-    this.ctx.log('warn', `kafka output: giving up on an event after ${this.settings.retries} retries (${result.error ?? 'error'})`);
-    this.ctx.ledger.noteLoss(rec.rid, this.where, `kafka output gave up after retries: ${result.error ?? 'send failed'}`);
+    // The producer fails a record after its retries or once delivery.timeout.ms has passed, whichever comes first.
+    this.ctx.log('warn', `kafka output: giving up on an event (retries: ${this.settings.retries}): ${result.error ?? 'error'}`);
+    this.ctx.ledger.noteLoss(rec.rid, this.where, `kafka output gave up on it (retries: ${this.settings.retries}): ${result.error ?? 'send failed'}`);
     settle();
   }
 
