@@ -7,7 +7,7 @@
  * Usage: `npx tsx tests/bench/main-thread.ts` (builds the site into a cache folder and serves it;
  * PIPELINE_LAB_SKIP_BUILD=1 serves the existing dist/ instead).
  */
-import { FULL_PIPELINE } from './pipeline-bench.js';
+import { FULL_PIPELINE } from './bench-specs.js';
 import { exerciseWith, floorInWorker, timedRun, withSitePage } from './bench-page.js';
 import { floorLine } from './pipeline-floor.js';
 

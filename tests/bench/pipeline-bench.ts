@@ -5,8 +5,6 @@ import { runSync } from '../../simulator/run/run.js';
 import type { PipelineSpec } from '../../simulator/spec/schema/pipeline.js';
 import { FULL_PIPELINE, parseBenchSpec, withRecords } from './bench-specs.js';
 
-export { FULL_PIPELINE } from './bench-specs.js';
-
 export const COMPARISON_EXAMPLE = 'examples/lambda-vs-kappa.yaml';
 
 /** The spec of one 1M-record bench: the full pipeline, or the Lambda-vs-Kappa example scaled to `records`. */

@@ -18,7 +18,7 @@ import { buildTimeline, stateAt } from '../../simulator/diagram/state.js';
 import { layoutDiagram } from '../../site/scripts/diagram/layout.js';
 import { svgMarkup } from '../../site/scripts/diagram/render.js';
 import { launchBrowser } from '../browser/support.js';
-import { FULL_PIPELINE } from './pipeline-bench.js';
+import { FULL_PIPELINE } from './bench-specs.js';
 
 const RECORDS = 1_000_000;
 const STEPS = 200;

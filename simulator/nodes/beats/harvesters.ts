@@ -146,7 +146,8 @@ export class Harvesters {
       const start = up ? this.offset[f]! : registry.flushedOffset(f);
       const from = Math.max(start, this.segments.firstLine(f, k));
       const to = this.segments.firstLine(f, k + 1);
-      for (let l = from; l < to; l++) if (!this.wasNotedGone(f, l)) this.ledger.noteLoss(this.workload.ridOf(f, l), this.where, 'rotated away before read');
+      // Each segment is deleted once, so none of these lines has been noted yet.
+      for (let l = from; l < to; l++) this.ledger.noteLoss(this.workload.ridOf(f, l), this.where, 'rotated away before read');
       if (to > from) this.noteGone(f, from, to);
     }
   }
