@@ -47,8 +47,9 @@ describe('lab page', () => {
     await page.fill('#lab-sweep-values', '0, 0.2');
     await page.fill('#lab-sweep-seeds', '2');
     await page.getByRole('button', { name: 'Run sweep' }).click();
-    await page.waitForSelector('[data-slot="sweep"] .lab-chart canvas', { timeout: 60_000 });
-    await expect(page.locator('[data-slot="sweep"] .lab-status').textContent()).resolves.toMatch(/Sweep finished: 4 runs/);
+    // The charts are drawn before the status line says the sweep finished, so wait for the words.
+    await expect.poll(() => page.locator('[data-slot="sweep"] .lab-status').textContent(), { timeout: 60_000 }).toMatch(/Sweep finished: 4 runs/);
+    await page.waitForSelector('[data-slot="sweep"] .lab-chart canvas');
 
     const lost = page.locator('.lab-chart[data-family="lost"]');
     await expect(lost.locator('figcaption').textContent()).resolves.toBe('Records lost');
