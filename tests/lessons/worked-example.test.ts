@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { formatIssue } from '../../simulator/spec/issues.js';
 import { scaffoldExercise } from '../../simulator/authoring/scaffold.js';
 import { checkExercise } from '../../simulator/authoring/check-exercise.js';
@@ -35,5 +36,16 @@ describe('the worked example of AUTHORING.md', () => {
     const s = checkExercise(scaffolded(solution));
     expect(s.problems.map(formatIssue)).toEqual([]);
     expect(s).toMatchObject({ solutionPassed: 2, seedsPassed: 3, starterFailed: 1, deterministic: true });
+  });
+});
+
+describe('the numbers AUTHORING.md quotes for the worked example', () => {
+  it('a persisted queue alone loses 50 and duplicates 50, and the guide says both', () => {
+    const s = checkExercise(scaffolded((t) => t.replace('queue.type: memory', 'queue.type: persisted')));
+    // The scaffold's checks, in order: outputs.es.lost == 0, outputs.es.duplicated == 0.
+    expect(s.solutionChecks.map((c) => c.actual)).toEqual(['50', '50']);
+    const guide = readFileSync('AUTHORING.md', 'utf8');
+    const claim = guide.split('\n').find((l) => l.includes('`queue.type: persisted` alone')) ?? '';
+    expect(claim).toMatch(/loses 50 \*\*and\*\* duplicates 50/);
   });
 });
