@@ -14,6 +14,7 @@ import { EXERCISE_FILE } from '../exercise/load.js';
 import { lockedFaultsChanged } from '../exercise/pipeline-text.js';
 import { runExercise, type RunFunction } from '../exercise/run-exercise.js';
 import { PIPELINE_FILE, type CheckSpec, type Exercise } from '../exercise/types.js';
+import { placesOf, unknownPlace } from './check-places.js';
 import { firstDifference, stableJson } from './stable-json.js';
 
 export interface ExerciseStatus {
@@ -66,14 +67,22 @@ export function checkExercise(exercise: Exercise, options: CheckExerciseOptions 
 
   // Both pipelines must be valid specs, reported at their own file and line.
   let specsOk = true;
+  const places = new Set<string>();
   for (const which of ['starter', 'solution'] as const) {
     const parsed = parseSpec(exercise[which][PIPELINE_FILE] ?? '', `${base}/${which}/${PIPELINE_FILE}`);
     if (!parsed.ok) {
       status.problems.push(...parsed.errors);
       specsOk = false;
-    }
+    } else for (const p of placesOf(parsed.spec)) places.add(p);
   }
   if (!specsOk) return status;
+  // A misspelt place in lostAt/duplicatedAt reads 0 on every run: refuse it before running anything.
+  for (const check of exercise.checks) {
+    for (const p of pathsOf(check.expr)) {
+      const bad = unknownPlace(p, places);
+      if (bad) problem(yamlFile, at(check, p.offsets[bad.segment] ?? p.offset), `check \`${check.source}\`: ${bad.message}`, bad.hint);
+    }
+  }
   if (lockedFaultsChanged(exercise, exercise.solution)) {
     problem(`${base}/solution/${PIPELINE_FILE}`, top, 'the solution changes `faults:`, but faults are locked, so its changes would not run', 'copy the starter\'s `faults:` into the solution, or set `faults: editable` in exercise.yaml');
   }
