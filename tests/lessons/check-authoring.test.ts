@@ -31,7 +31,7 @@ const problems = (checksYaml: string, run: RunFunction = byName) => checkExercis
 describe('lostAt / duplicatedAt ids are places of the pipeline', () => {
   it('a misspelt node id is an error at the id, with a suggestion', () => {
     expect(problems('  - outputs.es.lost == 0\n  - outputs.es.lostAt.logstahs == 0\n')).toEqual([
-      `${FILE}:5:24: check \`outputs.es.lostAt.logstahs == 0\`: \`logstahs\` is no node or link of this pipeline, so \`lostAt\` would always read 0 there (did you mean \`lostAt.logstash\`?)`,
+      `${FILE}:5:23: check \`outputs.es.lostAt.logstahs == 0\`: \`logstahs\` is no node or link of this pipeline, so \`lostAt\` would always read 0 there (did you mean \`lostAt.logstash\`?)`,
     ]);
   });
 
