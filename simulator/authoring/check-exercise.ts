@@ -105,6 +105,8 @@ export function checkExercise(exercise: Exercise, options: CheckExerciseOptions 
     return first.result;
   };
 
+  /** Indexes of checks some run failed: a check no run fails may test nothing (reported below unless a guard). */
+  const everFailed = new Set<number>();
   const solution = runTwice('solution', exercise.seed);
   if (solution) {
     status.solutionChecks = solution.checks ?? [];
@@ -127,7 +129,8 @@ export function checkExercise(exercise: Exercise, options: CheckExerciseOptions 
         status.seedsTried++;
         const r = runExercise(exercise, exercise.solution, { seed, ...(options.run ? { run: options.run } : {}) });
         if ('errors' in r) break;
-        const failed = (r.result.checks ?? []).map((c, i) => ({ c, check: exercise.checks[i]! })).filter(({ c }) => !c.pass);
+        const failed = (r.result.checks ?? []).map((c, i) => ({ c, i, check: exercise.checks[i]! })).filter(({ c }) => !c.pass);
+        for (const { i } of failed) everFailed.add(i);
         if (failed.length === 0) status.seedsPassed++;
         for (const { c, check } of failed) {
           problem(yamlFile, at(check), `the solution fails check \`${check.source}\` with seed ${seed}: ${c.explanation}`, 'a solution that passes by luck makes a bad exercise: make the solution robust, or the check less tight');
@@ -142,6 +145,15 @@ export function checkExercise(exercise: Exercise, options: CheckExerciseOptions 
     status.starterFailed = status.starterChecks.filter((c) => !c.pass).length;
     if (status.starterFailed === 0) {
       problem(yamlFile, exercise.checks[0] ? { line: exercise.checks[0].at.line, column: 1 } : top, 'the starter passes every check, so the learner has nothing to do', 'make starter/pipeline.yaml fail at least one check (starter and solution must differ in outcome), or add a check the starter fails');
+    } else if (solution) {
+      status.starterChecks.forEach((c, i) => {
+        if (!c.pass) everFailed.add(i);
+        if (!status.solutionChecks[i]?.pass) everFailed.add(i);
+      });
+      exercise.checks.forEach((check, i) => {
+        if (everFailed.has(i) || check.guard) return;
+        problem(yamlFile, at(check), `check \`${check.source}\` passes on the starter and on every run of the solution, so it tests nothing the learner changes`, 'make the starter fail it, or mark it `guard: true` if it is there to catch a learner who breaks something else');
+      });
     }
   }
   return status;

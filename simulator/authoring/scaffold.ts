@@ -29,6 +29,7 @@ checks:
     explain: Lines still in Logstash's in-memory queue when it crashes are gone.
     hint: Where does Logstash keep events between input and output?
   - check: outputs.es.duplicated == 0
+    guard: true               # the starter passes it: it catches a fix that replays without a stable id
     name: Nothing is indexed twice
     explain: Filebeat resends batches it got no acknowledgement for; a resent batch must not be indexed twice.
 hints:

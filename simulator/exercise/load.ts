@@ -7,6 +7,7 @@ import type { SpecIssue } from '../spec/issues.js';
 import { exerciseSchema, checkEntrySchema, type ExerciseYaml } from './schema.js';
 import { parseCheck } from './check-parse.js';
 import { analyseCheck } from './check-static.js';
+import { tautology } from './check-tautology.js';
 import { PIPELINE_FILE, type CheckSpec, type Exercise, type ExerciseFiles } from './types.js';
 
 export type LoadOutcome = { ok: true; exercise: Exercise } | { ok: false; errors: SpecIssue[] };
@@ -78,12 +79,22 @@ function buildChecks(y: ExerciseYaml, text: string, map: SourceMap, errors: Spec
       errors.push(issue(map.file, at(parsed.error.offset), `check \`${source}\`: ${parsed.error.message}`, parsed.error.hint, yamlPath.join('.')));
       return;
     }
-    for (const p of analyseCheck(parsed.expr)) errors.push(issue(map.file, at(p.offset), `check \`${source}\`: ${p.message}`, p.hint, yamlPath.join('.')));
+    const typeProblems = analyseCheck(parsed.expr);
+    for (const p of typeProblems) errors.push(issue(map.file, at(p.offset), `check \`${source}\`: ${p.message}`, p.hint, yamlPath.join('.')));
+    const fixed = typeProblems.length === 0 ? tautology(parsed.expr) : undefined;
+    if (fixed) {
+      errors.push(
+        issue(map.file, at(0), `check \`${source}\` ${fixed.verdict === 'always' ? 'passes' : 'fails'} whatever the pipeline does: ${fixed.why}`,
+          fixed.verdict === 'always' ? 'a check that cannot fail tests nothing: compare with a limit a wrong pipeline crosses, e.g. `outputs.es.lost == 0`' : 'no learner could ever solve it: compare with a limit the solution meets',
+          yamlPath.join('.')),
+      );
+    }
     checks.push({
       source,
       name: obj?.name ?? source,
       ...(obj?.explain ? { explain: obj.explain } : {}),
       ...(obj?.hint ? { hint: obj.hint } : {}),
+      ...(obj?.guard ? { guard: true } : {}),
       expr: parsed.expr,
       at: { file: map.file, line: loc.line, column: pos.column },
       exactColumns: pos.exact,

@@ -18,10 +18,14 @@ export const checkEntrySchema = z
         name: z.string().min(1).optional().describe('A short title shown to the learner (default: the assertion itself).'),
         explain: z.string().min(1).optional().describe('Why this matters, written for the learner; shown when the check fails.'),
         hint: z.string().min(1).optional().describe('What to try when this check fails.'),
+        guard: z
+          .boolean()
+          .optional()
+          .describe('`true`: this check is a guard, expected to pass on the starter too (it catches a learner who breaks something else on the way). Without it, `lessons:check` reports a check that passes on the starter and on every run it tries, since it tests nothing the learner changes.'),
       })
       .describe('An assertion with a name and explanations for the learner.'),
   ])
-  .describe('One check: a string assertion, or `{ check, name, explain, hint }`.');
+  .describe('One check: a string assertion, or `{ check, name, explain, hint, guard }`.');
 
 export const exerciseSchema = z
   .strictObject({

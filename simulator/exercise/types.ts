@@ -27,6 +27,8 @@ export interface CheckSpec {
   explain?: string;
   /** A nudge shown when the check fails. */
   hint?: string;
+  /** Expected to pass on the starter too (a guard against breaking something else); lessons:check then does not ask it to fail somewhere. */
+  guard?: boolean;
   expr: CheckExpr;
   /** Position of the assertion's first character in exercise.yaml (the column of character 0 of `source`). */
   at: SourceAt;

@@ -30,7 +30,7 @@ const problems = (checksYaml: string, run: RunFunction = byName) => checkExercis
 
 describe('lostAt / duplicatedAt ids are places of the pipeline', () => {
   it('a misspelt node id is an error at the id, with a suggestion', () => {
-    expect(problems('  - outputs.es.lost == 0\n  - outputs.es.lostAt.logstahs == 0\n')).toEqual([
+    expect(problems('  - outputs.es.lost == 0\n  - outputs.es.lostAt.logstahs == 0\n').filter((p) => !p.includes('tests nothing'))).toEqual([
       `${FILE}:5:23: check \`outputs.es.lostAt.logstahs == 0\`: \`logstahs\` is no node or link of this pipeline, so \`lostAt\` would always read 0 there (did you mean \`lostAt.logstash\`?)`,
     ]);
   });
@@ -40,6 +40,43 @@ describe('lostAt / duplicatedAt ids are places of the pipeline', () => {
   });
 
   it('node ids and links in both directions are accepted', () => {
-    expect(problems('  - outputs.es.lostAt.logstash == 0\n  - outputs.es.duplicatedAt["logstash->filebeat"] == 0\n')).toEqual([]);
+    expect(problems('  - outputs.es.lostAt.logstash == 0\n  - check: outputs.es.duplicatedAt["logstash->filebeat"] == 0\n    guard: true\n')).toEqual([]);
+  });
+});
+
+describe('a check that can never fail is reported', () => {
+  const loadErrors = (check: string) => {
+    const r = loadExercise('inline', '02-x', {
+      'exercise.yaml': `title: Inline\ngoal: Lose nothing.\nchecks:\n  - ${check}\nhints:\n  - one\n  - two\n`,
+      'starter/pipeline.yaml': pipeline('bad'),
+      'solution/pipeline.yaml': pipeline('good'),
+    });
+    return r.ok ? [] : r.errors.map(formatIssue);
+  };
+
+  it.each([
+    ['outputs.es.lost == outputs.es.lost', 'both sides are the same value'],
+    ['outputs.es.documents >= 0', '`outputs.es.documents` is a count, never below 0'],
+    ['0 <= outputs.es.lost', '`outputs.es.lost` is a count, never below 0'],
+    ['outputs.es.exactlyOnce <= outputs.es.generated', '`outputs.es.exactlyOnce` is one part of `outputs.es.generated`, so never more than it'],
+  ])('statically: `%s`', (check, why) => {
+    expect(loadErrors(check)).toEqual([`${FILE}:4:5: check \`${check}\` passes whatever the pipeline does: ${why} (a check that cannot fail tests nothing: compare with a limit a wrong pipeline crosses, e.g. \`outputs.es.lost == 0\`)`]);
+  });
+
+  it('statically, one that can never pass too', () => {
+    expect(loadErrors('outputs.es.lost < 0')[0]).toContain('fails whatever the pipeline does');
+  });
+
+  it('real limits are not tautologies', () => {
+    expect(loadErrors('outputs.es.lost <= 0')).toEqual([]);
+    expect(loadErrors('outputs.es.exactlyOnce >= outputs.es.generated')).toEqual([]);
+    expect(loadErrors('outputs.es.lost / outputs.es.generated <= 1%')).toEqual([]);
+  });
+
+  it('a check that holds on the starter and every solution run, unless marked as a guard', () => {
+    expect(problems('  - outputs.es.lost == 0\n  - outputs.es.duplicated == 0\n')).toEqual([
+      `${FILE}:5:5: check \`outputs.es.duplicated == 0\` passes on the starter and on every run of the solution, so it tests nothing the learner changes (make the starter fail it, or mark it \`guard: true\` if it is there to catch a learner who breaks something else)`,
+    ]);
+    expect(problems('  - outputs.es.lost == 0\n  - check: outputs.es.duplicated == 0\n    guard: true\n')).toEqual([]);
   });
 });

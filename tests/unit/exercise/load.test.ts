@@ -42,9 +42,9 @@ describe('loading exercise.yaml: broken fixtures give precise messages', () => {
     expect(e).toMatchObject({ slug: 'fine', lesson: 'good', dir: `${F}/good/exercises/fine`, title: 'A fixture exercise', seed: 5, editable: ['pipeline.yaml'], readonly: [], faultsLocked: true, hints: ['Look at the ledger.', 'Look harder.'] });
     expect(e.compare).toBeUndefined();
     expect(Object.keys(e.starter)).toEqual(['pipeline.yaml']);
-    expect(e.checks.map((c) => [c.name, c.source, c.explain, c.at.line, c.at.column])).toEqual([
-      ['Nothing is lost', 'outputs.es.lost == 0', 'Every line must reach Elasticsearch.', 5, 12],
-      ['outputs.es.duplicated == 0', 'outputs.es.duplicated == 0', undefined, 8, 5],
+    expect(e.checks.map((c) => [c.name, c.source, c.explain, c.at.line, c.at.column, c.guard])).toEqual([
+      ['Nothing is lost', 'outputs.es.lost == 0', 'Every line must reach Elasticsearch.', 5, 12, undefined],
+      ['outputs.es.duplicated == 0', 'outputs.es.duplicated == 0', undefined, 8, 12, true],
     ]);
     // Plain data: the page can hand it to the worker.
     expect(structuredClone(e)).toEqual(e);
