@@ -109,6 +109,16 @@ export function checkExercise(exercise: Exercise, options: CheckExerciseOptions 
   const everFailed = new Set<number>();
   const solution = runTwice('solution', exercise.seed);
   if (solution) {
+    // Records still held at the end make every count a matter of timing: the learner's run ends mid-flight too.
+    for (const [output, ledger] of Object.entries(solution.outputs)) {
+      if (ledger.inFlight > 0) {
+        status.problems.push({
+          severity: 'warning', file: `${base}/solution/${PIPELINE_FILE}`, line: 1, column: 1, path: '',
+          message: `the solution's run ends with ${ledger.inFlight} record${ledger.inFlight === 1 ? '' : 's'} of output \`${output}\` still in flight (${solution.ended})`,
+          hint: 'give the pipeline time to settle (a longer `drain:`, or a shorter `duration:`), or check `inFlight` on purpose',
+        });
+      }
+    }
     status.solutionChecks = solution.checks ?? [];
     exercise.checks.forEach((check, i) => {
       // A path the solution's run does not have is the author's mistake (a wrong output id), not the learner's.

@@ -107,16 +107,18 @@ async function main(): Promise<number> {
     process.stdout.write(JSON.stringify(await runChecks(exercises.filter((e) => wanted.has(e.slug)))));
     return 0;
   }
+  // With --only, the author asked about one exercise: other exercises' and lessons' problems are noise.
+  const mine = (p: SpecIssue) => !args.only || p.file.includes(`/exercises/${args.only}/`);
   if (args.only) {
     exercises = exercises.filter((e) => e.slug === args.only);
     if (exercises.length === 0) {
       const guess = closest(args.only, report.exercises.map((e) => e.slug));
       console.error(`lessons:check: no exercise "${args.only}" loads${guess ? ` — did you mean "${guess}"?` : ''}`);
-      for (const p of report.problems) console.error(formatIssue(p));
+      for (const p of report.problems.filter(mine)) console.error(formatIssue(p));
       return 1;
     }
   }
-  const problems: SpecIssue[] = [...report.problems];
+  const problems: SpecIssue[] = report.problems.filter(mine);
   let rows: TableRow[] = [];
   if (args.run && exercises.length > 0) {
     const jobs = Math.min(args.jobs, exercises.length);
@@ -135,8 +137,12 @@ async function main(): Promise<number> {
   for (const p of unique) console.error(formatIssue(p));
   if (unique.length > 0) console.error('');
   if (rows.length > 0) console.log(summaryTable(rows));
-  const ok = unique.length === 0;
-  console.log(`\n${report.lessons.length} lessons, ${report.exercises.length} exercises${args.run ? `, ${rows.length} run` : ' (not run: --no-run)'}: ${ok ? 'all good' : `${unique.length} problem${unique.length === 1 ? '' : 's'}`} (${((elapsedMs() - started) / 1000).toFixed(1)}s)`);
+  // Warnings (e.g. records still in flight at the end) are printed but do not fail the check.
+  const errors = unique.filter((p) => p.severity === 'error').length;
+  const warnings = unique.length - errors;
+  const ok = errors === 0;
+  const counted = `${ok ? 'all good' : `${errors} problem${errors === 1 ? '' : 's'}`}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
+  console.log(`\n${report.lessons.length} lessons, ${report.exercises.length} exercises${args.run ? `, ${rows.length} run` : ' (not run: --no-run)'}: ${counted} (${((elapsedMs() - started) / 1000).toFixed(1)}s)`);
   return ok ? 0 : 1;
 }
 

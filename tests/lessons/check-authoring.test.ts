@@ -1,4 +1,7 @@
 import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { statusWord } from '../../simulator/authoring/report-table.js';
 import { formatIssue } from '../../simulator/spec/issues.js';
 import { checkExercise } from '../../simulator/authoring/check-exercise.js';
 import { loadExercise } from '../../simulator/exercise/load.js';
@@ -78,5 +81,25 @@ describe('a check that can never fail is reported', () => {
       `${FILE}:5:5: check \`outputs.es.duplicated == 0\` passes on the starter and on every run of the solution, so it tests nothing the learner changes (make the starter fail it, or mark it \`guard: true\` if it is there to catch a learner who breaks something else)`,
     ]);
     expect(problems('  - outputs.es.lost == 0\n  - check: outputs.es.duplicated == 0\n    guard: true\n')).toEqual([]);
+  });
+});
+
+describe('a solution that ends with records in flight', () => {
+  it('gets a warning (not an error) naming the output', () => {
+    const held: RunFunction = (spec, seed) => (spec.name === 'good' ? fakeResult({ seed, ended: 'deadline', outputs: { es: ledger({ exactlyOnce: 990, inFlight: 10 }) } }) : byName(spec, seed));
+    const s = checkExercise(inline('  - outputs.es.lost == 0\n'), { run: held });
+    expect(s.problems.map(formatIssue)).toEqual([
+      `${DIR}/solution/pipeline.yaml:1:1: warning: the solution's run ends with 10 records of output \`es\` still in flight (deadline) (give the pipeline time to settle (a longer \`drain:\`, or a shorter \`duration:\`), or check \`inFlight\` on purpose)`,
+    ]);
+    expect(statusWord(s)).toBe('ok');
+  });
+});
+
+describe('lessons:check --only <slug>', () => {
+  it('reports only that exercise\'s problems, not other exercises\' or lessons\'', () => {
+    const r = spawnSync(join(process.cwd(), 'node_modules/.bin/tsx'), ['simulator/authoring/lessons-check-cli.ts', '--root', 'tests/fixtures/exercises/course', '--no-run', '--only', 'lose-nothing'], { encoding: 'utf8' });
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toEqual([expect.stringContaining('lessons/01-first/exercises/lose-nothing/exercise.yaml:1:1: exercise `lose-nothing` is not used by any lesson')]);
+    expect(r.stdout).toContain(': 1 problem (');
   });
 });
