@@ -88,6 +88,20 @@ export const checkPaths: PathSchema = {
       },
     },
     outputs: { kind: 'map', doc: 'Per terminal output (a sink node id; `es/<index>` per index when an Elasticsearch node has several).', keyName: 'output', value: outputLedgerPaths },
+    groups: {
+      kind: 'map',
+      doc: 'Per Kafka consumer group (its `group.id`, e.g. `groups.indexer.lag`), when the run ended.',
+      keyName: 'group',
+      value: {
+        kind: 'group',
+        doc: 'One consumer group, summed over its topic\'s partitions.',
+        fields: {
+          lag: n('Records between its committed offsets and the log ends, as `kafka-consumer-groups --describe` shows (a partition it never committed lags by its whole log).'),
+          committed: n('Sum of its committed offsets.'),
+          members: n('Members still in the group.'),
+        },
+      },
+    },
     query: {
       kind: 'group',
       doc: 'The query (when the pipeline aggregates): true answer vs each answering output.',

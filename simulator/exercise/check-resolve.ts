@@ -115,5 +115,6 @@ export function resolvePath(segments: readonly string[], result?: RunResult): Re
 function absentHint(root: string): string | undefined {
   if (root === 'query') return 'the query exists only when the pipeline aggregates (a windowed `job:`) or declares `query:`';
   if (root === 'architectures') return 'architectures exist only in Lambda/Kappa runs (a `type: serving` node)';
+  if (root === 'groups') return 'consumer groups exist only in runs with a Kafka cluster and a consumer (its `group.id`)';
   return undefined;
 }

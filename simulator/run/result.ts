@@ -98,6 +98,17 @@ export interface StageSample {
   stages: Record<string, Record<string, number>>;
 }
 
+/** A Kafka consumer group when the run ended, summed over its topic's partitions. */
+export interface GroupSummary {
+  topic: string;
+  /** Records between the committed offsets and the log ends (a partition with no commit lags by its whole log). */
+  lag: number;
+  /** Sum of the committed offsets. */
+  committed: number;
+  /** Members still in the group. */
+  members: number;
+}
+
 export interface RunResult {
   name?: string;
   seed: number;
@@ -111,6 +122,8 @@ export interface RunResult {
   outputs: Record<string, OutputLedger>;
   query?: QueryResult;
   architectures?: Record<string, ArchitectureSeries>;
+  /** Kafka consumer groups by group id (runs with a Kafka cluster only). */
+  groups?: Record<string, GroupSummary>;
   checks?: CheckResult[];
   log: LogLine[];
   samples: StageSample[];

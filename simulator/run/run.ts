@@ -6,6 +6,7 @@
  * host so a Cancel message can get through. Slicing never changes the events: the same
  * spec and seed give the same result whether the run is sliced or not.
  */
+import { consumerGroupsOf } from './groups.js';
 import { Simulation } from '../core/simulation.js';
 import { RidSet } from '../core/rid-set.js';
 import { NoteColumn } from '../ledger/note-column.js';
@@ -228,6 +229,8 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
     state,
     traces: {},
   };
+  const groups = consumerGroupsOf(built.components);
+  if (Object.keys(groups).length > 0) result.groups = groups;
   if (query && truth) result.query = compareAnswers(truth, built.answers, query, sim.now);
   if (samplers.size > 0) {
     result.architectures = {};
