@@ -10,6 +10,7 @@ import { lessonFrontmatterSchema } from '../exercise/lesson-frontmatter.js';
 import { listCheckPaths } from '../exercise/check-paths.js';
 import { describedAs, keyDocs, keyTable, typeLiteralOf, unionOptions } from './schema-docs.js';
 import { SCHEMA_DIR } from './scaffold.js';
+import { EXTRA_SEEDS } from './check-exercise.js';
 
 export const BEGIN = '<!-- BEGIN GENERATED: npm run docs:authoring (do not edit by hand) -->';
 export const END = '<!-- END GENERATED -->';
@@ -40,6 +41,14 @@ export function generatedSection(): string {
     'A check reads these values of the run result. `<output>`, `<answer>`, `<architecture>` and `<node-or-link>` are ids from your',
     'pipeline; write an id that is not a plain name in brackets and quotes: `query.error["es/counts"].max`,',
     '`outputs.es.lostAt["filebeat->logstash"]`. Units: `count` (records), `ms` (compare with `5s`, `250ms`), `ratio` (compare with `0.01` or `1%`).',
+    '',
+    'How output ids are named: an Elasticsearch node `es` is the output `es`, and when two or more indices are written into it',
+    'each index is also an output `es/<index>` (`outputs["es/counts"]`); an S3 node `lake` is the output `lake`; a Kafka node',
+    '`kafka` gives one output per topic no job reads, `kafka/<topic>`. Answers (`query.error`) are named `<es-node>/<index>`',
+    'after the index a windowed job writes. Architectures are named after their `type: serving` node.',
+    '',
+    `Seeds: \`lessons:check\` runs the solution with the exercise's \`seed\` and with the next ${EXTRA_SEEDS} (seed + 1 … seed + ${EXTRA_SEEDS}), and the starter`,
+    "with the exercise's seed; learners always run with the exercise's seed.",
     '',
     checkPathTable(),
     '',

@@ -22,6 +22,26 @@ export interface KeyDoc {
   key: string;
   doc: string;
   default?: string;
+  /** The values the key accepts, when they are a fixed list (an enum, literals). */
+  values?: string[];
+  /** For a literal `type`-like key of union variants: each variant's value and its description. */
+  variants?: { value: string; doc: string }[];
+}
+
+/** The fixed values a schema accepts, looking through wrappers, lists and maps (`mappings: index → field → type`). */
+function allowedValues(schema: z.ZodType, depth = 0): string[] | undefined {
+  if (depth > 6) return undefined;
+  const d = defOf(peel(schema).core);
+  if (d.type === 'enum' && d.entries) return Object.values(d.entries).map(String);
+  if (d.type === 'literal' && d.values) return d.values.map(String);
+  if (d.type === 'array' && d.element) return allowedValues(d.element, depth + 1);
+  if (d.type === 'record' && d.valueType) return allowedValues(d.valueType, depth + 1);
+  if (d.type === 'union' && d.options) {
+    const each = d.options.map((o) => allowedValues(o, depth + 1));
+    // A union with a free-form branch (a number, an object) has no fixed list.
+    return each.every((v) => v !== undefined) ? [...new Set(each.flat() as string[])] : undefined;
+  }
+  return undefined;
 }
 
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -83,7 +103,15 @@ export function keyDocs(schema: z.ZodType, prefix = '', stopAt: readonly string[
         const p = peel(child);
         const full = `${path}${key}`;
         const dflt = formatDefault(p.dflt, p.transformed);
-        rows.push({ key: full, doc: p.doc ?? '', ...(dflt !== undefined ? { default: dflt } : {}) });
+        const values = allowedValues(child);
+        const literal = defOf(p.core).type === 'literal' && values?.length === 1;
+        rows.push({
+          key: full,
+          doc: p.doc ?? '',
+          ...(dflt !== undefined ? { default: dflt } : {}),
+          ...(values ? { values } : {}),
+          ...(literal ? { variants: [{ value: values[0]!, doc: p.doc ?? '' }] } : {}),
+        });
         if (!stopAt.includes(full)) visit(child, `${full}.`, depth + 1);
       }
     } else if (d.type === 'array' && d.element) {
@@ -95,9 +123,30 @@ export function keyDocs(schema: z.ZodType, prefix = '', stopAt: readonly string[
     }
   };
   visit(schema, prefix, 0);
-  // The same key can come from several union variants (e.g. `if` in every filter); keep the first.
-  const seen = new Set<string>();
-  return rows.filter((r) => (seen.has(r.key) ? false : (seen.add(r.key), true)));
+  // The same key can come from several union variants (e.g. `if` in every filter); keep the first,
+  // gathering the variants' literal values (`window.type`: tumbling, sliding, session) into it.
+  const first = new Map<string, KeyDoc>();
+  const out: KeyDoc[] = [];
+  for (const r of rows) {
+    const kept = first.get(r.key);
+    if (!kept) {
+      first.set(r.key, r);
+      out.push(r);
+    } else if (kept.variants && r.variants) {
+      for (const v of r.variants) if (!kept.variants.some((k) => k.value === v.value)) kept.variants.push(v);
+    }
+  }
+  return out.map(withValues);
+}
+
+/** The row's text with its allowed values; for union variants, each value with its own description. */
+function withValues(r: KeyDoc): KeyDoc {
+  if (r.variants && r.variants.length > 1) {
+    return { ...r, values: r.variants.map((v) => v.value), doc: `One of: ${r.variants.map((v) => `\`${v.value}\` (${v.doc.replace(/\.$/, '')})`).join('; ')}.` };
+  }
+  if (!r.values || r.values.length === 0) return r;
+  const label = r.values.length === 1 ? 'Value' : 'Values';
+  return { ...r, doc: `${r.doc}${r.doc ? ' ' : ''}${label}: ${r.values.map((v) => `\`${v}\``).join(', ')}.` };
 }
 
 export function keyTable(rows: readonly KeyDoc[]): string {
