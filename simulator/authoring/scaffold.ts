@@ -37,7 +37,9 @@ hints:
   - Logstash can keep its queue on disk — but only what it has checkpointed survives a crash, and a replay resends.
   - "Set \`queue.type: persisted\` and \`queue.checkpoint.writes: 1\` on logstash, and index each line under a stable id: \`processors: [add_id]\` on filebeat, \`document_id: \\"%{[@metadata][_id]}\\"\` on the output."
 `;
-  const pipeline = (which: string) => `${schemaComment(`${dir}/${which}/pipeline.yaml`, 'pipeline')}# Filebeat → Logstash → Elasticsearch; Logstash is slower than the traffic, so its queue holds events when it crashes.
+  // No schema modeline in the pipelines: learners see these files from line 1. Editors find their schema
+  // through .vscode/settings.json (`yaml.schemas`), which maps starter/ and solution/ pipelines to it.
+  const pipeline = `# Filebeat → Logstash → Elasticsearch; Logstash is slower than the traffic, so its queue holds events when it crashes.
 name: ${slug}
 duration: 10s
 workload:
@@ -60,7 +62,7 @@ faults:
 `;
   return {
     [`${dir}/exercise.yaml`]: exercise,
-    [`${dir}/starter/pipeline.yaml`]: pipeline('starter'),
-    [`${dir}/solution/pipeline.yaml`]: pipeline('solution'),
+    [`${dir}/starter/pipeline.yaml`]: pipeline,
+    [`${dir}/solution/pipeline.yaml`]: pipeline,
   };
 }

@@ -148,6 +148,12 @@ export function loadExercise(slug: string, lessonDir: string, files: ExerciseFil
       }
     }
   }
+  // Learners see starter files from line 1: an editor modeline there is noise to them and shifts every line number.
+  for (const name of [...y.editable, ...y.readonly]) {
+    if (/^#\s*yaml-language-server:/.test(starter[name] ?? '')) {
+      errors.push(issue(`${base}/starter/${name}`, { line: 1, column: 1 }, 'the `# yaml-language-server` line would be shown to learners as line 1 of their file', 'delete it: editors get the schema from .vscode/settings.json (`yaml.schemas`)'));
+    }
+  }
   const checks = buildChecks(y, text, map, errors);
   if (errors.length > 0) return { ok: false, errors };
   const solution: Record<string, string> = {};

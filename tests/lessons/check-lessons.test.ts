@@ -65,8 +65,22 @@ describe('new:exercise', () => {
     const r = loadExercise('keep-it', '02-beats', local);
     expect(r.ok ? [] : r.errors.map(formatIssue)).toEqual([]);
     expect(local['exercise.yaml']!.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../../simulator/authoring/schemas/exercise.schema.json');
-    expect(local['starter/pipeline.yaml']!.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../../../simulator/authoring/schemas/pipeline.schema.json');
+    // Learners see the pipeline from line 1: no modeline there; editors map it to its schema in .vscode/settings.json.
+    expect(local['starter/pipeline.yaml']!).not.toContain('yaml-language-server');
+    const settings = JSON.parse(readFileSync('.vscode/settings.json', 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
+    expect(settings['yaml.schemas']['./simulator/authoring/schemas/pipeline.schema.json']).toContain('lessons/*/exercises/*/starter/pipeline.yaml');
     expect(local['starter/pipeline.yaml']).toBe(local['solution/pipeline.yaml']);
+  });
+
+  it('refuses a modeline in a starter file, which the learner would see as line 1', () => {
+    const files = scaffoldExercise('02-beats', 'keep-it');
+    const local: Record<string, string> = {};
+    for (const [path, text] of Object.entries(files)) local[path.slice('lessons/02-beats/exercises/keep-it/'.length)] = text;
+    local['starter/pipeline.yaml'] = `# yaml-language-server: $schema=../x.json\n${local['starter/pipeline.yaml']!}`;
+    const r = loadExercise('keep-it', '02-beats', local);
+    expect(r.ok ? [] : r.errors.map(formatIssue)).toEqual([
+      'lessons/02-beats/exercises/keep-it/starter/pipeline.yaml:1:1: the `# yaml-language-server` line would be shown to learners as line 1 of their file (delete it: editors get the schema from .vscode/settings.json (`yaml.schemas`))',
+    ]);
   });
 
   it('writes the files, prints the tag, and refuses a duplicate slug or an unknown lesson', () => {
