@@ -9,10 +9,13 @@ import { groupExerciseFilesChecked } from '../exercise/bundle.js';
 import { loadExercise } from '../exercise/load.js';
 import { parseLessonFrontmatter, type LessonFrontmatter } from '../exercise/lesson-frontmatter.js';
 import type { Exercise } from '../exercise/types.js';
+import { lessonConventionProblems } from './lesson-conventions.js';
 
 export interface LessonInfo {
   dir: string;
   file: string;
+  /** Place in the course: the frontmatter's `order`, else the folder's number. */
+  order: number;
   frontmatter?: LessonFrontmatter;
   /** Slugs used by `<Exercise slug>` in this lesson, in order. */
   exercises: string[];
@@ -74,8 +77,19 @@ export function checkLessonsStatic(files: Record<string, string>): StaticReport 
     if (!fm.ok) problems.push(...fm.errors);
     const tags = findExerciseTags(mdx);
     for (const t of tags) refs.push({ ...t, file });
-    lessons.push({ dir, file, ...(fm.ok ? { frontmatter: fm.frontmatter } : {}), exercises: tags.filter((t) => t.tag === 'Exercise' && t.slug).map((t) => t.slug!) });
+    const slugs = tags.filter((t) => t.tag === 'Exercise' && t.slug).map((t) => t.slug!);
+    problems.push(...lessonConventionProblems(file, mdx, slugs.length, fm.ok ? fm.bodyLine : 1));
+    const order = (fm.ok ? fm.frontmatter.order : undefined) ?? Number.parseInt(dir, 10);
+    lessons.push({ dir, file, order, ...(fm.ok ? { frontmatter: fm.frontmatter } : {}), exercises: slugs });
   }
+  // Course order comes from `order:` (or the folder number): two lessons in one place is ambiguous.
+  lessons.sort((a, b) => a.order - b.order || a.dir.localeCompare(b.dir));
+  lessons.forEach((l, i) => {
+    const before = lessons[i - 1];
+    if (before && before.order === l.order) {
+      problem(l.file, 1, 1, `lesson \`${l.dir}\` has the same place in the course (${l.order}) as \`${before.dir}\``, 'give one of them a different `order:` in its frontmatter (or a different folder number)');
+    }
+  });
 
   const exerciseFiles: Record<string, string> = {};
   for (const [path, text] of Object.entries(files)) if (/^lessons\/[^/]+\/exercises\//.test(path)) exerciseFiles[path] = text;

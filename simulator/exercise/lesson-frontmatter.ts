@@ -11,6 +11,12 @@ export const lessonFrontmatterSchema = z
     summary: z.string().min(1).describe('One sentence: what the lesson is about.'),
     objectives: z.array(z.string().min(1)).min(2).max(5).describe('Two to five things "you will be able to …" after the lesson.'),
     minutes: z.number().positive().describe('Estimated reading + exercise time, in minutes.'),
+    order: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Place of the lesson in the course (1, 2, …); unique. Default: the number its folder starts with (`03-kafka` → 3).'),
   })
   .describe('Frontmatter of a lesson page.');
 

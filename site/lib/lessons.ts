@@ -1,6 +1,6 @@
 /**
  * The lessons in course order, with the numbers and neighbours the pages show.
- * Folder names start with a two-digit order (`03-delivery-guarantees`), so name order is course order.
+ * Course order is the frontmatter's `order`, else the folder's two-digit number (`03-delivery-guarantees`).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { exercisesOfLesson } from './exercise-files.js';
@@ -21,9 +21,14 @@ export function lessonHref(id: string): string {
   return `/lessons/${id}/`;
 }
 
+/** A lesson's place: its frontmatter `order`, else the number its folder starts with (lessons:check keeps them unique). */
+export function lessonOrder(id: string, order: number | undefined): number {
+  return order ?? Number.parseInt(id, 10);
+}
+
 export async function orderedLessons(): Promise<LessonEntry[]> {
   const all = await getCollection('lessons');
-  return all.sort((a, b) => a.id.localeCompare(b.id));
+  return all.sort((a, b) => lessonOrder(a.id, a.data.order) - lessonOrder(b.id, b.data.order) || a.id.localeCompare(b.id));
 }
 
 export function summarize(entry: LessonEntry, index: number): LessonSummary {

@@ -23,6 +23,7 @@ describe('lessons:check across the course (fixture course with mistakes)', () =>
     expect(messages).toEqual([
       'lessons/01-first/index.mdx:5:3: `objectives`: Too small: expected array to have >=2 items',
       'lessons/01-first/index.mdx:6:10: `minutes`: expected number, got string "ten" (write a plain number without quotes)',
+      'lessons/01-first/index.mdx:1:1: the lesson has 1 exercise; every lesson has at least 2 (scaffold another with `npm run new:exercise -- <lesson>/<slug>` and place its <Exercise slug="…" /> in the text)',
       'lessons/01-first/index.mdx:11:1: <Exercise slug="lose-nothng"> names no exercise (did you mean "lose-nothing"?)',
       'lessons/01-first/index.mdx:18:1: <Exercise> without a `slug` attribute (write <Exercise slug="…" />)',
       'lessons/01-first/exercises/lose-nothing/exercise.yaml:1:1: exercise `lose-nothing` is not used by any lesson (paste <Exercise slug="lose-nothing" /> into lessons/01-first/index.mdx, or delete the folder)',
@@ -38,7 +39,7 @@ describe('lessons:check across the course (fixture course with mistakes)', () =>
     const r = spawnSync(TSX, ['simulator/authoring/lessons-check-cli.ts', '--root', COURSE, '--no-run'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     for (const m of messages) expect(r.stderr).toContain(m);
-    expect(r.stdout).toContain('1 lessons, 2 exercises (not run: --no-run): 6 problems (');
+    expect(r.stdout).toContain('1 lessons, 2 exercises (not run: --no-run): 7 problems (');
   });
 });
 

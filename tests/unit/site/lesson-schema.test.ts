@@ -14,6 +14,9 @@ const samples: [string, unknown][] = [
   ['missing summary', { title: 'x', objectives: ['a', 'b'], minutes: 3 }],
   ['empty title', { ...good, title: '' }],
   ['unknown key (a typo)', { ...good, objective: ['a', 'b'] }],
+  ['an order', { ...good, order: 3 }],
+  ['a fractional order', { ...good, order: 2.5 }],
+  ['order zero', { ...good, order: 0 }],
 ];
 
 describe('lesson frontmatter: the site collection and lessons:check agree', () => {
