@@ -8,7 +8,7 @@
  */
 import { runSteps, type RunHandle, type RunOptions, type RunProgress } from '../simulator/run/run.js';
 import { parseSpec, pipelineJsonSchema, type PipelineSpec } from '../simulator/spec/index.js';
-import { loadExercise, pipelineTextOf, evaluateChecks, lockedFaultsWarning } from '../simulator/exercise/core.js';
+import { loadExercise, pipelineTextOf, evaluateChecks, lockedFaultsWarning, lockedSettingErrors } from '../simulator/exercise/core.js';
 import type { Exercise } from '../simulator/exercise/types.js';
 import { runLine, complete, recordStory, formatStory, ledgerEntries, ridOfId } from '../simulator/shell/index.js';
 import { diagramOf } from '../simulator/diagram/model.js';
@@ -86,6 +86,8 @@ export function createSession(options: SessionOptions): SimApi {
     const locked = exercise ? lockedFaultsWarning(exercise, request.files) : undefined;
     const warnings = locked ? [locked, ...parsed.warnings] : parsed.warnings;
     if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors, warnings };
+    const locks = exercise ? lockedSettingErrors(exercise, request.files) : [];
+    if (locks.length > 0) return { kind: 'invalid', errors: locks, warnings };
     const spec = parsed.spec;
     const total = Math.ceil((spec.duration * spec.workload.rate) / 1000);
     const started = options.wallClock();
@@ -137,7 +139,9 @@ export function createSession(options: SessionOptions): SimApi {
       const parsed = parseSpec(text, file);
       const locked = exercise && file === 'pipeline.yaml' ? lockedFaultsWarning(exercise, { [file]: text }) : undefined;
       const warnings = locked ? [locked, ...parsed.warnings] : parsed.warnings;
-      return parsed.ok ? { errors: [], warnings } : { errors: parsed.errors, warnings };
+      // Locked settings are marked in the editor as the learner changes them, not only at Run.
+      const locks = parsed.ok && exercise && file === 'pipeline.yaml' ? lockedSettingErrors(exercise, { [file]: text }) : [];
+      return parsed.ok ? { errors: locks, warnings } : { errors: parsed.errors, warnings };
     },
     run: doRun,
     async cancel() {

@@ -12,6 +12,7 @@ import { pathsOf } from '../exercise/check-ast.js';
 import { resolvePath } from '../exercise/check-resolve.js';
 import { EXERCISE_FILE } from '../exercise/load.js';
 import { lockedFaultsChanged } from '../exercise/pipeline-text.js';
+import { lockedSettingErrors } from '../exercise/locks.js';
 import { runExercise, type RunFunction } from '../exercise/run-exercise.js';
 import { PIPELINE_FILE, type CheckSpec, type Exercise } from '../exercise/types.js';
 import { placesOf, unknownPlace } from './check-places.js';
@@ -86,6 +87,10 @@ export function checkExercise(exercise: Exercise, options: CheckExerciseOptions 
       if (bad) problem(yamlFile, at(check, p.offsets[bad.segment] ?? p.offset), `check \`${check.source}\`: ${bad.message}`, bad.hint);
     }
   }
+  // The solution must keep locked settings, or it solves a different exercise than the learner's.
+  const solutionLocks = lockedSettingErrors(exercise, exercise.solution, `${base}/solution/${PIPELINE_FILE}`);
+  for (const e of solutionLocks) status.problems.push({ ...e, message: `the solution changes a locked setting: ${e.message}`, hint: 'keep the starter\'s value in the solution, or remove the pointer from `locked:` in exercise.yaml' });
+  if (solutionLocks.length > 0) return status;
   if (lockedFaultsChanged(exercise, exercise.solution)) {
     problem(`${base}/solution/${PIPELINE_FILE}`, top, 'the solution changes `faults:`, but faults are locked, so its changes would not run', 'copy the starter\'s `faults:` into the solution, or set `faults: editable` in exercise.yaml');
   }

@@ -8,6 +8,7 @@ import { exerciseSchema, checkEntrySchema, type ExerciseYaml } from './schema.js
 import { parseCheck } from './check-parse.js';
 import { analyseCheck } from './check-static.js';
 import { tautology } from './check-tautology.js';
+import { readAt } from '../lab/spec-edit.js';
 import { PIPELINE_FILE, type CheckSpec, type Exercise, type ExerciseFiles } from './types.js';
 
 export type LoadOutcome = { ok: true; exercise: Exercise } | { ok: false; errors: SpecIssue[] };
@@ -154,6 +155,12 @@ export function loadExercise(slug: string, lessonDir: string, files: ExerciseFil
       errors.push(issue(`${base}/starter/${name}`, { line: 1, column: 1 }, 'the `# yaml-language-server` line would be shown to learners as line 1 of their file', 'delete it: editors get the schema from .vscode/settings.json (`yaml.schemas`)'));
     }
   }
+  // A lock on a setting the starter does not have would lock nothing (a typo in the pointer).
+  y.locked.forEach((pointer, i) => {
+    if (starter[PIPELINE_FILE] !== undefined && readAt(starter[PIPELINE_FILE], pointer) === undefined) {
+      errors.push(issue(yamlFile, map.locate(['locked', i]), `\`locked\`: starter/${PIPELINE_FILE} has no setting at \`${pointer}\``, 'lock a setting the starter writes, e.g. /nodes/consumer/processing-time', `locked.${i}`));
+    }
+  });
   const checks = buildChecks(y, text, map, errors);
   if (errors.length > 0) return { ok: false, errors };
   const solution: Record<string, string> = {};
@@ -177,6 +184,7 @@ export function loadExercise(slug: string, lessonDir: string, files: ExerciseFil
       checks,
       hints: y.hints,
       faultsLocked: y.faults === 'locked',
+      ...(y.locked.length > 0 ? { locked: y.locked } : {}),
       ...(y.compare ? { compare: true } : {}),
     },
   };

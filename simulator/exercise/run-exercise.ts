@@ -8,6 +8,7 @@ import type { PipelineSpec } from '../spec/schema/pipeline.js';
 import type { RunResult } from '../run/result.js';
 import { runSync } from '../run/run.js';
 import { evaluateChecks } from './evaluate.js';
+import { lockedSettingErrors } from './locks.js';
 import { lockedFaultsChanged, pipelineTextOf } from './pipeline-text.js';
 import { PIPELINE_FILE, type Exercise } from './types.js';
 
@@ -29,6 +30,8 @@ const defaultRun: RunFunction = (spec, seed) => runSync(spec, { seed }).result;
 export function runExercise(exercise: Exercise, files: Record<string, string>, options: ExerciseRunOptions = {}): ExerciseRun {
   const parsed = parseSpec(pipelineTextOf(exercise, files), options.file ?? PIPELINE_FILE);
   if (!parsed.ok) return { errors: parsed.errors };
+  const locks = lockedSettingErrors(exercise, files, options.file ?? PIPELINE_FILE);
+  if (locks.length > 0) return { errors: locks };
   const seed = options.seed ?? exercise.seed;
   const result = (options.run ?? defaultRun)(parsed.spec, seed);
   result.warnings = [

@@ -39,6 +39,10 @@ export const exerciseSchema = z
       .enum(['locked', 'editable'])
       .default('locked')
       .describe('`locked` (default): the starter\'s `faults:` always run, whatever the learner writes; `editable`: the learner may change them.'),
+    locked: z
+      .array(z.string().regex(/^\//, 'a JSON Pointer into pipeline.yaml, e.g. /nodes/consumer/processing-time'))
+      .default([])
+      .describe('Settings of `pipeline.yaml` the learner may not change, as JSON Pointers (e.g. `/nodes/consumer/processing-time`). A run that changes one is refused with a message at that line; the starter must have each, and the solution must keep the starter\'s values.'),
     checks: z.array(checkEntrySchema).min(1).describe('Assertions over the run result; the exercise is solved when all pass. The solution must pass them all, the starter must fail at least one.'),
     hints: z
       .array(z.string().min(1).describe('One hint.'))

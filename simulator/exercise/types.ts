@@ -58,6 +58,8 @@ export interface Exercise {
   checks: CheckSpec[];
   /** Graded hints, gentlest first. */
   hints: string[];
+  /** JSON Pointers into pipeline.yaml of settings the learner may not change (runs that do are refused). */
+  locked?: string[];
   /** When true the learner's `faults:` are replaced by the starter's before running. */
   faultsLocked: boolean;
   /** When true the run is shown as a Lambda vs Kappa comparison. */

@@ -5,7 +5,7 @@ import { statusWord } from '../../simulator/authoring/report-table.js';
 import { formatIssue } from '../../simulator/spec/issues.js';
 import { checkExercise } from '../../simulator/authoring/check-exercise.js';
 import { loadExercise } from '../../simulator/exercise/load.js';
-import type { RunFunction } from '../../simulator/exercise/run-exercise.js';
+import { runExercise, type RunFunction } from '../../simulator/exercise/run-exercise.js';
 import { fakeResult, ledger } from '../unit/exercise/support.js';
 
 /** Issue 20's authoring-kit mistakes, each in a small exercise written inline and run by a stand-in simulator. */
@@ -101,5 +101,42 @@ describe('lessons:check --only <slug>', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines).toEqual([expect.stringContaining('lessons/01-first/exercises/lose-nothing/exercise.yaml:1:1: exercise `lose-nothing` is not used by any lesson')]);
     expect(r.stdout).toContain(': 1 problem (');
+  });
+});
+
+describe('locked settings inside an editable file', () => {
+  const withWorkers = (name: string, workers: number) => pipeline(name).replace('logstash: { type: logstash,', `logstash: { type: logstash, pipeline.workers: ${workers},`);
+  const locked = (solutionWorkers: number, lock = '/nodes/logstash/pipeline.workers') => {
+    const r = loadExercise('inline', '02-x', {
+      'exercise.yaml': `title: Inline\ngoal: Lose nothing.\nlocked: [${lock}]\nchecks:\n  - outputs.es.lost == 0\nhints:\n  - one\n  - two\n`,
+      'starter/pipeline.yaml': withWorkers('bad', 1),
+      'solution/pipeline.yaml': withWorkers('good', solutionWorkers),
+    });
+    return r;
+  };
+
+  it('a lock on a setting the starter lacks is refused where it is written', () => {
+    const r = locked(1, '/nodes/logstash/pipeline.wokers');
+    expect(r.ok ? [] : r.errors.map(formatIssue)).toEqual([`${FILE}:3:10: \`locked\`: starter/pipeline.yaml has no setting at \`/nodes/logstash/pipeline.wokers\` (lock a setting the starter writes, e.g. /nodes/consumer/processing-time)`]);
+  });
+
+  it('lessons:check refuses a solution that changes a locked setting, at its line', () => {
+    const r = locked(4);
+    if (!r.ok) throw new Error(r.errors.map(formatIssue).join('\n'));
+    expect(checkExercise(r.exercise, { run: byName }).problems.map(formatIssue)).toEqual([
+      `${DIR}/solution/pipeline.yaml:6:49: the solution changes a locked setting: \`nodes.logstash.pipeline.workers\` is locked in this exercise: it must stay 1 (you have 4) (keep the starter's value in the solution, or remove the pointer from \`locked:\` in exercise.yaml)`,
+    ]);
+  });
+
+  it('at grading time a learner\'s change is refused with a clear message, and other edits run', () => {
+    const r = locked(1);
+    if (!r.ok) throw new Error(r.errors.map(formatIssue).join('\n'));
+    const refused = runExercise(r.exercise, { 'pipeline.yaml': withWorkers('good', 8) }, { run: byName });
+    expect('errors' in refused && refused.errors.map(formatIssue)).toEqual([
+      "pipeline.yaml:6:49: `nodes.logstash.pipeline.workers` is locked in this exercise: it must stay 1 (you have 8) (the exercise is about something else: put it back (Reset restores the starter) and change another setting)",
+    ]);
+    const deleted = runExercise(r.exercise, { 'pipeline.yaml': pipeline('good') }, { run: byName });
+    expect('errors' in deleted && deleted.errors[0]!.message).toContain('it must stay 1 (you have absent)');
+    expect('result' in runExercise(r.exercise, { 'pipeline.yaml': withWorkers('good', 1) }, { run: byName })).toBe(true);
   });
 });
