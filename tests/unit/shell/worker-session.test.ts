@@ -57,3 +57,19 @@ describe('worker session', () => {
     expect(ledger.total).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('worker session: locked settings', () => {
+  const exercise = `title: T\ngoal: G.\nlocked: [/nodes/logstash/pipeline.workers]\nchecks:\n  - outputs.es.lost == 0\nhints: [a, b]\n`;
+  const pipe = (workers: number) => `duration: 2s\nworkload: { rate: 10/s }\nnodes:\n  filebeat: { type: beats, output: logstash }\n  logstash: { type: logstash, pipeline.workers: ${workers}, output: { elasticsearch: { node: es, index: logs } } }\n  es: { type: elasticsearch }\n`;
+
+  it('validate marks a changed locked setting as an error, and run refuses it', async () => {
+    const s = session();
+    const loaded = await s.load('x', '01-a', { 'exercise.yaml': exercise, 'starter/pipeline.yaml': pipe(1), 'solution/pipeline.yaml': pipe(1) });
+    expect(loaded.ok).toBe(true);
+    const v = await s.validate(pipe(3), 'pipeline.yaml');
+    expect(v.errors.map((e) => [e.line, e.message])).toEqual([[5, '`nodes.logstash.pipeline.workers` is locked in this exercise: it must stay 1 (you have 3)']]);
+    const r = await s.run({ files: { 'pipeline.yaml': pipe(3) }, seed: 1 });
+    expect(r.kind).toBe('invalid');
+    expect((await s.validate(pipe(1), 'pipeline.yaml')).errors).toEqual([]);
+  });
+});
