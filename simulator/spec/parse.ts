@@ -3,6 +3,7 @@
  * a SpecIssue with file, line and column and, where we can guess, a hint.
  * Nothing here throws on bad input: the editor, the CLI and the checker all rely on that.
  */
+import { unclosedOpener } from './yaml-first-error.js';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { pipelineSchema, type PipelineSpec } from './schema/pipeline.js';
@@ -89,13 +90,16 @@ export function readYaml(text: string, file: string): { ok: true; data: unknown;
     return { ok: false, errors: [{ severity: 'error', file, line: 1, column: 1, path: '', message: `cannot read the file: ${String(error)}` }] };
   }
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-        return { severity: 'error' as const, file, line: pos.line, column: pos.col, path: '', message: cleanYamlMessage(e.message), hint: yamlHint(e.code) };
-      }),
-    };
+    // Only the first error: the ones after it follow from it (the parser lost its place).
+    const e = doc.errors[0]!;
+    const opener = e.code === 'MISSING_CHAR' || /^Flow (map|sequence)/.test(e.message) ? unclosedOpener(text, e.pos[0]) : undefined;
+    if (opener) {
+      const pos = lines.linePos(opener.offset);
+      const what = opener.char === '[' || opener.char === '{' ? `\`${opener.char}\`` : `quote ${opener.char}`;
+      return { ok: false, errors: [{ severity: 'error', file, line: pos.line, column: pos.col, path: '', message: `this ${what} is never closed`, hint: `add the closing ${opener.char === '[' ? '`]`' : opener.char === '{' ? '`}`' : opener.char} where the value ends` }] };
+    }
+    const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
+    return { ok: false, errors: [{ severity: 'error', file, line: pos.line, column: pos.col, path: '', message: cleanYamlMessage(e.message), hint: yamlHint(e.code) }] };
   }
   let data: unknown;
   try {
