@@ -89,7 +89,7 @@ describe('a solution that ends with records in flight', () => {
     const held: RunFunction = (spec, seed) => (spec.name === 'good' ? fakeResult({ seed, ended: 'deadline', outputs: { es: ledger({ exactlyOnce: 990, inFlight: 10 }) } }) : byName(spec, seed));
     const s = checkExercise(inline('  - outputs.es.lost == 0\n'), { run: held });
     expect(s.problems.map(formatIssue)).toEqual([
-      `${DIR}/solution/pipeline.yaml:1:1: warning: the solution's run ends with 10 records of output \`es\` still in flight (deadline) (give the pipeline time to settle (a longer \`drain:\`, or a shorter \`duration:\`), or check \`inFlight\` on purpose)`,
+      `${DIR}/solution/pipeline.yaml:1:1: warning: the solution's run ends (deadline) with records still in flight in the outputs your checks read: \`es\` 10 (a record in flight is neither lost nor delivered yet: give the pipeline time to settle (a longer \`drain:\`, or a shorter \`duration:\`), or check \`inFlight\` on purpose)`,
     ]);
     expect(statusWord(s)).toBe('ok');
   });
