@@ -4,6 +4,17 @@
  */
 import { describe, it, expect } from 'vitest';
 import { run } from '../unit/collectors/helpers.js';
+import { parseCheck } from '../../simulator/exercise/check-parse.js';
+import { evaluateCheck } from '../../simulator/exercise/check-eval.js';
+import { resolvePath } from '../../simulator/exercise/check-resolve.js';
+import type { RunResult } from '../../simulator/run/result.js';
+
+/** A check as an exercise states it, evaluated against a run: whether it passes. */
+function holds(source: string, result: RunResult): boolean {
+  const parsed = parseCheck(source);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return evaluateCheck({ source, name: source, expr: parsed.expr, at: { file: 'exercise.yaml', line: 1, column: 1 }, exactColumns: true }, result).pass;
+}
 
 /** 5% garbled lines get `bytes: "n/a"`, which the `bytes: long` mapping rejects with 400. */
 const rejected = (dlq: boolean) => `duration: 5s
@@ -40,5 +51,36 @@ describe('Logstash elasticsearch output, documents rejected with 400', () => {
   it('with the DLQ on, the event goes to the DLQ with that reason and nothing is logged per document', () => {
     const h = run(rejected(true));
     expect(h.result.log.filter((l) => l.text.startsWith('Could not index event'))).toEqual([]);
+  });
+});
+
+describe('dead-lettered documents have their own fate', () => {
+  it('with the DLQ on, rejected documents are deadLettered at logstash, not lost', () => {
+    const h = run(rejected(true));
+    const es = h.result.outputs['es']!;
+    const dlq = (h.result.state['logstash'] as { deadLetterQueue: { entries: number } }).deadLetterQueue;
+    expect(es['deadLettered']).toBeGreaterThan(0);
+    expect(es.lost).toBe(0);
+    expect(es.lostAt).toEqual({});
+    expect(es.exactlyOnce + (es['deadLettered'] as number)).toBe(es.generated);
+    expect(dlq.entries).toBe(es['deadLettered']);
+    expect(holds(`outputs.es.deadLettered == ${String(es['deadLettered'])}`, h.result)).toBe(true);
+    const rid = [...Array(es.generated).keys()].find((r) => h.countsOf('es')[r] !== 1)!;
+    expect(h.sim.ledger.fateOf(rid, 0, h.heldRecords(), 'es')).toMatch(/^dead-lettered at logstash: Elasticsearch rejected it \(400\)/);
+  });
+
+  it('without a DLQ they are lost at logstash, and deadLettered reads 0', () => {
+    const es = run(rejected(false)).result.outputs['es']!;
+    expect(es.lostAt).toEqual({ logstash: es.lost });
+    expect(es['deadLettered']).toBe(0);
+  });
+
+  it('the check vocabulary knows both new fates', () => {
+    // Described fields, not open sink statistics the solution's run would have to vouch for.
+    for (const field of ['deadLettered', 'lateSideOutput']) {
+      const r = resolvePath(['outputs', 'es', field]);
+      expect(r).toMatchObject({ ok: true, unit: 'count' });
+      expect(r.ok && r.open).toBeFalsy();
+    }
   });
 });

@@ -113,7 +113,7 @@ export class Operators {
       if (outcome === 'late') {
         if (this.job?.['late-data'] === 'side-output') {
           this.sideOutput.push(rec);
-          ledger.noteLate(rec.rid, where, 'window already closed: routed to the late-data side output');
+          ledger.noteLateSideOutput(rec.rid, where, 'window already closed: routed to the late-data side output');
         } else {
           this.lateDropped++;
           ledger.noteLate(rec.rid, where, 'window already closed: dropped (numLateRecordsDropped)');

@@ -134,7 +134,7 @@ export class LogstashEsOutput implements LogstashOutput {
     this.counters.rejected400++;
     if (this.dlq?.add(item.record, `${status}: ${error}`, this.ctx.now())) {
       this.counters.toDlq++;
-      this.ctx.ledger.noteLoss(item.record.rid, this.where, `Elasticsearch rejected it (${status}); written to the dead letter queue`);
+      this.ctx.ledger.noteDeadLettered(item.record.rid, this.where, `Elasticsearch rejected it (${status}); written to the dead letter queue`);
     } else {
       // Without a DLQ writer the plugin logs each rejected event at warn (handle_dlq_response); a full DLQ drops it inside the writer instead.
       if (!this.dlq) this.ctx.log('warn', couldNotIndex(item, status, error));
