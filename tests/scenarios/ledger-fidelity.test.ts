@@ -84,3 +84,80 @@ describe('dead-lettered documents have their own fate', () => {
     }
   });
 });
+
+/** Every extra copy in every output was noted somewhere; every lost record too (none at "unknown"). */
+function expectAllPlaced(h: ReturnType<typeof run>): void {
+  for (const [id, o] of Object.entries(h.result.outputs)) {
+    expect({ id, lostAt: o.lostAt['unknown'], duplicatedAt: o.duplicatedAt['unknown'] }).toEqual({ id, lostAt: undefined, duplicatedAt: undefined });
+    expect(Object.values(o.lostAt).reduce((a, b) => a + b, 0)).toBe(o.lost);
+    expect(Object.values(o.duplicatedAt).reduce((a, b) => a + b, 0)).toBe(o.duplicated);
+  }
+}
+
+describe('auto-commit reprocessing after a consumer crash', () => {
+  const spec = (processing: string) => `duration: 30s
+drain: 90s
+workload: { generator: access-log, rate: 100/s, files: 1 }
+nodes:
+  filebeat: { type: beats, output: kafka, topic: logs }
+  kafka: { type: kafka, topics: { logs: { partitions: 3 } } }
+  indexer:
+    type: consumer
+    source: { node: kafka, topic: logs, enable.auto.commit: true, auto.offset.reset: earliest, session.timeout.ms: 10s }
+    commit: auto
+    processing: ${processing}
+    processing-time: 8ms
+    output: { elasticsearch: { node: es, index: logs } }
+  es: { type: elasticsearch }
+faults:
+  - { crash: indexer, at: 10s, restart-after: 2s }
+`;
+  it.each(['in-poll-loop', 'worker'])('processing %s: every record written since the last auto-commit is a copy made at the consumer', (processing) => {
+    const h = run(spec(processing));
+    const es = h.result.outputs['es']!;
+    expect(es.duplicated).toBeGreaterThan(100);
+    expect(es.duplicatedAt).toEqual({ indexer: es.duplicated });
+    expectAllPlaced(h);
+  });
+});
+
+describe('Flink windows that fire more than once', () => {
+  const flink = (window: string, sink: string) => `duration: 20s
+drain: 30s
+workload: { generator: access-log, rate: 100/s, files: 1, key: status, late: { fraction: 0.1, max: 10s } }
+nodes:
+  filebeat: { type: beats, output: logstash }
+  logstash:
+    type: logstash
+    filter: [ { grok: { match: { message: "%{COMBINEDAPACHELOG}" } } } ]
+    output: { kafka: { node: kafka, topic_id: logs, acks: all } }
+  kafka: { type: kafka, topics: { logs: { partitions: 1 } } }
+  flink:
+    type: flink
+    source: { node: kafka, topic: logs, idleness: 2s }
+    execution.checkpointing.interval: 5s
+    job: { key-by: status, window: ${window}, watermark: { max-out-of-orderness: 1s }, allowed-lateness: 15s }
+    sink: { elasticsearch: { node: es, index: counts${sink} } }
+  es: { type: elasticsearch }
+`;
+  it('a late record re-fires its window: with generated ids the update is a new document, a copy made at flink', () => {
+    const h = run(flink('{ type: tumbling, size: 2s }', ''));
+    const es = h.result.outputs['es']!;
+    expect(es.duplicated).toBeGreaterThan(0);
+    expect(Object.keys(es.duplicatedAt)).toEqual(['flink']);
+    expectAllPlaced(h);
+  });
+
+  it('with a document id the update overwrites: nothing counts twice', () => {
+    const es = run(flink('{ type: tumbling, size: 2s }', ', document-id: "{key}-{window.start}"')).result.outputs['es']!;
+    expect(es.duplicated).toBe(0);
+    expect(es.lost).toBe(0);
+  });
+
+  it('session windows that merge after firing: every loss and copy is placed', () => {
+    for (const sink of ['', ', document-id: "{key}-{window.start}"']) {
+      const h = run(flink('{ type: session, gap: 300ms }', sink));
+      expectAllPlaced(h);
+    }
+  });
+});
