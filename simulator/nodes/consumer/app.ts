@@ -16,7 +16,6 @@
  * still being processed or waiting, while the lag reads 0 (KafkaConsumer javadoc, MISCONCEPTIONS 1).
  */
 import type { Message, NodeContext, SimNode } from '../../core/node.js';
-import type { Rec } from '../../core/record.js';
 import type { ConsumedRecord, KafkaConsumerClient } from '../kafka/client-api.js';
 import type { KafkaCluster } from '../kafka/cluster.js';
 import type { ConsumerSpec } from '../../spec/schema/consumer.js';
