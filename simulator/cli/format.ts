@@ -2,7 +2,7 @@
 import type { RunResult, OutputLedger } from '../run/result.js';
 import { formatDuration } from '../spec/units.js';
 
-const COLUMNS: (keyof OutputLedger)[] = ['generated', 'exactlyOnce', 'duplicated', 'lost', 'filtered', 'late', 'inFlight', 'reordered'];
+const COLUMNS: (keyof OutputLedger)[] = ['generated', 'exactlyOnce', 'duplicated', 'lost', 'filtered', 'late', 'lateSideOutput', 'deadLettered', 'inFlight', 'reordered'];
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

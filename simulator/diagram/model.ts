@@ -160,12 +160,23 @@ function faultWindows(spec: PipelineSpec, edges: readonly DiagramEdge[], address
   });
 }
 
+/**
+ * The simulator endpoints a node is: one per Kafka broker, one per consumer instance
+ * (nodes/consumer/index.ts names them `<id>/instance-N` when there are several), else the node id.
+ * Metrics are sampled per endpoint, so a node shows the sum over these.
+ */
+function addressesOfNode(id: string, node: PipelineSpec['nodes'][string]): string[] {
+  if (node.type === 'kafka') return Array.from({ length: node.brokers }, (_, b) => `${id}/broker-${b + 1}`);
+  if (node.type === 'consumer' && node.instances > 1) return Array.from({ length: node.instances }, (_, i) => `${id}/instance-${i + 1}`);
+  return [id];
+}
+
 /** The diagram model of a parsed spec. Pure and cheap: the lesson page builds it at build time. */
 export function diagramOf(spec: PipelineSpec): DiagramModel {
   const nodes: DiagramNode[] = Object.entries(spec.nodes).map(([id, node]) => ({
     id,
     type: node.type,
-    addresses: node.type === 'kafka' ? Array.from({ length: node.brokers }, (_, b) => `${id}/broker-${b + 1}`) : [id],
+    addresses: addressesOfNode(id, node),
     parts: node.type === 'kafka' ? kafkaParts(id, node) : node.type === 'flink' ? flinkParts(id, node) : [],
     settings: settingsOf(node),
   }));

@@ -24,7 +24,7 @@ export interface PartState {
 export interface NodeState {
   id: string;
   status: NodeStatus;
-  /** Copies destroyed / extra copies made / filtered / late here so far (ledger notes). */
+  /** Copies destroyed / extra copies made / filtered / late / set aside here so far (ledger notes). */
   notes: NoteCounts;
   /** Queue depth (Filebeat queue, Logstash queue). */
   queue?: number;
@@ -73,7 +73,8 @@ export interface Timeline {
   endMs: number;
 }
 
-const NO_NOTES: NoteCounts = { lost: 0, duplicated: 0, filtered: 0, late: 0 };
+const NO_NOTES: NoteCounts = { lost: 0, duplicated: 0, filtered: 0, late: 0, lateSideOutput: 0, deadLettered: 0 };
+const NOTE_KINDS = Object.keys(NO_NOTES) as (keyof NoteCounts)[];
 
 export function buildTimeline(model: DiagramModel, run: { samples: readonly StageSample[]; log: readonly LogLine[]; simulatedMs: number }): Timeline {
   const transitions = new Map<string, [number, number][]>();
@@ -123,11 +124,15 @@ function recentlyRestarted(tl: Timeline, address: string, t: number): boolean {
 
 function notesOf(stage: Record<string, number> | undefined): NoteCounts {
   if (!stage) return { ...NO_NOTES };
-  return { lost: stage['noted.lost'] ?? 0, duplicated: stage['noted.duplicated'] ?? 0, filtered: stage['noted.filtered'] ?? 0, late: stage['noted.late'] ?? 0 };
+  const notes = { ...NO_NOTES };
+  for (const k of NOTE_KINDS) notes[k] = stage[`noted.${k}`] ?? 0;
+  return notes;
 }
 
 function addNotes(a: NoteCounts, b: NoteCounts): NoteCounts {
-  return { lost: a.lost + b.lost, duplicated: a.duplicated + b.duplicated, filtered: a.filtered + b.filtered, late: a.late + b.late };
+  const sum = { ...a };
+  for (const k of NOTE_KINDS) sum[k] += b[k];
+  return sum;
 }
 
 function isrOf(mask: number): number[] {

@@ -39,7 +39,7 @@ const perPlace = (doc: string): PathSchema => ({ kind: 'map', doc, keyName: 'nod
 
 export const outputLedgerPaths: PathSchema = {
   kind: 'group',
-  doc: "One terminal output's ledger: generated = exactlyOnce + duplicated + lost + filtered + late + inFlight.",
+  doc: "One terminal output's ledger: generated = exactlyOnce + duplicated + lost + filtered + late + lateSideOutput + deadLettered + inFlight.",
   open: 'statistics a sink reports beyond those listed',
   fields: {
     generated: n('Records the workload generated.'),
@@ -49,6 +49,8 @@ export const outputLedgerPaths: PathSchema = {
     lost: n('Records that never arrived and are not held anywhere (lost at the last place a loss was noted).'),
     filtered: n('Records dropped on purpose by a filter (e.g. a Logstash `drop`).'),
     late: n('Records dropped because their window had closed.'),
+    lateSideOutput: n('Records past their window\'s lateness routed to the job\'s late-data side output (`late-data: side-output`): kept there, not dropped.'),
+    deadLettered: n('Records Elasticsearch refused (400/404) that Logstash wrote to its dead letter queue (`dead_letter_queue.enable`): kept there for a resend, not lost.'),
     inFlight: n('Records still held somewhere (queues, unread log, open windows) when the run ended.'),
     reordered: n('Records that arrived after a later record of the same key.'),
     lostAt: perPlace('Node or link id → records lost there. Link ids go in brackets: `lostAt["filebeat->logstash"]`; absent ids read 0.'),

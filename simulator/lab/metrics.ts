@@ -10,7 +10,7 @@ export type RunMetrics = Record<string, number>;
 export function metricsOf(result: RunResult): RunMetrics {
   const m: RunMetrics = { events: result.events, simulatedMs: result.simulatedMs };
   for (const [id, o] of Object.entries(result.outputs)) {
-    for (const key of ['generated', 'exactlyOnce', 'duplicated', 'extraCopies', 'lost', 'filtered', 'late', 'inFlight', 'reordered'] as const) {
+    for (const key of ['generated', 'exactlyOnce', 'duplicated', 'extraCopies', 'lost', 'filtered', 'late', 'lateSideOutput', 'deadLettered', 'inFlight', 'reordered'] as const) {
       m[`${id}.${key}`] = o[key];
     }
   }

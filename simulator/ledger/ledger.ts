@@ -10,10 +10,13 @@
  * - `noteDuplicate(rid, where)`: a copy was made that may repeat one already delivered
  *   (a resend after an ACK timeout, a replay from a checkpoint, a link duplicate).
  * - `noteFiltered` / `noteLate`: dropped on purpose (a `drop` filter, a window closed).
+ * - `noteDeadLettered` / `noteLateSideOutput`: set aside on purpose, kept where a person can
+ *   still reach them (Logstash's dead letter queue, Flink's late-data side output).
  *
  * At the end each output reports how many times every rid counts in its final state.
  * The fate is read off that count: 1 exactly once, ≥ 2 duplicated, 0 then in flight (some
- * node still holds it), filtered, late, or lost (at the last place a loss was noted).
+ * node still holds it), filtered, late, routed to the late side output, dead-lettered, or lost
+ * (at the last place a loss was noted).
  */
 import type { OutputLedger } from '../run/result.js';
 import { RidSet, type RidLookup } from '../core/rid-set.js';
@@ -25,14 +28,16 @@ export interface TraceStep {
   readonly what: string;
 }
 
-export type FateKind = 'exactlyOnce' | 'duplicated' | 'lost' | 'filtered' | 'late' | 'inFlight';
+export type FateKind = 'exactlyOnce' | 'duplicated' | 'lost' | 'filtered' | 'late' | 'lateSideOutput' | 'deadLettered' | 'inFlight';
 
-/** How many notes each place has made so far (copies destroyed, extra copies made, filtered, late): sampled over time for the diagram. */
+/** How many notes each place has made so far (copies destroyed, extra copies made, filtered, late, set aside): sampled over time for the diagram. */
 export interface NoteCounts {
   lost: number;
   duplicated: number;
   filtered: number;
   late: number;
+  lateSideOutput: number;
+  deadLettered: number;
 }
 
 export class Ledger {
@@ -53,6 +58,10 @@ export class Ledger {
   private readonly dupWhere = new NoteColumn();
   private readonly filteredWhere = new NoteColumn();
   private readonly lateWhere = new NoteColumn();
+  private readonly sideOutputWhere = new NoteColumn();
+  private readonly deadLetterWhere = new NoteColumn();
+  /** Why each dead-lettered record was refused (the DLQ entry's reason). */
+  private readonly deadLetterWhy = new NoteColumn();
   private readonly traces = new Map<number, TraceStep[]>();
   private traceAll = false;
   private readonly traced = new Set<number>();
@@ -98,7 +107,7 @@ export class Ledger {
 
   private countNote(where: string, kind: keyof NoteCounts): void {
     let c = this.notesAt.get(where);
-    if (!c) this.notesAt.set(where, (c = { lost: 0, duplicated: 0, filtered: 0, late: 0 }));
+    if (!c) this.notesAt.set(where, (c = { lost: 0, duplicated: 0, filtered: 0, late: 0, lateSideOutput: 0, deadLettered: 0 }));
     c[kind]++;
   }
 
@@ -135,6 +144,21 @@ export class Ledger {
     this.countNote(where, 'late');
     this.lateWhere.set(rid, where);
     if (this.isTraced(rid)) this.addStep(rid, where, `late: ${why}`);
+  }
+
+  /** Routed to the late-data side output: out of the main stream, but kept and counted there, unlike a dropped late record. */
+  noteLateSideOutput(rid: number, where: string, why = 'arrived after its window closed'): void {
+    this.countNote(where, 'lateSideOutput');
+    this.sideOutputWhere.set(rid, where);
+    if (this.isTraced(rid)) this.addStep(rid, where, `late, to the side output: ${why}`);
+  }
+
+  /** Written to a dead letter queue: refused downstream, kept for a later pipeline to fix and resend. */
+  noteDeadLettered(rid: number, where: string, why: string): void {
+    this.countNote(where, 'deadLettered');
+    this.deadLetterWhere.set(rid, where);
+    this.deadLetterWhy.set(rid, why);
+    if (this.isTraced(rid)) this.addStep(rid, where, `dead-lettered: ${why}`);
   }
 
   /**
@@ -195,6 +219,8 @@ export class Ledger {
       lost: 0,
       filtered: 0,
       late: 0,
+      lateSideOutput: 0,
+      deadLettered: 0,
       inFlight: 0,
       reordered: 0,
       lostAt: {},
@@ -213,7 +239,9 @@ export class Ledger {
         dupAt.add(rid);
       } else if (held.has(rid)) out.inFlight++;
       else if (this.filteredWhere.has(rid)) out.filtered++;
+      else if (this.sideOutputWhere.has(rid)) out.lateSideOutput++;
       else if (this.lateWhere.has(rid)) out.late++;
+      else if (this.deadLetterWhere.has(rid)) out.deadLettered++;
       else {
         out.lost++;
         lostAt.add(rid, feeding && this.earlierWhere.get(rid) !== 0 ? this.chosenLoss(rid, feeding, [this.lossWhere.slotOf(rid), this.lossWhy.slotOf(rid)])[0] : this.lossWhere.slotOf(rid));
@@ -232,8 +260,12 @@ export class Ledger {
     if (held.has(rid)) return { kind: 'inFlight' };
     const filtered = this.filteredWhere.get(rid);
     if (filtered !== undefined) return { kind: 'filtered', where: filtered };
+    const side = this.sideOutputWhere.get(rid);
+    if (side !== undefined) return { kind: 'lateSideOutput', where: side };
     const late = this.lateWhere.get(rid);
     if (late !== undefined) return { kind: 'late', where: late };
+    const dead = this.deadLetterWhere.get(rid);
+    if (dead !== undefined) return { kind: 'deadLettered', where: dead };
     return { kind: 'lost', where: this.lossOf(rid, output)?.where ?? 'unknown' };
   }
 
@@ -244,8 +276,12 @@ export class Ledger {
     if (held.has(rid)) return 'still in flight';
     const filtered = this.filteredWhere.get(rid);
     if (filtered !== undefined) return `filtered at ${filtered}`;
+    const side = this.sideOutputWhere.get(rid);
+    if (side !== undefined) return `late: routed to the side output at ${side}`;
     const late = this.lateWhere.get(rid);
     if (late !== undefined) return `late: dropped at ${late}`;
+    const dead = this.deadLetterWhere.get(rid);
+    if (dead !== undefined) return `dead-lettered at ${dead}: ${this.deadLetterWhy.get(rid) ?? ''}`;
     const loss = this.lossOf(rid, output);
     return loss ? `lost at ${loss.where}: ${loss.why}` : 'lost (no stage reported it)';
   }

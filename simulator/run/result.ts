@@ -15,6 +15,10 @@ export interface OutputLedger {
   lost: number;
   filtered: number;
   late: number;
+  /** Late records routed to a late-data side output (kept there, not dropped). */
+  lateSideOutput: number;
+  /** Records written to a dead letter queue (refused downstream, kept for a resend). */
+  deadLettered: number;
   inFlight: number;
   /** Records that reached the output after a record of the same key generated later. */
   reordered: number;

@@ -130,7 +130,7 @@ function sampleStages(sim: Simulation): StageSample {
   for (const [id, s] of sim.linkStats) stages[id] = { ...s };
   // Ledger notes per place so far (`noted.lost` = copies destroyed there, …), for the diagram's per-hop counters.
   for (const [where, c] of sim.ledger.notesAt) {
-    stages[where] = { ...stages[where], 'noted.lost': c.lost, 'noted.duplicated': c.duplicated, 'noted.filtered': c.filtered, 'noted.late': c.late };
+    stages[where] = { ...stages[where], 'noted.lost': c.lost, 'noted.duplicated': c.duplicated, 'noted.filtered': c.filtered, 'noted.late': c.late, 'noted.lateSideOutput': c.lateSideOutput, 'noted.deadLettered': c.deadLettered };
   }
   return { timeMs: sim.now, stages };
 }

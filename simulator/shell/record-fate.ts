@@ -40,7 +40,7 @@ export function formatStory(s: RecordStory): string {
   return lines.join('\n');
 }
 
-export type LedgerKind = 'lost' | 'duplicated' | 'inFlight' | 'filtered' | 'late';
+export type LedgerKind = 'lost' | 'duplicated' | 'inFlight' | 'filtered' | 'late' | 'lateSideOutput' | 'deadLettered';
 
 export interface LedgerEntry {
   rid: number;
@@ -58,11 +58,9 @@ export function ledgerEntries(handle: RunHandle, output: string, kind: LedgerKin
   for (let rid = 0; rid < handle.workload.total; rid++) {
     const c = counts[rid] ?? 0;
     if (c === 1) continue;
-    const fate = ledger.fateOf(rid, c, held, output);
-    const k: LedgerKind = c >= 2 ? 'duplicated' : fate.startsWith('still in flight') ? 'inFlight' : fate.startsWith('filtered') ? 'filtered' : fate.startsWith('late') ? 'late' : 'lost';
-    if (k !== kind) continue;
+    if (ledger.fateKind(rid, c, held, output).kind !== kind) continue;
     total++;
-    if (entries.length < limit) entries.push({ rid, id: handle.workload.displayId(rid), fate });
+    if (entries.length < limit) entries.push({ rid, id: handle.workload.displayId(rid), fate: ledger.fateOf(rid, c, held, output) });
   }
   return { total, entries };
 }

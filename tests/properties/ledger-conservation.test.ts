@@ -1,6 +1,7 @@
 /**
  * The ledger's conservation law, for any fault schedule: every generated record is exactly
- * one of delivered once, duplicated, lost, filtered, late or in flight, in every output.
+ * one of delivered once, duplicated, lost, filtered, late, late to the side output, dead-lettered
+ * or in flight, in every output.
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
@@ -21,7 +22,7 @@ const fault = fc.oneof(
 );
 
 describe('ledger conservation', () => {
-  it('generated = exactlyOnce + duplicated + lost + filtered + late + inFlight, whatever the faults', () => {
+  it('generated = exactlyOnce + duplicated + lost + filtered + late + lateSideOutput + deadLettered + inFlight, whatever the faults', () => {
     fc.assert(
       fc.property(fc.array(fault, { maxLength: 4 }), fc.constantFrom<'memory' | 'persisted'>('memory', 'persisted'), fc.integer({ min: 1, max: 1000 }), (faults, queue, seed) => {
         const text = beatsLogstashEs({ queue, faults: faults.map((f) => `  - ${JSON.stringify(f)}`).join('\n') || '  []' });
@@ -29,8 +30,8 @@ describe('ledger conservation', () => {
         expect(Object.keys(result.outputs).length).toBeGreaterThan(0);
         for (const o of Object.values(result.outputs)) {
           expect(o.generated).toBe(1000);
-          expect(o.exactlyOnce + o.duplicated + o.lost + o.filtered + o.late + o.inFlight).toBe(o.generated);
-          for (const k of ['exactlyOnce', 'duplicated', 'lost', 'filtered', 'late', 'inFlight', 'extraCopies'] as const) expect(o[k]).toBeGreaterThanOrEqual(0);
+          expect(o.exactlyOnce + o.duplicated + o.lost + o.filtered + o.late + o.lateSideOutput + o.deadLettered + o.inFlight).toBe(o.generated);
+          for (const k of ['exactlyOnce', 'duplicated', 'lost', 'filtered', 'late', 'lateSideOutput', 'deadLettered', 'inFlight', 'extraCopies'] as const) expect(o[k]).toBeGreaterThanOrEqual(0);
           expect(Object.values(o.lostAt).reduce((a, b) => a + b, 0)).toBe(o.lost);
           expect(Object.values(o.duplicatedAt).reduce((a, b) => a + b, 0)).toBe(o.duplicated);
         }

@@ -16,7 +16,6 @@
  * still being processed or waiting, while the lag reads 0 (KafkaConsumer javadoc, MISCONCEPTIONS 1).
  */
 import type { Message, NodeContext, SimNode } from '../../core/node.js';
-import type { Rec } from '../../core/record.js';
 import type { ConsumedRecord, KafkaConsumerClient } from '../kafka/client-api.js';
 import type { KafkaCluster } from '../kafka/cluster.js';
 import type { ConsumerSpec } from '../../spec/schema/consumer.js';
@@ -27,9 +26,14 @@ export class ConsumerApp implements SimNode {
   private client: KafkaConsumerClient | null = null;
   private writer: SinkWriter | null = null;
   /** Records of the current batch not yet handed to the sink. */
-  private unwritten: Rec[] = [];
-  /** Records of the current batch already written but whose offsets are not committed yet. */
-  private writtenUncommitted: Rec[] = [];
+  private unwritten: ConsumedRecord[] = [];
+  /**
+   * Records written to the sink whose offsets the group may not have committed yet, over batches:
+   * auto-commit commits on its own interval, so several batches can be written past the committed
+   * offset. A crash makes the next owner start at that offset and write them again. Trimmed
+   * against the group's committed offsets after each commit and at each batch.
+   */
+  private writtenUncommitted: ConsumedRecord[] = [];
   private generation = 0;
   /** `processing: worker`: polled batches waiting for the worker, whether it is busy, and a poll held back until it takes one. */
   private queued: ConsumedRecord[][] = [];
@@ -110,8 +114,8 @@ export class ConsumerApp implements SimNode {
   private begin(gen: number, records: ConsumedRecord[]): void {
     const offsets = new Map<number, number>();
     for (const r of records) offsets.set(r.partition, r.offset + 1);
-    this.unwritten = records.map((r) => r.record);
-    this.writtenUncommitted = [];
+    this.unwritten = records;
+    this.trimCommitted();
     if (this.spec.commit === 'before-processing') {
       this.commit(gen, offsets, (ok) => {
         if (ok) this.process(gen, offsets);
@@ -138,7 +142,7 @@ export class ConsumerApp implements SimNode {
       if (gen !== this.generation) return;
       this.unwritten = this.unwritten.slice(chunk.length);
       this.counters.processed += chunk.length;
-      this.writer!.write(chunk);
+      this.writer!.write(chunk.map((r) => r.record));
       if (this.spec.commit !== 'before-processing') for (const r of chunk) this.writtenUncommitted.push(r);
       this.process(gen, offsets);
     });
@@ -148,18 +152,31 @@ export class ConsumerApp implements SimNode {
     this.counters.commits++;
     this.client!.commit(offsets, (ok, error) => {
       if (gen !== this.generation) return;
-      if (ok) this.writtenUncommitted = [];
+      if (ok) this.trimCommitted();
       else {
         // CommitFailedException: the group moved the partitions on (max.poll.interval.ms or
         // session.timeout.ms exceeded); the new owner starts at the last committed offset and
         // writes what this member already wrote again (SEMANTICS §3, MISCONCEPTIONS 14).
-        for (const r of this.writtenUncommitted) this.ctx.ledger.noteDuplicate(r.rid, this.appId, `written, but the offset commit failed (${error ?? 'CommitFailedException'}): the partition's next owner reprocesses it`);
-        this.writtenUncommitted = [];
+        this.noteReprocessed(`written, but the offset commit failed (${error ?? 'CommitFailedException'}): the partition's next owner reprocesses it`);
         this.counters.commitsFailed++;
         this.ctx.log('warn', `commit failed: ${error ?? 'unknown'}`);
       }
       done(ok);
     });
+  }
+
+  /** Forgets written records the group has committed past: a restart will not read them again. */
+  private trimCommitted(): void {
+    if (this.writtenUncommitted.length === 0) return;
+    const committed = this.cluster.committedOffsets(this.spec.source['group.id'] ?? this.appId, this.spec.source.topic);
+    this.writtenUncommitted = this.writtenUncommitted.filter((r) => r.offset >= (committed.get(r.partition) ?? 0));
+  }
+
+  /** The records written past the committed offsets will be written again by whoever reads on from there: a copy each, made here. */
+  private noteReprocessed(why: string): void {
+    this.trimCommitted();
+    for (const r of this.writtenUncommitted) this.ctx.ledger.noteDuplicate(r.record.rid, this.appId, why);
+    this.writtenUncommitted = [];
   }
 
   peerDown(address: string): void {
@@ -174,9 +191,8 @@ export class ConsumerApp implements SimNode {
   crash(): void {
     this.generation++;
     // Written but not committed: the partition's next owner starts before them and writes them again.
-    for (const r of this.writtenUncommitted) this.ctx.ledger.noteDuplicate(r.rid, this.appId, 'written, but the offset was not committed before the crash: reprocessed');
-    this.writtenUncommitted = [];
-    for (const r of this.unwritten) this.ctx.ledger.noteLoss(r.rid, this.appId, 'consumer crashed before processing it');
+    this.noteReprocessed('written, but the offset was not committed before the crash: reprocessed');
+    for (const r of this.unwritten) this.ctx.ledger.noteLoss(r.record.rid, this.appId, 'consumer crashed before processing it');
     for (const b of this.queued) for (const r of b) this.ctx.ledger.noteLoss(r.record.rid, this.appId, 'consumer crashed with the batch waiting for its worker');
     this.unwritten = [];
     this.queued = [];
@@ -192,7 +208,7 @@ export class ConsumerApp implements SimNode {
   }
 
   heldRecords(visit: (rid: number) => void): void {
-    for (const r of this.unwritten) visit(r.rid);
+    for (const r of this.unwritten) visit(r.record.rid);
     for (const b of this.queued) for (const r of b) visit(r.record.rid);
     this.writer?.heldRecords(visit);
     if (!this.reportsLog) return;

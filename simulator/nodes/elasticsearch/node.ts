@@ -8,7 +8,7 @@
  */
 import { RidSet } from '../../core/rid-set.js';
 import type { Message, NodeContext, SimNode } from '../../core/node.js';
-import { ridsOf } from '../../core/record.js';
+import { ridsOf, type Rec } from '../../core/record.js';
 import type { ElasticsearchSpec } from '../../spec/schema/sinks.js';
 import { IndexDocuments, type FieldType, type WriteResult } from './documents.js';
 import type { EsBulkRequest, EsBulkResponse } from './protocol.js';
@@ -57,7 +57,11 @@ export class ElasticsearchNode implements SimNode {
         errors = true;
         continue;
       }
-      const result = this.index(item.index).write(item.op, item.id, item.record, this.ctx.now());
+      const docs = this.index(item.index);
+      // An aggregate (a window's result) may replace one that counted other records: looked up only then.
+      const replaced = item.record.rid < 0 && item.id !== undefined ? docs.get(item.id)?.record : undefined;
+      const result = docs.write(item.op, item.id, item.record, this.ctx.now());
+      if (replaced && result.status === 200) this.noteUncounted(replaced, item.record, item.index, result.id);
       results.push(result);
       if (result.status === 201 || result.status === 200) {
         if (result.status === 201) this.counters.itemsIndexed++;
@@ -74,6 +78,20 @@ export class ElasticsearchNode implements SimNode {
     }
     const response: EsBulkResponse = { kind: 'es.bulk.response', requestId: req.requestId, errors, items: results };
     this.ctx.send(from, response);
+  }
+
+  /**
+   * A window's document was overwritten by a result that no longer counts some of its records (a
+   * window recomputed after a restore from fewer records, the watermark having started over): those
+   * records' copies in the index are gone, destroyed here.
+   */
+  private noteUncounted(before: Rec, after: Rec, index: string, id: string): void {
+    const still = new Set(after.lineage ?? []);
+    for (const rid of before.lineage ?? []) {
+      if (still.has(rid)) continue;
+      still.add(rid); // a rid listed twice is noted once
+      this.ctx.ledger.noteLoss(rid, this.address, `document ${id} in ${index} overwritten by a result of its window that does not count it`);
+    }
   }
 
   /** Documents survive a crash: a bulk item is acknowledged only once it is in the translog. */

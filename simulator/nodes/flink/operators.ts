@@ -14,6 +14,9 @@ import { Dedupe } from './dedupe.js';
 import { KeyedWindows, contribution, parseAggregate, windowResult, type Aggregate, type WindowCell } from './windows.js';
 import { WatermarkTracker } from './watermarks.js';
 
+const OVERLAP_WHY = 'counted in each of the overlapping sliding windows it belongs to';
+const REFIRED_WHY = 'window fired again: its new result repeats the records of the earlier one';
+
 /** The keyed state a checkpoint stores (watermarks are not checkpointed: they regenerate from replayed data). */
 export interface OperatorState {
   windows: WindowCell[];
@@ -77,10 +80,7 @@ export class Operators {
     const where = this.where_;
     const now = this.ctx.now();
     const wm = this.watermarks.watermark;
-    const fire = (cell: WindowCell) => {
-      this.windowsFired++;
-      out.push(windowResult(this.agg, cell));
-    };
+    const fire = (cell: WindowCell) => this.fire(cell, out);
     const filteredWhy = `job filter: where ${this.job?.where ?? ''}`;
     const noKeyWhy = `no ${this.keyBy} field to key by`;
     // A top-level key (`status`) is read here directly: one property name at this site stays a fast
@@ -109,11 +109,13 @@ export class Operators {
         continue;
       }
       const v = this.agg.kind === 'count' ? 1 : contribution(this.agg, readField(rec.fields, this.agg.field));
-      const outcome = this.windows.add(String(keyValue), rec.eventTimeMs, rec.rid, v, wm, fire);
-      if (outcome === 'late') {
+      const windows = this.windows.add(String(keyValue), rec.eventTimeMs, rec.rid, v, wm, fire);
+      // Sliding windows overlap: a record counts once in each of its windows, so the results hold it that many times.
+      for (let w = 1; w < windows; w++) ledger.noteDuplicate(rec.rid, where, OVERLAP_WHY);
+      if (windows === 0) {
         if (this.job?.['late-data'] === 'side-output') {
           this.sideOutput.push(rec);
-          ledger.noteLate(rec.rid, where, 'window already closed: routed to the late-data side output');
+          ledger.noteLateSideOutput(rec.rid, where, 'window already closed: routed to the late-data side output');
         } else {
           this.lateDropped++;
           ledger.noteLate(rec.rid, where, 'window already closed: dropped (numLateRecordsDropped)');
@@ -128,11 +130,21 @@ export class Operators {
     const before = this.watermarks.watermark;
     const wm = this.watermarks.emit(this.ctx.now());
     if (wm === before || !this.windows) return;
-    this.windows.advance(wm, (cell) => {
-      this.windowsFired++;
-      out.push(windowResult(this.agg, cell));
-    });
+    this.windows.advance(wm, (cell) => this.fire(cell, out));
     this.emitted += out.length;
+  }
+
+  /**
+   * A window's result goes out. A window that fired before (a late record within allowed-lateness,
+   * timers again after a restore, sessions merged) sends its records again: each is an extra copy
+   * made here, unless the sink's document id makes the new result replace the old one.
+   */
+  private fire(cell: WindowCell, out: Rec[]): void {
+    this.windowsFired++;
+    const ledger = this.ctx.ledger;
+    for (let i = 0; i < cell.emitted; i++) ledger.noteDuplicate(cell.lineage[i]!, this.where_, REFIRED_WHY);
+    cell.emitted = cell.lineage.length;
+    out.push(windowResult(this.agg, cell));
   }
 
   snapshot(): OperatorState {

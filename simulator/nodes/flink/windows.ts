@@ -9,6 +9,8 @@
  *   fired but is not purged re-fires it (an update downstream). A record whose windows are all
  *   purged is late: dropped (counted as numLateRecordsDropped) or sent to the side output.
  * - Results are aggregate records: rid −1, lineage = the rids counted, fields { key, window, value }.
+ *   `emitted` says how many of a cell's lineage went out with its last firing, so a re-firing can
+ *   tell which records it repeats (kept first in the lineage, also across session merges).
  */
 import type { Rec } from '../../core/record.js';
 import type { WindowSpec } from '../../spec/schema/job.js';
@@ -21,6 +23,8 @@ export interface WindowCell {
   n: number;
   lineage: number[];
   fired: boolean;
+  /** lineage[0 … emitted) were in the result of an earlier firing: a new result repeats them. */
+  emitted: number;
 }
 
 export type Aggregate = { kind: 'count' } | { kind: 'sum' | 'avg'; field: string };
@@ -49,8 +53,8 @@ export function windowResult(agg: Aggregate, cell: WindowCell): Rec {
   };
 }
 
-/** Outcome of adding one record. */
-export type AddOutcome = 'added' | 'late';
+/** Outcome of adding one record: the number of windows it was added to (0: late; above 1: overlapping sliding windows). */
+export type AddOutcome = number;
 
 export class KeyedWindows {
   /** key → its windows; tumbling/sliding keep one cell per start, sessions a merged list. */
@@ -85,7 +89,7 @@ export class KeyedWindows {
     if (this.window.type === 'session') return this.addSession(cells, key, t, rid, v, watermark, fire);
     const size = this.window.size;
     const slide = this.window.type === 'sliding' ? this.window.slide : size;
-    let added = false;
+    let added = 0;
     const last = t - (((t % slide) + slide) % slide);
     for (let start = last; start > t - size; start -= slide) {
       if (start < 0) break;
@@ -93,20 +97,25 @@ export class KeyedWindows {
       if (this.isWindowLate(end, watermark)) continue;
       let cell = cellAt(cells, start);
       if (!cell) {
-        cell = { key, start, end, sum: 0, n: 0, lineage: [], fired: false };
+        cell = { key, start, end, sum: 0, n: 0, lineage: [], fired: false, emitted: 0 };
         cells.push(cell);
       }
       cell.sum += v;
       cell.n++;
       cell.lineage.push(rid);
-      added = true;
-      if (end - 1 <= watermark) fire(cell);
+      added++;
+      // EventTimeTrigger.onElement: a window already behind the watermark fires now, and registers
+      // no timer, so the watermark's next advance does not fire it again.
+      if (end - 1 <= watermark) {
+        cell.fired = true;
+        fire(cell);
+      }
       // Below the watermark the EventTimeTrigger registers a timer at the window's end again, so a
       // window that already fired fires once more when the watermark passes it. That happens after a
       // restore: timers come back with the state, but the watermark starts over from the beginning.
       else cell.fired = false;
     }
-    return added ? 'added' : 'late';
+    return added;
   }
 
   private addSession(cells: WindowCell[], key: string, t: number, rid: number, v: number, watermark: number, fire: (cell: WindowCell) => void): AddOutcome {
@@ -120,21 +129,29 @@ export class KeyedWindows {
     }
     if (this.isWindowLate(end, watermark)) {
       if (cells.length === 0) this.byKey.delete(key);
-      return 'late';
+      return 0;
     }
-    const cell: WindowCell = { key, start, end, sum: v, n: 1, lineage: [rid], fired: false };
+    // The merged session's lineage keeps the records earlier firings emitted first, then the rest.
+    const cell: WindowCell = { key, start, end, sum: v, n: 1, lineage: [], fired: false, emitted: 0 };
     for (const c of merged) {
       cell.sum += c.sum;
       cell.n += c.n;
-      for (const r of c.lineage) cell.lineage.push(r);
-      cell.fired ||= c.fired;
+      for (let i = 0; i < c.emitted; i++) cell.lineage.push(c.lineage[i]!);
+      cell.emitted += c.emitted;
     }
+    for (const c of merged) for (let i = c.emitted; i < c.lineage.length; i++) cell.lineage.push(c.lineage[i]!);
+    cell.lineage.push(rid);
     const kept = cells.filter((c) => !merged.includes(c));
     kept.push(cell);
     kept.sort((a, b) => a.start - b.start);
     this.byKey.set(key, kept);
-    if (end - 1 <= watermark) fire(cell);
-    return 'added';
+    // MergingWindowSet: the merged window gets the trigger's timer at its own end. Behind the
+    // watermark it fires now; else when the watermark gets there, even if a merged part had fired.
+    if (end - 1 <= watermark) {
+      cell.fired = true;
+      fire(cell);
+    }
+    return 1;
   }
 
   /** The watermark advanced: fire windows that reached end − 1, purge those past their lateness. */

@@ -134,8 +134,10 @@ export class LogstashEsOutput implements LogstashOutput {
     this.counters.rejected400++;
     if (this.dlq?.add(item.record, `${status}: ${error}`, this.ctx.now())) {
       this.counters.toDlq++;
-      this.ctx.ledger.noteLoss(item.record.rid, this.where, `Elasticsearch rejected it (${status}); written to the dead letter queue`);
+      this.ctx.ledger.noteDeadLettered(item.record.rid, this.where, `Elasticsearch rejected it (${status}); written to the dead letter queue`);
     } else {
+      // Without a DLQ writer the plugin logs each rejected event at warn (handle_dlq_response); a full DLQ drops it inside the writer instead.
+      if (!this.dlq) this.ctx.log('warn', couldNotIndex(item, status, error));
       this.ctx.ledger.noteLoss(item.record.rid, this.where, `Elasticsearch rejected it (${status}) and ${this.dlq ? 'the dead letter queue is full' : 'no dead letter queue is enabled'}: dropped`);
     }
   }
@@ -152,4 +154,19 @@ export class LogstashEsOutput implements LogstashOutput {
   inspect(): unknown {
     return { node: this.settings.node, index: this.settings.index, inflightRequests: this.inflight.size, waitingRetries: this.waiting.size, ...this.counters };
   }
+}
+
+/**
+ * logstash-output-elasticsearch's warning for a document Elasticsearch refused (400/404) with no
+ * DLQ: `Could not index event to Elasticsearch.` and the status, action and bulk item response,
+ * as Ruby hashes print. Our error strings are `type: reason`.
+ */
+function couldNotIndex(item: EsBulkItem, status: number, error: string): string {
+  const colon = error.indexOf(': ');
+  const type = colon < 0 ? error : error.slice(0, colon);
+  const reason = colon < 0 ? '' : error.slice(colon + 2);
+  const id = item.id === undefined ? 'nil' : JSON.stringify(item.id);
+  const action = `[${JSON.stringify(item.op)}, {:_id=>${id}, :_index=>${JSON.stringify(item.index)}, :routing=>nil}, #<LogStash::Event>]`;
+  const response = `{${JSON.stringify(item.op)}=>{"_index"=>${JSON.stringify(item.index)}, "status"=>${status}, "error"=>{"type"=>${JSON.stringify(type)}, "reason"=>${JSON.stringify(reason)}}}}`;
+  return `Could not index event to Elasticsearch. {:status=>${status}, :action=>${action}, :response=>${response}}`;
 }

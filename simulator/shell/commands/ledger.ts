@@ -1,6 +1,7 @@
 /**
  * `ledger [output]`: the checker's accounting. Without an argument, one row per output
- * (generated = exactly once + duplicated + lost + filtered + late + in flight, DESIGN §3);
+ * (generated = exactly once + duplicated + lost + filtered + late + late to the side output +
+ * dead-lettered + in flight, DESIGN §3);
  * with one, the lost and duplicated records of that output and where it happened, ready for `trace`.
  */
 import { ok, fail, NO_RUN, type Command } from '../types.js';
@@ -20,13 +21,13 @@ export const ledger: Command = {
     if (ids.length === 0) return ok('no outputs: nothing in this pipeline keeps records at the end.');
     const which = args[0];
     if (which === undefined) {
-      const rows = [['OUTPUT', 'GENERATED', 'EXACTLY-ONCE', 'DUPLICATED', 'LOST', 'FILTERED', 'LATE', 'IN-FLIGHT', 'WHERE-LOST']];
+      const rows = [['OUTPUT', 'GENERATED', 'EXACTLY-ONCE', 'DUPLICATED', 'LOST', 'FILTERED', 'LATE', 'LATE-SIDE-OUTPUT', 'DEAD-LETTERED', 'IN-FLIGHT', 'WHERE-LOST']];
       for (const id of ids) {
         const o = outputs[id]!;
         const where = Object.entries(o.lostAt)
           .map(([k, v]) => `${k}=${v}`)
           .join(',');
-        rows.push([id, o.generated, o.exactlyOnce, o.duplicated, o.lost, o.filtered, o.late, o.inFlight, where || '-'].map(String));
+        rows.push([id, o.generated, o.exactlyOnce, o.duplicated, o.lost, o.filtered, o.late, o.lateSideOutput, o.deadLettered, o.inFlight, where || '-'].map(String));
       }
       return ok(`${columns(rows)}\n\nrun ended: ${handle.result.ended} after ${handle.result.events} events`);
     }

@@ -106,7 +106,7 @@ export const exercise = {
 
   'ex.chart.showTable': 'Show as a table',
   'ex.chart.stages.title': 'What happened to the records, per output',
-  'ex.chart.stages.label': 'Stacked bars per output: records delivered exactly once, lost, duplicated, filtered, late and still in flight. The table below has the numbers.',
+  'ex.chart.stages.label': 'Stacked bars per output: records delivered exactly once, lost, duplicated, filtered, late (dropped or routed to the side output), dead-lettered and still in flight. The table below has the numbers.',
   'ex.chart.output': 'Output',
   'ex.chart.generated': 'Generated',
   'ex.chart.records': 'records',
@@ -126,6 +126,8 @@ export const exercise = {
   'ex.fate.duplicated': 'duplicated',
   'ex.fate.filtered': 'filtered',
   'ex.fate.late': 'late',
+  'ex.fate.lateSideOutput': 'late, to the side output',
+  'ex.fate.deadLettered': 'dead-lettered',
   'ex.fate.inFlight': 'in flight',
 
   'ex.ledger.title': 'Ledger',
@@ -135,7 +137,9 @@ export const exercise = {
   'ex.ledger.kind.lost': 'lost',
   'ex.ledger.kind.duplicated': 'duplicated',
   'ex.ledger.kind.inFlight': 'still in flight',
-  'ex.ledger.kind.late': 'late',
+  'ex.ledger.kind.late': 'late (dropped)',
+  'ex.ledger.kind.lateSideOutput': 'late, routed to the side output',
+  'ex.ledger.kind.deadLettered': 'dead-lettered (in the DLQ)',
   'ex.ledger.kind.filtered': 'filtered',
   'ex.ledger.none': 'None.',
   'ex.ledger.count': '{total} record(s); the first {shown} are listed.',

@@ -61,6 +61,8 @@ const FATES = [
   { key: 'duplicated', label: 'ex.fate.duplicated', color: '#d68910' },
   { key: 'filtered', label: 'ex.fate.filtered', color: '#7f8c8d' },
   { key: 'late', label: 'ex.fate.late', color: '#8e44ad' },
+  { key: 'lateSideOutput', label: 'ex.fate.lateSideOutput', color: '#bb8fce' },
+  { key: 'deadLettered', label: 'ex.fate.deadLettered', color: '#6e2c00' },
   { key: 'inFlight', label: 'ex.fate.inFlight', color: '#2471a3' },
 ] as const;
 

@@ -11,7 +11,7 @@ export interface LedgerBackend {
   trace(id: string): Promise<TraceReply>;
 }
 
-const KINDS: LedgerKind[] = ['lost', 'duplicated', 'inFlight', 'late', 'filtered'];
+const KINDS: LedgerKind[] = ['lost', 'duplicated', 'inFlight', 'late', 'lateSideOutput', 'deadLettered', 'filtered'];
 let uid = 0;
 
 export function renderLedger(root: HTMLElement, result: PageResult, backend: LedgerBackend): void {

@@ -68,8 +68,10 @@ describe('Logstash elasticsearch output', () => {
     // The inspector names the latest dead letters the way people name lines: file:line.
     for (const e of ls.deadLetterQueue.recent) expect(malformedIds).toContain(e.id);
     expect(ls.deadLetterQueue.recent.map((e) => e.id)).toHaveLength(5);
-    expect(es.lost).toBe(malformed);
-    expect(es.lostAt).toEqual({ logstash: malformed });
+    // Kept in the DLQ for a resend: their own fate, not a loss.
+    expect(es.deadLettered).toBe(malformed);
+    expect(es.lost).toBe(0);
+    expect(es.lostAt).toEqual({});
     expect(esStore(h).documentCount('logs')).toBe(1000 - malformed);
   });
 

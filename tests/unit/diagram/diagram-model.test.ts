@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { parseSpec } from '../../../simulator/spec/index.js';
 import { runSync, type RunHandle } from '../../../simulator/run/run.js';
-import type { PipelineSpec } from '../../../simulator/spec/schema/pipeline.js';
+import type { PipelineSpec, NodeSpecOf } from '../../../simulator/spec/schema/pipeline.js';
 import type { KafkaClusterHandle } from '../../../simulator/nodes/kafka/client-api.js';
 import { diagramOf } from '../../../simulator/diagram/model.js';
 import { buildTimeline, stateAt, faultTimes, lossTimes, nextAfter } from '../../../simulator/diagram/state.js';
@@ -152,5 +152,29 @@ describe('diagram model of a Kafka pipeline: brokers, partitions, lag', () => {
       expect(p.isr).not.toContain(1);
     }
     expect(stateAt(tl, 4600).nodes.find((n) => n.id === 'indexer')!.status).toBe('crashed');
+  });
+});
+
+describe('diagram of a consumer group with several instances', () => {
+  // Each instance is its own process (`indexer/instance-N`): the node and the edge from Kafka must sum them.
+  const spec = specOf('kafka-at-least-once.yaml', '50/s');
+  spec.nodes['indexer'] = { ...(spec.nodes['indexer'] as NodeSpecOf<'consumer'>), instances: 3 };
+  const handle = runSync(spec);
+  const tl = buildTimeline(diagramOf(spec), handle.result);
+
+  it('the edge from Kafka counts the records every instance polled, and the node shows their metrics', () => {
+    const end = stateAt(tl, handle.result.simulatedMs);
+    const last = handle.result.samples[handle.result.samples.length - 1]!.stages;
+    const polled = [1, 2, 3].reduce((s, i) => s + (last[`indexer/instance-${i}`]?.['polled'] ?? 0), 0);
+    expect(polled).toBeGreaterThan(900);
+    expect(end.edges.find((e) => e.id === 'kafka->indexer')!.sent).toBe(polled);
+    expect(end.nodes.find((n) => n.id === 'indexer')!.metrics['polled']).toBe(polled);
+  });
+
+  it('a crash of one instance shows the group degraded, not the whole node down', () => {
+    const crashed = { ...spec, faults: [{ crash: 'indexer/instance-2', at: 4000, 'restart-after': 2000 }] } as PipelineSpec;
+    const h = runSync(crashed);
+    const state = stateAt(buildTimeline(diagramOf(crashed), h.result), 5000);
+    expect(state.nodes.find((n) => n.id === 'indexer')!.status).toBe('degraded');
   });
 });

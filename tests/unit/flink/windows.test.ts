@@ -23,8 +23,8 @@ describe('keyed windows', () => {
   it('a record for a window the watermark passed is late (lateness 0)', () => {
     const w = new KeyedWindows({ type: 'tumbling', size: 10_000 }, 0);
     w.advance(15_000, () => undefined);
-    expect(w.add('200', 5000, 1, 1, 15_000, () => undefined)).toBe('late');
-    expect(w.add('200', 12_000, 2, 1, 15_000, () => undefined)).toBe('added');
+    expect(w.add('200', 5000, 1, 1, 15_000, () => undefined)).toBe(0); // late: in no window
+    expect(w.add('200', 12_000, 2, 1, 15_000, () => undefined)).toBe(1); // added to one window
   });
 
   it('allowed lateness keeps the window and re-fires it with the updated value', () => {
@@ -33,10 +33,37 @@ describe('keyed windows', () => {
     w.add('a', 1000, 1, 1, NEG, () => undefined);
     w.advance(10_000, (c) => fired.push(c.sum));
     expect(fired).toEqual([1]);
-    expect(w.add('a', 2000, 2, 1, 12_000, (c) => fired.push(c.sum))).toBe('added');
+    expect(w.add('a', 2000, 2, 1, 12_000, (c) => fired.push(c.sum))).toBe(1); // added to one window
     expect(fired).toEqual([1, 2]);
     w.advance(14_999, () => undefined);
-    expect(w.add('a', 3000, 3, 1, 14_999, () => undefined)).toBe('late');
+    expect(w.add('a', 3000, 3, 1, 14_999, () => undefined)).toBe(0); // late: in no window
+  });
+
+  it('a new window behind the watermark (within lateness) fires once, at once, not again at the next advance', () => {
+    const w = new KeyedWindows({ type: 'tumbling', size: 10_000 }, 10_000);
+    w.advance(20_000, () => undefined);
+    const fired: number[] = [];
+    w.add('a', 12_000, 1, 1, 20_000, (c) => fired.push(c.sum));
+    w.advance(21_000, (c) => fired.push(c.sum));
+    expect(fired).toEqual([1]);
+  });
+
+  it('session: a fired session merged with a new record fires again when the watermark passes the merged end', () => {
+    const w = new KeyedWindows({ type: 'session', gap: 3000 }, 10_000);
+    const fired: [number, number, number[], number][] = [];
+    const fire = (c: { start: number; end: number; lineage: number[]; emitted: number }) => {
+      fired.push([c.start, c.end, c.lineage.slice(), c.emitted]);
+      c.emitted = c.lineage.length; // as the operator does when it sends the result
+    };
+    w.add('k', 1000, 1, 1, NEG, fire);
+    w.advance(5000, fire);
+    expect(w.add('k', 3500, 2, 1, 5000, fire)).toBe(1);
+    w.advance(7000, fire);
+    // The merged session [1000, 6500) went out with both records; record 1 had gone out before.
+    expect(fired).toEqual([
+      [1000, 4000, [1], 0],
+      [1000, 6500, [1, 2], 1],
+    ]);
   });
 
   it('sliding: a record lands in size/slide windows', () => {

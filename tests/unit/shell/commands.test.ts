@@ -113,8 +113,8 @@ describe('logs, faults, ledger, trace', () => {
   });
   it('ledger adds up per output', () => {
     const row = sh('ledger').text.split('\n').find((l) => l.startsWith('es '))!;
-    const [, generated, once, dup, lost, filtered, late, inFlight] = row.split(/\s+/).map(Number);
-    expect(once! + dup! + lost! + filtered! + late! + inFlight!).toBe(generated);
+    const [, generated, once, dup, lost, filtered, late, sideOutput, deadLettered, inFlight] = row.split(/\s+/).map(Number);
+    expect(once! + dup! + lost! + filtered! + late! + sideOutput! + deadLettered! + inFlight!).toBe(generated);
   });
   it('trace prints a traced record hop by hop with its fate', () => {
     const out = sh('trace access-0.log:3').text;
