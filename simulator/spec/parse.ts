@@ -11,6 +11,8 @@ import { closest } from './suggest.js';
 import { pathToString, type SpecIssue } from './issues.js';
 import { checkReferences } from './references.js';
 import { collectWarnings } from './warnings.js';
+import { yamlNumber } from './units.js';
+import { aliasBombIssue, checkYamlStructure, yamlErrorText } from './yaml-checks.js';
 
 export type ParseOutcome =
   | { ok: true; spec: PipelineSpec; warnings: SpecIssue[] }
@@ -86,22 +88,28 @@ export function readYaml(text: string, file: string): { ok: true; data: unknown;
   try {
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   } catch (error) {
-    return { ok: false, errors: [{ severity: 'error', file, line: 1, column: 1, path: '', message: `cannot read the file: ${String(error)}` }] };
+    // parseDocument reports its own failures as errors; this is a last guard so nothing escapes to the caller.
+    void error;
+    return { ok: false, errors: [{ severity: 'error', file, line: 1, column: 1, path: '', message: 'this file cannot be read as YAML', hint: 'check that it is a text file holding one YAML mapping' }] };
   }
   if (doc.errors.length > 0) {
     return {
       ok: false,
       errors: doc.errors.map((e) => {
         const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-        return { severity: 'error' as const, file, line: pos.line, column: pos.col, path: '', message: cleanYamlMessage(e.message), hint: yamlHint(e.code) };
+        const text = yamlErrorText(e.code);
+        return { severity: 'error' as const, file, line: pos.line, column: pos.col, path: '', message: text.message ?? cleanYamlMessage(e.message), hint: text.hint };
       }),
     };
   }
+  const structural = checkYamlStructure(doc, lines, file);
+  if (structural.length > 0) return { ok: false, errors: structural };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    return { ok: false, errors: [{ severity: 'error', file, line: 1, column: 1, path: '', message: `cannot read the file: ${String(error)}` }] };
+  } catch {
+    // Anchors, depth and tags were checked above, so what is left to throw is the alias count limit.
+    return { ok: false, errors: [aliasBombIssue(doc, lines, file)] };
   }
   return { ok: true, data, map: new SourceMap(doc, lines, file) };
 }
@@ -139,8 +147,36 @@ export function zodIssueToSpecIssues(issue: z.core.$ZodIssue, data: unknown, map
       };
     });
   }
+  if (issue.code === 'invalid_key') return [keyIssue(issue, map)];
   const pos = map.locate(path);
   return [{ severity: 'error', file: map.file, ...pos, path: pathToString(path), message: describeIssue(issue, data), hint: hintFor(issue, data) }];
+}
+
+/**
+ * A key of an id-keyed map that its key schema refused, marked on the key. Zod's own message is
+ * "Invalid key in record"; the key schema's message says what is wrong, so that one is shown.
+ */
+function keyIssue(issue: z.core.$ZodIssueInvalidKey, map: SourceMap): SpecIssue {
+  const key = String(issue.path[issue.path.length - 1]);
+  const pos = map.locate(issue.path, true);
+  const base = { severity: 'error' as const, file: map.file, ...pos, path: pathToString(issue.path) };
+  // A reserved name fails both checks; its own message says more than the format rule does.
+  const reserved = issue.issues.find((i) => i.code === 'custom');
+  if (reserved) return { ...base, message: reserved.message, hint: 'pick another name' };
+  const isNodeId = issue.path.length === 2 && issue.path[0] === 'nodes';
+  const rule = issue.issues[0]?.message ?? 'letters, digits, - and _';
+  return {
+    ...base,
+    message: `\`${key}\` is not a valid ${isNodeId ? 'node id' : 'name'}: ${rule}`,
+    hint: `rename it, e.g. \`${asIdentifier(key)}\``,
+  };
+}
+
+/** A name that passes the node id rule, made from `name`: accents dropped, other runs of symbols become `-`. */
+function asIdentifier(name: string): string {
+  const ascii = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const id = ascii.replace(/[^\w-]+/g, '-').replace(/^[^A-Za-z]+|-+$/g, '');
+  return id === '' ? 'node-1' : id;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -185,6 +221,12 @@ function hintFor(issue: z.core.$ZodIssue, data: unknown): string | undefined {
   if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof actual === 'string') {
     return 'write a plain number without quotes';
   }
+  if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof actual === 'number') {
+    return 'write a finite number, e.g. 3';
+  }
+  // Durations and rates name what they expected in the message (see schema/common.ts).
+  if (issue.code === 'invalid_union' && issue.message.startsWith('expected a duration')) return 'write a number and a unit (ms, s, m, h, d), e.g. 10s';
+  if (issue.code === 'invalid_union' && issue.message.startsWith('expected a rate')) return 'write a count per unit of time, e.g. 200/s';
   return undefined;
 }
 
@@ -199,27 +241,12 @@ function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'number' && !Number.isFinite(v)) return `\`${yamlNumber(v)}\` (${Number.isNaN(v) ? 'not a number' : 'infinity'})`;
   return `${typeof v} ${JSON.stringify(v)}`;
 }
 
 function cleanYamlMessage(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-}
-
-function yamlHint(code: string): string | undefined {
-  switch (code) {
-    case 'BAD_INDENT':
-      return 'check the indentation: nested keys need more spaces than their parent, and tabs are not allowed';
-    case 'DUPLICATE_KEY':
-      return 'each key may appear once in a mapping';
-    case 'TAB_AS_INDENT':
-      return 'use spaces, not tabs, to indent YAML';
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-      return 'check for an unclosed quote, bracket or brace';
-    default:
-      return undefined;
-  }
 }
 
 function fail(errors: SpecIssue[]): ParseOutcome {
