@@ -10,6 +10,8 @@ import { keysAt } from './schema-walk.js';
 import { closest } from './suggest.js';
 import { pathToString, type SpecIssue } from './issues.js';
 import { checkReferences } from './references.js';
+import { checkLoops } from './loops.js';
+import { withIdMaps } from './id-maps.js';
 import { collectWarnings } from './warnings.js';
 import { yamlNumber } from './units.js';
 import { aliasBombIssue, checkYamlStructure, yamlErrorText } from './yaml-checks.js';
@@ -121,8 +123,10 @@ export function validateData(data: unknown, map: SourceMap): ParseOutcome {
   if (!result.success) {
     return fail(result.error.issues.flatMap((issue) => zodIssueToSpecIssues(issue, data, map)));
   }
-  const spec = result.data;
+  const spec = withIdMaps(result.data);
   const refErrors = checkReferences(spec, map);
+  // Loops are traced over references already known to be sound.
+  if (refErrors.length === 0) refErrors.push(...checkLoops(spec, map));
   const warnings = collectWarnings(spec, map);
   if (refErrors.length > 0) return { ok: false, errors: refErrors, warnings };
   void file;
