@@ -152,8 +152,30 @@ export function zodIssueToSpecIssues(issue: z.core.$ZodIssue, data: unknown, map
     });
   }
   if (issue.code === 'invalid_key') return [keyIssue(issue, map)];
+  if (issue.code === 'invalid_union' && issue.message === 'Invalid input' && nodeTypeAt(path, data) === undefined && path[0] !== 'faults') {
+    // Zod's "Invalid input" says nothing: report what the closest alternative found wrong instead.
+    const best = closestAlternative(issue);
+    if (best) return best.flatMap((sub) => zodIssueToSpecIssues({ ...sub, path: [...path, ...sub.path] } as z.core.$ZodIssue, data, map, schema));
+  }
   const pos = map.locate(path);
   return [{ severity: 'error', file: map.file, ...pos, path: pathToString(path), message: describeIssue(issue, data), hint: hintFor(issue, data) }];
+}
+
+/**
+ * The issues of the union alternative that came closest (fewest issues, the earliest on a tie),
+ * or undefined when every alternative wanted another kind of value here: then
+ * "expected number or string, got boolean true" says more than any one alternative.
+ */
+function closestAlternative(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[] | undefined {
+  const wrongKind = issue.errors.every((alt) => alt.length === 1 && alt[0]!.code === 'invalid_type' && alt[0]!.path.length === 0);
+  if (wrongKind || issue.errors.length === 0) return undefined;
+  const best = issue.errors.reduce((b, alt) => (alt.length < b.length ? alt : b));
+  // Alternatives told apart by a literal (`type: tumbling | sliding | session`) each allow one value: offer them all.
+  return best.map((sub) => {
+    if (sub.code !== 'invalid_value') return sub;
+    const same = issue.errors.flat().filter((o) => o.code === 'invalid_value' && pathToString(o.path) === pathToString(sub.path));
+    return { ...sub, values: [...new Set(same.flatMap((o) => (o.code === 'invalid_value' ? o.values : [])))] };
+  });
 }
 
 /**
@@ -196,16 +218,43 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
     case 'invalid_type':
       if (actual === undefined) return `${where}missing required value (expected ${issue.expected})`;
       return `${where}expected ${issue.expected}, got ${describeValue(actual)}`;
-    case 'invalid_value':
-      return `${where}${JSON.stringify(actual)} is not allowed; use one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_value': {
+      const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      if (actual === undefined) return `${where}missing required value; use one of ${allowed}`;
+      return `${where}${typeof actual === 'string' ? JSON.stringify(actual) : describeValue(actual)} is not allowed; use one of ${allowed}`;
+    }
     case 'invalid_union': {
       const type = nodeTypeAt(issue.path, data);
+      if (type === '') return 'this node has no `type`';
       if (type !== undefined) return `unknown node type "${type}"`;
-      return `${where}${issue.message}`;
+      if (issue.path[0] === 'faults') return `${where}not a fault the simulator knows`;
+      if (issue.message !== 'Invalid input') return `${where}${issue.message}`;
+      const kinds = issue.errors.map((alt) => (alt[0]?.code === 'invalid_type' ? alt[0].expected : undefined)).filter((k) => k !== undefined);
+      return `${where}expected ${[...new Set(kinds)].join(' or ')}, got ${describeValue(actual)}`;
     }
+    case 'too_small':
+    case 'too_big':
+      return `${where}${describeBound(issue, actual)}`;
     default:
       return `${where}${issue.message}`;
   }
+}
+
+/** A bound Zod enforces, in words ("must be at least 1, got 0"; "needs at least 2 items"), not Zod's "Too small: expected …". */
+function describeBound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, actual: unknown): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const exclusive = issue.inclusive === false;
+  if (issue.origin === 'array' || issue.origin === 'set') {
+    const n = small && exclusive ? limit + 1 : !small && exclusive ? limit - 1 : limit;
+    return `${small ? 'needs at least' : 'takes at most'} ${n} item${n === 1 ? '' : 's'}`;
+  }
+  if (issue.origin === 'string') {
+    if (small && limit <= 1) return 'must not be empty';
+    return `${small ? 'needs at least' : 'takes at most'} ${limit} characters`;
+  }
+  const relation = small ? (exclusive ? 'greater than' : 'at least') : exclusive ? 'less than' : 'at most';
+  return `must be ${relation} ${limit}${typeof actual === 'number' ? `, got ${actual}` : ''}`;
 }
 
 function hintFor(issue: z.core.$ZodIssue, data: unknown): string | undefined {
@@ -216,6 +265,7 @@ function hintFor(issue: z.core.$ZodIssue, data: unknown): string | undefined {
   }
   if (issue.code === 'invalid_union') {
     const type = nodeTypeAt(issue.path, data);
+    if (type === '') return 'add `type:` with one of: beats, logstash, kafka, consumer, flink, elasticsearch, s3, batch, serving';
     if (type !== undefined) {
       const guess = closest(type, ['beats', 'logstash', 'kafka', 'consumer', 'flink', 'elasticsearch', 's3', 'batch', 'serving']);
       return guess ? `did you mean "${guess}"?` : 'node types: beats, logstash, kafka, consumer, flink, elasticsearch, s3, batch, serving';
@@ -238,7 +288,11 @@ function hintFor(issue: z.core.$ZodIssue, data: unknown): string | undefined {
 function nodeTypeAt(path: readonly PropertyKey[], data: unknown): string | undefined {
   if (path[0] !== 'nodes' || !(path.length === 2 || (path.length === 3 && path[2] === 'type'))) return undefined;
   const type = (valueAt(data, path.slice(0, 2)) as { type?: unknown } | undefined)?.type;
-  return typeof type === 'string' ? type : String(type);
+  // '' stands for "no type written"; anything else is shown as the author wrote it, not as JavaScript prints it.
+  if (type === undefined || type === null) return '';
+  if (typeof type === 'number') return yamlNumber(type);
+  if (typeof type === 'object') return Array.isArray(type) ? 'a list' : 'a mapping';
+  return String(type);
 }
 
 function describeValue(v: unknown): string {

@@ -11,6 +11,7 @@ export function parseDuration(value: unknown): number | string {
     if (!Number.isFinite(value)) return `expected a duration such as 250ms, 10s, 5m or 7d, got \`${yamlNumber(value)}\``;
     return Number.isInteger(value) && value >= 0 ? value : 'a duration in ms must be a whole number ≥ 0';
   }
+  if (value === undefined) return 'missing required value (expected a duration such as 250ms, 10s, 5m or 7d)';
   if (typeof value !== 'string') return `expected a duration such as 250ms, 10s, 5m or 7d${value === null || typeof value === 'object' ? '' : `, got \`${String(value)}\``}`;
   const m = DURATION.exec(value);
   if (!m) return `"${value}" is not a duration: write a number and a unit (ms, s, m, h, d), e.g. 10s`;
@@ -25,6 +26,7 @@ export function parseRate(value: unknown): number | string {
     if (!Number.isFinite(value)) return `expected a rate such as 200/s, got \`${yamlNumber(value)}\``;
     return value > 0 ? value : 'a rate must be > 0';
   }
+  if (value === undefined) return 'missing required value (expected a rate such as 200/s)';
   if (typeof value !== 'string') return `expected a rate such as 200/s${value === null || typeof value === 'object' ? '' : `, got \`${String(value)}\``}`;
   const m = RATE.exec(value);
   if (!m) return `"${value}" is not a rate: write a count per unit, e.g. 200/s or 6000/m`;

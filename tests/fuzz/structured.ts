@@ -6,6 +6,7 @@
  *   (`ReferenceError`, `RangeError`, …), no phrase that only the YAML library or Zod would say
  *   (the list below, each seen leaking before issue #20), and no value printed the way JavaScript
  *   prints it rather than the way the author wrote it (`undefined`, `NaN`, `[object Object]`).
+ *   Text quoted from the spec (in backticks or double quotes) is the author's and is not judged.
  */
 import type { SpecIssue } from '../../simulator/spec/index.js';
 
@@ -37,7 +38,9 @@ export function unstructuredReason(issue: SpecIssue): string | undefined {
   if (typeof issue.message !== 'string' || issue.message.trim() === '') return 'empty message';
   if (issue.message.includes('\n')) return 'message spans several lines';
   for (const text of [issue.message, issue.hint ?? '']) {
-    const leak = LEAKS.find((re) => re.test(text));
+    // What the author wrote is quoted (`…` or "…") and may say anything, `NaN` included; only our own words are judged.
+    const ours = text.replace(/`[^`]*`|"(?:[^"\\]|\\.)*"/g, '“”');
+    const leak = LEAKS.find((re) => re.test(ours));
     if (leak) return `leaks ${leak.source}`;
   }
   return undefined;
