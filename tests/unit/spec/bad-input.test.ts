@@ -156,3 +156,31 @@ describe('references to built-in names', () => {
     expect(e!.message).toBe('topic `toString` is not defined on `kafka`');
   });
 });
+
+const WINDOWED = BASE.replace('logs: { partitions: 3 }', 'logs: { partitions: 3 }\n  es: { type: elasticsearch }').replace(/\n$/, '') + `
+  job:
+    type: flink
+    source: { node: kafka, topic: logs }
+    job: { window: WINDOW }
+    sink:
+      elasticsearch: { node: es }
+`;
+
+describe('the validator\'s own words, found by the fuzzer', () => {
+  it('a node with no `type` says so, not "unknown node type undefined"', () => {
+    const [e] = errorsOf(`${BASE}  lake: { output: kafka }\n`);
+    expect(formatIssue(e!)).toBe('pipeline.yaml:14:9: this node has no `type` (add `type:` with one of: beats, logstash, kafka, consumer, flink, elasticsearch, s3, batch, serving)');
+  });
+
+  it('a bound reads as a bound, not "Too small: expected number to be >0"', () => {
+    const [e] = errorsOf(BASE.replace('partitions: 3', 'partitions: 0'));
+    expect(e!.message).toBe('`nodes.kafka.topics.logs.partitions`: must be greater than 0, got 0');
+  });
+
+  it('a window of no known type offers every type, not "Invalid input"', () => {
+    const [e] = errorsOf(WINDOWED.replace('WINDOW', '{ type: hopping, size: 10s }'));
+    expect(e!.message).toBe('`nodes.job.job.window.type`: "hopping" is not allowed; use one of "tumbling", "sliding", "session"');
+    const [f] = errorsOf(WINDOWED.replace('WINDOW', '{ size: 10s }'));
+    expect(f!.message).toBe('`nodes.job.job.window.type`: missing required value; use one of "tumbling", "sliding", "session"');
+  });
+});
