@@ -89,9 +89,8 @@ export function readYaml(text: string, file: string): { ok: true; data: unknown;
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
-  } catch (error) {
+  } catch {
     // parseDocument reports its own failures as errors; this is a last guard so nothing escapes to the caller.
-    void error;
     return { ok: false, errors: [{ severity: 'error', file, line: 1, column: 1, path: '', message: 'this file cannot be read as YAML', hint: 'check that it is a text file holding one YAML mapping' }] };
   }
   if (doc.errors.length > 0) {
