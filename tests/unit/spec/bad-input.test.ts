@@ -6,28 +6,13 @@
 import { describe, it, expect } from 'vitest';
 import { parseSpec, formatIssue, type SpecIssue } from '../../../simulator/spec/index.js';
 import { unstructuredReason } from '../../fuzz/structured.js';
+import { BASE, errorsOf as rejected } from './base-spec.js';
 
-const BASE = `name: t
-nodes:
-  filebeat:
-    type: beats
-    output: logstash
-  logstash:
-    type: logstash
-    output:
-      kafka: { node: kafka, topic_id: logs, acks: "1" }
-  kafka:
-    type: kafka
-    topics:
-      logs: { partitions: 3 }
-`;
-
+/** The spec's errors, each of which must be structured: no message may read like a stack trace or a library's internals. */
 function errorsOf(text: string): SpecIssue[] {
-  const r = parseSpec(text, 'pipeline.yaml');
-  if (r.ok) throw new Error('expected the spec to be rejected');
-  // Whatever else is asserted, no message may read like a stack trace or a library's internals.
-  for (const e of r.errors) expect(unstructuredReason(e), formatIssue(e)).toBeUndefined();
-  return r.errors;
+  const errors = rejected(text);
+  for (const e of errors) expect(unstructuredReason(e), formatIssue(e)).toBeUndefined();
+  return errors;
 }
 
 describe('bad YAML gets a located message in the spec\'s terms', () => {
