@@ -303,6 +303,8 @@ function describeValue(v: unknown): string {
 }
 
 function cleanYamlMessage(message: string): string {
+  // A JavaScript error inside the YAML library (a tag such as `!!binary%be` is URI-decoded: URIError) says nothing to an author.
+  if (/\b[A-Z][A-Za-z]*Error\b/.test(message)) return 'this YAML cannot be read here (check tags, `%` escapes and special characters)';
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
 }
 

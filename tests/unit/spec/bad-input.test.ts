@@ -74,6 +74,11 @@ describe('bad YAML gets a located message in the spec\'s terms', () => {
     expect(f!.line).toBe(10);
   });
 
+  it('a tag with a broken % escape is not a URIError (found by npm run fuzz)', () => {
+    const [e] = errorsOf('!!binary%beats');
+    expect(e!.line).toBe(1);
+  });
+
   it('an HTML or non-ASCII node id gets the schema\'s own message, at the key', () => {
     for (const [id, fix] of [['<b>x</b>', 'b-x-b'], ['café', 'cafe']] as const) {
       const [e] = errorsOf(`${BASE}  ${id}:\n    type: s3\n`);
