@@ -22,6 +22,7 @@ import { compareAnswers, queryOf, truthWindows, type AnswerSource } from './quer
 import { ArchitectureSampler, type ArchitectureSource } from './architectures.js';
 import { formatDuration } from '../spec/units.js';
 import { placesFeeding } from './feeds.js';
+import { idMap } from '../spec/id-maps.js';
 
 export interface RunProgress {
   simulatedMs: number;
@@ -122,7 +123,7 @@ function scheduleFaultLog(sim: Simulation, links: readonly LinkFaultSpec[], part
 }
 
 function sampleStages(sim: Simulation): StageSample {
-  const stages: StageSample['stages'] = {};
+  const stages: StageSample['stages'] = idMap({});
   for (const node of sim.nodes()) {
     const m = (node as { metrics?: () => Record<string, number> }).metrics?.();
     stages[node.address] = { up: sim.isUp(node.address) ? 1 : 0, ...(m ?? {}) };
@@ -207,13 +208,16 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
     }
     return counts;
   };
-  const outputs: Record<string, OutputLedger> = {};
+  // Maps keyed by node ids, link ids or places have no prototype, like the spec's own (spec/id-maps.ts).
+  const outputs: Record<string, OutputLedger> = idMap({});
   for (const [id, out] of built.outputs) {
     const ledger = sim.ledger.account(countsOf(id), heldBits, out.arrivalOrder?.(), id);
+    ledger.lostAt = idMap(ledger.lostAt);
+    ledger.duplicatedAt = idMap(ledger.duplicatedAt);
     Object.assign(ledger, out.outputStats?.() ?? {});
     outputs[id] = ledger;
   }
-  const state: Record<string, unknown> = {};
+  const state: Record<string, unknown> = idMap({});
   for (const node of sim.nodes()) if (node.inspect) state[node.address] = node.inspect();
 
   const result: RunResult = {
@@ -227,19 +231,19 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
     log: sim.log,
     samples,
     state,
-    traces: {},
+    traces: idMap({}),
   };
   const groups = consumerGroupsOf(built.components);
   if (Object.keys(groups).length > 0) result.groups = groups;
   if (query && truth) result.query = compareAnswers(truth, built.answers, query, sim.now);
   if (samplers.size > 0) {
-    result.architectures = {};
+    result.architectures = idMap({});
     for (const [id, s] of samplers) result.architectures[id] = s.series(heldBits);
   }
   if (options.trace && options.trace !== 'all') {
     for (const rid of options.trace) {
       if (rid < 0 || rid >= workload.total) continue;
-      const fate: Record<string, string> = {};
+      const fate: Record<string, string> = idMap({});
       for (const id of built.outputs.keys()) fate[id] = sim.ledger.fateOf(rid, countsOf(id)[rid] ?? 0, held, id);
       result.traces[workload.displayId(rid)] = { id: workload.displayId(rid), fate, steps: [...sim.ledger.traceOf(rid)] };
     }

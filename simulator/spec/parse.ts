@@ -11,7 +11,11 @@ import { keysAt } from './schema-walk.js';
 import { closest } from './suggest.js';
 import { pathToString, type SpecIssue } from './issues.js';
 import { checkReferences } from './references.js';
+import { checkLoops } from './loops.js';
+import { withIdMaps } from './id-maps.js';
 import { collectWarnings } from './warnings.js';
+import { yamlNumber } from './units.js';
+import { aliasBombIssue, checkYamlStructure, yamlErrorText } from './yaml-checks.js';
 
 export type ParseOutcome =
   | { ok: true; spec: PipelineSpec; warnings: SpecIssue[] }
@@ -86,8 +90,9 @@ export function readYaml(text: string, file: string): { ok: true; data: unknown;
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
-  } catch (error) {
-    return { ok: false, errors: [{ severity: 'error', file, line: 1, column: 1, path: '', message: `cannot read the file: ${String(error)}` }] };
+  } catch {
+    // parseDocument reports its own failures as errors; this is a last guard so nothing escapes to the caller.
+    return { ok: false, errors: [{ severity: 'error', file, line: 1, column: 1, path: '', message: 'this file cannot be read as YAML', hint: 'check that it is a text file holding one YAML mapping' }] };
   }
   if (doc.errors.length > 0) {
     // Only the first error: the ones after it follow from it (the parser lost its place).
@@ -99,13 +104,17 @@ export function readYaml(text: string, file: string): { ok: true; data: unknown;
       return { ok: false, errors: [{ severity: 'error', file, line: pos.line, column: pos.col, path: '', message: `this ${what} is never closed`, hint: `add the closing ${opener.char === '[' ? '`]`' : opener.char === '{' ? '`}`' : opener.char} where the value ends` }] };
     }
     const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-    return { ok: false, errors: [{ severity: 'error', file, line: pos.line, column: pos.col, path: '', message: cleanYamlMessage(e.message), hint: yamlHint(e.code) }] };
+    const known = yamlErrorText(e.code);
+    return { ok: false, errors: [{ severity: 'error', file, line: pos.line, column: pos.col, path: '', message: known.message ?? cleanYamlMessage(e.message), hint: known.hint }] };
   }
+  const structural = checkYamlStructure(doc, lines, file);
+  if (structural.length > 0) return { ok: false, errors: structural };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    return { ok: false, errors: [{ severity: 'error', file, line: 1, column: 1, path: '', message: `cannot read the file: ${String(error)}` }] };
+  } catch {
+    // Anchors, depth and tags were checked above, so what is left to throw is the alias count limit.
+    return { ok: false, errors: [aliasBombIssue(doc, lines, file)] };
   }
   return { ok: true, data, map: new SourceMap(doc, lines, file) };
 }
@@ -117,8 +126,10 @@ export function validateData(data: unknown, map: SourceMap): ParseOutcome {
   if (!result.success) {
     return fail(result.error.issues.flatMap((issue) => zodIssueToSpecIssues(issue, data, map)));
   }
-  const spec = result.data;
+  const spec = withIdMaps(result.data);
   const refErrors = checkReferences(spec, map);
+  // Loops are traced over references already known to be sound.
+  if (refErrors.length === 0) refErrors.push(...checkLoops(spec, map));
   const warnings = collectWarnings(spec, map);
   if (refErrors.length > 0) return { ok: false, errors: refErrors, warnings };
   void file;
@@ -143,8 +154,58 @@ export function zodIssueToSpecIssues(issue: z.core.$ZodIssue, data: unknown, map
       };
     });
   }
+  if (issue.code === 'invalid_key') return [keyIssue(issue, map)];
+  if (issue.code === 'invalid_union' && issue.message === 'Invalid input' && nodeTypeAt(path, data) === undefined && path[0] !== 'faults') {
+    // Zod's "Invalid input" says nothing: report what the closest alternative found wrong instead.
+    const best = closestAlternative(issue);
+    if (best) return best.flatMap((sub) => zodIssueToSpecIssues({ ...sub, path: [...path, ...sub.path] } as z.core.$ZodIssue, data, map, schema));
+  }
   const pos = map.locate(path);
   return [{ severity: 'error', file: map.file, ...pos, path: pathToString(path), message: describeIssue(issue, data), hint: hintFor(issue, data) }];
+}
+
+/**
+ * The issues of the union alternative that came closest (fewest issues, the earliest on a tie),
+ * or undefined when every alternative wanted another kind of value here: then
+ * "expected number or string, got boolean true" says more than any one alternative.
+ */
+function closestAlternative(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[] | undefined {
+  const wrongKind = issue.errors.every((alt) => alt.length === 1 && alt[0]!.code === 'invalid_type' && alt[0]!.path.length === 0);
+  if (wrongKind || issue.errors.length === 0) return undefined;
+  const best = issue.errors.reduce((b, alt) => (alt.length < b.length ? alt : b));
+  // Alternatives told apart by a literal (`type: tumbling | sliding | session`) each allow one value: offer them all.
+  return best.map((sub) => {
+    if (sub.code !== 'invalid_value') return sub;
+    const same = issue.errors.flat().filter((o) => o.code === 'invalid_value' && pathToString(o.path) === pathToString(sub.path));
+    return { ...sub, values: [...new Set(same.flatMap((o) => (o.code === 'invalid_value' ? o.values : [])))] };
+  });
+}
+
+/**
+ * A key of an id-keyed map that its key schema refused, marked on the key. Zod's own message is
+ * "Invalid key in record"; the key schema's message says what is wrong, so that one is shown.
+ */
+function keyIssue(issue: z.core.$ZodIssueInvalidKey, map: SourceMap): SpecIssue {
+  const key = String(issue.path[issue.path.length - 1]);
+  const pos = map.locate(issue.path, true);
+  const base = { severity: 'error' as const, file: map.file, ...pos, path: pathToString(issue.path) };
+  // A reserved name fails both checks; its own message says more than the format rule does.
+  const reserved = issue.issues.find((i) => i.code === 'custom');
+  if (reserved) return { ...base, message: reserved.message, hint: 'pick another name' };
+  const isNodeId = issue.path.length === 2 && issue.path[0] === 'nodes';
+  const rule = issue.issues[0]?.message ?? 'letters, digits, - and _';
+  return {
+    ...base,
+    message: `\`${key}\` is not a valid ${isNodeId ? 'node id' : 'name'}: ${rule}`,
+    hint: `rename it, e.g. \`${asIdentifier(key)}\``,
+  };
+}
+
+/** A name that passes the node id rule, made from `name`: accents dropped, other runs of symbols become `-`. */
+function asIdentifier(name: string): string {
+  const ascii = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const id = ascii.replace(/[^\w-]+/g, '-').replace(/^[^A-Za-z]+|-+$/g, '');
+  return id === '' ? 'node-1' : id;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -160,16 +221,43 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
     case 'invalid_type':
       if (actual === undefined) return `${where}missing required value (expected ${issue.expected})`;
       return `${where}expected ${issue.expected}, got ${describeValue(actual)}`;
-    case 'invalid_value':
-      return `${where}${JSON.stringify(actual)} is not allowed; use one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_value': {
+      const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      if (actual === undefined) return `${where}missing required value; use one of ${allowed}`;
+      return `${where}${typeof actual === 'string' ? JSON.stringify(actual) : describeValue(actual)} is not allowed; use one of ${allowed}`;
+    }
     case 'invalid_union': {
       const type = nodeTypeAt(issue.path, data);
+      if (type === '') return 'this node has no `type`';
       if (type !== undefined) return `unknown node type "${type}"`;
-      return `${where}${issue.message}`;
+      if (issue.path[0] === 'faults') return `${where}not a fault the simulator knows`;
+      if (issue.message !== 'Invalid input') return `${where}${issue.message}`;
+      const kinds = issue.errors.map((alt) => (alt[0]?.code === 'invalid_type' ? alt[0].expected : undefined)).filter((k) => k !== undefined);
+      return `${where}expected ${[...new Set(kinds)].join(' or ')}, got ${describeValue(actual)}`;
     }
+    case 'too_small':
+    case 'too_big':
+      return `${where}${describeBound(issue, actual)}`;
     default:
       return `${where}${issue.message}`;
   }
+}
+
+/** A bound Zod enforces, in words ("must be at least 1, got 0"; "needs at least 2 items"), not Zod's "Too small: expected …". */
+function describeBound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, actual: unknown): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const exclusive = issue.inclusive === false;
+  if (issue.origin === 'array' || issue.origin === 'set') {
+    const n = small && exclusive ? limit + 1 : !small && exclusive ? limit - 1 : limit;
+    return `${small ? 'needs at least' : 'takes at most'} ${n} item${n === 1 ? '' : 's'}`;
+  }
+  if (issue.origin === 'string') {
+    if (small && limit <= 1) return 'must not be empty';
+    return `${small ? 'needs at least' : 'takes at most'} ${limit} characters`;
+  }
+  const relation = small ? (exclusive ? 'greater than' : 'at least') : exclusive ? 'less than' : 'at most';
+  return `must be ${relation} ${limit}${typeof actual === 'number' ? `, got ${actual}` : ''}`;
 }
 
 function hintFor(issue: z.core.$ZodIssue, data: unknown): string | undefined {
@@ -180,6 +268,7 @@ function hintFor(issue: z.core.$ZodIssue, data: unknown): string | undefined {
   }
   if (issue.code === 'invalid_union') {
     const type = nodeTypeAt(issue.path, data);
+    if (type === '') return 'add `type:` with one of: beats, logstash, kafka, consumer, flink, elasticsearch, s3, batch, serving';
     if (type !== undefined) {
       const guess = closest(type, ['beats', 'logstash', 'kafka', 'consumer', 'flink', 'elasticsearch', 's3', 'batch', 'serving']);
       return guess ? `did you mean "${guess}"?` : 'node types: beats, logstash, kafka, consumer, flink, elasticsearch, s3, batch, serving';
@@ -189,6 +278,12 @@ function hintFor(issue: z.core.$ZodIssue, data: unknown): string | undefined {
   if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof actual === 'string') {
     return 'write a plain number without quotes';
   }
+  if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof actual === 'number') {
+    return 'write a finite number, e.g. 3';
+  }
+  // Durations and rates name what they expected in the message (see schema/common.ts).
+  if (issue.code === 'invalid_union' && issue.message.startsWith('expected a duration')) return 'write a number and a unit (ms, s, m, h, d), e.g. 10s';
+  if (issue.code === 'invalid_union' && issue.message.startsWith('expected a rate')) return 'write a count per unit of time, e.g. 200/s';
   return undefined;
 }
 
@@ -196,34 +291,25 @@ function hintFor(issue: z.core.$ZodIssue, data: unknown): string | undefined {
 function nodeTypeAt(path: readonly PropertyKey[], data: unknown): string | undefined {
   if (path[0] !== 'nodes' || !(path.length === 2 || (path.length === 3 && path[2] === 'type'))) return undefined;
   const type = (valueAt(data, path.slice(0, 2)) as { type?: unknown } | undefined)?.type;
-  return typeof type === 'string' ? type : String(type);
+  // '' stands for "no type written"; anything else is shown as the author wrote it, not as JavaScript prints it.
+  if (type === undefined || type === null) return '';
+  if (typeof type === 'number') return yamlNumber(type);
+  if (typeof type === 'object') return Array.isArray(type) ? 'a list' : 'a mapping';
+  return String(type);
 }
 
 function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'number' && !Number.isFinite(v)) return `\`${yamlNumber(v)}\` (${Number.isNaN(v) ? 'not a number' : 'infinity'})`;
   return `${typeof v} ${JSON.stringify(v)}`;
 }
 
 function cleanYamlMessage(message: string): string {
+  // A JavaScript error inside the YAML library (a tag such as `!!binary%be` is URI-decoded: URIError) says nothing to an author.
+  if (/\b[A-Z][A-Za-z]*Error\b/.test(message)) return 'this YAML cannot be read here (check tags, `%` escapes and special characters)';
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-}
-
-function yamlHint(code: string): string | undefined {
-  switch (code) {
-    case 'BAD_INDENT':
-      return 'check the indentation: nested keys need more spaces than their parent, and tabs are not allowed';
-    case 'DUPLICATE_KEY':
-      return 'each key may appear once in a mapping';
-    case 'TAB_AS_INDENT':
-      return 'use spaces, not tabs, to indent YAML';
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-      return 'check for an unclosed quote, bracket or brace';
-    default:
-      return undefined;
-  }
 }
 
 function fail(errors: SpecIssue[]): ParseOutcome {

@@ -8,9 +8,11 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000
 /** Milliseconds, or an error message that says what a valid value looks like. */
 export function parseDuration(value: unknown): number | string {
   if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return `expected a duration such as 250ms, 10s, 5m or 7d, got \`${yamlNumber(value)}\``;
     return Number.isInteger(value) && value >= 0 ? value : 'a duration in ms must be a whole number ≥ 0';
   }
-  if (typeof value !== 'string') return 'expected a duration such as 250ms, 10s, 5m or 7d';
+  if (value === undefined) return 'missing required value (expected a duration such as 250ms, 10s, 5m or 7d)';
+  if (typeof value !== 'string') return `expected a duration such as 250ms, 10s, 5m or 7d${value === null || typeof value === 'object' ? '' : `, got \`${String(value)}\``}`;
   const m = DURATION.exec(value);
   if (!m) return `"${value}" is not a duration: write a number and a unit (ms, s, m, h, d), e.g. 10s`;
   return Math.round(Number(m[1]) * UNIT_MS[m[2]!]!);
@@ -20,8 +22,12 @@ const RATE = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(s|m|min|h)\s*$/;
 
 /** Events per second, or an error message. */
 export function parseRate(value: unknown): number | string {
-  if (typeof value === 'number') return value > 0 ? value : 'a rate must be > 0';
-  if (typeof value !== 'string') return 'expected a rate such as 200/s';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return `expected a rate such as 200/s, got \`${yamlNumber(value)}\``;
+    return value > 0 ? value : 'a rate must be > 0';
+  }
+  if (value === undefined) return 'missing required value (expected a rate such as 200/s)';
+  if (typeof value !== 'string') return `expected a rate such as 200/s${value === null || typeof value === 'object' ? '' : `, got \`${String(value)}\``}`;
   const m = RATE.exec(value);
   if (!m) return `"${value}" is not a rate: write a count per unit, e.g. 200/s or 6000/m`;
   const perMs = UNIT_MS[m[2]!]!;
@@ -35,4 +41,12 @@ export function formatDuration(ms: number): string {
   if (ms !== 0 && ms % 60_000 === 0) return `${ms / 60_000}m`;
   if (ms !== 0 && ms % 1000 === 0) return `${ms / 1000}s`;
   return `${ms}ms`;
+}
+
+/** A non-finite number as YAML spells it (`.nan`, `.inf`, `-.inf`), for messages: JavaScript would say NaN or Infinity. */
+export function yamlNumber(value: number): string {
+  if (Number.isNaN(value)) return '.nan';
+  if (value === Infinity) return '.inf';
+  if (value === -Infinity) return '-.inf';
+  return String(value);
 }

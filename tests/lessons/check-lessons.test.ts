@@ -21,7 +21,7 @@ describe('lessons:check across the course (fixture course with mistakes)', () =>
 
   it('reports frontmatter, references and unused exercises with file:line:col', () => {
     expect(messages).toEqual([
-      'lessons/01-first/index.mdx:5:3: `objectives`: Too small: expected array to have >=2 items',
+      'lessons/01-first/index.mdx:5:3: `objectives`: needs at least 2 items',
       'lessons/01-first/index.mdx:6:10: `minutes`: expected number, got string "ten" (write a plain number without quotes)',
       'lessons/01-first/index.mdx:1:1: the lesson has 1 exercise; every lesson has at least 2 (scaffold another with `npm run new:exercise -- <lesson>/<slug>` and place its <Exercise slug="…" /> in the text)',
       'lessons/01-first/index.mdx:11:1: <Exercise slug="lose-nothng"> names no exercise (did you mean "lose-nothing"?)',

@@ -1,6 +1,6 @@
 /** `type: flink` — a Flink job: Kafka source, checkpoints, event time, windows, sinks (SEMANTICS §4). */
 import { z } from 'zod';
-import { duration, nodeRef } from './common.js';
+import { duration, nodeRef, recordKey } from './common.js';
 import { kafkaSourceSchema } from './kafka.js';
 import { jobSchema } from './job.js';
 
@@ -64,7 +64,7 @@ export const flinkSchema = z
       .describe('What happens after a failure.'),
     'processing-time': duration('Time to process one record (default 0).').default(0),
     job: jobSchema.optional(),
-    versions: z.record(z.string(), jobSchema).optional().describe('Other versions of the job, by name (e.g. `v2` with a bug fixed).'),
+    versions: z.record(recordKey(), jobSchema).optional().describe('Other versions of the job, by name (e.g. `v2` with a bug fixed).'),
     deploy: z.array(deploySchema).optional().describe('Scheduled deploys of `versions`.'),
     sink: flinkSinkSchema,
   })

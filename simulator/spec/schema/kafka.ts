@@ -1,6 +1,6 @@
 /** `type: kafka` — a cluster of brokers with replicated, retained topics (SEMANTICS §3). */
 import { z } from 'zod';
-import { duration, positiveInt } from './common.js';
+import { duration, positiveInt, recordKey } from './common.js';
 
 export const topicSchema = z
   .strictObject({
@@ -26,7 +26,7 @@ export const kafkaSchema = z
     'group.initial.rebalance.delay.ms': duration('How long the first rebalance of an empty group waits for more members to join (default 3s).').default(3000),
     'log.retention.check.interval.ms': duration('How often brokers look for records past retention.ms (default 5m; the simulator also checks at least every tenth of the shortest retention.ms).').default(300_000),
     'offsets.retention.minutes': z.number().int().positive().default(10_080).describe('Committed group offsets expire after this many minutes without activity (default 7 days).'),
-    topics: z.record(z.string(), topicSchema).default({}).describe('Topic name → settings.'),
+    topics: z.record(recordKey(), topicSchema).default({}).describe('Topic name → settings.'),
   })
   .describe('Kafka (SEMANTICS §3).');
 

@@ -8,7 +8,7 @@
  * One spec may hold both, fed by the same sources, so they run on one time axis.
  */
 import { z } from 'zod';
-import { duration, nodeRef, rate } from './common.js';
+import { duration, nodeRef, rate, recordKey } from './common.js';
 import { jobSchema } from './job.js';
 import { deploySchema } from './flink.js';
 
@@ -27,7 +27,7 @@ export const batchSchema = z
       "The serving layer answers from the batch view the windows that ended by min(cut-off, run start − this), where the cut-off is the newest object the run read; set it to at least the time records take to reach the master dataset, or records still on their way fall between the batch and realtime views until the next run (MISCONCEPTIONS 21; default 0).",
     ).default(0),
     job: jobSchema,
-    versions: z.record(z.string(), jobSchema).optional().describe('Other versions of the job, by name (e.g. `v2` with a bug fixed).'),
+    versions: z.record(recordKey(), jobSchema).optional().describe('Other versions of the job, by name (e.g. `v2` with a bug fixed).'),
     deploy: z
       .array(deploySchema)
       .optional()

@@ -3,7 +3,7 @@
  * One Zod schema validates it, exports the editor's JSON Schema and documents every knob.
  */
 import { z } from 'zod';
-import { duration, positiveInt } from './common.js';
+import { duration, positiveInt, recordKey } from './common.js';
 import { workloadSchema } from './workload.js';
 import { beatsSchema } from './beats.js';
 import { logstashSchema } from './logstash.js';
@@ -48,7 +48,7 @@ export const pipelineSchema = z
     drain: duration('How long the run may continue after that for in-flight work to settle (default 120s).').default(120_000),
     'max-events': positiveInt('Stop after this many simulation events (a guard for runaway specs; default 50 million).').default(50_000_000),
     workload: workloadSchema.prefault({}),
-    nodes: z.record(z.string().regex(/^[A-Za-z][\w-]*$/, 'node ids start with a letter and use letters, digits, - and _'), nodeSchema).describe('Node id → node. Edges come from `output`, `source` and `node` references.'),
+    nodes: z.record(recordKey().regex(/^[A-Za-z][\w-]*$/, 'node ids start with a letter and use letters, digits, - and _'), nodeSchema).describe('Node id → node. Edges come from `output`, `source` and `node` references.'),
     faults: z.array(faultSchema).default([]).describe('What goes wrong, and when.'),
     query: querySchema.optional(),
   })

@@ -1,12 +1,12 @@
 /** Stores: `type: elasticsearch` and `type: s3` (SEMANTICS §5). */
 import { z } from 'zod';
-import { probability } from './common.js';
+import { probability, recordKey } from './common.js';
 
 export const elasticsearchSchema = z
   .strictObject({
     type: z.literal('elasticsearch').describe('Elasticsearch: documents with `_id` and `_version`.'),
     mappings: z
-      .record(z.string(), z.record(z.string(), z.enum(['keyword', 'long', 'double', 'date', 'text'])))
+      .record(recordKey(), z.record(recordKey(), z.enum(['keyword', 'long', 'double', 'date', 'text'])))
       .default({})
       .describe('Index → field → type. A value that does not fit its field type is rejected with 400.'),
     rejections: z

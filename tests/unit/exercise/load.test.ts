@@ -72,8 +72,8 @@ describe('loading exercise.yaml: every rule', () => {
 
   it('asks for two or three hints and at least one check', () => {
     expect(messages('title: T\ngoal: G\nchecks: []\nhints: [a]\n')).toEqual([
-      'lessons/01-a/exercises/x/exercise.yaml:3:9: `checks`: Too small: expected array to have >=1 items',
-      'lessons/01-a/exercises/x/exercise.yaml:4:8: `hints`: Too small: expected array to have >=2 items',
+      'lessons/01-a/exercises/x/exercise.yaml:3:9: `checks`: needs at least 1 item',
+      'lessons/01-a/exercises/x/exercise.yaml:4:8: `hints`: needs at least 2 items',
     ]);
   });
 

@@ -1,29 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseSpec, formatIssue, type SpecIssue } from '../../../simulator/spec/index.js';
+import { parseSpec, formatIssue } from '../../../simulator/spec/index.js';
+import { BASE, errorsOf } from './base-spec.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/specs/${name}`, import.meta.url), 'utf8');
-
-function errorsOf(text: string): SpecIssue[] {
-  const r = parseSpec(text, 'pipeline.yaml');
-  if (r.ok) throw new Error('expected the spec to be rejected');
-  return r.errors;
-}
-
-const BASE = `name: t
-nodes:
-  filebeat:
-    type: beats
-    output: logstash
-  logstash:
-    type: logstash
-    output:
-      kafka: { node: kafka, topic_id: logs, acks: "1" }
-  kafka:
-    type: kafka
-    topics:
-      logs: { partitions: 3 }
-`;
 
 describe('the pipeline spec', () => {
   it('accepts every key of the DESIGN §3 example, with real defaults filled in', () => {
