@@ -6,7 +6,7 @@ import type { CheckResult, PageResult, SpecIssue } from '../../../workers/api.js
 import { h, richText } from './dom.js';
 import { t } from '../../i18n/index.js';
 
-export function endedText(result: PageResult): string {
+export function endedText(result: Pick<PageResult, 'ended' | 'simulatedMs' | 'events'>): string {
   const params = { seconds: (result.simulatedMs / 1000).toFixed(1), events: result.events.toLocaleString('en') };
   return t(`ex.ended.${result.ended}` as const, params);
 }
@@ -17,16 +17,17 @@ function why(c: CheckResult): string {
   return c.explanation.startsWith(prefix) ? c.explanation.slice(prefix.length).replace(/^[:.]\s*/, '') : c.explanation;
 }
 
-export function renderVerdict(root: HTMLElement, result: PageResult, checks: readonly CheckResult[], passed: boolean, warnings: readonly SpecIssue[]): void {
+export function renderVerdict(root: HTMLElement, result: Pick<PageResult, 'ended' | 'simulatedMs' | 'events'>, checks: readonly CheckResult[], passed: boolean, warnings: readonly SpecIssue[], override?: string): void {
   const failed = checks.filter((c) => !c.pass).length;
   const headline =
-    result.ended === 'budget'
+    override ??
+    (result.ended === 'budget'
         ? t('ex.result.budget')
         : checks.length === 0
           ? t('ex.result.noChecks')
           : passed
             ? t('ex.result.passed')
-            : t('ex.result.failed', { failed, total: checks.length });
+            : t('ex.result.failed', { failed, total: checks.length }));
   root.append(
     h('p', { class: `ex-verdict ex-verdict--${passed ? 'pass' : 'fail'}` }, headline),
     h('p', { class: 'ex-note' }, endedText(result)),
@@ -44,8 +45,9 @@ export function renderVerdict(root: HTMLElement, result: PageResult, checks: rea
             h('span', { class: 'ex-check__mark', 'aria-hidden': 'true' }, c.pass ? '✓' : '✗'),
             h('span', { class: 'sr-only' }, c.pass ? t('ex.check.passed') : t('ex.check.failed')),
             h('strong', { class: 'ex-check__name' }, richText(c.name)),
-            h('span', { class: 'ex-check__numbers' }, t('ex.check.numbers', { expected: c.expected, actual: c.actual })),
-            h('span', { class: 'ex-check__why' }, richText(why(c))),
+            // A passing check says nothing more than its name; a failing one gives both numbers first.
+            c.pass ? null : h('span', { class: 'ex-check__numbers' }, t('ex.check.numbers', { expected: c.expected, actual: c.actual })),
+            c.pass ? null : h('span', { class: 'ex-check__why' }, richText(why(c))),
           ),
         ),
       ),
