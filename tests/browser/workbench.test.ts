@@ -164,11 +164,11 @@ describe.skipIf(!target)('exercise workbench', () => {
     await page.evaluate((s) => localStorage.setItem(`pipeline-lab:draft:${s}`, '{"files": not json'), slug);
     await page.goto(new URL(path, page.url()).href);
     const el = await ready(page);
-    expect(await el.locator('.ex-alert').textContent()).toMatch(/saved draft could not be read and was set aside/);
+    expect(await el.locator('div.ex-alert').textContent()).toMatch(/saved draft could not be read and was set aside/);
     expect(await page.evaluate((s) => localStorage.getItem(`pipeline-lab:set-aside:draft:${s}`), slug)).toBe('{"files": not json');
     await page.reload();
     const again = await ready(page);
-    expect(await again.locator('.ex-alert').isHidden()).toBe(true);
+    expect(await again.locator('div.ex-alert').isHidden()).toBe(true);
     await context.close();
   });
 
