@@ -88,7 +88,6 @@ export const exercise = {
   'ex.results.label': 'Results',
   'ex.results.empty': 'Press Run (or Ctrl+Enter in the editor) and the verdict appears here.',
   'ex.results.restored': 'Your last result, from {when}. Run again to refresh it.',
-  'ex.section.ledger': 'Where every record ended up',
   'ex.section.charts': 'Over time',
   'ex.seed.invalid': 'The seed is a whole number from 0 to 4294967295; {value} was set back to {seed}.',
   'ex.seed.explore': 'Exploring with seed {seed}: runs show what happens, but only the exercise’s own seed {own} marks it passed.',
@@ -139,7 +138,7 @@ export const exercise = {
   'ex.fate.late': 'late',
   'ex.fate.inFlight': 'in flight',
 
-  'ex.ledger.title': 'Ledger',
+  'ex.ledger.title': 'Ledger: where every record ended up',
   'ex.ledger.intro': 'Pick a record to follow it hop by hop.',
   'ex.ledger.output': 'Output',
   'ex.ledger.kind': 'Records that were',

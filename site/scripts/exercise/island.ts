@@ -133,7 +133,7 @@ function buildUi(root: HTMLElement, data: IslandData, fileNames: string[]): Ui {
         { class: 'ex-bench__out ex-results', 'aria-label': t('ex.results.label') },
         ui.results,
         ui.next,
-        section('ex-section--ledger', t('ex.section.ledger'), ui.ledger),
+        section('ex-section--ledger', t('ex.ledger.title'), ui.ledger),
         section('ex-section--diagram', t('pd.panel.title'), ui.diagram),
         section('ex-section--charts', t('ex.section.charts'), ui.charts),
         section('ex-terminal', t('ex.terminal.title'), h('p', { class: 'ex-note' }, richText(t('ex.terminal.intro'))), ui.terminal),
