@@ -535,7 +535,9 @@ export async function mount(root: HTMLElement): Promise<void> {
   const terminal: TerminalHandle = await createTerminal(ui.terminal, {
     run: (line) =>
       client.call(async (api, progress) => {
-        const reply = await api.shell(line, progress);
+        const request = { files: editedFiles(), seed: currentSeed() };
+        const reply = await api.shell(line, progress, request);
+        if (reply.ran) ranSeed = request.seed;
         if (reply.ran) void showReply(reply.ran);
         // `trace <id>` also highlights the record's path on the diagram (the story is cached in the worker).
         const traced = /^\s*trace\s+(\S+)/.exec(line);
