@@ -85,7 +85,7 @@ export const exercise = {
   'ex.faults.badCrash': 'Name the node to crash and when (for example 10s).',
   'ex.faults.cannotEdit': 'The pipeline file has YAML errors; fix them before adding faults.',
 
-  'ex.results.label': 'Results',
+  'ex.results.labelFor': 'Results of “{title}”',
   'ex.results.empty': 'Press Run (or Ctrl+Enter in the editor) and the verdict appears here.',
   'ex.results.restored': 'Your last result, from {when}. Run again to refresh it.',
   'ex.section.charts': 'Over time',

@@ -130,7 +130,8 @@ function buildUi(root: HTMLElement, data: IslandData, fileNames: string[]): Ui {
       ),
       h(
         'section',
-        { class: 'ex-bench__out ex-results', 'aria-label': t('ex.results.label') },
+        // Named after the exercise: a lesson with two exercises must not have two landmarks called "Results".
+        { class: 'ex-bench__out ex-results', 'aria-label': t('ex.results.labelFor', { title: data.exercise.title }) },
         ui.results,
         ui.next,
         section('ex-section--ledger', t('ex.ledger.title'), ui.ledger),
