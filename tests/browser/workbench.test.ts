@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { launchBrowser, openPage } from './support.js';
 
 const lessonsDir = fileURLToPath(new URL('../../lessons/', import.meta.url));
@@ -205,4 +206,49 @@ describe.skipIf(!target)('exercise workbench', () => {
       await context.close();
     }
   });
+
+  it('has unique landmarks and enough colour contrast, including the nodes axe cannot decide', async () => {
+    const { page, context } = await openPage(browser, path);
+    const el = await ready(page);
+    // Hydrate every exercise of the lesson: two "Results" landmarks would clash.
+    for (const other of await page.locator('pipeline-exercise').all()) {
+      await other.scrollIntoViewIfNeeded();
+      await other.locator('.ex-toolbar').waitFor({ timeout: 30_000 });
+    }
+    await runAndWait(el, clickRun(el));
+    // Monaco's and xterm's own DOM are not ours to fix.
+    const results = await new AxeBuilder({ page }).withRules(['landmark-unique', 'color-contrast']).exclude('.monaco-editor').exclude('.xterm').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)).toEqual([]);
+    // axe leaves a node undecided when it cannot tell the background (overlaps, pseudo-elements,
+    // transparency). Decide them here: the first opaque background up the tree against the text colour.
+    const undecided = results.incomplete.filter((r) => r.id === 'color-contrast').flatMap((r) => r.nodes.map((n) => String(n.target[0])));
+    const verdicts = await page.evaluate((selectors) => {
+      const rgb = (c: string) => (/rgba?\(([^)]+)\)/.exec(c)?.[1] ?? '0,0,0,0').split(',').map((x) => Number(x.trim()));
+      const lum = ([r, g, b]: number[]) => {
+        const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+      };
+      return selectors.map((sel) => {
+        const node = document.querySelector<HTMLElement>(sel);
+        if (!node || !node.textContent?.trim() || node.closest('[hidden]')) return { sel, ratio: Infinity, large: false };
+        let bg = [255, 255, 255, 1];
+        for (let a: HTMLElement | null = node; a; a = a.parentElement) {
+          const c = rgb(getComputedStyle(a).backgroundColor);
+          if ((c[3] ?? 1) > 0.9) {
+            bg = c;
+            break;
+          }
+        }
+        const style = getComputedStyle(node);
+        const fg = rgb(style.color);
+        const [l1, l2] = [lum(fg), lum(bg)].sort((x, y) => y - x) as [number, number];
+        const size = parseFloat(style.fontSize);
+        return { sel, ratio: (l1 + 0.05) / (l2 + 0.05), large: size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700) };
+      });
+    }, undecided);
+    const low = verdicts.filter((v) => v.ratio < (v.large ? 3 : 4.5)).map((v) => `${v.sel}: ${v.ratio.toFixed(2)}`);
+    expect(low).toEqual([]);
+    await context.close();
+  });
 });
+
