@@ -192,6 +192,8 @@ describe.skipIf(!target)('exercise workbench', () => {
       expect(await el.locator('.ex-restored-result').count()).toBe(1);
       await el.evaluate((node, text) => (node as IslandElement).setFileText('pipeline.yaml', text), solution);
       expect(await runAndWait(el, clickRun(el))).toMatch(/All checks pass/);
+      // After a pass, the way on: the next exercise of the lesson, or the next lesson.
+      expect(await el.locator('.ex-next a').textContent()).toMatch(/^Next (exercise|lesson): ./);
       // Passing checks do not repeat themselves: a name, no numbers or explanation.
       expect(await el.locator('.ex-check--pass .ex-check__numbers').count()).toBe(0);
       await el.evaluate((node) => node.scrollIntoView({ block: 'start' }));
@@ -250,5 +252,19 @@ describe.skipIf(!target)('exercise workbench', () => {
     expect(low).toEqual([]);
     await context.close();
   });
-});
 
+  it('the home page offers Start, then Continue where you left off, with the course length; /lessons/ lists the lessons', async () => {
+    const { page, context } = await openPage(browser, '/');
+    const start = page.locator('[data-start]');
+    expect(await start.textContent()).toBe('Start the course');
+    expect(await start.getAttribute('href')).toBe(`/lessons/${lesson}/`);
+    expect(await page.locator('.hero__length').textContent()).toMatch(/^\d+ lessons, about \d+ h \d+ min in all$/);
+    await page.evaluate((s) => localStorage.setItem(`pipeline-lab:progress:${s}`, 'attempted'), slug);
+    await page.reload();
+    expect(await start.textContent()).toMatch(/^Continue where you left off: ./);
+    await page.goto(new URL('/lessons/', page.url()).href);
+    const lessonCount = readdirSync(lessonsDir).filter((d) => /^\d\d-/.test(d)).length;
+    expect(await page.locator('.lessons-index > li a').count()).toBe(lessonCount);
+    await context.close();
+  });
+});
