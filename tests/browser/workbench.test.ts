@@ -75,17 +75,17 @@ describe.skipIf(!target)('exercise workbench', () => {
 
   it('the first Tab pass reaches Run, without scrolling first (focus hydrates the exercise)', async () => {
     const { page } = await openPage(browser, path);
-    let reached = false;
-    for (let i = 0; i < 80 && !reached; i++) {
+    let inside = false;
+    for (let i = 0; i < 80 && !inside; i++) {
       await page.keyboard.press('Tab');
-      // Hydration is asynchronous: give it a moment once focus has entered the exercise.
-      if (await island(page).evaluate((node) => node.contains(document.activeElement))) {
-        await page.locator(`pipeline-exercise[data-slug="${slug}"] .ex-toolbar button`).first().waitFor({ timeout: 30_000 });
-        reached = await page.evaluate(() => document.activeElement?.textContent === 'Run');
-        break;
-      }
+      inside = await island(page).evaluate((node) => node.contains(document.activeElement));
     }
-    expect(reached).toBe(true);
+    expect(inside).toBe(true);
+    // Hydration is asynchronous: once the island is fully ready (editor and terminal built, which
+    // must not steal focus), focus must rest on Run.
+    await page.locator(`pipeline-exercise[data-slug="${slug}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
+    const active = await page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.className} "${document.activeElement?.textContent?.slice(0, 30)}"`);
+    expect(active).toMatch(/^BUTTON ex-primary "Run"$/);
     await page.context().close();
   });
 
