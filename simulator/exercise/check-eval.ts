@@ -124,7 +124,9 @@ export function evaluateCheck(check: CheckSpec, result: RunResult, drainAdvice =
   const leftUnit = left.unit === 'plain' ? right.unit : left.unit;
   const rightUnit = right.unit === 'plain' ? left.unit : right.unit;
   const actual = formatValue({ value: left.value, unit: leftUnit });
-  const expected = simple(expr.right) ? check.source : `${check.source} (right side = ${formatValue({ value: right.value, unit: rightUnit })})`;
+  // A literal right side is its own target; a path or arithmetic gets its value, so a failure shows both numbers.
+  const literal = expr.right.kind === 'number' || expr.right.kind === 'string';
+  const expected = literal ? check.source : `${check.source} (right side = ${formatValue({ value: right.value, unit: rightUnit })})`;
   if (pass) return { name: check.name, pass, expected, actual, explanation: `${check.source}: ${actual}` };
   const got = simple(expr.left) ? `got ${actual}` : `left side = ${actual}`;
   const why = [check.explain?.trim(), context(expr, result, drainAdvice)].filter(Boolean).join(' — ');
