@@ -4,7 +4,7 @@
  * real tools (kafka-topics, curl, tail) and stays in the tools' own words.
  */
 export const exercise = {
-  'ex.static.starter': 'Starter file ({file}). The interactive editor loads when this exercise scrolls into view.',
+  'ex.static.starter': 'Starter file ({file}). The interactive editor loads when this exercise scrolls into view or gets focus.',
   'ex.static.noscript': 'The exercise needs JavaScript to run the simulator. You can still read the starter file above.',
   'ex.static.loadError': 'The interactive exercise could not load. Reload the page to try again; your saved draft is kept.',
   'ex.static.invalid': 'This exercise has a problem in its files and cannot be shown:',
