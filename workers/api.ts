@@ -67,7 +67,8 @@ export interface SimApi {
   /** Records of one fate in one output of the last run. */
   ledger(output: string, kind: LedgerKind, limit: number): Promise<{ total: number; entries: LedgerEntry[] }>;
   /** One terminal line; `sim run` runs the last request again, `trace` may replay. */
-  shell(line: string, onProgress?: (p: RunProgress) => void): Promise<ShellReply>;
+  /** `request` is what `sim run` runs (the editor's files and seed); without it, the last run's again. */
+  shell(line: string, onProgress?: (p: RunProgress) => void, request?: RunRequest): Promise<ShellReply>;
   /** Tab completion for a terminal line. */
   complete(line: string): Promise<{ word: string; candidates: string[] }>;
   /**

@@ -152,11 +152,13 @@ export function createSession(options: SessionOptions): SimApi {
       if (!last || !last.handle.outputs.has(output)) return { total: 0, entries: [] };
       return ledgerEntries(last.handle, output, kind, Math.max(0, Math.min(1000, limit)));
     },
-    async shell(line, onProgress): Promise<ShellReply> {
+    async shell(line, onProgress, request): Promise<ShellReply> {
       const out = runLine({ handle: last?.handle }, line);
       if (out.action?.kind === 'run') {
-        if (!last) return { text: 'sim: press Run once first, so the shell knows which files to run.', status: 1 };
-        const ran = await doRun(last.request, onProgress);
+        // The page passes the editor's files, so `sim run` works before the first press of Run.
+        const what = request ?? last?.request;
+        if (!what) return { text: 'sim: press Run once first, so the shell knows which files to run.', status: 1 };
+        const ran = await doRun(what, onProgress);
         const summary =
           ran.kind === 'invalid' ? `invalid spec: ${ran.errors.length} error(s)` : ran.kind === 'cancelled' ? 'run cancelled' : `run ${ran.result.ended} after ${ran.result.events} events, ${ran.result.simulatedMs / 1000}s simulated`;
         return { text: `${out.text}\n${summary}`, status: ran.kind === 'done' ? 0 : 1, ran };

@@ -7,6 +7,7 @@
  */
 import { expose } from 'comlink';
 import { createSession } from './session.js';
+import { HEARTBEAT_MS } from './heartbeat.js';
 
 const channel = new MessageChannel();
 const waiting: (() => void)[] = [];
@@ -20,3 +21,7 @@ function yieldToHost(): Promise<void> {
 }
 
 expose(createSession({ yieldToHost, wallClock: () => performance.now() }));
+
+// A heartbeat, so the page notices within 2 s when this worker is gone without an error event
+// (closed, or killed by the browser). comlink ignores messages that carry no call id.
+setInterval(() => postMessage({ heartbeat: true }), HEARTBEAT_MS);

@@ -4,7 +4,7 @@
  * real tools (kafka-topics, curl, tail) and stays in the tools' own words.
  */
 export const exercise = {
-  'ex.static.starter': 'Starter file ({file}). The interactive editor loads when this exercise scrolls into view.',
+  'ex.static.starter': 'Starter file ({file}). The interactive editor loads when this exercise scrolls into view or gets focus.',
   'ex.static.noscript': 'The exercise needs JavaScript to run the simulator. You can still read the starter file above.',
   'ex.static.loadError': 'The interactive exercise could not load. Reload the page to try again; your saved draft is kept.',
   'ex.static.invalid': 'This exercise has a problem in its files and cannot be shown:',
@@ -85,7 +85,17 @@ export const exercise = {
   'ex.faults.badCrash': 'Name the node to crash and when (for example 10s).',
   'ex.faults.cannotEdit': 'The pipeline file has YAML errors; fix them before adding faults.',
 
-  'ex.results.label': 'Results',
+  'ex.results.labelFor': 'Results of “{title}”',
+  'ex.results.empty': 'Press Run (or Ctrl+Enter in the editor) and the verdict appears here.',
+  'ex.results.restored': 'Your last result, from {when}. Run again to refresh it.',
+  'ex.section.charts': 'Over time',
+  'ex.seed.invalid': 'The seed is a whole number from 0 to 4294967295; {value} was set back to {seed}.',
+  'ex.seed.explore': 'Exploring with seed {seed}: runs show what happens, but only the exercise’s own seed {own} marks it passed.',
+  'ex.result.otherSeed': 'All checks pass with seed {seed}. Run with the exercise’s seed {own} to mark it passed.',
+  'ex.next': 'Next exercise: {title}',
+  'ex.next.lesson': 'Next lesson: {title}',
+  'ex.storage.corrupt': 'A saved draft could not be read and was set aside; the starter is shown instead.',
+  'ex.storage.corruptProgress': 'A saved progress entry could not be read and was set aside.',
   'ex.result.passed': 'All checks pass.',
   'ex.result.failed': '{failed} of {total} checks failed.',
   'ex.result.noChecks': 'The run finished. This exercise has no checks.',
@@ -98,7 +108,13 @@ export const exercise = {
   'ex.result.warnings': 'Warnings about the configuration:',
   'ex.check.passed': 'Passed:',
   'ex.check.failed': 'Failed:',
-  'ex.check.numbers': 'expected {expected}, got {actual}.',
+  'ex.check.numbers': 'Expected {expected}; this run gave {actual}.',
+  'ex.check.op.eq': 'exactly {value}',
+  'ex.check.op.ne': 'anything but {value}',
+  'ex.check.op.le': 'at most {value}',
+  'ex.check.op.ge': 'at least {value}',
+  'ex.check.op.lt': 'less than {value}',
+  'ex.check.op.gt': 'more than {value}',
   'ex.ended.drained': 'The run ended after {seconds} s of simulated time, when nothing was left in flight ({events} events).',
   'ex.ended.deadline': 'The run ended at its deadline, {seconds} s of simulated time ({events} events).',
   'ex.ended.budget': 'The run stopped after {events} events, at {seconds} s of simulated time.',
@@ -130,7 +146,7 @@ export const exercise = {
   'ex.fate.deadLettered': 'dead-lettered',
   'ex.fate.inFlight': 'in flight',
 
-  'ex.ledger.title': 'Ledger',
+  'ex.ledger.title': 'Ledger: where every record ended up',
   'ex.ledger.intro': 'Pick a record to follow it hop by hop.',
   'ex.ledger.output': 'Output',
   'ex.ledger.kind': 'Records that were',
@@ -161,4 +177,5 @@ export const exercise = {
   'ex.worker.details': 'Details',
   'ex.worker.restart': 'Restart the simulator',
   'ex.worker.restarted': 'The simulator restarted.',
+  'ex.worker.silent': 'The simulator stopped (no sign of life for 2 seconds).',
 } as const satisfies Record<string, string>;

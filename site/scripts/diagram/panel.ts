@@ -42,7 +42,9 @@ export function createDiagramPanel(host: HTMLElement, onTime?: (timeMs: number) 
   ensureCss();
   const uid = `pd-${++uidSeq}`;
   const figure = h('figure', { class: 'pd pd-live', 'aria-labelledby': `${uid}-cap` });
-  const scroll = h('div', { class: 'pd__scroll' });
+  // The diagram starts zoomed to fit its box; the zoom buttons (and + − 0 on the focused box)
+  // enlarge it, and a visible cue says when part of it is out of view.
+  const scroll = h('div', { class: 'pd__scroll', tabindex: 0, role: 'group', 'aria-label': t('pd.zoom.box') });
   const caption = h('figcaption', { id: `${uid}-cap` }, t('pd.panel.before'));
   figure.append(scroll, caption);
   const range = h('input', { type: 'range', min: 0, max: 0, step: 100, value: 0, id: `${uid}-time`, disabled: true, class: 'pd-range' });
@@ -52,13 +54,18 @@ export function createDiagramPanel(host: HTMLElement, onTime?: (timeMs: number) 
   const nextFault = h('button', { type: 'button', disabled: true, class: 'pd-next-fault' }, t('pd.nextFault'));
   const nextLoss = h('button', { type: 'button', disabled: true, class: 'pd-next-loss' }, t('pd.nextLoss'));
   const note = h('p', { class: 'ex-note', role: 'status' });
+  const zoomOut = h('button', { type: 'button', class: 'pd-zoom-out', 'aria-keyshortcuts': '-' }, t('pd.zoom.out'));
+  const zoomFit = h('button', { type: 'button', class: 'pd-zoom-fit', 'aria-keyshortcuts': '0' }, t('pd.zoom.fit'));
+  const zoomIn = h('button', { type: 'button', class: 'pd-zoom-in', 'aria-keyshortcuts': '+' }, t('pd.zoom.in'));
+  const clipCue = h('p', { class: 'ex-note pd-clip-cue', hidden: true }, t('pd.zoom.cue'));
   const table = h('table', { class: 'pd-table' });
   const followBox = h('div', { class: 'pd-follow', hidden: true, 'aria-live': 'polite' });
   host.append(
-    h('h3', {}, t('pd.panel.title')),
     h('p', { class: 'ex-note' }, t('pd.panel.intro')),
     h('div', { class: 'pd-controls', role: 'group', 'aria-label': t('pd.time') }, h('label', { for: range.id }, t('pd.time')), range, timeOut, play, h('label', { for: speed.id }, t('pd.speed')), speed, nextFault, nextLoss),
     note,
+    h('div', { class: 'pd-zoom', role: 'group', 'aria-label': t('pd.zoom.label') }, zoomOut, zoomFit, zoomIn),
+    clipCue,
     figure,
     followBox,
     table,
@@ -74,6 +81,40 @@ export function createDiagramPanel(host: HTMLElement, onTime?: (timeMs: number) 
   let path: RecordPath | undefined;
   let hop = 0;
 
+  /** 0 = fit the box's width; otherwise the scale against the layout's own size. */
+  let zoom = 0;
+  const applyZoom = () => {
+    const svg = scroll.querySelector('svg');
+    if (!svg) return;
+    const natural = Number(svg.getAttribute('width')) || svg.viewBox.baseVal.width;
+    svg.style.width = zoom === 0 ? '100%' : `${Math.round(natural * zoom)}px`;
+    svg.style.maxWidth = zoom === 0 ? '100%' : 'none';
+    svg.style.minWidth = '0';
+    zoomFit.setAttribute('aria-pressed', String(zoom === 0));
+    clipCue.hidden = scroll.scrollWidth <= scroll.clientWidth + 1;
+  };
+  /** The scale that fit gives, so zooming in or out starts from what is on screen. */
+  const fitScale = () => {
+    const svg = scroll.querySelector('svg');
+    const natural = svg ? Number(svg.getAttribute('width')) || 1 : 1;
+    return Math.min(1, scroll.clientWidth / natural);
+  };
+  const setZoom = (z: number) => {
+    zoom = z === 0 ? 0 : Math.max(0.1, Math.min(2, z));
+    applyZoom();
+  };
+  zoomIn.addEventListener('click', () => setZoom((zoom || fitScale()) * 1.25));
+  zoomOut.addEventListener('click', () => setZoom((zoom || fitScale()) / 1.25));
+  zoomFit.addEventListener('click', () => setZoom(0));
+  scroll.addEventListener('keydown', (e) => {
+    if (e.target !== scroll || e.ctrlKey || e.metaKey || e.altKey) return;
+    const z = e.key === '+' || e.key === '=' ? (zoom || fitScale()) * 1.25 : e.key === '-' ? (zoom || fitScale()) / 1.25 : e.key === '0' ? 0 : undefined;
+    if (z === undefined) return;
+    e.preventDefault();
+    setZoom(z);
+  });
+  new ResizeObserver(applyZoom).observe(scroll);
+
   const draw = async (m: DiagramModel) => {
     elk ??= new ELK({ workerUrl: elkWorkerUrl });
     try {
@@ -83,6 +124,7 @@ export function createDiagramPanel(host: HTMLElement, onTime?: (timeMs: number) 
       enableKeyboard(svg);
       bound = bindSvg(svg);
       model = m;
+      applyZoom();
     } catch (error) {
       scroll.replaceChildren(h('p', { class: 'ex-note' }, t('pd.layoutFailed', { reason: error instanceof Error ? error.message : String(error) })));
     }
@@ -150,7 +192,9 @@ export function createDiagramPanel(host: HTMLElement, onTime?: (timeMs: number) 
   });
   const jump = (times: number[]) => {
     stop();
-    const next = nextAfter(times, now);
+    // A run opens with the slider at its end, where nothing comes next: start from the beginning then.
+    const from = timeline && now >= timeline.endMs ? -1 : now;
+    const next = nextAfter(times, from);
     if (next === undefined) note.textContent = t('pd.noNext', { time: fmtTime(now) });
     else {
       note.textContent = '';

@@ -67,7 +67,7 @@ export async function createEditor(
   container: HTMLElement,
   files: readonly EditorFile[],
   schema: Record<string, unknown>,
-  options: { dark: boolean; label: string; onChange: (name: string, text: string) => void },
+  options: { dark: boolean; label: string; onChange: (name: string, text: string) => void; onRun?: () => void },
 ): Promise<EditorHandle> {
   const monaco = await loadMonaco(schema);
   const models = new Map<string, MonacoNs.editor.ITextModel>();
@@ -95,6 +95,9 @@ export async function createEditor(
     tabFocusMode: false,
     accessibilitySupport: 'auto',
   });
+  // Monaco binds Ctrl/Cmd+Enter itself ("insert line below") and stops the key there, so the
+  // island's own listener never hears it: the Run shortcut has to be an editor command.
+  if (options.onRun) editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
   const readOnly = new Map(files.map((f) => [f.name, f.readOnly]));
 
   const model = (name: string) => {

@@ -1,6 +1,6 @@
 /**
  * <pipeline-exercise>: the exercise island's custom element (STYLE §7). Until it scrolls into
- * view it is plain server-rendered HTML (title, goal, the starter file); then it loads the
+ * view or gets focus it is plain server-rendered HTML (title, goal, the starter file); then it loads the
  * interactive part with a dynamic import, so Monaco, xterm and Chart.js never weigh on a
  * lesson page nobody scrolls down.
  */
@@ -9,6 +9,9 @@ class PipelineExercise extends HTMLElement {
 
   connectedCallback(): void {
     if (this.started) return;
+    // A keyboard user tabbing into the exercise (the starter code is focusable) must not wait for
+    // scrolling: focus hydrates too, and the island then moves focus on to Run.
+    this.addEventListener('focusin', () => this.hydrate(), { once: true });
     if (!('IntersectionObserver' in window)) {
       this.hydrate();
       return;

@@ -14,11 +14,14 @@ import { renderLedger } from './ledger-view.js';
 import { renderCharts, preloadCharts, type ChartSet } from './charts.js';
 import { createDiagramPanel } from '../diagram/panel.js';
 import { diffLines } from './line-diff.js';
-import { clearDraft, loadDraft, loadHintsShown, readProgress, recordAttempt, saveDraft, saveHintsShown } from './storage.js';
+import { clearDraft, loadDraft, loadHintsShown, loadResult, progressUnreadable, readProgress, recordAttempt, saveDraft, saveHintsShown, saveResult } from './storage.js';
+import { parseSeed } from './seed.js';
+import { nextStep } from './next-step.js';
 import { decodeShare, encodeShare, sharePayloadOf } from './share.js';
 import { t } from '../../i18n/index.js';
 import { THEME_EVENT, currentTheme } from '../theme.js';
 import type { LoadReply, RunProgress, RunReply, SpecIssue, TraceReply } from '../../../workers/api.js';
+import type { SavedResult } from './storage.js';
 
 const PIPELINE = 'pipeline.yaml';
 
@@ -45,6 +48,12 @@ interface Ui {
   ledger: HTMLElement;
   terminal: HTMLElement;
   shareBox: HTMLElement;
+  /** Says when the seed differs from the exercise's own (a run then explores but cannot pass). */
+  seedNote: HTMLElement;
+  solutionWhy: HTMLElement;
+  /** "Next exercise" after a pass. */
+  next: HTMLElement;
+  diagram: HTMLElement;
 }
 
 function button(label: string, cls = '', attrs: Record<string, string | boolean> = {}): HTMLButtonElement {
@@ -76,33 +85,61 @@ function buildUi(root: HTMLElement, data: IslandData, fileNames: string[]): Ui {
     ledger: h('div', { class: 'ex-ledger' }),
     terminal: h('div', { class: 'ex-terminal-host' }),
     shareBox: h('div', { class: 'ex-share', hidden: true }),
+    seedNote: h('p', { class: 'ex-note ex-seed-note', hidden: true }),
+    solutionWhy: h('p', { class: 'ex-note ex-solution-why', id: `${id}-solution-why` }, t('ex.solution.why')),
+    next: h('p', { class: 'ex-next', hidden: true }),
+    diagram: h('div', { class: 'pd-panel' }),
   };
   ui.tabs.hidden = fileNames.length < 2;
+  // Each result section folds away on its own (a <details>), open to start with.
+  const section = (cls: string, label: string, ...body: (HTMLElement | null)[]) =>
+    h('details', { class: `ex-section ${cls}`, open: true }, h('summary', {}, label), ...body);
   root.append(
     ui.alert,
+    // The workbench: on wide screens files and editor on the left, the verdict and what the run
+    // shows on the right, so Run and its verdict share one screen; narrow screens stack them.
     h(
       'div',
-      { class: 'ex-toolbar', role: 'toolbar', 'aria-label': t('ex.toolbar.label') },
-      ui.run,
-      ui.cancel,
-      ui.reset,
-      ui.hint,
-      ui.solution,
-      ui.share,
-      h('span', { class: 'ex-seed-field' }, h('label', { for: ui.seed.id }, t('ex.seed')), ui.seed),
+      { class: 'ex-bench' },
+      h(
+        'div',
+        { class: 'ex-bench__edit' },
+        h(
+          'div',
+          { class: 'ex-toolbar', role: 'toolbar', 'aria-label': t('ex.toolbar.label') },
+          ui.run,
+          ui.cancel,
+          ui.reset,
+          ui.hint,
+          ui.solution,
+          ui.share,
+          h('span', { class: 'ex-seed-field' }, h('label', { for: ui.seed.id }, t('ex.seed')), ui.seed),
+        ),
+        // Visible, not only to screen readers: a greyed-out button with no reason puzzles everyone.
+        ui.solutionWhy,
+        ui.seedNote,
+        h('div', { class: 'ex-progress', hidden: true }, ui.progress, ui.progressText),
+        ui.status,
+        ui.shareBox,
+        ui.tabs,
+        ui.editor,
+        ui.problems,
+        h('details', { class: 'ex-panel' }, h('summary', {}, t('ex.faults.title')), ui.faults),
+        ui.hints,
+        ui.solutionBox,
+      ),
+      h(
+        'section',
+        // Named after the exercise: a lesson with two exercises must not have two landmarks called "Results".
+        { class: 'ex-bench__out ex-results', 'aria-label': t('ex.results.labelFor', { title: data.exercise.title }) },
+        ui.results,
+        ui.next,
+        section('ex-section--ledger', t('ex.ledger.title'), ui.ledger),
+        section('ex-section--diagram', t('pd.panel.title'), ui.diagram),
+        section('ex-section--charts', t('ex.section.charts'), ui.charts),
+        section('ex-terminal', t('ex.terminal.title'), h('p', { class: 'ex-note' }, richText(t('ex.terminal.intro'))), ui.terminal),
+      ),
     ),
-    h('p', { class: 'sr-only', id: `${id}-solution-why` }, t('ex.solution.why')),
-    h('div', { class: 'ex-progress', hidden: true }, ui.progress, ui.progressText),
-    ui.status,
-    ui.shareBox,
-    ui.tabs,
-    ui.editor,
-    ui.problems,
-    h('details', { class: 'ex-panel' }, h('summary', {}, t('ex.faults.title')), ui.faults),
-    ui.hints,
-    ui.solutionBox,
-    h('section', { class: 'ex-results', 'aria-label': t('ex.results.label') }, ui.results, ui.charts, ui.ledger),
-    h('section', { class: 'ex-terminal', 'aria-label': t('ex.terminal.label') }, h('h3', {}, t('ex.terminal.title')), h('p', { class: 'ex-note' }, richText(t('ex.terminal.intro'))), ui.terminal),
   );
   return ui;
 }
@@ -118,6 +155,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   for (const name of fileNames) files[name] = ex.starter[name] ?? '';
   let seed = ex.seed;
   let restoredFrom: 'share' | 'draft' | undefined;
+  let setAside: string | undefined;
   let shareProblem: string | undefined;
 
   const payload = sharePayloadOf(location.hash);
@@ -131,24 +169,34 @@ export async function mount(root: HTMLElement): Promise<void> {
   }
   if (!restoredFrom) {
     const draft = loadDraft(slug);
-    if (draft) {
+    if (draft === 'corrupt') setAside = t('ex.storage.corrupt');
+    else if (draft) {
       for (const name of editable) if (typeof draft.files[name] === 'string') files[name] = draft.files[name];
       seed = draft.seed;
       restoredFrom = 'draft';
     }
   }
 
+  if (progressUnreadable(slug)) setAside ??= t('ex.storage.corruptProgress');
+  // Focus sat on the starter code (tabbing in hydrated the exercise): hand it on to Run, which
+  // replaces that code, so the first Tab pass reaches Run.
+  const hadFocus = root.contains(document.activeElement) && document.activeElement !== root;
   root.querySelector('.ex-static')?.setAttribute('hidden', '');
   const ui = buildUi(root, data, fileNames);
+  if (hadFocus) ui.run.focus();
   ui.seed.value = String(seed);
   const announce = (m: string) => (ui.status.textContent = m);
-  if (shareProblem) announce(shareProblem);
+  if (setAside) {
+    // Said once: the entry has been moved aside, so the next visit finds nothing to report.
+    ui.alert.replaceChildren(h('p', {}, setAside));
+    ui.alert.hidden = false;
+    announce(setAside);
+  } else if (shareProblem) announce(shareProblem);
   else if (restoredFrom) announce(t(restoredFrom === 'share' ? 'ex.restored.share' : 'ex.restored.draft'));
 
   const client = new SimClient();
   // The live pipeline diagram (site/scripts/diagram): shown above the results, follows runs and traces.
-  const diagramHost = h('section', { class: 'pd-panel', 'aria-label': t('pd.panel.title') });
-  ui.results.parentElement?.before(diagramHost);
+  const diagramHost = ui.diagram;
   let editor: EditorHandle | undefined;
   let charts: ChartSet | undefined;
   // The charts over time follow the diagram's scrubber (and pick up its time once they are drawn).
@@ -163,6 +211,19 @@ export async function mount(root: HTMLElement): Promise<void> {
   let hintsShown = Math.min(loadHintsShown(slug), ex.hints.length);
   const issuesByFile = new Map<string, SpecIssue[]>();
 
+  /** The seed in the field, set back to the last good one (and said so) when it is not a whole number in range. */
+  let goodSeed = seed;
+  const currentSeed = (): number => {
+    const parsed = parseSeed(ui.seed.value);
+    if (parsed === undefined) {
+      announce(t('ex.seed.invalid', { value: ui.seed.value || '""', seed: goodSeed }));
+      ui.seed.value = String(goodSeed);
+    } else goodSeed = parsed;
+    ui.seedNote.hidden = goodSeed === ex.seed;
+    ui.seedNote.textContent = t('ex.seed.explore', { seed: goodSeed, own: ex.seed });
+    return goodSeed;
+  };
+  currentSeed();
   const textOf = (name: string) => editor?.value(name) ?? files[name] ?? '';
   const editedFiles = () => Object.fromEntries(editable.map((n) => [n, textOf(n)]));
 
@@ -219,7 +280,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   const saveSoon = () => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => saveDraft(slug, editedFiles(), Number(ui.seed.value) || 0), 300);
+    saveTimer = setTimeout(() => saveDraft(slug, editedFiles(), currentSeed()), 300);
   };
 
   // Tabs (only shown with several files): arrow keys move between them (WAI-ARIA tabs pattern).
@@ -259,6 +320,25 @@ export async function mount(root: HTMLElement): Promise<void> {
     ui.progressText.textContent = t('ex.progress.text', { done: (p.simulatedMs / 1000).toFixed(1), total: (p.totalMs / 1000).toFixed(0), events: p.events.toLocaleString('en') });
   };
 
+  /** The seed the shown run used (a terminal `sim run` uses the field's seed too). */
+  let ranSeed = seed;
+  /**
+   * Draws a verdict and counts it: passed only on the exercise's own seed, so another seed lets
+   * the learner explore but never marks the exercise done.
+   */
+  const showVerdict = (saved: SavedResult, warnings: readonly SpecIssue[] = []) => {
+    const fair = saved.passed && saved.seed === ex.seed;
+    renderVerdict(ui.results, saved.result, saved.checks, fair, warnings, saved.passed && !fair ? t('ex.result.otherSeed', { seed: saved.seed, own: ex.seed }) : undefined);
+    recordAttempt(slug, fair);
+    attempted = true;
+    ui.solution.disabled = false;
+    ui.solutionWhy.hidden = true;
+    root.dataset.passed = String(fair);
+    const next = fair ? nextStep(root) : undefined;
+    ui.next.hidden = !next;
+    ui.next.replaceChildren(...(next ? [h('a', { href: next.href, class: 'ex-next__link' }, t(next.kind === 'exercise' ? 'ex.next' : 'ex.next.lesson', { title: next.title }))] : []));
+  };
+
   const showReply = async (reply: RunReply) => {
     ui.results.replaceChildren();
     charts?.destroy();
@@ -277,12 +357,9 @@ export async function mount(root: HTMLElement): Promise<void> {
       announce(t('ex.result.cancelled'));
       return;
     }
-    renderVerdict(ui.results, reply.result, reply.checks, reply.passed, reply.warnings);
+    showVerdict({ seed: ranSeed, passed: reply.passed, checks: reply.checks, result: reply.result, savedAt: Date.now() }, reply.warnings);
     announce(ui.results.querySelector('.ex-verdict')?.textContent ?? '');
-    recordAttempt(slug, reply.passed);
-    attempted = true;
-    ui.solution.disabled = false;
-    root.dataset.passed = String(reply.passed);
+    saveResult(slug, { seed: ranSeed, passed: reply.passed, checks: reply.checks, result: { ended: reply.result.ended, simulatedMs: reply.result.simulatedMs, events: reply.result.events }, savedAt: Date.now() });
     // How long the worker took to simulate (for the benches: click-to-verdict minus this is the page's share).
     root.dataset.wallMs = String(Math.round(reply.wallMs));
     void client.call((api) => api.diagram()).then((m) => (m ? diagram.showRun(m, reply.result) : undefined));
@@ -319,7 +396,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     }, 5000);
     try {
       const reply = await client.call<RunReply>(
-        (api, progress) => api.run({ files: editedFiles(), seed: Number(ui.seed.value) || 0 }, progress),
+        (api, progress) => api.run({ files: editedFiles(), seed: (ranSeed = currentSeed()) }, progress),
         (p) => {
           heard = true;
           onProgress(p);
@@ -351,7 +428,10 @@ export async function mount(root: HTMLElement): Promise<void> {
     clearDraft(slug);
     announce(t('ex.reset.done'));
   });
-  ui.seed.addEventListener('change', saveSoon);
+  ui.seed.addEventListener('change', () => {
+    currentSeed();
+    saveSoon();
+  });
 
   ui.hint.disabled = ex.hints.length === 0;
   const renderHints = () => {
@@ -368,6 +448,14 @@ export async function mount(root: HTMLElement): Promise<void> {
   renderHints();
 
   ui.solution.disabled = !attempted;
+  ui.solutionWhy.hidden = attempted;
+  // The last verdict survives a reload (drawn from what was saved; the run itself is not kept).
+  const last = loadResult(slug);
+  if (last) {
+    ranSeed = last.seed;
+    showVerdict(last);
+    ui.results.prepend(h('p', { class: 'ex-note ex-restored-result' }, t('ex.results.restored', { when: new Date(last.savedAt).toLocaleString('en') })));
+  } else ui.results.append(h('p', { class: 'ex-note ex-results-empty' }, t('ex.results.empty')));
   ui.solution.addEventListener('click', () => {
     if (!ui.solutionBox.hidden) {
       ui.solutionBox.hidden = true;
@@ -395,7 +483,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   });
 
   ui.share.addEventListener('click', async () => {
-    const fragment = await encodeShare({ slug, files: editedFiles(), seed: Number(ui.seed.value) || 0 });
+    const fragment = await encodeShare({ slug, files: editedFiles(), seed: currentSeed() });
     const url = `${location.origin}${location.pathname}#${fragment}`;
     history.replaceState(null, '', `#${fragment}`);
     const field = h('input', { type: 'text', readonly: true, value: url, class: 'ex-share__url', 'aria-label': t('ex.share.urlLabel') });
@@ -418,6 +506,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   const faultPanel = editable.includes(PIPELINE) ? createFaultPanel(ui.faults, faultHost, ex.faultsLocked) : undefined;
 
   // The worker, the schema and the heavy libraries load in parallel.
+  client.onDeath = showFailure;
   client.start();
   try {
     const [schema] = await Promise.all([client.call((api) => api.schema()), loadInWorker()]);
@@ -428,6 +517,7 @@ export async function mount(root: HTMLElement): Promise<void> {
       {
         dark: currentTheme() === 'dark',
         label: t('ex.editor.label'),
+        onRun: () => void run(),
         onChange: (name) => {
           saveSoon();
           validateSoon(name);
@@ -446,7 +536,9 @@ export async function mount(root: HTMLElement): Promise<void> {
   const terminal: TerminalHandle = await createTerminal(ui.terminal, {
     run: (line) =>
       client.call(async (api, progress) => {
-        const reply = await api.shell(line, progress);
+        const request = { files: editedFiles(), seed: currentSeed() };
+        const reply = await api.shell(line, progress, request);
+        if (reply.ran) ranSeed = request.seed;
         if (reply.ran) void showReply(reply.ran);
         // `trace <id>` also highlights the record's path on the diagram (the story is cached in the worker).
         const traced = /^\s*trace\s+(\S+)/.exec(line);

@@ -55,11 +55,20 @@ export function renderLedger(root: HTMLElement, result: PageResult, backend: Led
       }),
     );
   };
+  // Open on the first output and fate that has records, so the first thing shown is not "None."
+  // when the run did lose or copy something somewhere.
+  for (const o of outputs) {
+    const kind = KINDS.find((k) => (result.outputs[o]?.[k] ?? 0) > 0);
+    if (kind) {
+      outputSel.value = o;
+      kindSel.value = kind;
+      break;
+    }
+  }
   outputSel.addEventListener('change', () => void refresh());
   kindSel.addEventListener('change', () => void refresh());
 
   root.append(
-    h('h3', {}, t('ex.ledger.title')),
     h('p', { class: 'ex-note' }, t('ex.ledger.intro')),
     h('div', { class: 'ex-ledger-controls' }, h('label', { for: outputSel.id }, t('ex.ledger.output')), outputSel, h('label', { for: kindSel.id }, t('ex.ledger.kind')), kindSel),
     count,

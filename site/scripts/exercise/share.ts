@@ -7,6 +7,8 @@
  * into the editor as text — nothing in it is evaluated.
  */
 
+import { isSeed } from './seed.js';
+
 export const SHARE_PARAM = 'share';
 /** Longest fragment we accept (characters). Browsers allow more, but nobody should paste that. */
 export const MAX_FRAGMENT_CHARS = 64_000;
@@ -79,7 +81,7 @@ export function sharePayloadOf(hash: string): string | undefined {
 function validate(value: unknown, slug: string, editable: readonly string[]): DecodeOutcome {
   if (typeof value !== 'object' || value === null) return { ok: false, reason: 'corrupt' };
   const v = value as Record<string, unknown>;
-  if (v.v !== 1 || typeof v.slug !== 'string' || typeof v.seed !== 'number' || !Number.isInteger(v.seed) || v.seed < 0) {
+  if (v.v !== 1 || typeof v.slug !== 'string' || !isSeed(v.seed)) {
     return { ok: false, reason: 'corrupt' };
   }
   if (v.slug !== slug) return { ok: false, reason: 'other-exercise' };

@@ -9,6 +9,7 @@
 import { wrap, proxy, releaseProxy, type Remote } from 'comlink';
 import SimWorker from '../../../workers/sim.worker.ts?worker';
 import type { SimApi, RunProgress } from '../../../workers/api.js';
+import { HEARTBEAT_LIMIT_MS, isHeartbeat } from '../../../workers/heartbeat.js';
 
 export type FailureKind = 'crashed' | 'unresponsive' | 'threw';
 
@@ -32,11 +33,32 @@ export class SimClient {
   private worker: Worker | undefined;
   private api: Remote<SimApi> | undefined;
   private crashed: ((f: WorkerFailure) => void)[] = [];
+  private inFlight = 0;
+  private lastBeat = 0;
+  private pulse: ReturnType<typeof setInterval> | undefined;
+
+  /**
+   * Told when the worker dies while no call waits on it (a call gets the failure as its rejection):
+   * the heartbeat stopped, or an error event came between calls.
+   */
+  onDeath: ((f: WorkerFailure) => void) | undefined;
 
   /** Starts the worker (again). */
   start(): void {
     this.stop();
     const worker = new SimWorker();
+    // Armed by the first beat (loading the worker's modules may take longer than the limit).
+    // While a call runs the worker may be busy for seconds without beating: the call's own
+    // IDLE_LIMIT_MS watchdog covers that time.
+    this.lastBeat = 0;
+    worker.addEventListener('message', (event) => {
+      if (isHeartbeat(event.data)) this.lastBeat = performance.now();
+    });
+    this.pulse = setInterval(() => {
+      if (this.lastBeat > 0 && this.inFlight === 0 && performance.now() - this.lastBeat > HEARTBEAT_LIMIT_MS) {
+        this.fail(new WorkerFailure('crashed', `no heartbeat for ${HEARTBEAT_LIMIT_MS / 1000} s`));
+      }
+    }, 250);
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       this.fail(new WorkerFailure('crashed', event.message || 'the worker stopped'));
@@ -47,6 +69,9 @@ export class SimClient {
   }
 
   stop(): void {
+    clearInterval(this.pulse);
+    this.pulse = undefined;
+    this.inFlight = 0;
     if (this.api) this.api[releaseProxy]();
     this.worker?.terminate();
     this.worker = undefined;
@@ -58,6 +83,7 @@ export class SimClient {
     this.crashed = [];
     this.stop();
     for (const w of waiters) w(f);
+    if (waiters.length === 0) this.onDeath?.(f);
   }
 
   /**
@@ -70,9 +96,13 @@ export class SimClient {
     return new Promise<T>((resolve, reject) => {
       let lastSign = performance.now();
       let settled = false;
+      this.inFlight++;
       const finish = (f: () => void) => {
         if (settled) return;
         settled = true;
+        this.inFlight = Math.max(0, this.inFlight - 1);
+        // Silence during the call was allowed; the heartbeat limit counts again from now.
+        if (this.lastBeat > 0) this.lastBeat = performance.now();
         clearInterval(watchdog);
         this.crashed = this.crashed.filter((w) => w !== onCrash);
         f();

@@ -8,12 +8,17 @@
  *                                    "passed"); written after every finished run through the site's
  *                                    progress module (site/scripts/progress.ts), which the home page reads.
  * - `pipeline-lab:hints:<slug>`    → number of hints revealed so far.
+ * - `pipeline-lab:result:<slug>`   → JSON SavedResult: the last verdict, shown again after a reload.
+ * - `pipeline-lab:set-aside:<key>` → the raw text of a draft or progress entry that could not be read,
+ *                                    kept (not deleted) so nothing the learner typed is destroyed.
  *
  * Storage can be full or disabled (private mode, a policy); every access is guarded so the
  * island still works, just without persistence.
  */
 
 import { recordProgress, readProgress, progressKey } from '../progress.js';
+import { isSeed } from './seed.js';
+import type { CheckResult, PageResult } from '../../../workers/api.js';
 
 export const STORAGE_PREFIX = 'pipeline-lab:';
 
@@ -55,10 +60,66 @@ function writeJson(key: string, value: unknown): boolean {
 const isRecordOfStrings = (v: unknown): v is Record<string, string> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
 
-export function loadDraft(slug: string): Draft | undefined {
+function rawItem(key: string): string | null {
+  try {
+    return store()?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Moves an unreadable entry out of the way (under `set-aside:`), so it is reported once, not every visit. */
+function setAside(key: string, raw: string): void {
+  try {
+    store()?.setItem(`${STORAGE_PREFIX}set-aside:${key.slice(STORAGE_PREFIX.length)}`, raw);
+    store()?.removeItem(key);
+  } catch {
+    /* storage disabled or full: the entry stays, and is reported again next time */
+  }
+}
+
+/** The saved draft; 'corrupt' when one was there but could not be read (it is then set aside). */
+export function loadDraft(slug: string): Draft | 'corrupt' | undefined {
+  const raw = rawItem(draftKey(slug));
+  if (raw === null) return undefined;
   const v = readJson(draftKey(slug)) as Partial<Draft> | undefined;
-  if (!v || !isRecordOfStrings(v.files) || typeof v.seed !== 'number') return undefined;
+  if (!v || !isRecordOfStrings(v.files) || !isSeed(v.seed)) {
+    setAside(draftKey(slug), raw);
+    return 'corrupt';
+  }
   return { files: v.files, seed: v.seed, savedAt: typeof v.savedAt === 'number' ? v.savedAt : 0 };
+}
+
+/** True when the progress entry holds something other than "attempted" or "passed" (it is then set aside). */
+export function progressUnreadable(slug: string): boolean {
+  const raw = rawItem(progressKey(slug));
+  if (raw === null || raw === 'attempted' || raw === 'passed') return false;
+  setAside(progressKey(slug), raw);
+  return true;
+}
+
+/** The last finished run's verdict: enough to draw it again after a reload, not the whole run. */
+export interface SavedResult {
+  seed: number;
+  passed: boolean;
+  checks: CheckResult[];
+  result: Pick<PageResult, 'ended' | 'simulatedMs' | 'events'>;
+  savedAt: number;
+}
+
+export const resultKey = (slug: string): string => `${STORAGE_PREFIX}result:${slug}`;
+
+export function saveResult(slug: string, saved: SavedResult): void {
+  writeJson(resultKey(slug), saved);
+}
+
+export function loadResult(slug: string): SavedResult | undefined {
+  const v = readJson(resultKey(slug)) as Partial<SavedResult> | undefined;
+  if (!v || !isSeed(v.seed) || typeof v.passed !== 'boolean' || !Array.isArray(v.checks) || typeof v.result !== 'object' || v.result === null) return undefined;
+  const r = v.result;
+  if (typeof r.ended !== 'string' || typeof r.simulatedMs !== 'number' || typeof r.events !== 'number') return undefined;
+  const checks = v.checks.filter((c): c is CheckResult => typeof c === 'object' && c !== null && typeof c.name === 'string' && typeof c.pass === 'boolean' && typeof c.expected === 'string' && typeof c.actual === 'string' && typeof c.explanation === 'string');
+  return { seed: v.seed, passed: v.passed, checks, result: r, savedAt: typeof v.savedAt === 'number' ? v.savedAt : 0 };
 }
 
 export function saveDraft(slug: string, files: Record<string, string>, seed: number): boolean {

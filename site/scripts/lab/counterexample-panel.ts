@@ -50,7 +50,7 @@ export function createCounterexamplePanel(root: HTMLElement, host: LabHost): Cou
     out,
   );
 
-  const render = (ce: Counterexample) => {
+  const render = (ce: Counterexample, budgetRuns: number) => {
     if (!ce.found) {
       out.replaceChildren(h('p', { class: 'lab-summary' }, t('lab.ce.none', { claim: ce.claim, runs: ce.runs })));
       return;
@@ -65,6 +65,8 @@ export function createCounterexamplePanel(root: HTMLElement, host: LabHost): Cou
     const faults = ce.faults ?? [];
     out.replaceChildren(
       h('p', { class: 'lab-summary lab-summary--bad' }, t('lab.ce.found', { claim: ce.claim, seed: ce.seed ?? '–', runs: ce.runs, from: ce.unshrunk?.length ?? 0, to: faults.length })),
+      // Shrinking has a budget of its own, the same size: a search may run up to twice the number asked for.
+      ce.runs > budgetRuns ? h('p', { class: 'lab-note lab-ce-over' }, t('lab.ce.overBudget', { runs: ce.runs, budget: budgetRuns })) : '',
       h('h4', {}, t('lab.ce.faults')),
       faults.length === 0 ? h('p', { class: 'lab-note' }, t('lab.ce.noFaults')) : h('ul', { class: 'lab-faults' }, ...faults.map((f) => h('li', {}, h('code', {}, JSON.stringify(f))))),
       ce.check ? h('p', {}, t('lab.ce.check', { explanation: ce.check.explanation })) : '',
@@ -82,7 +84,7 @@ export function createCounterexamplePanel(root: HTMLElement, host: LabHost): Cou
       const reply: CounterexampleReply = await host.client.call<CounterexampleReply>((api) => api.counterexample(request));
       if (!reply.ok) host.say(status, t('lab.ce.failed', { message: reply.message }));
       else {
-        render(reply.counterexample);
+        render(reply.counterexample, request.budget);
         host.say(status, t('lab.ce.done', { seconds: (reply.wallMs / 1000).toFixed(1) }));
       }
     } catch (error) {

@@ -42,7 +42,15 @@ export function createParamPicker(prefix: string, onPick: (s: ParamSuggestion) =
     showCurrent();
     onPick(s);
   });
-  pointer.addEventListener('input', showCurrent);
+  // The menu follows what is typed: it shows the matching common setting, or none.
+  const followTyped = () => {
+    const i = list.findIndex((s) => s.pointer === pointer.value.trim());
+    select.value = i >= 0 ? String(i) : '';
+  };
+  pointer.addEventListener('input', () => {
+    showCurrent();
+    followTyped();
+  });
 
   const root = h(
     'div',

@@ -110,7 +110,12 @@ export function createSweepPanel(root: HTMLElement, host: LabHost): SweepPanel {
         (api, p) => api.sweep(request, p),
         (p) => {
           progress.value = p.total > 0 ? (p.done + p.point) / p.total : 0;
-          progressText.textContent = t('lab.sweep.progress', { done: Math.min(p.total, p.done + 1), total: p.total });
+          const done = Math.min(p.total, p.done + 1);
+          progressText.textContent = t('lab.sweep.progress', { done, total: p.total });
+          // The status line says the same run number as the bar (it said "run 1" for the whole sweep);
+          // changed only when the number does, so a screen reader is not flooded.
+          const line = t('lab.sweep.running', { done, total: p.total });
+          if (status.textContent !== line) host.say(status, line);
         },
       );
       setRunning(false);

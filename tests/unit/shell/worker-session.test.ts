@@ -38,6 +38,14 @@ describe('worker session', () => {
     expect(r.kind === 'done' && r.result.ended).toBe('budget');
   });
 
+  it('`sim run` runs the files the page passes, before any Run (and refuses without them)', async () => {
+    const s = session();
+    expect((await s.shell('sim run')).status).toBe(1);
+    const reply = await s.shell('sim run', undefined, { files: { 'pipeline.yaml': spec('5s', '10/s') }, seed: 2 });
+    expect(reply.status).toBe(0);
+    expect(reply.ran?.kind).toBe('done');
+  });
+
   it('returns parse errors with line and hint instead of running', async () => {
     const r = await session().run({ files: { 'pipeline.yaml': spec('10s', '100/s').replace('duration', 'duratoin') }, seed: 1 });
     expect(r.kind).toBe('invalid');
