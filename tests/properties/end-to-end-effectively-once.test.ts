@@ -28,7 +28,7 @@ nodes:
     type: logstash
     queue.type: persisted
     queue.checkpoint.writes: 1
-    output: { kafka: { node: kafka, topic_id: logs, acks: all, enable.idempotence: true } }
+    output: { kafka: { node: kafka, topic_id: logs, acks: all } }
   kafka: { type: kafka, brokers: 3, min.insync.replicas: 2, topics: { logs: { partitions: 3, replication.factor: 3 } } }
   flink:
     type: flink

@@ -62,9 +62,8 @@ export const logstashOutputSchema = z
       .strictObject({
         node: nodeRef('The `kafka` node.'),
         topic_id: z.string().describe('Topic to write to.'),
-        acks: z.enum(['0', '1', 'all', '-1']).default('1').describe('Producer `acks`; the Logstash plugin defaults to "1" (leader only).'),
-        retries: z.number().int().min(0).optional().describe('Unset: retry until success. A number bounds retries and can drop data.'),
-        'enable.idempotence': z.boolean().default(false).describe('Producer idempotence (needs `acks: all`). Off in the Logstash plugin.'),
+        acks: z.enum(['0', '1', 'all', '-1']).default('1').describe('Producer `acks`, always passed to the client; the plugin defaults to "1" (leader only). The plugin has no idempotence option: the client is idempotent only with `acks: all` (and `retries` unset or at least 1).'),
+        retries: z.number().int().min(0).optional().describe('Unset: the plugin resends failed events until they are written. `retries: N`: N+1 send rounds, each resending only the events that failed, then the rest is dropped (lost). `retries: 0` also turns the client\'s idempotence off.'),
         'max.in.flight.requests.per.connection': positiveInt('Unacknowledged requests per connection (default 5).').default(5),
         'delivery.timeout.ms': duration('Upper bound on the time to report success or failure of a send (default 120s).').default(120_000),
         message_key: z.string().optional().describe('Key template, e.g. `%{status}`; same key → same partition.'),
