@@ -34,7 +34,7 @@ checks:
 hints:
   - Read the ledger of the \`es\` output — where were lines lost, where duplicated?
   - Logstash can keep its queue on disk — but only what it has checkpointed survives a crash, and a replay resends.
-  - "Set \`queue.type: persisted\` and \`queue.checkpoint.writes: 1\` on logstash, and index each line under a stable id: \`processors: [add_id]\` on filebeat, \`document_id: \\"%{[@metadata][_id]}\\"\` on the output."
+  - "Set \`queue.type: persisted\` and \`queue.checkpoint.writes: 1\` on logstash, and index each event under its id: \`processors: [add_id]\` on filebeat, \`document_id: \\"%{[@metadata][_id]}\\"\` on the output."
 `;
   const pipeline = (which: string) => `${schemaComment(`${dir}/${which}/pipeline.yaml`, 'pipeline')}# Filebeat → Logstash → Elasticsearch; Logstash is slower than the traffic, so its queue holds events when it crashes.
 name: ${slug}
