@@ -255,6 +255,10 @@ export class KafkaProducer implements KafkaProducerClient {
     this.noteError(key, error);
     if (error === 'NOT_LEADER_OR_FOLLOWER' || error === 'REQUEST_TIMED_OUT' || error === 'NETWORK_EXCEPTION') this.leaders.delete(key);
     if (error === 'INVALID_PRODUCER_EPOCH' || error === 'PRODUCER_FENCED') this.fatal('PRODUCER_FENCED');
+    if (error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' && this.idempotent && !this.txn.transactional && this.sequenceLost(b)) {
+      this.giveUp(b, error);
+      return;
+    }
     const retries = this.config.retries ?? Number.MAX_SAFE_INTEGER;
     const inTime = this.host.now() - b.createdMs < this.config['delivery.timeout.ms'];
     if (!FATAL.has(error) && !this.fatalError && b.attempts <= retries && inTime) {
@@ -264,6 +268,25 @@ export class KafkaProducer implements KafkaProducerClient {
       return;
     }
     this.giveUp(b, inTime ? error : `delivery.timeout.ms expired (${error})`);
+  }
+
+  /**
+   * kafka-clients `TransactionManager.canRetry`: OUT_OF_ORDER_SEQUENCE_NUMBER is retried while an
+   * earlier batch of the partition is still unresolved (the gap will close) or the batch carries an
+   * old epoch (its sequence is reassigned). For the earliest outstanding batch of the current epoch
+   * the broker has lost what it had acknowledged before it (an unclean election truncated it): the
+   * batch fails with OutOfOrderSequenceException, not retriable (SEMANTICS-2 §1.3), and the
+   * producer starts over with a new epoch (KIP-360, in giveUp).
+   */
+  private sequenceLost(b: ProducerBatch): boolean {
+    if (this.pidState !== 'ready' || b.producerId !== this.producerId || b.producerEpoch !== this.producerEpoch) {
+      b.baseSequence = -1;
+      return false;
+    }
+    const earlier = (o: ProducerBatch) => o !== b && o.topic === b.topic && o.partition === b.partition && o.producerEpoch === b.producerEpoch && o.baseSequence >= 0 && o.baseSequence < b.baseSequence;
+    for (const req of this.inflight.values()) if (req.batches.some(earlier)) return false;
+    for (const o of this.acc.batches()) if (earlier(o)) return false;
+    return true;
   }
 
   /**

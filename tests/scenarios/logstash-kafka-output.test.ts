@@ -1,0 +1,82 @@
+/**
+ * SEMANTICS-2 §1 through the Logstash kafka output (logstash-integration-kafka 12.1.4, kafka-clients
+ * 4.2.0): a `retrying_send` round resends only what failed [LKO1], and the client is idempotent only
+ * with acks all [KC1]. Scenarios 1–2 (outages) are in logstash-kafka-output-outage.test.ts.
+ */
+import { describe, it, expect } from 'vitest';
+import { runYaml } from './flink-helpers.js';
+
+interface KafkaOutputView {
+  resent: number;
+  producer: { idempotent: boolean; acks: string };
+}
+const outputOf = (h: ReturnType<typeof runYaml>) => (h.result.state['logstash'] as { outputs: { kafka: KafkaOutputView } }).outputs.kafka;
+
+describe('a round resends only the failed records (SEMANTICS-2 §1.3)', () => {
+  // Two partitions on two brokers, keyed by line: each Logstash batch goes to both. Only broker 2's
+  // link fails, for longer than delivery.timeout.ms, so the client hands part of a batch back failed.
+  const yaml = `
+duration: 10s
+drain: 120s
+workload: { generator: access-log, rate: 100/s, files: 1 }
+nodes:
+  filebeat: { type: beats, output: logstash }
+  logstash:
+    type: logstash
+    pipeline.workers: 1
+    output:
+      kafka: { node: kafka, topic_id: logs, acks: "1", message_key: "%{message}", delivery.timeout.ms: 10s }
+  kafka: { type: kafka, brokers: 2, topics: { logs: { partitions: 2, replication.factor: 1 } } }
+faults:
+  - { link: logstash->kafka/broker-2, loss: 1, from: 2s, to: 30s }
+`;
+
+  it('the next round sends the failed records again, not the records of the batch that were written', () => {
+    const h = runYaml(yaml);
+    const out = h.result.outputs['kafka/logs']!;
+    const k = outputOf(h) as KafkaOutputView & { failed: number; sent: number };
+    expect(k.failed).toBeGreaterThan(0);
+    expect(k.resent).toBe(k.failed);
+    // A whole-batch resend would have written the broker-1 half of that batch a second time.
+    expect(out.duplicated).toBe(0);
+    expect(out.lost).toBe(0);
+    expect(out.exactlyOnce).toBe(out.generated);
+  });
+});
+
+describe('acks "1" vs "all" with a lost produce response (SEMANTICS-2 §1 scenario 4)', () => {
+  const yaml = (acks: string) => `
+duration: 10s
+drain: 60s
+workload: { generator: access-log, rate: 200/s, files: 1 }
+nodes:
+  filebeat: { type: beats, output: logstash }
+  logstash:
+    type: logstash
+    pipeline.workers: 1
+    output:
+      # Small batches: many requests, so some responses are lost after the broker appended.
+      kafka: { node: kafka, topic_id: logs, acks: ${acks}, batch_size: 2000 }
+  kafka: { type: kafka, brokers: 1, topics: { logs: { partitions: 1 } } }
+faults:
+  - { link: logstash->kafka/broker-1, loss: 0.1, from: 2s, to: 4s }
+`;
+
+  it('acks all: the client is idempotent by default, the broker drops the retried batch: one copy, order kept', () => {
+    const h = runYaml(yaml('all'));
+    const out = h.result.outputs['kafka/logs']!;
+    expect(outputOf(h).producer.idempotent).toBe(true);
+    expect(out.duplicated).toBe(0);
+    expect(out.reordered).toBe(0);
+    expect(out.lost).toBe(0);
+    expect(out.exactlyOnce).toBe(out.generated);
+  });
+
+  it('acks "1" (the plugin default, always passed): idempotence silently off, the retry writes a second copy', () => {
+    const h = runYaml(yaml('"1"'));
+    const out = h.result.outputs['kafka/logs']!;
+    expect(outputOf(h).producer.idempotent).toBe(false);
+    expect(out.duplicated).toBeGreaterThan(0);
+    expect(out.lost).toBe(0);
+  });
+});
