@@ -157,5 +157,7 @@ export const lab = {
   'lab.export.noSweep': 'Run a sweep first to download its results.',
   'lab.export.downloaded': 'Downloaded {file}.',
 
+  'lab.chart.loadFailed': 'The sweep finished, but its charts could not be loaded ({detail}). The numbers are complete: download sweep.csv or sweep.json, or reload the page to draw the charts.',
+  'lab.page.failed': 'Something in this page failed ({detail}); the simulator itself did not. Reload the page and run the experiment again.',
   'lab.worker.failed': 'The lab’s simulator stopped ({detail}). It has been restarted; run the experiment again, perhaps with a smaller workload.',
 } as const;

@@ -115,8 +115,3 @@ export function parseFieldValue(raw: string): unknown {
   }
   return s;
 }
-
-/** Sweep values typed with quotes (`"0","1",all`) keep the quoted ones as strings. */
-export function unquoteValues(values: readonly (number | string | boolean)[]): (number | string | boolean)[] {
-  return values.map((v) => (typeof v === 'string' && /^".*"$/.test(v) ? v.slice(1, -1) : v));
-}
