@@ -61,7 +61,7 @@ export const lab = {
   'lab.param.every': 'batch interval of {node}',
   'lab.param.rate': 'workload rate',
   'lab.param.acks': 'acks of {node} → Kafka',
-  'lab.param.idempotence': 'idempotent producer in {node}',
+  'lab.param.retries': 'retries of {node} → Kafka (send rounds before it drops events)',
   'lab.param.commit': 'commit mode of {node}',
   'lab.param.queue': 'queue type of {node}',
   'lab.param.timeout': 'ACK timeout of {node}',
