@@ -80,3 +80,38 @@ faults:
     expect(out.lost).toBe(0);
   });
 });
+
+describe('a record larger than max_request_size (SEMANTICS-2 §1 scenario 3)', () => {
+  // Access-log lines are a few hundred bytes; a limit inside their range makes the longer ones too large.
+  const yaml = (limit: number) => `
+duration: 5s
+drain: 30s
+workload: { generator: access-log, rate: 100/s, files: 1 }
+nodes:
+  filebeat: { type: beats, output: logstash }
+  logstash:
+    type: logstash
+    output:
+      kafka: { node: kafka, topic_id: logs, max_request_size: ${limit} }
+  kafka: { type: kafka, brokers: 1, topics: { logs: { partitions: 1 } } }
+`;
+
+  it('is dropped on the first attempt with a warning, although retries is unset; the rest of the batch is written', () => {
+    const h = runYaml(yaml(300));
+    const out = h.result.outputs['kafka/logs']!;
+    const warnings = h.result.log.filter((l) => l.source === 'logstash' && l.text.includes('dropping record: RECORD_TOO_LARGE'));
+    expect(out.lost).toBeGreaterThan(0);
+    expect(out.lostAt).toEqual({ logstash: out.lost });
+    expect(out.exactlyOnce).toBeGreaterThan(0);
+    expect(out.exactlyOnce + out.lost).toBe(out.generated);
+    expect(warnings.length).toBe(out.lost);
+    // Never sent again: unbounded retry does not apply to an error retrying cannot fix.
+    expect(outputOf(h).resent).toBe(0);
+  });
+
+  it('the default limit (1048576) passes every line', () => {
+    const out = runYaml(yaml(1_048_576)).result.outputs['kafka/logs']!;
+    expect(out.lost).toBe(0);
+    expect(out.exactlyOnce).toBe(out.generated);
+  });
+});

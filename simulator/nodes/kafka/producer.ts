@@ -28,6 +28,16 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const MAYBE_WRITTEN = new Set(['REQUEST_TIMED_OUT', 'NETWORK_EXCEPTION', 'NOT_ENOUGH_REPLICAS_AFTER_APPEND']);
 const FATAL = new Set(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCED', 'UNKNOWN_TOPIC_OR_PARTITION', 'INVALID_TRANSACTION_TIMEOUT']);
 
+/** DefaultRecordBatch.RECORD_BATCH_OVERHEAD: what a record set costs besides its key and value. */
+const RECORD_BATCH_OVERHEAD = 61;
+
+/** The upper bound the client checks against max.request.size: the value (the event's message), the key, the batch header. */
+function serializedSize(record: Rec, key: string | null): number {
+  const message = record.fields['message'];
+  const value = typeof message === 'string' ? message.length : 0;
+  return value + (key?.length ?? 0) + RECORD_BATCH_OVERHEAD;
+}
+
 interface InFlight {
   broker: number;
   batches: ProducerBatch[];
@@ -86,6 +96,15 @@ export class KafkaProducer implements KafkaProducerClient {
       const error = this.fatalError ?? 'UNKNOWN_TOPIC_OR_PARTITION';
       this.host.ledger.noteLoss(record.rid, this.host.group, `kafka producer: ${error}`);
       callback?.({ ok: false, error }, record);
+      return;
+    }
+    const limit = this.config['max.request.size'];
+    if (limit !== undefined && serializedSize(record, key) > limit) {
+      // KafkaProducer.doSend → ensureValidRecordSize: RecordTooLargeException, an ApiException, not
+      // retriable (SEMANTICS-2 §1.3 [KC5]); the caller decides what to do with the record.
+      this.stats.failed++;
+      this.errors['RECORD_TOO_LARGE'] = (this.errors['RECORD_TOO_LARGE'] ?? 0) + 1;
+      callback?.({ ok: false, error: 'RECORD_TOO_LARGE' }, record);
       return;
     }
     const partition = key !== null ? partitionForKey(key, partitions) : this.sticky.partition(topic, partitions);

@@ -29,5 +29,6 @@ export function producerConfig(settings: KafkaOutputSettings): ProducerConfig {
     'delivery.timeout.ms': settings['delivery.timeout.ms'],
     'linger.ms': settings.linger_ms,
     'batch.size': settings.batch_size,
+    'max.request.size': settings.max_request_size,
   };
 }

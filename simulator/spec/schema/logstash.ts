@@ -77,6 +77,7 @@ export const logstashOutputSchema = z
         'delivery.timeout.ms': duration('Upper bound on the time to report success or failure of a send (default 120s).').default(120_000),
         message_key: z.string().optional().describe('Key template, e.g. `%{status}`; same key → same partition.'),
         batch_size: positiveInt('Producer batch size in bytes (default 16384).').default(16384),
+        max_request_size: positiveInt('Largest record the producer sends, in bytes (default 1048576); a larger event is dropped at once, whatever `retries` says.').default(1_048_576),
         linger_ms: z.number().int().min(0).default(5).describe('How long the producer waits to fill a batch (ms).'),
       })
       .optional(),
