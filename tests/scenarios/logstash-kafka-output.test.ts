@@ -12,24 +12,33 @@ interface KafkaOutputView {
 }
 const outputOf = (h: ReturnType<typeof runYaml>) => (h.result.state['logstash'] as { outputs: { kafka: KafkaOutputView } }).outputs.kafka;
 
-describe('a round resends only the failed records (SEMANTICS-2 §1.3)', () => {
-  // Two partitions on two brokers, keyed by line: each Logstash batch goes to both. Only broker 2's
-  // link fails, for longer than delivery.timeout.ms, so the client hands part of a batch back failed.
-  const yaml = `
-duration: 10s
-drain: 120s
-workload: { generator: access-log, rate: 100/s, files: 1 }
+/** Filebeat → Logstash (one worker) → Kafka; `kafka` is the output's settings after topic_id. */
+const spec = (o: { duration: string; drain: string; rate: string; kafka: string; cluster?: string; fault?: string }) => `
+duration: ${o.duration}
+drain: ${o.drain}
+workload: { generator: access-log, rate: ${o.rate}, files: 1 }
 nodes:
   filebeat: { type: beats, output: logstash }
   logstash:
     type: logstash
     pipeline.workers: 1
     output:
-      kafka: { node: kafka, topic_id: logs, acks: "1", message_key: "%{message}", delivery.timeout.ms: 10s }
-  kafka: { type: kafka, brokers: 2, topics: { logs: { partitions: 2, replication.factor: 1 } } }
-faults:
-  - { link: logstash->kafka/broker-2, loss: 1, from: 2s, to: 30s }
+      kafka: { node: kafka, topic_id: logs${o.kafka} }
+  kafka: { type: kafka, ${o.cluster ?? 'brokers: 1, topics: { logs: { partitions: 1 } }'} }
+faults:${o.fault ? `\n  - ${o.fault}` : ' []'}
 `;
+
+describe('a round resends only the failed records (SEMANTICS-2 §1.3)', () => {
+  // Two partitions on two brokers, keyed by line: each Logstash batch goes to both. Only broker 2's
+  // link fails, for longer than delivery.timeout.ms, so the client hands part of a batch back failed.
+  const yaml = spec({
+    duration: '10s',
+    drain: '120s',
+    rate: '100/s',
+    kafka: ', acks: "1", message_key: "%{message}", delivery.timeout.ms: 10s',
+    cluster: 'brokers: 2, topics: { logs: { partitions: 2, replication.factor: 1 } }',
+    fault: '{ link: logstash->kafka/broker-2, loss: 1, from: 2s, to: 30s }',
+  });
 
   it('the next round sends the failed records again, not the records of the batch that were written', () => {
     const h = runYaml(yaml);
@@ -45,22 +54,9 @@ faults:
 });
 
 describe('acks "1" vs "all" with a lost produce response (SEMANTICS-2 §1 scenario 4)', () => {
-  const yaml = (acks: string) => `
-duration: 10s
-drain: 60s
-workload: { generator: access-log, rate: 200/s, files: 1 }
-nodes:
-  filebeat: { type: beats, output: logstash }
-  logstash:
-    type: logstash
-    pipeline.workers: 1
-    output:
-      # Small batches: many requests, so some responses are lost after the broker appended.
-      kafka: { node: kafka, topic_id: logs, acks: ${acks}, batch_size: 2000 }
-  kafka: { type: kafka, brokers: 1, topics: { logs: { partitions: 1 } } }
-faults:
-  - { link: logstash->kafka/broker-1, loss: 0.1, from: 2s, to: 4s }
-`;
+  // Small batches: many requests, so some responses are lost after the broker appended.
+  const yaml = (acks: string) =>
+    spec({ duration: '10s', drain: '60s', rate: '200/s', kafka: `, acks: ${acks}, batch_size: 2000`, fault: '{ link: logstash->kafka/broker-1, loss: 0.1, from: 2s, to: 4s }' });
 
   it('acks all: the client is idempotent by default, the broker drops the retried batch: one copy, order kept', () => {
     const h = runYaml(yaml('all'));
@@ -83,18 +79,7 @@ faults:
 
 describe('a record larger than max_request_size (SEMANTICS-2 §1 scenario 3)', () => {
   // Access-log lines are a few hundred bytes; a limit inside their range makes the longer ones too large.
-  const yaml = (limit: number) => `
-duration: 5s
-drain: 30s
-workload: { generator: access-log, rate: 100/s, files: 1 }
-nodes:
-  filebeat: { type: beats, output: logstash }
-  logstash:
-    type: logstash
-    output:
-      kafka: { node: kafka, topic_id: logs, max_request_size: ${limit} }
-  kafka: { type: kafka, brokers: 1, topics: { logs: { partitions: 1 } } }
-`;
+  const yaml = (limit: number) => spec({ duration: '5s', drain: '30s', rate: '100/s', kafka: `, max_request_size: ${limit}` });
 
   it('is dropped on the first attempt with a warning, although retries is unset; the rest of the batch is written', () => {
     const h = runYaml(yaml(300));
