@@ -100,3 +100,19 @@ describe('a record larger than max_request_size (SEMANTICS-2 §1 scenario 3)', (
     expect(out.exactlyOnce).toBe(out.generated);
   });
 });
+
+describe('register (SEMANTICS-2 §1.1)', () => {
+  const warning = (kafka: string) =>
+    runYaml(spec({ duration: '1s', drain: '5s', rate: '10/s', kafka })).result.log.filter((l) => l.source === 'logstash' && l.text.includes('configured with finite retry'));
+
+  it('any retries setting logs, at start, that Logstash will lose data', () => {
+    const w = warning(', retries: 5');
+    expect(w.length).toBe(1);
+    expect(w[0]!.timeMs).toBe(0);
+    expect(w[0]!.text).toContain('LOSE DATA');
+  });
+
+  it('no warning with retries unset', () => {
+    expect(warning('')).toEqual([]);
+  });
+});

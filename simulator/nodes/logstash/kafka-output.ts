@@ -49,6 +49,10 @@ export class LogstashKafkaOutput implements LogstashOutput {
     private readonly settings: KafkaOutputSettings,
   ) {
     this.producer = cluster.createProducer(ctx, producerConfig(settings));
+    // `register` warns about any `retries` on every start (SEMANTICS-2 §1.1 [LKO1]).
+    if (settings.retries !== undefined) {
+      ctx.log('warn', `kafka output: Kafka output is configured with finite retry. This instructs Logstash to LOSE DATA after a set number of send attempts fails. If you do not want to lose data if Kafka is down, then you must remove the retry setting. (retries: ${settings.retries})`);
+    }
   }
 
   write(events: readonly Rec[], done: () => void): void {
