@@ -25,6 +25,10 @@ export default defineConfig({
         'zod',
         'yaml',
         'comlink',
+        // Imported lazily by the exercise and Lab charts: unlisted, a cold dev server discovers it at the
+        // first sweep, re-optimises, and the page's dynamic import fails ("Failed to fetch dynamically
+        // imported module …/chart__js.js").
+        'chart.js',
       ],
     },
   },

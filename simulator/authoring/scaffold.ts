@@ -35,7 +35,7 @@ checks:
 hints:
   - Read the ledger of the \`es\` output — where were lines lost, where duplicated?
   - Logstash can keep its queue on disk — but only what it has checkpointed survives a crash, and a replay resends.
-  - "Set \`queue.type: persisted\` and \`queue.checkpoint.writes: 1\` on logstash, and index each line under a stable id: \`processors: [add_id]\` on filebeat, \`document_id: \\"%{[@metadata][_id]}\\"\` on the output."
+  - "Set \`queue.type: persisted\` and \`queue.checkpoint.writes: 1\` on logstash, and index each event under its id: \`processors: [add_id]\` on filebeat, \`document_id: \\"%{[@metadata][_id]}\\"\` on the output."
 `;
   // No schema modeline in the pipelines: learners see these files from line 1. Editors find their schema
   // through .vscode/settings.json (`yaml.schemas`), which maps starter/ and solution/ pipelines to it.

@@ -3,8 +3,8 @@
  * with the same numbers as the browser (they call the same functions).
  */
 import { readFileSync } from 'node:fs';
-import { parseValues, sweepSync, summarize, SweepError } from '../lab/sweep.js';
-import { sweepToCsv } from '../lab/export.js';
+import { parseValues, scalarFromText, sweepSync, summarize, SweepError } from '../lab/sweep.js';
+import { sweepToCsv, sweepToJson } from '../lab/export.js';
 import { counterfactual } from '../lab/counterfactual.js';
 import { findCounterexample } from '../lab/counterexample.js';
 import type { CliIo } from './run-cli.js';
@@ -33,11 +33,6 @@ function options(argv: readonly string[]): { file: string; opts: Map<string, str
   return { file: positional[0]!, opts, flags };
 }
 
-function parseValue(raw: string): unknown {
-  if (raw === 'true' || raw === 'false') return raw === 'true';
-  return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
-}
-
 /** Returns an exit code. */
 export function runLabCommand(command: string, argv: readonly string[], io: CliIo): number {
   const parsed = options(argv);
@@ -63,7 +58,8 @@ export function runLabCommand(command: string, argv: readonly string[], io: CliI
       const seedCount = Number(opts.get('seeds') ?? 1);
       if (!Number.isInteger(seedCount) || seedCount < 1 || seedCount > 100) throw new UsageError('--seeds takes a whole number from 1 to 100');
       const result = sweepSync({ spec: text, param, values, seeds: Array.from({ length: seedCount }, (_, i) => i + 1) });
-      if (flags.has('json')) io.stdout(`${JSON.stringify(result)}\n`);
+      // The same bytes as the Lab's sweep.json download.
+      if (flags.has('json')) io.stdout(sweepToJson(result));
       else if (flags.has('csv')) io.stdout(sweepToCsv(result));
       else {
         const metrics = opts.get('metric')?.split(',') ?? Object.keys(result.points[0]?.metrics ?? {}).filter((m) => !m.startsWith('link.') && /\.(lost|duplicated)$|error\.final$/.test(m));
@@ -79,7 +75,7 @@ export function runLabCommand(command: string, argv: readonly string[], io: CliI
       const param = opts.get('param');
       const value = opts.get('value');
       if (!param || value === undefined) throw new UsageError('counterfactual needs --param and --value');
-      const cf = counterfactual(text, param, parseValue(value), Number(opts.get('seed') ?? 1));
+      const cf = counterfactual(text, param, scalarFromText(value), Number(opts.get('seed') ?? 1));
       if (flags.has('json')) io.stdout(`${JSON.stringify(cf)}\n`);
       else {
         io.stdout(`${param}: ${JSON.stringify(cf.before.value)} → ${JSON.stringify(cf.after.value)} (same seed, same faults)\n\n`);

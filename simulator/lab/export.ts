@@ -66,8 +66,9 @@ export function sweepFromCsv(csv: string): SweepResult {
   return { param, values, seeds, points };
 }
 
+/** One line, as every `--json` of the CLI prints it: the Lab's sweep.json and `sim sweep --json` are the same bytes. */
 export function sweepToJson(result: SweepResult): string {
-  return JSON.stringify(result, null, 2);
+  return `${JSON.stringify(result)}\n`;
 }
 
 export function sweepFromJson(json: string): SweepResult {

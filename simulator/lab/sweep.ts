@@ -45,7 +45,19 @@ export function parseValues(text: string): (number | string | boolean)[] | strin
   }
   const items = text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
   if (items.length === 0) return 'give at least one value';
-  return items.map((s) => (s === 'true' ? true : s === 'false' ? false : /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : s));
+  return items.map(scalarFromText);
+}
+
+/**
+ * One value as YAML reads a scalar: `"0"` and `'0'` are the string 0 (as `acks` needs it), `true`/`false`
+ * booleans, `12` and `0.5` numbers, anything else (`all`, `10s`) the plain string. The Lab and the CLI read
+ * values with this one function, so a command the Lab prints runs the same in a shell.
+ */
+export function scalarFromText(raw: string): number | string | boolean {
+  const quoted = /^"([^"]*)"$|^'([^']*)'$/.exec(raw);
+  if (quoted) return quoted[1] ?? quoted[2]!;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
 }
 
 /** The spec text of one sweep point, or an error naming the point. */

@@ -14,11 +14,10 @@ export function collectWarnings(spec: PipelineSpec, map: SourceMap): SpecIssue[]
   for (const [id, node] of Object.entries(spec.nodes)) {
     if (node.type === 'logstash' && node.output.kafka) {
       const k = node.output.kafka;
-      if (k['enable.idempotence'] && k.acks !== 'all' && k.acks !== '-1') {
-        warn(['nodes', id, 'output', 'kafka', 'enable.idempotence'], `idempotence needs acks=all; with acks=${k.acks} the Kafka client turns it off`, 'set `acks: all`');
-      }
-      if (!k['enable.idempotence'] && k['max.in.flight.requests.per.connection'] > 1 && k.retries !== 0) {
-        warn(['nodes', id, 'output', 'kafka', 'max.in.flight.requests.per.connection'], 'retries with several requests in flight and no idempotence can reorder records within a partition', 'enable idempotence, or set max.in.flight.requests.per.connection: 1');
+      // The plugin never sets enable.idempotence, so the client drops it when acks is not all (SEMANTICS-2 §1.2);
+      // with retries 0 nothing is retried, so nothing can be reordered.
+      if (k.acks !== 'all' && k.acks !== '-1' && k['max.in.flight.requests.per.connection'] > 1 && k.retries !== 0) {
+        warn(['nodes', id, 'output', 'kafka', 'max.in.flight.requests.per.connection'], `with acks=${k.acks} the Kafka client is not idempotent: retries with several requests in flight can reorder and duplicate records within a partition`, 'set `acks: all` (the client is then idempotent), or max.in.flight.requests.per.connection: 1');
       }
     }
     if (node.type === 'logstash' && node['queue.type'] === 'persisted' && node.input !== 'beats') {

@@ -14,7 +14,7 @@
  * No Node APIs: pipeline-process.ts runs it in Node, floor-worker.ts in a Chromium worker.
  */
 import type { FieldMap, Rec } from '../../simulator/core/record.js';
-import { eventId } from '../../simulator/nodes/beats/event-id.js';
+import { fingerprintId } from '../../simulator/nodes/beats/event-id.js';
 import { compileGrok, type CompiledGrok } from '../../simulator/nodes/logstash/grok.js';
 import type { PipelineSpec } from '../../simulator/spec/schema/pipeline.js';
 import { isoTimestamp } from '../../simulator/workload/clock.js';
@@ -55,7 +55,7 @@ export function pipelineFloor(spec: PipelineSpec): FloorRun {
       stampSecond = second;
       stamp = isoTimestamp(eventTimeMs);
     }
-    const metadata = addsId ? { beat: 'filebeat', _id: eventId(workload.seed, rid) } : plainMetadata;
+    const metadata = addsId ? { beat: 'filebeat', _id: fingerprintId(workload.seed, rid) } : plainMetadata;
     // The keys in Filebeat's order, so that grok takes the same path as in a run.
     const shipped: FieldMap = { message: workload.text(rid, eventTimeMs), log: workload.logField(rid), '@timestamp': stamp, '@metadata': metadata };
     const text = parse ? shipped[parse.field] : undefined;

@@ -1,6 +1,6 @@
 /**
  * SEMANTICS §0: end to end is only as strong as its weakest hop unless a later hop
- * deduplicates. Over generated fault schedules on every hop, the chain Filebeat (add_id) →
+ * deduplicates. Over generated fault schedules on every hop, the chain Filebeat (fingerprint) →
  * Logstash (persisted queue) → Kafka (idempotent, acks all) → Flink EXACTLY_ONCE → ES with
  * `document-id: "{@metadata._id}"` ends with nothing lost and nothing duplicated once drained;
  * without the id-based dedupe the same chain shows duplicates.
@@ -23,12 +23,13 @@ duration: 10s
 drain: 120s
 workload: { generator: access-log, rate: 100/s, files: 1 }
 nodes:
-  filebeat: { type: beats, output: logstash, processors: [add_id] }
+  # fingerprint, not add_id: the schedule restarts Filebeat, and add_id gives re-read lines new ids (SEMANTICS-2 §3).
+  filebeat: { type: beats, output: logstash, processors: [fingerprint] }
   logstash:
     type: logstash
     queue.type: persisted
     queue.checkpoint.writes: 1
-    output: { kafka: { node: kafka, topic_id: logs, acks: all, enable.idempotence: true } }
+    output: { kafka: { node: kafka, topic_id: logs, acks: all } }
   kafka: { type: kafka, brokers: 3, min.insync.replicas: 2, topics: { logs: { partitions: 3, replication.factor: 3 } } }
   flink:
     type: flink

@@ -20,7 +20,7 @@ nodes:
     queue.type: persisted
     queue.checkpoint.writes: 1   # with the default 1024, writes since the last checkpoint die with the process [LS1]
     filter: [ { grok: { match: { message: "%{COMBINEDAPACHELOG}" } } } ]
-    output: { kafka: { node: kafka, topic_id: logs, acks: all, enable.idempotence: true } }
+    output: { kafka: { node: kafka, topic_id: logs, acks: all } }
   kafka: { type: kafka, topics: { logs: { partitions: 2 } } }
   flink:
     type: flink

@@ -4,7 +4,7 @@ import { run, esStore, series, beatsLogstashEs } from '../unit/collectors/helper
 
 // Batches leave Filebeat at every read (each second); a 200 ms link each way keeps
 // the batch sent at 5 s unacknowledged when Filebeat is killed at 5.1 s.
-const killBeforeAck = (ids: boolean) =>
+const killBeforeAck = (ids: boolean | 'fingerprint') =>
   beatsLogstashEs({
     queue: 'memory',
     ids,
@@ -26,8 +26,20 @@ describe('§8.1 Filebeat killed after sending a batch, before Logstash\'s ACK', 
     expect(es.duplicatedAt).toEqual({ filebeat: 100 });
   });
 
-  it('@metadata._id as document id: one document per line, _version 2 for the resent batch', () => {
+  // SEMANTICS-2 §3 corrects §8 scenario 1: "one document, _version 2" needs an id that survives the
+  // restart — fingerprint. add_id's id was made by the killed process; the re-read lines get new ones.
+  it('add_id as document id: the re-read batch gets new ids, so two documents per line again', () => {
     const h = run(killBeforeAck(true));
+    const es = h.result.outputs['es']!;
+    expect(es.lost).toBe(0);
+    expect(es.duplicated).toBe(100);
+    expect(es.duplicatedAt).toEqual({ filebeat: 100 });
+    expect(es['documents']).toBe(1100);
+    expect(es['versionsAbove1']).toBe(0);
+  });
+
+  it('fingerprint as document id: one document per line, _version 2 for the resent batch', () => {
+    const h = run(killBeforeAck('fingerprint'));
     const es = h.result.outputs['es']!;
     expect(es.lost).toBe(0);
     expect(es.duplicated).toBe(0);

@@ -18,7 +18,7 @@ import { Registry } from './registry.js';
 import { Harvesters } from './harvesters.js';
 import type { FileSegments } from './rotation.js';
 import type { Batch, BeatEvent, BeatsOutputClient, PublishOutcome } from './batch.js';
-import { eventId } from './event-id.js';
+import { metadataId } from './event-id.js';
 
 /** Filebeat's log input re-checks a file this long after reaching its end (`backoff`, default 1s). */
 const EOF_BACKOFF_MS = 1000;
@@ -46,6 +46,8 @@ export class FilebeatNode implements SimNode {
   private stalled = false;
   /** `@timestamp` of the lines of the current read: when Filebeat read them. */
   private readStamp = '';
+  /** How many times this Filebeat has restarted: `add_id`'s per-process part (SEMANTICS-2 §3). */
+  private incarnation = 0;
   private readonly counters = { eventsAcked: 0, batchesSent: 0, batchesResent: 0, eventsDropped: 0, connectionFailures: 0 };
 
   constructor(
@@ -113,7 +115,8 @@ export class FilebeatNode implements SimNode {
   private enqueue(file: number, line: number, readBefore: boolean): void {
     const w = this.workload;
     const rid = w.ridOf(file, line);
-    const metadata: FieldMap = this.spec.processors.length > 0 ? { beat: 'filebeat', _id: eventId(w.seed, rid) } : PLAIN_METADATA;
+    const processors = this.spec.processors;
+    const metadata: FieldMap = processors.length > 0 ? { beat: 'filebeat', _id: metadataId(processors, w.seed, rid, this.incarnation) } : PLAIN_METADATA;
     // The workload's record fields (message, log) plus what Filebeat adds, built in one object literal.
     const eventTimeMs = w.eventTimeMs(rid);
     const fields: FieldMap = { message: w.text(rid, eventTimeMs), log: w.logField(rid), '@timestamp': this.readStamp, '@metadata': metadata };
@@ -218,6 +221,7 @@ export class FilebeatNode implements SimNode {
 
   restart(): void {
     this.up = true;
+    this.incarnation++;
     this.registry.reloadFromDisk();
     this.h.restart(this.ctx.now(), this.registry);
     this.backoffMs = this.spec['backoff.init'];

@@ -25,6 +25,8 @@ export interface ProducerConfig {
   'request.timeout.ms'?: number;
   'linger.ms'?: number;
   'batch.size'?: number;
+  /** Largest serialized record send() accepts; larger fails at once with RECORD_TOO_LARGE. Unset: no check. */
+  'max.request.size'?: number;
   'transactional.id'?: string;
   'transaction.timeout.ms'?: number;
 }

@@ -28,6 +28,16 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const MAYBE_WRITTEN = new Set(['REQUEST_TIMED_OUT', 'NETWORK_EXCEPTION', 'NOT_ENOUGH_REPLICAS_AFTER_APPEND']);
 const FATAL = new Set(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCED', 'UNKNOWN_TOPIC_OR_PARTITION', 'INVALID_TRANSACTION_TIMEOUT']);
 
+/** DefaultRecordBatch.RECORD_BATCH_OVERHEAD: what a record set costs besides its key and value. */
+const RECORD_BATCH_OVERHEAD = 61;
+
+/** The upper bound the client checks against max.request.size: the value (the event's message), the key, the batch header. */
+function serializedSize(record: Rec, key: string | null): number {
+  const message = record.fields['message'];
+  const value = typeof message === 'string' ? message.length : 0;
+  return value + (key?.length ?? 0) + RECORD_BATCH_OVERHEAD;
+}
+
 interface InFlight {
   broker: number;
   batches: ProducerBatch[];
@@ -86,6 +96,15 @@ export class KafkaProducer implements KafkaProducerClient {
       const error = this.fatalError ?? 'UNKNOWN_TOPIC_OR_PARTITION';
       this.host.ledger.noteLoss(record.rid, this.host.group, `kafka producer: ${error}`);
       callback?.({ ok: false, error }, record);
+      return;
+    }
+    const limit = this.config['max.request.size'];
+    if (limit !== undefined && serializedSize(record, key) > limit) {
+      // KafkaProducer.doSend → ensureValidRecordSize: RecordTooLargeException, an ApiException, not
+      // retriable (SEMANTICS-2 §1.3 [KC5]); the caller decides what to do with the record.
+      this.stats.failed++;
+      this.errors['RECORD_TOO_LARGE'] = (this.errors['RECORD_TOO_LARGE'] ?? 0) + 1;
+      callback?.({ ok: false, error: 'RECORD_TOO_LARGE' }, record);
       return;
     }
     const partition = key !== null ? partitionForKey(key, partitions) : this.sticky.partition(topic, partitions);
@@ -255,6 +274,10 @@ export class KafkaProducer implements KafkaProducerClient {
     this.noteError(key, error);
     if (error === 'NOT_LEADER_OR_FOLLOWER' || error === 'REQUEST_TIMED_OUT' || error === 'NETWORK_EXCEPTION') this.leaders.delete(key);
     if (error === 'INVALID_PRODUCER_EPOCH' || error === 'PRODUCER_FENCED') this.fatal('PRODUCER_FENCED');
+    if (error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' && this.idempotent && !this.txn.transactional && this.sequenceLost(b)) {
+      this.giveUp(b, error);
+      return;
+    }
     const retries = this.config.retries ?? Number.MAX_SAFE_INTEGER;
     const inTime = this.host.now() - b.createdMs < this.config['delivery.timeout.ms'];
     if (!FATAL.has(error) && !this.fatalError && b.attempts <= retries && inTime) {
@@ -264,6 +287,25 @@ export class KafkaProducer implements KafkaProducerClient {
       return;
     }
     this.giveUp(b, inTime ? error : `delivery.timeout.ms expired (${error})`);
+  }
+
+  /**
+   * kafka-clients `TransactionManager.canRetry`: OUT_OF_ORDER_SEQUENCE_NUMBER is retried while an
+   * earlier batch of the partition is still unresolved (the gap will close) or the batch carries an
+   * old epoch (its sequence is reassigned). For the earliest outstanding batch of the current epoch
+   * the broker has lost what it had acknowledged before it (an unclean election truncated it): the
+   * batch fails with OutOfOrderSequenceException, not retriable (SEMANTICS-2 §1.3), and the
+   * producer starts over with a new epoch (KIP-360, in giveUp).
+   */
+  private sequenceLost(b: ProducerBatch): boolean {
+    if (this.pidState !== 'ready' || b.producerId !== this.producerId || b.producerEpoch !== this.producerEpoch) {
+      b.baseSequence = -1;
+      return false;
+    }
+    const earlier = (o: ProducerBatch) => o !== b && o.topic === b.topic && o.partition === b.partition && o.producerEpoch === b.producerEpoch && o.baseSequence >= 0 && o.baseSequence < b.baseSequence;
+    for (const req of this.inflight.values()) if (req.batches.some(earlier)) return false;
+    for (const o of this.acc.batches()) if (earlier(o)) return false;
+    return true;
   }
 
   /**

@@ -12,26 +12,23 @@ import type { LogstashOutput } from './output.js';
 import type { DeadLetterQueue } from './dead-letter-queue.js';
 import { LogstashEsOutput } from './es-output.js';
 import { LogstashKafkaOutput } from './kafka-output.js';
-import { LogstashS3Output, type S3TempFiles } from './s3-output.js';
+import { LogstashS3Output, newS3TempFiles, s3HeldRecords } from './s3-output.js';
 
 export function createLogstash(id: string, spec: NodeSpecOf<'logstash'>, ctx: BuildContext): void {
   const filter = compileFilters(spec.filter);
   const out = spec.output;
   const requestIds = { next: 0 };
-  const s3Files: S3TempFiles = { current: [], closed: [], nextFile: 0 };
+  const s3Files = newS3TempFiles();
   const cluster = out.kafka ? ctx.lookup<KafkaClusterHandle>(out.kafka.node) : undefined;
   if (out.kafka && !cluster) throw new Error(`${id}: the Kafka cluster ${out.kafka.node} was not built`);
   const makeOutputs = (host: NodeContext, dlq: DeadLetterQueue | undefined): LogstashOutput[] => {
     const list: LogstashOutput[] = [];
     if (out.elasticsearch) list.push(new LogstashEsOutput(host, id, out.elasticsearch, dlq, requestIds));
     if (out.kafka && cluster) list.push(new LogstashKafkaOutput(host, id, cluster, out.kafka));
-    if (out.s3) list.push(new LogstashS3Output(host, out.s3.node, out.s3.prefix, out.s3.time_file, s3Files, requestIds));
+    if (out.s3) list.push(new LogstashS3Output(host, id, out.s3, s3Files, requestIds));
     return list;
   };
-  const durableHeld = (visit: (rid: number) => void) => {
-    for (const r of s3Files.current) visit(r.rid);
-    for (const f of s3Files.closed) for (const r of f.records) visit(r.rid);
-  };
+  const durableHeld = (visit: (rid: number) => void) => s3HeldRecords(s3Files, visit);
   const node = new LogstashNode(id, spec, filter, makeOutputs, durableHeld, (rid) => ctx.workload.displayId(rid));
   ctx.sim.addNode(node);
 }

@@ -1,57 +1,118 @@
 /**
- * Logstash's s3 output (SEMANTICS §2): events are appended to a local temporary file and
- * the batch is finished once they are written there; every `time_file` the file is
- * closed and uploaded as one object. Temporary files are on disk and the plugin
- * uploads leftovers after a restart (`restore`, on by default), so a crash does not lose
- * them. An upload is retried until S3 answers ok; a retried PUT of the same key
- * replaces the object, so it never duplicates.
+ * Logstash's s3 output, logstash-output-s3 4.4.1 (SEMANTICS-2 §2.1 [S3O1][S3O2]).
+ *
+ * Events are appended to a local temporary file and the batch is finished once they are written
+ * there — a persisted queue acks them before anything is in S3. The file is rotated (closed and
+ * queued for upload) by size or by time (s3-rotation.ts); time rotation is also driven by a timer
+ * every 15 s. Each file gets a fresh key, so objects never overwrite each other; a retried PUT of
+ * the same file reuses its key. An upload is retried every `retry_delay`; with a finite
+ * `retry_count` the plugin logs "Failed to upload file" after the last attempt and still deletes
+ * the temporary file: its events are lost. Temporary files are on disk: after a crash, `restore`
+ * (default true) uploads every file left behind at startup, the half-filled one as its own part.
  */
 import type { Message, NodeContext } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
 import type { S3Put, S3Response } from '../s3/protocol.js';
+import type { LogstashSpec } from '../../spec/schema/logstash.js';
 import type { LogstashOutput } from './output.js';
+import { PERIODIC_CHECK_MS, byTime, bySize, encodedBytes, type RotationPolicy } from './s3-rotation.js';
 
+/** How long one PUT may take before it counts as failed. */
 const UPLOAD_TIMEOUT_MS = 30_000;
-const UPLOAD_RETRY_MS = 1000;
 
+export type S3OutputSettings = NonNullable<LogstashSpec['output']['s3']>;
+
+interface TempFile {
+  key: string;
+  records: Rec[];
+  bytes: number;
+  createdMs: number;
+  /** Failed upload attempts so far. */
+  failures: number;
+}
+
+/** The temporary directory: on disk, so it outlives the process (owned by the node). */
 export interface S3TempFiles {
-  current: Rec[];
-  /** Closed files waiting for upload, in order. */
-  closed: { key: string; records: Rec[] }[];
+  current: TempFile | null;
+  /** Rotated files waiting for upload, in order. */
+  closed: TempFile[];
   nextFile: number;
+}
+
+export function newS3TempFiles(): S3TempFiles {
+  return { current: null, closed: [], nextFile: 0 };
+}
+
+export function s3HeldRecords(files: S3TempFiles, visit: (rid: number) => void): void {
+  if (files.current) for (const r of files.current.records) visit(r.rid);
+  for (const f of files.closed) for (const r of f.records) visit(r.rid);
 }
 
 export class LogstashS3Output implements LogstashOutput {
   readonly name = 's3';
   private uploading: { requestId: number; key: string } | undefined;
-  private readonly counters = { objectsUploaded: 0, uploadRetries: 0 };
+  private readonly counters = { objectsUploaded: 0, uploadRetries: 0, filesRestored: 0, filesDeleted: 0 };
+  private readonly policy: RotationPolicy;
 
   constructor(
     private readonly ctx: NodeContext,
-    private readonly node: string,
-    private readonly prefix: string,
-    private readonly timeFileMs: number,
-    /** Durable: survives crashes, owned by the node. */
+    private readonly where: string,
+    private readonly settings: S3OutputSettings,
     private readonly files: S3TempFiles,
     private readonly requestIds: { next: number },
   ) {
-    this.ctx.timer(timeFileMs, () => this.rotate());
+    this.policy = { strategy: settings.rotation_strategy, sizeFile: settings.size_file, timeFileMs: settings.time_file };
+    this.recoverLeftovers();
+    this.files.current = this.createFile();
+    if (this.policy.strategy !== 'size') this.ctx.timer(PERIODIC_CHECK_MS, () => this.periodicCheck());
     this.uploadNext();
   }
 
+  /** `register`: what a crashed process left in the temporary directory. */
+  private recoverLeftovers(): void {
+    const left = this.files.current;
+    this.files.current = null;
+    if (left && left.records.length > 0) this.files.closed.push(left);
+    if (this.files.closed.length === 0) return;
+    if (this.settings.restore) {
+      this.counters.filesRestored += this.files.closed.length;
+      this.ctx.log('info', `s3 output: restoring ${this.files.closed.length} temporary file(s) left by the previous run`);
+      return;
+    }
+    // restore => false: the plugin never looks at them; nothing will upload those events.
+    for (const f of this.files.closed.splice(0)) {
+      for (const r of f.records) this.ctx.ledger.noteLoss(r.rid, this.where, `s3 output: temporary file ${f.key} left behind by a crash, not uploaded (restore => false)`);
+    }
+  }
+
+  private createFile(): TempFile {
+    const n = this.files.nextFile++;
+    // Key as the plugin builds it: prefix + ls.s3.<uuid>.<YYYY-MM-ddTHH.mm>.part<N>.txt (a fresh uuid per file).
+    const uuid = `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+    const stamp = new Date(this.ctx.now()).toISOString().slice(0, 16).replace(':', '.');
+    return { key: `${this.settings.prefix}ls.s3.${uuid}.${stamp}.part${n}.txt`, records: [], bytes: 0, createdMs: this.ctx.now(), failures: 0 };
+  }
+
   write(events: readonly Rec[], done: () => void): void {
-    for (const r of events) this.files.current.push(r);
+    const file = this.files.current!;
+    for (const r of events) {
+      file.records.push(r);
+      file.bytes += encodedBytes(r.fields['message']);
+    }
+    // Checked once per batch, after it is written.
+    if (bySize(this.policy, file) || byTime(this.policy, file, this.ctx.now())) this.rotate();
     done();
   }
 
+  private periodicCheck(): void {
+    if (byTime(this.policy, this.files.current!, this.ctx.now())) this.rotate();
+    this.ctx.timer(PERIODIC_CHECK_MS, () => this.periodicCheck());
+  }
+
   private rotate(): void {
-    if (this.files.current.length > 0) {
-      const key = `${this.prefix}ls.s3.${String(this.files.nextFile++).padStart(6, '0')}.${this.ctx.now()}.part0.txt`;
-      this.files.closed.push({ key, records: this.files.current });
-      this.files.current = [];
-      this.uploadNext();
-    }
-    this.ctx.timer(this.timeFileMs, () => this.rotate());
+    this.files.closed.push(this.files.current!);
+    this.files.current = this.createFile();
+    this.uploadNext();
   }
 
   private uploadNext(): void {
@@ -61,7 +122,7 @@ export class LogstashS3Output implements LogstashOutput {
     const requestId = this.requestIds.next++;
     this.uploading = { requestId, key: file.key };
     const put: S3Put = { kind: 's3.put', requestId, key: file.key, records: file.records };
-    this.ctx.send(this.node, put);
+    this.ctx.send(this.settings.node, put);
     this.ctx.timer(UPLOAD_TIMEOUT_MS, () => {
       if (this.uploading?.requestId !== requestId) return;
       this.failed();
@@ -70,12 +131,24 @@ export class LogstashS3Output implements LogstashOutput {
 
   private failed(): void {
     this.uploading = undefined;
+    const file = this.files.closed[0]!;
+    file.failures++;
+    const limit = this.settings.retry_count;
+    if (limit !== undefined && file.failures > limit) {
+      // The upload's completion callback runs even after the last failure and deletes the file [S3O1].
+      this.files.closed.shift();
+      this.counters.filesDeleted++;
+      this.ctx.log('error', `s3 output: Failed to upload file ${file.key} after ${file.failures} attempts (retry_count: ${limit}); deleting the temporary file`);
+      for (const r of file.records) this.ctx.ledger.noteLoss(r.rid, this.where, `s3 output: upload of ${file.key} failed ${file.failures} times (retry_count: ${limit}), temporary file deleted`);
+      this.uploadNext();
+      return;
+    }
     this.counters.uploadRetries++;
-    this.ctx.timer(UPLOAD_RETRY_MS, () => this.uploadNext());
+    this.ctx.timer(this.settings.retry_delay * 1000, () => this.uploadNext());
   }
 
   receive(msg: Message, from: string): boolean {
-    if (msg.kind !== 's3.put.response' || from !== this.node) return false;
+    if (msg.kind !== 's3.put.response' || from !== this.settings.node) return false;
     const res = msg as S3Response;
     if (this.uploading?.requestId !== res.requestId) return true;
     if (!res.ok) {
@@ -90,15 +163,14 @@ export class LogstashS3Output implements LogstashOutput {
   }
 
   heldRecords(visit: (rid: number) => void): void {
-    for (const r of this.files.current) visit(r.rid);
-    for (const f of this.files.closed) for (const r of f.records) visit(r.rid);
+    s3HeldRecords(this.files, visit);
   }
 
   metrics(): Record<string, number> {
-    return { tempFileEvents: this.files.current.length, filesWaiting: this.files.closed.length, ...this.counters };
+    return { tempFileEvents: this.files.current?.records.length ?? 0, filesWaiting: this.files.closed.length, ...this.counters };
   }
 
   inspect(): unknown {
-    return { prefix: this.prefix, tempFileEvents: this.files.current.length, filesWaiting: this.files.closed.map((f) => f.key), ...this.counters };
+    return { prefix: this.settings.prefix, tempFileEvents: this.files.current?.records.length ?? 0, filesWaiting: this.files.closed.map((f) => f.key), ...this.counters };
   }
 }

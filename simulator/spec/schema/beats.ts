@@ -18,7 +18,7 @@ export const beatsSchema = z
     processors: z
       .array(z.enum(['add_id', 'fingerprint']))
       .default([])
-      .describe('`add_id` (or `fingerprint`) sets `@metadata._id`, a stable event id a sink can use as document id to absorb resends.'),
+      .describe('Sets `@metadata._id` for a sink to use as document id. `add_id` makes the id when the event is created: resends keep it, a line read again after a Filebeat restart gets a new one. `fingerprint` hashes host, file, offset and message: the same id for every read. The last one listed writes the id.'),
     scan_frequency: duration('How often a new or rotated file is looked for (default 10s).').default(10_000),
     close_inactive: duration('Close a file handle after no new line for this long (default 5m).').default(300_000),
   })

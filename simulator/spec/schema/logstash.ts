@@ -2,6 +2,15 @@
 import { z } from 'zod';
 import { duration, nodeRef, positiveInt } from './common.js';
 
+/**
+ * The plugin's `time_file` is a number of minutes (default 15) [S3O1]. A duration with a unit
+ * (`5s`) is the simulator's shorthand, so runs need not last quarter-hours.
+ */
+const s3TimeFile = z
+  .union([z.number().min(0).transform((minutes) => minutes * 60_000), duration('A duration with a unit, e.g. `5s`.')])
+  .prefault(15)
+  .describe('Rotate the temporary file this long after it was created: minutes as in the plugin (default 15), or a duration such as `5s`.');
+
 const conditional = z
   .string()
   .describe('A Logstash conditional, e.g. `"_grokparsefailure" in [tags]` or `[status] == "404"`.');
@@ -62,13 +71,13 @@ export const logstashOutputSchema = z
       .strictObject({
         node: nodeRef('The `kafka` node.'),
         topic_id: z.string().describe('Topic to write to.'),
-        acks: z.enum(['0', '1', 'all', '-1']).default('1').describe('Producer `acks`; the Logstash plugin defaults to "1" (leader only).'),
-        retries: z.number().int().min(0).optional().describe('Unset: retry until success. A number bounds retries and can drop data.'),
-        'enable.idempotence': z.boolean().default(false).describe('Producer idempotence (needs `acks: all`). Off in the Logstash plugin.'),
+        acks: z.enum(['0', '1', 'all', '-1']).default('1').describe('Producer `acks`, always passed to the client; the plugin defaults to "1" (leader only). The plugin has no idempotence option: the client is idempotent only with `acks: all` (and `retries` unset or at least 1).'),
+        retries: z.number().int().min(0).optional().describe('Unset: the plugin resends failed events until they are written. `retries: N`: N+1 send rounds, each resending only the events that failed, then the rest is dropped (lost). `retries: 0` also turns the client\'s idempotence off.'),
         'max.in.flight.requests.per.connection': positiveInt('Unacknowledged requests per connection (default 5).').default(5),
         'delivery.timeout.ms': duration('Upper bound on the time to report success or failure of a send (default 120s).').default(120_000),
         message_key: z.string().optional().describe('Key template, e.g. `%{status}`; same key → same partition.'),
         batch_size: positiveInt('Producer batch size in bytes (default 16384).').default(16384),
+        max_request_size: positiveInt('Largest record the producer sends, in bytes (default 1048576); a larger event is dropped at once, whatever `retries` says.').default(1_048_576),
         linger_ms: z.number().int().min(0).default(5).describe('How long the producer waits to fill a batch (ms).'),
       })
       .optional(),
@@ -76,7 +85,19 @@ export const logstashOutputSchema = z
       .strictObject({
         node: nodeRef('The `s3` node.'),
         prefix: z.string().default('').describe('Key prefix of the objects written.'),
-        time_file: duration('Close and upload an object this often (default 15m in the plugin; shorter is handy here).').default(60_000),
+        time_file: s3TimeFile,
+        size_file: z.number().int().min(0).default(5_242_880).describe('Rotate the temporary file once it holds this many bytes (default 5242880).'),
+        rotation_strategy: z.enum(['size_and_time', 'size', 'time']).default('size_and_time').describe('Which of `size_file` and `time_file` rotate the file (default both).'),
+        retry_count: z.number().int().min(0).optional().describe('Upload retries before the plugin gives up and deletes the temporary file (its events are lost). Unset: retry forever.'),
+        retry_delay: z.number().min(0).default(1).describe('Seconds between upload attempts (default 1).'),
+        restore: z.boolean().default(true).describe('At startup, upload the temporary files a crashed Logstash left behind (default true).'),
+      })
+      .superRefine((s3, ctx) => {
+        // logstash-output-s3 `register` refuses these (SEMANTICS-2 §2.1 [S3O1]).
+        const sizeOk = s3.size_file > 0;
+        const timeOk = s3.time_file > 0;
+        const bad = s3.rotation_strategy === 'size' ? !sizeOk : s3.rotation_strategy === 'time' ? !timeOk : !sizeOk && !timeOk;
+        if (bad) ctx.addIssue({ code: 'custom', path: ['rotation_strategy'], message: `rotation_strategy ${s3.rotation_strategy} needs ${s3.rotation_strategy === 'size' ? 'size_file' : s3.rotation_strategy === 'time' ? 'time_file' : 'time_file or size_file'} above 0` });
       })
       .optional(),
   })

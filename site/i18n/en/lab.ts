@@ -61,7 +61,7 @@ export const lab = {
   'lab.param.every': 'batch interval of {node}',
   'lab.param.rate': 'workload rate',
   'lab.param.acks': 'acks of {node} → Kafka',
-  'lab.param.idempotence': 'idempotent producer in {node}',
+  'lab.param.retries': 'retries of {node} → Kafka (send rounds before it drops events)',
   'lab.param.commit': 'commit mode of {node}',
   'lab.param.queue': 'queue type of {node}',
   'lab.param.timeout': 'ACK timeout of {node}',
@@ -158,5 +158,7 @@ export const lab = {
   'lab.export.noSweep': 'Run a sweep first to download its results.',
   'lab.export.downloaded': 'Downloaded {file}.',
 
+  'lab.chart.loadFailed': 'The sweep finished, but its charts could not be loaded ({detail}). The numbers are complete: download sweep.csv or sweep.json, or reload the page to draw the charts.',
+  'lab.page.failed': 'Something in this page failed ({detail}); the simulator itself did not. Reload the page and run the experiment again.',
   'lab.worker.failed': 'The lab’s simulator stopped ({detail}). It has been restarted; run the experiment again, perhaps with a smaller workload.',
 } as const;

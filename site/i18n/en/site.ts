@@ -21,7 +21,7 @@ export const site = {
   'home.lead':
     "You have written `acks=all` in a config file and hoped. Here you get to find out. Every lesson hands you a small pipeline — Filebeat, Logstash, Kafka, Flink, Elasticsearch, S3 — and a simulator that runs it in your browser, crashes what you tell it to crash, and accounts for every single record afterwards.",
   'home.points.label': 'What you will do',
-  'home.point.edit': 'Edit real-looking configs: the knobs carry their real names (`enable.idempotence`, `queue.type`, `execution.checkpointing.mode`).',
+  'home.point.edit': 'Edit real-looking configs: the knobs carry their real names (`acks`, `queue.type`, `execution.checkpointing.mode`).',
   'home.point.break': 'Inject faults: lossy links, broker crashes, a Flink restart halfway through a window.',
   'home.point.ledger': 'Read the ledger: which records were lost, duplicated, filtered or late — and where it happened.',
   'home.lessons.heading': 'Lessons',

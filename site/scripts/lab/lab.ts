@@ -112,8 +112,9 @@ export async function mount(root: HTMLElement): Promise<void> {
     suggestions: () => suggestions,
     say,
     failed: (region, error) => {
-      const detail = error instanceof LabFailure || error instanceof WorkerFailure ? error.message : String(error);
-      say(region, t('lab.worker.failed', { detail }));
+      // Only a failure of the worker is the simulator's; anything else broke in the page.
+      if (error instanceof LabFailure || error instanceof WorkerFailure) say(region, t('lab.worker.failed', { detail: error.message }));
+      else say(region, t('lab.page.failed', { detail: error instanceof Error ? error.message : String(error) }));
     },
   };
 

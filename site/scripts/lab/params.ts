@@ -1,7 +1,7 @@
 /**
  * The helper list of settings worth sweeping or changing, derived from the current spec text:
  * each fault's loss/duplication/reordering or crash time, checkpoint intervals, topic retention,
- * batch intervals, the workload rate, and the delivery knobs (acks, idempotence, commit mode,
+ * batch intervals, the workload rate, and the delivery knobs (acks, retries, commit mode,
  * queue type). Pure (yaml only), so it runs on the page without the simulator.
  *
  * Each entry carries a JSON Pointer (RFC 6901, as simulator/lab/spec-edit.ts reads it), a
@@ -68,8 +68,9 @@ export function suggestParams(text: string): ParamSuggestion[] {
         out.push({ pointer: ptr('nodes', id, 'queue.type'), label: t('lab.param.queue', { node: id }), sweep: 'memory,persisted', alternative: flipped(node['queue.type'] ?? 'memory', ['memory', 'persisted']) });
         const kafka = isObj(node.output) && isObj(node.output.kafka) ? node.output.kafka : undefined;
         if (kafka) {
-          out.push({ pointer: ptr('nodes', id, 'output', 'kafka', 'acks'), label: t('lab.param.acks', { node: id }), sweep: '"0","1",all', alternative: flipped(kafka.acks ?? 'all', ['all', '"0"']) });
-          out.push({ pointer: ptr('nodes', id, 'output', 'kafka', 'enable.idempotence'), label: t('lab.param.idempotence', { node: id }), sweep: 'false,true', alternative: String(kafka['enable.idempotence'] !== true) });
+          out.push({ pointer: ptr('nodes', id, 'output', 'kafka', 'acks'), label: t('lab.param.acks', { node: id }), sweep: '"0","1",all', alternative: flipped(kafka.acks ?? '1', ['all', '"0"']) });
+          // The plugin has no idempotence option (SEMANTICS-2 §1.1): acks decides it; retries bounds its send rounds.
+          out.push({ pointer: ptr('nodes', id, 'output', 'kafka', 'retries'), label: t('lab.param.retries', { node: id }), sweep: '0,1,3', alternative: kafka.retries === undefined ? '3' : '0' });
         }
         break;
       }
@@ -114,9 +115,4 @@ export function parseFieldValue(raw: string): unknown {
     }
   }
   return s;
-}
-
-/** Sweep values typed with quotes (`"0","1",all`) keep the quoted ones as strings. */
-export function unquoteValues(values: readonly (number | string | boolean)[]): (number | string | boolean)[] {
-  return values.map((v) => (typeof v === 'string' && /^".*"$/.test(v) ? v.slice(1, -1) : v));
 }

@@ -12,7 +12,6 @@ type ValuesReply = { ok: true; values: (number | string | boolean)[] } | LabProb
 import { createParamPicker } from './param-picker.js';
 import { renderSweepCharts, type SweepCharts } from './sweep-chart.js';
 import { download, sweepCommand, type ExperimentSettings } from './experiment.js';
-import { unquoteValues } from './params.js';
 import type { LabHost } from './host.js';
 
 /** Most runs one sweep may ask for: beyond that the page would wait minutes. */
@@ -81,8 +80,17 @@ export function createSweepPanel(root: HTMLElement, host: LabHost): SweepPanel {
     last = result;
     csv.disabled = false;
     json.disabled = false;
-    chartSet = await renderSweepCharts(charts, result);
     root.dataset.points = String(result.points.length);
+    try {
+      chartSet = await renderSweepCharts(charts, result);
+      return true;
+    } catch (error) {
+      // Loading the chart module failed (a cold dev server once answered "Failed to fetch dynamically
+      // imported module …chart__js.js"): the sweep ran, its numbers can be exported; say so, and do not
+      // blame the simulator.
+      host.say(status, t('lab.chart.loadFailed', { detail: error instanceof Error ? error.message : String(error) }));
+      return false;
+    }
   };
 
   const run = async () => {
@@ -105,7 +113,7 @@ export function createSweepPanel(root: HTMLElement, host: LabHost): SweepPanel {
         return host.say(status, t('lab.sweep.tooMany', { runs }));
       }
       host.say(status, t('lab.sweep.running', { done: 1, total: runs }));
-      const request = { spec: host.spec(), param, values: unquoteValues(parsed.values), seeds: Array.from({ length: n }, (_, i) => i + 1) };
+      const request = { spec: host.spec(), param, values: parsed.values, seeds: Array.from({ length: n }, (_, i) => i + 1) };
       const reply: SweepReply = await host.client.call<SweepReply>(
         (api, p) => api.sweep(request, p),
         (p) => {
@@ -121,7 +129,7 @@ export function createSweepPanel(root: HTMLElement, host: LabHost): SweepPanel {
       setRunning(false);
       if (!reply.ok) return host.say(status, t('lab.sweep.failed', { message: reply.message }));
       if ('cancelled' in reply) return host.say(status, t('lab.sweep.cancelled'));
-      await show(reply.result);
+      if (!(await show(reply.result))) return;
       host.say(status, t('lab.sweep.done', { runs: reply.result.points.length, seconds: (reply.wallMs / 1000).toFixed(1) }));
     } catch (error) {
       setRunning(false);

@@ -23,7 +23,8 @@ export function series(h: RunHandle, node: string, metric: string, fromMs: numbe
 /** Filebeat → Logstash → Elasticsearch at test size. */
 export function beatsLogstashEs(o: {
   queue?: 'memory' | 'persisted';
-  ids?: boolean;
+  /** Give each event `@metadata._id` and use it as document id: `true` is add_id (SEMANTICS-2 §3). */
+  ids?: boolean | 'add_id' | 'fingerprint';
   faults?: string[];
   duration?: string;
   drain?: string;
@@ -44,7 +45,7 @@ nodes:
     type: beats
     output: logstash
     timeout: ${o.timeout ?? '5s'}
-    processors: [${o.ids ? 'add_id' : ''}]
+    processors: [${o.ids === 'fingerprint' ? 'fingerprint' : o.ids ? 'add_id' : ''}]
 ${o.filebeat ?? ''}
   logstash:
     type: logstash

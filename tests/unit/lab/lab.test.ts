@@ -26,7 +26,9 @@ describe('sweeps', () => {
   it('parse lists and ranges of values', () => {
     expect(parseValues('0..0.3 step 0.1')).toEqual([0, 0.1, 0.2, 0.3]);
     expect(parseValues('1s, 5s,10s')).toEqual(['1s', '5s', '10s']);
-    expect(parseValues('true,false,"1"')).toEqual([true, false, '"1"']);
+    // Quoted as in YAML: the string inside, as the Lab suggests `"0","1",all` for acks.
+    expect(parseValues('true,false,"1"')).toEqual([true, false, '1']);
+    expect(parseValues(`"0",'1',all`)).toEqual(['0', '1', 'all']);
     expect(typeof parseValues('3..1 step 1')).toBe('string');
   });
 
@@ -84,10 +86,16 @@ describe('counterexample search', () => {
     expect(replay.outputs['es']!.lost).toBeGreaterThan(0);
   });
 
-  it('finds none for an effectively-once pipeline (add_id + persisted queue + document_id) within its budget', () => {
-    const effectivelyOnce = beatsLogstashEs({ queue: 'persisted', addId: true });
+  it('finds none for an effectively-once pipeline (fingerprint + persisted queue + document_id) within its budget', () => {
+    const effectivelyOnce = beatsLogstashEs({ queue: 'persisted', addId: true }).replace('processors: [add_id]', 'processors: [fingerprint]');
     const ce = findCounterexample({ spec: effectivelyOnce, claim: 'outputs.es.lost + outputs.es.duplicated == 0', budget: 8, searchSeed: 3 });
     expect(ce.found).toBe(false);
     expect(ce.runs).toBe(8);
+  });
+
+  it('with add_id instead it finds a Filebeat restart: the re-read lines get new ids (SEMANTICS-2 §3)', () => {
+    const ce = findCounterexample({ spec: beatsLogstashEs({ queue: 'persisted', addId: true }), claim: 'outputs.es.lost + outputs.es.duplicated == 0', budget: 8, searchSeed: 3 });
+    expect(ce.found).toBe(true);
+    expect(ce.faults).toEqual([{ crash: 'filebeat', at: '3508ms', 'restart-after': '4s' }]);
   });
 });

@@ -80,10 +80,16 @@ describe('the pipeline spec', () => {
     expect(e!.hint).toBe('did you mean `logs`?');
   });
 
-  it('warns, like the Kafka client, when idempotence meets acks=1', () => {
-    const r = parseSpec(BASE.replace('acks: "1"', 'acks: "1", enable.idempotence: true'), 'p.yaml');
+  it('refuses enable.idempotence on the Logstash kafka output: the plugin has no such option (SEMANTICS-2 §1.1)', () => {
+    const [e] = errorsOf(BASE.replace('acks: "1"', 'acks: all, enable.idempotence: true'));
+    expect(e!.message).toBe('unknown key `enable.idempotence`');
+  });
+
+  it('warns that acks=1 leaves the client without idempotence, so retries can reorder', () => {
+    const r = parseSpec(BASE, 'p.yaml');
     expect(r.ok).toBe(true);
-    expect(r.warnings.map((w) => w.message).join('\n')).toContain('idempotence needs acks=all');
+    expect(r.warnings.map((w) => w.message).join('\n')).toContain('with acks=1 the Kafka client is not idempotent');
+    expect(parseSpec(BASE.replace('acks: "1"', 'acks: all'), 'p.yaml').warnings).toEqual([]);
   });
 
   it('accepts JSON as well as YAML', () => {
