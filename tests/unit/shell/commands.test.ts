@@ -106,6 +106,11 @@ describe('logs, faults, ledger, trace', () => {
     expect(sh('tail /var/log/indexer.log').text).toMatch(/\[T\+2\.000s\]\[ERROR\]\[indexer\] process crashed/);
     expect(sh('tail /etc/passwd').text).toContain('No such file or directory');
   });
+  it('tail on an empty log says it is empty instead of printing nothing', () => {
+    // Nothing in this run logs as es: silence would read as a broken command.
+    expect(sh('tail /var/log/es.log')).toEqual({ text: '(/var/log/es.log is empty: nothing was written to it in this run)', status: 0 });
+    expect(sh('tail -n 0 /var/log/indexer.log').text).toBe('');
+  });
   it('faults lists the schedule and what happened', () => {
     const out = sh('faults').text;
     expect(out).toMatch(/crash\s+indexer\s+at 2s, restarts after 1s/);
