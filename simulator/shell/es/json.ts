@@ -33,6 +33,10 @@ export function parseJson(text: string): Parsed {
     const c = text[i]!;
     throw xContentError(`Unexpected character ('${c}' (code ${c.charCodeAt(0)})): ${what}`, loc());
   };
+  /** Jackson's words for a body that ends inside an object or array. */
+  const unclosed = (what: string, start: Location): never => {
+    throw xContentError(`Unexpected end-of-input: expected close marker for ${what} (start marker at [Source: (request body); line: ${start.line}, column: ${start.col}])`, loc());
+  };
   const ws = () => {
     while (i < text.length && /\s/.test(text[i]!)) i++;
   };
@@ -70,6 +74,7 @@ export function parseJson(text: string): Parsed {
           continue;
         }
         if (text[i] === '}') return i++, obj;
+        if (i >= text.length) unclosed('Object', start);
         fail('was expecting comma to separate Object entries');
       }
     }
@@ -87,6 +92,7 @@ export function parseJson(text: string): Parsed {
           continue;
         }
         if (text[i] === ']') return i++, arr;
+        if (i >= text.length) unclosed('Array', start);
         fail('was expecting comma to separate Array entries');
       }
     }
