@@ -8,6 +8,7 @@ import { helpCommand } from './commands/help.js';
 import { kafkaTopics } from './commands/kafka-topics.js';
 import { kafkaConsoleConsumer } from './commands/kafka-console-consumer.js';
 import { kafkaConsumerGroups } from './commands/kafka-consumer-groups.js';
+import { kafkaConfigs } from './commands/kafka-configs.js';
 import { curl } from './commands/curl.js';
 import { tail } from './commands/tail.js';
 import { trace } from './commands/trace.js';
@@ -19,7 +20,7 @@ export type { ShellContext, ShellOutput, ShellAction, ShellSession, Command } fr
 export { recordStory, formatStory, ledgerEntries, type RecordStory, type LedgerEntry, type LedgerKind } from './record-fate.js';
 export { ridOfId } from './view.js';
 
-const COMMANDS: readonly Command[] = [helpCommand(() => COMMANDS), kafkaTopics, kafkaConsoleConsumer, kafkaConsumerGroups, curl, tail, trace, faults, ledger, simRun];
+const COMMANDS: readonly Command[] = [helpCommand(() => COMMANDS), kafkaTopics, kafkaConsoleConsumer, kafkaConsumerGroups, kafkaConfigs, curl, tail, trace, faults, ledger, simRun];
 
 /** `sim run` is a two-word command: match the first word, pass the rest. Tools may be typed with `.sh` or a bin/ path. */
 function lookup(word: string): Command | undefined {

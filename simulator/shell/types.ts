@@ -24,8 +24,11 @@ export interface ShellSession {
   readonly handle: RunHandle;
   /** `group\ttopic\tpartition` → committed offset set by `kafka-consumer-groups --reset-offsets --execute`. */
   readonly offsets: ReadonlyMap<string, number>;
-  /** `topics:<name>` / `brokers:<id>` → dynamic configs set by `kafka-configs --alter`. */
-  readonly configs: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /**
+   * `topics:<name>` / `brokers:<id>` → configs set by `kafka-configs --alter`; null marks one removed
+   * with --delete-config (so a topic config the spec set falls back to the broker's value).
+   */
+  readonly configs: ReadonlyMap<string, ReadonlyMap<string, string | null>>;
 }
 
 export function emptySession(handle: RunHandle): ShellSession {

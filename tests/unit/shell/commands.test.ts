@@ -45,7 +45,7 @@ const sh = (line: string) => runLine({ handle }, line);
 describe('shell basics', () => {
   it('lists every command in help and rejects unknown ones with status 127', () => {
     const help = sh('help').text;
-    for (const c of ['kafka-topics', 'kafka-console-consumer', 'kafka-consumer-groups', 'curl', 'tail', 'trace', 'faults', 'ledger', 'sim run']) expect(help).toContain(c);
+    for (const c of ['kafka-topics', 'kafka-console-consumer', 'kafka-consumer-groups', 'kafka-configs', 'curl', 'tail', 'trace', 'faults', 'ledger', 'sim run']) expect(help).toContain(c);
     expect(sh('ls')).toMatchObject({ status: 127 });
     expect(sh(`curl 'localhost`)).toMatchObject({ status: 2 });
   });
@@ -136,7 +136,7 @@ describe('logs, faults, ledger, trace', () => {
 
 describe('completion', () => {
   it('completes commands, topics, groups and files', () => {
-    expect(complete({ handle }, 'kafka-con').candidates).toEqual(['kafka-console-consumer', 'kafka-consumer-groups']);
+    expect(complete({ handle }, 'kafka-con').candidates).toEqual(['kafka-configs', 'kafka-console-consumer', 'kafka-consumer-groups']);
     expect(complete({ handle }, 'kafka-topics --describe --topic ').candidates).toEqual(['logs']);
     expect(complete({ handle }, 'kafka-consumer-groups --describe --group ').candidates).toEqual(['indexer']);
     expect(complete({ handle }, 'tail /var/log/app/').candidates).toEqual(['/var/log/app/access-0.log', '/var/log/app/access-1.log']);
