@@ -57,3 +57,36 @@ describe('worker session', () => {
     expect(ledger.total).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('worker session: the terminal remembers what its commands changed', () => {
+  const kafkaSpec = `
+duration: 5s
+drain: 60s
+workload: { generator: access-log, rate: 100/s, files: 1 }
+nodes:
+  filebeat: { type: beats, output: logstash }
+  logstash:
+    type: logstash
+    output:
+      kafka: { node: kafka, topic_id: logs }
+  kafka: { type: kafka, topics: { logs: { partitions: 2 } } }
+  indexer:
+    type: consumer
+    source: { node: kafka, topic: logs, group.id: indexer, auto.offset.reset: earliest, session.timeout.ms: 10s }
+    output: { elasticsearch: { node: es, index: logs } }
+  es: { type: elasticsearch }
+faults:
+  - { crash: indexer, at: 3s }
+`;
+  it('an offset reset executed in one line is what --describe shows in the next, until the next run', async () => {
+    const s = session();
+    await s.run({ files: { 'pipeline.yaml': kafkaSpec }, seed: 1 });
+    const reset = await s.shell('kafka-consumer-groups --group indexer --reset-offsets --to-earliest --all-topics --execute');
+    expect(reset.status).toBe(0);
+    const rows = (await s.shell('kafka-consumer-groups --describe --group indexer')).text.split('\n').filter((l) => l.startsWith('indexer '));
+    expect(rows.map((r) => r.split(/\s+/)[3])).toEqual(['0', '0']);
+    await s.run({ files: { 'pipeline.yaml': kafkaSpec }, seed: 1 });
+    const fresh = (await s.shell('kafka-consumer-groups --describe --group indexer')).text.split('\n').filter((l) => l.startsWith('indexer '));
+    expect(fresh.map((r) => r.split(/\s+/)[3])).not.toEqual(['0', '0']);
+  });
+});
