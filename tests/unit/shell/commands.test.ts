@@ -3,37 +3,12 @@
  * from the run's components (Kafka cluster, Elasticsearch store), the log and the ledger.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { parseSpec } from '../../../simulator/spec/index.js';
-import { runSync, type RunHandle } from '../../../simulator/run/run.js';
+import type { RunHandle } from '../../../simulator/run/run.js';
 import { runLine, complete } from '../../../simulator/shell/index.js';
+import { kafkaPipeline, runSpec } from './fixtures.js';
 
-const KAFKA_PIPELINE = `
-duration: 5s
-drain: 30s
-workload: { generator: access-log, rate: 100/s, files: 2, key: status }
-nodes:
-  filebeat: { type: beats, output: logstash }
-  logstash:
-    type: logstash
-    filter:
-      - grok: { match: { message: "%{COMBINEDAPACHELOG}" } }
-    output:
-      kafka: { node: kafka, topic_id: logs, acks: all }
-  kafka: { type: kafka, brokers: 3, topics: { logs: { partitions: 3, replication.factor: 3 } } }
-  indexer:
-    type: consumer
-    source: { node: kafka, topic: logs, group.id: indexer, auto.offset.reset: earliest }
-    output: { elasticsearch: { node: es, index: logs } }
-  es: { type: elasticsearch }
-faults:
-  - { crash: indexer, at: 2s, restart-after: 1s }
-`;
-
-function run(text: string, trace?: 'all'): RunHandle {
-  const r = parseSpec(text);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
-  return runSync(r.spec, trace ? { trace } : {});
-}
+const KAFKA_PIPELINE = kafkaPipeline({ drain: '30s', faults: '[{ crash: indexer, at: 2s, restart-after: 1s }]' });
+const run = runSpec;
 
 let handle: RunHandle;
 beforeAll(() => {

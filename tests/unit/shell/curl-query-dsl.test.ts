@@ -3,11 +3,11 @@
  * documents the run's Elasticsearch store holds (read here directly, not through the shell).
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { parseSpec } from '../../../simulator/spec/index.js';
-import { runSync, type RunHandle } from '../../../simulator/run/run.js';
+import type { RunHandle } from '../../../simulator/run/run.js';
 import { runLine } from '../../../simulator/shell/index.js';
 import type { ElasticsearchStore, EsDocument } from '../../../simulator/nodes/elasticsearch/store.js';
 import { EPOCH_MS } from '../../../simulator/workload/clock.js';
+import { runSpec } from './fixtures.js';
 
 const PIPELINE = `
 duration: 5s
@@ -27,9 +27,7 @@ nodes:
 let handle: RunHandle;
 let docs: EsDocument[];
 beforeAll(() => {
-  const r = parseSpec(PIPELINE);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
-  handle = runSync(r.spec, {});
+  handle = runSpec(PIPELINE);
   const store = handle.components.get('es') as ElasticsearchStore;
   docs = [];
   store.documents('logs', (d) => docs.push(d));

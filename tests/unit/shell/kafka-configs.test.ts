@@ -5,9 +5,8 @@
  * terminal session's view that --describe shows afterwards.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { parseSpec } from '../../../simulator/spec/index.js';
-import { runSync, type RunHandle } from '../../../simulator/run/run.js';
-import { runLine, type ShellSession } from '../../../simulator/shell/index.js';
+import type { RunHandle } from '../../../simulator/run/run.js';
+import { runSpec, terminal as over } from './fixtures.js';
 
 const PIPELINE = `
 duration: 2s
@@ -23,19 +22,10 @@ nodes:
 
 let handle: RunHandle;
 beforeAll(() => {
-  const r = parseSpec(PIPELINE);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
-  handle = runSync(r.spec, {});
+  handle = runSpec(PIPELINE);
 });
 
-function terminal() {
-  let session: ShellSession | undefined;
-  return (line: string) => {
-    const out = runLine({ handle, session }, line);
-    if (out.session) session = out.session;
-    return out;
-  };
-}
+const terminal = () => over(handle);
 
 describe('kafka-configs --describe', () => {
   it("lists a topic's dynamic configs: what the spec set on the topic", () => {

@@ -4,46 +4,13 @@
  * whose consumers are still members (Stable) is refused as the real tool refuses it.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { parseSpec } from '../../../simulator/spec/index.js';
-import { runSync, type RunHandle } from '../../../simulator/run/run.js';
-import { runLine, type ShellSession } from '../../../simulator/shell/index.js';
+import type { RunHandle } from '../../../simulator/run/run.js';
+import { runLine } from '../../../simulator/shell/index.js';
+import { kafkaPipeline, runSpec, terminal } from './fixtures.js';
 
-const pipeline = (faults: string) => `
-duration: 5s
-drain: 60s
-workload: { generator: access-log, rate: 100/s, files: 2, key: status }
-nodes:
-  filebeat: { type: beats, output: logstash }
-  logstash:
-    type: logstash
-    filter:
-      - grok: { match: { message: "%{COMBINEDAPACHELOG}" } }
-    output:
-      kafka: { node: kafka, topic_id: logs, acks: all }
-  kafka: { type: kafka, brokers: 3, topics: { logs: { partitions: 3, replication.factor: 3 } } }
-  indexer:
-    type: consumer
-    source: { node: kafka, topic: logs, group.id: indexer, auto.offset.reset: earliest, session.timeout.ms: 10s }
-    output: { elasticsearch: { node: es, index: logs } }
-  es: { type: elasticsearch }
-faults: ${faults}
-`;
-
-function run(text: string): RunHandle {
-  const r = parseSpec(text);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
-  return runSync(r.spec, {});
-}
-
-/** A terminal session: each line sees what the lines before it changed. */
-function terminal(handle: RunHandle) {
-  let session: ShellSession | undefined;
-  return (line: string) => {
-    const out = runLine({ handle, session }, line);
-    if (out.session) session = out.session;
-    return out;
-  };
-}
+// session.timeout.ms 10s: a consumer that stays down leaves the group before the run ends.
+const pipeline = (faults: string) => kafkaPipeline({ drain: '60s', faults, consumer: 'session.timeout.ms: 10s' });
+const run = (text: string) => runSpec(text);
 
 const rowsOf = (text: string) => text.split('\n').filter((l) => l.startsWith('indexer ')).map((l) => l.split(/\s+/));
 

@@ -6,6 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { createSession } from '../../../workers/session.js';
 import type { RunProgress } from '../../../workers/api.js';
+import { kafkaPipeline } from './fixtures.js';
 
 const session = () => createSession({ yieldToHost: () => new Promise((r) => setTimeout(r, 0)), wallClock: () => performance.now() });
 
@@ -59,34 +60,17 @@ describe('worker session', () => {
 });
 
 describe('worker session: the terminal remembers what its commands changed', () => {
-  const kafkaSpec = `
-duration: 5s
-drain: 60s
-workload: { generator: access-log, rate: 100/s, files: 1 }
-nodes:
-  filebeat: { type: beats, output: logstash }
-  logstash:
-    type: logstash
-    output:
-      kafka: { node: kafka, topic_id: logs }
-  kafka: { type: kafka, topics: { logs: { partitions: 2 } } }
-  indexer:
-    type: consumer
-    source: { node: kafka, topic: logs, group.id: indexer, auto.offset.reset: earliest, session.timeout.ms: 10s }
-    output: { elasticsearch: { node: es, index: logs } }
-  es: { type: elasticsearch }
-faults:
-  - { crash: indexer, at: 3s }
-`;
+  // The indexer stays down and leaves its group, so its offsets may be reset.
+  const kafkaSpec = kafkaPipeline({ drain: '60s', faults: '[{ crash: indexer, at: 3s }]', consumer: 'session.timeout.ms: 10s' });
   it('an offset reset executed in one line is what --describe shows in the next, until the next run', async () => {
     const s = session();
     await s.run({ files: { 'pipeline.yaml': kafkaSpec }, seed: 1 });
     const reset = await s.shell('kafka-consumer-groups --group indexer --reset-offsets --to-earliest --all-topics --execute');
     expect(reset.status).toBe(0);
     const rows = (await s.shell('kafka-consumer-groups --describe --group indexer')).text.split('\n').filter((l) => l.startsWith('indexer '));
-    expect(rows.map((r) => r.split(/\s+/)[3])).toEqual(['0', '0']);
+    expect(rows.map((r) => r.split(/\s+/)[3])).toEqual(['0', '0', '0']);
     await s.run({ files: { 'pipeline.yaml': kafkaSpec }, seed: 1 });
     const fresh = (await s.shell('kafka-consumer-groups --describe --group indexer')).text.split('\n').filter((l) => l.startsWith('indexer '));
-    expect(fresh.map((r) => r.split(/\s+/)[3])).not.toEqual(['0', '0']);
+    expect(fresh.map((r) => r.split(/\s+/)[3])).not.toEqual(['0', '0', '0']);
   });
 });
