@@ -90,3 +90,14 @@ describe('kafka-configs --alter', () => {
     expect(terminal()('help').text).toContain('kafka-configs');
   });
 });
+
+describe('kafka-topics --describe and kafka-configs agree', () => {
+  it("Configs: lists what is not a Kafka default, including this terminal's --alter", () => {
+    const sh = terminal();
+    const configsOf = () => /\tConfigs: (.*)$/m.exec(sh('kafka-topics --describe --topic logs').text)?.[1];
+    // retention.ms set on the topic, min.insync.replicas inherited from the brokers' static config.
+    expect(configsOf()).toBe('min.insync.replicas=2,retention.ms=3600000');
+    sh('kafka-configs --entity-type topics --entity-name logs --alter --add-config cleanup.policy=compact');
+    expect(configsOf()).toBe('cleanup.policy=compact,min.insync.replicas=2,retention.ms=3600000');
+  });
+});
