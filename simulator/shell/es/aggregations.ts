@@ -7,7 +7,7 @@
 import type { EsDocument } from '../../nodes/elasticsearch/store.js';
 import { fieldValues, type EsType, type Field, type IndexMapping } from './mapping.js';
 import { addUnits, floorTo, formatDate } from './dates.js';
-import { errorBody, fielddataDisabled, parsingError, shardFailure, xContentError } from './errors.js';
+import { errorBody, fielddataDisabled, notModelled, parsingError, shardFailure, xContentError } from './errors.js';
 import { isObject, type Json } from './json.js';
 import type { Where } from './query.js';
 
@@ -54,7 +54,11 @@ export function parseAggs(value: Json, at: Where): Agg[] {
       }
       type = k as AggType;
       if (!isObject(body)) throw parsingError(`Expected [START_OBJECT] under [${k}], but got a [VALUE] in [${name}]`, at.key(def, k));
-      for (const p of Object.keys(body)) if (!PARAMS[type].includes(p)) throw xContentError(`[${type}] unknown field [${p}]`, at.key(body, p));
+      for (const p of Object.keys(body)) {
+        if (!PARAMS[type].includes(p)) throw xContentError(`[${type}] unknown field [${p}]`, at.key(body, p));
+        // Times here are UTC and buckets start at 0: shifted buckets are not modelled.
+        if (p === 'time_zone' || p === 'offset') throw notModelled(type, p);
+      }
       params = body;
     }
     if (type === undefined) throw parsingError(`Missing definition for aggregation [${name}]`, at.of(def));
@@ -93,7 +97,12 @@ const num = (v: string | number | boolean) => (typeof v === 'boolean' ? (v ? 1 :
 
 function metric(run: Run, agg: Agg, docs: readonly EsDocument[]): Record<string, unknown> {
   const f = aggField(run, agg);
-  const values = f ? docs.flatMap((d) => fieldValues(d.record.fields, f)) : [];
+  const missing = agg.params['missing'];
+  const values = docs.flatMap((d) => {
+    const vs = f ? fieldValues(d.record.fields, f) : [];
+    // `missing`: a document without the field counts with this value instead.
+    return vs.length === 0 && (typeof missing === 'number' || typeof missing === 'string') ? [Number(missing)] : vs;
+  });
   const isDate = f?.type === 'date';
   const withString = (value: number | null) => (isDate && value !== null ? { value, value_as_string: formatDate(value, agg.params['format'] as string | undefined) } : { value });
   switch (agg.type) {
@@ -149,7 +158,12 @@ function bucketsOf(run: Run, agg: Agg, docs: readonly EsDocument[]): Record<stri
   const sub = (bucketDocs: EsDocument[]) => runAggs(run, agg.subs, bucketDocs);
 
   if (agg.type === 'terms') {
-    if (f) for (const d of docs) for (const v of fieldValues(d.record.fields, f)) add(v, d);
+    const missing = agg.params['missing'];
+    for (const d of docs) {
+      const vs = f ? fieldValues(d.record.fields, f) : [];
+      for (const v of vs) add(v, d);
+      if (vs.length === 0 && (typeof missing === 'string' || typeof missing === 'number')) add(missing, d);
+    }
     const size = Number(agg.params['size'] ?? 10);
     const minDocCount = Number(agg.params['min_doc_count'] ?? 1);
     const order = isObject(agg.params['order']) ? Object.entries(agg.params['order'])[0] : undefined;

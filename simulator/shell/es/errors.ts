@@ -75,3 +75,11 @@ export function fielddataDisabled(field: string): Cause {
     reason: `Text fields are not optimised for operations that require per-document field data like aggregations and sorting, so these operations are disabled by default. Please use a keyword field instead. Alternatively, set fielddata=true on [${field}] in order to load field data by uninverting the inverted index. Note that this can use significant memory.`,
   };
 }
+
+/**
+ * A parameter Elasticsearch has but this terminal does not model: refused by name (in an
+ * Elasticsearch-shaped body) rather than silently ignored, which would answer a different question.
+ */
+export function notModelled(where: string, param: string): EsError {
+  return errorBody(400, { type: 'illegal_argument_exception', reason: `[${where}] parameter [${param}] is not modelled by this terminal's Elasticsearch; leave it out` });
+}

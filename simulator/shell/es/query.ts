@@ -3,7 +3,7 @@
  * Leaf queries: match, match_phrase, term, terms, range, exists, ids, prefix, match_all,
  * match_none; compound: bool (must / should / must_not / filter, minimum_should_match).
  */
-import { parsingError, errorBody, type Location } from './errors.js';
+import { parsingError, errorBody, notModelled, type Location } from './errors.js';
 import { isObject, type Json, type Parsed } from './json.js';
 
 export type Scalar = string | number | boolean;
@@ -43,11 +43,15 @@ function singleField(name: string, body: Json, at: Where): [string, Json] {
   return [keys[0]!, body[keys[0]!]!];
 }
 
+/** Options Elasticsearch has that change results in ways not modelled here (scoring-only ones are harmless). */
+const NOT_MODELLED = ['analyzer', 'fuzziness', 'slop', 'time_zone', 'relation', 'zero_terms_query'];
+
 /** The options object of a leaf query, refusing options Elasticsearch does not know. */
 function options(name: string, value: Json, allowed: readonly string[], at: Where): Record<string, Json> {
   if (!isObject(value)) return {};
   for (const k of Object.keys(value)) {
     if (!allowed.includes(k)) throw parsingError(`[${name}] query does not support [${k}]`, at.key(value, k));
+    if (NOT_MODELLED.includes(k)) throw notModelled(name, k);
   }
   return value;
 }

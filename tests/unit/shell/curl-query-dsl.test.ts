@@ -164,6 +164,17 @@ describe('aggregations', () => {
   });
 });
 
+describe('parameters', () => {
+  it('missing gives documents without the field a value; parameters not modelled are refused by name, not ignored', () => {
+    const body = post('logs/_search', { size: 0, aggs: { users: { terms: { field: 'nickname.keyword', missing: 'N/A' } }, n: { sum: { field: 'nope', missing: 2 } } } });
+    expect(body.aggregations.users.buckets).toEqual([{ key: 'N/A', doc_count: docs.length }]);
+    expect(body.aggregations.n.value).toBe(2 * docs.length);
+    const fuzzy = post('logs/_search', { query: { match: { verb: { query: 'gte', fuzziness: 'AUTO' } } } });
+    expect(fuzzy).toMatchObject({ status: 400, error: { type: 'illegal_argument_exception' } });
+    expect(fuzzy.error.reason).toContain('[fuzziness]');
+  });
+});
+
 describe("Elasticsearch's answers to bad requests", () => {
   it('unknown query: parsing_exception with its place in the body', () => {
     const body = post('logs/_search', { query: { foo: {} } });
