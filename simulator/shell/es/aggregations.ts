@@ -34,6 +34,23 @@ const PARAMS: Record<AggType, readonly string[]> = {
   histogram: ['field', 'interval', 'min_doc_count', 'offset'],
 };
 
+/** Edit distance, for the "did you mean" hint on a misspelt aggregation type. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+function didYouMean(name: string, known: readonly string[]): string {
+  const close = known.filter((k) => distance(name, k) <= 2).sort();
+  if (close.length === 0) return '';
+  return close.length === 1 ? ` did you mean [${close[0]}]?` : ` did you mean any of [${close.join(', ')}]?`;
+}
+
 /** `"aggs": { "<name>": { "<type>": { … }, "aggs": { … } } }`. */
 export function parseAggs(value: Json, at: Where): Agg[] {
   if (!isObject(value)) throw parsingError('Aggregation definition must start with an object', at.of(value));
@@ -50,7 +67,12 @@ export function parseAggs(value: Json, at: Where): Agg[] {
       if (k === 'meta') continue;
       if (type !== undefined) throw parsingError(`Found two aggregation type definitions in [${name}]: [${type}] and [${k}]`, at.key(def, k));
       if (!(METRICS as readonly string[]).includes(k) && !(BUCKETS as readonly string[]).includes(k)) {
-        throw xContentError(`Unknown aggregation type [${k}]`, at.key(def, k));
+        // Since 7.9 a parsing_exception with a hint (elastic/elasticsearch#58255).
+        const loc = at.key(def, k);
+        throw parsingError(`Unknown aggregation type [${k}]${didYouMean(k, [...METRICS, ...BUCKETS])}`, loc, {
+          type: 'named_object_not_found_exception',
+          reason: `${loc ? `[${loc.line}:${loc.col}] ` : ''}unknown field [${k}]`,
+        });
       }
       type = k as AggType;
       if (!isObject(body)) throw parsingError(`Expected [START_OBJECT] under [${k}], but got a [VALUE] in [${name}]`, at.key(def, k));

@@ -205,7 +205,11 @@ describe("Elasticsearch's answers to bad requests", () => {
     expect(body.error.type).toBe('search_phase_execution_exception');
     expect(body.error.root_cause[0].reason).toMatch(/^Text fields are not optimised for operations that require per-document field data/);
     expect(post('logs/_search', { querry: {} }).error.reason).toBe('Unknown key for a START_OBJECT in [querry].');
-    expect(post('logs/_search', { aggs: { x: { termz: { field: 'verb' } } } }).error.type).toBe('x_content_parse_exception');
+    expect(post('logs/_search', { aggs: { x: { termz: { field: 'verb' } } } }).error).toMatchObject({
+      type: 'parsing_exception',
+      reason: 'Unknown aggregation type [termz] did you mean [terms]?',
+      caused_by: { type: 'named_object_not_found_exception', reason: '[1:23] unknown field [termz]' },
+    });
     expect(post('logs/_search', { query: { bool: { mus: [] } } }).error.reason).toBe('[bool] query does not support [mus]');
   });
 
