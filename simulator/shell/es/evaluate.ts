@@ -1,8 +1,9 @@
 /**
  * Runs a parsed query against one index's documents: a compiled predicate per query that returns the
  * document's score, or null when it does not match. Scores are not BM25: a matching scoring clause
- * adds 1, filter context (bool.filter, must_not) adds 0, as Elasticsearch's constant-score parts do,
- * so `_score` tells a learner which clauses counted without pretending to relevance ranking.
+ * adds 1 (a text `match` the share of its words found), filter context (bool.filter, must_not) adds
+ * 0 as in Elasticsearch, so `_score` tells a learner which clauses counted without pretending to
+ * relevance ranking.
  */
 import type { EsDocument } from '../../nodes/elasticsearch/store.js';
 import { analyze, fieldValues, valuesAt, type Field, type IndexMapping } from './mapping.js';
