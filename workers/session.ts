@@ -10,7 +10,7 @@ import { runSteps, type RunHandle, type RunOptions, type RunProgress } from '../
 import { parseSpec, pipelineJsonSchema, type PipelineSpec } from '../simulator/spec/index.js';
 import { loadExercise, pipelineTextOf, evaluateChecks, lockedFaultsWarning, lockedSettingErrors } from '../simulator/exercise/core.js';
 import type { Exercise } from '../simulator/exercise/types.js';
-import { runLine, complete, recordStory, formatStory, ledgerEntries, ridOfId } from '../simulator/shell/index.js';
+import { runLine, complete, recordStory, formatStory, ledgerEntries, ridOfId, type ShellSession } from '../simulator/shell/index.js';
 import { diagramOf } from '../simulator/diagram/model.js';
 import type { SimApi, RunRequest, RunReply, PageResult, TraceReply, ShellReply } from './api.js';
 
@@ -41,6 +41,8 @@ function pageResult(handle: RunHandle): PageResult {
 export function createSession(options: SessionOptions): SimApi {
   let exercise: Exercise | undefined;
   let last: LastRun | undefined;
+  /** The terminal's own changes on top of the last run (reset offsets, altered configs); runLine ignores it for another run. */
+  let shellSession: ShellSession | undefined;
   let controller: AbortController | undefined;
   const stories = new Map<number, TraceReply>();
 
@@ -153,7 +155,8 @@ export function createSession(options: SessionOptions): SimApi {
       return ledgerEntries(last.handle, output, kind, Math.max(0, Math.min(1000, limit)));
     },
     async shell(line, onProgress, request): Promise<ShellReply> {
-      const out = runLine({ handle: last?.handle }, line);
+      const out = runLine({ handle: last?.handle, session: shellSession }, line);
+      if (out.session) shellSession = out.session;
       if (out.action?.kind === 'run') {
         // The page passes the editor's files, so `sim run` works before the first press of Run.
         const what = request ?? last?.request;
@@ -170,7 +173,7 @@ export function createSession(options: SessionOptions): SimApi {
       return out;
     },
     async complete(line) {
-      return complete({ handle: last?.handle }, line);
+      return complete({ handle: last?.handle, session: shellSession }, line);
     },
     async diagram(files) {
       if (!files) return last ? diagramOf(last.spec) : undefined;

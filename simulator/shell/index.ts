@@ -8,6 +8,7 @@ import { helpCommand } from './commands/help.js';
 import { kafkaTopics } from './commands/kafka-topics.js';
 import { kafkaConsoleConsumer } from './commands/kafka-console-consumer.js';
 import { kafkaConsumerGroups } from './commands/kafka-consumer-groups.js';
+import { kafkaConfigs } from './commands/kafka-configs.js';
 import { curl } from './commands/curl.js';
 import { tail } from './commands/tail.js';
 import { trace } from './commands/trace.js';
@@ -15,11 +16,11 @@ import { faults } from './commands/faults.js';
 import { simRun } from './commands/sim-run.js';
 import { ledger } from './commands/ledger.js';
 
-export type { ShellContext, ShellOutput, ShellAction, Command } from './types.js';
+export type { ShellContext, ShellOutput, ShellAction, ShellSession, Command } from './types.js';
 export { recordStory, formatStory, ledgerEntries, type RecordStory, type LedgerEntry, type LedgerKind } from './record-fate.js';
 export { ridOfId } from './view.js';
 
-const COMMANDS: readonly Command[] = [helpCommand(() => COMMANDS), kafkaTopics, kafkaConsoleConsumer, kafkaConsumerGroups, curl, tail, trace, faults, ledger, simRun];
+const COMMANDS: readonly Command[] = [helpCommand(() => COMMANDS), kafkaTopics, kafkaConsoleConsumer, kafkaConsumerGroups, kafkaConfigs, curl, tail, trace, faults, ledger, simRun];
 
 /** `sim run` is a two-word command: match the first word, pass the rest. Tools may be typed with `.sh` or a bin/ path. */
 function lookup(word: string): Command | undefined {
@@ -39,8 +40,10 @@ export function runLine(ctx: ShellContext, line: string): ShellOutput {
   if (first === 'clear') return { text: '\u001b[2J\u001b[H', status: 0 };
   const command = lookup(first);
   if (!command) return { text: `sh: ${first}: command not found (type \`help\`)`, status: 127 };
+  // A session left over from an earlier run says nothing about this one.
+  const session = ctx.session && ctx.session.handle === ctx.handle ? ctx.session : undefined;
   try {
-    return command.run(rest, ctx);
+    return command.run(rest, { handle: ctx.handle, session });
   } catch (error) {
     // A command failing on unexpected state should read as a tool error, not break the terminal.
     return { text: `${first}: internal error: ${error instanceof Error ? error.message : String(error)}`, status: 1 };

@@ -7,6 +7,32 @@ import type { RunHandle } from '../run/run.js';
 export interface ShellContext {
   /** The last finished (or cancelled) run, if any. */
   readonly handle: RunHandle | undefined;
+  /**
+   * What earlier commands of this terminal session changed (offsets reset with --execute, configs
+   * set with kafka-configs --alter). The host keeps whatever a command hands back in
+   * `ShellOutput.session` and passes it in again; it belongs to one run and is ignored for another.
+   */
+  readonly session?: ShellSession;
+}
+
+/**
+ * The terminal session's own view on top of a finished run: plain immutable data, replaced (never
+ * mutated) by the commands that change it, so `runLine` stays a function of (run, session, line).
+ */
+export interface ShellSession {
+  /** The run this view belongs to: a new run starts from a clean view. */
+  readonly handle: RunHandle;
+  /** `group\ttopic\tpartition` → committed offset set by `kafka-consumer-groups --reset-offsets --execute`. */
+  readonly offsets: ReadonlyMap<string, number>;
+  /**
+   * `topics:<name>` / `brokers:<id>` → configs set by `kafka-configs --alter`; null marks one removed
+   * with --delete-config (so a topic config the spec set falls back to the broker's value).
+   */
+  readonly configs: ReadonlyMap<string, ReadonlyMap<string, string | null>>;
+}
+
+export function emptySession(handle: RunHandle): ShellSession {
+  return { handle, offsets: new Map(), configs: new Map() };
 }
 
 /** Something the shell cannot do by itself and asks its host (the worker) to do. */
@@ -21,6 +47,8 @@ export interface ShellOutput {
   /** Exit status like a real shell's `$?`: 0 ok, 1 failed, 127 unknown command. */
   status: number;
   action?: ShellAction;
+  /** The session's view after this command, when it changed it (see ShellContext.session). */
+  session?: ShellSession;
 }
 
 export interface Command {

@@ -17,6 +17,8 @@ export function helpCommand(table: () => readonly Command[]): Command {
       return ok(
         [
           'A shell over the last run. Nothing here changes the pipeline: it reads what the run left behind.',
+          'kafka-consumer-groups --reset-offsets --execute and kafka-configs --alter change only what this',
+          'terminal shows afterwards; the run is not repeated (press Run, or `sim run`, for a new one).',
           '',
           ...lines,
           '',

@@ -3,7 +3,8 @@
  * a topic line with its configs, then one tab-indented line per partition with leader, replicas and ISR.
  * "Leader: none" means no in-sync replica is up: the partition is offline (SEMANTICS §3).
  */
-import { ok, fail, NO_RUN, type Command } from '../types.js';
+import { ok, fail, NO_RUN, type Command, type ShellSession } from '../types.js';
+import { topicConfigs } from './kafka-config-model.js';
 import { parseOptions } from '../tokenize.js';
 import { kafkaClusters } from '../view.js';
 import type { KafkaClusterDescription } from '../../nodes/kafka/client-api.js';
@@ -21,13 +22,15 @@ function topicId(name: string): string {
   return out;
 }
 
-function describeTopic(spec: NodeSpecOf<'kafka'>, name: string, desc: KafkaClusterDescription['topics'][number]): string {
+/**
+ * `Configs:` lists what is not a Kafka default, as kafka-topics.sh does: the topic's own configs
+ * (from the spec, or kafka-configs --alter in this terminal) and static broker settings it inherits.
+ */
+function describeTopic(spec: NodeSpecOf<'kafka'>, name: string, desc: KafkaClusterDescription['topics'][number], session: ShellSession | undefined): string {
   const t = spec.topics[name];
-  const configs = [
-    `cleanup.policy=${t?.['cleanup.policy'] ?? 'delete'}`,
-    `min.insync.replicas=${t?.['min.insync.replicas'] ?? spec['min.insync.replicas']}`,
-    `retention.ms=${t?.['retention.ms'] ?? 604800000}`,
-  ];
+  const configs = topicConfigs(spec, name, session)
+    .filter((e) => e.synonyms[0] !== undefined && e.synonyms[0].source !== 'DEFAULT_CONFIG')
+    .map((e) => `${e.name}=${e.value}`);
   const rf = desc.partitions[0]?.replicas.length ?? t?.['replication.factor'] ?? 1;
   const head = `Topic: ${name}\tTopicId: ${topicId(name)}\tPartitionCount: ${desc.partitions.length}\tReplicationFactor: ${rf}\tConfigs: ${configs.join(',')}`;
   const rows = desc.partitions.map(
@@ -40,7 +43,7 @@ export const kafkaTopics: Command = {
   name: 'kafka-topics',
   summary: 'describe Kafka topics: partitions, leaders, replicas, in-sync replicas',
   usage: 'kafka-topics --describe [--topic <topic>]  |  kafka-topics --list',
-  run(args, { handle }) {
+  run(args, { handle, session }) {
     if (!handle) return fail(NO_RUN);
     const o = parseOptions(args, ['describe', 'list']);
     if (o.errors.length) return fail(o.errors.join('\n'));
@@ -55,7 +58,7 @@ export const kafkaTopics: Command = {
       const spec = handle.spec.nodes[id] as NodeSpecOf<'kafka'>;
       for (const topic of cluster.describe().topics) {
         if (wanted !== undefined && topic.topic !== wanted) continue;
-        blocks.push(o.flags.has('list') ? topic.topic : describeTopic(spec, topic.topic, topic));
+        blocks.push(o.flags.has('list') ? topic.topic : describeTopic(spec, topic.topic, topic, session));
       }
     }
     if (wanted !== undefined && blocks.length === 0) {

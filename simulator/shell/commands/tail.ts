@@ -38,7 +38,7 @@ function tailNode(handle: RunHandle, path: string, n: number): string | undefine
   if (who !== 'sim' && !(who in handle.spec.nodes)) return undefined;
   const lines = handle.result.log.filter((l) => who === 'sim' || groupOf(l.source) === who || l.source.split(',').some((s) => groupOf(s) === who));
   return lines
-    .slice(-n)
+    .slice(Math.max(0, lines.length - n)) // not slice(-n): -0 would keep every line
     .map((l) => `[${clock(l.timeMs)}][${l.level.toUpperCase().padEnd(5)}][${l.source}] ${l.text}`)
     .join('\n');
 }
@@ -65,7 +65,8 @@ export const tail: Command = {
       const text = tailApp(handle, file, n) ?? tailNode(handle, file, n);
       if (text === undefined) return fail(`tail: cannot open '${file}' for reading: No such file or directory`);
       if (files.length > 1) out.push(`==> ${file} <==`);
-      out.push(text);
+      // The real tail prints nothing for an empty file; a learner reads silence as "the command failed".
+      out.push(text === '' && n > 0 ? `(${file} is empty: nothing was written to it in this run)` : text);
     }
     return ok(out.join('\n'));
   },

@@ -3,37 +3,12 @@
  * from the run's components (Kafka cluster, Elasticsearch store), the log and the ledger.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { parseSpec } from '../../../simulator/spec/index.js';
-import { runSync, type RunHandle } from '../../../simulator/run/run.js';
+import type { RunHandle } from '../../../simulator/run/run.js';
 import { runLine, complete } from '../../../simulator/shell/index.js';
+import { kafkaPipeline, runSpec } from './fixtures.js';
 
-const KAFKA_PIPELINE = `
-duration: 5s
-drain: 30s
-workload: { generator: access-log, rate: 100/s, files: 2, key: status }
-nodes:
-  filebeat: { type: beats, output: logstash }
-  logstash:
-    type: logstash
-    filter:
-      - grok: { match: { message: "%{COMBINEDAPACHELOG}" } }
-    output:
-      kafka: { node: kafka, topic_id: logs, acks: all }
-  kafka: { type: kafka, brokers: 3, topics: { logs: { partitions: 3, replication.factor: 3 } } }
-  indexer:
-    type: consumer
-    source: { node: kafka, topic: logs, group.id: indexer, auto.offset.reset: earliest }
-    output: { elasticsearch: { node: es, index: logs } }
-  es: { type: elasticsearch }
-faults:
-  - { crash: indexer, at: 2s, restart-after: 1s }
-`;
-
-function run(text: string, trace?: 'all'): RunHandle {
-  const r = parseSpec(text);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
-  return runSync(r.spec, trace ? { trace } : {});
-}
+const KAFKA_PIPELINE = kafkaPipeline({ drain: '30s', faults: '[{ crash: indexer, at: 2s, restart-after: 1s }]' });
+const run = runSpec;
 
 let handle: RunHandle;
 beforeAll(() => {
@@ -45,7 +20,7 @@ const sh = (line: string) => runLine({ handle }, line);
 describe('shell basics', () => {
   it('lists every command in help and rejects unknown ones with status 127', () => {
     const help = sh('help').text;
-    for (const c of ['kafka-topics', 'kafka-console-consumer', 'kafka-consumer-groups', 'curl', 'tail', 'trace', 'faults', 'ledger', 'sim run']) expect(help).toContain(c);
+    for (const c of ['kafka-topics', 'kafka-console-consumer', 'kafka-consumer-groups', 'kafka-configs', 'curl', 'tail', 'trace', 'faults', 'ledger', 'sim run']) expect(help).toContain(c);
     expect(sh('ls')).toMatchObject({ status: 127 });
     expect(sh(`curl 'localhost`)).toMatchObject({ status: 2 });
   });
@@ -106,6 +81,11 @@ describe('logs, faults, ledger, trace', () => {
     expect(sh('tail /var/log/indexer.log').text).toMatch(/\[T\+2\.000s\]\[ERROR\]\[indexer\] process crashed/);
     expect(sh('tail /etc/passwd').text).toContain('No such file or directory');
   });
+  it('tail on an empty log says it is empty instead of printing nothing', () => {
+    // Nothing in this run logs as es: silence would read as a broken command.
+    expect(sh('tail /var/log/es.log')).toEqual({ text: '(/var/log/es.log is empty: nothing was written to it in this run)', status: 0 });
+    expect(sh('tail -n 0 /var/log/indexer.log').text).toBe('');
+  });
   it('faults lists the schedule and what happened', () => {
     const out = sh('faults').text;
     expect(out).toMatch(/crash\s+indexer\s+at 2s, restarts after 1s/);
@@ -131,7 +111,7 @@ describe('logs, faults, ledger, trace', () => {
 
 describe('completion', () => {
   it('completes commands, topics, groups and files', () => {
-    expect(complete({ handle }, 'kafka-con').candidates).toEqual(['kafka-console-consumer', 'kafka-consumer-groups']);
+    expect(complete({ handle }, 'kafka-con').candidates).toEqual(['kafka-configs', 'kafka-console-consumer', 'kafka-consumer-groups']);
     expect(complete({ handle }, 'kafka-topics --describe --topic ').candidates).toEqual(['logs']);
     expect(complete({ handle }, 'kafka-consumer-groups --describe --group ').candidates).toEqual(['indexer']);
     expect(complete({ handle }, 'tail /var/log/app/').candidates).toEqual(['/var/log/app/access-0.log', '/var/log/app/access-1.log']);

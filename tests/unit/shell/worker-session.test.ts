@@ -6,6 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { createSession } from '../../../workers/session.js';
 import type { RunProgress } from '../../../workers/api.js';
+import { kafkaPipeline } from './fixtures.js';
 
 const session = () => createSession({ yieldToHost: () => new Promise((r) => setTimeout(r, 0)), wallClock: () => performance.now() });
 
@@ -79,5 +80,21 @@ describe('worker session: locked settings', () => {
     const r = await s.run({ files: { 'pipeline.yaml': pipe(3) }, seed: 1 });
     expect(r.kind).toBe('invalid');
     expect((await s.validate(pipe(1), 'pipeline.yaml')).errors).toEqual([]);
+  });
+});
+
+describe('worker session: the terminal remembers what its commands changed', () => {
+  // The indexer stays down and leaves its group, so its offsets may be reset.
+  const kafkaSpec = kafkaPipeline({ drain: '60s', faults: '[{ crash: indexer, at: 3s }]', consumer: 'session.timeout.ms: 10s' });
+  it('an offset reset executed in one line is what --describe shows in the next, until the next run', async () => {
+    const s = session();
+    await s.run({ files: { 'pipeline.yaml': kafkaSpec }, seed: 1 });
+    const reset = await s.shell('kafka-consumer-groups --group indexer --reset-offsets --to-earliest --all-topics --execute');
+    expect(reset.status).toBe(0);
+    const rows = (await s.shell('kafka-consumer-groups --describe --group indexer')).text.split('\n').filter((l) => l.startsWith('indexer '));
+    expect(rows.map((r) => r.split(/\s+/)[3])).toEqual(['0', '0', '0']);
+    await s.run({ files: { 'pipeline.yaml': kafkaSpec }, seed: 1 });
+    const fresh = (await s.shell('kafka-consumer-groups --describe --group indexer')).text.split('\n').filter((l) => l.startsWith('indexer '));
+    expect(fresh.map((r) => r.split(/\s+/)[3])).not.toEqual(['0', '0', '0']);
   });
 });
