@@ -42,20 +42,25 @@ export function readSettingsYaml(text: string, problems: Problems, leaves: Reado
     }
     return null;
   }
-  const settings = new Map<string, YamlSetting>();
   const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) return { settings, locOf };
+  if (root === null || (isScalar(root) && root.value === null)) return { settings: new Map(), locOf };
   if (!isMap(root)) {
     problems.error(locOf(root), 'expected a mapping of settings (key: value)');
     return null;
   }
-  const visit = (map: YamlNode, prefix: string) => {
-    if (!isMap(map)) return;
-    for (const pair of map.items) {
+  return { settings: flattenMap(root, locOf, problems, leaves), locOf };
+}
+
+/** A YAML map's settings under dotted keys (see readSettingsYaml). */
+export function flattenMap(map: YamlNode, locOf: (node: YamlNode | null | undefined) => Loc, problems: Problems, leaves: ReadonlySet<string> = new Set()): Map<string, YamlSetting> {
+  const settings = new Map<string, YamlSetting>();
+  const visit = (node: YamlNode, prefix: string) => {
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       const key = prefix + String(pair.key.value);
       const value = pair.value as YamlNode | null;
-      if (isMap(value) && !leaves.has(key)) {
+      if (isMap(value) && value.items.length > 0 && !leaves.has(key)) {
         visit(value, `${key}.`);
         continue;
       }
@@ -63,6 +68,6 @@ export function readSettingsYaml(text: string, problems: Problems, leaves: Reado
       settings.set(key, { key, value: value === null ? null : isScalar(value) || isSeq(value) || isMap(value) ? value.toJSON() : null, keyLoc: locOf(pair.key as YamlNode), valueLoc: locOf(value ?? (pair.key as YamlNode)), node: value });
     }
   };
-  visit(root, '');
-  return { settings, locOf };
+  visit(map, '');
+  return settings;
 }
