@@ -71,13 +71,17 @@ function checkPlugin(kind: SectionType, plugin: Plugin, problems: Problems): Omi
       problems.error(attr.nameLoc, `Unknown setting '${attr.name}' for ${plugin.name}`, guess ? `did you mean '${guess}'?` : `see ${decl.source}`);
       continue;
     }
-    if (settings.has(attr.name)) {
-      problems.error(attr.nameLoc, `Duplicate setting '${attr.name}' for ${plugin.name}`, 'each setting may appear once in a plugin block');
-      continue;
-    }
     const checked = checkValue(option, attr.value);
     if ('error' in checked) {
       problems.error(attr.value.loc, `Invalid setting for ${plugin.name} ${kind} plugin: ${attr.name}: ${checked.error}`, option.doc);
+      continue;
+    }
+    const earlier = settings.get(attr.name);
+    if (earlier) {
+      // A repeated setting: Logstash keeps every value, so lists and hashes merge and anything else is refused.
+      const merged = mergeRepeated(earlier.value, checked.ok);
+      if (merged === undefined) problems.error(attr.nameLoc, `Invalid setting for ${plugin.name} ${kind} plugin: ${attr.name} is set twice`, 'a setting that is not a list or hash may appear once');
+      else settings.set(attr.name, { value: merged, loc: earlier.loc });
       continue;
     }
     settings.set(attr.name, { value: checked.ok, loc: attr.value.loc });
@@ -92,4 +96,10 @@ function checkPlugin(kind: SectionType, plugin: Plugin, problems: Problems): Omi
 
 function declaredCount(kind: SectionType): number {
   return pluginNames(kind).findIndex((n) => !declaredPlugin(kind, n));
+}
+
+function mergeRepeated(a: Plain, b: Plain): Plain | undefined {
+  if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) return { ...a, ...b };
+  return undefined;
 }

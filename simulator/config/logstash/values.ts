@@ -62,7 +62,15 @@ function one(decl: OptionDecl, value: Value): { ok: Plain } | { error: string } 
     case 'array':
       return { ok: value.kind === 'array' ? value.items.map(toPlain) : [toPlain(value)] };
     case 'hash':
-      return value.kind === 'hash' ? { ok: toPlain(value) } : { error: `Expected hash, got ${show(value)}` };
+      if (value.kind === 'hash') return { ok: toPlain(value) };
+      // mixin.rb accepts a flat list of key, value pairs: add_field => [ "a", "1", "b", "2" ].
+      if (value.kind === 'array') {
+        if (value.items.length % 2 === 1) return { error: `This field must contain an even number of items, got ${value.items.length}` };
+        const out: { [key: string]: Plain } = {};
+        for (let i = 0; i < value.items.length; i += 2) out[String(toPlain(value.items[i]!))] = toPlain(value.items[i + 1]!);
+        return { ok: out };
+      }
+      return { error: `Expected hash, got ${show(value)}` };
     case 'codec':
       return value.kind === 'plugin' || value.kind === 'bareword' || value.kind === 'string' ? { ok: toPlain(value) } : { error: `Expected a codec, got ${show(value)}` };
   }
