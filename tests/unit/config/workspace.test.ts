@@ -1,0 +1,121 @@
+/** Workspaces: a folder of real files compiles to the internal spec, topology from the hosts in the files. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileWorkspace } from '../../../simulator/config/workspace/index.js';
+import { readWorkspaceFolder } from '../../../simulator/cli/workspace-commands.js';
+import { parseSpec } from '../../../simulator/spec/index.js';
+import { runCli, type CliIo } from '../../../simulator/cli/run-cli.js';
+
+const EXAMPLES = join(import.meta.dirname, '../../../examples/workspaces');
+const example = () => readWorkspaceFolder(join(EXAMPLES, 'beats-logstash-es'));
+
+function capture(): CliIo & { out: string; err: string } {
+  const io = { out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
+  return io;
+}
+
+const edit = (files: Map<string, string>, path: string, from: string | RegExp, to: string) => {
+  const text = files.get(path)!;
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`no ${String(from)} in ${path}`);
+  files.set(path, next);
+  return files;
+};
+
+describe('the example workspace beats-logstash-es', () => {
+  it('compiles to the same spec as its internal-spec equivalent', () => {
+    const outcome = compileWorkspace(example());
+    expect(outcome.ok ? outcome.warnings : outcome.errors).toEqual([]);
+    const internal = parseSpec(readFileSync(join(EXAMPLES, 'beats-logstash-es.spec.yaml'), 'utf8'));
+    expect(internal.ok).toBe(true);
+    expect(outcome.ok && outcome.spec).toEqual(internal.ok && internal.spec);
+  });
+
+  it('runs end to end with byte-identical --json output', () => {
+    const a = capture();
+    const b = capture();
+    expect(runCli([join(EXAMPLES, 'beats-logstash-es'), '--json'], a)).toBe(0);
+    expect(runCli([join(EXAMPLES, 'beats-logstash-es.spec.yaml'), '--json'], b)).toBe(0);
+    expect(a.out).toBe(b.out);
+    expect(JSON.parse(a.out).outputs.elasticsearch ?? JSON.parse(a.out)).toBeTruthy();
+  });
+});
+
+describe('topology from the files', () => {
+  it('a host nobody runs is an error at that value', () => {
+    const files = edit(example(), 'web1/filebeat.yml', 'logstash:5044', 'logstash-1:5044');
+    const outcome = compileWorkspace(files, 'ws');
+    expect(outcome.ok).toBe(false);
+    const e = !outcome.ok && outcome.errors.find((i) => i.file === 'ws/web1/filebeat.yml');
+    expect(e).toMatchObject({ line: 9, column: 10, message: 'no host "logstash-1" in this workspace (logstash-1:5044)', hint: 'did you mean "logstash"?' });
+  });
+
+  it('a port nobody listens on, and an output to the wrong kind of host', () => {
+    let outcome = compileWorkspace(edit(example(), 'web2/filebeat.yml', 'logstash:5044', 'logstash:5045'));
+    expect(!outcome.ok && outcome.errors[0]!.message).toBe('Logstash on logstash listens on port 5044, not 5045 (logstash:5045)');
+    outcome = compileWorkspace(edit(example(), 'logstash/pipeline/main.conf', 'http://elasticsearch:9200', 'http://web1:9200'));
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'logstash/pipeline/main.conf', line: 23, message: 'web1 runs filebeat, not elasticsearch (http://web1:9200)' });
+  });
+
+  it('each server\'s Filebeat reads only the files written on that server', () => {
+    const files = edit(example(), 'world.yaml', 'web2: [/var/log/apache2/access.log]', 'web2: [/var/log/nginx/access.log]');
+    const outcome = compileWorkspace(files);
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'world.yaml', line: 13, message: 'no filebeat.inputs path in web2/filebeat.yml matches /var/log/nginx/access.log: nothing would ship it' });
+    const unread = compileWorkspace(edit(example(), 'world.yaml', '    web2: [/var/log/apache2/access.log]', '    web2: [/var/log/apache2/access.log]\n    db1: [/var/log/mysql.log]'));
+    expect(!unread.ok && unread.errors[0]!.message).toBe('logs are written on db1 but no Filebeat ships them');
+  });
+
+  it('two logs on one server make two harvested files; faults name hosts', () => {
+    const files = edit(example(), 'world.yaml', 'web1: [/var/log/apache2/access.log]', 'web1: [/var/log/apache2/access.log, /var/log/apache2/access.log.1]');
+    edit(files, 'world.yaml', 'faults: []', 'faults:\n  - { crash: logstash, at: 20s, restart-after: 5s }\n  - { link: web1->logstash, loss: 0.1 }');
+    const outcome = compileWorkspace(files);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.spec.workload.files).toBe(3);
+    expect(outcome.spec.faults).toMatchObject([{ crash: 'logstash' }, { link: 'filebeat->logstash' }]);
+  });
+
+  it('Filebeats with different settings are refused (the simulator runs them as one node)', () => {
+    const outcome = compileWorkspace(edit(example(), 'web2/filebeat.yml', 'output.logstash:\n', 'queue.mem.events: 100\noutput.logstash:\n'));
+    expect(!outcome.ok && outcome.errors[0]!.message).toMatch(/web2\/filebeat.yml differs from web1\/filebeat.yml in `queue.mem.events`/);
+  });
+
+  it('logstash.yml settings and index mappings reach the spec', () => {
+    const files = edit(example(), 'logstash/logstash.yml', 'pipeline.workers: 2', 'pipeline.workers: 2\nqueue.type: persisted\nqueue.checkpoint.writes: 1');
+    files.set('elasticsearch/logs.json', '{ "mappings": { "properties": { "status": { "type": "keyword" }, "bytes": { "type": "long" }, "ip": { "type": "ip" } } } }');
+    const outcome = compileWorkspace(files);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.spec.nodes.logstash).toMatchObject({ 'queue.type': 'persisted', 'queue.checkpoint.writes': 1 });
+    expect(outcome.spec.nodes.elasticsearch).toMatchObject({ mappings: { logs: { status: 'keyword', bytes: 'long' } } });
+    expect(outcome.warnings.map((w) => w.message)).toContain('field type "ip" (ip) is valid but not simulated: the simulation accepts any value there');
+  });
+
+  it('world.yaml holds only the simulated world', () => {
+    const outcome = compileWorkspace(edit(example(), 'world.yaml', 'seed: 1', 'seed: 1\nnodes: {}'));
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'world.yaml', line: 5, message: 'unknown key `nodes` in world.yaml' });
+  });
+});
+
+describe('npm run sim -- check', () => {
+  it('exit 0 for a valid file or folder (warnings allowed), 1 with errors, 2 for an unknown file kind', () => {
+    let io = capture();
+    expect(runCli(['check', join(EXAMPLES, 'beats-logstash-es')], io)).toBe(0);
+    expect(io.out).toMatch(/: ok\n$/);
+    io = capture();
+    expect(runCli(['check', join(import.meta.dirname, '../../fixtures/logstash-corpus/01-apache-beats-es.conf')], io)).toBe(0);
+    expect(io.err).toMatch(/01-apache-beats-es.conf:19:3: warning: the stdout output plugin/);
+    io = capture();
+    expect(runCli(['check', join(EXAMPLES, 'beats-logstash-es.spec.yaml')], io)).toBe(2);
+  });
+
+  it('prints file:line:col: message (hint) and exits 1 on errors', () => {
+    const files = edit(example(), 'logstash/pipeline/main.conf', 'index => "logs"', 'index => "logs"\n    "enable.idempotence" => true');
+    const outcome = compileWorkspace(files, 'ws');
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'ws/logstash/pipeline/main.conf', line: 25, column: 5, message: "Unknown setting 'enable.idempotence' for elasticsearch" });
+    const io = capture();
+    expect(runCli(['check', join(import.meta.dirname, '../../fixtures/logstash-bad.conf')], io)).toBe(1);
+    expect(io.err).toMatch(/logstash-bad.conf:3:14: Expected one of .*"=>" at line 3, column 14/);
+  });
+});
