@@ -116,6 +116,6 @@ describe('npm run sim -- check', () => {
     expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'ws/logstash/pipeline/main.conf', line: 25, column: 5, message: "Unknown setting 'enable.idempotence' for elasticsearch" });
     const io = capture();
     expect(runCli(['check', join(import.meta.dirname, '../../fixtures/logstash-bad.conf')], io)).toBe(1);
-    expect(io.err).toMatch(/logstash-bad.conf:3:14: Expected one of .*"=>" at line 3, column 14/);
+    expect(io.err).toMatch(/logstash-bad.conf:3:15: Expected one of .*"=>" at line 3, column 15/);
   });
 });
