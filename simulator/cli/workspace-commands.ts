@@ -11,7 +11,7 @@ import type { CliIo } from './run-cli.js';
 export const CHECK_USAGE = `usage: npm run sim -- check <file-or-folder>
 
   checks real configuration files — a Logstash pipeline (*.conf), logstash.yml, filebeat.yml,
-  an Elasticsearch index body (*.json), world.yaml — or a whole workspace folder, printing
+  an Elasticsearch index body (*.json), Kafka's server.properties and topics.sh, world.yaml — or a whole workspace folder, printing
   file:line:col: message (hint). Exit 0 when valid (warnings allowed), 1 when not, 2 usage error.`;
 
 const MAX_FILES = 500;
@@ -68,7 +68,7 @@ export function runCheckCommand(argv: readonly string[], io: CliIo): number {
     }
     const found = checkConfigFile(path, text);
     if (!found) {
-      io.stderr(`sim: ${path} is not a configuration file check knows (*.conf, logstash.yml, filebeat.yml, elasticsearch.yml, *.json, world.yaml)\n`);
+      io.stderr(`sim: ${path} is not a configuration file check knows (*.conf, logstash.yml, filebeat.yml, elasticsearch.yml, *.json, server.properties, topics.sh, world.yaml)\n`);
       return 2;
     }
     issues = found;

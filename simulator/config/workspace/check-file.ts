@@ -6,6 +6,8 @@ import { checkFilebeatYml } from '../filebeat/index.js';
 import { readIndexBody } from '../elasticsearch/mapping.js';
 import { readSettingsYaml } from '../yaml/read.js';
 import { readWorld } from './world.js';
+import { readServerProperties } from '../kafka/broker.js';
+import { readTopicsScript } from '../kafka/topics.js';
 
 /** The problems of one file, or undefined when its name is not one the checker knows. */
 export function checkConfigFile(path: string, text: string): SpecIssue[] | undefined {
@@ -17,6 +19,8 @@ export function checkConfigFile(path: string, text: string): SpecIssue[] | undef
   else if (base === 'elasticsearch.yml') readSettingsYaml(text, p);
   else if (base.endsWith('.json')) readIndexBody(text, p);
   else if (base === 'world.yaml') readWorld(text, path, p.list);
+  else if (base === 'server.properties') readServerProperties(text, p);
+  else if (base === 'topics.sh') readTopicsScript(text, p);
   else return undefined;
   return p.list;
 }

@@ -18,6 +18,7 @@ import { readIndexBody } from '../elasticsearch/mapping.js';
 import { readSettingsYaml } from '../yaml/read.js';
 import { readLayout, type Host, type Role } from './layout.js';
 import { readWorld, type World } from './world.js';
+import { compileKafka, KAFKA_NODE } from './kafka.js';
 
 export type WorkspaceOutcome =
   | { ok: true; spec: PipelineSpec; warnings: SpecIssue[] }
@@ -122,6 +123,7 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
     return hp.host;
   };
 
+  const kafkaCluster = compileKafka(hostsWith('kafka'), files, name, resolve, issues);
   const nodes: Record<string, unknown> = {};
   const nodeFile = new Map<string, string>();
   for (const id of Object.keys(esNodes)) nodeFile.set(id, name(layout.hosts.get(id)!.files[0]!));
@@ -137,7 +139,15 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
       if (node) out.elasticsearch = { node, index: es.index, ...(es.document_id !== undefined ? { document_id: es.document_id } : {}), action: es.action };
     }
     const kafka = ls.compiled.outputs.kafka;
-    if (kafka) for (const h of kafka.servers) resolve(h, 'kafka', ls.outputIn.kafka!, kafka.loc);
+    if (kafka) {
+      const p = ls.outputIn.kafka!;
+      const ok = kafka.servers.map((h) => resolve(h, 'kafka', p, kafka.loc)).every((id) => id !== undefined);
+      if (ok && kafkaCluster) {
+        kafkaCluster.useTopic(kafka.topic_id, p, kafka.loc);
+        const { servers: _s, loc: _l, ...settings } = kafka;
+        out.kafka = { node: KAFKA_NODE, ...settings };
+      }
+    }
     const s3 = ls.compiled.outputs.s3;
     if (s3) {
       // Amazon S3 is not a host of the workspace: every s3 output writes to the simulated object store.
@@ -202,13 +212,20 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
   if (beatsNode) nodeFile.set(FILEBEAT_NODE, name(beatsFrom!));
   // Data-flow order, as specs are written: Filebeat, Logstash, then the stores.
   const { s3: s3Node, ...logstashNodes } = nodes;
-  const ordered = { ...(beatsNode ? { [FILEBEAT_NODE]: beatsNode } : {}), ...logstashNodes, ...esNodes, ...(s3Node ? { s3: s3Node } : {}) };
+  const ordered = { ...(beatsNode ? { [FILEBEAT_NODE]: beatsNode } : {}), ...logstashNodes, ...(kafkaCluster ? { [KAFKA_NODE]: kafkaCluster.node } : {}), ...esNodes, ...(s3Node ? { s3: s3Node } : {}) };
+  if (kafkaCluster) nodeFile.set(KAFKA_NODE, kafkaCluster.file);
   if (!world || issues.some((i) => i.severity === 'error')) return finish(issues);
-  return toSpec(world, ordered, totalFiles, filebeats.map((f) => f.host.name), nodeFile, issues);
+  const rename = (host: unknown) => {
+    if (typeof host !== 'string') return host;
+    if (filebeats.some((f) => f.host.name === host)) return FILEBEAT_NODE;
+    if (kafkaCluster?.brokers.includes(host)) return kafkaCluster.targetOf(host);
+    return host;
+  };
+  return toSpec(world, ordered, totalFiles, rename, nodeFile, issues);
 }
 
-function toSpec(world: World, nodes: Record<string, unknown>, files: number, filebeatHosts: string[], nodeFile: Map<string, string>, issues: SpecIssue[]): WorkspaceOutcome {
-  const rename = (host: unknown) => (typeof host === 'string' && filebeatHosts.includes(host) ? FILEBEAT_NODE : host);
+/** `rename`: a host name in a fault → the internal node id or broker address. */
+function toSpec(world: World, nodes: Record<string, unknown>, files: number, rename: (host: unknown) => unknown, nodeFile: Map<string, string>, issues: SpecIssue[]): WorkspaceOutcome {
   const faults = Array.isArray(world.data.faults)
     ? world.data.faults.map((f: unknown) => {
         if (f === null || typeof f !== 'object') return f;

@@ -8,6 +8,8 @@
  *   <host>/pipeline/*.conf          … and its pipeline, in Logstash's language (files concatenated in name order)
  *   <host>/elasticsearch.yml        Elasticsearch on <host> …
  *   <host>/<index>.json             … and the body of `PUT /<index>` for each index with a mapping
+ *   <host>/server.properties        a Kafka broker on <host> (all brokers form one cluster) …
+ *   <host>/topics.sh                … and `kafka-topics.sh --create` lines
  */
 
 export type Role = 'filebeat' | 'logstash' | 'elasticsearch' | 'kafka';
@@ -43,6 +45,7 @@ export function readLayout(paths: Iterable<string>): Layout {
       rest === 'filebeat.yml' ? 'filebeat'
       : rest === 'logstash.yml' || /^pipeline\/[^/]+\.conf$/.test(rest) ? 'logstash'
       : rest === 'elasticsearch.yml' || /^[^/]+\.json$/.test(rest) ? 'elasticsearch'
+      : rest === 'server.properties' || rest === 'topics.sh' ? 'kafka'
       : undefined;
     if (!role || !HOST_NAME.test(name)) {
       if (!/\.md$/i.test(path)) layout.ignored.push(path);
