@@ -42,6 +42,38 @@ describe('the example workspace beats-logstash-es', () => {
   });
 });
 
+describe('the example workspace beats-logstash-kafka-es', () => {
+  it('runs end to end with byte-identical --json output to its internal spec (a broker host crash included)', () => {
+    const a = capture();
+    const b = capture();
+    expect(runCli([join(EXAMPLES, 'beats-logstash-kafka-es'), '--json'], a)).toBe(0);
+    expect(runCli([join(EXAMPLES, 'beats-logstash-kafka-es.spec.yaml'), '--json'], b)).toBe(0);
+    expect(a.out).toBe(b.out);
+  });
+
+  it('brokers, topics and the producer come from server.properties, topics.sh and the kafka output', () => {
+    const files = readWorkspaceFolder(join(EXAMPLES, 'beats-logstash-kafka-es'));
+    const outcome = compileWorkspace(files);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.spec.nodes.kafka).toMatchObject({ type: 'kafka', brokers: 3, 'min.insync.replicas': 2, topics: { logs: { partitions: 3, 'replication.factor': 3, 'retention.ms': 86_400_000 } } });
+    expect(outcome.spec.nodes.logstash).toMatchObject({ output: { kafka: { node: 'kafka', topic_id: 'logs', acks: 'all', 'enable.idempotence': true, linger_ms: 5 } } });
+    expect(outcome.spec.faults).toMatchObject([{ crash: 'kafka/broker-2' }]);
+  });
+
+  it('a replication factor above the brokers, a topic nobody may create, a broker nobody runs', () => {
+    const files = readWorkspaceFolder(join(EXAMPLES, 'beats-logstash-kafka-es'));
+    let outcome = compileWorkspace(edit(new Map(files), 'kafka-1/topics.sh', '--replication-factor 3', '--replication-factor 4'));
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'kafka-1/topics.sh', line: 3, message: 'Replication factor: 4 larger than available brokers: 3.' });
+    const noAuto = edit(new Map(files), 'logstash/pipeline/main.conf', 'topic_id => "logs"', 'topic_id => "other"');
+    for (const b of [1, 2, 3]) edit(noAuto, `kafka-${b}/server.properties`, 'log.retention.hours=24', 'log.retention.hours=24\nauto.create.topics.enable=false');
+    outcome = compileWorkspace(noAuto);
+    expect(!outcome.ok && outcome.errors[0]!.message).toBe('Topic other not present in metadata after 60000 ms.');
+    outcome = compileWorkspace(edit(new Map(files), 'logstash/pipeline/main.conf', 'kafka-1:9092,kafka-2:9092', 'kafka-1:9092,kafka-4:9092'));
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'logstash/pipeline/main.conf', message: 'no host "kafka-4" in this workspace (kafka-4:9092)' });
+  });
+});
+
 describe('topology from the files', () => {
   it('a host nobody runs is an error at that value', () => {
     const files = edit(example(), 'web1/filebeat.yml', 'logstash:5044', 'logstash-1:5044');
