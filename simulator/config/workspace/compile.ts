@@ -180,8 +180,15 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
         }
         return id;
       });
-      if (new Set(resolved).size > 1) p.warn(o.loc, 'load balancing over several hosts is not simulated: the first host gets every batch');
+      if (new Set(resolved).size > 1 && role !== 'kafka') p.warn(o.loc, 'load balancing over several hosts is not simulated: the first host gets every batch');
       target = resolved[0];
+      if (role === 'kafka' && resolved.every((id) => id !== undefined) && kafkaCluster) {
+        // Brokers are hosts; the cluster is one node. output.kafka.topic is required (libbeat/outputs/kafka/config.go).
+        const topic = fb.compiled.beats.topic;
+        if (typeof topic !== 'string') p.error(o.loc, "missing required field accessing 'output.kafka.topic'", 'topic: logs');
+        else kafkaCluster.useTopic(topic, p, o.loc);
+        target = KAFKA_NODE;
+      }
     }
     // Which generated files this Filebeat reads (only files written on its own host).
     const written = world?.logs.get(fb.host.name) ?? [];

@@ -151,3 +151,24 @@ describe('npm run sim -- check', () => {
     expect(io.err).toMatch(/logstash-bad.conf:3:15: Expected one of .*"=>" at line 3, column 15/);
   });
 });
+
+describe('Filebeat straight to Kafka or Elasticsearch', () => {
+  const kafkaFiles = () => readWorkspaceFolder(join(EXAMPLES, 'beats-logstash-kafka-es'));
+  it('output.kafka names broker hosts; the topic is created on first use', () => {
+    const files = kafkaFiles();
+    for (const web of ['web1', 'web2']) edit(files, `${web}/filebeat.yml`, /output\.logstash:\n {2}hosts: \["logstash:5044"\]/, 'output.kafka:\n  hosts: ["kafka-1:9092", "kafka-3:9092"]\n  topic: raw');
+    const outcome = compileWorkspace(files);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.spec.nodes.filebeat).toMatchObject({ output: 'kafka', topic: 'raw', bulk_max_size: 2048 });
+    expect((outcome.spec.nodes.kafka as { topics: Record<string, unknown> }).topics.raw).toMatchObject({ partitions: 1, 'replication.factor': 1 });
+    expect(outcome.warnings.map((w) => w.message)).toContain('topic raw is not created in topics.sh: the broker creates it on first use with num.partitions=1 and default.replication.factor=1');
+  });
+
+  it('output.elasticsearch names an Elasticsearch host', () => {
+    const files = example();
+    for (const web of ['web1', 'web2']) edit(files, `${web}/filebeat.yml`, /output\.logstash:\n {2}hosts: \["logstash:5044"\]/, 'output.elasticsearch:\n  hosts: ["http://elasticsearch:9200"]\n  index: logs');
+    const outcome = compileWorkspace(files);
+    expect(outcome.ok && outcome.spec.nodes.filebeat).toMatchObject({ output: 'elasticsearch', index: 'logs', bulk_max_size: 1600, timeout: 90_000 });
+  });
+});
