@@ -217,6 +217,9 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
     if (!layout.hosts.get(host)?.roles.has('filebeat')) issues.push({ severity: 'error', file: world.map.file, ...world.map.locateKey(['workload', 'logs'], host), path: `workload.logs.${host}`, message: `logs are written on ${host} but no Filebeat ships them`, hint: `write ${host}/filebeat.yml` });
   }
   if (beatsNode) nodeFile.set(FILEBEAT_NODE, name(beatsFrom!));
+  if (beatsNode && world && totalFiles === 0) {
+    issues.push({ severity: 'error', file: world.map.file, ...world.map.locate(['workload']), path: 'workload.logs', message: 'Filebeat runs, but world.yaml writes no log files for it to read', hint: `workload: { logs: { ${filebeats[0]!.host.name}: [/var/log/apache2/access.log] } }` });
+  }
   // Data-flow order, as specs are written: Filebeat, Logstash, then the stores.
   const { s3: s3Node, ...logstashNodes } = nodes;
   const ordered = { ...(beatsNode ? { [FILEBEAT_NODE]: beatsNode } : {}), ...logstashNodes, ...(kafkaCluster ? { [KAFKA_NODE]: kafkaCluster.node } : {}), ...esNodes, ...(s3Node ? { s3: s3Node } : {}) };

@@ -172,3 +172,11 @@ describe('Filebeat straight to Kafka or Elasticsearch', () => {
     expect(outcome.ok && outcome.spec.nodes.filebeat).toMatchObject({ output: 'elasticsearch', index: 'logs', bulk_max_size: 1600, timeout: 90_000 });
   });
 });
+
+describe('world.yaml and Filebeat agree', () => {
+  it('a Filebeat with no log files written for it is refused', () => {
+    const files = edit(example(), 'world.yaml', /  logs:[\s\S]*?faults/, 'faults');
+    const outcome = compileWorkspace(files);
+    expect(!outcome.ok && outcome.errors.map((e) => e.message)).toContain('Filebeat runs, but world.yaml writes no log files for it to read');
+  });
+});
