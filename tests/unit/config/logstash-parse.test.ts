@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLogstashConfig } from '../../../simulator/config/logstash/index.js';
+import { checkLogstashPipeline, parseLogstashConfig } from '../../../simulator/config/logstash/index.js';
 import type { Branch, Plugin } from '../../../simulator/config/logstash/ast.js';
 
 const ok = (text: string) => {
@@ -199,9 +199,11 @@ describe('Logstash config: the corpus (tests/fixtures/logstash-corpus)', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.conf'));
   it('has varied configs', () => expect(files.length).toBeGreaterThanOrEqual(12));
   for (const file of files) {
-    it(`${file} parses`, () => {
-      const r = parseLogstashConfig(readFileSync(join(dir, file), 'utf8'), file);
+    it(`${file} parses and passes the plugin checks (warnings allowed)`, () => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      const r = parseLogstashConfig(text, file);
       expect(r.ok ? 'ok' : r.error.message).toBe('ok');
+      expect(checkLogstashPipeline(text, file).problems.list.filter((p) => p.severity === 'error')).toEqual([]);
     });
   }
 });
