@@ -11,8 +11,9 @@ import type { CliIo } from './run-cli.js';
 export const CHECK_USAGE = `usage: npm run sim -- check <file-or-folder>
 
   checks real configuration files — a Logstash pipeline (*.conf), logstash.yml, filebeat.yml,
-  an Elasticsearch index body (*.json), Kafka's server.properties and topics.sh, world.yaml — or a whole workspace folder, printing
-  file:line:col: message (hint). Exit 0 when valid (warnings allowed), 1 when not, 2 usage error.`;
+  an Elasticsearch index body (*.json), Kafka's server.properties and topics.sh, world.yaml —
+  or a whole workspace folder, printing file:line:col: message (hint).
+  Exit 0 when valid (warnings allowed), 1 when not, 2 usage error.`;
 
 const MAX_FILES = 500;
 
