@@ -11,7 +11,8 @@ export interface CliArgs {
 
 export const USAGE = `usage: npm run sim -- <pipeline.yaml> [--seed N] [--json] [--timing] [--trace <record-id>]...
 
-  <pipeline.yaml>   a pipeline spec (YAML or JSON); - reads standard input
+  <pipeline.yaml>   a pipeline spec (YAML or JSON), or a workspace folder of real configuration
+                    files (AUTHORING.md, "Workspaces"); - reads standard input
   --seed N          overrides the spec's seed (0 … 4294967295)
   --json            prints the RunResult as one JSON object (byte-identical for the same spec and seed)
   --timing          adds wallMs to the output (makes --json output differ between runs)

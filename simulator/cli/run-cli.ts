@@ -10,6 +10,7 @@ import { parseArgs, USAGE } from './args.js';
 import { formatReport } from './format.js';
 import { Workload } from '../workload/workload.js';
 import { runLabCommand, LAB_USAGE } from './lab-commands.js';
+import { runCheckCommand, isDirectory, compileWorkspaceFolder, sortIssues, CHECK_USAGE } from './workspace-commands.js';
 
 const LAB_COMMANDS = new Set(['sweep', 'counterfactual', 'counterexample']);
 
@@ -22,27 +23,34 @@ const processIo: CliIo = { stdout: (t) => void process.stdout.write(t), stderr: 
 
 export function runCli(argv: readonly string[], io: CliIo = processIo): number {
   if (argv[0] !== undefined && LAB_COMMANDS.has(argv[0])) return runLabCommand(argv[0], argv.slice(1), io);
+  if (argv[0] === 'check') return runCheckCommand(argv.slice(1), io);
   const args = parseArgs(argv);
   if (args === 'help') {
-    io.stdout(`${USAGE}\n\n${LAB_USAGE}\n`);
+    io.stdout(`${USAGE}\n\n${LAB_USAGE}\n\n${CHECK_USAGE}\n`);
     return 0;
   }
   if (typeof args === 'string') {
     io.stderr(`sim: ${args}\n\n${USAGE}\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = readFileSync(args.file === '-' ? 0 : args.file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(`sim: cannot read ${args.file}${code === 'ENOENT' ? ': no such file' : code ? `: ${code}` : ''}\n`);
-    return 2;
-  }
   const label = args.file === '-' ? '<stdin>' : args.file;
-  const parsed = parseSpec(text, label);
+  let parsed: ReturnType<typeof parseSpec>;
+  if (args.file !== '-' && isDirectory(args.file)) {
+    // A workspace folder of real configuration files (AUTHORING.md, "Workspaces").
+    parsed = compileWorkspaceFolder(args.file);
+  } else {
+    let text: string;
+    try {
+      text = readFileSync(args.file === '-' ? 0 : args.file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      io.stderr(`sim: cannot read ${args.file}${code === 'ENOENT' ? ': no such file' : code ? `: ${code}` : ''}\n`);
+      return 2;
+    }
+    parsed = parseSpec(text, label);
+  }
   if (!parsed.ok) {
-    for (const issue of [...parsed.errors, ...parsed.warnings]) io.stderr(`${formatIssue(issue)}\n`);
+    for (const issue of sortIssues([...parsed.errors, ...parsed.warnings])) io.stderr(`${formatIssue(issue)}\n`);
     return 1;
   }
   for (const w of parsed.warnings) io.stderr(`${formatIssue(w)}\n`);

@@ -1,0 +1,26 @@
+/** `sim check FILE`: one real configuration file checked on its own (no topology), by its name. */
+import type { SpecIssue } from '../../spec/issues.js';
+import { Problems } from '../shared/issues.js';
+import { checkLogstashPipeline, readLogstashYml } from '../logstash/index.js';
+import { checkFilebeatYml } from '../filebeat/index.js';
+import { readIndexBody } from '../elasticsearch/mapping.js';
+import { readSettingsYaml } from '../yaml/read.js';
+import { readWorld } from './world.js';
+import { readServerProperties } from '../kafka/broker.js';
+import { readTopicsScript } from '../kafka/topics.js';
+
+/** The problems of one file, or undefined when its name is not one the checker knows. */
+export function checkConfigFile(path: string, text: string): SpecIssue[] | undefined {
+  const base = path.split('/').pop()!;
+  if (base.endsWith('.conf')) return checkLogstashPipeline(text, path).problems.list;
+  const p = new Problems(path);
+  if (base === 'logstash.yml') readLogstashYml(text, p);
+  else if (base === 'filebeat.yml') checkFilebeatYml(text, path).problems.list.forEach((i) => p.list.push(i));
+  else if (base === 'elasticsearch.yml') readSettingsYaml(text, p);
+  else if (base.endsWith('.json')) readIndexBody(text, p);
+  else if (base === 'world.yaml') readWorld(text, path, p.list);
+  else if (base === 'server.properties') readServerProperties(text, p);
+  else if (base === 'topics.sh') readTopicsScript(text, p);
+  else return undefined;
+  return p.list;
+}

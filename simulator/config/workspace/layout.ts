@@ -1,0 +1,60 @@
+/**
+ * The workspace layout (AUTHORING.md, "Workspaces: real configuration files"): each top-level
+ * folder is one host, named as the files name it; what runs there follows from the files it holds.
+ *
+ *   world.yaml                      the simulated world only: workload, duration, drain, seed, faults
+ *   <host>/filebeat.yml             Filebeat on <host>
+ *   <host>/logstash.yml             Logstash on <host> (settings) …
+ *   <host>/pipeline/*.conf          … and its pipeline, in Logstash's language (files concatenated in name order)
+ *   <host>/elasticsearch.yml        Elasticsearch on <host> …
+ *   <host>/<index>.json             … and the body of `PUT /<index>` for each index with a mapping
+ *   <host>/server.properties        a Kafka broker on <host> (all brokers form one cluster) …
+ *   <host>/topics.sh                … and `kafka-topics.sh --create` lines
+ */
+
+export type Role = 'filebeat' | 'logstash' | 'elasticsearch' | 'kafka';
+
+export interface Host {
+  name: string;
+  roles: Set<Role>;
+  /** Relative paths of the files that belong to it. */
+  files: string[];
+}
+
+export interface Layout {
+  world?: string;
+  hosts: Map<string, Host>;
+  /** Files the layout does not use. */
+  ignored: string[];
+}
+
+const HOST_NAME = /^[A-Za-z][\w-]*$/;
+
+export function readLayout(paths: Iterable<string>): Layout {
+  const layout: Layout = { hosts: new Map(), ignored: [] };
+  for (const path of [...paths].sort()) {
+    const parts = path.split('/');
+    if (parts.length === 1) {
+      if (path === 'world.yaml') layout.world = path;
+      else if (!/\.md$/i.test(path)) layout.ignored.push(path);
+      continue;
+    }
+    const name = parts[0]!;
+    const rest = parts.slice(1).join('/');
+    const role: Role | undefined =
+      rest === 'filebeat.yml' ? 'filebeat'
+      : rest === 'logstash.yml' || /^pipeline\/[^/]+\.conf$/.test(rest) ? 'logstash'
+      : rest === 'elasticsearch.yml' || /^[^/]+\.json$/.test(rest) ? 'elasticsearch'
+      : rest === 'server.properties' || rest === 'topics.sh' ? 'kafka'
+      : undefined;
+    if (!role || !HOST_NAME.test(name)) {
+      if (!/\.md$/i.test(path)) layout.ignored.push(path);
+      continue;
+    }
+    const host = layout.hosts.get(name) ?? { name, roles: new Set<Role>(), files: [] };
+    host.roles.add(role);
+    host.files.push(path);
+    layout.hosts.set(name, host);
+  }
+  return layout;
+}

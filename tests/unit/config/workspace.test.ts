@@ -1,0 +1,184 @@
+/** Workspaces: a folder of real files compiles to the internal spec, topology from the hosts in the files. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileWorkspace } from '../../../simulator/config/workspace/index.js';
+import { readWorkspaceFolder } from '../../../simulator/cli/workspace-commands.js';
+import { parseSpec } from '../../../simulator/spec/index.js';
+import { runCli, type CliIo } from '../../../simulator/cli/run-cli.js';
+
+const EXAMPLES = join(import.meta.dirname, '../../../examples/workspaces');
+const example = () => readWorkspaceFolder(join(EXAMPLES, 'beats-logstash-es'));
+
+function capture(): CliIo & { out: string; err: string } {
+  const io = { out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
+  return io;
+}
+
+/** Runs the workspace and its `.spec.yaml` equivalent; their --json output must be byte-identical. */
+function sameRun(workspace: string): { outputs: Record<string, Record<string, unknown>> } {
+  const [a, b] = [capture(), capture()];
+  expect(runCli([join(EXAMPLES, workspace), '--json'], a)).toBe(0);
+  expect(runCli([join(EXAMPLES, `${workspace}.spec.yaml`), '--json'], b)).toBe(0);
+  expect(a.out).toBe(b.out);
+  return JSON.parse(a.out) as { outputs: Record<string, Record<string, unknown>> };
+}
+
+const edit = (files: Map<string, string>, path: string, from: string | RegExp, to: string) => {
+  const text = files.get(path)!;
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`no ${String(from)} in ${path}`);
+  files.set(path, next);
+  return files;
+};
+
+describe('the example workspace beats-logstash-es', () => {
+  it('compiles to the same spec as its internal-spec equivalent', () => {
+    const outcome = compileWorkspace(example());
+    expect(outcome.ok ? outcome.warnings : outcome.errors).toEqual([]);
+    const internal = parseSpec(readFileSync(join(EXAMPLES, 'beats-logstash-es.spec.yaml'), 'utf8'));
+    expect(internal.ok).toBe(true);
+    expect(outcome.ok && outcome.spec).toEqual(internal.ok && internal.spec);
+  });
+
+  it('runs end to end with byte-identical --json output', () => {
+    const out = sameRun('beats-logstash-es');
+    expect(out.outputs.elasticsearch).toMatchObject({ generated: 12000, exactlyOnce: 12000 });
+  });
+});
+
+describe('the example workspace beats-logstash-kafka-es', () => {
+  it('runs end to end with byte-identical --json output to its internal spec (a broker host crash included)', () => {
+    const out = sameRun('beats-logstash-kafka-es');
+    expect(out.outputs['kafka/logs']).toMatchObject({ generated: 12000, exactlyOnce: 12000, lost: 0 });
+  });
+
+  it('brokers, topics and the producer come from server.properties, topics.sh and the kafka output', () => {
+    const files = readWorkspaceFolder(join(EXAMPLES, 'beats-logstash-kafka-es'));
+    const outcome = compileWorkspace(files);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.spec.nodes.kafka).toMatchObject({ type: 'kafka', brokers: 3, 'min.insync.replicas': 2, topics: { logs: { partitions: 3, 'replication.factor': 3, 'retention.ms': 86_400_000 } } });
+    expect(outcome.spec.nodes.logstash).toMatchObject({ output: { kafka: { node: 'kafka', topic_id: 'logs', acks: 'all', 'enable.idempotence': true, linger_ms: 5 } } });
+    expect(outcome.spec.faults).toMatchObject([{ crash: 'kafka/broker-2' }]);
+  });
+
+  it('a replication factor above the brokers, a topic nobody may create, a broker nobody runs', () => {
+    const files = readWorkspaceFolder(join(EXAMPLES, 'beats-logstash-kafka-es'));
+    let outcome = compileWorkspace(edit(new Map(files), 'kafka-1/topics.sh', '--replication-factor 3', '--replication-factor 4'));
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'kafka-1/topics.sh', line: 3, message: 'Replication factor: 4 larger than available brokers: 3.' });
+    const noAuto = edit(new Map(files), 'logstash/pipeline/main.conf', 'topic_id => "logs"', 'topic_id => "other"');
+    for (const b of [1, 2, 3]) edit(noAuto, `kafka-${b}/server.properties`, 'log.retention.hours=24', 'log.retention.hours=24\nauto.create.topics.enable=false');
+    outcome = compileWorkspace(noAuto);
+    expect(!outcome.ok && outcome.errors[0]!.message).toBe('Topic other not present in metadata after 60000 ms.');
+    outcome = compileWorkspace(edit(new Map(files), 'logstash/pipeline/main.conf', 'kafka-1:9092,kafka-2:9092', 'kafka-1:9092,kafka-4:9092'));
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'logstash/pipeline/main.conf', message: 'no host "kafka-4" in this workspace (kafka-4:9092)' });
+  });
+});
+
+describe('topology from the files', () => {
+  it('a host nobody runs is an error at that value', () => {
+    const files = edit(example(), 'web1/filebeat.yml', 'logstash:5044', 'logstash-1:5044');
+    const outcome = compileWorkspace(files, 'ws');
+    expect(outcome.ok).toBe(false);
+    const e = !outcome.ok && outcome.errors.find((i) => i.file === 'ws/web1/filebeat.yml');
+    expect(e).toMatchObject({ line: 9, column: 10, message: 'no host "logstash-1" in this workspace (logstash-1:5044)', hint: 'did you mean "logstash"?' });
+  });
+
+  it('a port nobody listens on, and an output to the wrong kind of host', () => {
+    let outcome = compileWorkspace(edit(example(), 'web2/filebeat.yml', 'logstash:5044', 'logstash:5045'));
+    expect(!outcome.ok && outcome.errors[0]!.message).toBe('Logstash on logstash listens on port 5044, not 5045 (logstash:5045)');
+    outcome = compileWorkspace(edit(example(), 'logstash/pipeline/main.conf', 'http://elasticsearch:9200', 'http://web1:9200'));
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'logstash/pipeline/main.conf', line: 23, message: 'web1 runs filebeat, not elasticsearch (http://web1:9200)' });
+  });
+
+  it('each server\'s Filebeat reads only the files written on that server', () => {
+    const files = edit(example(), 'world.yaml', 'web2: [/var/log/apache2/access.log]', 'web2: [/var/log/nginx/access.log]');
+    const outcome = compileWorkspace(files);
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'world.yaml', line: 13, message: 'no filebeat.inputs path in web2/filebeat.yml matches /var/log/nginx/access.log: nothing would ship it' });
+    const unread = compileWorkspace(edit(example(), 'world.yaml', '    web2: [/var/log/apache2/access.log]', '    web2: [/var/log/apache2/access.log]\n    db1: [/var/log/mysql.log]'));
+    expect(!unread.ok && unread.errors[0]!.message).toBe('logs are written on db1 but no Filebeat ships them');
+  });
+
+  it('two logs on one server make two harvested files; faults name hosts', () => {
+    const files = edit(example(), 'world.yaml', 'web1: [/var/log/apache2/access.log]', 'web1: [/var/log/apache2/access.log, /var/log/apache2/access.log.1]');
+    edit(files, 'world.yaml', 'faults: []', 'faults:\n  - { crash: logstash, at: 20s, restart-after: 5s }\n  - { link: web1->logstash, loss: 0.1 }');
+    const outcome = compileWorkspace(files);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.spec.workload.files).toBe(3);
+    expect(outcome.spec.faults).toMatchObject([{ crash: 'logstash' }, { link: 'filebeat->logstash' }]);
+  });
+
+  it('Filebeats with different settings are refused (the simulator runs them as one node)', () => {
+    const outcome = compileWorkspace(edit(example(), 'web2/filebeat.yml', 'output.logstash:\n', 'queue.mem.events: 100\noutput.logstash:\n'));
+    expect(!outcome.ok && outcome.errors[0]!.message).toMatch(/web2\/filebeat.yml differs from web1\/filebeat.yml in `queue.mem.events`/);
+  });
+
+  it('logstash.yml settings and index mappings reach the spec', () => {
+    const files = edit(example(), 'logstash/logstash.yml', 'pipeline.workers: 2', 'pipeline.workers: 2\nqueue.type: persisted\nqueue.checkpoint.writes: 1');
+    files.set('elasticsearch/logs.json', '{ "mappings": { "properties": { "status": { "type": "keyword" }, "bytes": { "type": "long" }, "ip": { "type": "ip" } } } }');
+    const outcome = compileWorkspace(files);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.spec.nodes.logstash).toMatchObject({ 'queue.type': 'persisted', 'queue.checkpoint.writes': 1 });
+    expect(outcome.spec.nodes.elasticsearch).toMatchObject({ mappings: { logs: { status: 'keyword', bytes: 'long' } } });
+    expect(outcome.warnings.map((w) => w.message)).toContain('field type "ip" (ip) is valid but not simulated: the simulation accepts any value there');
+  });
+
+  it('world.yaml holds only the simulated world', () => {
+    const outcome = compileWorkspace(edit(example(), 'world.yaml', 'seed: 1', 'seed: 1\nnodes: {}'));
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'world.yaml', line: 5, message: 'unknown key `nodes` in world.yaml' });
+  });
+});
+
+describe('npm run sim -- check', () => {
+  it('exit 0 for a valid file or folder (warnings allowed), 1 with errors, 2 for an unknown file kind', () => {
+    let io = capture();
+    expect(runCli(['check', join(EXAMPLES, 'beats-logstash-es')], io)).toBe(0);
+    expect(io.out).toMatch(/: ok\n$/);
+    io = capture();
+    expect(runCli(['check', join(import.meta.dirname, '../../fixtures/logstash-corpus/01-apache-beats-es.conf')], io)).toBe(0);
+    expect(io.err).toMatch(/01-apache-beats-es.conf:19:3: warning: the stdout output plugin/);
+    io = capture();
+    expect(runCli(['check', join(EXAMPLES, 'beats-logstash-es.spec.yaml')], io)).toBe(2);
+  });
+
+  it('prints file:line:col: message (hint) and exits 1 on errors', () => {
+    const files = edit(example(), 'logstash/pipeline/main.conf', 'index => "logs"', 'index => "logs"\n    "enable.idempotence" => true');
+    const outcome = compileWorkspace(files, 'ws');
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'ws/logstash/pipeline/main.conf', line: 25, column: 5, message: "Unknown setting 'enable.idempotence' for elasticsearch" });
+    const io = capture();
+    expect(runCli(['check', join(import.meta.dirname, '../../fixtures/logstash-bad.conf')], io)).toBe(1);
+    expect(io.err).toMatch(/logstash-bad.conf:3:15: Expected one of .*"=>" at line 3, column 15/);
+  });
+});
+
+describe('Filebeat straight to Kafka or Elasticsearch', () => {
+  const kafkaFiles = () => readWorkspaceFolder(join(EXAMPLES, 'beats-logstash-kafka-es'));
+  it('output.kafka names broker hosts; the topic is created on first use', () => {
+    const files = kafkaFiles();
+    for (const web of ['web1', 'web2']) edit(files, `${web}/filebeat.yml`, /output\.logstash:\n {2}hosts: \["logstash:5044"\]/, 'output.kafka:\n  hosts: ["kafka-1:9092", "kafka-3:9092"]\n  topic: raw');
+    const outcome = compileWorkspace(files);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.spec.nodes.filebeat).toMatchObject({ output: 'kafka', topic: 'raw', bulk_max_size: 2048 });
+    expect((outcome.spec.nodes.kafka as { topics: Record<string, unknown> }).topics.raw).toMatchObject({ partitions: 1, 'replication.factor': 1 });
+    expect(outcome.warnings.map((w) => w.message)).toContain('topic raw is not created in topics.sh: the broker creates it on first use with num.partitions=1 and default.replication.factor=1');
+  });
+
+  it('output.elasticsearch names an Elasticsearch host', () => {
+    const files = example();
+    for (const web of ['web1', 'web2']) edit(files, `${web}/filebeat.yml`, /output\.logstash:\n {2}hosts: \["logstash:5044"\]/, 'output.elasticsearch:\n  hosts: ["http://elasticsearch:9200"]\n  index: logs');
+    const outcome = compileWorkspace(files);
+    expect(outcome.ok && outcome.spec.nodes.filebeat).toMatchObject({ output: 'elasticsearch', index: 'logs', bulk_max_size: 1600, timeout: 90_000 });
+  });
+});
+
+describe('world.yaml and Filebeat agree', () => {
+  it('a Filebeat with no log files written for it is refused', () => {
+    const files = edit(example(), 'world.yaml', /  logs:[\s\S]*?faults/, 'faults');
+    const outcome = compileWorkspace(files);
+    expect(!outcome.ok && outcome.errors.map((e) => e.message)).toContain('Filebeat runs, but world.yaml writes no log files for it to read');
+  });
+});
