@@ -14,7 +14,7 @@ export interface Listener { plugin: 'beats' | 'tcp' | 'udp'; port: number; loc: 
 
 export interface CompiledOutputs {
   elasticsearch?: { hosts: HostPort[]; loc: Loc; index: string; document_id?: string; action: 'index' | 'create' };
-  kafka?: { servers: HostPort[]; loc: Loc; topic_id: string; acks: '0' | '1' | 'all'; retries?: number; 'enable.idempotence': boolean; message_key?: string; batch_size: number; linger_ms: number };
+  kafka?: { servers: HostPort[]; loc: Loc; topic_id: string; acks: '0' | '1' | 'all'; retries?: number; message_key?: string; batch_size: number; linger_ms: number };
   s3?: { loc: Loc; bucket: string; prefix: string; time_file: number };
 }
 
@@ -151,17 +151,17 @@ function compileOutput(p: CheckedPlugin, compiled: CompiledPipeline, problems: P
       topic_id: str(s('topic_id'))!,
       acks,
       ...(retries !== undefined ? { retries } : {}),
-      // The plugin never sets enable.idempotence; kafka-clients 4.2.0 keeps its default (on) unless
-      // acks != all or retries == 0 conflict with it, and then turns it off silently (SEMANTICS-2 §1.2).
-      'enable.idempotence': acks === 'all' && retries !== 0,
+      // No enable.idempotence here: the plugin never sets it, and the simulated client decides it from
+      // acks and retries as kafka-clients does (nodes/logstash/kafka-producer-config.ts, SEMANTICS-2 §1.2).
       ...(s('message_key') ? { message_key: str(s('message_key'))! } : {}),
       batch_size: num(s('batch_size')) ?? 16384,
       linger_ms: num(s('linger_ms')) ?? 5,
     };
     ignoreRest(p, ['bootstrap_servers', 'topic_id', 'acks', 'retries', 'message_key', 'batch_size', 'linger_ms', 'retry_backoff_ms', 'request_timeout_ms', 'metadata_max_age_ms'], problems);
   } else {
-    // time_file is in minutes, default 15 (logstash-output-s3 4.4.1 lib/logstash/outputs/s3.rb).
-    compiled.outputs.s3 = { loc: p.loc, bucket: str(s('bucket'))!, prefix: str(s('prefix')) ?? '', time_file: (num(s('time_file')) ?? 15) * 60_000 };
+    // time_file is in minutes, default 15 (logstash-output-s3 4.4.1 lib/logstash/outputs/s3.rb); the internal
+    // spec reads a plain number as minutes too, so it passes through unchanged.
+    compiled.outputs.s3 = { loc: p.loc, bucket: str(s('bucket'))!, prefix: str(s('prefix')) ?? '', time_file: num(s('time_file')) ?? 15 };
     ignoreRest(p, ['bucket', 'prefix', 'time_file', 'restore', 'retry_count', 'retry_delay'], problems);
   }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLogstashPipeline, readLogstashYml } from '../../../simulator/config/logstash/index.js';
 import { kafkaOutput } from '../../../simulator/config/logstash/plugins/outputs.js';
 import { Problems } from '../../../simulator/config/shared/issues.js';
+import { clientIdempotence } from '../../../simulator/nodes/logstash/kafka-producer-config.js';
 
 const check = (text: string) => checkLogstashPipeline(text, 'p.conf');
 const errors = (text: string) => check(text).problems.list.filter((p) => p.severity === 'error');
@@ -70,14 +71,16 @@ output {
     expect(c.listeners).toMatchObject([{ plugin: 'beats', port: 5045 }]);
     expect(c.outputs.elasticsearch).toMatchObject({ hosts: [{ host: 'es-1', port: 9201 }], index: 'logstash-%{+yyyy.MM.dd}', document_id: '%{[@metadata][_id]}', action: 'index' });
     // linger_ms 5 since plugin 12.0.0; idempotence on: acks=all and retries unset (SEMANTICS-2 §1.2).
-    expect(c.outputs.kafka).toMatchObject({ servers: [{ host: 'kafka-1', port: 9092 }, { host: 'kafka-2', port: 9092 }], acks: 'all', 'enable.idempotence': true, linger_ms: 5, batch_size: 16384 });
+    expect(c.outputs.kafka).toMatchObject({ servers: [{ host: 'kafka-1', port: 9092 }, { host: 'kafka-2', port: 9092 }], acks: 'all', linger_ms: 5, batch_size: 16384 });
     // time_file is in minutes, default 15 (logstash-output-s3 4.4.1).
-    expect(c.outputs.s3).toMatchObject({ bucket: 'archive', time_file: 15 * 60_000 });
+    expect(c.outputs.s3).toMatchObject({ bucket: 'archive', time_file: 15 });
   });
 
   it('the kafka client turns idempotence off when acks is not all or retries is 0', () => {
-    expect(check('output { kafka { topic_id => "t" } }').compiled!.outputs.kafka!['enable.idempotence']).toBe(false);
-    expect(check('output { kafka { topic_id => "t" acks => "all" retries => 0 } }').compiled!.outputs.kafka!['enable.idempotence']).toBe(false);
+    const idempotent = (conf: string) => { const k = check(conf).compiled!.outputs.kafka!; return clientIdempotence(k.acks, k.retries); };
+    expect(idempotent('output { kafka { topic_id => "t" } }')).toBe(false);
+    expect(idempotent('output { kafka { topic_id => "t" acks => "all" retries => 0 } }')).toBe(false);
+    expect(idempotent('output { kafka { topic_id => "t" acks => "all" } }')).toBe(true);
   });
 
   it('valid but unsimulated features are warnings, and left out', () => {

@@ -59,7 +59,7 @@ describe('the example workspace beats-logstash-kafka-es', () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.spec.nodes.kafka).toMatchObject({ type: 'kafka', brokers: 3, 'min.insync.replicas': 2, topics: { logs: { partitions: 3, 'replication.factor': 3, 'retention.ms': 86_400_000 } } });
-    expect(outcome.spec.nodes.logstash).toMatchObject({ output: { kafka: { node: 'kafka', topic_id: 'logs', acks: 'all', 'enable.idempotence': true, linger_ms: 5 } } });
+    expect(outcome.spec.nodes.logstash).toMatchObject({ output: { kafka: { node: 'kafka', topic_id: 'logs', acks: 'all', linger_ms: 5 } } });
     expect(outcome.spec.faults).toMatchObject([{ crash: 'kafka/broker-2' }]);
   });
 
