@@ -128,7 +128,7 @@ describe.skipIf(!target)('exercise island', () => {
     // Completion asks the worker, so it lands a moment later: wait for it before pressing Enter.
     await expect.poll(() => terminalText(el), { timeout: 10_000 }).toMatch(/\$ help\s*$/);
     await page.keyboard.press('Enter');
-    await expect.poll(() => terminalText(el), { timeout: 10_000 }).toMatch(/kafka-console-consumer/);
+    await expect.poll(() => terminalText(el), { timeout: 10_000 }).toMatch(/kafka-configs[\s\S]*sim run/);
     await screenshot(page, 'exercise-06-terminal');
 
     // The ledger view traces a record hop by hop.
