@@ -199,6 +199,27 @@ describe.skipIf(!target)('exercise island', () => {
     await page.context().close();
   });
 
+  it('notices a worker that vanishes silently mid-run (no error event) by its heartbeat', async () => {
+    const { page } = await openPage(browser, path);
+    const el = await openExercise(page, slug);
+    await setFileText(el, LONG_RUN);
+    await el.locator('button', { hasText: /^Run$/ }).click();
+    await expect.poll(() => el.locator('progress').evaluate((p) => (p as HTMLProgressElement).value), { timeout: 20_000 }).toBeGreaterThan(0);
+    // close() ends the worker without an error event, as when the browser drops it: only the
+    // missing heartbeat tells. While a call runs the limit is 10 s (BUSY_HEARTBEAT_LIMIT_MS),
+    // far below the 60 s the call's own watchdog would take.
+    const sim = page.workers().find((w) => /sim\.worker/.test(w.url()));
+    expect(sim).toBeDefined();
+    const closedAt = Date.now();
+    await sim!.evaluate(() => (self as unknown as { close(): void }).close()).catch(() => undefined);
+    const alert = el.locator('div.ex-alert[role="alert"]');
+    await alert.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(Date.now() - closedAt).toBeLessThan(12_000);
+    expect(await alert.textContent()).toMatch(/simulator stopped working/);
+    expect(await el.locator('button', { hasText: /^Run$/ }).isEnabled()).toBe(true);
+    await page.context().close();
+  });
+
   it('reports a simulator that dies mid-run in plain words, keeps the draft, and restarts it', async () => {
     const context = await browser.newContext({ baseURL: baseURL(), viewport: { width: 1280, height: 900 } });
     // The first copy of the simulator worker dies with an uncaught error as soon as a run starts,

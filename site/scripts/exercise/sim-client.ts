@@ -9,7 +9,7 @@
 import { wrap, proxy, releaseProxy, type Remote } from 'comlink';
 import SimWorker from '../../../workers/sim.worker.ts?worker';
 import type { SimApi, RunProgress } from '../../../workers/api.js';
-import { HEARTBEAT_LIMIT_MS, isHeartbeat } from '../../../workers/heartbeat.js';
+import { BUSY_HEARTBEAT_LIMIT_MS, HEARTBEAT_LIMIT_MS, isHeartbeat } from '../../../workers/heartbeat.js';
 
 export type FailureKind = 'crashed' | 'unresponsive' | 'threw';
 
@@ -48,15 +48,16 @@ export class SimClient {
     this.stop();
     const worker = new SimWorker();
     // Armed by the first beat (loading the worker's modules may take longer than the limit).
-    // While a call runs the worker may be busy for seconds without beating: the call's own
-    // IDLE_LIMIT_MS watchdog covers that time.
+    // While a call runs the worker beats between slices, but may be busy for a while at the end
+    // of a big run: the limit is then BUSY_HEARTBEAT_LIMIT_MS.
     this.lastBeat = 0;
     worker.addEventListener('message', (event) => {
       if (isHeartbeat(event.data)) this.lastBeat = performance.now();
     });
     this.pulse = setInterval(() => {
-      if (this.lastBeat > 0 && this.inFlight === 0 && performance.now() - this.lastBeat > HEARTBEAT_LIMIT_MS) {
-        this.fail(new WorkerFailure('crashed', `no heartbeat for ${HEARTBEAT_LIMIT_MS / 1000} s`));
+      const limit = this.inFlight === 0 ? HEARTBEAT_LIMIT_MS : BUSY_HEARTBEAT_LIMIT_MS;
+      if (this.lastBeat > 0 && performance.now() - this.lastBeat > limit) {
+        this.fail(new WorkerFailure('crashed', `no heartbeat for ${limit / 1000} s`));
       }
     }, 250);
     worker.addEventListener('error', (event) => {
