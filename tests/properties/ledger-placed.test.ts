@@ -25,6 +25,9 @@ const flink = fc.record({
   lateData: fc.constantFrom('drop', 'side-output'),
   mode: fc.constantFrom('EXACTLY_ONCE', 'AT_LEAST_ONCE'),
   documentId: fc.boolean(),
+  // Bulk requests at every barrier only (the default), or one per result: then results are written
+  // between checkpoints, and a failure before the next one has the restored windows write them again.
+  maxActions: fc.constantFrom(1000, 1),
 });
 
 const fault = fc.oneof(
@@ -36,12 +39,7 @@ describe('every loss and every copy has a place', () => {
   it('no output reports "unknown", and each lost or duplicated record is counted at one place', () => {
     fc.assert(
       fc.property(fc.oneof(consumer, flink), fc.array(fault, { maxLength: 3 }), fc.integer({ min: 1, max: 1000 }), (reader, faults, seed) => {
-        // Known gap, kept out here and pinned by an expected failure in tests/scenarios/ledger-fidelity.test.ts:
-        // a Flink Elasticsearch sink with generated ids whose bulk response is lost fails the job, and the
-        // restored windows write their records again with no note (the copy is at "unknown").
-        const lostResponses = reader.kind === 'flink' && !reader.documentId;
-        const applied = lostResponses ? faults.filter((f) => !('link' in f && f.link === 'reader->es')) : faults;
-        const h = runSync(specOf(pipeline(reader, applied)), { seed });
+        const h = runSync(specOf(pipeline(reader, faults)), { seed });
         const outputs = Object.entries(h.result.outputs);
         expect(outputs.length).toBeGreaterThan(0);
         // Copies noted anywhere: every extra copy an output holds was made by some noted mechanism.
@@ -54,7 +52,8 @@ describe('every loss and every copy has a place', () => {
           expect(o.extraCopies).toBeLessThanOrEqual(noted);
         }
       }),
-      { numRuns: 30 },
+      // 100, not 30: at the fixed seed the first restore whose windows repeat an earlier write is run 74.
+      { numRuns: 100 },
     );
   });
 });

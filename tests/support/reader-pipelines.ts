@@ -2,7 +2,7 @@
  * Filebeat → Logstash → Kafka → a reader (a consumer application or a windowed Flink job) →
  * Elasticsearch, the pipelines the ledger-placement property and its scenarios run.
  */
-export type Reader = { kind: 'consumer'; commit: string; processing: string; instances: number; documentId: boolean } | { kind: 'flink'; window: string; lateness: string; lateData: string; mode: string; documentId: boolean };
+export type Reader = { kind: 'consumer'; commit: string; processing: string; instances: number; documentId: boolean } | { kind: 'flink'; window: string; lateness: string; lateData: string; mode: string; documentId: boolean; maxActions?: number };
 
 function readerYaml(r: Reader): string {
   if (r.kind === 'consumer') {
@@ -21,7 +21,7 @@ function readerYaml(r: Reader): string {
     execution.checkpointing.interval: 2s
     execution.checkpointing.mode: ${r.mode}
     job: { key-by: status, window: ${r.window}, watermark: { max-out-of-orderness: 500ms }, allowed-lateness: ${r.lateness}, late-data: ${r.lateData} }
-    sink: { elasticsearch: { node: es, index: counts${r.documentId ? ', document-id: "{key}-{window.start}"' : ''} } }`;
+    sink: { elasticsearch: { node: es, index: counts${r.documentId ? ', document-id: "{key}-{window.start}"' : ''}${r.maxActions === undefined ? '' : `, bulk.flush.max-actions: ${r.maxActions}`} } }`;
 }
 
 export function pipeline(r: Reader, faults: readonly object[]): string {

@@ -85,6 +85,9 @@ export class JobInstance {
     }
     if (cp) this.ctx.log('info', `${this.label()} restored from checkpoint ${cp.id}: sources rewound to ${JSON.stringify(offsetsRecord(cp.offsets))}`);
     this.sink.restore(cp?.sink, cp?.id ?? 0);
+    // Records in the restored state are not read from Kafka again (no replay note): the sink says whether
+    // writing them again repeats a write it made after that checkpoint.
+    if (cp) this.sink.restoredUnemitted?.(cp.id, (visit) => this.operators.unemitted(visit));
     this.source.start(offsets);
     this.scheduleCheckpoint();
     this.scheduleWatermark();

@@ -161,6 +161,11 @@ export class Operators {
     this.windows?.heldRecords(visit);
   }
 
+  /** Records in window state not emitted yet, once per window holding them (a sliding window's record can be in several). */
+  unemitted(visit: (rid: number) => void): void {
+    this.windows?.unemitted(visit);
+  }
+
   /** Everything in window state: what a failure wipes (replayed from the checkpoint afterwards). */
   allRecords(visit: (rid: number) => void): void {
     this.windows?.allRecords(visit);

@@ -29,6 +29,13 @@ export interface FlinkSink {
   complete(id: number, state: unknown): void;
   /** The job (re)starts from a checkpoint whose sink state is `state` (undefined: no checkpoint). */
   restore(state: unknown, restoredId: number): void;
+  /**
+   * Right after `restore` from checkpoint `restoredId` (not called without one): `unemitted` visits
+   * the records the restored window state still has to emit, once per window holding each. A sink
+   * whose earlier writes of them stand, and would not be replaced by the new ones, notes the copies
+   * as the restored job writes them again (ledger bookkeeping, not sink state).
+   */
+  restoredUnemitted?(restoredId: number, unemitted: (visit: (rid: number) => void) => void): void;
   /** Routes a response; true if it was for this sink. */
   receive(msg: Message, from: string): boolean;
   /** The process at `address` went down: connections to it are reset (see SimNode.peerDown). */

@@ -178,6 +178,14 @@ export class KeyedWindows {
     for (const cells of this.byKey.values()) for (const c of cells) if (!c.fired) for (const r of c.lineage) visit(r);
   }
 
+  /**
+   * Every rid a window holds but has not emitted yet (lineage past `emitted`), once per window that
+   * holds it: after a restore, what the restored state is still to write (see FlinkSink.restoredUnemitted).
+   */
+  unemitted(visit: (rid: number) => void): void {
+    for (const cells of this.byKey.values()) for (const c of cells) for (let i = c.emitted; i < c.lineage.length; i++) visit(c.lineage[i]!);
+  }
+
   /** Every rid in window state (fired or not): what a crash wipes. */
   allRecords(visit: (rid: number) => void): void {
     for (const cells of this.byKey.values()) for (const c of cells) for (const r of c.lineage) visit(r);
