@@ -9,10 +9,11 @@ import type { RunResult, CheckResult } from '../simulator/run/result.js';
 import type { RunProgress } from '../simulator/run/run.js';
 import type { SpecIssue } from '../simulator/spec/issues.js';
 import type { Exercise, ExerciseFiles } from '../simulator/exercise/types.js';
+import type { LockedPlace } from '../simulator/exercise/locks.js';
 import type { ShellOutput, RecordStory, LedgerEntry, LedgerKind } from '../simulator/shell/index.js';
 import type { DiagramModel } from '../simulator/diagram/model.js';
 
-export type { RunProgress, RunResult, CheckResult, SpecIssue, Exercise, ExerciseFiles, ShellOutput, RecordStory, LedgerEntry, LedgerKind, DiagramModel };
+export type { RunProgress, RunResult, CheckResult, SpecIssue, Exercise, ExerciseFiles, ShellOutput, RecordStory, LedgerEntry, LedgerKind, DiagramModel, LockedPlace };
 
 /** The result as the page gets it: without per-node state and traces, which stay in the worker. */
 export type PageResult = Omit<RunResult, 'state' | 'traces'>;
@@ -35,6 +36,8 @@ export type RunReply =
 export interface Validation {
   errors: SpecIssue[];
   warnings: SpecIssue[];
+  /** Settings the exercise locks, where they stand in the file (the editor marks them). */
+  locked: LockedPlace[];
 }
 
 export type LoadReply = { ok: true; exercise: Exercise } | { ok: false; errors: SpecIssue[] };

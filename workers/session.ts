@@ -8,7 +8,7 @@
  */
 import { runSteps, type RunHandle, type RunOptions, type RunProgress } from '../simulator/run/run.js';
 import { parseSpec, pipelineJsonSchema, type PipelineSpec } from '../simulator/spec/index.js';
-import { loadExercise, pipelineTextOf, evaluateChecks, lockedFaultsWarning, lockedSettingErrors } from '../simulator/exercise/core.js';
+import { loadExercise, pipelineTextOf, evaluateChecks, lockedFaultsWarning, lockedSettingErrors, lockedSettingPlaces } from '../simulator/exercise/core.js';
 import type { Exercise } from '../simulator/exercise/types.js';
 import { runLine, complete, recordStory, formatStory, ledgerEntries, ridOfId, type ShellSession } from '../simulator/shell/index.js';
 import { diagramOf } from '../simulator/diagram/model.js';
@@ -143,7 +143,8 @@ export function createSession(options: SessionOptions): SimApi {
       const warnings = locked ? [locked, ...parsed.warnings] : parsed.warnings;
       // Locked settings are marked in the editor as the learner changes them, not only at Run.
       const locks = parsed.ok && exercise && file === 'pipeline.yaml' ? lockedSettingErrors(exercise, { [file]: text }) : [];
-      return parsed.ok ? { errors: locks, warnings } : { errors: parsed.errors, warnings };
+      const lockedPlaces = exercise && file === 'pipeline.yaml' ? lockedSettingPlaces(exercise, text, file) : [];
+      return parsed.ok ? { errors: locks, warnings, locked: lockedPlaces } : { errors: parsed.errors, warnings, locked: lockedPlaces };
     },
     run: doRun,
     async cancel() {

@@ -7,7 +7,7 @@ export { PIPELINE_FILE, type Exercise, type ExerciseFiles, type CheckSpec, type 
 export { loadExercise, exerciseDir, EXERCISE_FILE, type LoadOutcome } from './load.js';
 export { pipelineTextOf, lockedFaultsChanged, lockedFaultsWarning, fileOf } from './pipeline-text.js';
 export { evaluateChecks } from './evaluate.js';
-export { lockedSettingErrors } from './locks.js';
+export { lockedSettingErrors, lockedSettingPlaces, type LockedPlace } from './locks.js';
 export { groupExerciseFiles, groupExerciseFilesChecked, splitExercisePath, type ExerciseBundle } from './bundle.js';
 export { exerciseSchema, exerciseJsonSchema, type ExerciseYaml } from './schema.js';
 export { parseCheck } from './check-parse.js';

@@ -46,3 +46,28 @@ export function lockedSettingErrors(exercise: Exercise, files: Record<string, st
   }
   return errors;
 }
+
+/** Where a locked setting stands in a file, for the editor to mark before the learner touches it. */
+export interface LockedPlace {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The setting's dotted path, e.g. `nodes.consumer.processing-time`. */
+  path: string;
+}
+
+/** The places of the exercise's locked settings that `text` holds (a setting absent from it has none). */
+export function lockedSettingPlaces(exercise: Exercise, text: string, file = PIPELINE_FILE): LockedPlace[] {
+  const locks = exercise.locked ?? [];
+  if (locks.length === 0) return [];
+  const read = readYaml(text, file);
+  if (!read.ok) return [];
+  const places: LockedPlace[] = [];
+  for (const pointer of locks) {
+    const path = parsePointer(pointer);
+    if (typeof path === 'string' || readAt(text, pointer) === undefined) continue;
+    places.push({ ...read.map.locate(path), path: path.join('.') });
+  }
+  return places;
+}

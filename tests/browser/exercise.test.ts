@@ -5,7 +5,7 @@
  * fresh browser, a long run cancels while the page stays responsive, and Run and the file tabs
  * work from the keyboard. Screenshots of each state land in tests/browser/screenshots/.
  */
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -285,6 +285,40 @@ describe.skipIf(!target)('exercise island', () => {
       // One file: no tab list is shown at all.
       expect(await el.locator('[role="tablist"]').isHidden()).toBe(true);
     }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+/** The first exercise of the course that locks settings inside its files (exercise.yaml `locked:`). */
+const lockedTarget = (() => {
+  if (!existsSync(lessonsDir)) return undefined;
+  for (const lesson of readdirSync(lessonsDir).filter((d) => /^\d\d-/.test(d)).sort()) {
+    const dir = `${lessonsDir}${lesson}/exercises`;
+    if (!existsSync(dir)) continue;
+    for (const slug of readdirSync(dir).sort()) {
+      if (/^locked:/m.test(readFileSync(`${dir}/${slug}/exercise.yaml`, 'utf8'))) return { lesson, slug };
+    }
+  }
+  return undefined;
+})();
+
+describe.skipIf(!lockedTarget)('locked settings', () => {
+  it('are marked in the editor before the learner touches them, and a change is an error at its line', async () => {
+    const { lesson, slug } = lockedTarget!;
+    const { page, errors } = await openPage(browser, `/lessons/${lesson}/`);
+    const el = await openExercise(page, slug);
+    // Monaco renders only the lines in view: go to the end of the file, where the locked settings stand.
+    await el.locator('.monaco-editor textarea').first().focus();
+    await page.keyboard.press('Control+End');
+    await el.locator('.ex-locked-setting').first().waitFor({ timeout: 10_000 });
+    expect(await el.locator('.ex-locked-line').count()).toBeGreaterThan(0);
+    // Change the first locked value: the editor marks it as an error naming the lock.
+    const text = await el.evaluate((node) => (node as IslandElement).fileText('pipeline.yaml'));
+    const changed = text.replace(/processing-time: \S+/, 'processing-time: 1ms');
+    expect(changed).not.toBe(text);
+    await el.evaluate((node, t) => (node as IslandElement).setFileText('pipeline.yaml', t), changed);
+    await expect.poll(() => el.locator('.ex-problems').textContent(), { timeout: 10_000 }).toMatch(/is locked in this exercise/);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -30,6 +30,7 @@ export const exercise = {
   'ex.problems.label': 'Problems in the files',
   'ex.problems.error': 'error',
   'ex.problems.warning': 'warning',
+  'ex.locked.hover': '🔒 `{path}` is locked in this exercise: change the other settings, not this one.',
   'ex.restored.draft': 'Your saved draft was restored.',
   'ex.restored.share': 'The shared version of this exercise was loaded into the editor (as text; nothing was run).',
 

@@ -10,7 +10,8 @@
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 import type * as MonacoNs from 'monaco-editor';
-import type { SpecIssue } from '../../../workers/api.js';
+import type { LockedPlace, SpecIssue } from '../../../workers/api.js';
+import { t } from '../../i18n/index.js';
 
 type Monaco = typeof MonacoNs;
 
@@ -25,6 +26,8 @@ export interface EditorHandle {
   value(name: string): string;
   setValue(name: string, text: string): void;
   setIssues(name: string, issues: readonly SpecIssue[]): void;
+  /** Marks the settings the exercise locks (a lock in the margin, the reason on hover). */
+  setLocked(name: string, places: readonly LockedPlace[]): void;
   setTheme(dark: boolean): void;
   focus(): void;
   /** Where the cursor goes when a problem in the list is picked. */
@@ -99,6 +102,7 @@ export async function createEditor(
   // island's own listener never hears it: the Run shortcut has to be an editor command.
   if (options.onRun) editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
   const readOnly = new Map(files.map((f) => [f.name, f.readOnly]));
+  const lockDecorations = new Map<string, string[]>();
 
   const model = (name: string) => {
     const m = models.get(name);
@@ -135,6 +139,25 @@ export async function createEditor(
           endColumn: i.endColumn && (i.endLine ?? i.line) >= i.line && i.endColumn > i.column ? i.endColumn : m.getLineMaxColumn(Math.min(i.line, m.getLineCount())),
           source: i.file,
         })),
+      );
+    },
+    setLocked(name, places) {
+      const m = models.get(name);
+      if (!m) return;
+      const ids = lockDecorations.get(name) ?? [];
+      lockDecorations.set(
+        name,
+        m.deltaDecorations(
+          ids,
+          places.map((p) => ({
+            range: new monaco.Range(p.line, p.column, p.endLine, p.endColumn > p.column || p.endLine > p.line ? p.endColumn : m.getLineMaxColumn(Math.min(p.line, m.getLineCount()))),
+            options: {
+              inlineClassName: 'ex-locked-setting',
+              linesDecorationsClassName: 'ex-locked-line',
+              hoverMessage: { value: t('ex.locked.hover', { path: p.path }) },
+            },
+          })),
+        ),
       );
     },
     setTheme: (dark) => monaco.editor.setTheme(dark ? 'pipeline-dark' : 'pipeline-light'),

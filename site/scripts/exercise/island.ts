@@ -260,10 +260,11 @@ export async function mount(root: HTMLElement): Promise<void> {
     }
   };
 
-  let validateTimer: ReturnType<typeof setTimeout> | undefined;
+  // One debounce per file: a shared timer would validate only the last of several files opened at once.
+  const validateTimers = new Map<string, ReturnType<typeof setTimeout>>();
   const validateSoon = (name: string) => {
-    clearTimeout(validateTimer);
-    validateTimer = setTimeout(() => {
+    clearTimeout(validateTimers.get(name));
+    validateTimers.set(name, setTimeout(() => {
       if (!name.endsWith('.yaml') && !name.endsWith('.yml')) return;
       void client
         .call((api) => api.validate(textOf(name), name))
@@ -271,10 +272,11 @@ export async function mount(root: HTMLElement): Promise<void> {
           const issues = [...v.errors, ...v.warnings];
           issuesByFile.set(name, issues);
           editor?.setIssues(name, issues);
+          editor?.setLocked(name, v.locked);
           renderProblems();
         })
         .catch(showFailure);
-    }, 250);
+    }, 250));
   };
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;

@@ -81,6 +81,16 @@ describe('worker session: locked settings', () => {
     expect(r.kind).toBe('invalid');
     expect((await s.validate(pipe(1), 'pipeline.yaml')).errors).toEqual([]);
   });
+
+  it('validate tells the editor where each locked setting stands, changed or not', async () => {
+    const s = session();
+    await s.load('x', '01-a', { 'exercise.yaml': exercise, 'starter/pipeline.yaml': pipe(1), 'solution/pipeline.yaml': pipe(1) });
+    const places = (await s.validate(pipe(1), 'pipeline.yaml')).locked;
+    expect(places).toEqual([{ line: 5, column: 49, endLine: 5, endColumn: 50, path: 'nodes.logstash.pipeline.workers' }]);
+    // A file that does not parse marks nothing; a file without the setting has nothing to mark.
+    expect((await s.validate('nodes: [', 'pipeline.yaml')).locked).toEqual([]);
+    expect((await s.validate(pipe(1).replace(', pipeline.workers: 1', ''), 'pipeline.yaml')).locked).toEqual([]);
+  });
 });
 
 describe('worker session: the terminal remembers what its commands changed', () => {
