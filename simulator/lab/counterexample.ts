@@ -42,6 +42,12 @@ export interface Counterexample {
   check?: CheckResult;
   /** Faults before shrinking, for the curious. */
   unshrunk?: FaultEntry[];
+  /**
+   * When found: the runs spent searching, up to the one that broke the claim (within the budget).
+   * The rest of `runs` went to shrinking (a budget of its own) and one run confirming the shrunk
+   * schedule, which is why `runs` may exceed the budget, and the lab says so.
+   */
+  searchRuns?: number;
 }
 
 function claimCheck(claim: string): CheckSpec {
@@ -134,9 +140,10 @@ export function findCounterexample(req: CounterexampleRequest): Counterexample {
     for (let i = 0; i < extra; i++) faults.push(randomFault(rng, spec, crashable, edges));
     const verdict = breaks(faults, seed);
     if (!verdict) continue;
+    const searchRuns = runs;
     const shrunk = shrink(faults, seed, budget, breaks);
     const final = breaks(shrunk.faults, seed) ?? verdict;
-    return { found: true, runs, claim: req.claim, seed, faults: shrunk.faults, unshrunk: faults, spec: withFaults(req.spec, shrunk.faults), check: final };
+    return { found: true, runs, claim: req.claim, seed, faults: shrunk.faults, unshrunk: faults, spec: withFaults(req.spec, shrunk.faults), check: final, searchRuns };
   }
   return { found: false, runs, claim: req.claim };
 }

@@ -2,7 +2,8 @@
  * The exercise workbench (issue 21) in real Chromium: Ctrl+Enter runs from inside the editor,
  * the first Tab pass reaches Run, the diagram fits its box at 1366 and 390 px (measured by
  * element geometry), a seed other than the exercise's own never marks it passed, a dead worker
- * is noticed within 2 s, a corrupt draft is reported once, and the last verdict survives a reload.
+ * is noticed within 2 s, a corrupt draft or progress entry is reported once, failed checks read
+ * as sentences, and the last verdict survives a reload.
  * Screenshots of a failed and a passed run at both widths go to $WORKBENCH_SHOTS (default
  * /tmp/shots), outside the repository, to look at.
  */
@@ -173,6 +174,28 @@ describe.skipIf(!target)('exercise workbench', () => {
     await context.close();
   });
 
+  it('a corrupt saved progress entry is reported once and set aside, beside a corrupt draft', async () => {
+    const { page, context } = await openPage(browser, '/');
+    await page.evaluate((s) => localStorage.setItem(`pipeline-lab:progress:${s}`, 'passed?'), slug);
+    await page.goto(new URL(path, page.url()).href);
+    const el = await ready(page);
+    expect(await el.locator('div.ex-alert').textContent()).toMatch(/saved progress entry could not be read and was set aside/);
+    expect(await page.evaluate((s) => localStorage.getItem(`pipeline-lab:set-aside:progress:${s}`), slug)).toBe('passed?');
+    expect(await page.evaluate((s) => localStorage.getItem(`pipeline-lab:progress:${s}`), slug)).toBeNull();
+    await page.reload();
+    expect(await (await ready(page)).locator('div.ex-alert').isHidden()).toBe(true);
+    // Both unreadable at once: each is reported, neither hides the other.
+    await page.evaluate((s) => {
+      localStorage.setItem(`pipeline-lab:progress:${s}`, '{}');
+      localStorage.setItem(`pipeline-lab:draft:${s}`, 'not json');
+    }, slug);
+    await page.reload();
+    const both = (await (await ready(page)).locator('div.ex-alert p').allTextContents()).join('\n');
+    expect(both).toMatch(/saved draft could not be read/);
+    expect(both).toMatch(/saved progress entry could not be read/);
+    await context.close();
+  });
+
   it('the last verdict survives a reload; screenshots of failed and passed runs at 1366 and 390 px', async () => {
     for (const [width, height] of [
       [1366, 900],
@@ -182,10 +205,12 @@ describe.skipIf(!target)('exercise workbench', () => {
       let el = await ready(page);
       const failed = await runAndWait(el, clickRun(el));
       expect(failed).toMatch(/checks failed/);
-      // A failed check gives both numbers in words, before the explanation.
-      expect(await el.locator('.ex-check--fail .ex-check__numbers').first().textContent()).toMatch(/^Expected .+; this run gave .+\.$/);
-      await el.evaluate((node) => node.scrollIntoView({ block: 'start' }));
-      await page.screenshot({ path: `${SHOTS}/failed-${width}.png` });
+      // A failed check gives both numbers in words, before the explanation, which does not say them again.
+      for (const check of await el.locator('.ex-check--fail').all()) {
+        expect(await check.locator('.ex-check__numbers').textContent()).toMatch(/^Expected (exactly|anything other than|less than|at most|more than|at least) .+; this run gave .+\.$/);
+        expect(await check.locator('.ex-check__why').textContent()).not.toMatch(/^expected /);
+      }
+      await shoot(page, el, `failed-${width}`);
       await page.reload();
       el = await ready(page);
       expect(await el.locator('.ex-verdict').first().textContent()).toBe(failed);
@@ -196,8 +221,7 @@ describe.skipIf(!target)('exercise workbench', () => {
       expect(await el.locator('.ex-next a').textContent()).toMatch(/^Next (exercise|lesson): ./);
       // Passing checks do not repeat themselves: a name, no numbers or explanation.
       expect(await el.locator('.ex-check--pass .ex-check__numbers').count()).toBe(0);
-      await el.evaluate((node) => node.scrollIntoView({ block: 'start' }));
-      await page.screenshot({ path: `${SHOTS}/passed-${width}.png` });
+      await shoot(page, el, `passed-${width}`);
       if (width > 1000) {
         // Run and the verdict share one screen on a wide one.
         const [run, verdict] = await Promise.all([el.locator('.ex-toolbar button').first().boundingBox(), el.locator('.ex-verdict').first().boundingBox()]);
@@ -208,6 +232,31 @@ describe.skipIf(!target)('exercise workbench', () => {
       await context.close();
     }
   });
+
+  /**
+   * The exercise at the top of the screen, as a learner sees it after scrolling to it; on a narrow
+   * screen the verdict sits below the editor, so a second shot shows it. At 1366 px the exercise
+   * is widened over the sticky contents, which must not peek out above it.
+   */
+  async function shoot(page: Page, el: Locator, name: string): Promise<void> {
+    await el.evaluate((node) => node.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(300);
+    const peek = await page.evaluate(() => {
+      const toc = document.querySelector<HTMLElement>('nav.toc');
+      const ex = document.querySelector<HTMLElement>('pipeline-exercise[data-ready="true"]')?.getBoundingClientRect();
+      if (!toc || !ex) return 'no contents or exercise';
+      const r = toc.getBoundingClientRect();
+      const shown = getComputedStyle(toc).opacity !== '0' && r.width > 0;
+      // Visible contents beside the exercise are fine; above its top edge, only under it, they are not.
+      return shown && r.right > ex.left && r.left < ex.right && r.top < ex.top && r.bottom > ex.top ? `contents show ${Math.round(ex.top - r.top)} px above the exercise` : 'none';
+    });
+    expect(peek).toBe('none');
+    await page.screenshot({ path: `${SHOTS}/${name}.png` });
+    if (page.viewportSize()!.width < 700) {
+      await el.locator('.ex-verdict').first().evaluate((node) => node.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: `${SHOTS}/${name}-verdict.png` });
+    }
+  }
 
   it('has unique landmarks and enough colour contrast, including the nodes axe cannot decide', async () => {
     const { page, context } = await openPage(browser, path);

@@ -137,7 +137,7 @@ export const lab = {
   'lab.ce.cancelled': 'Search cancelled.',
   'lab.ce.done': 'Search finished in {seconds} s.',
   'lab.ce.failed': 'The search could not run: {message}',
-  'lab.ce.overBudget': 'Why {runs} runs with a budget of {budget}: the search stopped within its {budget} runs when the claim broke, then shrinking the fault schedule spent runs from a second budget of the same size.',
+  'lab.ce.overBudget': 'Why {runs} runs with a budget of {budget}: {searched} to find a run that breaks the claim (the budget bounds these), {shrinking} to shrink its fault schedule (shrinking has a budget of its own, the same size) and 1 to confirm that the shrunk schedule still breaks it.',
   'lab.ce.none': 'No counterexample to “{claim}” in {runs} runs. That is evidence, not proof: a bigger budget searches further.',
   'lab.ce.found': '“{claim}” breaks with seed {seed} ({runs} runs; shrunk from {from} to {to} fault(s)).',
   'lab.ce.faults': 'The shrunk fault schedule',

@@ -155,7 +155,8 @@ export async function mount(root: HTMLElement): Promise<void> {
   for (const name of fileNames) files[name] = ex.starter[name] ?? '';
   let seed = ex.seed;
   let restoredFrom: 'share' | 'draft' | undefined;
-  let setAside: string | undefined;
+  // What was set aside, said once each: a draft and a progress entry can both be unreadable.
+  const setAside: string[] = [];
   let shareProblem: string | undefined;
 
   const payload = sharePayloadOf(location.hash);
@@ -169,7 +170,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   }
   if (!restoredFrom) {
     const draft = loadDraft(slug);
-    if (draft === 'corrupt') setAside = t('ex.storage.corrupt');
+    if (draft === 'corrupt') setAside.push(t('ex.storage.corrupt'));
     else if (draft) {
       for (const name of editable) if (typeof draft.files[name] === 'string') files[name] = draft.files[name];
       seed = draft.seed;
@@ -177,7 +178,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     }
   }
 
-  if (progressUnreadable(slug)) setAside ??= t('ex.storage.corruptProgress');
+  if (progressUnreadable(slug)) setAside.push(t('ex.storage.corruptProgress'));
   // Focus sat on the starter code (tabbing in hydrated the exercise): hand it on to Run, which
   // replaces that code, so the first Tab pass reaches Run.
   const hadFocus = root.contains(document.activeElement) && document.activeElement !== root;
@@ -186,11 +187,11 @@ export async function mount(root: HTMLElement): Promise<void> {
   if (hadFocus) ui.run.focus();
   ui.seed.value = String(seed);
   const announce = (m: string) => (ui.status.textContent = m);
-  if (setAside) {
+  if (setAside.length > 0) {
     // Said once: the entry has been moved aside, so the next visit finds nothing to report.
-    ui.alert.replaceChildren(h('p', {}, setAside));
+    ui.alert.replaceChildren(...setAside.map((m) => h('p', {}, m)));
     ui.alert.hidden = false;
-    announce(setAside);
+    announce(setAside.join(' '));
   } else if (shareProblem) announce(shareProblem);
   else if (restoredFrom) announce(t(restoredFrom === 'share' ? 'ex.restored.share' : 'ex.restored.draft'));
 

@@ -4,32 +4,12 @@
  */
 import type { CheckResult, PageResult, SpecIssue } from '../../../workers/api.js';
 import { h, richText } from './dom.js';
-import { t, type MessageKey } from '../../i18n/index.js';
+import { t } from '../../i18n/index.js';
+import { checkNumbers, checkSource, checkWhy } from './check-words.js';
 
 export function endedText(result: Pick<PageResult, 'ended' | 'simulatedMs' | 'events'>): string {
   const params = { seconds: (result.simulatedMs / 1000).toFixed(1), events: result.events.toLocaleString('en') };
   return t(`ex.ended.${result.ended}` as const, params);
-}
-
-/** The check engine's explanation may restate "expected …, got …" first; the numbers line already says that. */
-function why(c: CheckResult): string {
-  const prefix = `expected ${c.expected}, got ${c.actual}`;
-  return c.explanation.startsWith(prefix) ? c.explanation.slice(prefix.length).replace(/^[:.]\s*/, '') : c.explanation;
-}
-
-const OP_WORDS: Record<string, MessageKey> = { '==': 'ex.check.op.eq', '!=': 'ex.check.op.ne', '<=': 'ex.check.op.le', '>=': 'ex.check.op.ge', '<': 'ex.check.op.lt', '>': 'ex.check.op.gt' };
-
-/**
- * A failed check in words, both numbers side by side: "Expected at most 0; this run gave 0.199833".
- * The target is the right side's value (the check engine appends it when the right side is not a
- * literal); the expression itself follows, smaller, for whoever wants it.
- */
-function numbers(c: CheckResult): string {
-  const side = / \(right side = (.*)\)$/.exec(c.expected);
-  const m = /^(.*?)\s*(==|!=|<=|>=|<|>)\s*(.*?)(?: \(right side = .*\))?$/.exec(c.expected);
-  if (!m) return t('ex.check.numbers', { expected: c.expected, actual: c.actual });
-  const target = side?.[1] ?? m[3] ?? '';
-  return t('ex.check.numbers', { expected: t(OP_WORDS[m[2] ?? '=='] ?? 'ex.check.op.eq', { value: target }), actual: c.actual });
 }
 
 export function renderVerdict(root: HTMLElement, result: Pick<PageResult, 'ended' | 'simulatedMs' | 'events'>, checks: readonly CheckResult[], passed: boolean, warnings: readonly SpecIssue[], override?: string): void {
@@ -61,9 +41,11 @@ export function renderVerdict(root: HTMLElement, result: Pick<PageResult, 'ended
             h('span', { class: 'sr-only' }, c.pass ? t('ex.check.passed') : t('ex.check.failed')),
             h('strong', { class: 'ex-check__name' }, richText(c.name)),
             // A passing check says nothing more than its name; a failing one gives both numbers first.
-            c.pass ? null : h('span', { class: 'ex-check__numbers' }, numbers(c)),
-            c.pass ? null : h('code', { class: 'ex-check__expr' }, c.expected.replace(/ \(right side = .*\)$/, '')),
-            c.pass ? null : h('span', { class: 'ex-check__why' }, richText(why(c))),
+            c.pass ? null : h('span', { class: 'ex-check__numbers' }, checkNumbers(c)),
+            // A long path breaks after a dot on a phone, not in the middle of a name.
+            c.pass ? null : h('code', { class: 'ex-check__expr' }, ...checkSource(c).split(/(?<=\.)/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part]))),
+            // Without the author's explanation or a place to look, the numbers have said it all.
+            c.pass || checkWhy(c) === '' ? null : h('span', { class: 'ex-check__why' }, richText(checkWhy(c))),
           ),
         ),
       ),

@@ -29,6 +29,12 @@ export function defaultClaim(spec: string): string {
   }
 }
 
+/** Why a found counterexample took more runs than its budget, each part counted (search, shrinking, the confirming run). */
+export function overBudget(ce: Pick<Counterexample, 'runs' | 'searchRuns'>, budget: number): string {
+  const searched = ce.searchRuns ?? budget;
+  return t('lab.ce.overBudget', { runs: ce.runs, budget, searched, shrinking: Math.max(0, ce.runs - searched - 1) });
+}
+
 export function createCounterexamplePanel(root: HTMLElement, host: LabHost): CounterexamplePanel {
   const claim = h('input', { type: 'text', id: 'lab-ce-claim', class: 'lab-values', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'lab-ce-claim-help' });
   const budget = h('input', { type: 'number', id: 'lab-ce-budget', min: 1, max: 500, step: 1, value: 20, inputmode: 'numeric', class: 'lab-small' });
@@ -65,8 +71,9 @@ export function createCounterexamplePanel(root: HTMLElement, host: LabHost): Cou
     const faults = ce.faults ?? [];
     out.replaceChildren(
       h('p', { class: 'lab-summary lab-summary--bad' }, t('lab.ce.found', { claim: ce.claim, seed: ce.seed ?? '–', runs: ce.runs, from: ce.unshrunk?.length ?? 0, to: faults.length })),
-      // Shrinking has a budget of its own, the same size: a search may run up to twice the number asked for.
-      ce.runs > budgetRuns ? h('p', { class: 'lab-note lab-ce-over' }, t('lab.ce.overBudget', { runs: ce.runs, budget: budgetRuns })) : '',
+      // Shrinking has a budget of its own, the same size, and one more run confirms the result: a search
+      // may run up to twice the number asked for, plus one. Each part is counted, so the sum adds up.
+      ce.runs > budgetRuns ? h('p', { class: 'lab-note lab-ce-over' }, overBudget(ce, budgetRuns)) : '',
       h('h4', {}, t('lab.ce.faults')),
       faults.length === 0 ? h('p', { class: 'lab-note' }, t('lab.ce.noFaults')) : h('ul', { class: 'lab-faults' }, ...faults.map((f) => h('li', {}, h('code', {}, JSON.stringify(f))))),
       ce.check ? h('p', {}, t('lab.ce.check', { explanation: ce.check.explanation })) : '',

@@ -84,6 +84,11 @@ describe('counterexample search', () => {
     expect(ce.faults!.length).toBeLessThanOrEqual(ce.unshrunk!.length);
     const replay = runSync(specOf(ce.spec!), { seed: ce.seed! }).result;
     expect(replay.outputs['es']!.lost).toBeGreaterThan(0);
+    // The runs split into search (within the budget), shrinking (its own budget) and one confirming run.
+    expect(ce.searchRuns).toBeGreaterThan(0);
+    expect(ce.searchRuns).toBeLessThanOrEqual(20);
+    expect(ce.runs - ce.searchRuns! - 1).toBeGreaterThanOrEqual(0);
+    expect(ce.runs - ce.searchRuns! - 1).toBeLessThanOrEqual(20);
   });
 
   it('finds none for an effectively-once pipeline (fingerprint + persisted queue + document_id) within its budget', () => {
