@@ -1,4 +1,5 @@
 /** A tiny element builder for the island (no framework, STYLE §7). Text goes in as text, never as HTML. */
+import { inlineSpans } from '../../lib/inline-code.js';
 export type Child = Node | string | number | null | undefined | false;
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | number | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
@@ -30,12 +31,9 @@ export function table(caption: string, head: readonly string[], rows: readonly (
   );
 }
 
-/** Text where `backticks` mark config names (as the course writes them): code spans as <code>, the rest as text. */
+/** A course text with its inline marks (`code`, **strong**) as DOM nodes: the same spans the pages render. */
 export function richText(text: string): DocumentFragment {
   const frag = document.createDocumentFragment();
-  text.split(/(`[^`]+`)/).forEach((part) => {
-    if (part.startsWith('`') && part.endsWith('`') && part.length > 1) frag.append(h('code', {}, part.slice(1, -1)));
-    else if (part) frag.append(part);
-  });
+  for (const span of inlineSpans(text)) frag.append(span.kind === 'text' ? span.text : h(span.kind, {}, span.text));
   return frag;
 }
