@@ -34,7 +34,7 @@ export function compileJob(script: SqlScript, text: string, problems: Problems):
   for (const table of script.tables.values()) connectors.set(table.name, checkTableOptions(table, problems));
   for (const other of script.others) problems.warn(other.loc, `${other.what} is valid Flink SQL but not simulated: a job here is CREATE TABLE statements, SET lines and one INSERT INTO`);
   if (script.inserts.length === 0) {
-    problems.error(undefined, 'the job has no INSERT INTO: without one Flink submits no job', 'INSERT INTO sink SELECT … FROM source …;');
+    problems.warn(undefined, 'the script has no INSERT INTO: Flink submits no job for it, so nothing is simulated', 'INSERT INTO sink SELECT … FROM source …;');
     return undefined;
   }
   if (script.inserts.length > 1) {
