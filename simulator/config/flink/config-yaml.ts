@@ -90,7 +90,7 @@ export function setFlinkOption(key: string, value: string, keyLoc: Loc, valueLoc
   const decl = FLINK_SETTINGS[key];
   if (!decl) {
     const guess = closest(key, Object.keys(FLINK_SETTINGS));
-    problems.warn(keyLoc, `'${key}' is not an option the simulation knows: Flink ignores keys it does not use`, guess ? `did you mean '${guess}'?` : undefined);
+    problems.warn(keyLoc, `'${key}' is not simulated: Flink uses it if it is one of its options and ignores it otherwise`, guess ? `did you mean '${guess}'?` : undefined);
     return;
   }
   const bad = invalidOptionValue(decl.kind, value);
