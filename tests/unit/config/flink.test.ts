@@ -115,6 +115,15 @@ describe('job.sql compiles into the Flink node', () => {
     expect(r.compiled?.job).toEqual({ where: '[status] in ["500", "503"]' });
   });
 
+  it('a filesystem sink writes to the object store under the path after the bucket; idle timeouts become the source idleness', () => {
+    const sink = "CREATE TABLE lake (status STRING) WITH ('connector' = 'filesystem', 'path' = 's3://lake/raw/status/', 'format' = 'json');\nINSERT INTO lake SELECT status FROM logs;";
+    const r = checkFlinkSql(SOURCE.replace("'format' = 'json'", "'format' = 'json',\n  'scan.watermark.idle-timeout' = '30 s'") + sink, 'job.sql');
+    expect(r.problems.list).toEqual([]);
+    expect(r.compiled?.sink).toEqual({ kind: 'filesystem', spec: { path: 'raw/status/' } });
+    expect(r.compiled?.source.spec).toMatchObject({ idleness: 30_000 });
+    expect(errors("CREATE TABLE lake (status STRING) WITH ('connector' = 'filesystem', 'format' = 'json');")[0]?.message).toMatch(/Missing required options are: path/);
+  });
+
   it('scan.startup.mode defaults to group-offsets; without auto.offset.reset a new group fails in Flink (warned)', () => {
     const r = checkFlinkSql(SOURCE.replace("  'scan.startup.mode' = 'earliest-offset',\n", '') + ES_SINK + TUMBLE, 'job.sql');
     expect(r.compiled?.source.spec).toMatchObject({ 'starting-offsets': 'committed', 'auto.offset.reset': 'latest' });

@@ -32,5 +32,4 @@ CREATE TABLE counts (
 INSERT INTO counts
 SELECT window_start, window_end, status, COUNT(*) AS requests
 FROM TABLE(HOP(TABLE logs, DESCRIPTOR(`@timestamp`), INTERVAL '5' SECOND, INTERVAL '10' SECOND))
-WHERE verb <> 'HEAD'
 GROUP BY window_start, window_end, status;
