@@ -9,9 +9,10 @@ import type { Problems } from '../shared/issues.js';
 import { parseHostPort, type HostPort } from '../shared/hosts.js';
 import { checkTableOptions, type ConnectorName } from './options.js';
 import { intervalMs, plainSelect, identifierText, locOf, type SqlScript, type SqlTable } from './sql-parse.js';
-import { columnOf, sourceOf, watermarkDelayMs, whereCondition, WHERE_SUPPORTED } from './sql-expr.js';
+import { booleanCondition, columnOfExpression, sourceOf, watermarkDelayMs, WHERE_SUPPORTED } from './sql-expr.js';
 import { parseFlinkDuration } from './connectors.js';
-import type { ExpressionContext, SelectStatementContext } from 'dt-sql-parser/dist/lib/flink/FlinkSqlParser';
+import type { SelectStatementContext } from 'dt-sql-parser/dist/lib/flink/FlinkSqlParser';
+import type { ParserRuleContext } from 'antlr4ng';
 
 export interface CompiledSource { table: string; servers: HostPort[]; serversLoc: Loc; topic: string; topicLoc: Loc; spec: Record<string, unknown> }
 export type CompiledSink =
@@ -76,7 +77,7 @@ interface QueryShape {
 }
 
 function readQuery(select: SelectStatementContext, script: SqlScript, text: string, problems: Problems): QueryShape | undefined {
-  const unsupported = (ctx: { start: unknown } & Parameters<typeof locOf>[0], what: string) => {
+  const unsupported = (ctx: ParserRuleContext, what: string) => {
     problems.warn(locOf(ctx), `not simulated (valid Flink SQL): ${what}; the simulator runs ${SUPPORTED_QUERY}`);
     return undefined;
   };
@@ -225,7 +226,7 @@ function readQuery(select: SelectStatementContext, script: SqlScript, text: stri
 
   const where = select.whereClause()?.booleanExpression();
   if (where) {
-    const w = whereCondition({ booleanExpression: () => where } as unknown as ExpressionContext, text);
+    const w = booleanCondition(where, text);
     if (!w.ok) {
       problems.warn(w.loc, `the condition ${w.what} is valid Flink SQL but not simulated: WHERE supports ${WHERE_SUPPORTED}`);
       return undefined;
@@ -233,11 +234,6 @@ function readQuery(select: SelectStatementContext, script: SqlScript, text: stri
     job.where = w.condition;
   }
   return { source, items, ...(Object.keys(job).length > 0 ? { job } : {}) };
-}
-
-function columnOfExpression(e: ExpressionContext): string | undefined {
-  const b = e.booleanExpression();
-  return 'valueExpression' in b && typeof b.valueExpression === 'function' && !(b as unknown as { predicate(): unknown }).predicate() ? columnOf((b as unknown as { valueExpression(): Parameters<typeof columnOf>[0] }).valueExpression()) : undefined;
 }
 
 function compileSource(table: SqlTable, problems: Problems): CompiledSource | undefined {
@@ -343,6 +339,7 @@ function compileSink(table: SqlTable, columns: string[] | undefined, shape: Quer
     }
     const maxActions = opt('sink.bulk-flush.max-actions');
     if (maxActions && Number(maxActions.value) > 0) spec['bulk.flush.max-actions'] = Number(maxActions.value);
+    else if (maxActions) problems.warn(maxActions.valueLoc, "'sink.bulk-flush.max-actions' = '0' (no size limit) is not simulated: the simulated sink flushes at 1000 actions");
     const interval = parseFlinkDuration(opt('sink.bulk-flush.interval')?.value ?? '1 s')!;
     if (interval > 0) spec['bulk.flush.interval'] = interval;
     const guarantee = opt('sink.delivery-guarantee');

@@ -27,7 +27,7 @@ export function whereCondition(expr: ExpressionContext, text: string): Translate
   return booleanCondition(expr.booleanExpression(), text);
 }
 
-function booleanCondition(bool: BooleanExpressionContext, text: string): Translated {
+export function booleanCondition(bool: BooleanExpressionContext, text: string): Translated {
   const fail = (ctx: ParserRuleContext): Translated => ({ ok: false, what: sourceOf(ctx, text).replace(/\s+/g, ' '), loc: locOf(ctx) });
   if (bool instanceof LogicalBinaryContext) {
     const [l, r] = [bool.booleanExpression(0)!, bool.booleanExpression(1)!];
@@ -102,6 +102,12 @@ export function columnOf(value: ValueExpressionContext | null): string | undefin
     return b instanceof PredicatedContext && !b.predicate() ? columnOf(b.valueExpression()) : undefined;
   }
   return undefined;
+}
+
+/** The column an expression names, if it is just a column. */
+export function columnOfExpression(e: ExpressionContext): string | undefined {
+  const b = e.booleanExpression();
+  return b instanceof PredicatedContext && !b.predicate() ? columnOf(b.valueExpression()) : undefined;
 }
 
 function literalOfExpression(e: ExpressionContext): string | undefined {
