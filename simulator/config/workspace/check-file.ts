@@ -8,11 +8,15 @@ import { readSettingsYaml } from '../yaml/read.js';
 import { readWorld } from './world.js';
 import { readServerProperties } from '../kafka/broker.js';
 import { readTopicsScript } from '../kafka/topics.js';
+import { checkFlinkSql, checkFlinkConfigYaml } from '../flink/index.js';
+import { checkConsumerProperties, checkProducerProperties, readAppYaml } from './apps.js';
 
 /** The problems of one file, or undefined when its name is not one the checker knows. */
 export function checkConfigFile(path: string, text: string): SpecIssue[] | undefined {
   const base = path.split('/').pop()!;
   if (base.endsWith('.conf')) return checkLogstashPipeline(text, path).problems.list;
+  if (base.endsWith('.sql')) return checkFlinkSql(text, path).problems.list;
+  if (base === 'config.yaml' || base === 'flink-conf.yaml') return checkFlinkConfigYaml(text, path).list;
   const p = new Problems(path);
   if (base === 'logstash.yml') readLogstashYml(text, p);
   else if (base === 'filebeat.yml') checkFilebeatYml(text, path).problems.list.forEach((i) => p.list.push(i));
@@ -21,6 +25,9 @@ export function checkConfigFile(path: string, text: string): SpecIssue[] | undef
   else if (base === 'world.yaml') readWorld(text, path, p.list);
   else if (base === 'server.properties') readServerProperties(text, p);
   else if (base === 'topics.sh') readTopicsScript(text, p);
+  else if (base === 'consumer.properties') checkConsumerProperties(text, p);
+  else if (base === 'producer.properties') checkProducerProperties(text, p);
+  else if (base === 'app.yaml') readAppYaml(text, p);
   else return undefined;
   return p.list;
 }

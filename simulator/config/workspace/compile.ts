@@ -19,6 +19,8 @@ import { readSettingsYaml } from '../yaml/read.js';
 import { readLayout, type Host, type Role } from './layout.js';
 import { readWorld, type World } from './world.js';
 import { compileKafka, KAFKA_NODE } from './kafka.js';
+import { compileFlinkHosts } from './flink.js';
+import { compileAppHosts } from './apps.js';
 
 export type WorkspaceOutcome =
   | { ok: true; spec: PipelineSpec; warnings: SpecIssue[] }
@@ -220,9 +222,15 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
   if (beatsNode && world && totalFiles === 0) {
     issues.push({ severity: 'error', file: world.map.file, ...world.map.locate(['workload']), path: 'workload.logs', message: 'Filebeat runs, but world.yaml writes no log files for it to read', hint: `workload: { logs: { ${filebeats[0]!.host.name}: [/var/log/apache2/access.log] } }` });
   }
-  // Data-flow order, as specs are written: Filebeat, Logstash, then the stores.
+  // Flink jobs and consumer apps write topics others read: sinks first, then every Flink source's topic must exist.
+  const flink = compileFlinkHosts(hostsWith('flink'), files, name, resolve, kafkaCluster, issues);
+  const apps = compileAppHosts(hostsWith('app'), files, name, resolve, kafkaCluster, issues);
+  flink.checkSources();
+  for (const [id, file] of [...flink.files, ...apps.files]) nodeFile.set(id, file);
+  if (flink.usesS3 || apps.usesS3) nodes.s3 = { type: 's3' };
+  // Data-flow order, as specs are written: Filebeat, Logstash, Kafka, Flink jobs, apps, then the stores.
   const { s3: s3Node, ...logstashNodes } = nodes;
-  const ordered = { ...(beatsNode ? { [FILEBEAT_NODE]: beatsNode } : {}), ...logstashNodes, ...(kafkaCluster ? { [KAFKA_NODE]: kafkaCluster.node } : {}), ...esNodes, ...(s3Node ? { s3: s3Node } : {}) };
+  const ordered = { ...(beatsNode ? { [FILEBEAT_NODE]: beatsNode } : {}), ...logstashNodes, ...(kafkaCluster ? { [KAFKA_NODE]: kafkaCluster.node } : {}), ...flink.nodes, ...apps.nodes, ...esNodes, ...(s3Node ? { s3: s3Node } : {}) };
   if (kafkaCluster) nodeFile.set(KAFKA_NODE, kafkaCluster.file);
   if (!world || issues.some((i) => i.severity === 'error')) return finish(issues);
   const rename = (host: unknown) => {

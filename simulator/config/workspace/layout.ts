@@ -10,9 +10,14 @@
  *   <host>/<index>.json             … and the body of `PUT /<index>` for each index with a mapping
  *   <host>/server.properties        a Kafka broker on <host> (all brokers form one cluster) …
  *   <host>/topics.sh                … and `kafka-topics.sh --create` lines
+ *   <host>/config.yaml              a Flink cluster on <host> running one job: Flink's config.yaml …
+ *   <host>/job.sql                  … and the job in Flink SQL (CREATE TABLE … WITH (…); SET …; one INSERT INTO)
+ *   <host>/consumer.properties      a Kafka consumer application on <host>: its client settings …
+ *   <host>/app.yaml                 … and what its code does (topics it subscribes to, when it commits, its sink)
+ *   <host>/producer.properties      a producer application's client settings (checked; producer apps are not simulated)
  */
 
-export type Role = 'filebeat' | 'logstash' | 'elasticsearch' | 'kafka';
+export type Role = 'filebeat' | 'logstash' | 'elasticsearch' | 'kafka' | 'flink' | 'app';
 
 export interface Host {
   name: string;
@@ -46,6 +51,8 @@ export function readLayout(paths: Iterable<string>): Layout {
       : rest === 'logstash.yml' || /^pipeline\/[^/]+\.conf$/.test(rest) ? 'logstash'
       : rest === 'elasticsearch.yml' || /^[^/]+\.json$/.test(rest) ? 'elasticsearch'
       : rest === 'server.properties' || rest === 'topics.sh' ? 'kafka'
+      : rest === 'config.yaml' || rest === 'job.sql' ? 'flink'
+      : rest === 'consumer.properties' || rest === 'producer.properties' || rest === 'app.yaml' ? 'app'
       : undefined;
     if (!role || !HOST_NAME.test(name)) {
       if (!/\.md$/i.test(path)) layout.ignored.push(path);

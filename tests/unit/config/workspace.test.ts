@@ -182,3 +182,66 @@ describe('world.yaml and Filebeat agree', () => {
     expect(!outcome.ok && outcome.errors.map((e) => e.message)).toContain('Filebeat runs, but world.yaml writes no log files for it to read');
   });
 });
+
+describe('workspaces with Flink and Kafka client apps', () => {
+  const flinkExample = () => readWorkspaceFolder(join(EXAMPLES, 'kafka-flink-exactly-once'));
+
+  it('kafka-flink-exactly-once: byte-identical --json to its internal spec; read_committed sees each record once across the crash', () => {
+    const out = sameRun('kafka-flink-exactly-once');
+    expect(out.outputs.elasticsearch).toMatchObject({ generated: 2000, exactlyOnce: 2000, duplicated: 0, lost: 0 });
+  });
+
+  it('logstash-flink-windows: byte-identical --json to its internal spec', () => {
+    const out = sameRun('logstash-flink-windows');
+    expect(out.outputs.elasticsearch).toMatchObject({ generated: 6000 });
+  });
+
+  it('the Flink node and the consumer app come from config.yaml, job.sql, consumer.properties and app.yaml', () => {
+    const outcome = compileWorkspace(flinkExample());
+    expect(outcome.ok ? outcome.warnings : outcome.errors).toEqual([]);
+    if (!outcome.ok) return;
+    expect(outcome.spec.nodes.relay).toMatchObject({ type: 'flink', 'execution.checkpointing.interval': 5000, 'restart-strategy': { type: 'fixed-delay', delay: 1000, attempts: 3 }, sink: { kafka: { node: 'kafka', topic: 'out', 'delivery-guarantee': 'exactly-once', 'transactional-id-prefix': 'relay', 'transaction.timeout.ms': 300_000 } } });
+    expect(outcome.spec.nodes.copier).toMatchObject({ type: 'consumer', source: { topic: 'out', 'group.id': 'copier', 'isolation.level': 'read_committed', 'enable.auto.commit': false }, commit: 'after-processing', output: { elasticsearch: { node: 'elasticsearch', index: 'copies' } } });
+  });
+
+  it('a bootstrap server or an Elasticsearch host nobody runs is an error at that file:line:col', () => {
+    let outcome = compileWorkspace(edit(flinkExample(), 'relay/job.sql', "'properties.bootstrap.servers' = 'kafka:9092',\n  'properties.group.id'", "'properties.bootstrap.servers' = 'kafka-9:9092',\n  'properties.group.id'"));
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'relay/job.sql', line: 11, column: 36, message: 'no host "kafka-9" in this workspace (kafka-9:9092)', hint: 'did you mean "kafka"?' });
+    const windows = readWorkspaceFolder(join(EXAMPLES, 'logstash-flink-windows'));
+    outcome = compileWorkspace(edit(windows, 'counter/job.sql', 'http://elasticsearch:9200', 'http://logstash:9200'));
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'counter/job.sql', line: 28, column: 13, message: 'logstash runs logstash, not elasticsearch (http://logstash:9200)' });
+    outcome = compileWorkspace(edit(flinkExample(), 'copier/consumer.properties', 'bootstrap.servers=kafka:9092', 'bootstrap.servers=kafak:9092'));
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'copier/consumer.properties', line: 2, column: 19, hint: 'did you mean "kafka"?' });
+  });
+
+  it('a source topic nobody creates or writes fails the Flink job at start', () => {
+    const outcome = compileWorkspace(edit(flinkExample(), 'relay/job.sql', "'topic' = 'logs'", "'topic' = 'logz'"));
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'relay/job.sql', line: 10, message: expect.stringMatching(/topic 'logz' does not exist/) });
+  });
+
+  it('a job the simulator cannot run is refused in the workspace, with the warning that says why', () => {
+    const outcome = compileWorkspace(edit(flinkExample(), 'relay/job.sql', 'INSERT INTO `out` SELECT * FROM logs;', 'INSERT INTO `out` SELECT * FROM logs UNION ALL SELECT * FROM logs;'));
+    expect(!outcome.ok && outcome.errors[0]!.message).toMatch(/cannot run this job/);
+    expect(outcome.warnings.some((w) => w.file === 'relay/job.sql' && /not simulated/.test(w.message))).toBe(true);
+  });
+
+  it('consumer.properties: unknown keys are logged by the client (warning), bad values and a missing group.id refused', () => {
+    let outcome = compileWorkspace(edit(flinkExample(), 'copier/consumer.properties', 'enable.auto.commit=false', 'enable.auto.commit=false\nenable.auto.comit=true'));
+    expect(outcome.warnings.find((w) => w.file === 'copier/consumer.properties')).toMatchObject({ line: 7, message: "The configuration 'enable.auto.comit' was supplied but isn't a known config.", hint: expect.stringMatching(/did you mean 'enable.auto.commit'/) });
+    outcome = compileWorkspace(edit(flinkExample(), 'copier/consumer.properties', 'isolation.level=read_committed', 'isolation.level=committed'));
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ line: 5, column: 17, message: 'Invalid value committed for configuration isolation.level: String must be one of: read_uncommitted, read_committed' });
+    outcome = compileWorkspace(edit(flinkExample(), 'copier/consumer.properties', 'group.id=copier\n', ''));
+    expect(!outcome.ok && outcome.errors[0]!.message).toMatch(/must provide a valid group.id/);
+  });
+
+  it('check accepts .sql, config.yaml and client .properties files', () => {
+    for (const file of ['relay/job.sql', 'relay/config.yaml', 'copier/consumer.properties', 'copier/app.yaml']) {
+      const io = capture();
+      expect(runCli(['check', join(EXAMPLES, 'kafka-flink-exactly-once', file)], io)).toBe(0);
+    }
+    const io = capture();
+    const bad = join(import.meta.dirname, '../../fixtures/flink/bad-option.sql');
+    expect(runCli(['check', bad], io)).toBe(1);
+    expect(io.err).toMatch(/bad-option.sql:9:3: Unsupported options found for 'kafka': 'scan.startup-mode' \(did you mean 'scan.startup.mode'\?\)/);
+  });
+});
