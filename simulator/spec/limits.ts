@@ -154,8 +154,11 @@ const n = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-
  */
 export function checkLimits(spec: PipelineSpec, map: SourceMap): SpecIssue[] {
   const out: SpecIssue[] = [];
-  const refuse = (path: (string | number)[], message: string, hint: string) =>
+  const refuse = (path: (string | number)[], message: string, hint: string) => {
+    // One error per setting: the first one found already says what to change there.
+    if (out.some((issue) => issue.path === pathToString(path))) return;
     out.push({ severity: 'error', file: map.file, ...map.locate(path), path: pathToString(path), message, hint });
+  };
   const est = estimateRun(spec);
   const L = LIMITS;
 

@@ -1,0 +1,68 @@
+/** Limits that fail fast (simulator/spec/limits.ts): refused at validation, located at the setting responsible. */
+import { describe, it, expect } from 'vitest';
+import { parseSpec } from '../../../simulator/spec/index.js';
+import { estimateRun, LIMITS } from '../../../simulator/spec/limits.js';
+import { CARELESS, ALLOWED } from './careless-specs.js';
+
+describe('limits that fail fast', () => {
+  for (const c of CARELESS) {
+    it(`refuses ${c.name} with one located error naming the limit`, () => {
+      const r = parseSpec(c.text, 'pipeline.yaml');
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.errors).toHaveLength(1);
+      const e = r.errors[0]!;
+      expect({ file: e.file, line: e.line, column: e.column, path: e.path }).toEqual({ file: 'pipeline.yaml', line: c.line, column: c.column, path: c.path });
+      expect(e.message).toMatch(c.message);
+      expect(e.hint).toMatch(c.hint);
+    });
+  }
+
+  it('accepts the same pipeline at an ordinary size', () => {
+    expect(parseSpec(ALLOWED, 'pipeline.yaml').ok).toBe(true);
+  });
+
+  it('allows exactly the limit and refuses one record more', () => {
+    const at = (rate: number) => ALLOWED.replace('rate: 200/s', `rate: ${rate}/s`).replace('drain: 60s', 'drain: 0s').replace('duration: 60s', 'duration: 100s');
+    const recordErrors = (text: string) => {
+      const r = parseSpec(text, 'p.yaml');
+      return r.ok ? [] : r.errors.filter((e) => e.message.includes('records per run'));
+    };
+    expect(recordErrors(at(LIMITS.records / 100))).toEqual([]);
+    expect(recordErrors(at(LIMITS.records / 100 + 0.01))).toHaveLength(1);
+  });
+
+  it('counts the stores that keep every record: topics, and sinks not fed by windowed jobs', () => {
+    const r = parseSpec(ALLOWED, 'p.yaml');
+    if (!r.ok) throw new Error('expected ok');
+    const est = estimateRun(r.spec);
+    expect(est).toMatchObject({ records: 12_000, stores: 2, brokers: 3, partitionReplicas: 9, samples: 121 });
+    // Twice the records limit's worth in two stores: refused by the retained-bytes estimate.
+    const twoStores = ALLOWED.replace('rate: 200/s', `rate: ${Math.floor(LIMITS.records / 60)}/s`);
+    const refused = parseSpec(twoStores, 'p.yaml');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.errors[0]!.message).toMatch(/keep about [\d,]+ MB alive \(1,999,980 records in 2 stores/);
+  });
+
+  it('refuses more consumer instances, log files and max-events than the limits', () => {
+    const consumer = `workload: { files: 5000 }
+max-events: 50000000
+nodes:
+  kafka: { type: kafka, topics: { logs: {} } }
+  app:
+    type: consumer
+    instances: 1000
+    source: { node: kafka, topic: logs }
+    output: { elasticsearch: { node: es, index: x } }
+  es: { type: elasticsearch }
+`;
+    const r = parseSpec(consumer, 'p.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => [e.path, e.line, e.message.replace(/;.*/, '')])).toEqual([
+      ['workload.files', 1, '5,000 log files'],
+      ['nodes.app.instances', 7, '1,000 consumer instances'],
+      ['max-events', 2, 'max-events 50,000,000 is above the limit of 20,000,000 events per run'],
+    ]);
+  });
+});
