@@ -24,7 +24,9 @@ export const LIMITS = {
    * Records one run generates (`duration` × `rate`). The heaviest shape measured keeps every
    * record as an Elasticsearch document (examples/seed-beats-logstash-es.yaml scaled up): in a
    * Chromium worker it ran 3,000,000 records (23 s) and crashed the tab at 5,000,000; the issue-5
-   * full pipeline ran 8,000,000. 2,000,000 leaves the heaviest shape 1.5× headroom.
+   * full pipeline ran 8,000,000. 2,000,000 leaves the heaviest shape 1.5× headroom. At the limit
+   * (`npx tsx tests/bench/limits-bench.ts`, a fresh browser per run) the heaviest shape finished in
+   * 33 s and the full pipeline in 18 s; one record per second more is refused.
    */
   records: 2_000_000,
   /**
@@ -107,7 +109,8 @@ export interface RunEstimate {
 }
 
 export function estimateRun(spec: PipelineSpec): RunEstimate {
-  const records = Math.ceil((spec.duration * spec.workload.rate) / 1000);
+  // The same count the workload makes (workload/workload.ts), float slack included.
+  const records = Math.max(0, Math.ceil((spec.duration * spec.workload.rate) / 1000 - 1e-9));
   let brokers = 0;
   let partitionReplicas = 0;
   let processes = 0;
@@ -147,6 +150,8 @@ function recordsSetting(spec: PipelineSpec): (string | number)[] {
 }
 
 const n = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : String(x));
+/** A rate as written, with up to two decimals (33,333.33/s). */
+const rateText = (perSecond: number) => perSecond.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 /**
  * The limits a spec goes beyond, as located errors (the editor marks them; the CLI exits 1).
@@ -165,7 +170,7 @@ export function checkLimits(spec: PipelineSpec, map: SourceMap): SpecIssue[] {
   if (est.records > L.records) {
     refuse(
       recordsSetting(spec),
-      `this run would generate ${n(est.records)} records (${n(spec.workload.rate)}/s for ${formatDuration(spec.duration)}); the limit is ${n(L.records)} records per run`,
+      `this run would generate ${n(est.records)} records (${rateText(spec.workload.rate)}/s for ${formatDuration(spec.duration)}); the limit is ${n(L.records)} records per run`,
       `lower \`workload.rate\` or \`duration\` so that rate × duration stays under ${n(L.records)}, e.g. ${n(Math.floor(L.records / Math.max(1, spec.duration / 1000)))}/s for ${formatDuration(spec.duration)}`,
     );
   }
@@ -259,4 +264,16 @@ export function checkSweep(runs: number, recordsPerRun: readonly number[]): stri
     return `this sweep's ${n(runs)} runs would generate ${n(total)} records together; the limit is ${n(LIMITS.sweepRecords)} records per sweep. Sweep fewer values or seeds, or lower the rate or duration of the spec.`;
   }
   return undefined;
+}
+
+/**
+ * Refuses a counterexample search whose budget could make more runs, or records over its runs, than
+ * a sweep may: searching and shrinking spend up to `budget` runs each, plus one run to confirm.
+ */
+export function checkSearch(budget: number, recordsPerRun: number): string | undefined {
+  const runs = 2 * budget + 1;
+  const records = runs * recordsPerRun;
+  if (runs <= LIMITS.sweepRuns && records <= LIMITS.sweepRecords) return undefined;
+  const most = Math.max(1, Math.floor((Math.min(LIMITS.sweepRuns, LIMITS.sweepRecords / Math.max(1, recordsPerRun)) - 1) / 2));
+  return `a budget of ${n(budget)} runs may make ${n(runs)} runs of ${n(recordsPerRun)} records each (searching, shrinking and a confirming run); the limit is ${n(LIMITS.sweepRuns)} runs and ${n(LIMITS.sweepRecords)} records per experiment. Lower the budget to ${n(most)} or less, or the spec's rate or duration.`;
 }

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sweepSync, SweepError } from '../../../simulator/lab/sweep.js';
+import { findCounterexample } from '../../../simulator/lab/counterexample.js';
 import { runCli } from '../../../simulator/cli/run-cli.js';
 import { createLabSession } from '../../../workers/lab-session.js';
 import { LIMITS } from '../../../simulator/spec/limits.js';
@@ -51,5 +52,12 @@ describe('sweep limits', () => {
     expect(stderr).toMatch(/^sim sweep: this sweep's 12 runs would generate 12,000,000 records together/);
     const reply = await lab().sweep({ spec: big, param: '/nodes/logstash/queue.type', values: ['memory', 'persisted'], seeds: [1, 2, 3, 4, 5, 6] });
     expect(reply).toEqual({ ok: false, message: expect.stringMatching(/^this sweep's 12 runs would generate 12,000,000 records together/) });
+  });
+
+  it('refuses a counterexample search whose budget could run more than an experiment may', () => {
+    expect(() => findCounterexample({ spec: big, claim: 'outputs.es.lost == 0', budget: 40 })).toThrow(
+      'a budget of 40 runs may make 81 runs of 1,000,000 records each (searching, shrinking and a confirming run); the limit is 1,000 runs and 10,000,000 records per experiment. Lower the budget to 4 or less',
+    );
+    expect(() => findCounterexample({ spec: beatsLogstashEs(), claim: 'outputs.es.lost == 0', budget: 500 })).toThrow(/may make 1,001 runs .* Lower the budget to 499 or less/);
   });
 });
