@@ -38,17 +38,24 @@ export const LIMITS = {
   retainedBytes: 4_000_000_000,
   /**
    * Partition replicas over all topics (partitions × min(replication.factor, brokers)). Measured
-   * in Node at 200 records/s for 60 s: 9,000 replicas (3,000 partitions × 3) ran in 3.3 s, 30,000
-   * in 16.6 s. Real Kafka advises at most about 4,000 replicas per broker as well.
+   * in Node at 200 records/s for 60 s, read by a Flink job: 3,000 partitions × 1 replica ran in
+   * 2.1 s, 3,000 × 3 in 3.3 s, 10,000 × 3 in 16.6 s (every partition is polled, fetched and
+   * sampled). Real Kafka advises at most about 4,000 replicas per broker as well.
    */
-  partitionReplicas: 10_000,
+  partitionReplicas: 3_000,
   /** Brokers over all Kafka clusters. 1,000 brokers ran in 0.8 s, 10,000 in 1.7 s (but every broker is a stage in every sample). */
   brokers: 1_000,
   /**
-   * Members of one consumer group (`instances`). Every join rebalances the group: 1,000 members
-   * on 1,000 partitions took 7.4 s in Node; 250 took 0.5 s.
+   * Members of one consumer group (`instances`). Every join rebalances the group: 250 members on
+   * a 30-partition topic ran in 2.3 s in Node (200 records/s for 60 s).
    */
   instances: 250,
+  /**
+   * Members × partitions of the topic they read, per consumer group: each member polls and the
+   * group rebalances over all of them. On a 1,000-partition topic 50 members ran in 4.1 s, 100 in
+   * 6.4 s and 250 in 13.5 s.
+   */
+  memberPartitions: 50_000,
   /** Log files (`workload.files`, one harvester each). 1,000 files ran in 0.4 s. */
   files: 1_000,
   /**
@@ -183,6 +190,17 @@ export function checkLimits(spec: PipelineSpec, map: SourceMap): SpecIssue[] {
     }
     if (node.type === 'consumer' && node.instances > L.instances) {
       refuse(['nodes', id, 'instances'], `${n(node.instances)} consumer instances; the limit is ${n(L.instances)} members per group`, `lower \`instances\` to ${n(L.instances)} or fewer: a group never uses more members than its topic has partitions`);
+    }
+    if (node.type === 'consumer') {
+      const cluster = spec.nodes[node.source.node];
+      const partitions = cluster?.type === 'kafka' ? (cluster.topics[node.source.topic]?.partitions ?? 1) : 1;
+      if (node.instances * partitions > L.memberPartitions) {
+        refuse(
+          ['nodes', id, 'instances'],
+          `${n(node.instances)} consumer instances reading ${n(partitions)} partitions make ${n(node.instances * partitions)} member-partitions; the limit is ${n(L.memberPartitions)} per group`,
+          `lower \`instances\` to ${n(Math.floor(L.memberPartitions / partitions))} or fewer, or the topic's \`partitions\``,
+        );
+      }
     }
   }
   if (est.brokers > L.brokers && out.every((i) => !i.path.endsWith('.brokers'))) {

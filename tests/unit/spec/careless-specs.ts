@@ -69,7 +69,7 @@ export const CARELESS: CarelessCase[] = [
     name: '100,000 partitions',
     text: pipeline({ partitions: 100_000 }),
     line: 18, column: 21, path: 'nodes.kafka.topics.logs.partitions',
-    message: /300,000 partition replicas .*the limit is 10,000/,
+    message: /300,000 partition replicas .*the limit is 3,000/,
     hint: /lower `partitions` or `replication\.factor`/,
   },
   {

@@ -65,4 +65,23 @@ nodes:
       ['max-events', 2, 'max-events 50,000,000 is above the limit of 20,000,000 events per run'],
     ]);
   });
+
+  it('refuses a consumer group whose members × partitions go beyond the limit, at `instances`', () => {
+    const group = (instances: number) => `nodes:
+  kafka: { type: kafka, topics: { logs: { partitions: 1000 } } }
+  app:
+    type: consumer
+    instances: ${instances}
+    source: { node: kafka, topic: logs }
+    output: { elasticsearch: { node: es, index: x } }
+  es: { type: elasticsearch }
+`;
+    expect(parseSpec(group(50), 'p.yaml').ok).toBe(true);
+    const r = parseSpec(group(100), 'p.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([
+      expect.objectContaining({ path: 'nodes.app.instances', line: 5, column: 16, message: '100 consumer instances reading 1,000 partitions make 100,000 member-partitions; the limit is 50,000 per group', hint: "lower `instances` to 50 or fewer, or the topic's `partitions`" }),
+    ]);
+  });
 });
