@@ -84,4 +84,36 @@ nodes:
       expect.objectContaining({ path: 'nodes.app.instances', line: 5, column: 16, message: '100 consumer instances reading 1,000 partitions make 100,000 member-partitions; the limit is 50,000 per group', hint: "lower `instances` to 50 or fewer, or the topic's `partitions`" }),
     ]);
   });
+
+  it('refuses a sliding window that puts each record in too many windows, at its `slide`, and Logstash workers beyond the limit', () => {
+    const text = `workload: { rate: 200/s }
+nodes:
+  filebeat: { type: beats, output: logstash }
+  logstash:
+    type: logstash
+    pipeline.workers: 100000
+    output: { kafka: { node: kafka, topic_id: logs, acks: all } }
+  kafka: { type: kafka, topics: { logs: {} } }
+  flink:
+    type: flink
+    source: { node: kafka, topic: logs }
+    job: { key-by: status, window: { type: sliding, size: 1h, slide: 1ms }, aggregate: count }
+    sink: { elasticsearch: { node: es, index: c } }
+  es: { type: elasticsearch }
+`;
+    const r = parseSpec(text, 'p.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => [e.path, e.line, e.column, e.message, e.hint])).toEqual([
+      ['nodes.logstash.pipeline.workers', 6, 23, '100,000 pipeline workers; the limit is 256', 'Logstash runs one worker per CPU core by default: a handful shows the same behaviour'],
+      [
+        'nodes.flink.job.window.slide',
+        12,
+        70,
+        'a 1h window sliding by 1ms puts each record in 3,600,000 windows: 43,200,000,000 window assignments for 12,000 records; the limit is 100,000,000',
+        'raise `slide` to at least 432ms, or shorten `size`',
+      ],
+    ]);
+    expect(parseSpec(text.replace('slide: 1ms', 'slide: 1s').replace('100000', '8'), 'p.yaml').ok).toBe(true);
+  });
 });
