@@ -34,10 +34,10 @@ export const LIMITS = {
    */
   records: 2_000_000,
   /**
-   * Estimated bytes a run keeps alive (see BYTES_PER_STORED_RECORD and BYTES_PER_STAGE_SAMPLE):
-   * the records limit's worst shape (2,000,000 × 1,700 B = 3.4 GB, in Node's uncompressed
-   * pointers; Chromium needs about half) plus room for the per-second samples. The 3,000,000-record
-   * run that still finished in Chromium estimates at 5.1 GB.
+   * Estimated bytes a run keeps alive (see BYTES_PER_STORED_RECORD, BYTES_PER_EXTRA_STORE and
+   * BYTES_PER_STAGE_SAMPLE): the records limit's worst shape (2,000,000 × 1,700 B = 3.4 GB, in
+   * Node's uncompressed pointers; Chromium needs about half) plus room for the per-second samples
+   * or a few more stores. The 3,000,000-record run that still finished in Chromium estimates at 5.1 GB.
    */
   retainedBytes: 4_000_000_000,
   /**
@@ -110,8 +110,18 @@ export const LIMITS = {
   recordCopiesPerRecord: 32,
 } as const;
 
-/** Estimated bytes one stored record costs: 1,640 B measured for a grok-parsed event kept as an Elasticsearch document, rounded up. */
+/**
+ * Estimated bytes a record costs in the first store that keeps it: 1,640 B measured for a grok-parsed,
+ * mutated event kept as an Elasticsearch document (the heaviest shape), rounded up. Other shapes
+ * measured 418–725 B retained per record (peak under 1,100 B) at 300,000 records.
+ */
 export const BYTES_PER_STORED_RECORD = 1_700;
+/**
+ * Estimated bytes per record for each further store. Stores share the record objects and keep
+ * references: two stores (lambda-vs-kappa: 574 B) and three (flink-kafka-exactly-once: 471 B)
+ * measured no more per record than one.
+ */
+export const BYTES_PER_EXTRA_STORE = 100;
 /** Estimated bytes of one stage in one per-second sample (measured about 200 B). */
 export const BYTES_PER_STAGE_SAMPLE = 200;
 /** The run samples its stages once per simulated second (run/run.ts). */
@@ -158,7 +168,7 @@ export function estimateRun(spec: PipelineSpec): RunEstimate {
   }
   const samples = Math.floor((spec.duration + spec.drain) / SAMPLE_EVERY_MS) + 1;
   const stageSamples = samples * processes * 3;
-  const retainedBytes = records * Math.max(1, stores) * BYTES_PER_STORED_RECORD + stageSamples * BYTES_PER_STAGE_SAMPLE;
+  const retainedBytes = records * (BYTES_PER_STORED_RECORD + Math.max(0, stores - 1) * BYTES_PER_EXTRA_STORE) + stageSamples * BYTES_PER_STAGE_SAMPLE;
   return { records, stores, brokers, partitionReplicas, processes, samples, stageSamples, retainedBytes };
 }
 
@@ -267,7 +277,7 @@ export function checkLimits(spec: PipelineSpec, map: SourceMap): SpecIssue[] {
   if (out.length === 0 && est.retainedBytes > L.retainedBytes) {
     refuse(
       recordsSetting(spec),
-      `this run would keep about ${n(est.retainedBytes / 1e6)} MB alive (${n(est.records)} records in ${est.stores} stores that keep every record); the limit is ${n(L.retainedBytes / 1e6)} MB`,
+      `this run would keep about ${n(est.retainedBytes / 1e6)} MB alive (${n(est.records)} records in ${est.stores} stores that keep every record, and ${n(est.stageSamples)} stage samples); the limit is ${n(L.retainedBytes / 1e6)} MB`,
       'lower `workload.rate` or `duration`, or keep fewer copies (fewer topics, or sinks fed by windowed jobs)',
     );
   }
