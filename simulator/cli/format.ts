@@ -1,6 +1,7 @@
 /** The CLI's human-readable report: a per-output ledger table, the query error, architectures, warnings. */
 import type { RunResult, OutputLedger } from '../run/result.js';
 import { formatDuration } from '../spec/units.js';
+import { budgetSentence } from '../run/budget.js';
 
 const COLUMNS: (keyof OutputLedger)[] = ['generated', 'exactlyOnce', 'duplicated', 'lost', 'filtered', 'late', 'lateSideOutput', 'deadLettered', 'inFlight', 'reordered'];
 
@@ -20,6 +21,7 @@ function places(map: Record<string, number>): string {
 export function formatReport(result: RunResult, fileLabel: string): string {
   const out: string[] = [];
   out.push(`${result.name ?? fileLabel} · seed ${result.seed} · ${formatDuration(result.simulatedMs)} simulated · ${result.events} events · ended: ${result.ended}`);
+  if (result.budget) out.push(budgetSentence(result.budget));
   out.push('');
   const ids = Object.keys(result.outputs);
   if (ids.length === 0) out.push('No terminal outputs (no sink and no topic without readers).');

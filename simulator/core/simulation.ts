@@ -42,6 +42,8 @@ export interface LinkStats {
 export class Simulation {
   now = 0;
   events = 0;
+  /** Record copies put on any link so far (each copy a node may keep crossed one): the run's memory budget counts these. */
+  recordCopies = 0;
   readonly queue = new EventQueue();
   readonly rng: RngStreams;
   readonly ledger = new Ledger();
@@ -174,7 +176,10 @@ export class Simulation {
     const stats = route.stats;
     stats.sent++;
     const records = msg.records;
-    if (records) stats.records += records.length;
+    if (records) {
+      stats.records += records.length;
+      this.recordCopies += records.length;
+    }
     if (this.faults.hasPartitions && this.faults.cut(from, to, this.now)) {
       stats.cut++;
       if (records) this.noteLossOf(records, route.id, 'network partition');

@@ -9,6 +9,7 @@
  */
 import { Rng } from '../core/prng.js';
 import { parseSpec, formatIssue, formatDuration } from '../spec/index.js';
+import { checkSearch, estimateRun } from '../spec/limits.js';
 import type { PipelineSpec } from '../spec/schema/pipeline.js';
 import { edgesOf, faultTargets } from '../spec/references.js';
 import { runSync } from '../run/run.js';
@@ -114,6 +115,8 @@ export function findCounterexample(req: CounterexampleRequest): Counterexample {
   if (!base.ok) throw new Error(base.errors.map(formatIssue).join('\n'));
   const spec = base.spec;
   const budget = req.budget ?? 40;
+  const tooBig = checkSearch(budget, estimateRun(spec).records);
+  if (tooBig) throw new Error(tooBig);
   const rng = new Rng(req.searchSeed ?? 1);
   const stores = new Set(['elasticsearch', 's3', 'serving']);
   const crashable = faultTargets(spec).filter((t) => {

@@ -7,6 +7,7 @@ import { parseSpec, formatIssue } from '../spec/index.js';
 import { run, runSync, type RunOptions } from '../run/run.js';
 import { setAt } from './spec-edit.js';
 import { metricsOf, type RunMetrics } from './metrics.js';
+import { checkSweep, estimateRun } from '../spec/limits.js';
 
 export interface SweepRequest {
   /** The base spec text. */
@@ -81,8 +82,23 @@ function prepare(req: SweepRequest, value: number | string | boolean) {
 
 export class SweepError extends Error {}
 
+/**
+ * Refuses a sweep too big to run, before its first run: too many runs, or runs that together
+ * generate more records than LIMITS.sweepRecords (spec/limits.ts). Each value's spec is parsed
+ * here once, so a value the spec refuses (a limit, a typo) stops the sweep before anything runs too.
+ */
+export function checkSweepSize(req: SweepRequest): void {
+  const runs = req.values.length * req.seeds.length;
+  const tooMany = checkSweep(runs, []);
+  if (tooMany) throw new SweepError(tooMany);
+  const records = req.values.map((value) => estimateRun(prepare(req, value)).records * req.seeds.length);
+  const tooBig = checkSweep(runs, records);
+  if (tooBig) throw new SweepError(tooBig);
+}
+
 /** Runs every point synchronously (CLI, tests). */
 export function sweepSync(req: SweepRequest): SweepResult {
+  checkSweepSize(req);
   const points = planOf(req).map(({ value, seed }) => ({ value, seed, metrics: metricsOf(runSync(prepare(req, value), { seed }).result) }));
   return { param: req.param, values: [...req.values], seeds: [...req.seeds], points };
 }
@@ -99,6 +115,7 @@ export async function sweep(
   req: SweepRequest,
   options: { signal?: AbortSignal; onProgress?: (p: SweepProgress) => void; yieldToHost?: () => Promise<void> } = {},
 ): Promise<SweepResult | null> {
+  checkSweepSize(req);
   const plan = planOf(req);
   const points: SweepPoint[] = [];
   for (const [i, { value, seed }] of plan.entries()) {

@@ -113,6 +113,14 @@ export interface GroupSummary {
   members: number;
 }
 
+/** The budget that ended a run (run/run.ts, spec/limits.ts `runBudget`). */
+export interface BudgetStop {
+  /** `events`: simulation events (`max-events`); `recordCopies`: record copies carried by links (a memory bound). */
+  kind: 'events' | 'recordCopies';
+  used: number;
+  limit: number;
+}
+
 export interface RunResult {
   name?: string;
   seed: number;
@@ -120,8 +128,10 @@ export interface RunResult {
   events: number;
   /** Wall time of the run; not part of `--json` output unless asked, so runs stay byte-identical. */
   wallMs?: number;
-  /** How the run ended: `drained` (nothing left to do), `deadline` (duration + drain reached), `budget` (event budget exhausted), `cancelled`. */
+  /** How the run ended: `drained` (nothing left to do), `deadline` (duration + drain reached), `budget` (event or record-copy budget used up), `cancelled`. */
   ended: 'drained' | 'deadline' | 'budget' | 'cancelled';
+  /** Present when `ended` is `budget`: which budget ran out (spec/limits.ts). What was done is counted; the rest is in flight. */
+  budget?: BudgetStop;
   warnings: SpecWarning[];
   outputs: Record<string, OutputLedger>;
   query?: QueryResult;

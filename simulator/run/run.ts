@@ -17,7 +17,9 @@ import type { LinkFaultSpec, PartitionFaultSpec, CrashFaultSpec } from '../spec/
 import { Workload } from '../workload/workload.js';
 import { BUILD_ORDER, FACTORIES } from '../nodes/registry.js';
 import type { BuildContext, NodeFactory } from '../nodes/build-context.js';
-import type { RunResult, StageSample, OutputLedger } from './result.js';
+import type { RunResult, StageSample, OutputLedger, BudgetStop } from './result.js';
+import { runBudget } from '../spec/limits.js';
+import { budgetSentence, budgetSpent } from './budget.js';
 import { compareAnswers, queryOf, truthWindows, type AnswerSource } from './query.js';
 import { ArchitectureSampler, type ArchitectureSource } from './architectures.js';
 import { formatDuration } from '../spec/units.js';
@@ -166,6 +168,8 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   const deadline = spec.duration + spec.drain;
   const samples: StageSample[] = [];
   let ended: RunResult['ended'] = 'deadline';
+  const budget = runBudget(spec, workload.total);
+  let stop: BudgetStop | undefined;
   sim.start();
   let nextSample = 0;
   for (;;) {
@@ -174,10 +178,13 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
       break;
     }
     const sliceEnd = Math.min(nextSample, deadline);
-    const caughtUp = sim.runUntil(sliceEnd, SLICE_EVENTS);
-    if (sim.events >= spec['max-events']) {
+    // A slice never runs past the event budget, so a run stops at exactly `max-events`.
+    const caughtUp = sim.runUntil(sliceEnd, Math.min(SLICE_EVENTS, budget.events - sim.events));
+    const spent = budgetSpent(sim, budget);
+    if (spent) {
       ended = 'budget';
-      sim.addLog('error', 'simulator', `stopped after ${sim.events} events (max-events): the pipeline may be stuck in a retry loop`);
+      stop = spent;
+      sim.addLog('error', 'simulator', budgetSentence(spent));
       break;
     }
     if (caughtUp) {
@@ -226,6 +233,7 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
     simulatedMs: sim.now,
     events: sim.events,
     ended,
+    ...(stop ? { budget: stop } : {}),
     warnings: [],
     outputs,
     log: sim.log,

@@ -14,6 +14,7 @@ import { checkReferences } from './references.js';
 import { checkLoops } from './loops.js';
 import { withIdMaps } from './id-maps.js';
 import { collectWarnings } from './warnings.js';
+import { checkLimits } from './limits.js';
 import { yamlNumber } from './units.js';
 import { aliasBombIssue, checkYamlStructure, yamlErrorText } from './yaml-checks.js';
 
@@ -130,6 +131,8 @@ export function validateData(data: unknown, map: SourceMap): ParseOutcome {
   const refErrors = checkReferences(spec, map);
   // Loops are traced over references already known to be sound.
   if (refErrors.length === 0) refErrors.push(...checkLoops(spec, map));
+  // Size last: a spec too big to run is refused before it starts, with the setting responsible marked (spec/limits.ts).
+  if (refErrors.length === 0) refErrors.push(...checkLimits(spec, map));
   const warnings = collectWarnings(spec, map);
   if (refErrors.length > 0) return { ok: false, errors: refErrors, warnings };
   void file;

@@ -67,9 +67,9 @@ async function terminalText(el: Locator): Promise<string> {
   return (await el.locator('.xterm-rows').textContent()) ?? '';
 }
 
-/** A pipeline that runs far longer than a test waits: millions of records, no query to precompute. */
+/** A pipeline that runs far longer than a test waits: 2,000,000 records (the most a run may have, simulator/spec/limits.ts), no query to precompute. */
 const LONG_RUN = `# a long run, to cancel
-duration: 3600s
+duration: 1000s
 drain: 60s
 workload: { generator: access-log, rate: 2000/s, files: 2, key: status }
 nodes:

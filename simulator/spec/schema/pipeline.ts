@@ -46,7 +46,7 @@ export const pipelineSchema = z
     seed: z.number().int().min(0).max(4294967295).default(1).describe('Seed of all randomness; the CLI\'s --seed overrides it.'),
     duration: duration('How long the sources produce (default 60s).').default(60_000),
     drain: duration('How long the run may continue after that for in-flight work to settle (default 120s).').default(120_000),
-    'max-events': positiveInt('Stop after this many simulation events (a guard for runaway specs; default 50 million).').default(50_000_000),
+    'max-events': positiveInt('Stop after this many simulation events (a guard for runaway specs; default 10 million, at most 20 million). The run then ends as `budget`, with what was done counted and the rest in flight.').default(10_000_000),
     workload: workloadSchema.prefault({}),
     nodes: z.record(recordKey().regex(/^[A-Za-z][\w-]*$/, 'node ids start with a letter and use letters, digits, - and _'), nodeSchema).describe('Node id → node. Edges come from `output`, `source` and `node` references.'),
     faults: z.array(faultSchema).default([]).describe('What goes wrong, and when.'),

@@ -101,7 +101,7 @@ export const exercise = {
   'ex.result.failed': '{failed} of {total} checks failed.',
   'ex.result.noChecks': 'The run finished. This exercise has no checks.',
   'ex.result.cancelled': 'Run cancelled. Nothing was counted; press Run to start again.',
-  'ex.result.budget': 'The run was stopped: it used up its event budget.',
+  'ex.result.budget': 'The run was stopped: it used up its budget.',
   'ex.result.budgetHelp':
     'Something kept the simulator busy without making progress — often a retry loop against a node that never comes back, or a very high rate. Look at the log with `tail /var/log/sim.log`, then lower the rate or the duration, or raise `max-events`.',
   'ex.result.invalid': 'The pipeline has {n} error(s), so nothing ran. See the problems under the editor.',

@@ -7,12 +7,18 @@ import { h, richText } from './dom.js';
 import { t } from '../../i18n/index.js';
 import { checkNumbers, checkSource, checkWhy } from './check-words.js';
 
-export function endedText(result: Pick<PageResult, 'ended' | 'simulatedMs' | 'events'>): string {
+export function endedText(result: Pick<PageResult, 'ended' | 'simulatedMs' | 'events' | 'budget'>): string {
   const params = { seconds: (result.simulatedMs / 1000).toFixed(1), events: result.events.toLocaleString('en') };
-  return t(`ex.ended.${result.ended}` as const, params);
+  const ended = t(`ex.ended.${result.ended}` as const, params);
+  return result.ended === 'budget' && result.budget ? `${ended} ${budgetText(result.budget)}` : ended;
 }
 
-export function renderVerdict(root: HTMLElement, result: Pick<PageResult, 'ended' | 'simulatedMs' | 'events'>, checks: readonly CheckResult[], passed: boolean, warnings: readonly SpecIssue[], override?: string): void {
+/** Which budget stopped the run and what that means, in a plain sentence (simulator/spec/limits.ts). */
+export function budgetText(stop: NonNullable<PageResult['budget']>): string {
+  return t(`limits.budget.${stop.kind}` as const, { used: stop.used.toLocaleString('en'), limit: stop.limit.toLocaleString('en') });
+}
+
+export function renderVerdict(root: HTMLElement, result: Pick<PageResult, 'ended' | 'simulatedMs' | 'events' | 'budget'>, checks: readonly CheckResult[], passed: boolean, warnings: readonly SpecIssue[], override?: string): void {
   const failed = checks.filter((c) => !c.pass).length;
   const headline =
     override ??
@@ -27,7 +33,7 @@ export function renderVerdict(root: HTMLElement, result: Pick<PageResult, 'ended
     h('p', { class: `ex-verdict ex-verdict--${passed ? 'pass' : 'fail'}` }, headline),
     h('p', { class: 'ex-note' }, endedText(result)),
   );
-  if (result.ended === 'budget') root.append(h('p', { class: 'ex-note ex-warn' }, t('ex.result.budgetHelp')));
+  if (result.ended === 'budget' && !result.budget) root.append(h('p', { class: 'ex-note ex-warn' }, t('ex.result.budgetHelp')));
   if (checks.length > 0) {
     root.append(
       h(

@@ -1,0 +1,353 @@
+/**
+ * How big a run may be, and the estimate that checks a spec against it before anything runs.
+ *
+ * The simulator keeps one JavaScript object per record per store, so a careless spec (`rate: 1e12`,
+ * `duration: 1d` at 10,000/s, 100,000 brokers, a 10-day drain) would run the tab out of memory or
+ * keep it busy for minutes. These limits refuse such a spec at validation time, with the setting
+ * responsible marked in the editor; what cannot be estimated (a retry loop, a storm of resends)
+ * is bounded while the run goes by the count-based budget in `runBudget` (run/run.ts ends it as
+ * `ended: budget`). Every number is a count, never a heap size or a wall time, so Node and the
+ * browser refuse and stop the same specs at the same point.
+ *
+ * How each was chosen is written next to it. The measurements (4–5 December 2026, Node 20 with
+ * `--expose-gc`, `process.memoryUsage().heapUsed` after a full GC with the run still referenced;
+ * Chromium 156 running `runSync` in a dedicated worker) are repeatable with the specs named there.
+ */
+import type { PipelineSpec } from './schema/pipeline.js';
+import type { z } from 'zod';
+import type { windowSchema } from './schema/job.js';
+import type { SourceMap } from './parse.js';
+import { pathToString, type SpecIssue } from './issues.js';
+import { formatDuration } from './units.js';
+import { referencesOf } from './references.js';
+
+type WindowSpec = z.output<typeof windowSchema>;
+
+export const LIMITS = {
+  /**
+   * Records one run generates (`duration` × `rate`). The heaviest shape measured keeps every
+   * record as an Elasticsearch document (examples/seed-beats-logstash-es.yaml scaled up): in a
+   * Chromium worker it ran 3,000,000 records (23 s) and crashed the tab at 5,000,000; the issue-5
+   * full pipeline ran 8,000,000. 2,000,000 leaves the heaviest shape 1.5× headroom. At the limit
+   * (`npx tsx tests/bench/limits-bench.ts`, a fresh browser per run) the heaviest shape finished in
+   * 33 s and the full pipeline in 18 s; one record per second more is refused.
+   */
+  records: 2_000_000,
+  /**
+   * Estimated bytes a run keeps alive (see BYTES_PER_STORED_RECORD, BYTES_PER_EXTRA_STORE and
+   * BYTES_PER_STAGE_SAMPLE): the records limit's worst shape (2,000,000 × 1,700 B = 3.4 GB, in
+   * Node's uncompressed pointers; Chromium needs about half) plus room for the per-second samples
+   * or a few more stores. The 3,000,000-record run that still finished in Chromium estimates at 5.1 GB.
+   */
+  retainedBytes: 4_000_000_000,
+  /**
+   * Partition replicas over all topics (partitions × min(replication.factor, brokers)). Measured
+   * in Node at 200 records/s for 60 s, read by a Flink job: 3,000 partitions × 1 replica ran in
+   * 2.1 s, 3,000 × 3 in 3.3 s, 10,000 × 3 in 16.6 s (every partition is polled, fetched and
+   * sampled). Real Kafka advises at most about 4,000 replicas per broker as well.
+   */
+  partitionReplicas: 3_000,
+  /** Brokers over all Kafka clusters. 1,000 brokers ran in 0.8 s, 10,000 in 1.7 s (but every broker is a stage in every sample). */
+  brokers: 1_000,
+  /**
+   * Members of one consumer group (`instances`). Every join rebalances the group: 250 members on
+   * a 30-partition topic ran in 2.3 s in Node (200 records/s for 60 s).
+   */
+  instances: 250,
+  /**
+   * Members × partitions of the topic they read, per consumer group: each member polls and the
+   * group rebalances over all of them. On a 1,000-partition topic 50 members ran in 4.1 s, 100 in
+   * 6.4 s and 250 in 13.5 s.
+   */
+  memberPartitions: 50_000,
+  /**
+   * Logstash `pipeline.workers`. Measured at 200 records/s for 60 s: 1,000 workers ran in about
+   * the time 2 do; 10,000 did not finish in 60 s. 256 keeps a wide margin and is far above the
+   * core count of any machine Logstash runs on (its default is the number of cores).
+   */
+  logstashWorkers: 256,
+  /**
+   * Window assignments: records × windows per record (size / slide of a sliding window), summed
+   * over every sliding window a job, batch job or query uses. Flink, too, puts each record in
+   * size/slide windows. A 1 h window sliding by 1 s over 12,000 records (43 million) added 1.5 s
+   * in Node; sliding by 1 ms (43 billion) did not finish in 60 s.
+   */
+  windowAssignments: 100_000_000,
+  /** Log files (`workload.files`, one harvester each). 1,000 files ran in 0.4 s. */
+  files: 1_000,
+  /**
+   * The highest `max-events` a spec may set. The longest lesson run (a retry loop in
+   * 04-delivery-guarantees/giving-up-is-losing) takes 1.9 million events. A network partition
+   * that never heals, retried for 6 h, took 1.75 million events in 3 s in Node (sampling included),
+   * so the default of 10 million stops a runaway within about 15 s and 20 million within about 30 s.
+   */
+  maxEvents: 20_000_000,
+  /**
+   * Simulated time (`duration` + `drain`). The run samples every stage once per simulated second
+   * for the charts and the scrubber: a never-healing network partition with a 10-day drain (864,000
+   * samples) had 750 MB of samples after 30 s and was a fifth done. Six hours is 21,600 samples,
+   * about 4 s of idle retrying in Node.
+   */
+  simulatedMs: 6 * 3_600_000,
+  /**
+   * Samples × stages (processes and links). One stage in one sample measured about 200 B in Node
+   * (the 10-day run above: 175,000 samples × ~21 stages in 750 MB); 2,000,000 is about 400 MB.
+   */
+  stageSamples: 2_000_000,
+  /**
+   * Records over all the runs of one Lab sweep (values × seeds × records per run). The runs are
+   * sequential, so this bounds time, not memory: issue 5's sweep (20 values × 5 seeds × 100,000
+   * records) is 10,000,000 and takes 17–22 s in Chromium.
+   */
+  sweepRecords: 10_000_000,
+  /** Runs in one Lab sweep (values × seeds); each run parses and builds its pipeline anew. Issue 5's sweep is 100. */
+  sweepRuns: 1_000,
+  /**
+   * Record copies the links may carry during a run, per record generated (at least 100,000
+   * records' worth). Every copy a node keeps (a document, a log entry, a resend) crossed a link,
+   * so this bounds what a storm of resends can pile up. The lessons and examples carry at most
+   * 8.1 copies per record (acks-all-is-not-enough: replication plus resends); 32 is four times that.
+   */
+  recordCopiesPerRecord: 32,
+} as const;
+
+/**
+ * Estimated bytes a record costs in the first store that keeps it: 1,640 B measured for a grok-parsed,
+ * mutated event kept as an Elasticsearch document (the heaviest shape), rounded up. Other shapes
+ * measured 418–725 B retained per record (peak under 1,100 B) at 300,000 records.
+ */
+export const BYTES_PER_STORED_RECORD = 1_700;
+/**
+ * Estimated bytes per record for each further store. Stores share the record objects and keep
+ * references: two stores (lambda-vs-kappa: 574 B) and three (flink-kafka-exactly-once: 471 B)
+ * measured no more per record than one.
+ */
+export const BYTES_PER_EXTRA_STORE = 100;
+/** Estimated bytes of one stage in one per-second sample (measured about 200 B). */
+export const BYTES_PER_STAGE_SAMPLE = 200;
+/** The run samples its stages once per simulated second (run/run.ts). */
+const SAMPLE_EVERY_MS = 1000;
+
+/** What a spec asks of the simulator, estimated from the spec alone. */
+export interface RunEstimate {
+  records: number;
+  /** Stores keeping a copy of every record: Kafka topics, and Elasticsearch or S3 nodes fed records rather than window results. */
+  stores: number;
+  brokers: number;
+  partitionReplicas: number;
+  /** Processes the simulator runs: every broker, every consumer instance, one for each other node. */
+  processes: number;
+  samples: number;
+  /** Samples × stages; stages are the processes plus about two links each. */
+  stageSamples: number;
+  retainedBytes: number;
+}
+
+export function estimateRun(spec: PipelineSpec): RunEstimate {
+  // The same count the workload makes (workload/workload.ts), float slack included.
+  const records = Math.max(0, Math.ceil((spec.duration * spec.workload.rate) / 1000 - 1e-9));
+  let brokers = 0;
+  let partitionReplicas = 0;
+  let processes = 0;
+  let stores = 0;
+  for (const node of Object.values(spec.nodes)) {
+    if (node.type === 'kafka') {
+      brokers += node.brokers;
+      processes += node.brokers;
+      for (const topic of Object.values(node.topics)) {
+        partitionReplicas += topic.partitions * Math.min(topic['replication.factor'], node.brokers);
+        stores++;
+      }
+    } else if (node.type === 'consumer') {
+      processes += node.instances;
+    } else {
+      processes++;
+    }
+  }
+  for (const [id, node] of Object.entries(spec.nodes)) {
+    if ((node.type === 'elasticsearch' || node.type === 's3') && !onlyWindowResultsReach(spec, id)) stores++;
+  }
+  const samples = Math.floor((spec.duration + spec.drain) / SAMPLE_EVERY_MS) + 1;
+  const stageSamples = samples * processes * 3;
+  const retainedBytes = records * (BYTES_PER_STORED_RECORD + Math.max(0, stores - 1) * BYTES_PER_EXTRA_STORE) + stageSamples * BYTES_PER_STAGE_SAMPLE;
+  return { records, stores, brokers, partitionReplicas, processes, samples, stageSamples, retainedBytes };
+}
+
+/** True when every writer into `sinkId` is a Flink job with a windowed aggregate: it stores window results, not records. */
+function onlyWindowResultsReach(spec: PipelineSpec, sinkId: string): boolean {
+  const writers = referencesOf(spec).filter((ref) => ref.target === sinkId).map((ref) => spec.nodes[String(ref.path[1])]);
+  return writers.length > 0 && writers.every((node) => node?.type === 'flink' && node.job?.window !== undefined);
+}
+
+/** The spec's setting that decides the record count most: a long duration, or else the rate. */
+function recordsSetting(spec: PipelineSpec): (string | number)[] {
+  return spec.duration > 3_600_000 ? ['duration'] : ['workload', 'rate'];
+}
+
+const n = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : String(x));
+/** A rate as written, with up to two decimals (33,333.33/s). */
+const rateText = (perSecond: number) => perSecond.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/**
+ * The limits a spec goes beyond, as located errors (the editor marks them; the CLI exits 1).
+ * Each names the limit, what the spec asks, and what to change.
+ */
+export function checkLimits(spec: PipelineSpec, map: SourceMap): SpecIssue[] {
+  const out: SpecIssue[] = [];
+  const refuse = (path: (string | number)[], message: string, hint: string) => {
+    // One error per setting: the first one found already says what to change there.
+    if (out.some((issue) => issue.path === pathToString(path))) return;
+    out.push({ severity: 'error', file: map.file, ...map.locate(path), path: pathToString(path), message, hint });
+  };
+  const est = estimateRun(spec);
+  const L = LIMITS;
+
+  if (est.records > L.records) {
+    refuse(
+      recordsSetting(spec),
+      `this run would generate ${n(est.records)} records (${rateText(spec.workload.rate)}/s for ${formatDuration(spec.duration)}); the limit is ${n(L.records)} records per run`,
+      `lower \`workload.rate\` or \`duration\` so that rate × duration stays under ${n(L.records)}, e.g. ${n(Math.floor(L.records / Math.max(1, spec.duration / 1000)))}/s for ${formatDuration(spec.duration)}`,
+    );
+  }
+  if (spec.workload.files > L.files) {
+    refuse(['workload', 'files'], `${n(spec.workload.files)} log files; the limit is ${n(L.files)}`, `lower \`files\` to ${n(L.files)} or fewer`);
+  }
+  for (const [id, node] of Object.entries(spec.nodes)) {
+    if (node.type === 'kafka' && node.brokers > L.brokers) {
+      refuse(['nodes', id, 'brokers'], `${n(node.brokers)} brokers; the limit is ${n(L.brokers)} brokers over all Kafka clusters`, 'lower `brokers`: three already show replication and leader election');
+    }
+    if (node.type === 'logstash' && node['pipeline.workers'] > L.logstashWorkers) {
+      refuse(['nodes', id, 'pipeline.workers'], `${n(node['pipeline.workers'])} pipeline workers; the limit is ${n(L.logstashWorkers)}`, 'Logstash runs one worker per CPU core by default: a handful shows the same behaviour');
+    }
+    if (node.type === 'consumer' && node.instances > L.instances) {
+      refuse(['nodes', id, 'instances'], `${n(node.instances)} consumer instances; the limit is ${n(L.instances)} members per group`, `lower \`instances\` to ${n(L.instances)} or fewer: a group never uses more members than its topic has partitions`);
+    }
+    if (node.type === 'consumer') {
+      const cluster = spec.nodes[node.source.node];
+      const partitions = cluster?.type === 'kafka' ? (cluster.topics[node.source.topic]?.partitions ?? 1) : 1;
+      if (node.instances * partitions > L.memberPartitions) {
+        refuse(
+          ['nodes', id, 'instances'],
+          `${n(node.instances)} consumer instances reading ${n(partitions)} partitions make ${n(node.instances * partitions)} member-partitions; the limit is ${n(L.memberPartitions)} per group`,
+          `lower \`instances\` to ${n(Math.floor(L.memberPartitions / partitions))} or fewer, or the topic's \`partitions\``,
+        );
+      }
+    }
+  }
+  if (est.brokers > L.brokers && out.every((i) => !i.path.endsWith('.brokers'))) {
+    const first = Object.entries(spec.nodes).find(([, node]) => node.type === 'kafka')!;
+    refuse(['nodes', first[0], 'brokers'], `${n(est.brokers)} brokers over all Kafka clusters; the limit is ${n(L.brokers)}`, 'use fewer brokers or fewer clusters');
+  }
+  if (est.partitionReplicas > L.partitionReplicas) {
+    const worst = biggestTopic(spec);
+    refuse(
+      worst ? ['nodes', worst.node, 'topics', worst.topic, 'partitions'] : ['nodes'],
+      `the topics have ${n(est.partitionReplicas)} partition replicas in all (partitions × replication factor); the limit is ${n(L.partitionReplicas)}`,
+      'lower `partitions` or `replication.factor`: a handful of partitions already shows ordering per partition and consumer parallelism',
+    );
+  }
+  for (const w of slidingWindows(spec)) {
+    const perRecord = Math.ceil(w.size / w.slide);
+    if (est.records * perRecord > L.windowAssignments) {
+      refuse(
+        [...w.path, 'slide'],
+        `a ${formatDuration(w.size)} window sliding by ${formatDuration(w.slide)} puts each record in ${n(perRecord)} windows: ${n(est.records * perRecord)} window assignments for ${n(est.records)} records; the limit is ${n(L.windowAssignments)}`,
+        `raise \`slide\` to at least ${formatDuration(Math.ceil((w.size * est.records) / L.windowAssignments))}, or shorten \`size\``,
+      );
+    }
+  }
+  if (spec['max-events'] > L.maxEvents) {
+    refuse(['max-events'], `max-events ${n(spec['max-events'])} is above the limit of ${n(L.maxEvents)} events per run`, `set \`max-events\` to ${n(L.maxEvents)} or less; a run that needs more is usually stuck in a retry loop`);
+  }
+  const spanMs = spec.duration + spec.drain;
+  if (spanMs > L.simulatedMs) {
+    refuse(
+      spec.drain >= spec.duration ? ['drain'] : ['duration'],
+      `duration ${formatDuration(spec.duration)} + drain ${formatDuration(spec.drain)} is more simulated time than the limit of ${formatDuration(L.simulatedMs)} per run: the run samples every stage once per simulated second`,
+      spec.drain >= spec.duration
+        ? 'lower `drain`: a run ends by itself once nothing is left in flight, so a long drain only helps a pipeline that is stuck'
+        : 'lower `duration`; raise `rate` instead if you want more records',
+    );
+  } else if (out.length === 0 && est.stageSamples > L.stageSamples) {
+    refuse(
+      spec.drain >= spec.duration ? ['drain'] : ['duration'],
+      `${n(est.processes)} processes sampled every simulated second for ${formatDuration(spanMs)} make about ${n(est.stageSamples)} stage samples; the limit is ${n(L.stageSamples)}`,
+      'lower `duration` and `drain`, or run fewer brokers and instances',
+    );
+  }
+  if (out.length === 0 && est.retainedBytes > L.retainedBytes) {
+    refuse(
+      recordsSetting(spec),
+      `this run would keep about ${n(est.retainedBytes / 1e6)} MB alive (${n(est.records)} records in ${est.stores} stores that keep every record, and ${n(est.stageSamples)} stage samples); the limit is ${n(L.retainedBytes / 1e6)} MB`,
+      'lower `workload.rate` or `duration`, or keep fewer copies (fewer topics, or sinks fed by windowed jobs)',
+    );
+  }
+  return out;
+}
+
+/** Every sliding window a Flink job (or one of its versions), a batch job or the query uses, with where it is written. */
+function slidingWindows(spec: PipelineSpec): { path: (string | number)[]; size: number; slide: number }[] {
+  const out: { path: (string | number)[]; size: number; slide: number }[] = [];
+  const add = (path: (string | number)[], window: WindowSpec | undefined) => {
+    if (window?.type === 'sliding' && window.slide > 0) out.push({ path, size: window.size, slide: window.slide });
+  };
+  for (const [id, node] of Object.entries(spec.nodes)) {
+    if (node.type !== 'flink' && node.type !== 'batch') continue;
+    add(['nodes', id, 'job', 'window'], node.job?.window);
+    for (const [version, job] of Object.entries(node.versions ?? {})) add(['nodes', id, 'versions', version, 'window'], job.window);
+  }
+  add(['query', 'window'], spec.query?.window);
+  return out;
+}
+
+function biggestTopic(spec: PipelineSpec): { node: string; topic: string } | undefined {
+  let best: { node: string; topic: string; replicas: number } | undefined;
+  for (const [id, node] of Object.entries(spec.nodes)) {
+    if (node.type !== 'kafka') continue;
+    for (const [topic, t] of Object.entries(node.topics)) {
+      const replicas = t.partitions * Math.min(t['replication.factor'], node.brokers);
+      if (!best || replicas > best.replicas) best = { node: id, topic, replicas };
+    }
+  }
+  return best;
+}
+
+/** What a run may spend while it goes: the spec's own `max-events` and the record copies its links may carry. */
+export interface RunBudget {
+  events: number;
+  recordCopies: number;
+}
+
+export function runBudget(spec: PipelineSpec, records: number): RunBudget {
+  return {
+    events: Math.min(spec['max-events'], LIMITS.maxEvents),
+    recordCopies: Math.max(records, 100_000) * LIMITS.recordCopiesPerRecord,
+  };
+}
+
+/**
+ * Refuses a Lab sweep whose runs together go beyond the sweep limits, before any of them runs.
+ * `recordsPerRun` are the records each point's spec generates.
+ */
+export function checkSweep(runs: number, recordsPerRun: readonly number[]): string | undefined {
+  if (runs > LIMITS.sweepRuns) {
+    return `this sweep would make ${n(runs)} runs (values × seeds); the limit is ${n(LIMITS.sweepRuns)} runs per sweep. Sweep fewer values or seeds.`;
+  }
+  const total = recordsPerRun.reduce((a, b) => a + b, 0);
+  if (total > LIMITS.sweepRecords) {
+    return `this sweep's ${n(runs)} runs would generate ${n(total)} records together; the limit is ${n(LIMITS.sweepRecords)} records per sweep. Sweep fewer values or seeds, or lower the rate or duration of the spec.`;
+  }
+  return undefined;
+}
+
+/**
+ * Refuses a counterexample search whose budget could make more runs, or records over its runs, than
+ * a sweep may: searching and shrinking spend up to `budget` runs each, plus one run to confirm.
+ */
+export function checkSearch(budget: number, recordsPerRun: number): string | undefined {
+  const runs = 2 * budget + 1;
+  const records = runs * recordsPerRun;
+  if (runs <= LIMITS.sweepRuns && records <= LIMITS.sweepRecords) return undefined;
+  const most = Math.max(1, Math.floor((Math.min(LIMITS.sweepRuns, LIMITS.sweepRecords / Math.max(1, recordsPerRun)) - 1) / 2));
+  return `a budget of ${n(budget)} runs may make ${n(runs)} runs of ${n(recordsPerRun)} records each (searching, shrinking and a confirming run); the limit is ${n(LIMITS.sweepRuns)} runs and ${n(LIMITS.sweepRecords)} records per experiment. Lower the budget to ${n(most)} or less, or the spec's rate or duration.`;
+}
