@@ -20,6 +20,7 @@ import type { ConsumedRecord, KafkaConsumerClient } from '../kafka/client-api.js
 import type { KafkaCluster } from '../kafka/cluster.js';
 import type { ConsumerSpec } from '../../spec/schema/consumer.js';
 import { SinkWriter } from './sink-writer.js';
+import type { GroupRewrites } from './rewrites.js';
 
 export class ConsumerApp implements SimNode {
   private ctx!: NodeContext;
@@ -34,6 +35,8 @@ export class ConsumerApp implements SimNode {
    * against the group's committed offsets after each commit and at each batch.
    */
   private writtenUncommitted: ConsumedRecord[] = [];
+  /** Where this instance started each partition of its current assignment: the group's committed offset, or undefined (auto.offset.reset). */
+  private resumedAt = new Map<number, number | undefined>();
   private generation = 0;
   /** `processing: worker`: polled batches waiting for the worker, whether it is busy, and a poll held back until it takes one. */
   private queued: ConsumedRecord[][] = [];
@@ -48,6 +51,7 @@ export class ConsumerApp implements SimNode {
     private readonly cluster: KafkaCluster,
     private readonly reportsLog: boolean,
     private readonly nextRequestId: () => number,
+    private readonly rewrites: GroupRewrites,
   ) {}
 
   start(ctx: NodeContext): void {
@@ -70,7 +74,10 @@ export class ConsumerApp implements SimNode {
     });
     this.client = client;
     this.writer = new SinkWriter(this.ctx, this.appId, this.spec.output, this.nextRequestId);
-    client.subscribe(s.topic);
+    this.resumedAt = new Map();
+    client.subscribe(s.topic, (partitions) => {
+      this.resumedAt = new Map(partitions.map((p) => [p, client.position(p)]));
+    });
     this.loop(++this.generation);
   }
 
@@ -142,6 +149,7 @@ export class ConsumerApp implements SimNode {
       if (gen !== this.generation) return;
       this.unwritten = this.unwritten.slice(chunk.length);
       this.counters.processed += chunk.length;
+      for (const r of chunk) this.rewrites.wrote(r, (frontier) => this.whyAgain(r, frontier));
       this.writer!.write(chunk.map((r) => r.record));
       if (this.spec.commit !== 'before-processing') for (const r of chunk) this.writtenUncommitted.push(r);
       this.process(gen, offsets);
@@ -175,8 +183,19 @@ export class ConsumerApp implements SimNode {
   /** The records written past the committed offsets will be written again by whoever reads on from there: a copy each, made here. */
   private noteReprocessed(why: string): void {
     this.trimCommitted();
-    for (const r of this.writtenUncommitted) this.ctx.ledger.noteDuplicate(r.record.rid, this.appId, why);
+    for (const r of this.writtenUncommitted) this.rewrites.foresee(r.record.rid, why);
     this.writtenUncommitted = [];
+  }
+
+  /** Why writing `r` repeats a record the group wrote before (it had written `topic-partition` up to `frontier`). */
+  private whyAgain(r: ConsumedRecord, frontier: number): string {
+    const tp = `${this.spec.source.topic}-${r.partition}`;
+    if (!this.client?.assignment().includes(r.partition) || !this.resumedAt.has(r.partition)) {
+      return `processed after this member had lost ${tp} (removed from the group, or rebalanced): the group's committed offset is below it, so the partition's next owner processes it too`;
+    }
+    const resumed = this.resumedAt.get(r.partition);
+    if (resumed === undefined) return `processed again: with no committed offset for ${tp}, the group started over at auto.offset.reset (${this.spec.source['auto.offset.reset']}), below the ${frontier} it had already processed`;
+    return `processed again: the group resumed ${tp} at its committed offset ${resumed}, older than the ${frontier} it had already processed (that work was written but never committed)`;
   }
 
   peerDown(address: string): void {
