@@ -124,10 +124,14 @@ export class ConsumerApp implements SimNode {
     this.unwritten = records;
     this.trimCommitted();
     if (this.spec.commit === 'before-processing') {
-      this.commit(gen, offsets, (ok) => {
+      this.commit(gen, offsets, (ok, error) => {
         if (ok) this.process(gen, offsets);
         else {
-          // The partitions moved: the new owner starts at the last committed offset.
+          // The app gives the batch up (commitSync threw). If the partitions moved, the new owner starts at
+          // the last committed offset and reads it again; if they did not (the coordinator timed out), this
+          // member's position is already past it and nobody reads it again.
+          const why = `skipped: the offset commit before processing failed (${error ?? 'CommitFailedException'}); only a rebalance back to the committed offset reads it again`;
+          for (const r of this.unwritten) this.ctx.ledger.noteLoss(r.record.rid, this.appId, why);
           this.unwritten = [];
           this.batchDone(gen);
         }
@@ -156,7 +160,7 @@ export class ConsumerApp implements SimNode {
     });
   }
 
-  private commit(gen: number, offsets: Map<number, number>, done: (ok: boolean) => void): void {
+  private commit(gen: number, offsets: Map<number, number>, done: (ok: boolean, error?: string) => void): void {
     this.counters.commits++;
     this.client!.commit(offsets, (ok, error) => {
       if (gen !== this.generation) return;
@@ -169,7 +173,7 @@ export class ConsumerApp implements SimNode {
         this.counters.commitsFailed++;
         this.ctx.log('warn', `commit failed: ${error ?? 'unknown'}`);
       }
-      done(ok);
+      done(ok, error);
     });
   }
 
