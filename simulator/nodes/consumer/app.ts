@@ -20,6 +20,7 @@ import type { ConsumedRecord, KafkaConsumerClient } from '../kafka/client-api.js
 import type { KafkaCluster } from '../kafka/cluster.js';
 import type { ConsumerSpec } from '../../spec/schema/consumer.js';
 import { SinkWriter } from './sink-writer.js';
+import type { GroupRewrites } from './rewrites.js';
 
 export class ConsumerApp implements SimNode {
   private ctx!: NodeContext;
@@ -34,6 +35,8 @@ export class ConsumerApp implements SimNode {
    * against the group's committed offsets after each commit and at each batch.
    */
   private writtenUncommitted: ConsumedRecord[] = [];
+  /** Where this instance started each partition of its current assignment: the group's committed offset, or undefined (auto.offset.reset). */
+  private resumedAt = new Map<number, number | undefined>();
   private generation = 0;
   /** `processing: worker`: polled batches waiting for the worker, whether it is busy, and a poll held back until it takes one. */
   private queued: ConsumedRecord[][] = [];
@@ -48,6 +51,7 @@ export class ConsumerApp implements SimNode {
     private readonly cluster: KafkaCluster,
     private readonly reportsLog: boolean,
     private readonly nextRequestId: () => number,
+    private readonly rewrites: GroupRewrites,
   ) {}
 
   start(ctx: NodeContext): void {
@@ -70,7 +74,10 @@ export class ConsumerApp implements SimNode {
     });
     this.client = client;
     this.writer = new SinkWriter(this.ctx, this.appId, this.spec.output, this.nextRequestId);
-    client.subscribe(s.topic);
+    this.resumedAt = new Map();
+    client.subscribe(s.topic, (partitions) => {
+      this.resumedAt = new Map(partitions.map((p) => [p, client.position(p)]));
+    });
     this.loop(++this.generation);
   }
 
@@ -117,10 +124,14 @@ export class ConsumerApp implements SimNode {
     this.unwritten = records;
     this.trimCommitted();
     if (this.spec.commit === 'before-processing') {
-      this.commit(gen, offsets, (ok) => {
+      this.commit(gen, offsets, (ok, error) => {
         if (ok) this.process(gen, offsets);
         else {
-          // The partitions moved: the new owner starts at the last committed offset.
+          // The app gives the batch up (commitSync threw). If the partitions moved, the new owner starts at
+          // the last committed offset and reads it again; if they did not (the coordinator timed out), this
+          // member's position is already past it and nobody reads it again.
+          const why = `skipped: the offset commit before processing failed (${error ?? 'CommitFailedException'}); only a rebalance back to the committed offset reads it again`;
+          for (const r of this.unwritten) this.ctx.ledger.noteLoss(r.record.rid, this.appId, why);
           this.unwritten = [];
           this.batchDone(gen);
         }
@@ -142,13 +153,14 @@ export class ConsumerApp implements SimNode {
       if (gen !== this.generation) return;
       this.unwritten = this.unwritten.slice(chunk.length);
       this.counters.processed += chunk.length;
+      for (const r of chunk) this.rewrites.wrote(r, (frontier) => this.whyAgain(r, frontier));
       this.writer!.write(chunk.map((r) => r.record));
       if (this.spec.commit !== 'before-processing') for (const r of chunk) this.writtenUncommitted.push(r);
       this.process(gen, offsets);
     });
   }
 
-  private commit(gen: number, offsets: Map<number, number>, done: (ok: boolean) => void): void {
+  private commit(gen: number, offsets: Map<number, number>, done: (ok: boolean, error?: string) => void): void {
     this.counters.commits++;
     this.client!.commit(offsets, (ok, error) => {
       if (gen !== this.generation) return;
@@ -161,7 +173,7 @@ export class ConsumerApp implements SimNode {
         this.counters.commitsFailed++;
         this.ctx.log('warn', `commit failed: ${error ?? 'unknown'}`);
       }
-      done(ok);
+      done(ok, error);
     });
   }
 
@@ -175,8 +187,19 @@ export class ConsumerApp implements SimNode {
   /** The records written past the committed offsets will be written again by whoever reads on from there: a copy each, made here. */
   private noteReprocessed(why: string): void {
     this.trimCommitted();
-    for (const r of this.writtenUncommitted) this.ctx.ledger.noteDuplicate(r.record.rid, this.appId, why);
+    for (const r of this.writtenUncommitted) this.rewrites.foresee(r.record.rid, why);
     this.writtenUncommitted = [];
+  }
+
+  /** Why writing `r` repeats a record the group wrote before (it had written `topic-partition` up to `frontier`). */
+  private whyAgain(r: ConsumedRecord, frontier: number): string {
+    const tp = `${this.spec.source.topic}-${r.partition}`;
+    if (!this.client?.assignment().includes(r.partition) || !this.resumedAt.has(r.partition)) {
+      return `processed after this member had lost ${tp} (removed from the group, or rebalanced): the group's committed offset is below it, so the partition's next owner processes it too`;
+    }
+    const resumed = this.resumedAt.get(r.partition);
+    if (resumed === undefined) return `processed again: with no committed offset for ${tp}, the group started over at auto.offset.reset (${this.spec.source['auto.offset.reset']}), below the ${frontier} it had already processed`;
+    return `processed again: the group resumed ${tp} at its committed offset ${resumed}, older than the ${frontier} it had already processed (that work was written but never committed)`;
   }
 
   peerDown(address: string): void {

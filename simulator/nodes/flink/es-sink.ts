@@ -13,12 +13,13 @@
  * emitted at N's barrier. Those of its records replayed from Kafka are noted by the job; the others
  * come out of the restored state, and if a bulk request sent after N's barrier already wrote them
  * (answered, or applied with its response lost), each new write with a generated id is a copy made
- * here. The sink keeps those requests (not sink state: bookkeeping that outlives a failure) to say so.
+ * here. The sink hands those requests to RestoredRepeats, which says so.
  */
 import type { Message } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
 import type { FlinkSink, SinkHost } from './sink.js';
 import { compileDocumentId, type DocumentId } from './document-id.js';
+import { RestoredRepeats } from './restored-repeats.js';
 
 interface BulkItem {
   index: string;
@@ -59,21 +60,11 @@ export class EsSink implements FlinkSink {
   /** Id of the last checkpoint whose barrier passed here (or that the job restored): writes from now on come after it. */
   private afterCheckpoint = 0;
   /**
-   * Bulk requests Elasticsearch applied (or may have: no response when the job failed), sent after
-   * the barrier of a checkpoint a restore could still start from. Kept by reference, one entry per
-   * request, from the first barrier on, and only with generated ids (a repeated write with a
-   * document id replaces the document).
+   * Bulk requests Elasticsearch applied (or may have: no response when the job failed) after a
+   * checkpoint's barrier, and the copies a restored window state makes by writing them again. Only
+   * with generated ids: a repeated write with a document id replaces the document.
    */
-  private sentAfter: { after: number; items: readonly BulkItem[]; responseLost: boolean }[] = [];
-  /**
-   * After a restore: rid → repeats the restored state still has to write, as count × 2, plus 1 when
-   * every earlier write known got no response (which reason to give). Null when nothing is owed.
-   */
-  private owed: Map<number, number> | null = null;
-  /** `owed` at each barrier since the latest completed checkpoint: repeats the state taken there has yet to write. */
-  private owedAt: { id: number; owed: Map<number, number> }[] = [];
-  /** The two reasons of the current restore, built once (a template per record would be a new string each time). */
-  private owedWhy = { written: '', responseLost: '' };
+  private readonly repeats: RestoredRepeats<BulkItem>;
   private nextRequest = 1;
   /** Bumped on teardown so timers and responses of a cancelled attempt are ignored. */
   private generation = 0;
@@ -86,6 +77,7 @@ export class EsSink implements FlinkSink {
     this.node = config.node;
     this.target = config.index;
     this.docId = config.documentId ? compileDocumentId(config.documentId) : undefined;
+    this.repeats = new RestoredRepeats(host, (it) => it.record, { target: config.node, unanswered: 'the earlier bulk got no response and may have been applied' });
   }
 
   private scheduleIntervalFlush(): void {
@@ -119,7 +111,7 @@ export class EsSink implements FlinkSink {
   private send(items: BulkItem[], wave: number, after: number): void {
     const requestId = this.nextRequest++;
     this.pending.set(requestId, { items, wave, after });
-    if (this.owed !== null) this.noteRewrites(items);
+    if (this.repeats.owing) this.repeats.sending(items);
     const ctx = this.host.ctx;
     for (const it of items) if (it.record.rid >= 0 && ctx.ledger.isTraced(it.record.rid)) ctx.ledger.trace(it.record.rid, this.host.where, `bulk request ${requestId} to ${this.node}/${this.target}`);
     ctx.send(this.node, { kind: 'es.bulk', requestId, items, records: items.map((i) => i.record) } as Message);
@@ -191,7 +183,7 @@ export class EsSink implements FlinkSink {
     this.flush();
     // Writes from here on come after this checkpoint; the repeats still owed are those its state has yet to write.
     this.afterCheckpoint = id;
-    if (this.owed !== null) this.owedAt.push({ id, owed: new Map(this.owed) });
+    this.repeats.barrier(id);
     this.waiting.push({ wave: this.wave, done: () => done(undefined) });
     this.wave++;
     this.settle();
@@ -200,8 +192,7 @@ export class EsSink implements FlinkSink {
   complete(id: number): void {
     // Nothing to commit: the writes are already visible (at-least-once).
     // A restore now starts from this checkpoint or a later one, whose state has emitted whatever was written before its barrier.
-    if (this.sentAfter.length > 0) this.sentAfter = this.sentAfter.filter((e) => e.after >= id);
-    if (this.owedAt.length > 0) this.owedAt = this.owedAt.filter((o) => o.id >= id);
+    this.repeats.completed(id);
   }
 
   restore(_state: unknown, restoredId: number): void {
@@ -213,63 +204,12 @@ export class EsSink implements FlinkSink {
 
   restoredUnemitted(restoredId: number, unemitted: (visit: (rid: number) => void) => void): void {
     // With a document id the restored job's write replaces the earlier one: no copy.
-    if (this.docId) return;
-    // How many windows of the restored state will emit each record: at most that many of its writes repeat one.
-    const windows = new Map<number, number>();
-    unemitted((rid) => windows.set(rid, (windows.get(rid) ?? 0) + 1));
-    if (windows.size === 0) return;
-    const owed = new Map<number, number>();
-    const add = (rid: number, writes: number, responseLost: number): void => {
-      const most = windows.get(rid);
-      if (most === undefined) return; // not in the restored state: a replay from Kafka, noted by the job
-      const before = owed.get(rid);
-      // One answered write is enough to say it was written; otherwise its earlier bulk only may have been applied.
-      const unanswered = before === undefined ? responseLost : before & responseLost;
-      owed.set(rid, Math.min(most, ((before ?? 0) >> 1) + writes) * 2 + unanswered);
-    };
-    // Repeats owed when this checkpoint was taken (written by an attempt before the one that took it) …
-    const atBarrier = this.owedAt.find((o) => o.id === restoredId)?.owed;
-    if (atBarrier) for (const [rid, v] of atBarrier) add(rid, v >> 1, v & 1);
-    // … and every write after its barrier that stands in Elasticsearch, in any attempt since.
-    for (const e of this.sentAfter) {
-      if (e.after < restoredId) continue;
-      const lost = e.responseLost ? 1 : 0;
-      for (const it of e.items) {
-        if (it.record.rid >= 0) add(it.record.rid, 1, lost);
-        else for (const rid of it.record.lineage ?? []) add(rid, 1, lost);
-      }
-    }
-    if (owed.size === 0) return;
-    this.owed = owed;
-    const again = `re-emitted after restore from checkpoint ${restoredId}`;
-    this.owedWhy = {
-      written: `${again}; already written to ${this.node}, but the checkpoint's window state had not emitted it yet`,
-      responseLost: `${again}; the earlier bulk got no response and may have been applied`,
-    };
-  }
-
-  /** A bulk request goes out with records the restored state owed: each repeat of an earlier write is a copy made here. */
-  private noteRewrites(items: readonly BulkItem[]): void {
-    const owed = this.owed!;
-    const ledger = this.host.ctx.ledger;
-    for (const it of items) {
-      // Only window results (rid −1, their records in lineage) come out of restored window state.
-      const lineage = it.record.lineage;
-      if (it.record.rid >= 0 || !lineage) continue;
-      for (const rid of lineage) {
-        const v = owed.get(rid);
-        if (v === undefined) continue;
-        ledger.noteDuplicate(rid, this.host.where, (v & 1) === 1 ? this.owedWhy.responseLost : this.owedWhy.written);
-        if (v >= 4) owed.set(rid, v - 2);
-        else owed.delete(rid);
-      }
-    }
-    if (owed.size === 0) this.owed = null;
+    if (!this.docId) this.repeats.restored(restoredId, unemitted);
   }
 
   /** Keeps a request Elasticsearch applied, or may have, for a restore from checkpoint `after` or an earlier one. */
   private remember(after: number, items: readonly BulkItem[], responseLost: boolean): void {
-    if (after > 0 && !this.docId && items.length > 0) this.sentAfter.push({ after, items, responseLost });
+    if (!this.docId) this.repeats.remember(after, items, responseLost);
   }
 
   teardown(): void {
@@ -279,8 +219,7 @@ export class EsSink implements FlinkSink {
     this.buffer = [];
     // Requests still unanswered may have been applied: a restore that writes their records again repeats them.
     for (const p of this.pending.values()) this.remember(p.after, p.items, true);
-    // What the state owed is worked out again at the restore, from the checkpoint it restores.
-    this.owed = null;
+    this.repeats.failed();
     this.pending.clear();
     this.waiting = [];
     this.retrying = [];

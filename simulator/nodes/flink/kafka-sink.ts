@@ -10,11 +10,17 @@
  *   (on restore, the ids used after the restored checkpoint are re-initialised, which fences and
  *   aborts them). A transaction left open longer than `transaction.timeout.ms` is aborted by the
  *   broker and its records are gone. read_committed readers see the records only after the commit.
+ *
+ * Ledger: without transactions, what the producer wrote after a checkpoint's barrier stays in the
+ * topic. A restore from that checkpoint has its window state emit again what it had not emitted at
+ * the barrier, and each such write of a result already written is a copy made by the job
+ * (RestoredRepeats, as for the Elasticsearch sink). Aborted transactions leave nothing a reader counts.
  */
 import type { Message } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
 import type { KafkaClusterHandle, KafkaProducerClient, ProducerConfig, TransactionHandle } from '../kafka/client-api.js';
 import type { FlinkSink, SinkHost } from './sink.js';
+import { RestoredRepeats } from './restored-repeats.js';
 
 export interface KafkaSinkConfig {
   node: string;
@@ -55,6 +61,12 @@ export class KafkaSink implements FlinkSink {
   private counter = 0;
   private generation = 0;
   private readonly retired: KafkaProducerClient[] = [];
+  /** Without transactions: id of the last checkpoint whose barrier passed here (or that the job restored); sends from now on come after it. */
+  private afterCheckpoint = 0;
+  /** Without transactions: window results sent and not yet acknowledged, with the checkpoint they came after. */
+  private readonly unacked = new Set<{ record: Rec; after: number }>();
+  /** Window results written after a barrier, and the copies a restored state makes by writing them again. */
+  private readonly repeats: RestoredRepeats<Rec>;
   committedTxns = 0;
   abortedTxns = 0;
   sent = 0;
@@ -66,6 +78,7 @@ export class KafkaSink implements FlinkSink {
   ) {
     this.node = config.node;
     this.target = config.topic;
+    this.repeats = new RestoredRepeats(host, (r) => r, { target: `${config.node} topic ${config.topic}`, unanswered: 'the earlier send got no acknowledgement and may have been written' });
   }
 
   private baseConfig(): ProducerConfig {
@@ -113,6 +126,7 @@ export class KafkaSink implements FlinkSink {
       return;
     }
     if (!this.producer) this.producer = this.cluster.createProducer(this.host.ctx, this.baseConfig());
+    if (this.repeats.owing) this.repeats.sending(records);
     for (const r of records) this.sendOne(this.producer, r);
   }
 
@@ -120,8 +134,16 @@ export class KafkaSink implements FlinkSink {
     const key = r.rid < 0 ? String(r.fields['key'] ?? '') : null;
     const gen = this.generation;
     this.sent++;
+    // A window result sent after a barrier, without a transaction: once written, a restore that emits it again repeats it.
+    const tracked = r.rid < 0 && this.afterCheckpoint > 0 && this.config.guarantee !== 'exactly-once' ? { record: r, after: this.afterCheckpoint } : null;
+    if (tracked) this.unacked.add(tracked);
     producer.send(this.target, r, key, (result) => {
-      if (gen !== this.generation || result.ok) return;
+      if (gen !== this.generation) return;
+      if (tracked) {
+        this.unacked.delete(tracked);
+        if (result.ok) this.repeats.rememberOne(tracked.after, r, false);
+      }
+      if (result.ok) return;
       // NONE ignores send errors; the other guarantees surface them at the next flush and fail.
       if (this.config.guarantee !== 'none') this.host.fail(`KafkaSink send failed: ${result.error ?? 'error'}`);
     });
@@ -129,6 +151,10 @@ export class KafkaSink implements FlinkSink {
 
   snapshot(id: number, done: (state: unknown) => void): void {
     const gen = this.generation;
+    if (this.config.guarantee !== 'exactly-once') {
+      this.afterCheckpoint = id;
+      this.repeats.barrier(id);
+    }
     if (this.config.guarantee === 'none') {
       done(undefined);
       return;
@@ -157,7 +183,7 @@ export class KafkaSink implements FlinkSink {
   }
 
   complete(id: number): void {
-    if (this.config.guarantee !== 'exactly-once') return;
+    if (this.config.guarantee !== 'exactly-once') return this.repeats.completed(id);
     for (const [cp, txn] of this.precommitted) {
       if (cp > id) continue;
       this.precommitted.delete(cp);
@@ -212,7 +238,10 @@ export class KafkaSink implements FlinkSink {
   }
 
   restore(state: unknown, restoredId: number): void {
-    if (this.config.guarantee !== 'exactly-once') return;
+    if (this.config.guarantee !== 'exactly-once') {
+      this.afterCheckpoint = restoredId;
+      return;
+    }
     const lingering = this.counter;
     const restored = state as TxnState | undefined;
     this.counter = Math.max(this.counter, restored?.counter ?? 0);
@@ -232,6 +261,11 @@ export class KafkaSink implements FlinkSink {
     this.beginNext();
   }
 
+  restoredUnemitted(restoredId: number, unemitted: (visit: (rid: number) => void) => void): void {
+    // An open transaction's records are aborted by the failure: only writes without one stand.
+    if (this.config.guarantee !== 'exactly-once') this.repeats.restored(restoredId, unemitted);
+  }
+
   receive(msg: Message, from: string): boolean {
     if (this.producer?.receive(msg, from)) return true;
     for (const p of this.retired) if (p.receive(msg, from)) return true;
@@ -248,6 +282,10 @@ export class KafkaSink implements FlinkSink {
     // Records handed to the producer but not acknowledged die with it (NONE: lost for good).
     const ctx = this.host.ctx;
     this.producer?.heldRecords((rid) => ctx.ledger.noteLoss(rid, this.host.where, 'KafkaSink producer buffer lost when the job failed'));
+    // Sends without an answer may have been written: a restore that emits them again may repeat them.
+    for (const u of this.unacked) this.repeats.rememberOne(u.after, u.record, true);
+    this.unacked.clear();
+    this.repeats.failed();
     if (this.open) {
       const why = `open transaction ${this.open.id} aborted by the failure`;
       for (const r of this.open.records) for (const rid of ridsOf(r)) ctx.ledger.noteLoss(rid, this.host.where, why);

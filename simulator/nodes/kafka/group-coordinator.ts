@@ -39,6 +39,8 @@ interface Group {
   committedAtMs: Map<number, number>;
   resumedAtMs: Map<number, number>;
   coordinator: number | null;
+  /** Whether that coordinator's process was up at the last tick: one coming back loads the group again. */
+  coordinatorUp: boolean;
   /** group.initial.rebalance.delay.ms: the first rebalance of an empty group waits for more members. */
   initialDelayUntil?: number;
   /** When the group last became empty, and when it last committed (offsets.retention.minutes counts from the later). */
@@ -78,7 +80,7 @@ export class GroupCoordinator {
     let g = this.groups.get(id);
     if (!g) {
       const now = this.cluster.sim.now;
-      g = { id, topic, strategy: 'range', state: 'Empty', generation: 0, members: new Map(), rebalanceDeadlineMs: 0, committed: new Map(), committedAtMs: new Map(), resumedAtMs: new Map(), coordinator: null, emptySinceMs: now, lastCommitMs: now };
+      g = { id, topic, strategy: 'range', state: 'Empty', generation: 0, members: new Map(), rebalanceDeadlineMs: 0, committed: new Map(), committedAtMs: new Map(), resumedAtMs: new Map(), coordinator: null, coordinatorUp: false, emptySinceMs: now, lastCommitMs: now };
       this.groups.set(id, g);
     }
     return g;
@@ -199,6 +201,10 @@ export class GroupCoordinator {
     for (const id of ids) {
       const m = g.members.get(id)!;
       m.assignment = assignment.get(id) ?? [];
+      // The join answers the member: its session timer starts again from now (GroupCoordinator.onCompleteJoin,
+      // completeAndScheduleNextHeartbeatExpiration), so a member whose join waited longer than its session
+      // timeout is not dropped before its first heartbeat.
+      m.lastHeardMs = now;
       const pending = m.pendingJoin;
       m.pendingJoin = null;
       if (pending && this.cluster.sim.isUp(pending.broker.address)) {
@@ -230,13 +236,17 @@ export class GroupCoordinator {
   private tick(): void {
     const now = this.cluster.sim.now;
     for (const g of this.groups.values()) {
-      // A coordinator move (its broker fenced) restarts session timers: members find the new one.
+      // A coordinator that takes the group over (its broker fenced, or the same broker back from a crash)
+      // loads it from __consumer_offsets and starts every member's session timer again
+      // (GroupCoordinator.onGroupLoaded): members that could not reach a dead coordinator are not dropped for it.
       const coordinator = this.cluster.coordinatorFor(g.id);
-      if (coordinator !== g.coordinator) {
-        g.coordinator = coordinator;
+      const up = coordinator !== null && this.cluster.sim.isUp(this.cluster.brokerAddress(coordinator));
+      if (coordinator !== g.coordinator || (up && !g.coordinatorUp)) {
         for (const m of g.members.values()) m.lastHeardMs = now;
       }
-      if (coordinator === null || !this.cluster.sim.isUp(this.cluster.brokerAddress(coordinator))) continue;
+      g.coordinator = coordinator;
+      g.coordinatorUp = up;
+      if (!up) continue;
       for (const m of [...g.members.values()]) {
         if (!m.pendingJoin && now - m.lastHeardMs > m.sessionTimeoutMs) this.remove(g, m, `sent no heartbeat within session.timeout.ms (${m.sessionTimeoutMs} ms)`);
       }
