@@ -14,7 +14,7 @@ import { lab as enLab } from './en/lab.js';
 import { diagram as enDiagram } from './en/diagram.js';
 import { ko as koMessages } from './ko/index.js';
 import { format, type Params } from './format.js';
-import { defaultLang, isLang, type Lang } from './langs.js';
+import { defaultLang, isLang, localizedPath, type Lang } from './langs.js';
 
 export { format, type Params };
 export { defaultLang, langs, isLang, type Lang } from './langs.js';
@@ -27,10 +27,29 @@ export type Messages = { readonly [K in MessageKey]: string };
 /** Every language the site ships, keyed by BCP 47 tag. English is complete by definition. */
 export const dictionaries: Record<Lang, Readonly<Record<string, string>>> = { en, ko: koMessages };
 
-/** The page's language: `<html lang>` in a browser, English on the server (components pass theirs). */
+/** Set only while `withLang` runs a synchronous piece of server rendering (see there). */
+let serverLang: Lang | undefined;
+
+/** The page's language: `<html lang>` in a browser; on the server, `withLang`'s, else English. */
 export function pageLang(): Lang {
+  if (serverLang) return serverLang;
   const lang = typeof document === 'undefined' ? undefined : document.documentElement.lang;
   return lang && isLang(lang) ? lang : defaultLang;
+}
+
+/**
+ * Runs `render` with `t()`'s default language set to `lang`: for shared browser/server code
+ * (the diagram's SVG markup) that calls `t()` without a language. Synchronous on purpose, so no
+ * other page's rendering can interleave while the language is set.
+ */
+export function withLang<T>(lang: Lang, render: () => T): T {
+  const before = serverLang;
+  serverLang = lang;
+  try {
+    return render();
+  } finally {
+    serverLang = before;
+  }
 }
 
 function lookup(key: string, lang: string): string {
@@ -58,6 +77,8 @@ export interface Translator {
   lang: Lang;
   plural(count: number, one: MessageKey, many: MessageKey): string;
   pick<K extends MessageKey>(keys: readonly K[]): Record<K, string>;
+  /** A site path in this language: `t.href('/lab/')` is `/ko/lab/` on a Korean page (a `#hash` is kept). */
+  href(path: string): string;
 }
 
 /** `t`, `plural` and `pick` bound to one language: `const t = translator(Astro.currentLocale)` in a component. */
@@ -67,5 +88,9 @@ export function translator(locale: string | undefined): Translator {
   bound.lang = lang;
   bound.plural = (count, one, many) => plural(count, one, many, lang);
   bound.pick = (keys) => pick(keys, lang);
+  bound.href = (path) => {
+    const at = path.indexOf('#');
+    return at < 0 ? localizedPath(path, lang) : localizedPath(path.slice(0, at), lang) + path.slice(at);
+  };
   return bound;
 }

@@ -86,7 +86,7 @@ export const site = {
   'diagram.type.beats': 'Filebeat',
   'diagram.type.logstash': 'Logstash',
   'diagram.type.kafka': 'Kafka',
-  'diagram.type.consumer': '컨슈머 애플리케이션',
+  'diagram.type.consumer': '컨슈머',
   'diagram.type.flink': 'Flink 잡',
   'diagram.type.elasticsearch': 'Elasticsearch',
   'diagram.type.s3': 'S3 버킷',
