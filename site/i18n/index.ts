@@ -53,8 +53,9 @@ export function withLang<T>(lang: Lang, render: () => T): T {
 }
 
 function lookup(key: string, lang: string): string {
-  const dict = isLang(lang) ? dictionaries[lang] : en;
-  return dict[key] ?? (en as Record<string, string>)[key] ?? key;
+  const english: Readonly<Record<string, string>> = en;
+  const dict = isLang(lang) ? dictionaries[lang] : english;
+  return dict[key] ?? english[key] ?? key;
 }
 
 /** The string for `key` in `lang` (default: the page's), falling back to English, with placeholders filled. */
