@@ -7,6 +7,13 @@ export default defineConfig({
   srcDir: './site',
   output: 'static',
   integrations: [mdx()],
+  // English at `/`, Korean under `/ko/` (issue #23). Every page exists in both languages
+  // (site/pages/ko/ mirrors site/pages/); components read the language from Astro.currentLocale.
+  i18n: {
+    locales: ['en', 'ko'],
+    defaultLocale: 'en',
+    routing: { prefixDefaultLocale: false, redirectToDefaultLocale: false },
+  },
   vite: {
     // The simulator worker and Monaco's workers (`?worker` imports) are ES modules.
     worker: { format: 'es' },

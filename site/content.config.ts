@@ -16,4 +16,17 @@ const lessons = defineCollection({
   schema: lessonFrontmatter,
 });
 
-export const collections = { lessons };
+/**
+ * The Korean text of each lesson, `lessons/NN-slug/index.ko.mdx`, under the same id (folder
+ * name). A lesson without one is shown in English on its Korean page, with a note.
+ */
+const lessonsKo = defineCollection({
+  loader: glob({
+    pattern: '[0-9][0-9]-*/index.ko.mdx',
+    base: './lessons',
+    generateId: ({ entry }) => entry.split('/')[0] ?? entry,
+  }),
+  schema: lessonFrontmatter,
+});
+
+export const collections = { lessons, lessonsKo };

@@ -54,8 +54,11 @@ export interface SimApi {
   ping(): Promise<'pong'>;
   /** The pipeline JSON Schema (from the Zod schema) for the editor's completion and hover. */
   schema(): Promise<Record<string, unknown>>;
-  /** Loads an exercise from its files (exercise.yaml, starter/, solution/); checks are then evaluated here. */
-  load(slug: string, lessonDir: string, files: ExerciseFiles): Promise<LoadReply>;
+  /**
+   * Loads an exercise from its files (exercise.yaml, starter/, solution/); checks are then evaluated here.
+   * `lang` (the page's) puts the check names, explanations and hints of `exercise.<lang>.yaml` in the verdicts.
+   */
+  load(slug: string, lessonDir: string, files: ExerciseFiles, lang?: string): Promise<LoadReply>;
   /** Parses one file as the simulator would (errors and warnings with line/column + hint). */
   validate(text: string, file: string): Promise<Validation>;
   /**

@@ -8,6 +8,7 @@
  */
 import { runSteps, type RunHandle, type RunOptions, type RunProgress } from '../simulator/run/run.js';
 import { parseSpec, pipelineJsonSchema, type PipelineSpec } from '../simulator/spec/index.js';
+import { localizeExercise } from '../simulator/exercise/localize.js';
 import { loadExercise, pipelineTextOf, evaluateChecks, lockedFaultsWarning, lockedSettingErrors, lockedSettingPlaces } from '../simulator/exercise/core.js';
 import type { Exercise } from '../simulator/exercise/types.js';
 import { runLine, complete, recordStory, formatStory, ledgerEntries, ridOfId, type ShellSession } from '../simulator/shell/index.js';
@@ -130,12 +131,12 @@ export function createSession(options: SessionOptions): SimApi {
     async schema() {
       return pipelineJsonSchema();
     },
-    async load(slug, lessonDir, files) {
+    async load(slug, lessonDir, files, lang) {
       const loaded = loadExercise(slug, lessonDir, files);
       if (!loaded.ok) return { ok: false, errors: loaded.errors };
-      exercise = loaded.exercise;
+      exercise = lang ? localizeExercise(loaded.exercise, files, lang).exercise : loaded.exercise;
       last = undefined;
-      return { ok: true, exercise: loaded.exercise };
+      return { ok: true, exercise };
     },
     async validate(text, file) {
       const parsed = parseSpec(text, file);

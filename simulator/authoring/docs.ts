@@ -6,6 +6,7 @@
 import { nodeSchema, pipelineSchema } from '../spec/schema/pipeline.js';
 import { pipelineJsonSchema } from '../spec/json-schema.js';
 import { exerciseJsonSchema, exerciseSchema } from '../exercise/schema.js';
+import { exerciseTextJsonSchema, exerciseTextSchema } from '../exercise/localize.js';
 import { lessonFrontmatterSchema } from '../exercise/lesson-frontmatter.js';
 import { listCheckPaths } from '../exercise/check-paths.js';
 import { describedAs, keyDocs, keyTable, typeLiteralOf, unionOptions } from './schema-docs.js';
@@ -31,6 +32,10 @@ export function generatedSection(): string {
     '### `exercise.yaml` keys',
     '',
     keyTable(keyDocs(exerciseSchema)),
+    '',
+    '### `exercise.ko.yaml` keys (the Korean text of an exercise)',
+    '',
+    keyTable(keyDocs(exerciseTextSchema)),
     '',
     '### Lesson frontmatter keys (`index.mdx`)',
     '',
@@ -73,6 +78,7 @@ export function withGeneratedSection(markdown: string): string | { error: string
 export function schemaFiles(): Record<string, string> {
   return {
     [`${SCHEMA_DIR}/exercise.schema.json`]: `${JSON.stringify(exerciseJsonSchema(), null, 2)}\n`,
+    [`${SCHEMA_DIR}/exercise-text.schema.json`]: `${JSON.stringify(exerciseTextJsonSchema(), null, 2)}\n`,
     [`${SCHEMA_DIR}/pipeline.schema.json`]: `${JSON.stringify(pipelineJsonSchema(), null, 2)}\n`,
     // Machine-readable check paths, for tools (and the editor's completion of checks, should it want them).
     [`${SCHEMA_DIR}/check-paths.json`]: `${JSON.stringify(listCheckPaths(), null, 2)}\n`,

@@ -4,6 +4,7 @@
  * Prints `file:line:col: message (hint)` per problem and a summary table; exits 1 on any problem.
  *
  *   npm run lessons:check [-- --root <dir>] [--only <slug>] [--no-run] [--jobs N]
+ *   LESSONS_I18N=warn npm run lessons:check   (a missing Korean text is a warning, not an error)
  * With more than one exercise and --jobs > 1 (default 2), exercises are split across child processes.
  */
 import { spawn } from 'node:child_process';
@@ -13,6 +14,7 @@ import { formatIssue, type SpecIssue } from '../spec/issues.js';
 import { closest } from '../spec/suggest.js';
 import type { Exercise } from '../exercise/types.js';
 import { checkLessonsStatic } from './check-lessons.js';
+import { checkTranslations, missingSeverity } from './check-i18n.js';
 import type { ExerciseStatus } from './check-exercise.js';
 import { readTree } from './fs-tree.js';
 
@@ -118,7 +120,8 @@ async function main(): Promise<number> {
       return 1;
     }
   }
-  const problems: SpecIssue[] = report.problems.filter(mine);
+  // Korean text of every lesson and exercise (LESSONS_I18N=warn: a missing one is only a warning).
+  const problems: SpecIssue[] = [...report.problems, ...checkTranslations(files, missingSeverity(process.env.LESSONS_I18N))].filter(mine);
   let rows: TableRow[] = [];
   if (args.run && exercises.length > 0) {
     const jobs = Math.min(args.jobs, exercises.length);

@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { exercisesOfLesson } from './exercise-files.js';
 
 export type LessonEntry = CollectionEntry<'lessons'>;
+export type KoreanLessonEntry = CollectionEntry<'lessonsKo'>;
 
 export interface LessonSummary {
   id: string;
@@ -41,4 +42,20 @@ export function summarize(entry: LessonEntry, index: number): LessonSummary {
     minutes: entry.data.minutes,
     exercises: exercisesOfLesson(entry.id),
   };
+}
+
+/** Korean text of each lesson by folder name (`lessons/NN-slug/index.ko.mdx`); a missing one is not translated yet. */
+export async function koreanLessons(): Promise<Map<string, KoreanLessonEntry>> {
+  return new Map((await getCollection('lessonsKo')).map((e) => [e.id, e]));
+}
+
+/** The lesson list in `lang`: Korean titles and summaries where the lesson has them, English otherwise. */
+export async function localizedSummaries(lang: string): Promise<(LessonSummary & { translated: boolean })[]> {
+  const lessons = await orderedLessons();
+  const ko = lang === 'ko' ? await koreanLessons() : undefined;
+  return lessons.map((entry, i) => {
+    const own = ko?.get(entry.id);
+    const base = summarize(entry, i);
+    return own ? { ...base, title: own.data.title, summary: own.data.summary, translated: true } : { ...base, translated: lang === 'en' };
+  });
 }

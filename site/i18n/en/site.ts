@@ -13,6 +13,20 @@ export const site = {
   'site.nav.home': 'Lessons',
   'site.footer.text': 'Pipeline Lab runs entirely in your browser. Every run is simulated and deterministic: same seed, same records.',
 
+  'lang.switch.label': 'Language',
+  'lang.switch.to': 'Read this page in {language}',
+  'lang.untranslated': 'This lesson has not been translated into this language yet; it is shown in English.',
+  'lang.untranslated.exercise': 'This exercise has not been translated into this language yet; it is shown in English.',
+
+  'glossary.nav': 'Glossary',
+  'glossary.title': 'Glossary',
+  'glossary.lead': 'The terms this course uses, each with its English and Korean name and a one-line definition. Product and setting names are never translated.',
+  'glossary.term': 'Term',
+  'glossary.other': 'Korean',
+  'glossary.definition': 'Definition',
+  'glossary.section': 'Section',
+  'glossary.link': 'Glossary of terms',
+
   'theme.toggle.label': 'Dark theme',
   'theme.toggle.toDark': 'Switch to dark theme',
   'theme.toggle.toLight': 'Switch to light theme',

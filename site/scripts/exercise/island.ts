@@ -244,7 +244,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   };
 
   const loadInWorker = async () => {
-    const loaded = await client.call<LoadReply>((api) => api.load(slug, data.lessonDir, data.files));
+    const loaded = await client.call<LoadReply>((api) => api.load(slug, data.lessonDir, data.files, document.documentElement.lang));
     if (!loaded.ok) throw new WorkerFailure('threw', loaded.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`).join('\n'));
   };
 
@@ -281,10 +281,22 @@ export async function mount(root: HTMLElement): Promise<void> {
   };
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let savePending = false;
   const saveSoon = () => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => saveDraft(slug, editedFiles(), currentSeed()), 300);
+    savePending = true;
+    saveTimer = setTimeout(() => {
+      savePending = false;
+      saveDraft(slug, editedFiles(), currentSeed());
+    }, 300);
   };
+  // Leaving the page (the language switch, a link) within the 300 ms would drop the last edits.
+  window.addEventListener('pagehide', () => {
+    if (!savePending) return;
+    clearTimeout(saveTimer);
+    savePending = false;
+    saveDraft(slug, editedFiles(), currentSeed());
+  });
 
   // Tabs (only shown with several files): arrow keys move between them (WAI-ARIA tabs pattern).
   const tabButtons = fileNames.map((name, i) => {
