@@ -18,3 +18,4 @@ export { formatValue } from './check-eval.js';
 export { lessonFrontmatterSchema, parseLessonFrontmatter, type LessonFrontmatter } from './lesson-frontmatter.js';
 export type { CheckResult, RunResult } from '../run/result.js';
 export type { SpecIssue } from '../spec/issues.js';
+export { validateWorkspaceFile, type FileValidation } from './workspace-validate.js';
