@@ -24,7 +24,10 @@ export function validateWorkspaceFile(exercise: Exercise | undefined, text: stri
   const mine = { ...files, [file]: text };
   const own = checkConfigFile(file, text) ?? [];
   const compiled = exercise ? exerciseSpec(exercise, mine) : compileWorkspace(new Map(Object.entries(mine)));
-  const fromCompile = [...(compiled.ok ? [] : compiled.errors), ...compiled.warnings].filter((i) => i.file === file);
+  // A file that does not pass its own check (a syntax error) says nothing about the others: what the
+  // compile then finds in them ("Logstash has no input listening") is a consequence, not their fault.
+  const othersBroken = Object.entries(mine).some(([path, t]) => path !== file && (checkConfigFile(path, t) ?? []).some((i) => i.severity === 'error'));
+  const fromCompile = othersBroken ? [] : [...(compiled.ok ? [] : compiled.errors), ...compiled.warnings].filter((i) => i.file === file);
   // Locks are judged once the files compile (as at Run), and marked where they stand from the start.
   const locks = exercise && compiled.ok ? lockedSettingErrors(exercise, mine, '').filter((i) => i.file === file) : [];
   const faults = exercise ? lockedFaultsWarning(exercise, mine) : undefined;
