@@ -54,7 +54,7 @@ describe('a workspace exercise in the browser', () => {
     const plugin = await classOf('elasticsearch');
     const setting = await classOf('index');
     const section = await classOf('output');
-    const comment = await editor.locator('.view-line span span', { hasText: /^# Receive/ }).first().getAttribute('class');
+    const comment = await editor.locator('.view-line span span', { hasText: /^#.Receive/ }).first().getAttribute('class');
     expect(new Set([plugin, setting, section, comment]).size).toBe(4);
 
     // A setting the elasticsearch output does not have: a marker in this file, with Logstash's words.

@@ -301,7 +301,10 @@ export async function mount(root: HTMLElement): Promise<void> {
 
   // Tabs (only shown with several files): arrow keys move between them (WAI-ARIA tabs pattern).
   const tabButtons = fileNames.map((name, i) => {
-    const tab = h('button', { type: 'button', role: 'tab', id: `ex-${slug}-tab-${i}`, 'aria-controls': ui.editor.id, 'aria-selected': String(i === 0), tabindex: i === 0 ? 0 : -1 }, name + (editable.includes(name) ? '' : ` ${t('ex.tabs.readonly')}`));
+    // A real path shows its folder (the host: `web1/`, `logstash/pipeline/`) quieter than the file name.
+    const cut = name.lastIndexOf('/') + 1;
+    const label = [...(cut > 0 ? [h('span', { class: 'ex-tab__dir' }, name.slice(0, cut))] : []), name.slice(cut) + (editable.includes(name) ? '' : ` ${t('ex.tabs.readonly')}`)];
+    const tab = h('button', { type: 'button', role: 'tab', id: `ex-${slug}-tab-${i}`, 'aria-controls': ui.editor.id, 'aria-selected': String(i === 0), tabindex: i === 0 ? 0 : -1 }, ...label);
     tab.addEventListener('click', () => selectTab(i));
     tab.addEventListener('keydown', (e) => {
       const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? fileNames.length - 1 : -2;
