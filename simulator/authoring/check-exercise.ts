@@ -144,7 +144,7 @@ export function checkExercise(exercise: Exercise, options: CheckExerciseOptions 
       }
       const result = status.solutionChecks[i];
       if (result?.pass) status.solutionPassed++;
-      else if (result) problem(yamlFile, at(check), `the solution fails check \`${check.source}\`: ${result.explanation}`, `fix the files in ${exercise.workspace ? 'solution/' : 'solution/pipeline.yaml'}, or loosen the check`);
+      else if (result) problem(yamlFile, at(check), `the solution fails check \`${check.source}\`: ${result.explanation}`, `fix ${exercise.workspace ? 'the files in solution/' : 'solution/pipeline.yaml'}, or loosen the check`);
     });
     const seeds = options.extraSeeds ?? Array.from({ length: EXTRA_SEEDS }, (_, i) => exercise.seed + 1 + i);
     if (status.solutionPassed === exercise.checks.length) {
