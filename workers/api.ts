@@ -10,10 +10,11 @@ import type { RunProgress } from '../simulator/run/run.js';
 import type { SpecIssue } from '../simulator/spec/issues.js';
 import type { Exercise, ExerciseFiles } from '../simulator/exercise/types.js';
 import type { LockedPlace } from '../simulator/exercise/locks.js';
+import type { ConfigSchema } from '../simulator/exercise/config-schemas.js';
 import type { ShellOutput, RecordStory, LedgerEntry, LedgerKind } from '../simulator/shell/index.js';
 import type { DiagramModel } from '../simulator/diagram/model.js';
 
-export type { RunProgress, RunResult, CheckResult, SpecIssue, Exercise, ExerciseFiles, ShellOutput, RecordStory, LedgerEntry, LedgerKind, DiagramModel, LockedPlace };
+export type { ConfigSchema, RunProgress, RunResult, CheckResult, SpecIssue, Exercise, ExerciseFiles, ShellOutput, RecordStory, LedgerEntry, LedgerKind, DiagramModel, LockedPlace };
 
 /** The result as the page gets it: without per-node state and traces, which stay in the worker. */
 export type PageResult = Omit<RunResult, 'state' | 'traces'>;
@@ -59,8 +60,14 @@ export interface SimApi {
    * `lang` (the page's) puts the check names, explanations and hints of `exercise.<lang>.yaml` in the verdicts.
    */
   load(slug: string, lessonDir: string, files: ExerciseFiles, lang?: string): Promise<LoadReply>;
-  /** Parses one file as the simulator would (errors and warnings with line/column + hint). */
-  validate(text: string, file: string): Promise<Validation>;
+  /** JSON Schemas of the real files that have one (filebeat.yml, logstash.yml, world.yaml), for the editor. */
+  configSchemas(): Promise<ConfigSchema[]>;
+  /**
+   * Parses one file as the simulator would (errors and warnings with line/column + hint). In a
+   * workspace, `files` are the learner's other files (path → text): problems the workspace's
+   * compile finds in this file (a host nobody runs, a port nobody listens on) come too.
+   */
+  validate(text: string, file: string, files?: Record<string, string>): Promise<Validation>;
   /**
    * Runs the pipeline. `onProgress` is called at most every ~100 ms of wall time.
    * A new run cancels the previous one.

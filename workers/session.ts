@@ -9,7 +9,11 @@
 import { runSteps, type RunHandle, type RunOptions, type RunProgress } from '../simulator/run/run.js';
 import { parseSpec, pipelineJsonSchema, type PipelineSpec } from '../simulator/spec/index.js';
 import { localizeExercise } from '../simulator/exercise/localize.js';
-import { loadExercise, pipelineTextOf, evaluateChecks, lockedFaultsWarning, lockedSettingErrors, lockedSettingPlaces } from '../simulator/exercise/core.js';
+import { loadExercise, evaluateChecks, exerciseSpec, lockedFaultsWarning, lockedSettingErrors, lockedSettingPlaces, type SpecOutcome } from '../simulator/exercise/core.js';
+import { compileWorkspace } from '../simulator/config/workspace/index.js';
+import { validateWorkspaceFile as validateFile } from '../simulator/exercise/core.js';
+import { configSchemas } from '../simulator/exercise/config-schemas.js';
+
 import type { Exercise } from '../simulator/exercise/types.js';
 import { runLine, complete, recordStory, formatStory, ledgerEntries, ridOfId, type ShellSession } from '../simulator/shell/index.js';
 import { diagramOf } from '../simulator/diagram/model.js';
@@ -83,9 +87,16 @@ export function createSession(options: SessionOptions): SimApi {
     }
   }
 
+  /** The spec of an exercise's files, or of a free run's: a workspace (world.yaml + real files) or pipeline.yaml. */
+  function specOf(files: Record<string, string>): SpecOutcome {
+    if (exercise) return exerciseSpec(exercise, files);
+    if (files['world.yaml'] !== undefined) return compileWorkspace(new Map(Object.entries(files)));
+    const parsed = parseSpec(files['pipeline.yaml'] ?? '', 'pipeline.yaml');
+    return parsed.ok ? { ok: true, spec: parsed.spec, warnings: parsed.warnings } : { ok: false, errors: parsed.errors, warnings: parsed.warnings };
+  }
+
   async function doRun(request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunReply> {
-    const text = exercise ? pipelineTextOf(exercise, request.files) : (request.files['pipeline.yaml'] ?? '');
-    const parsed = parseSpec(text, 'pipeline.yaml');
+    const parsed = specOf(request.files);
     const locked = exercise ? lockedFaultsWarning(exercise, request.files) : undefined;
     const warnings = locked ? [locked, ...parsed.warnings] : parsed.warnings;
     if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors, warnings };
@@ -138,7 +149,12 @@ export function createSession(options: SessionOptions): SimApi {
       last = undefined;
       return { ok: true, exercise };
     },
-    async validate(text, file) {
+    async configSchemas() {
+      return configSchemas();
+    },
+    async validate(text, file, files) {
+      // A workspace file: its own checks plus what the whole workspace's compile says about it.
+      if (exercise?.workspace || (!exercise && files?.['world.yaml'] !== undefined)) return validateFile(exercise, text, file, files ?? {});
       const parsed = parseSpec(text, file);
       const locked = exercise && file === 'pipeline.yaml' ? lockedFaultsWarning(exercise, { [file]: text }) : undefined;
       const warnings = locked ? [locked, ...parsed.warnings] : parsed.warnings;
@@ -179,7 +195,7 @@ export function createSession(options: SessionOptions): SimApi {
     },
     async diagram(files) {
       if (!files) return last ? diagramOf(last.spec) : undefined;
-      const parsed = parseSpec(exercise ? pipelineTextOf(exercise, files) : (files['pipeline.yaml'] ?? ''), 'pipeline.yaml');
+      const parsed = specOf(files);
       return parsed.ok ? diagramOf(parsed.spec) : undefined;
     },
   };

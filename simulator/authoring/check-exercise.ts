@@ -6,12 +6,12 @@
  * authoring page both call it.
  */
 import type { CheckResult, RunResult } from '../run/result.js';
-import { parseSpec } from '../spec/parse.js';
 import type { SpecIssue } from '../spec/issues.js';
 import { pathsOf } from '../exercise/check-ast.js';
 import { resolvePath } from '../exercise/check-resolve.js';
 import { EXERCISE_FILE } from '../exercise/load.js';
-import { lockedFaultsChanged } from '../exercise/pipeline-text.js';
+import { faultsFileOf, lockedFaultsChanged } from '../exercise/pipeline-text.js';
+import { exerciseSpec } from '../exercise/exercise-spec.js';
 import { lockedSettingErrors } from '../exercise/locks.js';
 import { runExercise, type RunFunction } from '../exercise/run-exercise.js';
 import { PIPELINE_FILE, type CheckSpec, type Exercise } from '../exercise/types.js';
@@ -72,8 +72,12 @@ export function checkExercise(exercise: Exercise, options: CheckExerciseOptions 
   // Both pipelines must be valid specs, reported at their own file and line.
   let specsOk = true;
   const places = new Set<string>();
+  // Where each run's files are named in messages: the pipeline file, or the folder of a workspace's files.
+  const naming = (which: 'starter' | 'solution') => (exercise.workspace ? { root: `${base}/${which}` } : { file: `${base}/${which}/${PIPELINE_FILE}` });
+  const mainFile = (which: 'starter' | 'solution') => `${base}/${which}/${exercise.workspace ? faultsFileOf(exercise) : PIPELINE_FILE}`;
   for (const which of ['starter', 'solution'] as const) {
-    const parsed = parseSpec(exercise[which][PIPELINE_FILE] ?? '', `${base}/${which}/${PIPELINE_FILE}`);
+    // The solution's own files, the starter's for those it does not write (as a learner's run gets them).
+    const parsed = exerciseSpec(exercise, exercise[which], naming(which));
     if (!parsed.ok) {
       status.problems.push(...parsed.errors);
       specsOk = false;
@@ -88,18 +92,18 @@ export function checkExercise(exercise: Exercise, options: CheckExerciseOptions 
     }
   }
   // The solution must keep locked settings, or it solves a different exercise than the learner's.
-  const solutionLocks = lockedSettingErrors(exercise, exercise.solution, `${base}/solution/${PIPELINE_FILE}`);
+  const solutionLocks = lockedSettingErrors(exercise, exercise.solution, exercise.workspace ? `${base}/solution` : `${base}/solution/${PIPELINE_FILE}`);
   for (const e of solutionLocks) status.problems.push({ ...e, message: `the solution changes a locked setting: ${e.message}`, hint: 'keep the starter\'s value in the solution, or remove the pointer from `locked:` in exercise.yaml' });
   if (solutionLocks.length > 0) return status;
   if (lockedFaultsChanged(exercise, exercise.solution)) {
-    problem(`${base}/solution/${PIPELINE_FILE}`, top, 'the solution changes `faults:`, but faults are locked, so its changes would not run', 'copy the starter\'s `faults:` into the solution, or set `faults: editable` in exercise.yaml');
+    problem(mainFile('solution'), top, 'the solution changes `faults:`, but faults are locked, so its changes would not run', 'copy the starter\'s `faults:` into the solution, or set `faults: editable` in exercise.yaml');
   }
 
   const runTwice = (which: 'starter' | 'solution', seed: number): RunResult | undefined => {
     const files = exercise[which];
-    const file = `${base}/${which}/${PIPELINE_FILE}`;
-    const first = runExercise(exercise, files, { seed, file, ...(options.run ? { run: options.run } : {}) });
-    const second = runExercise(exercise, files, { seed, file, ...(options.run ? { run: options.run } : {}) });
+    const file = mainFile(which);
+    const first = runExercise(exercise, files, { seed, ...naming(which), ...(options.run ? { run: options.run } : {}) });
+    const second = runExercise(exercise, files, { seed, ...naming(which), ...(options.run ? { run: options.run } : {}) });
     if ('errors' in first || 'errors' in second) {
       status.problems.push(...('errors' in first ? first.errors : []));
       return undefined;
@@ -123,7 +127,7 @@ export function checkExercise(exercise: Exercise, options: CheckExerciseOptions 
     const held = [...read].filter((o) => (solution.outputs[o]?.inFlight ?? 0) > 0).map((o) => `\`${o}\` ${solution.outputs[o]!.inFlight}`);
     if (held.length > 0) {
       status.problems.push({
-        severity: 'warning', file: `${base}/solution/${PIPELINE_FILE}`, line: 1, column: 1, path: '',
+        severity: 'warning', file: mainFile('solution'), line: 1, column: 1, path: '',
         message: `the solution's run ends (${solution.ended}) with records still in flight in the outputs your checks read: ${held.join(', ')}`,
         hint: 'a record in flight is neither lost nor delivered yet: give the pipeline time to settle (a longer `drain:`, or a shorter `duration:`), or check `inFlight` on purpose',
       });
@@ -140,7 +144,7 @@ export function checkExercise(exercise: Exercise, options: CheckExerciseOptions 
       }
       const result = status.solutionChecks[i];
       if (result?.pass) status.solutionPassed++;
-      else if (result) problem(yamlFile, at(check), `the solution fails check \`${check.source}\`: ${result.explanation}`, 'fix solution/pipeline.yaml, or loosen the check');
+      else if (result) problem(yamlFile, at(check), `the solution fails check \`${check.source}\`: ${result.explanation}`, `fix ${exercise.workspace ? 'the files in solution/' : 'solution/pipeline.yaml'}, or loosen the check`);
     });
     const seeds = options.extraSeeds ?? Array.from({ length: EXTRA_SEEDS }, (_, i) => exercise.seed + 1 + i);
     if (status.solutionPassed === exercise.checks.length) {
@@ -163,7 +167,7 @@ export function checkExercise(exercise: Exercise, options: CheckExerciseOptions 
     status.starterChecks = starter.checks ?? [];
     status.starterFailed = status.starterChecks.filter((c) => !c.pass).length;
     if (status.starterFailed === 0) {
-      problem(yamlFile, exercise.checks[0] ? { line: exercise.checks[0].at.line, column: 1 } : top, 'the starter passes every check, so the learner has nothing to do', 'make starter/pipeline.yaml fail at least one check (starter and solution must differ in outcome), or add a check the starter fails');
+      problem(yamlFile, exercise.checks[0] ? { line: exercise.checks[0].at.line, column: 1 } : top, 'the starter passes every check, so the learner has nothing to do', `make ${exercise.workspace ? 'the files in starter/' : 'starter/pipeline.yaml'} fail at least one check (starter and solution must differ in outcome), or add a check the starter fails`);
     } else if (solution) {
       status.starterChecks.forEach((c, i) => {
         if (!c.pass) everFailed.add(i);

@@ -77,7 +77,7 @@ function crashed(exercise: Exercise, error: unknown): ExerciseStatus {
   return {
     slug: exercise.slug, lesson: exercise.lesson, solutionPassed: 0, seedsPassed: 0, seedsTried: 0, starterFailed: 0, checks: exercise.checks.length,
     deterministic: true, solutionChecks: [], starterChecks: [],
-    problems: [{ severity: 'error', file: `${exercise.dir}/solution/pipeline.yaml`, line: 1, column: 1, path: '', message: `the simulator crashed running this exercise: ${message}`, hint: 'this is a simulator bug: report it with the spec' }],
+    problems: [{ severity: 'error', file: `${exercise.dir}/solution/${exercise.workspace ? 'world.yaml' : 'pipeline.yaml'}`, line: 1, column: 1, path: '', message: `the simulator crashed running this exercise: ${message}`, hint: 'this is a simulator bug: report it with the spec' }],
   };
 }
 

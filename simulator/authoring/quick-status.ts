@@ -48,11 +48,11 @@ export function quickStatus(slug: string, lessonDir: string, files: Record<strin
     status.title = e.title;
     for (const which of ['solution', 'starter'] as const) {
       try {
-        const run = runExercise(e, e[which], { file: `${e.dir}/${which}/pipeline.yaml` });
+        const run = runExercise(e, e[which], e.workspace ? { root: `${e.dir}/${which}` } : { file: `${e.dir}/${which}/pipeline.yaml` });
         if ('errors' in run) status.problems.push(...run.errors.map(formatIssue));
         else status[which] = run.result.checks ?? [];
       } catch (error) {
-        status.problems.push(`${e.dir}/${which}/pipeline.yaml: the simulator crashed: ${error instanceof Error ? error.message : String(error)}`);
+        status.problems.push(`${e.dir}/${which}/${e.workspace ? 'world.yaml' : 'pipeline.yaml'}: the simulator crashed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     const solutionPasses = status.solution.length > 0 && status.solution.every((c) => c.pass);

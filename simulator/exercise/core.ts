@@ -3,9 +3,10 @@
  * the pipeline text to run. The page imports this (index.ts adds `runExercise`, which pulls
  * in the whole simulator; the page runs exercises in the Worker instead).
  */
-export { PIPELINE_FILE, type Exercise, type ExerciseFiles, type CheckSpec, type SourceAt } from './types.js';
+export { PIPELINE_FILE, WORLD_FILE, type Exercise, type ExerciseFiles, type CheckSpec, type SourceAt } from './types.js';
 export { loadExercise, exerciseDir, EXERCISE_FILE, type LoadOutcome } from './load.js';
-export { pipelineTextOf, lockedFaultsChanged, lockedFaultsWarning, fileOf } from './pipeline-text.js';
+export { pipelineTextOf, runTextOf, faultsFileOf, lockedFaultsChanged, lockedFaultsWarning, fileOf } from './pipeline-text.js';
+export { exerciseSpec, workspaceFilesOf, type SpecOutcome, type SpecNaming } from './exercise-spec.js';
 export { evaluateChecks } from './evaluate.js';
 export { lockedSettingErrors, lockedSettingPlaces, type LockedPlace } from './locks.js';
 export { groupExerciseFiles, groupExerciseFilesChecked, splitExercisePath, type ExerciseBundle } from './bundle.js';
@@ -17,3 +18,4 @@ export { formatValue } from './check-eval.js';
 export { lessonFrontmatterSchema, parseLessonFrontmatter, type LessonFrontmatter } from './lesson-frontmatter.js';
 export type { CheckResult, RunResult } from '../run/result.js';
 export type { SpecIssue } from '../spec/issues.js';
+export { validateWorkspaceFile, type FileValidation } from './workspace-validate.js';

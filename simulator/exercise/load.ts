@@ -9,7 +9,8 @@ import { parseCheck } from './check-parse.js';
 import { analyseCheck } from './check-static.js';
 import { tautology } from './check-tautology.js';
 import { readAt } from '../lab/spec-edit.js';
-import { PIPELINE_FILE, type CheckSpec, type Exercise, type ExerciseFiles } from './types.js';
+import { PIPELINE_FILE, WORLD_FILE, type CheckSpec, type Exercise, type ExerciseFiles } from './types.js';
+import { unknownWorkspaceLocks } from './workspace-locks.js';
 
 export type LoadOutcome = { ok: true; exercise: Exercise } | { ok: false; errors: SpecIssue[] };
 
@@ -127,10 +128,18 @@ export function loadExercise(slug: string, lessonDir: string, files: ExerciseFil
   const missing = (which: string, name: string, at: { line: number; column: number }, why: string) =>
     errors.push(issue(yamlFile, at, `missing file ${base}/${which}/${name}`, why));
   const filesAt = map.locate(['editable']);
-  if (!y.editable.includes(PIPELINE_FILE) && !y.readonly.includes(PIPELINE_FILE)) {
-    errors.push(issue(yamlFile, filesAt, `\`${PIPELINE_FILE}\` must be listed in \`editable\` or \`readonly\``, 'the simulator runs pipeline.yaml; learners usually edit it: `editable: [pipeline.yaml]`', 'editable'));
+  // starter/world.yaml makes the exercise a workspace of real files; its runs compile them (exercise-spec.ts).
+  const workspace = starter[WORLD_FILE] !== undefined;
+  const runs = workspace ? WORLD_FILE : PIPELINE_FILE;
+  if (!y.editable.includes(runs) && !y.readonly.includes(runs)) {
+    errors.push(
+      workspace
+        ? issue(yamlFile, filesAt, `\`${WORLD_FILE}\` must be listed in \`editable\` or \`readonly\``, 'a workspace exercise shows its simulated world too, usually read-only: `readonly: [world.yaml]`', 'editable')
+        : issue(yamlFile, filesAt, `\`${PIPELINE_FILE}\` must be listed in \`editable\` or \`readonly\``, 'the simulator runs pipeline.yaml; learners usually edit it: `editable: [pipeline.yaml]`', 'editable'),
+    );
   }
-  if (starter[PIPELINE_FILE] === undefined && !y.editable.includes(PIPELINE_FILE) && !y.readonly.includes(PIPELINE_FILE)) missing('starter', PIPELINE_FILE, filesAt, 'every exercise runs starter/pipeline.yaml');
+  if (workspace && starter[PIPELINE_FILE] !== undefined) errors.push(issue(`${base}/starter/${PIPELINE_FILE}`, { line: 1, column: 1 }, `a workspace exercise (starter/${WORLD_FILE}) has no ${PIPELINE_FILE}: the real files are compiled into the spec`, `delete starter/${PIPELINE_FILE}, or ${WORLD_FILE} for the old form`));
+  if (!workspace && starter[PIPELINE_FILE] === undefined && !y.editable.includes(PIPELINE_FILE) && !y.readonly.includes(PIPELINE_FILE)) missing('starter', PIPELINE_FILE, filesAt, 'every exercise runs starter/pipeline.yaml');
   // Said when the author did not write `editable:`, so a missing pipeline.yaml is not a mystery.
   const defaulted = 'editable' in data ? '' : ' (`editable` defaults to [pipeline.yaml])';
   y.editable.forEach((name, i) => {
@@ -156,11 +165,13 @@ export function loadExercise(slug: string, lessonDir: string, files: ExerciseFil
     }
   }
   // A lock on a setting the starter does not have would lock nothing (a typo in the pointer).
-  y.locked.forEach((pointer, i) => {
-    if (starter[PIPELINE_FILE] !== undefined && readAt(starter[PIPELINE_FILE], pointer) === undefined) {
-      errors.push(issue(yamlFile, map.locate(['locked', i]), `\`locked\`: starter/${PIPELINE_FILE} has no setting at \`${pointer}\``, 'lock a setting the starter writes, e.g. /nodes/consumer/processing-time', `locked.${i}`));
-    }
-  });
+  if (!workspace) {
+    y.locked.forEach((pointer, i) => {
+      if (starter[PIPELINE_FILE] !== undefined && readAt(starter[PIPELINE_FILE], pointer) === undefined) {
+        errors.push(issue(yamlFile, map.locate(['locked', i]), `\`locked\`: starter/${PIPELINE_FILE} has no setting at \`${pointer}\``, 'lock a setting the starter writes, e.g. /nodes/consumer/processing-time', `locked.${i}`));
+      }
+    });
+  }
   const checks = buildChecks(y, text, map, errors);
   if (errors.length > 0) return { ok: false, errors };
   const solution: Record<string, string> = {};
@@ -168,24 +179,31 @@ export function loadExercise(slug: string, lessonDir: string, files: ExerciseFil
     const t = solutionOwn[name] ?? starter[name];
     if (t !== undefined) solution[name] = t;
   }
-  return {
-    ok: true,
-    exercise: {
-      slug,
-      lesson,
-      dir: base,
-      title: y.title,
-      goal: y.goal.trim(),
-      seed: y.seed,
-      editable: y.editable,
-      readonly: y.readonly,
-      starter,
-      solution,
-      checks,
-      hints: y.hints,
-      faultsLocked: y.faults === 'locked',
-      ...(y.locked.length > 0 ? { locked: y.locked } : {}),
-      ...(y.compare ? { compare: true } : {}),
-    },
+  const exercise: Exercise = {
+    slug,
+    lesson,
+    dir: base,
+    title: y.title,
+    goal: y.goal.trim(),
+    seed: y.seed,
+    ...(workspace ? { workspace: true } : {}),
+    editable: y.editable,
+    readonly: y.readonly,
+    starter,
+    solution,
+    checks,
+    hints: y.hints,
+    faultsLocked: y.faults === 'locked',
+    ...(y.locked.length > 0 ? { locked: y.locked } : {}),
+    ...(y.compare ? { compare: true } : {}),
   };
+  // A workspace lock names a setting of the compiled spec: the starter's spec must have it.
+  const unknown = workspace ? unknownWorkspaceLocks(exercise) : [];
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      errors: unknown.map((i) => issue(yamlFile, map.locate(['locked', i]), `\`locked\`: the spec starter/ compiles to has no setting at \`${y.locked[i]}\``, 'lock a setting of the compiled spec, e.g. /nodes/logstash/pipeline.workers', `locked.${i}`)),
+    };
+  }
+  return { ok: true, exercise };
 }

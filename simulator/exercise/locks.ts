@@ -9,13 +9,19 @@ import { readYaml } from '../spec/parse.js';
 import type { SpecIssue } from '../spec/issues.js';
 import { fileOf } from './pipeline-text.js';
 import { PIPELINE_FILE, type Exercise } from './types.js';
+import { workspaceLockErrors, workspaceLockPlaces } from './workspace-locks.js';
 
 const shown = (v: unknown) => (v === undefined ? 'absent' : typeof v === 'string' ? v : JSON.stringify(v));
 
-/** Errors for every locked setting `files` change, located in the pipeline text (`file` names it in messages). */
+/**
+ * Errors for every locked setting `files` change, located in the pipeline text (`file` names it in
+ * messages); in a workspace exercise, in the real file the setting comes from (`file` is then a
+ * folder that prefixes the paths, '' for none — workspace-locks.ts).
+ */
 export function lockedSettingErrors(exercise: Exercise, files: Record<string, string>, file = PIPELINE_FILE): SpecIssue[] {
   const locks = exercise.locked ?? [];
   if (locks.length === 0) return [];
+  if (exercise.workspace) return workspaceLockErrors(exercise, files, file === PIPELINE_FILE ? '' : file);
   const text = fileOf(exercise, files, PIPELINE_FILE);
   const starter = exercise.starter[PIPELINE_FILE] ?? '';
   const read = readYaml(text, file);
@@ -61,6 +67,7 @@ export interface LockedPlace {
 export function lockedSettingPlaces(exercise: Exercise, text: string, file = PIPELINE_FILE): LockedPlace[] {
   const locks = exercise.locked ?? [];
   if (locks.length === 0) return [];
+  if (exercise.workspace) return workspaceLockPlaces(exercise, text, file);
   const read = readYaml(text, file);
   if (!read.ok) return [];
   const places: LockedPlace[] = [];

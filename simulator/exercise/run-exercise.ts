@@ -1,15 +1,16 @@
 /**
- * Running an exercise synchronously (Node: lessons:check, tests, the CLI): pipeline text →
- * spec → run with the exercise's seed → RunResult with its checks.
+ * Running an exercise synchronously (Node: lessons:check, tests, the CLI): the learner's files
+ * → spec (pipeline.yaml parsed, or a workspace compiled) → run with the exercise's seed →
+ * RunResult with its checks.
  */
-import { parseSpec } from '../spec/parse.js';
 import type { SpecIssue } from '../spec/issues.js';
 import type { PipelineSpec } from '../spec/schema/pipeline.js';
 import type { RunResult } from '../run/result.js';
 import { runSync } from '../run/run.js';
 import { evaluateChecks } from './evaluate.js';
 import { lockedSettingErrors } from './locks.js';
-import { lockedFaultsChanged, pipelineTextOf } from './pipeline-text.js';
+import { lockedFaultsChanged } from './pipeline-text.js';
+import { exerciseSpec } from './exercise-spec.js';
 import { PIPELINE_FILE, type Exercise } from './types.js';
 
 /** How a spec is run; tests inject their own (e.g. to prove non-determinism is caught). */
@@ -20,6 +21,8 @@ export interface ExerciseRunOptions {
   seed?: number;
   /** File name used in spec error messages (default `pipeline.yaml`). */
   file?: string;
+  /** Workspace exercises: the folder before every file name in messages (default none). */
+  root?: string;
   run?: RunFunction;
 }
 
@@ -28,9 +31,9 @@ export type ExerciseRun = { result: RunResult; passed: boolean } | { errors: Spe
 const defaultRun: RunFunction = (spec, seed) => runSync(spec, { seed }).result;
 
 export function runExercise(exercise: Exercise, files: Record<string, string>, options: ExerciseRunOptions = {}): ExerciseRun {
-  const parsed = parseSpec(pipelineTextOf(exercise, files), options.file ?? PIPELINE_FILE);
+  const parsed = exerciseSpec(exercise, files, { ...(options.file ? { file: options.file } : {}), ...(options.root ? { root: options.root } : {}) });
   if (!parsed.ok) return { errors: parsed.errors };
-  const locks = lockedSettingErrors(exercise, files, options.file ?? PIPELINE_FILE);
+  const locks = lockedSettingErrors(exercise, files, exercise.workspace ? (options.root ?? '') : (options.file ?? PIPELINE_FILE));
   if (locks.length > 0) return { errors: locks };
   const seed = options.seed ?? exercise.seed;
   const result = (options.run ?? defaultRun)(parsed.spec, seed);

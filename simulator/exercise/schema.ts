@@ -6,8 +6,8 @@ import { z } from 'zod';
 
 const fileName = z
   .string()
-  .regex(/^[\w.-]+$/, 'a plain file name such as pipeline.yaml (no folders)')
-  .describe('A file name inside `starter/` (and `solution/`), e.g. `pipeline.yaml`.');
+  .regex(/^(?!.*(^|\/)\.\.?(\/|$))[\w.-]+(\/[\w.-]+)*$/, 'a path inside starter/ such as pipeline.yaml or web1/filebeat.yml (no leading /, no ..)')
+  .describe('A path inside `starter/` (and `solution/`): `pipeline.yaml`, or in a workspace exercise a real file such as `web1/filebeat.yml` or `logstash/pipeline/main.conf`.');
 
 export const checkEntrySchema = z
   .union([
@@ -33,16 +33,16 @@ export const exerciseSchema = z
     title: z.string().min(1).describe('The exercise title, shown above the editor.'),
     goal: z.string().min(1).describe('What the learner must achieve, in words (one or two sentences; Markdown allowed).'),
     seed: z.number().int().min(0).max(4294967295).default(1).describe('Seed of every run of this exercise; overrides `seed:` in the pipeline (default 1).'),
-    editable: z.array(fileName).min(1).default(['pipeline.yaml']).describe('Files the learner may edit (default `[pipeline.yaml]`). Each must exist in `starter/` and `solution/`.'),
-    readonly: z.array(fileName).default([]).describe('Files shown to the learner but not editable (e.g. `producer.properties` for context). Each must exist in `starter/`.'),
+    editable: z.array(fileName).min(1).default(['pipeline.yaml']).describe('Files the learner may edit (default `[pipeline.yaml]`). Each must exist in `starter/` and `solution/`. In a workspace exercise (`starter/world.yaml` exists) these are real paths: `[web1/filebeat.yml, logstash/pipeline/main.conf]`.'),
+    readonly: z.array(fileName).default([]).describe('Files shown to the learner but not editable (e.g. `world.yaml` in a workspace exercise). Each must exist in `starter/`.'),
     faults: z
       .enum(['locked', 'editable'])
       .default('locked')
       .describe('`locked` (default): the starter\'s `faults:` always run, whatever the learner writes; `editable`: the learner may change them.'),
     locked: z
-      .array(z.string().regex(/^\//, 'a JSON Pointer into pipeline.yaml, e.g. /nodes/consumer/processing-time'))
+      .array(z.string().regex(/^\//, 'a JSON Pointer such as /nodes/consumer/processing-time'))
       .default([])
-      .describe('Settings of `pipeline.yaml` the learner may not change, as JSON Pointers (e.g. `/nodes/consumer/processing-time`). A run that changes one is refused with a message at that line; the starter must have each, and the solution must keep the starter\'s values.'),
+      .describe('Settings the learner may not change, as JSON Pointers: into `pipeline.yaml` (e.g. `/nodes/consumer/processing-time`), or in a workspace exercise into the spec its files compile to (e.g. `/nodes/logstash/pipeline.workers`, `/nodes/filebeat/bulk_max_size`), whichever way a file writes it. A run that changes one is refused with a message at the line that writes it (in a workspace, the real file it comes from); the starter must have each, and the solution must keep the starter\'s values.'),
     checks: z.array(checkEntrySchema).min(1).describe('Assertions over the run result; the exercise is solved when all pass. The solution must pass them all, the starter must fail at least one.'),
     hints: z
       .array(z.string().min(1).describe('One hint.'))

@@ -7,8 +7,14 @@ import type { CheckExpr } from './check-ast.js';
 /** Paths relative to the exercise folder (`exercise.yaml`, `starter/pipeline.yaml`, …) → text. */
 export type ExerciseFiles = Record<string, string>;
 
-/** The file every exercise runs: its pipeline spec. */
+/** The file every exercise of the old form runs: its pipeline spec (the internal spec, DESIGN §3). */
 export const PIPELINE_FILE = 'pipeline.yaml';
+
+/**
+ * The file that makes an exercise a workspace of real files (AUTHORING.md, "Workspace exercises"):
+ * `starter/world.yaml` beside `web1/filebeat.yml`, `logstash/pipeline/main.conf`, …
+ */
+export const WORLD_FILE = 'world.yaml';
 
 /** Where something is written, for authoring errors. */
 export interface SourceAt {
@@ -47,7 +53,12 @@ export interface Exercise {
   goal: string;
   /** Seed of every run of this exercise (overrides the pipeline's own `seed:`). */
   seed: number;
-  /** File names the learner may edit, e.g. `pipeline.yaml`. */
+  /**
+   * A workspace of real files (starter/world.yaml exists): the files compile into the spec
+   * (simulator/config/workspace). Otherwise the old form: starter/pipeline.yaml is the spec.
+   */
+  workspace?: boolean;
+  /** Paths the learner may edit, e.g. `pipeline.yaml`, or `web1/filebeat.yml` in a workspace. */
   editable: string[];
   /** File names shown to the learner but not editable. */
   readonly: string[];
@@ -58,7 +69,10 @@ export interface Exercise {
   checks: CheckSpec[];
   /** Graded hints, gentlest first. */
   hints: string[];
-  /** JSON Pointers into pipeline.yaml of settings the learner may not change (runs that do are refused). */
+  /**
+   * JSON Pointers of settings the learner may not change (runs that do are refused): into pipeline.yaml,
+   * or in a workspace into the spec its files compile to (`/nodes/logstash/pipeline.workers`).
+   */
   locked?: string[];
   /** When true the learner's `faults:` are replaced by the starter's before running. */
   faultsLocked: boolean;

@@ -4,7 +4,8 @@
  * `npm run lessons:check` uses. Read by the exercise island, the Diagram (an exercise's starter
  * pipeline) and the lesson list (which exercises a lesson has).
  */
-import { groupExerciseFiles, loadExercise, pipelineTextOf, PIPELINE_FILE } from '../../simulator/exercise/core.js';
+import { exerciseSpec, groupExerciseFiles, loadExercise, pipelineTextOf, PIPELINE_FILE, type SpecOutcome } from '../../simulator/exercise/core.js';
+import { parseSpec } from '../../simulator/spec/index.js';
 
 export interface ExerciseFolder {
   slug: string;
@@ -21,7 +22,7 @@ export function groupExerciseFolders(glob: Record<string, string>): Map<string, 
   return folders;
 }
 
-const raw = import.meta.glob<string>('/lessons/*/exercises/*/**/*.{yaml,yml,md}', { query: '?raw', import: 'default', eager: true });
+const raw = import.meta.glob<string>('/lessons/*/exercises/*/**/*.{yaml,yml,md,conf,json,properties,sh}', { query: '?raw', import: 'default', eager: true });
 
 /** Every exercise of the course, by slug (slugs are unique across the course). */
 export const exerciseFolders: ReadonlyMap<string, ExerciseFolder> = groupExerciseFolders(raw);
@@ -41,4 +42,19 @@ export function starterPipelineOf(slug: string): string | undefined {
   const loaded = loadExercise(slug, folder.lessonDir, folder.files);
   if (loaded.ok) return pipelineTextOf(loaded.exercise, loaded.exercise.starter);
   return folder.files[`starter/${PIPELINE_FILE}`];
+}
+
+/**
+ * The spec the learner starts from: starter/pipeline.yaml parsed, or a workspace's real files
+ * compiled (what a Diagram draws). undefined when the exercise has no starter at all.
+ */
+export function starterSpecOf(slug: string): SpecOutcome | undefined {
+  const folder = exerciseFolders.get(slug);
+  if (!folder) return undefined;
+  const loaded = loadExercise(slug, folder.lessonDir, folder.files);
+  if (loaded.ok) return exerciseSpec(loaded.exercise, loaded.exercise.starter, { file: `${slug}/starter/pipeline.yaml`, root: `${slug}/starter` });
+  const text = folder.files[`starter/${PIPELINE_FILE}`];
+  if (text === undefined) return undefined;
+  const parsed = parseSpec(text, `${slug}/starter/pipeline.yaml`);
+  return parsed.ok ? { ok: true, spec: parsed.spec, warnings: parsed.warnings } : { ok: false, errors: parsed.errors, warnings: parsed.warnings };
 }

@@ -4,7 +4,7 @@
  * exercise per listed lesson is run in the page: its starter must fail (the check the exercise is about
  * among the failures) and its reference solution, typed into the editor, must pass every check.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -46,6 +46,17 @@ function readLesson(id: string): LessonSource {
 }
 
 type IslandElement = HTMLElement & { setFileText(name: string, text: string): void };
+
+/** The files of a solution folder by their path inside it (`pipeline.yaml`, or a workspace's `web1/filebeat.yml`, …). */
+function solutionFiles(dir: string, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const path = `${dir}/${name}`;
+    if (statSync(path).isDirectory()) Object.assign(out, solutionFiles(path, `${prefix}${name}/`));
+    else out[`${prefix}${name}`] = readFileSync(path, 'utf8');
+  }
+  return out;
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -104,7 +115,7 @@ describe.skipIf(lessonIds.length === 0)('one exercise per lesson, run in Chromiu
     const target = RUN_IN_BROWSER[id];
     if (!target) continue;
     it(`${id}: ${target.slug} — the starter fails, the solution passes`, { timeout: 240_000 }, async () => {
-      const solution = readFileSync(`${lessonsDir}${id}/exercises/${target.slug}/solution/pipeline.yaml`, 'utf8');
+      const solution = solutionFiles(`${lessonsDir}${id}/exercises/${target.slug}/solution`);
       const { page, context, errors } = await openPage(browser, `/lessons/${id}/`);
       const el = await hydrated(page, target.slug);
 
@@ -113,7 +124,7 @@ describe.skipIf(lessonIds.length === 0)('one exercise per lesson, run in Chromiu
       expect(failedNames.join('\n')).toMatch(target.failing);
       await screenshot(page, `lesson-${id}-starter`);
 
-      await el.evaluate((node, text) => (node as IslandElement).setFileText('pipeline.yaml', text), solution);
+      for (const [name, text] of Object.entries(solution)) await el.evaluate((node, [n, t]) => (node as IslandElement).setFileText(n!, t!), [name, text]);
       expect(await run(page, target.slug, el)).toMatch(/All checks pass/);
       expect(await el.locator('.ex-check--fail').count()).toBe(0);
       await screenshot(page, `lesson-${id}-solution`);

@@ -1,7 +1,9 @@
 /**
- * The code editor: Monaco (core only, plus the YAML grammar) with monaco-yaml for completion and
- * hover from the pipeline JSON Schema, and markers from the simulator's own parser (errors and
- * semantic warnings, each with its hint). One model per file; the island's tabs switch models.
+ * The code editor: Monaco (core only, plus the grammars of the files an exercise holds: YAML,
+ * Logstash's config language, .properties, shell, SQL, JSON) with monaco-yaml for completion and
+ * hover from JSON Schemas (pipeline.yaml's, and filebeat.yml's, logstash.yml's and world.yaml's in
+ * a workspace), and markers from the simulator's own parser (errors and semantic warnings, each
+ * with its hint). One model per file, in the language its name says; the island's tabs switch models.
  *
  * Monaco's workers come from Vite `?worker` imports (editor.worker for the editor service,
  * yaml.worker for the language server), which is the combination verified with
@@ -10,7 +12,8 @@
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 import type * as MonacoNs from 'monaco-editor';
-import type { LockedPlace, SpecIssue } from '../../../workers/api.js';
+import type { ConfigSchema, LockedPlace, SpecIssue } from '../../../workers/api.js';
+import { languageOf, registerConfigLanguages } from './languages/index.js';
 import { t } from '../../i18n/index.js';
 
 type Monaco = typeof MonacoNs;
@@ -37,7 +40,7 @@ export interface EditorHandle {
 
 let monacoPromise: Promise<Monaco> | undefined;
 
-async function loadMonaco(schema: Record<string, unknown>): Promise<Monaco> {
+async function loadMonaco(schema: Record<string, unknown>, configSchemas: readonly ConfigSchema[]): Promise<Monaco> {
   monacoPromise ??= (async () => {
     (globalThis as { MonacoEnvironment?: unknown }).MonacoEnvironment = {
       getWorker(_id: string, label: string) {
@@ -45,7 +48,12 @@ async function loadMonaco(schema: Record<string, unknown>): Promise<Monaco> {
       },
     };
     const monaco = (await import('monaco-editor/esm/vs/editor/edcore.main.js')) as unknown as Monaco;
-    await import('monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js');
+    await Promise.all([
+      import('monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js'),
+      import('monaco-editor/esm/vs/basic-languages/shell/shell.contribution.js'),
+      import('monaco-editor/esm/vs/basic-languages/sql/sql.contribution.js'),
+    ]);
+    registerConfigLanguages(monaco);
     const { configureMonacoYaml } = await import('monaco-yaml');
     // Monaco's own dark theme draws comments in a green too dim for WCAG AA on its background.
     monaco.editor.defineTheme('pipeline-dark', { base: 'vs-dark', inherit: true, rules: [{ token: 'comment', foreground: '9CCB8A' }], colors: {} });
@@ -57,7 +65,10 @@ async function loadMonaco(schema: Record<string, unknown>): Promise<Monaco> {
       // Validation comes from the simulator's parser (exact messages and hints), not the JSON Schema.
       validate: false,
       format: { enable: false },
-      schemas: [{ uri: 'https://pipeline-lab.local/pipeline.schema.json', fileMatch: ['**/pipeline.yaml', '**/*.pipeline.yaml'], schema: schema as never }],
+      schemas: [
+        { uri: 'https://pipeline-lab.local/pipeline.schema.json', fileMatch: ['**/pipeline.yaml', '**/*.pipeline.yaml'], schema: schema as never },
+        ...configSchemas.map((c) => ({ uri: c.uri, fileMatch: c.fileMatch, schema: c.schema as never })),
+      ],
     });
     return monaco;
   })();
@@ -70,14 +81,14 @@ export async function createEditor(
   container: HTMLElement,
   files: readonly EditorFile[],
   schema: Record<string, unknown>,
-  options: { dark: boolean; label: string; onChange: (name: string, text: string) => void; onRun?: () => void },
+  options: { dark: boolean; label: string; onChange: (name: string, text: string) => void; onRun?: () => void; configSchemas?: readonly ConfigSchema[] },
 ): Promise<EditorHandle> {
-  const monaco = await loadMonaco(schema);
+  const monaco = await loadMonaco(schema, options.configSchemas ?? []);
   const models = new Map<string, MonacoNs.editor.ITextModel>();
   for (const f of files) {
     const uri = monaco.Uri.parse(`file:///${container.id || 'exercise'}/${f.name}`);
     monaco.editor.getModel(uri)?.dispose();
-    const model = monaco.editor.createModel(f.text, 'yaml', uri);
+    const model = monaco.editor.createModel(f.text, languageOf(f.name), uri);
     model.onDidChangeContent(() => options.onChange(f.name, model.getValue()));
     models.set(f.name, model);
   }

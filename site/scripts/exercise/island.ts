@@ -253,7 +253,11 @@ export async function mount(root: HTMLElement): Promise<void> {
     for (const [name, issues] of issuesByFile) {
       for (const i of issues) {
         const b = button(`${name}:${i.line}:${i.column}`, 'ex-link-button');
-        b.addEventListener('click', () => editor?.reveal(name, i.line, i.column));
+        b.addEventListener('click', () => {
+          // The file's tab is selected too, so the tab list says which file the editor shows.
+          if (fileNames.includes(name)) selectTab(fileNames.indexOf(name));
+          editor?.reveal(name, i.line, i.column);
+        });
         ui.problems.append(
           h('li', { class: `ex-problem ex-problem--${i.severity}` }, b, ' ', h('span', {}, `${i.severity === 'error' ? t('ex.problems.error') : t('ex.problems.warning')}: `, richText(i.message)), i.hint ? h('span', { class: 'ex-problem__hint' }, ' — ', richText(i.hint)) : null),
         );
@@ -263,21 +267,30 @@ export async function mount(root: HTMLElement): Promise<void> {
 
   // One debounce per file: a shared timer would validate only the last of several files opened at once.
   const validateTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Every file's current text (editable and read-only): a workspace file is judged with the others. */
+  const allFiles = () => Object.fromEntries(fileNames.map((n) => [n, textOf(n)]));
+  const validateNow = (name: string) => {
+    void client
+      .call((api) => api.validate(textOf(name), name, ex.workspace ? allFiles() : undefined))
+      .then((v) => {
+        const issues = [...v.errors, ...v.warnings];
+        issuesByFile.set(name, issues);
+        editor?.setIssues(name, issues);
+        editor?.setLocked(name, v.locked);
+        renderProblems();
+      })
+      .catch(showFailure);
+  };
   const validateSoon = (name: string) => {
-    clearTimeout(validateTimers.get(name));
-    validateTimers.set(name, setTimeout(() => {
-      if (!name.endsWith('.yaml') && !name.endsWith('.yml')) return;
-      void client
-        .call((api) => api.validate(textOf(name), name))
-        .then((v) => {
-          const issues = [...v.errors, ...v.warnings];
-          issuesByFile.set(name, issues);
-          editor?.setIssues(name, issues);
-          editor?.setLocked(name, v.locked);
-          renderProblems();
-        })
-        .catch(showFailure);
-    }, 250));
+    // In a workspace a change in one file can fix or break another (a host renamed, a port changed): all are judged again.
+    const names = ex.workspace ? fileNames : [name];
+    for (const n of names) {
+      clearTimeout(validateTimers.get(n));
+      validateTimers.set(n, setTimeout(() => {
+        if (!ex.workspace && !n.endsWith('.yaml') && !n.endsWith('.yml')) return;
+        validateNow(n);
+      }, 250));
+    }
   };
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -300,7 +313,10 @@ export async function mount(root: HTMLElement): Promise<void> {
 
   // Tabs (only shown with several files): arrow keys move between them (WAI-ARIA tabs pattern).
   const tabButtons = fileNames.map((name, i) => {
-    const tab = h('button', { type: 'button', role: 'tab', id: `ex-${slug}-tab-${i}`, 'aria-controls': ui.editor.id, 'aria-selected': String(i === 0), tabindex: i === 0 ? 0 : -1 }, name + (editable.includes(name) ? '' : ` ${t('ex.tabs.readonly')}`));
+    // A real path shows its folder (the host: `web1/`, `logstash/pipeline/`) quieter than the file name.
+    const cut = name.lastIndexOf('/') + 1;
+    const label = [...(cut > 0 ? [h('span', { class: 'ex-tab__dir' }, name.slice(0, cut))] : []), name.slice(cut) + (editable.includes(name) ? '' : ` ${t('ex.tabs.readonly')}`)];
+    const tab = h('button', { type: 'button', role: 'tab', id: `ex-${slug}-tab-${i}`, 'aria-controls': ui.editor.id, 'aria-selected': String(i === 0), tabindex: i === 0 ? 0 : -1 }, ...label);
     tab.addEventListener('click', () => selectTab(i));
     tab.addEventListener('keydown', (e) => {
       const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? fileNames.length - 1 : -2;
@@ -360,8 +376,17 @@ export async function mount(root: HTMLElement): Promise<void> {
     ui.charts.replaceChildren();
     ui.ledger.replaceChildren();
     if (reply.kind === 'invalid') {
-      issuesByFile.set(PIPELINE, [...reply.errors, ...reply.warnings]);
-      editor?.setIssues(PIPELINE, issuesByFile.get(PIPELINE)!);
+      // Each problem goes to the file it names (a workspace's real files; pipeline.yaml otherwise).
+      const byFile = new Map<string, SpecIssue[]>();
+      for (const i of [...reply.errors, ...reply.warnings]) {
+        const name = fileNames.includes(i.file) ? i.file : current;
+        byFile.set(name, [...(byFile.get(name) ?? []), i]);
+      }
+      for (const name of fileNames) {
+        if (!byFile.has(name) && !issuesByFile.has(name)) continue;
+        issuesByFile.set(name, byFile.get(name) ?? []);
+        editor?.setIssues(name, issuesByFile.get(name)!);
+      }
       renderProblems();
       ui.results.append(h('p', { class: 'ex-verdict ex-verdict--fail' }, t('ex.result.invalid', { n: reply.errors.length })));
       announce(t('ex.result.invalid', { n: reply.errors.length }));
@@ -524,7 +549,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   client.onDeath = showFailure;
   client.start();
   try {
-    const [schema] = await Promise.all([client.call((api) => api.schema()), loadInWorker()]);
+    const [schema, configSchemas] = await Promise.all([client.call((api) => api.schema()), client.call((api) => api.configSchemas()), loadInWorker()]);
     editor = await createEditor(
       ui.editor,
       fileNames.map((name) => ({ name, text: files[name] ?? '', readOnly: !editable.includes(name) })),
@@ -532,6 +557,7 @@ export async function mount(root: HTMLElement): Promise<void> {
       {
         dark: currentTheme() === 'dark',
         label: t('ex.editor.label'),
+        configSchemas,
         onRun: () => void run(),
         onChange: (name) => {
           saveSoon();

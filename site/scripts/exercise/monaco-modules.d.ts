@@ -4,3 +4,5 @@ declare module 'monaco-editor/esm/vs/editor/edcore.main.js' {
   export * from 'monaco-editor';
 }
 declare module 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js';
+declare module 'monaco-editor/esm/vs/basic-languages/shell/shell.contribution.js';
+declare module 'monaco-editor/esm/vs/basic-languages/sql/sql.contribution.js';
