@@ -1,0 +1,2 @@
+export { METRICS, METRIC_BY_NAME, NOT_MODELLED, type MetricDef, type MetricKind, type MetricSystem } from './catalog.js';
+export { valueAt, sampleIndexAt, type MetricsSeries } from './series.js';
