@@ -7,11 +7,12 @@ import { site as enSite } from './en/site.js';
 import { exercise as enExercise } from './en/exercise.js';
 import { lab as enLab } from './en/lab.js';
 import { diagram as enDiagram } from './en/diagram.js';
+import { metrics as enMetrics } from './en/metrics.js';
 import { format, type Params } from './format.js';
 
 export { format, type Params };
 
-const en = { ...enSite, ...enExercise, ...enLab, ...enDiagram };
+const en = { ...enSite, ...enExercise, ...enLab, ...enDiagram, ...enMetrics };
 
 export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };
