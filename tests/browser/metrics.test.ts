@@ -3,11 +3,11 @@
  * metrics with their tables; an alert rule fires at the time worked out by hand and its "Go to"
  * moves the time; in an exercise it follows the diagram's scrubber.
  */
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from './support.js';
+import { launchBrowser, openPage, screenshot, SCREENSHOT_DIR } from './support.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -76,6 +76,8 @@ describe('metrics panel', () => {
     await panel.getByRole('button', { name: 'Add rule' }).click();
     await expect(panel.locator('.mx-rule-error').textContent()).resolves.toMatch(/unknown metric `lag`/);
     await screenshot(page, 'metrics-lab');
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.locator('.lab-run-metrics').screenshot({ path: `${SCREENSHOT_DIR}metrics-panel-lab.png` });
     expect(errors).toEqual([]);
   });
 
