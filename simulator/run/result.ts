@@ -4,6 +4,7 @@
  * Everything here is plain data, so it survives structured cloning and JSON.
  */
 import type { TraceStep } from '../ledger/ledger.js';
+import type { MetricsSeries } from '../metrics/series.js';
 
 /** One terminal output's accounting: generated = exactlyOnce + duplicated + lost + filtered + late + inFlight. */
 export interface OutputLedger {
@@ -141,6 +142,8 @@ export interface RunResult {
   checks?: CheckResult[];
   log: LogLine[];
   samples: StageSample[];
+  /** Operator metrics with their real names, sampled with `samples` (simulator/metrics/catalog.ts). */
+  metrics?: MetricsSeries;
   /** Final state of every node, as its inspect() reports it (for the terminal). */
   state: Record<string, unknown>;
   /** Hop-by-hop histories of traced records (all records in small runs). */

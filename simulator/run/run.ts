@@ -25,6 +25,7 @@ import { ArchitectureSampler, type ArchitectureSource } from './architectures.js
 import { formatDuration } from '../spec/units.js';
 import { placesFeeding } from './feeds.js';
 import { idMap } from '../spec/id-maps.js';
+import { MetricsRecorder } from '../metrics/recorder.js';
 
 export interface RunProgress {
   simulatedMs: number;
@@ -45,6 +46,8 @@ export interface RunOptions {
   sampleEveryMs?: number;
   /** Called between slices; in a Worker it lets messages (cancel) through. */
   yieldToHost?: () => Promise<void>;
+  /** Samples the operator metrics (simulator/metrics) at every sample into `result.metrics`; default true. */
+  metrics?: boolean;
 }
 
 /** Everything a finished run keeps: the plain result plus live objects the worker can query (trace, terminal). */
@@ -171,6 +174,7 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   const budget = runBudget(spec, workload.total);
   let stop: BudgetStop | undefined;
   sim.start();
+  const metrics = options.metrics === false ? undefined : new MetricsRecorder(sim, built.components, sampleEvery);
   let nextSample = 0;
   for (;;) {
     if (options.signal?.aborted) {
@@ -189,6 +193,7 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
     }
     if (caughtUp) {
       samples.push(sampleStages(sim));
+      metrics?.sample();
       for (const s of samplers.values()) s.sample(sim.now);
       if (sim.now >= deadline) break;
       if (built.architectures.size === 0 && sim.now >= spec.duration && !sim.holdsAnyRecord()) {
@@ -241,6 +246,7 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
     state,
     traces: idMap({}),
   };
+  if (metrics) result.metrics = metrics.series;
   const groups = consumerGroupsOf(built.components);
   if (Object.keys(groups).length > 0) result.groups = groups;
   if (query && truth) result.query = compareAnswers(truth, built.answers, query, sim.now);

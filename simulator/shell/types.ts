@@ -29,6 +29,12 @@ export interface ShellSession {
    * with --delete-config (so a topic config the spec set falls back to the broker's value).
    */
   readonly configs: ReadonlyMap<string, ReadonlyMap<string, string | null>>;
+  /**
+   * The instant (simulated ms) set with `at <time>`: the metric views (Logstash node stats, Flink's
+   * REST API, _cat/thread_pool, _cluster/health, kafka-topics --under-replicated-partitions) answer
+   * as of then. Absent: the end of the run.
+   */
+  readonly atMs?: number;
 }
 
 export function emptySession(handle: RunHandle): ShellSession {

@@ -15,20 +15,22 @@ export function benchSpec(which: 'full' | 'comparison', records: number): Pipeli
   return withRecords(parseBenchSpec(readFileSync(resolve(COMPARISON_EXAMPLE), 'utf8'), COMPARISON_EXAMPLE), records);
 }
 
-function timed(spec: PipelineSpec) {
+function timed(spec: PipelineSpec, options: { metrics?: boolean } = {}) {
   const t0 = process.hrtime.bigint();
-  const handle = runSync(spec);
+  const handle = runSync(spec, options);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   return { handle, ms };
 }
 
-export function fullPipeline(records: number) {
-  const { handle, ms } = timed(benchSpec('full', records));
+/** `metrics: false` runs without the operator metrics (simulator/metrics), for the cost comparison. */
+export function fullPipeline(records: number, options: { metrics?: boolean } = {}) {
+  const { handle, ms } = timed(benchSpec('full', records), options);
   const es = handle.result.outputs['es'];
   return {
     records: handle.workload.total,
     events: handle.result.events,
     ms,
+    samples: handle.result.metrics?.timesMs.length ?? 0,
     summary: es ? { exactlyOnce: es.exactlyOnce, duplicated: es.duplicated, lost: es.lost, inFlight: es.inFlight, late: es.late } : handle.result.outputs,
   };
 }

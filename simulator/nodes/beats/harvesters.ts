@@ -165,6 +165,13 @@ export class Harvesters {
     return false;
   }
 
+  /** Files a harvester holds open now (harvester.open_files). */
+  openFiles(): number {
+    let n = 0;
+    for (const seg of this.open) if (seg >= 0) n++;
+    return n;
+  }
+
   /** After a crash: every handle is closed; reading resumes at the flushed registry offsets [FB1]. */
   restart(nowMs: number, registry: Registry): void {
     this.lastStartMs = nowMs;

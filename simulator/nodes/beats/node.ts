@@ -48,7 +48,7 @@ export class FilebeatNode implements SimNode {
   private readStamp = '';
   /** How many times this Filebeat has restarted: `add_id`'s per-process part (SEMANTICS-2 §3). */
   private incarnation = 0;
-  private readonly counters = { eventsAcked: 0, batchesSent: 0, batchesResent: 0, eventsDropped: 0, connectionFailures: 0 };
+  private readonly counters = { eventsAcked: 0, eventsFailed: 0, batchesSent: 0, batchesResent: 0, eventsDropped: 0, connectionFailures: 0 };
 
   constructor(
     readonly address: string,
@@ -167,6 +167,8 @@ export class FilebeatNode implements SimNode {
       this.release(event);
     }
     this.counters.eventsAcked += o.acked.length;
+    // libbeat.output.events.failed: events of a publish attempt that did not go through (they are retried).
+    this.counters.eventsFailed += o.retry.length;
     if (o.retry.length > 0) {
       this.retry.push({ id: this.nextBatch++, events: o.retry, sent: true });
     }
@@ -248,6 +250,8 @@ export class FilebeatNode implements SimNode {
       linesRead: this.h.linesRead,
       registryFlushedLines: flushed,
       linesLostToRotation: this.h.linesLostToRotation,
+      openFiles: this.up ? this.h.openFiles() : 0,
+      registryWrites: this.registry.flushes,
       ...this.counters,
     };
   }

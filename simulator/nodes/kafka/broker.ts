@@ -23,6 +23,13 @@ export class Broker implements SimNode, MetadataListener {
   /** Parked follower fetches: long polls answered when the leader appends (replica.fetch.wait.max.ms). */
   parkedReplicaFetches: { wake: () => boolean }[] = [];
   readonly counters = { produceRequests: 0, recordsAppended: 0, duplicatesDropped: 0, fetchRequests: 0, recordsTruncated: 0, recordsDeleted: 0 };
+  /**
+   * Totals behind the broker's JMX meters (simulator/metrics reads them): ISR changes this broker
+   * made as leader, partition appends that failed (NOT_ENOUGH_REPLICAS, sequence errors — not
+   * NOT_LEADER_OR_FOLLOWER, which Kafka does not count), and record value bytes in from producers
+   * and out to consumers (replication traffic excluded, as in BytesInPerSec/BytesOutPerSec).
+   */
+  readonly meters = { isrShrinks: 0, isrExpands: 0, failedProduceRequests: 0, bytesIn: 0, bytesOut: 0 };
 
   constructor(
     readonly cluster: KafkaCluster,

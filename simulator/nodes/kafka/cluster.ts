@@ -158,11 +158,28 @@ export class KafkaCluster implements KafkaClusterHandle {
   }
 
   createProducer(host: NodeContext, config: ProducerConfig): KafkaProducerClient {
-    return new KafkaProducer(this, host, config);
+    const producer = new KafkaProducer(this, host, config);
+    this.clientsOf(host.address).producer = producer;
+    return producer;
   }
 
   createConsumer(host: NodeContext, config: ConsumerConfig): KafkaConsumerClient {
-    return new KafkaConsumer(this, host, config);
+    const consumer = new KafkaConsumer(this, host, config);
+    this.clientsOf(host.address).consumer = consumer;
+    return consumer;
+  }
+
+  /**
+   * The newest producer and consumer each host process made, for the client metrics
+   * (simulator/metrics): a restarted process builds new clients, whose metrics start from zero
+   * as a real client's do.
+   */
+  readonly clients = new Map<string, { producer?: KafkaProducer; consumer?: KafkaConsumer }>();
+
+  private clientsOf(address: string): { producer?: KafkaProducer; consumer?: KafkaConsumer } {
+    let c = this.clients.get(address);
+    if (!c) this.clients.set(address, (c = {}));
+    return c;
   }
 
   partitionsFor(topic: string): number {

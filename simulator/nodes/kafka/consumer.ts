@@ -38,6 +38,13 @@ export class KafkaConsumer implements KafkaConsumerClient {
   readonly group: ConsumerGroupMembership;
   closed = false;
   readonly stats = { polls: 0, recordsReturned: 0, commits: 0, commitsFailed: 0, rebalances: 0, offsetResets: 0 };
+  /**
+   * What the client's consumer-fetch-manager metrics are computed from (simulator/metrics): the
+   * high watermark (or last stable offset under read_committed) each partition's last fetch
+   * response reported, for records-lag-max; and commit round trips, for commit-latency-avg.
+   */
+  readonly fetchedEnds = new Map<number, number>();
+  readonly meters = { commitLatencyTotalMs: 0, commitLatencyMaxMs: 0, commitsAnswered: 0 };
 
   constructor(
     readonly cluster: KafkaCluster,
@@ -91,6 +98,7 @@ export class KafkaConsumer implements KafkaConsumerClient {
   /** Drops everything about the current assignment (a rebalance revokes it). */
   clearAssignment(): void {
     this.assigned = [];
+    this.fetchedEnds.clear();
     this.buffer = [];
     this.positions.clear();
     this.fetchOffsets.clear();
@@ -204,6 +212,7 @@ export class KafkaConsumer implements KafkaConsumerClient {
       }
       for (const e of r.entries) this.buffer.push(e);
       this.fetchOffsets.set(r.partition, r.nextOffset);
+      this.fetchedEnds.set(r.partition, this.config['isolation.level'] === 'read_committed' ? r.lastStableOffset : r.highWatermark);
     }
     if (this.pollCallback && this.buffer.length > 0) this.deliver();
     else if (this.pollCallback) {
@@ -245,7 +254,12 @@ export class KafkaConsumer implements KafkaConsumerClient {
 
   commit(offsets: ReadonlyMap<number, number>, done?: (ok: boolean, error?: string) => void): void {
     this.stats.commits++;
+    const startedMs = this.host.now();
     this.group.commit(offsets, (ok, error) => {
+      const latencyMs = this.host.now() - startedMs;
+      this.meters.commitsAnswered++;
+      this.meters.commitLatencyTotalMs += latencyMs;
+      this.meters.commitLatencyMaxMs = Math.max(this.meters.commitLatencyMaxMs, latencyMs);
       if (!ok) this.stats.commitsFailed++;
       done?.(ok, error);
     });

@@ -9,6 +9,7 @@
  *
  * Offsets -1 and -2 ask for the earliest / latest offset (ListOffsets, folded into the fetch).
  */
+import { recordValueBytes } from './record-bytes.js';
 import type { Message } from '../../core/node.js';
 import type { Broker } from './broker.js';
 import type { LogEntry } from './partition-log.js';
@@ -89,6 +90,7 @@ function answer(broker: Broker, req: FetchRequest, from: string, final: boolean)
     }
     const { entries, nextOffset } = budget > 0 ? log.read(offset, limit, budget, req.readCommitted) : { entries: [], nextOffset: offset };
     budget -= entries.length;
+    for (const e of entries) broker.meters.bytesOut += recordValueBytes(e.record);
     if (entries.length > 0 || nextOffset !== offset || p.offset < 0) anything = true;
     results.push(result(p, offset, entries, nextOffset, log.logStartOffset, log.highWatermark, lso, undefined));
   }

@@ -9,6 +9,7 @@
  * - Idempotent batches are checked against the producer's sequence numbers: a resend of a batch
  *   already written is acknowledged with its original offset and not written again.
  */
+import { recordValueBytes } from './record-bytes.js';
 import type { Message } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
 import type { Broker } from './broker.js';
@@ -64,6 +65,7 @@ export function handleProduce(broker: Broker, msg: Message, from: string): void 
     }
     if (req.acks === 'all' && r.isr.length < r.minIsr) {
       results[i] = { error: 'NOT_ENOUGH_REPLICAS' };
+      broker.meters.failedProduceRequests++;
       return;
     }
     let baseOffset = -1;
@@ -72,6 +74,7 @@ export function handleProduce(broker: Broker, msg: Message, from: string): void 
       const v = checkSequence(r.log.producers, b.producerId, b.producerEpoch, b.baseSequence, b.records.length);
       if (v.kind === 'error') {
         results[i] = { error: v.error };
+        broker.meters.failedProduceRequests++;
         return;
       }
       if (v.kind === 'duplicate') {
@@ -98,6 +101,7 @@ export function handleProduce(broker: Broker, msg: Message, from: string): void 
       broker.counters.recordsAppended += b.records.length;
       const ledger = broker.ctx.ledger;
       for (let j = 0; j < b.records.length; j++) {
+        broker.meters.bytesIn += recordValueBytes(b.records[j]!);
         const rid = b.records[j]!.rid;
         if (ledger.isTraced(rid)) ledger.trace(rid, broker.cluster.id, `appended to ${r.key} at offset ${baseOffset + j} on broker ${broker.brokerId}`);
       }

@@ -41,6 +41,7 @@ function serializedSize(record: Rec, key: string | null): number {
 interface InFlight {
   broker: number;
   batches: ProducerBatch[];
+  sentAtMs: number;
 }
 
 export class KafkaProducer implements KafkaProducerClient {
@@ -66,6 +67,13 @@ export class KafkaProducer implements KafkaProducerClient {
   private flushWaiters: (() => void)[] = [];
   private readonly rpcs = new Map<number, (res: Record<string, unknown>) => void>();
   readonly stats = { sent: 0, acked: 0, failed: 0, retried: 0, requests: 0 };
+  /**
+   * Totals behind the client's producer-metrics (simulator/metrics reads them), counted where the
+   * Java client's Sender records them: records in each produce request sent (retries included:
+   * record-send-rate), records put back for a retry (record-retry-rate), and the time from a
+   * request's send to its response (request-latency-avg/max).
+   */
+  readonly meters = { recordsSent: 0, recordRetries: 0, requestLatencyTotalMs: 0, requestLatencyMaxMs: 0, responses: 0 };
   /** Error responses by code (NOT_ENOUGH_REPLICAS, REQUEST_TIMED_OUT, …), as the client's metrics and WARN log show them. */
   readonly errors: Record<string, number> = {};
   private readonly errorLoggedAt = new Map<string, number>();
@@ -213,6 +221,7 @@ export class KafkaProducer implements KafkaProducerClient {
       b.attempts++;
       this.perPartition.set(key, (this.perPartition.get(key) ?? 0) + 1);
       for (const r of b.records) records.push(r);
+      this.meters.recordsSent += b.records.length;
       wire.push({ topic: b.topic, partition: b.partition, records: b.records, producerId: this.idempotent ? b.producerId : -1, producerEpoch: b.producerEpoch, baseSequence: this.idempotent ? b.baseSequence : -1, transactional: this.txn.active });
     }
     const requestId = this.cluster.nextRequestId();
@@ -228,7 +237,7 @@ export class KafkaProducer implements KafkaProducerClient {
       }
       return;
     }
-    this.inflight.set(requestId, { broker, batches });
+    this.inflight.set(requestId, { broker, batches, sentAtMs: this.host.now() });
     this.perBroker.set(broker, (this.perBroker.get(broker) ?? 0) + 1);
     this.host.timer(this.requestTimeoutMs, () => {
       if (this.inflight.has(requestId)) this.onResponse({ kind: 'kafka.produce.response', requestId, results: batches.map(() => ({ error: 'REQUEST_TIMED_OUT' })) } as ProduceResponse);
@@ -255,6 +264,10 @@ export class KafkaProducer implements KafkaProducerClient {
     const req = this.inflight.get(res.requestId);
     if (!req) return;
     this.inflight.delete(res.requestId);
+    const latencyMs = this.host.now() - req.sentAtMs;
+    this.meters.responses++;
+    this.meters.requestLatencyTotalMs += latencyMs;
+    this.meters.requestLatencyMaxMs = Math.max(this.meters.requestLatencyMaxMs, latencyMs);
     this.perBroker.set(req.broker, Math.max(0, (this.perBroker.get(req.broker) ?? 1) - 1));
     req.batches.forEach((b, i) => {
       this.release(b);
@@ -283,6 +296,7 @@ export class KafkaProducer implements KafkaProducerClient {
     if (!FATAL.has(error) && !this.fatalError && b.attempts <= retries && inTime) {
       b.retryAtMs = this.host.now() + RETRY_BACKOFF_MS;
       b.maybeWritten = MAYBE_WRITTEN.has(error);
+      this.meters.recordRetries += b.records.length;
       this.acc.requeue(b);
       return;
     }

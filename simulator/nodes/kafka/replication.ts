@@ -116,7 +116,7 @@ export function handleReplicaFetch(broker: Broker, msg: Message, from: string): 
         f.lastFetchMs = now;
         f.lastFetchLeaderLeo = r.log.logEndOffset;
         if (!r.isr.includes(req.replicaId) && p.fetchOffset >= r.log.highWatermark && p.fetchOffset >= epochStart(r)) {
-          broker.cluster.controller.alterIsr(broker.brokerId, r.topic, r.partition, r.leaderEpoch, [...r.isr, req.replicaId]);
+          if (broker.cluster.controller.alterIsr(broker.brokerId, r.topic, r.partition, r.leaderEpoch, [...r.isr, req.replicaId])) broker.meters.isrExpands++;
         }
       }
       advanceHighWatermark(broker, r);
@@ -164,6 +164,7 @@ export function checkIsr(broker: Broker): void {
     });
     if (keep.length < r.isr.length) {
       const ok = broker.cluster.controller.alterIsr(broker.brokerId, r.topic, r.partition, r.leaderEpoch, keep);
+      if (ok) broker.meters.isrShrinks++;
       if (ok) broker.ctx.log('warn', `${r.key}: ISR shrunk to [${keep.join(',')}] (replica.lag.time.max.ms)`);
     }
   }

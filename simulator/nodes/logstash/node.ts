@@ -38,7 +38,8 @@ export class LogstashNode implements SimNode {
   private readonly workerBatches: (QueueEntry[] | null)[];
   private readonly delayArmed: boolean[];
   private keepaliveArmed = false;
-  private readonly counters = { eventsIn: 0, eventsOut: 0, eventsFiltered: 0, batchesAcked: 0, lostOnCrash: 0, replayed: 0, udpDropped: 0 };
+  // eventsFiltered: dropped by a filter. eventsThroughFilters: what node stats calls events.filtered (finished the filter stage).
+  private readonly counters = { eventsIn: 0, eventsOut: 0, eventsFiltered: 0, eventsThroughFilters: 0, batchesAcked: 0, lostOnCrash: 0, replayed: 0, udpDropped: 0 };
 
   constructor(
     readonly address: string,
@@ -175,6 +176,7 @@ export class LogstashNode implements SimNode {
         this.counters.eventsFiltered++;
       } else out.push(r);
     }
+    this.counters.eventsThroughFilters += batch.length;
     let left = this.outputs.length;
     const finish = () => {
       if (--left > 0) return;

@@ -9,6 +9,8 @@ import { parseOptions } from '../tokenize.js';
 import { kafkaClusters } from '../view.js';
 import type { KafkaClusterDescription } from '../../nodes/kafka/client-api.js';
 import type { NodeSpecOf } from '../../spec/schema/pipeline.js';
+import type { RunHandle } from '../../run/run.js';
+import { instantOf } from '../instant.js';
 
 /** A stable stand-in for Kafka's random topic UUID (base64, 22 chars), derived from the name. */
 function topicId(name: string): string {
@@ -39,13 +41,71 @@ function describeTopic(spec: NodeSpecOf<'kafka'>, name: string, desc: KafkaClust
   return [head, ...rows].join('\n');
 }
 
+/** kafka-topics.sh's partition filters: with one, only matching partition lines print (no topic line). */
+const FILTERS = ['under-replicated-partitions', 'under-min-isr-partitions', 'at-min-isr-partitions', 'unavailable-partitions'] as const;
+type Filter = (typeof FILTERS)[number];
+
+interface PartitionView {
+  partition: number;
+  leader: number | null;
+  replicas: number[];
+  isr: number[];
+}
+
+/**
+ * Leaders and ISRs at the terminal's instant: the controller's view sampled each second (the
+ * first broker's stage samples carry it); at the end of the run, the final state.
+ */
+function partitionsAt(handle: RunHandle, clusterId: string, topic: string, finalParts: readonly PartitionView[], atMs: number): PartitionView[] {
+  if (atMs >= handle.result.simulatedMs) return [...finalParts];
+  const samples = handle.result.samples;
+  let i = samples.length - 1;
+  while (i > 0 && samples[i]!.timeMs > atMs) i--;
+  const stage = samples[i]?.stages[`${clusterId}/broker-1`];
+  if (!stage) return [...finalParts];
+  return finalParts.map((p) => {
+    const leader = stage[`partition:${topic}-${p.partition}:leader`];
+    const mask = stage[`partition:${topic}-${p.partition}:isr`];
+    if (leader === undefined || mask === undefined) return p;
+    return { ...p, leader: leader === 0 ? null : leader, isr: p.replicas.filter((b) => (mask & (1 << (b - 1))) !== 0) };
+  });
+}
+
+function brokerLiveAt(handle: RunHandle, clusterId: string, broker: number, atMs: number): boolean {
+  const samples = handle.result.samples;
+  let i = samples.length - 1;
+  while (i > 0 && samples[i]!.timeMs > atMs) i--;
+  return (samples[i]?.stages[`${clusterId}/broker-${broker}`]?.['up'] ?? 1) === 1;
+}
+
+function matches(filter: Filter, p: PartitionView, minIsr: number, live: (b: number) => boolean): boolean {
+  switch (filter) {
+    case 'under-replicated-partitions':
+      return p.isr.length < p.replicas.length;
+    case 'under-min-isr-partitions':
+      return p.isr.length < minIsr;
+    case 'at-min-isr-partitions':
+      return p.isr.length === minIsr;
+    case 'unavailable-partitions':
+      return p.leader === null || !live(p.leader);
+  }
+}
+
+function partitionLine(name: string, p: PartitionView): string {
+  return `\tTopic: ${name}\tPartition: ${p.partition}\tLeader: ${p.leader ?? 'none'}\tReplicas: ${p.replicas.join(',')}\tIsr: ${p.isr.join(',')}\tElr: \tLastKnownElr: `;
+}
+
 export const kafkaTopics: Command = {
   name: 'kafka-topics',
-  summary: 'describe Kafka topics: partitions, leaders, replicas, in-sync replicas',
-  usage: 'kafka-topics --describe [--topic <topic>]  |  kafka-topics --list',
+  summary: 'describe Kafka topics: partitions, leaders, replicas, in-sync replicas; --under-replicated-partitions at an instant',
+  usage: [
+    'kafka-topics --describe [--topic <topic>] [--under-replicated-partitions | --under-min-isr-partitions |',
+    '             --at-min-isr-partitions | --unavailable-partitions]  |  kafka-topics --list',
+    '  With a filter only the matching partitions print, as of the instant set with `at` (default: the end).',
+  ].join('\n'),
   run(args, { handle, session }) {
     if (!handle) return fail(NO_RUN);
-    const o = parseOptions(args, ['describe', 'list']);
+    const o = parseOptions(args, ['describe', 'list', ...FILTERS]);
     if (o.errors.length) return fail(o.errors.join('\n'));
     if (!o.flags.has('describe') && !o.flags.has('list')) {
       return fail(`Exactly one of --list or --describe must be specified.\nusage: ${this.usage}`);
@@ -53,13 +113,28 @@ export const kafkaTopics: Command = {
     const clusters = kafkaClusters(handle);
     if (clusters.length === 0) return fail('kafka-topics: this pipeline has no Kafka cluster.');
     const wanted = o.values.get('topic');
+    const filters = FILTERS.filter((f) => o.flags.has(f));
+    const atMs = instantOf(handle, session);
     const blocks: string[] = [];
     for (const { id, cluster } of clusters) {
       const spec = handle.spec.nodes[id] as NodeSpecOf<'kafka'>;
       for (const topic of cluster.describe().topics) {
         if (wanted !== undefined && topic.topic !== wanted) continue;
+        if (filters.length > 0 && o.flags.has('describe')) {
+          const minIsr = Number(topicConfigs(spec, topic.topic, session).find((e) => e.name === 'min.insync.replicas')?.value ?? spec['min.insync.replicas']);
+          const parts = partitionsAt(handle, id, topic.topic, topic.partitions, atMs);
+          const live = (b: number) => brokerLiveAt(handle, id, b, atMs);
+          for (const p of parts) if (filters.some((f) => matches(f, p, minIsr, live))) blocks.push(partitionLine(topic.topic, p));
+          continue;
+        }
         blocks.push(o.flags.has('list') ? topic.topic : describeTopic(spec, topic.topic, topic, session));
       }
+    }
+    if (filters.length > 0) {
+      if (wanted !== undefined && !clusters.some(({ cluster }) => cluster.describe().topics.some((t) => t.topic === wanted))) {
+        return fail(`Error while executing topic command : Topic '${wanted}' does not exist as expected`);
+      }
+      return ok(blocks.join('\n'));
     }
     if (wanted !== undefined && blocks.length === 0) {
       return fail(`Error while executing topic command : Topic '${wanted}' does not exist as expected`);
@@ -68,6 +143,6 @@ export const kafkaTopics: Command = {
   },
   complete(args, { handle }) {
     if (args[args.length - 1] === '--topic' && handle) return kafkaClusters(handle).flatMap(({ cluster }) => cluster.describe().topics.map((t) => t.topic));
-    return ['--describe', '--list', '--topic', '--bootstrap-server'];
+    return ['--describe', '--list', '--topic', '--bootstrap-server', ...FILTERS.map((f) => `--${f}`)];
   },
 };

@@ -31,6 +31,8 @@ export interface Cluster {
   mappings: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The run's virtual end, epoch ms (`now` in date math). */
   nowMs: number;
+  /** The write thread pool's rejections so far at the terminal's instant (from the run's metrics). */
+  writeRejected?: number;
 }
 
 const SAMPLE = 1000;
@@ -89,7 +91,8 @@ function route(c: Cluster, req: RestRequest): RestResponse {
     };
   }
   if (first === undefined) return { status: 200, body: { name: c.name, cluster_name: 'pipeline-lab', version: { number: '8.15.0' }, tagline: 'You Know, for Search' } };
-  if (first === '_cat') return { status: 200, body: undefined, text: cat(c, second, req.params) };
+  if (first === '_cat') return { status: 200, body: undefined, text: cat(c, second, req.params, third) };
+  if (first === '_cluster' && second === 'health') return { status: 200, body: health(c) };
   if (first === '_aliases' || first === '_alias') {
     if (second !== undefined) return { status: 404, body: { error: `alias [${second}] missing`, status: 404 } };
     return aliases(c, c.store.indices());
@@ -133,7 +136,33 @@ function mappings(c: Cluster, names: string[]): { status: number; body: Record<s
   return { status: 200, body };
 }
 
-function cat(c: Cluster, what: string | undefined, params: URLSearchParams): string {
+/**
+ * GET _cluster/health for the one-node cluster: every index has one primary and no replica (as
+ * _cat/indices shows), so all shards are assigned and the status is green.
+ */
+function health(c: Cluster): Record<string, unknown> {
+  const shards = c.store.indices().length;
+  return {
+    cluster_name: 'pipeline-lab',
+    status: 'green',
+    timed_out: false,
+    number_of_nodes: 1,
+    number_of_data_nodes: 1,
+    active_primary_shards: shards,
+    active_shards: shards,
+    relocating_shards: 0,
+    initializing_shards: 0,
+    unassigned_shards: 0,
+    unassigned_primary_shards: 0,
+    delayed_unassigned_shards: 0,
+    number_of_pending_tasks: 0,
+    number_of_in_flight_fetch: 0,
+    task_max_waiting_in_queue_millis: 0,
+    active_shards_percent_as_number: 100.0,
+  };
+}
+
+function cat(c: Cluster, what: string | undefined, params: URLSearchParams, pool?: string): string {
   const verbose = params.has('v');
   let rows: string[][];
   if (what === 'indices') {
@@ -145,7 +174,13 @@ function cat(c: Cluster, what: string | undefined, params: URLSearchParams): str
     const n = c.store.indices().reduce((s, i) => s + c.store.documentCount(i), 0);
     rows = [[String(Math.floor(c.nowMs / 1000)), new Date(c.nowMs).toISOString().slice(11, 19), String(n)]];
     if (verbose) rows.unshift(['epoch', 'timestamp', 'count']);
-  } else return `Incorrect HTTP method or unknown _cat API [${what ?? ''}]; try _cat/indices, _cat/aliases or _cat/count`;
+  } else if (what === 'thread_pool') {
+    // Only the write pool's rejections are modelled (a bulk item refused with 429); active threads
+    // and the queue are not, and read 0.
+    const pools = pool === undefined || pool === 'write' || pool === '*' ? ['write'] : [];
+    rows = pools.map((name) => [c.name, name, '0', '0', String(c.writeRejected ?? 0)]);
+    if (verbose) rows.unshift(['node_name', 'name', 'active', 'queue', 'rejected']);
+  } else return `Incorrect HTTP method or unknown _cat API [${what ?? ''}]; try _cat/indices, _cat/aliases, _cat/count or _cat/thread_pool/write`;
   const widths = rows[0]?.map((_, col) => Math.max(...rows.map((r) => r[col]!.length))) ?? [];
   return rows.map((r) => r.map((cell, col) => cell.padEnd(widths[col]!)).join(' ').trimEnd()).join('\n');
 }

@@ -13,6 +13,7 @@ import { renderVerdict } from './results.js';
 import { renderLedger } from './ledger-view.js';
 import { renderCharts, preloadCharts, type ChartSet } from './charts.js';
 import { createDiagramPanel } from '../diagram/panel.js';
+import { createMetricsPanel } from '../metrics/panel.js';
 import { diffLines } from './line-diff.js';
 import { clearDraft, loadDraft, loadHintsShown, loadResult, progressUnreadable, readProgress, recordAttempt, saveDraft, saveHintsShown, saveResult } from './storage.js';
 import { parseSeed } from './seed.js';
@@ -54,6 +55,7 @@ interface Ui {
   /** "Next exercise" after a pass. */
   next: HTMLElement;
   diagram: HTMLElement;
+  metrics: HTMLElement;
 }
 
 function button(label: string, cls = '', attrs: Record<string, string | boolean> = {}): HTMLButtonElement {
@@ -89,6 +91,7 @@ function buildUi(root: HTMLElement, data: IslandData, fileNames: string[]): Ui {
     solutionWhy: h('p', { class: 'ex-note ex-solution-why', id: `${id}-solution-why` }, t('ex.solution.why')),
     next: h('p', { class: 'ex-next', hidden: true }),
     diagram: h('div', { class: 'pd-panel' }),
+    metrics: h('div', { class: 'ex-metrics' }),
   };
   ui.tabs.hidden = fileNames.length < 2;
   // Each result section folds away on its own (a <details>), open to start with.
@@ -137,6 +140,7 @@ function buildUi(root: HTMLElement, data: IslandData, fileNames: string[]): Ui {
         section('ex-section--ledger', t('ex.ledger.title'), ui.ledger),
         section('ex-section--diagram', t('pd.panel.title'), ui.diagram),
         section('ex-section--charts', t('ex.section.charts'), ui.charts),
+        section('ex-section--metrics', t('mx.title'), ui.metrics),
         section('ex-terminal', t('ex.terminal.title'), h('p', { class: 'ex-note' }, richText(t('ex.terminal.intro'))), ui.terminal),
       ),
     ),
@@ -205,7 +209,10 @@ export async function mount(root: HTMLElement): Promise<void> {
   const diagram = createDiagramPanel(diagramHost, (timeMs) => {
     diagramTime = timeMs;
     charts?.setTime(timeMs);
+    metricsPanel.setTime(timeMs);
   });
+  // The operator's metrics (site/scripts/metrics) share the diagram's time; an alert's "Go to" moves it.
+  const metricsPanel = createMetricsPanel(ui.metrics, { onSeek: (timeMs) => diagram.setTime(timeMs) });
   let current = fileNames[0] ?? PIPELINE;
   let attempted = readProgress(slug) !== null;
   let running = false;
@@ -402,7 +409,10 @@ export async function mount(root: HTMLElement): Promise<void> {
     saveResult(slug, { seed: ranSeed, passed: reply.passed, checks: reply.checks, result: { ended: reply.result.ended, simulatedMs: reply.result.simulatedMs, events: reply.result.events }, savedAt: Date.now() });
     // How long the worker took to simulate (for the benches: click-to-verdict minus this is the page's share).
     root.dataset.wallMs = String(Math.round(reply.wallMs));
-    void client.call((api) => api.diagram()).then((m) => (m ? diagram.showRun(m, reply.result) : undefined));
+    void client.call((api) => api.diagram()).then((m) => {
+      void metricsPanel.show(reply.result, m?.faults).then(() => metricsPanel.setTime(diagramTime));
+      return m ? diagram.showRun(m, reply.result) : undefined;
+    });
     charts = await renderCharts(ui.charts, reply.result);
     charts.setTime(diagramTime);
     renderLedger(ui.ledger, reply.result, {
@@ -422,6 +432,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     charts?.destroy();
     charts = undefined;
     diagramTime = null;
+    metricsPanel.clear();
     ui.results.replaceChildren();
     ui.charts.replaceChildren();
     ui.ledger.replaceChildren();

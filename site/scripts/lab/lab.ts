@@ -10,6 +10,7 @@ import { createEditor, type EditorHandle } from '../exercise/editor.js';
 import { createFaultPanel } from '../exercise/fault-panel.js';
 import { renderCharts, type ChartSet } from '../exercise/charts.js';
 import { renderLedger } from '../exercise/ledger-view.js';
+import { createMetricsPanel } from '../metrics/panel.js';
 import { endedText } from '../exercise/results.js';
 import { readSeed } from '../exercise/spec-edit.js';
 import { t } from '../../i18n/index.js';
@@ -85,6 +86,10 @@ export async function mount(root: HTMLElement): Promise<void> {
   const chartsBox = slot(root, 'run-charts');
   const ledgerBox = slot(root, 'run-ledger');
   const shareBox = slot(root, 'share');
+  // The operator's metrics of the single run, under its charts (no diagram here: "Go to" marks the time on the charts).
+  const metricsBox = h('div', { class: 'lab-run-metrics' });
+  chartsBox.after(h('section', { 'aria-label': t('mx.title') }, h('h3', {}, t('mx.title')), metricsBox));
+  const metricsPanel = createMetricsPanel(metricsBox, { onSeek: (timeMs) => metricsPanel.setTime(timeMs) });
 
   seedField.value = String(initial?.seed ?? readSeed(text) ?? 1);
   presetSelect.value = preset.id;
@@ -178,6 +183,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   const showReply = async (reply: RunReply) => {
     if (reply.kind === 'cancelled') return say(status, t('lab.run.cancelled'));
     charts?.destroy();
+    metricsPanel.clear();
     results.replaceChildren();
     chartsBox.replaceChildren();
     ledgerBox.replaceChildren();
@@ -192,6 +198,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     results.append(h('p', { class: 'lab-summary' }, endedText(reply.result)), h('p', {}, t('lab.run.summary', { summary })));
     say(status, `${endedText(reply.result)} ${t('lab.run.summary', { summary })}`);
     charts = await renderCharts(chartsBox, reply.result);
+    void sim.call((api) => api.diagram()).then((m) => metricsPanel.show(reply.result, m?.faults));
     renderLedger(ledgerBox, reply.result, {
       entries: (output, kind) => sim.call((api) => api.ledger(output, kind, 50)),
       trace: (id) => sim.call<TraceReply>((api, p) => api.trace(id, p), onProgress),
