@@ -94,12 +94,19 @@ export class DagScheduler {
     for (const [u, d] of dag.edges) this.upstream.get(d)!.push(u);
   }
 
-  /** A backfill: runs for every interval starting in [fromMs, toMs), whatever catchup says [AF1]. */
-  backfill(fromMs: number, toMs: number, nowMs: number): void {
+  /**
+   * A backfill: runs for every interval starting in [fromMs, toMs), whatever catchup says [AF1]. As Airflow 3's
+   * `airflow backfill create --reprocess-behavior`: `none` (default) skips intervals that already have a
+   * run, `failed` re-runs failed ones, `completed` re-runs all; a re-run clears the run's TIs, whose try
+   * numbers go on counting (clearing increments `try_number` [AF1]).
+   */
+  backfill(fromMs: number, toMs: number, nowMs: number, reprocess: 'none' | 'failed' | 'completed' = 'none'): void {
     const every = this.settings.everyMs ?? 0;
     if (every <= 0) return;
     for (let s = this.settings.startDateMs + Math.ceil((fromMs - this.settings.startDateMs) / every) * every; s < toMs; s += every) {
-      this.createRun({ startMs: s, endMs: s + every }, nowMs, 'backfill');
+      const existing = this.runs.find((r) => r.interval.startMs === s);
+      if (!existing) this.createRun({ startMs: s, endMs: s + every }, nowMs, 'backfill');
+      else if (reprocess === 'completed' || (reprocess === 'failed' && existing.state === 'failed')) this.clear(existing);
     }
   }
 
@@ -131,6 +138,15 @@ export class DagScheduler {
     }
     if (this.runs.some((r) => r.state === 'queued') && active < this.settings.maxActiveRuns) later(nowMs + 1);
     return wake;
+  }
+
+  /** Clearing a run: queued again, every TI back to no state; finished runs only. */
+  private clear(run: DagRun): void {
+    if (run.state !== 'success' && run.state !== 'failed') return;
+    run.state = 'queued';
+    run.startedMs = null;
+    run.endedMs = null;
+    for (const ti of run.tis.values()) ti.state = 'none';
   }
 
   private createRun(interval: DataInterval, nowMs: number, kind: 'scheduled' | 'backfill'): void {
