@@ -15,7 +15,7 @@ const H = 3_600_000;
 const countRow = (key: string, rids: number[]): Rec => ({ rid: -1, eventTimeMs: 0, fields: { status: key, count: rids.length }, id: `count:${key}`, lineage: rids });
 
 /** An hourly DAG whose aggregate task commits its Spark job on every try, but try 1 is reported failed. */
-function run(mode: SaveMode, overwrite: PartitionOverwriteMode, lake: () => Rec[][]) {
+function run(mode: SaveMode, overwrite: PartitionOverwriteMode, lake: () => number[][]) {
   const table = new PartitionedTable('s3://lake/counts');
   const dag = parseDag('with DAG(dag_id="counts", schedule="@hourly", start_date=datetime(2026, 1, 1), catchup=True) as dag:\n    agg = SparkSubmitOperator(task_id="aggregate", retries=1, retry_delay=60)\n', 'counts.py');
   if (!dag.ok) throw new Error('dag');
