@@ -16,6 +16,7 @@ import type { S3Put, S3Response } from '../s3/protocol.js';
 import type { LogstashSpec } from '../../spec/schema/logstash.js';
 import type { LogstashOutput } from './output.js';
 import { PERIODIC_CHECK_MS, byTime, bySize, encodedBytes, type RotationPolicy } from './s3-rotation.js';
+import { expandDateRefs, hasDateRefs } from '../s3/partition-path.js';
 
 /** How long one PUT may take before it counts as failed. */
 const UPLOAD_TIMEOUT_MS = 30_000;
@@ -34,6 +35,11 @@ interface TempFile {
 /** The temporary directory: on disk, so it outlives the process (owned by the node). */
 export interface S3TempFiles {
   current: TempFile | null;
+  /**
+   * With `%{+FORMAT}` in `prefix` (a partitioned lake): one current file per interpolated prefix, created
+   * at the first event for it, as the plugin's FileRepository does [S3O1]. Empty when the prefix is fixed.
+   */
+  dated?: Map<string, TempFile>;
   /** Rotated files waiting for upload, in order. */
   closed: TempFile[];
   nextFile: number;
@@ -45,6 +51,7 @@ export function newS3TempFiles(): S3TempFiles {
 
 export function s3HeldRecords(files: S3TempFiles, visit: (rid: number) => void): void {
   if (files.current) for (const r of files.current.records) visit(r.rid);
+  for (const f of files.dated?.values() ?? []) for (const r of f.records) visit(r.rid);
   for (const f of files.closed) for (const r of f.records) visit(r.rid);
 }
 
@@ -53,6 +60,8 @@ export class LogstashS3Output implements LogstashOutput {
   private uploading: { requestId: number; key: string } | undefined;
   private readonly counters = { objectsUploaded: 0, uploadRetries: 0, filesRestored: 0, filesDeleted: 0 };
   private readonly policy: RotationPolicy;
+  /** `prefix` holds `%{+…}` date references: files are split per event-time partition. */
+  private readonly dated: boolean;
 
   constructor(
     private readonly ctx: NodeContext,
@@ -62,6 +71,7 @@ export class LogstashS3Output implements LogstashOutput {
     private readonly requestIds: { next: number },
   ) {
     this.policy = { strategy: settings.rotation_strategy, sizeFile: settings.size_file, timeFileMs: settings.time_file };
+    this.dated = hasDateRefs(settings.prefix);
     this.recoverLeftovers();
     this.files.current = this.createFile();
     if (this.policy.strategy !== 'size') this.ctx.timer(PERIODIC_CHECK_MS, () => this.periodicCheck());
@@ -73,6 +83,8 @@ export class LogstashS3Output implements LogstashOutput {
     const left = this.files.current;
     this.files.current = null;
     if (left && left.records.length > 0) this.files.closed.push(left);
+    for (const f of this.files.dated?.values() ?? []) if (f.records.length > 0) this.files.closed.push(f);
+    this.files.dated?.clear();
     if (this.files.closed.length === 0) return;
     if (this.settings.restore) {
       this.counters.filesRestored += this.files.closed.length;
@@ -85,15 +97,20 @@ export class LogstashS3Output implements LogstashOutput {
     }
   }
 
-  private createFile(): TempFile {
+  private createFile(prefix = this.settings.prefix): TempFile {
     const n = this.files.nextFile++;
     // Key as the plugin builds it: prefix + ls.s3.<uuid>.<YYYY-MM-ddTHH.mm>.part<N>.txt (a fresh uuid per file).
     const uuid = `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
     const stamp = new Date(this.ctx.now()).toISOString().slice(0, 16).replace(':', '.');
-    return { key: `${this.settings.prefix}ls.s3.${uuid}.${stamp}.part${n}.txt`, records: [], bytes: 0, createdMs: this.ctx.now(), failures: 0 };
+    return { key: `${prefix}ls.s3.${uuid}.${stamp}.part${n}.txt`, records: [], bytes: 0, createdMs: this.ctx.now(), failures: 0 };
   }
 
   write(events: readonly Rec[], done: () => void): void {
+    if (this.dated) {
+      this.writeDated(events);
+      done();
+      return;
+    }
     const file = this.files.current!;
     for (const r of events) {
       file.records.push(r);
@@ -104,8 +121,35 @@ export class LogstashS3Output implements LogstashOutput {
     done();
   }
 
+  /** Each event goes to the file of its own interpolated prefix; each touched file is checked after the batch. */
+  private writeDated(events: readonly Rec[]): void {
+    const dated = (this.files.dated ??= new Map());
+    const touched = new Set<string>();
+    for (const r of events) {
+      const prefix = expandDateRefs(this.settings.prefix, r.eventTimeMs);
+      let file = dated.get(prefix);
+      if (!file) dated.set(prefix, (file = this.createFile(prefix)));
+      file.records.push(r);
+      file.bytes += encodedBytes(r.fields['message']);
+      touched.add(prefix);
+    }
+    for (const prefix of touched) {
+      const file = dated.get(prefix)!;
+      if (bySize(this.policy, file) || byTime(this.policy, file, this.ctx.now())) this.rotateDated(prefix);
+    }
+  }
+
+  /** A rotated partition file is uploaded; the next event for that prefix opens a new one. */
+  private rotateDated(prefix: string): void {
+    const file = this.files.dated!.get(prefix)!;
+    this.files.dated!.delete(prefix);
+    this.files.closed.push(file);
+    this.uploadNext();
+  }
+
   private periodicCheck(): void {
-    if (byTime(this.policy, this.files.current!, this.ctx.now())) this.rotate();
+    for (const [prefix, file] of [...(this.files.dated ?? [])]) if (byTime(this.policy, file, this.ctx.now())) this.rotateDated(prefix);
+    if (!this.dated && byTime(this.policy, this.files.current!, this.ctx.now())) this.rotate();
     this.ctx.timer(PERIODIC_CHECK_MS, () => this.periodicCheck());
   }
 

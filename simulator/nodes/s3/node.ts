@@ -96,6 +96,15 @@ export class S3Node implements SimNode, OutputNode, S3Store {
     return [...this.objects.values()].filter((o) => o.key.startsWith(prefix)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
+  listCommonPrefixes(prefix: string, delimiter = '/'): string[] {
+    const found = new Set<string>();
+    for (const o of this.listObjects(prefix)) {
+      const at = o.key.indexOf(delimiter, prefix.length);
+      if (at >= 0) found.add(o.key.slice(0, at + delimiter.length));
+    }
+    return [...found];
+  }
+
   objectCount(): number {
     return this.objects.size;
   }

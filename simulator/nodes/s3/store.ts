@@ -15,6 +15,12 @@ export interface S3Object {
 export interface S3Store {
   /** Completed objects whose key starts with `prefix`, in key order (S3 lists lexicographically). */
   listObjects(prefix: string): S3Object[];
+  /**
+   * ListObjectsV2 with a delimiter: the distinct key prefixes under `prefix` up to and including the next
+   * `delimiter` (S3's CommonPrefixes), in key order — how a reader finds the partitions of a lake
+   * (`raw/` → `raw/dt=2026-01-01/`, …).
+   */
+  listCommonPrefixes(prefix: string, delimiter?: string): string[];
   /** Number of completed objects. */
   objectCount(): number;
 }

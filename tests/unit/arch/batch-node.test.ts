@@ -13,6 +13,9 @@ class FakeLake implements S3Store {
   listObjects(prefix: string): S3Object[] {
     return this.objects.filter((o) => o.key.startsWith(prefix)).sort((a, b) => (a.key < b.key ? -1 : 1));
   }
+  listCommonPrefixes(): string[] {
+    return [];
+  }
   objectCount(): number {
     return this.objects.length;
   }
