@@ -167,9 +167,10 @@ export class KclWorker implements SimNode {
     this.ctx.timer(records.length * this.spec['processing-time'], () => {
       // A record processor whose lease was taken meanwhile still finishes its batch (a copy), but cannot checkpoint.
       this.sink.write(records);
+      // From here a copy may be in the sink even if no answer ever comes back.
+      w.lease.writtenUpTo = Math.max(w.lease.writtenUpTo, res.nextSeq);
       this.counters.processed += records.length;
       this.sink.whenIdle(() => {
-        w.lease.writtenUpTo = Math.max(w.lease.writtenUpTo, res.nextSeq);
         w.batch = null;
         if (this.spec.checkpoint === 'after-processing') this.checkpoint(w, res.nextSeq);
         w.position = res.nextSeq;

@@ -14,7 +14,7 @@ export interface Lease {
   lastRenewMs: number;
   /** Sequence position checkpointed (records after it are still to do); null = none yet. */
   checkpoint: number | null;
-  /** Simulator bookkeeping, not a KCL field: the highest position any owner has written to the sink. */
+  /** Simulator bookkeeping, not a KCL field: the highest position any owner has sent to the sink. */
   writtenUpTo: number;
   /** Simulator bookkeeping: where a LATEST start began (records before it are never read). */
   startedAfter: number;

@@ -13,6 +13,7 @@
  *   every stored record survives it.
  */
 import type { Message, NodeContext, OutputNode, SimNode } from '../../core/node.js';
+import { RidSet } from '../../core/rid-set.js';
 import type { KinesisSpec } from '../../spec/schema/kinesis.js';
 import { evenHashKeyRanges, hashKeyOf, shardIndexFor } from './hash-key.js';
 import { Shard, type StoredRecord } from './shard.js';
@@ -43,6 +44,9 @@ export class KinesisStreamNode implements SimNode, OutputNode {
   readonly readers: StreamReader[] = [];
   /** When the stream was created (the run's start): `describe-stream-summary` shows it. */
   readonly createdMs = 0;
+  /** rids in the order their first copy was stored (reorder detection when the stream is an output). */
+  private readonly arrivals: number[] = [];
+  private readonly arrived = new RidSet();
   private readonly counters = { putRecordsCalls: 0, putRecordsFailedEntries: 0, getRecordsCalls: 0, getRecordsThrottled: 0 };
 
   constructor(
@@ -81,6 +85,7 @@ export class KinesisStreamNode implements SimNode, OutputNode {
         failed++;
         return { errorCode: 'ProvisionedThroughputExceededException', errorMessage: `Rate exceeded for shard ${shard.shardId} in stream ${this.streamName}` };
       }
+      if (e.record.rid >= 0 && this.arrived.add(e.record.rid)) this.arrivals.push(e.record.rid);
       if (this.ctx.ledger.isTraced(e.record.rid)) this.ctx.ledger.trace(e.record.rid, this.address, `stored in ${shard.shardId} as sequence number ${sequenceNumberOf(shard.index, stored.seq)}`);
       return { shardId: shard.shardId, sequenceNumber: sequenceNumberOf(shard.index, stored.seq) };
     });
@@ -105,7 +110,7 @@ export class KinesisStreamNode implements SimNode, OutputNode {
       res.entries = got.map((r): KinesisRecordOut => ({ seq: r.seq, sequenceNumber: sequenceNumberOf(shard.index, r.seq), partitionKey: r.partitionKey, record: r.record, arrivalMs: r.arrivalMs }));
       const last = got[got.length - 1];
       if (last) res.nextSeq = last.seq;
-      res.millisBehindLatest = last && newest && newest.seq > last.seq ? now - (shard.oldest()?.arrivalMs ?? now) : 0;
+      res.millisBehindLatest = last && newest ? newest.arrivalMs - last.arrivalMs : 0;
     }
     this.ctx.send(from, res);
   }
@@ -141,6 +146,10 @@ export class KinesisStreamNode implements SimNode, OutputNode {
     for (const shard of this.shards) shard.forEachKept((r) => {
       if (r.record.rid >= 0 && r.record.rid < counts.length) counts[r.record.rid]!++;
     });
+  }
+
+  arrivalOrder(): Iterable<number> {
+    return this.arrivals;
   }
 
   metrics(): Record<string, number> {
