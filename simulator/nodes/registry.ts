@@ -13,8 +13,10 @@ import { createConsumer } from './consumer/index.js';
 import { createFlink } from './flink/index.js';
 import { createBatch } from '../arch/batch.js';
 import { createServing } from '../arch/serving.js';
+import { createKinesis, createKinesisConsumer } from './kinesis/index.js';
+import { createFirehose } from './firehose/index.js';
 
-export const BUILD_ORDER: readonly NodeType[] = ['elasticsearch', 's3', 'kafka', 'beats', 'logstash', 'consumer', 'flink', 'batch', 'serving'];
+export const BUILD_ORDER: readonly NodeType[] = ['elasticsearch', 's3', 'kafka', 'kinesis', 'beats', 'logstash', 'consumer', 'kinesis-consumer', 'firehose', 'flink', 'batch', 'serving'];
 
 export const FACTORIES: { [T in NodeType]: NodeFactory<Extract<import('../spec/schema/pipeline.js').NodeSpec, { type: T }>> } = {
   elasticsearch: createElasticsearch,
@@ -26,4 +28,7 @@ export const FACTORIES: { [T in NodeType]: NodeFactory<Extract<import('../spec/s
   flink: createFlink,
   batch: createBatch,
   serving: createServing,
+  kinesis: createKinesis,
+  'kinesis-consumer': createKinesisConsumer,
+  firehose: createFirehose,
 };

@@ -26,7 +26,25 @@ export function referencesOf(spec: PipelineSpec): Ref[] {
         if (node.output.elasticsearch) refs.push({ path: at('output', 'elasticsearch', 'node'), target: node.output.elasticsearch.node, allowed: ['elasticsearch'] });
         if (node.output.kafka) refs.push({ path: at('output', 'kafka', 'node'), target: node.output.kafka.node, allowed: ['kafka'] });
         if (node.output.s3) refs.push({ path: at('output', 's3', 'node'), target: node.output.s3.node, allowed: ['s3'] });
+        if (node.output.kinesis) refs.push({ path: at('output', 'kinesis', 'node'), target: node.output.kinesis.node, allowed: ['kinesis'] });
         break;
+      case 'kinesis-consumer':
+        refs.push({ path: at('source', 'node'), target: node.source.node, allowed: ['kinesis'] });
+        if (node.output.elasticsearch) refs.push({ path: at('output', 'elasticsearch', 'node'), target: node.output.elasticsearch.node, allowed: ['elasticsearch'] });
+        if (node.output.s3) refs.push({ path: at('output', 's3', 'node'), target: node.output.s3.node, allowed: ['s3'] });
+        break;
+      case 'firehose': {
+        // Firehose reads its stream: edgesOf turns this reference around (stream → Firehose).
+        refs.push({ path: at('KinesisStreamSourceConfiguration', 'KinesisStreamARN'), target: node.KinesisStreamSourceConfiguration.KinesisStreamARN, allowed: ['kinesis'] });
+        const s3 = node.ExtendedS3DestinationConfiguration;
+        const os = node.AmazonopensearchserviceDestinationConfiguration;
+        if (s3) refs.push({ path: at('ExtendedS3DestinationConfiguration', 'BucketARN'), target: s3.BucketARN, allowed: ['s3'] });
+        if (os) {
+          refs.push({ path: at('AmazonopensearchserviceDestinationConfiguration', 'DomainARN'), target: os.DomainARN, allowed: ['elasticsearch'] });
+          refs.push({ path: at('AmazonopensearchserviceDestinationConfiguration', 'S3Configuration', 'BucketARN'), target: os.S3Configuration.BucketARN, allowed: ['s3'] });
+        }
+        break;
+      }
       case 'consumer':
         refs.push({ path: at('source', 'node'), target: node.source.node, allowed: ['kafka'] });
         if (node.output.elasticsearch) refs.push({ path: at('output', 'elasticsearch', 'node'), target: node.output.elasticsearch.node, allowed: ['elasticsearch'] });
@@ -59,6 +77,7 @@ export function faultTargets(spec: PipelineSpec): string[] {
     targets.push(id);
     if (node.type === 'kafka') for (let b = 1; b <= node.brokers; b++) targets.push(`${id}/broker-${b}`);
     if (node.type === 'consumer' && node.instances > 1) for (let i = 1; i <= node.instances; i++) targets.push(`${id}/instance-${i}`);
+    if (node.type === 'kinesis-consumer' && node.instances > 1) for (let i = 1; i <= node.instances; i++) targets.push(`${id}/worker-${i}`);
   }
   return targets;
 }
@@ -80,13 +99,13 @@ export function checkReferences(spec: PipelineSpec, map: SourceMap): SpecIssue[]
   }
 
   for (const [id, node] of Object.entries(spec.nodes)) {
-    if (node.type === 'logstash' && !node.output.elasticsearch && !node.output.kafka && !node.output.s3) {
-      issue(['nodes', id, 'output'], 'Logstash needs at least one output', 'add `elasticsearch:`, `kafka:` or `s3:` under `output`');
+    if (node.type === 'logstash' && !node.output.elasticsearch && !node.output.kafka && !node.output.s3 && !node.output.kinesis) {
+      issue(['nodes', id, 'output'], 'Logstash needs at least one output', 'add `elasticsearch:`, `kafka:`, `s3:` or `kinesis:` under `output`');
     }
     if (node.type === 'flink' && !node.sink.elasticsearch && !node.sink.kafka && !node.sink.filesystem) {
       issue(['nodes', id, 'sink'], 'a Flink job needs a sink', 'add `elasticsearch:`, `kafka:` or `filesystem:` under `sink`');
     }
-    if (node.type === 'consumer' && !node.output.elasticsearch && !node.output.s3) {
+    if ((node.type === 'consumer' || node.type === 'kinesis-consumer') && !node.output.elasticsearch && !node.output.s3) {
       issue(['nodes', id, 'output'], 'a consumer needs an output', 'add `elasticsearch:` or `s3:` under `output`');
     }
     if (node.type === 'flink' && node.sink.kafka?.['delivery-guarantee'] === 'exactly-once' && !node.sink.kafka['transactional-id-prefix']) {
@@ -154,7 +173,7 @@ export function edgesOf(spec: PipelineSpec): [string, string][] {
   const edges: [string, string][] = [];
   for (const ref of referencesOf(spec)) {
     const id = String(ref.path[1]);
-    const isSource = ref.path[2] === 'source' || ref.path[2] === 'batch' || ref.path[2] === 'speed';
+    const isSource = ref.path[2] === 'source' || ref.path[2] === 'batch' || ref.path[2] === 'speed' || ref.path[2] === 'KinesisStreamSourceConfiguration';
     edges.push(isSource ? [ref.target, id] : [id, ref.target]);
   }
   return edges;

@@ -216,6 +216,7 @@ export class LogstashNode implements SimNode {
     this.delayArmed.fill(false);
     this.blocked.length = 0;
     this.keepaliveArmed = false;
+    for (const o of this.outputs) o.crash?.();
     this.outputs = [];
   }
 

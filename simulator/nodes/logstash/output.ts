@@ -14,6 +14,8 @@ export interface LogstashOutput {
   peerDown?(address: string): void;
   /** Records the plugin holds and will still deliver (a buffered S3 file, a producer's unacked sends). */
   heldRecords?(visit: (rid: number) => void): void;
+  /** The Logstash process died: note the loss of what the plugin held and had already reported done. */
+  crash?(): void;
   metrics(): Record<string, number>;
   inspect(): unknown;
 }

@@ -100,6 +100,24 @@ export const logstashOutputSchema = z
         if (bad) ctx.addIssue({ code: 'custom', path: ['rotation_strategy'], message: `rotation_strategy ${s3.rotation_strategy} needs ${s3.rotation_strategy === 'size' ? 'size_file' : s3.rotation_strategy === 'time' ? 'time_file' : 'time_file or size_file'} above 0` });
       })
       .optional(),
+    kinesis: z
+      .strictObject({
+        // logstash-output-kinesis (samcday/logstash-output-kinesis, lib/logstash/outputs/kinesis.rb): each
+        // event is handed to the Kinesis Producer Library (KPL) and the plugin returns at once; it never
+        // looks at a record's result. Options below are the plugin's, with its defaults.
+        node: nodeRef('The `kinesis` node (the stream).'),
+        stream_name: z.string().optional().describe('The stream\'s name (default: the node\'s `Name`).'),
+        region: z.string().default('us-east-1').describe('AWS region (required by the plugin; informational here).'),
+        event_partition_keys: z.array(z.string()).default([]).describe('Fields tried in order; the first present one is the partition key. None given or none present → the key is `-`, so every record goes to the same shard.'),
+        randomized_partition_key: z.boolean().default(false).describe('A random UUID per event as the partition key: records spread over all shards.'),
+        max_pending_records: positiveInt('When the KPL holds more unfinished records than this, the plugin blocks the pipeline until all are finished (default 1000).').default(1000),
+        record_ttl: z.number().int().positive().default(30_000).describe('KPL `RecordTtl` (ms, default 30000): a record not written within this time fails, and the plugin ignores the failure — it is lost.'),
+        fail_if_throttled: z.boolean().default(false).describe('KPL `FailIfThrottled`: a throttled record (`ProvisionedThroughputExceededException`) fails at once instead of being retried — lost, as the plugin ignores failures.'),
+        record_max_buffered_time: z.number().int().min(0).default(100).describe('KPL `RecordMaxBufferedTime` (ms, default 100): how long a record waits to be batched into a `PutRecords` call.'),
+        collection_max_count: z.number().int().min(1).max(500).default(500).describe('KPL `CollectionMaxCount`: most records per `PutRecords` call (default and API maximum 500).'),
+        request_timeout: z.number().int().positive().default(6000).describe('KPL `RequestTimeout` (ms, default 6000): a call without an answer is treated as failed and its records are retried — the first call may have written them, so the retry can store a second copy.'),
+      })
+      .optional(),
   })
   .describe('Logstash outputs; every event goes to each one given.');
 

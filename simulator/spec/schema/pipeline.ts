@@ -13,6 +13,8 @@ import { flinkSchema } from './flink.js';
 import { elasticsearchSchema, s3Schema } from './sinks.js';
 import { batchSchema, servingSchema } from './lambda.js';
 import { faultSchema } from './faults.js';
+import { kinesisSchema, kinesisConsumerSchema } from './kinesis.js';
+import { firehoseSchema } from './firehose.js';
 import { windowSchema, aggregateSchema } from './job.js';
 
 export const nodeSchema = z
@@ -26,10 +28,13 @@ export const nodeSchema = z
     s3Schema,
     batchSchema,
     servingSchema,
+    kinesisSchema,
+    kinesisConsumerSchema,
+    firehoseSchema,
   ])
   .describe('A node: `type` says which system it is.');
 
-export const NODE_TYPES = ['beats', 'logstash', 'kafka', 'consumer', 'flink', 'elasticsearch', 's3', 'batch', 'serving'] as const;
+export const NODE_TYPES = ['beats', 'logstash', 'kafka', 'consumer', 'flink', 'elasticsearch', 's3', 'batch', 'serving', 'kinesis', 'kinesis-consumer', 'firehose'] as const;
 
 export const querySchema = z
   .strictObject({

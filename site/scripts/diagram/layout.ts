@@ -57,7 +57,7 @@ export const GEOMETRY = {
 } as const;
 
 /** Where each kind of system sits in a pipeline, left to right (DESIGN §1). */
-const RANK: Record<DiagramNode['type'], number> = { beats: 0, logstash: 1, kafka: 2, consumer: 3, flink: 3, elasticsearch: 4, s3: 4, batch: 5, serving: 6 };
+const RANK: Record<DiagramNode['type'], number> = { beats: 0, logstash: 1, kafka: 2, kinesis: 2, consumer: 3, 'kinesis-consumer': 3, firehose: 3, flink: 3, elasticsearch: 4, s3: 4, batch: 5, serving: 6 };
 
 /** Gauge lines each node type shows (so its box is tall enough). */
 function gaugeLines(n: DiagramNode): number {
