@@ -17,6 +17,9 @@ export default defineConfig({
   vite: {
     // The simulator worker and Monaco's workers (`?worker` imports) are ES modules.
     worker: { format: 'es' },
+    // dt-sql-parser's ESM build imports directories (`./parser`), which Node's resolver refuses when the
+    // pages are prerendered: let Vite bundle it for the server build as it does for the browser.
+    ssr: { noExternal: ['dt-sql-parser'] },
     optimizeDeps: {
       // `astro dev` only: the YAML language worker imports CommonJS/UMD packages
       // (vscode-languageserver-types among them) that must be pre-bundled to ESM, or the
