@@ -67,6 +67,8 @@ export class FirehoseNode implements SimNode {
   private readonly positions: (number | null)[];
   private readonly readsOut = new Map<number, number>();
   private readonly deliveries = new Map<number, Delivery>();
+  /** Deliveries waiting out the backoff before their next attempt (Firehose still holds them). */
+  private readonly waiting = new Set<Delivery>();
   private requestSeq = 0;
   private objectSeq = 0;
   private readonly counters = { getRecords: 0, deliveries: 0, objectsPut: 0, bulkRequests: 0, retries: 0, failedToS3: 0, dataExpired: 0 };
@@ -210,7 +212,11 @@ export class FirehoseNode implements SimNode {
       this.counters.retries++;
       const copies = d.target === 'opensearch' ? this.spec.AmazonopensearchserviceDestinationConfiguration!.DocumentIdOptions.DefaultDocumentIdFormat === 'NO_DOCUMENT_ID' : true;
       if (d.maybeWritten && copies) for (const i of items) this.ctx.ledger.noteDuplicate(i.record.rid, this.address, `delivery retried after ${why}; the first attempt may have been written`);
-      this.ctx.timer(RETRY_BACKOFF_MS, () => this.attempt(next));
+      this.waiting.add(next);
+      this.ctx.timer(RETRY_BACKOFF_MS, () => {
+        this.waiting.delete(next);
+        this.attempt(next);
+      });
       return;
     }
     if (d.target === 'opensearch') {
@@ -231,6 +237,7 @@ export class FirehoseNode implements SimNode {
   heldRecords(visit: (rid: number) => void): void {
     this.buffer.visit(visit);
     for (const d of this.deliveries.values()) for (const i of d.items) visit(i.record.rid);
+    for (const d of this.waiting) for (const i of d.items) visit(i.record.rid);
     this.stream.shards.forEach((shard, i) => shard.forEachAfter(this.position(i), (r) => visit(r.record.rid)));
   }
 
