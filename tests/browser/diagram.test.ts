@@ -121,7 +121,7 @@ describe('live pipeline diagram', () => {
     await el.locator('.ex-verdict').first().waitFor({ timeout: 60_000 });
     const panel = el.locator('.pd-panel');
     await expect.poll(() => panel.locator('input[type="range"]').isEnabled(), { timeout: 20_000 }).toBe(true);
-    const readouts = el.locator('.ex-chart__at');
+    const readouts = el.locator('.ex-charts .ex-chart__at'); // the run's charts, not the metrics panel's
     await expect.poll(() => readouts.count(), { timeout: 20_000 }).toBe(4);
 
     // The diagram starts at the run's end, and so do the charts' readouts.

@@ -77,7 +77,7 @@ describe.skipIf(!target)('exercise workbench', () => {
   it('the first Tab pass reaches Run, without scrolling first (focus hydrates the exercise)', async () => {
     const { page } = await openPage(browser, path);
     let inside = false;
-    for (let i = 0; i < 80 && !inside; i++) {
+    for (let i = 0; i < 200 && !inside; i++) {
       await page.keyboard.press('Tab');
       inside = await island(page).evaluate((node) => node.contains(document.activeElement));
     }
