@@ -14,6 +14,7 @@ import type { FlinkSpec } from '../../spec/schema/flink.js';
 import type { ConsumedRecord, KafkaClusterHandle } from '../kafka/client-api.js';
 import { KafkaSourceReader } from './source.js';
 import { Operators } from './operators.js';
+import { batchBusyTime } from './subtask-load.js';
 import type { FlinkSink } from './sink.js';
 import { CheckpointHistory, offsetsRecord, type CompletedCheckpoint, type PendingCheckpoint } from './checkpoints.js';
 
@@ -105,11 +106,12 @@ export class JobInstance {
   private onRecords(records: ConsumedRecord[]): void {
     const pt = this.spec['processing-time'];
     if (pt > 0) {
-      // The operator is busy for records × processing-time; the source waits (backpressure).
+      // Each subtask is busy for its records × processing-time; the source waits (backpressure).
       this.busyBatch = records;
       this.source.paused = true;
       const gen = this.generation;
-      this.ctx.timer(records.length * pt, () => {
+      const busy = batchBusyTime(records, this.spec['parallelism.default'] ?? 1, pt);
+      this.ctx.timer(busy, () => {
         if (gen !== this.generation) return;
         const batch = this.busyBatch ?? [];
         this.busyBatch = null;

@@ -63,6 +63,20 @@ export const flinkSchema = z
       .default({ type: 'fixed-delay', delay: 1000 })
       .describe('What happens after a failure.'),
     'processing-time': duration('Time to process one record (default 0).').default(0),
+    'parallelism.default': z
+      .number()
+      .int()
+      .min(1)
+      .max(32768)
+      .optional()
+      .describe('Subtasks per operator (Flink default 1). Source subtask i reads the Kafka partitions KafkaSourceEnumerator assigns it (round-robin from a topic-derived start); each subtask spends `processing-time` per record on its own, so more subtasks than partitions adds nothing and leaves subtasks idle.'),
+    'pipeline.max-parallelism': z
+      .number()
+      .int()
+      .min(1)
+      .max(32768)
+      .optional()
+      .describe('Number of key groups of keyed state (default: 1.5 × parallelism rounded up to a power of two, at least 128). Fixed for the job\'s lifetime: it caps later rescaling.'),
     job: jobSchema.optional(),
     versions: z.record(recordKey(), jobSchema).optional().describe('Other versions of the job, by name (e.g. `v2` with a bug fixed).'),
     deploy: z.array(deploySchema).optional().describe('Scheduled deploys of `versions`.'),
