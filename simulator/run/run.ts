@@ -26,6 +26,7 @@ import { formatDuration } from '../spec/units.js';
 import { placesFeeding } from './feeds.js';
 import { idMap } from '../spec/id-maps.js';
 import { MetricsRecorder } from '../metrics/recorder.js';
+import { sampleIntervalMs } from './sampling.js';
 
 export interface RunProgress {
   simulatedMs: number;
@@ -42,7 +43,7 @@ export interface RunOptions {
   onProgress?: (p: RunProgress) => void;
   /** Record hop-by-hop histories for these rids, or for all records. */
   trace?: 'all' | readonly number[];
-  /** How often per-stage counters are sampled (default 1s of simulated time). */
+  /** How often per-stage counters are sampled (default 1 s of simulated time, coarser for runs over 6 h: run/sampling.ts). */
   sampleEveryMs?: number;
   /** Called between slices; in a Worker it lets messages (cancel) through. */
   yieldToHost?: () => Promise<void>;
@@ -167,8 +168,8 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   const truthByEnd = truth ? [...truth.values()].sort((a, b) => a.windowEndMs - b.windowEndMs) : [];
   const samplers = new Map([...built.architectures].map(([id, a]) => [id, new ArchitectureSampler(a, truthByEnd, spec.duration)]));
 
-  const sampleEvery = options.sampleEveryMs ?? 1000;
   const deadline = spec.duration + spec.drain;
+  const sampleEvery = options.sampleEveryMs ?? sampleIntervalMs(deadline);
   const samples: StageSample[] = [];
   let ended: RunResult['ended'] = 'deadline';
   const budget = runBudget(spec, workload.total);

@@ -20,6 +20,7 @@ import type { SourceMap } from './parse.js';
 import { pathToString, type SpecIssue } from './issues.js';
 import { formatDuration } from './units.js';
 import { referencesOf } from './references.js';
+import { sampleIntervalMs } from '../run/sampling.js';
 
 type WindowSpec = z.output<typeof windowSchema>;
 
@@ -83,12 +84,14 @@ export const LIMITS = {
    */
   maxEvents: 20_000_000,
   /**
-   * Simulated time (`duration` + `drain`). The run samples every stage once per simulated second
-   * for the charts and the scrubber: a never-healing network partition with a 10-day drain (864,000
-   * samples) had 750 MB of samples after 30 s and was a fifth done. Six hours is 21,600 samples,
-   * about 4 s of idle retrying in Node.
+   * Simulated time (`duration` + `drain`). A run samples every stage once per simulated second up
+   * to six hours and more coarsely beyond (run/sampling.ts keeps at most 21,600 samples): a 10-day
+   * drain sampled every second once kept 750 MB of samples. Longer runs are for outages and
+   * retentions measured in days (Kafka's `log.retention.hours` defaults to 7 days; Kinesis keeps
+   * records up to 8,760 hours), so the limit covers a year and a month; the event budget stops a
+   * long run that keeps the simulator busy.
    */
-  simulatedMs: 6 * 3_600_000,
+  simulatedMs: 400 * 86_400_000,
   /**
    * Samples × stages (processes and links). One stage in one sample measured about 200 B in Node
    * (the 10-day run above: 175,000 samples × ~21 stages in 750 MB); 2,000,000 is about 400 MB.
@@ -125,8 +128,6 @@ export const BYTES_PER_STORED_RECORD = 1_700;
 export const BYTES_PER_EXTRA_STORE = 100;
 /** Estimated bytes of one stage in one per-second sample (measured about 200 B). */
 export const BYTES_PER_STAGE_SAMPLE = 200;
-/** The run samples its stages once per simulated second (run/run.ts). */
-const SAMPLE_EVERY_MS = 1000;
 
 /** What a spec asks of the simulator, estimated from the spec alone. */
 export interface RunEstimate {
@@ -167,7 +168,8 @@ export function estimateRun(spec: PipelineSpec): RunEstimate {
   for (const [id, node] of Object.entries(spec.nodes)) {
     if ((node.type === 'elasticsearch' || node.type === 's3') && !onlyWindowResultsReach(spec, id)) stores++;
   }
-  const samples = Math.floor((spec.duration + spec.drain) / SAMPLE_EVERY_MS) + 1;
+  const spanMs = spec.duration + spec.drain;
+  const samples = Math.floor(spanMs / sampleIntervalMs(spanMs)) + 1;
   const stageSamples = samples * processes * 3;
   const retainedBytes = records * (BYTES_PER_STORED_RECORD + Math.max(0, stores - 1) * BYTES_PER_EXTRA_STORE) + stageSamples * BYTES_PER_STAGE_SAMPLE;
   return { records, stores, brokers, partitionReplicas, processes, samples, stageSamples, retainedBytes };
@@ -263,7 +265,7 @@ export function checkLimits(spec: PipelineSpec, map: SourceMap): SpecIssue[] {
   if (spanMs > L.simulatedMs) {
     refuse(
       spec.drain >= spec.duration ? ['drain'] : ['duration'],
-      `duration ${formatDuration(spec.duration)} + drain ${formatDuration(spec.drain)} is more simulated time than the limit of ${formatDuration(L.simulatedMs)} per run: the run samples every stage once per simulated second`,
+      `duration ${formatDuration(spec.duration)} + drain ${formatDuration(spec.drain)} is more simulated time than the limit of ${formatDuration(L.simulatedMs)} per run`,
       spec.drain >= spec.duration
         ? 'lower `drain`: a run ends by itself once nothing is left in flight, so a long drain only helps a pipeline that is stuck'
         : 'lower `duration`; raise `rate` instead if you want more records',
@@ -271,7 +273,7 @@ export function checkLimits(spec: PipelineSpec, map: SourceMap): SpecIssue[] {
   } else if (out.length === 0 && est.stageSamples > L.stageSamples) {
     refuse(
       spec.drain >= spec.duration ? ['drain'] : ['duration'],
-      `${n(est.processes)} processes sampled every simulated second for ${formatDuration(spanMs)} make about ${n(est.stageSamples)} stage samples; the limit is ${n(L.stageSamples)}`,
+      `${n(est.processes)} processes sampled for ${formatDuration(spanMs)} make about ${n(est.stageSamples)} stage samples; the limit is ${n(L.stageSamples)}`,
       'lower `duration` and `drain`, or run fewer brokers and instances',
     );
   }

@@ -65,10 +65,7 @@ describe('KCL leases and checkpoints', () => {
   });
 });
 
-// Skipped: a 30-hour outage is over the 6 h of simulated time a run may cover (simulator/spec/limits.ts:
-// every stage is sampled once per simulated second). The limit refuses these runs with a located error;
-// they come back when records-as-numbers (#18) makes a sample cheap enough to raise it.
-describe.skip('Kinesis retention (RetentionPeriodHours)', () => {
+describe('Kinesis retention (RetentionPeriodHours)', () => {
   // https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html: records are
   // kept 24 hours by default (up to 8760); older ones are deleted whether read or not. SEMANTICS-2 §6 scenario 3.
   const outage = (retention: string) =>
