@@ -28,7 +28,7 @@ nodes:
 faults:
   - { crash: es, at: 5s, restart-after: 29h }
 `);
-    if (!spec.ok) throw new Error(JSON.stringify(spec.issues));
+    if (!spec.ok) throw new Error(JSON.stringify(spec.errors));
     const h = runSync(spec.spec);
     const times = h.result.samples.map((s) => s.timeMs);
     expect(times[1]! - times[0]!).toBe(6000);
