@@ -26,7 +26,8 @@ export function createIncidentPanel(host: HTMLElement, slug: string, incident: I
   );
   const submit = h('button', { type: 'button', class: 'ex-primary' }, t('inc.submit'));
   const again = h('button', { type: 'button', hidden: true }, t('inc.again'));
-  const answer = h('div', { class: 'ex-inc__answer', hidden: true });
+  // Announced when it appears: the answer, not a copy of it in the status line.
+  const answer = h('div', { class: 'ex-inc__answer', hidden: true, 'aria-live': 'polite' });
   const form = h('fieldset', { class: 'ex-inc__question' }, h('legend', {}, richText(incident.question)), ...options, h('div', { class: 'ex-inc__actions' }, submit, again));
 
   const paragraphs = incident.symptom.split(/\n\s*\n/).map((p) => h('p', {}, richText(p.replace(/\s*\n\s*/g, ' '))));
@@ -54,9 +55,9 @@ export function createIncidentPanel(host: HTMLElement, slug: string, incident: I
       const mine = incident.causes[chosen!]!;
       const right = incident.causes.find((c) => c.correct)!;
       answer.replaceChildren(
-        h('p', { class: mine.correct ? 'ex-verdict ex-verdict--pass' : 'ex-verdict ex-verdict--fail' }, t(mine.correct ? 'inc.right' : 'inc.wrong', { cause: mine.text })),
+        h('p', { class: mine.correct ? 'ex-verdict ex-verdict--pass' : 'ex-verdict ex-verdict--fail' }, richText(t(mine.correct ? 'inc.right' : 'inc.wrong', { cause: mine.text }))),
         h('p', {}, richText(mine.why)),
-        ...(mine.correct ? [] : [h('p', { class: 'ex-inc__actual' }, h('strong', {}, t('inc.actual', { cause: right.text }))), h('p', {}, richText(right.why))]),
+        ...(mine.correct ? [] : [h('p', { class: 'ex-inc__actual' }, h('strong', {}, richText(t('inc.actual', { cause: right.text })))), h('p', {}, richText(right.why))]),
         h('p', { class: 'ex-note' }, t('inc.opened')),
       );
     }
@@ -75,8 +76,8 @@ export function createIncidentPanel(host: HTMLElement, slug: string, incident: I
     }
     chosen = Number(picked.value);
     saveDiagnosis(slug, chosen);
+    status.textContent = '';
     render();
-    status.textContent = answer.querySelector('.ex-verdict')?.textContent ?? '';
     onAnswered(true);
   });
   again.addEventListener('click', () => {
