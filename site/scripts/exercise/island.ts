@@ -615,8 +615,10 @@ export async function mount(root: HTMLElement): Promise<void> {
   document.addEventListener(THEME_EVENT, () => editor?.setTheme(currentTheme() === 'dark'));
 
   const terminal: TerminalHandle = await createTerminal(ui.terminal, {
-    run: (line) =>
-      client.call(async (api, progress) => {
+    run: (line) => {
+      // An undiagnosed incident keeps the ground truth closed in the terminal too: `ledger` and `trace` are the ledger.
+      if (incident && !incident.answered && /^\s*(ledger|trace)\b/.test(line)) return Promise.resolve({ text: t('inc.closed'), status: 1 });
+      return client.call(async (api, progress) => {
         const request = { files: editedFiles(), seed: currentSeed() };
         const reply = await api.shell(line, progress, request);
         if (reply.ran) ranSeed = request.seed;
@@ -625,7 +627,8 @@ export async function mount(root: HTMLElement): Promise<void> {
         const traced = /^\s*trace\s+(\S+)/.exec(line);
         if (traced && reply.status === 0) void api.trace(traced[1]!).then((r) => (r.ok ? diagram.follow(r.story) : undefined));
         return reply;
-      }, onProgress),
+      }, onProgress);
+    },
     complete: (line) => client.call((api) => api.complete(line)),
     cancel: () => client.cancel(),
   });
