@@ -16,6 +16,7 @@ import { lockedSettingErrors } from '../exercise/locks.js';
 import { runExercise, type RunFunction } from '../exercise/run-exercise.js';
 import { PIPELINE_FILE, type CheckSpec, type Exercise } from '../exercise/types.js';
 import { placesOf, unknownPlace } from './check-places.js';
+import { incidentProblems } from './check-incident.js';
 import { firstDifference, stableJson } from './stable-json.js';
 
 export interface ExerciseStatus {
@@ -163,6 +164,8 @@ export function checkExercise(exercise: Exercise, options: CheckExerciseOptions 
   }
 
   const starter = runTwice('starter', exercise.seed);
+  // The incident the learner diagnoses is the starter's run: its alert must fire and its answer key must hold.
+  if (starter) for (const p of incidentProblems(exercise, starter)) problem(yamlFile, p, p.message, p.hint);
   if (starter) {
     status.starterChecks = starter.checks ?? [];
     status.starterFailed = status.starterChecks.filter((c) => !c.pass).length;

@@ -89,6 +89,16 @@ export const checkPaths: PathSchema = {
         warnings: { kind: 'number', doc: 'Log lines at level warn.', unit: 'count', get: (r) => (r as RunResult).log.filter((l) => l.level === 'warn').length },
       },
     },
+    alerts: {
+      kind: 'group',
+      doc: "The incident's alert (`incident.alert` in exercise.yaml) over the run's metrics; 0 in an exercise without one.",
+      // Read from the result itself: evaluateChecks adds `alerts` only when the exercise has an alert.
+      from: [],
+      fields: {
+        firings: { kind: 'number', doc: 'Times the alert fired (pending for its `for` duration, then firing), over every node it watches.', unit: 'count', get: (r) => (r as { alerts?: { firings: number } }).alerts?.firings ?? 0 },
+        firingMs: { kind: 'number', doc: 'Simulated time the alert spent firing, summed over its firings (until the end of the run if it never resolved).', unit: 'ms', get: (r) => (r as { alerts?: { firingMs: number } }).alerts?.firingMs ?? 0 },
+      },
+    },
     outputs: { kind: 'map', doc: 'Per terminal output (a sink node id; `es/<index>` per index when an Elasticsearch node has several).', keyName: 'output', value: outputLedgerPaths },
     groups: {
       kind: 'map',

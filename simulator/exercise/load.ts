@@ -9,7 +9,8 @@ import { parseCheck } from './check-parse.js';
 import { analyseCheck } from './check-static.js';
 import { tautology } from './check-tautology.js';
 import { readAt } from '../lab/spec-edit.js';
-import { PIPELINE_FILE, WORLD_FILE, type CheckSpec, type Exercise, type ExerciseFiles } from './types.js';
+import { PIPELINE_FILE, WORLD_FILE, type CheckSpec, type Exercise, type ExerciseFiles, type Incident } from './types.js';
+import { parseAlertRule } from '../metrics/alerts.js';
 import { unknownWorkspaceLocks } from './workspace-locks.js';
 
 export type LoadOutcome = { ok: true; exercise: Exercise } | { ok: false; errors: SpecIssue[] };
@@ -67,42 +68,70 @@ function checkPosition(text: string, at: { line: number; column: number }, sourc
   return { column: at.column, exact: false };
 }
 
+/** One assertion written at `yamlPath` in exercise.yaml, parsed and vetted; undefined (and errors) when it is not a usable check. */
+function buildCheck(source: string, yamlPath: (string | number)[], text: string, map: SourceMap, errors: SpecIssue[]): Pick<CheckSpec, 'source' | 'expr' | 'at' | 'exactColumns'> | undefined {
+  const loc = map.locate(yamlPath);
+  const pos = checkPosition(text, loc, source);
+  const at = (offset: number) => ({ line: loc.line, column: pos.exact ? pos.column + offset : pos.column });
+  const parsed = parseCheck(source);
+  if (!parsed.ok) {
+    errors.push(issue(map.file, at(parsed.error.offset), `check \`${source}\`: ${parsed.error.message}`, parsed.error.hint, yamlPath.join('.')));
+    return undefined;
+  }
+  const typeProblems = analyseCheck(parsed.expr);
+  for (const p of typeProblems) errors.push(issue(map.file, at(p.offset), `check \`${source}\`: ${p.message}`, p.hint, yamlPath.join('.')));
+  const fixed = typeProblems.length === 0 ? tautology(parsed.expr) : undefined;
+  if (fixed) {
+    errors.push(
+      issue(map.file, at(0), `check \`${source}\` ${fixed.verdict === 'always' ? 'passes' : 'fails'} whatever the pipeline does: ${fixed.why}`,
+        fixed.verdict === 'always' ? 'a check that cannot fail tests nothing: compare with a limit a wrong pipeline crosses, e.g. `outputs.es.lost == 0`' : 'no learner could ever solve it: compare with a limit the solution meets',
+        yamlPath.join('.')),
+    );
+  }
+  return { source, expr: parsed.expr, at: { file: map.file, line: loc.line, column: pos.column }, exactColumns: pos.exact };
+}
+
 function buildChecks(y: ExerciseYaml, text: string, map: SourceMap, errors: SpecIssue[]): CheckSpec[] {
   const checks: CheckSpec[] = [];
   y.checks.forEach((entry, i) => {
     const obj = typeof entry === 'string' ? undefined : entry;
     const source = (obj ? obj.check : (entry as string)).trim();
-    const yamlPath = obj ? ['checks', i, 'check'] : ['checks', i];
-    const loc = map.locate(yamlPath);
-    const pos = checkPosition(text, loc, source);
-    const at = (offset: number) => ({ line: loc.line, column: pos.exact ? pos.column + offset : pos.column });
-    const parsed = parseCheck(source);
-    if (!parsed.ok) {
-      errors.push(issue(map.file, at(parsed.error.offset), `check \`${source}\`: ${parsed.error.message}`, parsed.error.hint, yamlPath.join('.')));
-      return;
-    }
-    const typeProblems = analyseCheck(parsed.expr);
-    for (const p of typeProblems) errors.push(issue(map.file, at(p.offset), `check \`${source}\`: ${p.message}`, p.hint, yamlPath.join('.')));
-    const fixed = typeProblems.length === 0 ? tautology(parsed.expr) : undefined;
-    if (fixed) {
-      errors.push(
-        issue(map.file, at(0), `check \`${source}\` ${fixed.verdict === 'always' ? 'passes' : 'fails'} whatever the pipeline does: ${fixed.why}`,
-          fixed.verdict === 'always' ? 'a check that cannot fail tests nothing: compare with a limit a wrong pipeline crosses, e.g. `outputs.es.lost == 0`' : 'no learner could ever solve it: compare with a limit the solution meets',
-          yamlPath.join('.')),
-      );
-    }
+    const built = buildCheck(source, obj ? ['checks', i, 'check'] : ['checks', i], text, map, errors);
+    if (!built) return;
     checks.push({
-      source,
+      ...built,
       name: obj?.name ?? source,
       ...(obj?.explain ? { explain: obj.explain } : {}),
       ...(obj?.hint ? { hint: obj.hint } : {}),
       ...(obj?.guard ? { guard: true } : {}),
-      expr: parsed.expr,
-      at: { file: map.file, line: loc.line, column: pos.column },
-      exactColumns: pos.exact,
     });
   });
   return checks;
+}
+
+/** The `incident:` block (issue #30): its alert parsed, exactly one cause marked correct, each cause's evidence a check. */
+function buildIncident(y: ExerciseYaml, text: string, map: SourceMap, errors: SpecIssue[]): Incident | undefined {
+  const inc = y.incident;
+  if (!inc) return undefined;
+  if (inc.alert !== undefined) {
+    const rule = parseAlertRule(inc.alert);
+    if (!rule.ok) errors.push(issue(map.file, map.locate(['incident', 'alert']), `incident alert \`${inc.alert}\`: ${rule.message}`, 'write it as operators do: `records-lag-max > 10000 for 30s`, optionally `node: ` first', 'incident.alert'));
+  }
+  const correct = inc.causes.filter((c) => c.correct === true).length;
+  if (correct !== 1) {
+    errors.push(issue(map.file, map.locate(['incident', 'causes']), `incident: ${correct} causes are marked \`correct: true\`; exactly one must be`, 'mark the cause the run really shows with `correct: true`', 'incident.causes'));
+  }
+  const causes = inc.causes.map((c, i) => {
+    const evidence = c.evidence === undefined ? undefined : buildCheck(c.evidence.trim(), ['incident', 'causes', i, 'evidence'], text, map, errors);
+    return {
+      text: c.text,
+      why: c.why,
+      correct: c.correct === true,
+      ...(evidence ? { evidence: { ...evidence, name: evidence.source } } : {}),
+    };
+  });
+  const at = (path: (string | number)[]) => ({ file: map.file, ...map.locate(path) });
+  return { symptom: inc.symptom.trim(), ...(inc.alert !== undefined ? { alert: inc.alert.trim(), alertAt: at(['incident', 'alert']) } : {}), question: inc.question, causes, at: at(['incident']) };
 }
 
 export function loadExercise(slug: string, lessonDir: string, files: ExerciseFiles): LoadOutcome {
@@ -173,6 +202,7 @@ export function loadExercise(slug: string, lessonDir: string, files: ExerciseFil
     });
   }
   const checks = buildChecks(y, text, map, errors);
+  const incident = buildIncident(y, text, map, errors);
   if (errors.length > 0) return { ok: false, errors };
   const solution: Record<string, string> = {};
   for (const name of [...y.editable, ...y.readonly]) {
@@ -196,6 +226,7 @@ export function loadExercise(slug: string, lessonDir: string, files: ExerciseFil
     faultsLocked: y.faults === 'locked',
     ...(y.locked.length > 0 ? { locked: y.locked } : {}),
     ...(y.compare ? { compare: true } : {}),
+    ...(incident ? { incident } : {}),
   };
   // A workspace lock names a setting of the compiled spec: the starter's spec must have it.
   const unknown = workspace ? unknownWorkspaceLocks(exercise) : [];

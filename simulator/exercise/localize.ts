@@ -44,6 +44,14 @@ export const exerciseTextSchema = z
     goal: text.describe('The goal, translated (Markdown allowed, as in exercise.yaml).'),
     checks: z.array(checkTextSchema).describe('One entry per check of exercise.yaml, same order and count, with the same text keys.'),
     hints: z.array(text).describe('The hints, translated: same count and order as in exercise.yaml.'),
+    incident: z
+      .strictObject({
+        symptom: text.describe('The symptom, translated (Markdown allowed).'),
+        question: text.describe('The question, translated.'),
+        causes: z.array(z.strictObject({ text: text.describe('The cause, translated.'), why: text.describe('Its `why`, translated.') })).describe('One entry per cause of exercise.yaml, same order and count.'),
+      })
+      .optional()
+      .describe('The text of an incident exercise (only if exercise.yaml has `incident:`). The alert rule, `correct` and `evidence` stay in exercise.yaml.'),
   })
   .describe('The learner-facing text of an exercise in another language (`exercise.ko.yaml`).');
 
@@ -83,7 +91,7 @@ export function readExerciseText(slug: string, lessonDir: string, files: Exercis
   }
   const parsed = exerciseTextSchema.safeParse(data);
   if (!parsed.success) {
-    const hint = 'only title, goal, checks (name, explain, hint, failure) and hints are translated; everything else stays in exercise.yaml';
+    const hint = 'only title, goal, checks (name, explain, hint, failure), hints and the incident\'s symptom, question and causes (text, why) are translated; everything else stays in exercise.yaml';
     const errors = parsed.error.issues.flatMap((zi) => zodIssueToSpecIssues(zi, data, map, exerciseTextSchema)).map((e) => (e.message.startsWith('unknown key') && !e.hint ? { ...e, hint } : e));
     return { ok: false, missing: false, errors };
   }
@@ -93,6 +101,7 @@ export function readExerciseText(slug: string, lessonDir: string, files: Exercis
   const en = english.ok && english.data !== null && typeof english.data === 'object' ? (english.data as { checks?: unknown; hints?: unknown }) : {};
   const enChecks = Array.isArray(en.checks) ? en.checks : [];
   const enHints = Array.isArray(en.hints) ? en.hints : [];
+  const enIncident = (en as { incident?: { causes?: unknown } }).incident;
   const errors: SpecIssue[] = [];
   const t = parsed.data;
   if (t.checks.length !== enChecks.length) {
@@ -100,6 +109,12 @@ export function readExerciseText(slug: string, lessonDir: string, files: Exercis
   }
   if (t.hints.length !== enHints.length) {
     errors.push(issue(map.locate(['hints']), `\`hints\` has ${t.hints.length}; exercise.yaml has ${enHints.length}`, 'translate every hint, in the same order', 'hints'));
+  }
+  if ((enIncident !== undefined) !== (t.incident !== undefined)) {
+    errors.push(issue(t.incident ? map.locate(['incident']) : { line: 1, column: 1 }, enIncident ? 'exercise.yaml has `incident:`; translate its symptom, question and causes here' : '`incident` has no English text: exercise.yaml has no `incident:`', 'mirror exercise.yaml\'s text fields', 'incident'));
+  } else if (t.incident && enIncident) {
+    const enCauses = Array.isArray(enIncident.causes) ? enIncident.causes.length : 0;
+    if (t.incident.causes.length !== enCauses) errors.push(issue(map.locate(['incident', 'causes']), `\`incident.causes\` has ${t.incident.causes.length}; exercise.yaml has ${enCauses}`, 'translate every cause, in the same order', 'incident.causes'));
   }
   t.checks.forEach((entry, i) => {
     if (i >= enChecks.length) return;
@@ -134,5 +149,8 @@ export function localizeExercise(exercise: Exercise, files: ExerciseFiles, lang:
     for (const k of CHECK_TEXT_KEYS) if (own[k] !== undefined) (merged as Record<string, unknown>)[k] = own[k];
     return merged;
   });
-  return { exercise: { ...exercise, title: text.title, goal: text.goal.trim(), hints: text.hints, checks }, translated: true };
+  const incident = exercise.incident && text.incident
+    ? { ...exercise.incident, symptom: text.incident.symptom.trim(), question: text.incident.question, causes: exercise.incident.causes.map((c, i) => ({ ...c, ...(text.incident!.causes[i] ?? {}) })) }
+    : exercise.incident;
+  return { exercise: { ...exercise, title: text.title, goal: text.goal.trim(), hints: text.hints, checks, ...(incident ? { incident } : {}) }, translated: true };
 }

@@ -49,6 +49,26 @@ export const exerciseSchema = z
       .min(2)
       .max(3)
       .describe('Two or three graded hints, gentlest first; the last may all but give the answer.'),
+    incident: z
+      .strictObject({
+        symptom: z.string().min(1).describe('What the on-call engineer sees first, in Markdown: the alert that paged, a dashboard, a complaint ("yesterday\'s count is short by 3 %").'),
+        alert: z.string().min(1).optional().describe('The alert rule that pages, as in the metrics panel: `indexer: records-lag-max > 5000 for 30s`. It is drawn on the timeline, and checks may read whether it fired (`alerts.firings`). `lessons:check` proves it fires on the starter\'s run.'),
+        question: z.string().min(1).describe('The question the learner answers before the ledger opens, e.g. "What made the lag grow?"'),
+        causes: z
+          .array(
+            z.strictObject({
+              text: z.string().min(1).describe('One possible cause, as the learner would say it.'),
+              why: z.string().min(1).describe('Why this is, or is not, the cause: shown once the learner has answered.'),
+              correct: z.literal(true).optional().describe('`true` on exactly one cause: the one the run shows.'),
+              evidence: z.string().min(1).optional().describe('A check over the run that holds when this is the cause, e.g. `groups.indexer.lag > 0`. On the starter\'s run `lessons:check` proves the correct cause\'s evidence holds and every other cause\'s fails.'),
+            }),
+          )
+          .min(2)
+          .max(6)
+          .describe('Two to six possible causes, one marked `correct: true`.'),
+      })
+      .optional()
+      .describe('Makes this an incident exercise: the learner sees the symptom, investigates with metrics, terminal and logs while the ledger stays closed, names a cause, then fixes the files; the checks grade the fix.'),
     compare: z.literal('lambda-kappa').optional().describe('Show the run as a Lambda vs Kappa comparison (the pipeline needs `type: serving` nodes for both).'),
   })
   .describe('A Pipeline Lab exercise.');

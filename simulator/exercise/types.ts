@@ -42,6 +42,33 @@ export interface CheckSpec {
   exactColumns: boolean;
 }
 
+/**
+ * An incident exercise (issue #30): the learner gets a symptom, not a goal, investigates with the
+ * metrics, the terminal and the logs while the ledger stays closed, and names a cause; the ledger
+ * then opens and the checks grade the fix.
+ */
+export interface Incident {
+  /** What the on-call engineer sees first: an alert, a dashboard, a complaint (Markdown). */
+  symptom: string;
+  /** The alert rule that pages (metrics/alerts.ts form); drawn in the metrics panel; `alerts.*` check paths read it. */
+  alert?: string;
+  /** The question the learner answers, e.g. "What made the lag grow?". */
+  question: string;
+  causes: IncidentCause[];
+  /** Where `incident:` and its `alert:` are written in exercise.yaml (for lessons:check). */
+  at: SourceAt;
+  alertAt?: SourceAt;
+}
+
+export interface IncidentCause {
+  text: string;
+  /** Shown once the learner has answered: why this is, or is not, the cause. */
+  why: string;
+  correct: boolean;
+  /** A check that holds on the starter's run when this is the cause and fails when it is not (lessons:check proves it). */
+  evidence?: Pick<CheckSpec, 'source' | 'name' | 'expr' | 'at' | 'exactColumns'>;
+}
+
 export interface Exercise {
   slug: string;
   /** The lesson folder, e.g. `03-delivery-guarantees`. */
@@ -78,4 +105,6 @@ export interface Exercise {
   faultsLocked: boolean;
   /** When true the run is shown as a Lambda vs Kappa comparison. */
   compare?: boolean;
+  /** An incident exercise: symptom first, diagnosis before the ledger opens. */
+  incident?: Incident;
 }

@@ -23,6 +23,8 @@ export interface CompiledPipeline {
   /** Internal-spec filter entries, in order, each with its flattened `if`. */
   filter: Record<string, Record<string, unknown>>[];
   outputs: CompiledOutputs;
+  /** Time a worker spends per event in `sleep` filters (ms, averaged over `every`): the node's `processing-time`. */
+  sleepMsPerEvent: number;
 }
 
 /** Options that change nothing the simulation can observe (ids, metrics, field naming). */
@@ -33,7 +35,7 @@ const num = (s: Setting | undefined): number | undefined => (typeof s?.value ===
 const strings = (s: Setting | undefined): string[] | undefined => (Array.isArray(s?.value) ? s.value.map(String) : undefined);
 
 export function compilePipeline(plugins: readonly CheckedPlugin[], problems: Problems): CompiledPipeline {
-  const compiled: CompiledPipeline = { listeners: [], filter: [], outputs: {} };
+  const compiled: CompiledPipeline = { listeners: [], filter: [], outputs: {}, sleepMsPerEvent: 0 };
   for (const p of plugins) {
     if (!p.decl) continue; // a bundled plugin we do not model: already warned about
     if (!p.decl.simulated) {
@@ -84,7 +86,24 @@ const FILTER_OPTIONS: Record<string, readonly string[]> = {
   drop: [],
 };
 
+/**
+ * `sleep { time => "0.02" }` blocks the worker thread for that long per event (every Nth event
+ * with `every`): the simulation charges it to the worker as processing time, averaged over
+ * `every`. Only a fixed time on every matching event is modelled.
+ */
+function compileSleep(p: CheckedPlugin, compiled: CompiledPipeline, problems: Problems): void {
+  const seconds = Number(str(p.settings.get('time')));
+  const every = Number(str(p.settings.get('every')) ?? '1');
+  if (p.conditions.length > 0 || p.settings.get('replay')?.value === true || !Number.isFinite(seconds) || seconds < 0 || !Number.isInteger(every) || every < 1) {
+    problems.warn(p.loc, 'this sleep is valid but not simulated: the simulation models a fixed `time` in seconds on every event (optionally `every` N events), outside conditionals and without `replay`');
+    return;
+  }
+  compiled.sleepMsPerEvent += (seconds * 1000) / every;
+  ignoreRest(p, ['time', 'every', 'replay'], problems);
+}
+
 function compileFilter(p: CheckedPlugin, compiled: CompiledPipeline, problems: Problems): void {
+  if (p.name === 'sleep') return compileSleep(p, compiled, problems);
   const cond = conditionOf(p, problems);
   if (!cond) return;
   const used = FILTER_OPTIONS[p.name] ?? [];

@@ -76,7 +76,7 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
     const ymlProblems = problemsOf(ymlPath ?? `${host.name}/logstash.yml`);
     const settings = readLogstashYml(ymlPath ? files.get(ymlPath)! : '', ymlProblems);
     collect(ymlProblems);
-    const merged: CompiledPipeline = { listeners: [], filter: [], outputs: {} };
+    const merged: CompiledPipeline = { listeners: [], filter: [], outputs: {}, sleepMsPerEvent: 0 };
     const confProblems: Problems[] = [];
     const outputIn: LogstashHost['outputIn'] = {};
     const confs = host.files.filter((f) => f.endsWith('.conf'));
@@ -89,6 +89,7 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
       if (!result.compiled) continue;
       merged.listeners.push(...result.compiled.listeners);
       merged.filter.push(...result.compiled.filter);
+      merged.sleepMsPerEvent += result.compiled.sleepMsPerEvent;
       for (const [k, v] of Object.entries(result.compiled.outputs) as [keyof CompiledPipeline['outputs'], never][]) {
         if (k in merged.outputs) result.problems.warn(v['loc'], `a second ${k} output is not simulated: the simulation keeps the first`);
         else {
@@ -157,7 +158,8 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
       nodes.s3 = { type: 's3' };
     }
     const listener = ls.compiled.listeners[0];
-    nodes[ls.host.name] = { type: 'logstash', ...ls.settings, input: listener?.plugin ?? 'beats', filter: ls.compiled.filter, output: out };
+    const sleeping = ls.compiled.sleepMsPerEvent > 0 ? { 'processing-time': ls.compiled.sleepMsPerEvent } : {};
+    nodes[ls.host.name] = { type: 'logstash', ...ls.settings, ...sleeping, input: listener?.plugin ?? 'beats', filter: ls.compiled.filter, output: out };
     nodeFile.set(ls.host.name, name(ls.host.files.find((f) => f.endsWith('.conf')) ?? ls.host.files[0]!));
   }
 

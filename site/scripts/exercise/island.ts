@@ -14,6 +14,7 @@ import { renderLedger } from './ledger-view.js';
 import { renderCharts, preloadCharts, type ChartSet } from './charts.js';
 import { createDiagramPanel } from '../diagram/panel.js';
 import { createMetricsPanel } from '../metrics/panel.js';
+import { createIncidentPanel } from './incident.js';
 import { diffLines } from './line-diff.js';
 import { clearDraft, loadDraft, loadHintsShown, loadResult, progressUnreadable, readProgress, recordAttempt, saveDraft, saveHintsShown, saveResult } from './storage.js';
 import { parseSeed } from './seed.js';
@@ -56,6 +57,12 @@ interface Ui {
   next: HTMLElement;
   diagram: HTMLElement;
   metrics: HTMLElement;
+  /** An incident exercise's symptom and diagnosis (empty otherwise). */
+  incident: HTMLElement;
+  /** What an incident exercise keeps closed until a cause is named: the verdict, the ledger, the diagram, the charts. */
+  groundTruth: HTMLElement[];
+  /** Said in place of the closed verdict. */
+  closedNote: HTMLElement;
 }
 
 function button(label: string, cls = '', attrs: Record<string, string | boolean> = {}): HTMLButtonElement {
@@ -92,13 +99,22 @@ function buildUi(root: HTMLElement, data: IslandData, fileNames: string[]): Ui {
     next: h('p', { class: 'ex-next', hidden: true }),
     diagram: h('div', { class: 'pd-panel' }),
     metrics: h('div', { class: 'ex-metrics' }),
+    incident: h('section', { class: 'ex-inc', 'aria-label': t('inc.title'), hidden: true }),
+    groundTruth: [],
+    closedNote: h('p', { class: 'ex-note ex-inc__closed', hidden: true }, t('inc.closed')),
   };
   ui.tabs.hidden = fileNames.length < 2;
   // Each result section folds away on its own (a <details>), open to start with.
   const section = (cls: string, label: string, ...body: (HTMLElement | null)[]) =>
     h('details', { class: `ex-section ${cls}`, open: true }, h('summary', {}, label), ...body);
+  const verdict = h('div', { class: 'ex-verdict-box' }, ui.results, ui.next);
+  const ledger = section('ex-section--ledger', t('ex.ledger.title'), ui.ledger);
+  const diagram = section('ex-section--diagram', t('pd.panel.title'), ui.diagram);
+  const charts = section('ex-section--charts', t('ex.section.charts'), ui.charts);
+  ui.groundTruth.push(verdict, ledger, diagram, charts);
   root.append(
     ui.alert,
+    ui.incident,
     // The workbench: on wide screens files and editor on the left, the verdict and what the run
     // shows on the right, so Run and its verdict share one screen; narrow screens stack them.
     h(
@@ -135,11 +151,11 @@ function buildUi(root: HTMLElement, data: IslandData, fileNames: string[]): Ui {
         'section',
         // Named after the exercise: a lesson with two exercises must not have two landmarks called "Results".
         { class: 'ex-bench__out ex-results', 'aria-label': t('ex.results.labelFor', { title: data.exercise.title }) },
-        ui.results,
-        ui.next,
-        section('ex-section--ledger', t('ex.ledger.title'), ui.ledger),
-        section('ex-section--diagram', t('pd.panel.title'), ui.diagram),
-        section('ex-section--charts', t('ex.section.charts'), ui.charts),
+        ui.closedNote,
+        verdict,
+        ledger,
+        diagram,
+        charts,
         section('ex-section--metrics', t('mx.title'), ui.metrics),
         section('ex-terminal', t('ex.terminal.title'), h('p', { class: 'ex-note' }, richText(t('ex.terminal.intro'))), ui.terminal),
       ),
@@ -212,7 +228,18 @@ export async function mount(root: HTMLElement): Promise<void> {
     metricsPanel.setTime(timeMs);
   });
   // The operator's metrics (site/scripts/metrics) share the diagram's time; an alert's "Go to" moves it.
-  const metricsPanel = createMetricsPanel(ui.metrics, { onSeek: (timeMs) => diagram.setTime(timeMs) });
+  // An incident's alert is drawn from the start: it is what paged the learner.
+  const metricsPanel = createMetricsPanel(ui.metrics, { onSeek: (timeMs) => diagram.setTime(timeMs), ...(ex.incident?.alert ? { rules: [ex.incident.alert] } : {}) });
+  // An incident exercise keeps the ground truth closed until the learner has named a cause.
+  const setClosed = (closed: boolean) => {
+    for (const el of ui.groundTruth) el.hidden = closed;
+    ui.closedNote.hidden = !closed;
+  };
+  const incident = ex.incident ? createIncidentPanel(ui.incident, slug, ex.incident, (answered) => setClosed(!answered)) : undefined;
+  if (incident) {
+    ui.incident.hidden = false;
+    setClosed(!incident.answered);
+  }
   let current = fileNames[0] ?? PIPELINE;
   let attempted = readProgress(slug) !== null;
   let running = false;
@@ -405,7 +432,9 @@ export async function mount(root: HTMLElement): Promise<void> {
       return;
     }
     showVerdict({ seed: ranSeed, passed: reply.passed, checks: reply.checks, result: reply.result, savedAt: Date.now() }, reply.warnings);
-    announce(ui.results.querySelector('.ex-verdict')?.textContent ?? '');
+    incident?.ranOnce();
+    // While an incident is undiagnosed the verdict is closed: say the run is done, not what it found.
+    announce(incident && !incident.answered ? t('inc.closed') : (ui.results.querySelector('.ex-verdict')?.textContent ?? ''));
     saveResult(slug, { seed: ranSeed, passed: reply.passed, checks: reply.checks, result: { ended: reply.result.ended, simulatedMs: reply.result.simulatedMs, events: reply.result.events }, savedAt: Date.now() });
     // How long the worker took to simulate (for the benches: click-to-verdict minus this is the page's share).
     root.dataset.wallMs = String(Math.round(reply.wallMs));
@@ -586,8 +615,10 @@ export async function mount(root: HTMLElement): Promise<void> {
   document.addEventListener(THEME_EVENT, () => editor?.setTheme(currentTheme() === 'dark'));
 
   const terminal: TerminalHandle = await createTerminal(ui.terminal, {
-    run: (line) =>
-      client.call(async (api, progress) => {
+    run: (line) => {
+      // An undiagnosed incident keeps the ground truth closed in the terminal too: `ledger` and `trace` are the ledger.
+      if (incident && !incident.answered && /^\s*(ledger|trace)\b/.test(line)) return Promise.resolve({ text: t('inc.closed'), status: 1 });
+      return client.call(async (api, progress) => {
         const request = { files: editedFiles(), seed: currentSeed() };
         const reply = await api.shell(line, progress, request);
         if (reply.ran) ranSeed = request.seed;
@@ -596,7 +627,8 @@ export async function mount(root: HTMLElement): Promise<void> {
         const traced = /^\s*trace\s+(\S+)/.exec(line);
         if (traced && reply.status === 0) void api.trace(traced[1]!).then((r) => (r.ok ? diagram.follow(r.story) : undefined));
         return reply;
-      }, onProgress),
+      }, onProgress);
+    },
     complete: (line) => client.call((api) => api.complete(line)),
     cancel: () => client.cancel(),
   });

@@ -9,6 +9,8 @@
  *                                    progress module (site/scripts/progress.ts), which the home page reads.
  * - `pipeline-lab:hints:<slug>`    → number of hints revealed so far.
  * - `pipeline-lab:result:<slug>`   → JSON SavedResult: the last verdict, shown again after a reload.
+ * - `pipeline-lab:incident:<slug>` → number: the cause the learner named in an incident exercise
+ *                                    (its index in `incident.causes`), which keeps the ledger open.
  * - `pipeline-lab:set-aside:<key>` → the raw text of a draft or progress entry that could not be read,
  *                                    kept (not deleted) so nothing the learner typed is destroyed.
  *
@@ -30,6 +32,7 @@ export interface Draft {
 
 export const draftKey = (slug: string): string => `${STORAGE_PREFIX}draft:${slug}`;
 export const hintsKey = (slug: string): string => `${STORAGE_PREFIX}hints:${slug}`;
+export const diagnosisKey = (slug: string): string => `${STORAGE_PREFIX}incident:${slug}`;
 
 function store(): Storage | undefined {
   try {
@@ -148,4 +151,20 @@ export function loadHintsShown(slug: string): number {
 
 export function saveHintsShown(slug: string, count: number): void {
   writeJson(hintsKey(slug), count);
+}
+
+/** The cause the learner named in an incident exercise, if any (an index below `causes`). */
+export function loadDiagnosis(slug: string, causes: number): number | undefined {
+  const v = readJson(diagnosisKey(slug));
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < causes ? v : undefined;
+}
+
+export function saveDiagnosis(slug: string, cause: number | undefined): void {
+  if (cause === undefined) {
+    try {
+      store()?.removeItem(diagnosisKey(slug));
+    } catch {
+      // Storage disabled: nothing was kept either.
+    }
+  } else writeJson(diagnosisKey(slug), cause);
 }

@@ -115,4 +115,18 @@ export const fingerprintFilter: PluginDecl = {
   },
 };
 
-export const FILTERS: readonly PluginDecl[] = [grokFilter, dateFilter, mutateFilter, jsonFilter, dropFilter, fingerprintFilter];
+// logstash-filter-sleep 3.0.7 lib/logstash/filters/sleep.rb (docs: plugins-filters-sleep)
+export const sleepFilter: PluginDecl = {
+  name: 'sleep',
+  kind: 'filter',
+  source: 'logstash-filter-sleep 3.0.7 lib/logstash/filters/sleep.rb',
+  simulated: true,
+  options: {
+    ...FILTER_COMMON,
+    time: opt('string', 'Seconds to sleep (a float, or a sprintf string); in replay mode a speed factor.'),
+    every: opt('string', 'Sleep on every Nth event (ignored in replay mode).', { default: '1' }),
+    replay: opt('boolean', 'Sleep by the gaps between the events\' timestamps.', { default: false }),
+  },
+};
+
+export const FILTERS: readonly PluginDecl[] = [grokFilter, dateFilter, mutateFilter, jsonFilter, dropFilter, fingerprintFilter, sleepFilter];
