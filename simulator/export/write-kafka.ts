@@ -22,8 +22,6 @@ const CLUSTER: readonly [keyof KafkaSpec, unknown][] = [
 
 export function writeServerProperties(node: KafkaSpec, brokers: readonly string[], index: number): string {
   const host = brokers[index]!;
-  // Kafka's internal topics default to three replicas; a smaller cluster must say so or it cannot create them.
-  const internal = Math.min(3, brokers.length);
   return lines(
     `# Apache Kafka 4.0, broker ${index + 1} of ${brokers.length}, KRaft combined mode (broker and controller).`,
     'process.roles=broker,controller',
@@ -33,11 +31,6 @@ export function writeServerProperties(node: KafkaSpec, brokers: readonly string[
     `advertised.listeners=PLAINTEXT://${host}:9092`,
     'controller.listener.names=CONTROLLER',
     'log.dirs=/var/lib/kafka/data',
-    internal < 3 ? `offsets.topic.replication.factor=${internal}` : undefined,
-    internal < 3 ? `transaction.state.log.replication.factor=${internal}` : undefined,
-    internal < 2 ? 'transaction.state.log.min.isr=1' : undefined,
-    internal < 3 ? `share.coordinator.state.topic.replication.factor=${internal}` : undefined,
-    internal < 2 ? 'share.coordinator.state.topic.min.isr=1' : undefined,
     ...CLUSTER.filter(([k, def]) => node[k] !== def).map(([k]) => `${k}=${String(node[k])}`),
   );
 }
