@@ -24,6 +24,7 @@ import { createCounterexamplePanel } from './counterexample-panel.js';
 import { defaultSettings, download, sharedExperiment, shareFragment, PIPELINE_FILE, type Experiment } from './experiment.js';
 import { loadLabDraft, saveLabDraft } from './draft.js';
 import type { LabHost } from './host.js';
+import { exportButton, importPanel, specSource } from '../export/export-ui.js';
 
 export interface Preset {
   id: string;
@@ -122,6 +123,11 @@ export async function mount(root: HTMLElement): Promise<void> {
       else say(region, t('lab.page.failed', { detail: error instanceof Error ? error.message : String(error) }));
     },
   };
+
+  // Export for real engines beside the spec download; the import of real configuration files under the share box.
+  const exportSay = (m: string) => say(shareBox, m);
+  $<HTMLButtonElement>(root, '#lab-share').after(exportButton(() => specSource(specText()), () => { const s = specSource(specText()); return s?.kind === 'spec' ? s.spec.name : undefined; }, (m) => { shareBox.hidden = false; exportSay(m); }));
+  shareBox.after(importPanel((next) => host.setSpec(next)));
 
   const sweep = createSweepPanel(slot(root, 'sweep'), host);
   const cf = createCounterfactualPanel(slot(root, 'counterfactual'), host);
