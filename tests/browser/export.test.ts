@@ -1,7 +1,8 @@
 /**
  * Export in real Chromium: the exercise's "Export for real engines" button downloads a zip, and
  * the zip holds the workspace's real files as the exercise runs them, compose.yaml, the log
- * generator, FAULTS.md and README.md. Then the Lab imports that zip back and the pipeline runs.
+ * generator, FAULTS.md and README.md. Then the Lab imports that zip back, exports the same files
+ * again, and the pipeline runs.
  * Screenshot: tests/browser/screenshots/export-lab-import.png.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -47,6 +48,11 @@ describe('export and import in the browser', () => {
     await picker.waitFor({ timeout: 60_000 });
     await picker.setInputFiles(path);
     await expect.poll(() => page.locator('.import-status').textContent(), { timeout: 30_000 }).toContain('Imported');
+    // Exported again from the Lab, the imported files come back byte for byte.
+    const [again] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Export for real engines' }).click()]);
+    const againPath = join(tmpdir(), `export-again-${Date.now()}.zip`);
+    await again.saveAs(againPath);
+    expect([...unzipFiles(new Uint8Array(readFileSync(againPath)))]).toEqual([...files]);
     await page.locator('#lab-run').click();
     await expect.poll(() => page.locator('[data-slot="run-results"]').textContent(), { timeout: 90_000 }).toMatch(/\d/);
     await screenshot(page, 'export-lab-import');

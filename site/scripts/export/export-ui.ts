@@ -74,8 +74,8 @@ async function workspaceFiles(files: Map<string, File>): Promise<Map<string, str
   return texts;
 }
 
-/** The Lab's import panel; `load` receives the compiled spec as pipeline text. */
-export function importPanel(load: (specText: string) => void): HTMLElement {
+/** The Lab's import panel; `load` receives the compiled spec as pipeline text, and the workspace it came from. */
+export function importPanel(load: (specText: string, files: Map<string, string>) => void): HTMLElement {
   const status = h('p', { class: 'import-status', role: 'status', 'aria-live': 'polite' });
   const problems = h('ul', { class: 'import-problems' });
   const take = async (files: Map<string, File>) => {
@@ -89,7 +89,7 @@ export function importPanel(load: (specText: string) => void): HTMLElement {
       problems.replaceChildren(...imported.outcome.errors.map((e) => h('li', {}, formatIssue(e))));
       return;
     }
-    load(specText(imported.outcome.spec));
+    load(specText(imported.outcome.spec), imported.files);
     status.textContent = t(imported.worldAdded ? 'import.ok.world' : 'import.ok', { n: imported.files.size });
   };
   const pickFiles = h('input', { type: 'file', multiple: true, class: 'import-files', 'aria-label': t('import.pickFiles') });

@@ -126,8 +126,19 @@ export async function mount(root: HTMLElement): Promise<void> {
 
   // Export for real engines beside the spec download; the import of real configuration files under the share box.
   const exportSay = (m: string) => say(shareBox, m);
-  $<HTMLButtonElement>(root, '#lab-share').after(exportButton(() => specSource(specText()), () => { const s = specSource(specText()); return s?.kind === 'spec' ? s.spec.name : undefined; }, (m) => { shareBox.hidden = false; exportSay(m); }));
-  shareBox.after(importPanel((next) => host.setSpec(next)));
+  // While the text is the one an import put there, Export writes the imported files themselves
+  // (a Flink job.sql survives, which the internal spec could not write back).
+  let imported: { text: string; files: Map<string, string> } | undefined;
+  const exportSource = () => (imported && imported.text === specText() ? { kind: 'workspace' as const, files: imported.files } : specSource(specText()));
+  const exportName = () => {
+    const s = specSource(specText());
+    return s?.kind === 'spec' ? s.spec.name : undefined;
+  };
+  $<HTMLButtonElement>(root, '#lab-share').after(exportButton(exportSource, exportName, (m) => { shareBox.hidden = false; exportSay(m); }));
+  shareBox.after(importPanel((next, files) => {
+    host.setSpec(next);
+    imported = { text: specText(), files };
+  }));
 
   const sweep = createSweepPanel(slot(root, 'sweep'), host);
   const cf = createCounterfactualPanel(slot(root, 'counterfactual'), host);
