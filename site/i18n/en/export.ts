@@ -11,8 +11,8 @@ export const exportMessages = {
   'import.pickFiles': 'Choose files or a zip',
   'import.pickFolder': 'Choose a folder',
   'import.reading': 'Reading {n} files…',
-  'import.ok': 'Imported {n} files: the pipeline is in the editor; press Run.',
-  'import.ok.world': 'Imported {n} files. There was no world.yaml: a default workload (100 lines/s for 60 s) and no faults were added; edit them in the editor, then press Run.',
+  'import.ok': 'Imported {n} files: the pipeline is in the editor; press Run once.',
+  'import.ok.world': 'Imported {n} files. There was no world.yaml: a default workload (100 lines/s for 60 s) and no faults were added; edit them in the editor, then press Run once.',
   'import.failed': 'The files do not compile ({n} problems):',
   'import.empty': 'No configuration files found there.',
 } as const;

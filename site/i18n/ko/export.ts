@@ -11,8 +11,8 @@ export const exportMessages = {
   'import.pickFiles': '파일 또는 zip 선택',
   'import.pickFolder': '폴더 선택',
   'import.reading': '파일 {n}개를 읽는 중…',
-  'import.ok': '파일 {n}개를 가져왔습니다. 파이프라인이 편집기에 들어갔으니 실행을 누르세요.',
-  'import.ok.world': '파일 {n}개를 가져왔습니다. world.yaml이 없어 기본 워크로드(초당 100줄, 60초)와 빈 장애 목록을 넣었습니다. 편집기에서 고친 뒤 실행을 누르세요.',
+  'import.ok': '파일 {n}개를 가져왔습니다. 파이프라인이 편집기에 들어갔으니 한 번 실행을 누르세요.',
+  'import.ok.world': '파일 {n}개를 가져왔습니다. world.yaml이 없어 기본 워크로드(초당 100줄, 60초)와 빈 장애 목록을 넣었습니다. 편집기에서 고친 뒤 한 번 실행을 누르세요.',
   'import.failed': '파일이 컴파일되지 않습니다(문제 {n}개):',
   'import.empty': '설정 파일을 찾지 못했습니다.',
 } as const;
