@@ -100,7 +100,8 @@ export function importPanel(load: (specText: string, files: Map<string, string>)
       void take(files);
     });
   }
-  const zone = h('div', { class: 'import-drop', tabindex: '0' }, t('import.drop'));
+  // Styled here, not in a page's CSS: the panel is the same wherever a page mounts it.
+  const zone = h('div', { class: 'import-drop', style: 'border: 2px dashed currentColor; border-radius: 6px; padding: 1.5rem; text-align: center; margin: 0.5rem 0' }, t('import.drop'));
   zone.addEventListener('dragover', (e) => e.preventDefault());
   zone.addEventListener('drop', (e) => {
     e.preventDefault();
@@ -110,7 +111,7 @@ export function importPanel(load: (specText: string, files: Map<string, string>)
   });
   return h(
     'section',
-    { class: 'import-panel', 'aria-label': t('import.title') },
+    { class: 'import-panel lab-section', 'aria-label': t('import.title') },
     h('h2', {}, t('import.title')),
     h('p', {}, t('import.intro')),
     zone,
