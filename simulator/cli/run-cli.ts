@@ -11,6 +11,7 @@ import { formatReport } from './format.js';
 import { Workload } from '../workload/workload.js';
 import { runLabCommand, LAB_USAGE } from './lab-commands.js';
 import { runCheckCommand, isDirectory, compileWorkspaceFolder, sortIssues, CHECK_USAGE } from './workspace-commands.js';
+import { runExportCommand, EXPORT_USAGE } from './export-command.js';
 
 const LAB_COMMANDS = new Set(['sweep', 'counterfactual', 'counterexample']);
 
@@ -24,9 +25,10 @@ const processIo: CliIo = { stdout: (t) => void process.stdout.write(t), stderr: 
 export function runCli(argv: readonly string[], io: CliIo = processIo): number {
   if (argv[0] !== undefined && LAB_COMMANDS.has(argv[0])) return runLabCommand(argv[0], argv.slice(1), io);
   if (argv[0] === 'check') return runCheckCommand(argv.slice(1), io);
+  if (argv[0] === 'export') return runExportCommand(argv.slice(1), io);
   const args = parseArgs(argv);
   if (args === 'help') {
-    io.stdout(`${USAGE}\n\n${LAB_USAGE}\n\n${CHECK_USAGE}\n`);
+    io.stdout(`${USAGE}\n\n${LAB_USAGE}\n\n${CHECK_USAGE}\n\n${EXPORT_USAGE}\n`);
     return 0;
   }
   if (typeof args === 'string') {

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { formatIssue, type SpecIssue } from '../spec/index.js';
 import { compileWorkspace, checkConfigFile, type WorkspaceOutcome } from '../config/workspace/index.js';
+import { isBundleExtra } from '../export/bundle.js';
 import type { CliIo } from './run-cli.js';
 
 export const CHECK_USAGE = `usage: npm run sim -- check <file-or-folder>
@@ -43,7 +44,9 @@ export function isDirectory(path: string): boolean {
 }
 
 export function compileWorkspaceFolder(dir: string): WorkspaceOutcome {
-  return compileWorkspace(readWorkspaceFolder(dir), dir.replace(/\/+$/, ''));
+  // An exported bundle runs as it is: its compose.yaml, loggen/ and notes are not workspace files.
+  const files = new Map([...readWorkspaceFolder(dir)].filter(([path]) => !isBundleExtra(path)));
+  return compileWorkspace(files, dir.replace(/\/+$/, ''));
 }
 
 /** Problems sorted by file, line and column, as compilers print them. */

@@ -15,6 +15,7 @@ import { diagram as enDiagram } from './en/diagram.js';
 import { limits as enLimits } from './en/limits.js';
 import { metrics as enMetrics } from './en/metrics.js';
 import { incident as enIncident } from './en/incident.js';
+import { exportMessages as enExport } from './en/export.js';
 import { ko as koMessages } from './ko/index.js';
 import { format, type Params } from './format.js';
 import { defaultLang, isLang, localizedPath, type Lang } from './langs.js';
@@ -22,7 +23,7 @@ import { defaultLang, isLang, localizedPath, type Lang } from './langs.js';
 export { format, type Params };
 export { defaultLang, langs, isLang, type Lang } from './langs.js';
 
-const en = { ...enSite, ...enExercise, ...enLab, ...enDiagram, ...enLimits, ...enMetrics, ...enIncident };
+const en = { ...enSite, ...enExercise, ...enLab, ...enDiagram, ...enLimits, ...enMetrics, ...enIncident, ...enExport };
 
 export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };

@@ -20,6 +20,8 @@ import { clearDraft, loadDraft, loadHintsShown, loadResult, progressUnreadable, 
 import { parseSeed } from './seed.js';
 import { nextStep } from './next-step.js';
 import { decodeShare, encodeShare, sharePayloadOf } from './share.js';
+import { exportButton, specSource } from '../export/export-ui.js';
+import { workspaceFilesOf } from '../../../simulator/exercise/exercise-spec.js';
 import { t } from '../../i18n/index.js';
 import { THEME_EVENT, currentTheme } from '../theme.js';
 import type { LoadReply, RunProgress, RunReply, SpecIssue, TraceReply } from '../../../workers/api.js';
@@ -577,6 +579,9 @@ export async function mount(root: HTMLElement): Promise<void> {
       announce(t('ex.share.copyYourself'));
     }
   });
+
+  // Export for real engines: the learner's files as they run now (a workspace's real files, or pipeline.yaml written as real files).
+  ui.share.after(exportButton(() => (ex.workspace ? { kind: 'workspace', files: workspaceFilesOf(ex, editedFiles()) } : specSource(textOf(PIPELINE))), () => slug, announce));
 
   const faultHost = {
     text: () => textOf(PIPELINE),

@@ -24,6 +24,7 @@ import { createCounterexamplePanel } from './counterexample-panel.js';
 import { defaultSettings, download, sharedExperiment, shareFragment, PIPELINE_FILE, type Experiment } from './experiment.js';
 import { loadLabDraft, saveLabDraft } from './draft.js';
 import type { LabHost } from './host.js';
+import { exportButton, importPanel, specSource } from '../export/export-ui.js';
 
 export interface Preset {
   id: string;
@@ -122,6 +123,22 @@ export async function mount(root: HTMLElement): Promise<void> {
       else say(region, t('lab.page.failed', { detail: error instanceof Error ? error.message : String(error) }));
     },
   };
+
+  // Export for real engines beside the spec download; the import of real configuration files under the share box.
+  const exportSay = (m: string) => say(shareBox, m);
+  // While the text is the one an import put there, Export writes the imported files themselves
+  // (a Flink job.sql survives, which the internal spec could not write back).
+  let imported: { text: string; files: Map<string, string> } | undefined;
+  const exportSource = () => (imported && imported.text === specText() ? { kind: 'workspace' as const, files: imported.files } : specSource(specText()));
+  const exportName = () => {
+    const s = specSource(specText());
+    return s?.kind === 'spec' ? s.spec.name : undefined;
+  };
+  $<HTMLButtonElement>(root, '#lab-share').after(exportButton(exportSource, exportName, (m) => { shareBox.hidden = false; exportSay(m); }));
+  shareBox.after(importPanel((next, files) => {
+    host.setSpec(next);
+    imported = { text: specText(), files };
+  }));
 
   const sweep = createSweepPanel(slot(root, 'sweep'), host);
   const cf = createCounterfactualPanel(slot(root, 'counterfactual'), host);
