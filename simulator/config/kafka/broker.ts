@@ -9,9 +9,10 @@ import type { Problems } from '../shared/issues.js';
 import { readProperties, type PropertyEntry } from './properties.js';
 
 type Kind = 'int' | 'long' | 'boolean' | 'string' | 'list' | readonly string[];
-interface BrokerSetting { kind: Kind; default: string | null; doc: string; cluster?: boolean }
+/** `min`: the broker's `atLeast(n)` validator (KafkaConfig refuses to start below it). */
+interface BrokerSetting { kind: Kind; default: string | null; doc: string; cluster?: boolean; min?: number }
 
-const b = (kind: Kind, def: string | null, doc: string, cluster = false): BrokerSetting => ({ kind, default: def, doc, cluster });
+const b = (kind: Kind, def: string | null, doc: string, cluster = false, min?: number): BrokerSetting => ({ kind, default: def, doc, cluster, ...(min !== undefined ? { min } : {}) });
 
 export const BROKER_SETTINGS: Readonly<Record<string, BrokerSetting>> = {
   'node.id': b('int', null, 'This server\'s id in KRaft mode.'),
@@ -31,16 +32,18 @@ export const BROKER_SETTINGS: Readonly<Record<string, BrokerSetting>> = {
   'socket.request.max.bytes': b('int', '104857600', 'Largest request.'),
   'log.dirs': b('string', null, 'Data directories (default log.dir, /tmp/kafka-logs).'),
   'log.dir': b('string', '/tmp/kafka-logs', 'Data directory.'),
-  'num.partitions': b('int', '1', 'Partitions of an automatically created topic.', true),
+  'num.partitions': b('int', '1', 'Partitions of an automatically created topic.', true, 1),
   'default.replication.factor': b('int', '1', 'Replication factor of an automatically created topic.', true),
   'auto.create.topics.enable': b('boolean', 'true', 'Create a topic when a client first writes to or reads from it.', true),
   'delete.topic.enable': b('boolean', 'true', 'Allow deleting topics.'),
-  'min.insync.replicas': b('int', '1', 'With acks=all, a write fails unless this many replicas are in sync.', true),
+  'min.insync.replicas': b('int', '1', 'With acks=all, a write fails unless this many replicas are in sync.', true, 1),
   'unclean.leader.election.enable': b('boolean', 'false', 'Let an out-of-sync replica become leader.', true),
   'replica.lag.time.max.ms': b('long', '30000', 'A follower not caught up for this long leaves the ISR.', true),
-  'transaction.max.timeout.ms': b('int', '900000', 'Largest transaction.timeout.ms a producer may ask for.', true),
+  'transaction.max.timeout.ms': b('int', '900000', 'Largest transaction.timeout.ms a producer may ask for.', true, 1),
   'group.initial.rebalance.delay.ms': b('int', '3000', 'How long the first rebalance of an empty group waits.', true),
-  'offsets.retention.minutes': b('int', '10080', 'Committed offsets of an empty group expire after this many minutes.', true),
+  'group.min.session.timeout.ms': b('int', '6000', 'Shortest session.timeout.ms a consumer may ask for.', true),
+  'group.max.session.timeout.ms': b('int', '1800000', 'Longest session.timeout.ms a consumer may ask for.', true),
+  'offsets.retention.minutes': b('int', '10080', 'Committed offsets of an empty group expire after this many minutes.', true, 1),
   'offsets.topic.replication.factor': b('int', '3', 'Replication factor of __consumer_offsets.'),
   'transaction.state.log.replication.factor': b('int', '3', 'Replication factor of __transaction_state.'),
   'transaction.state.log.min.isr': b('int', '2', 'min.insync.replicas of __transaction_state.'),
@@ -50,7 +53,7 @@ export const BROKER_SETTINGS: Readonly<Record<string, BrokerSetting>> = {
   'log.retention.minutes': b('int', null, 'Keep records this many minutes (overrides log.retention.hours).', true),
   'log.retention.ms': b('long', null, 'Keep records this many ms (overrides the other two; -1 = forever).', true),
   'log.retention.bytes': b('long', '-1', 'Largest partition before old segments are deleted.'),
-  'log.retention.check.interval.ms': b('long', '300000', 'How often records past retention are looked for.', true),
+  'log.retention.check.interval.ms': b('long', '300000', 'How often records past retention are looked for.', true, 1),
   'log.segment.bytes': b('int', '1073741824', 'Segment file size.'),
   'log.cleanup.policy': b(['delete', 'compact', 'delete,compact', 'compact,delete'], 'delete', 'Default cleanup policy of topics.', true),
   'log.flush.interval.messages': b('long', '9223372036854775807', 'fsync after this many messages.'),
@@ -80,7 +83,7 @@ export function readServerProperties(text: string, problems: Problems): BrokerCo
       problems.warn(e.keyLoc, `The configuration '${e.key}' was supplied but isn't a known config.`, guess ? `did you mean '${guess}'?` : undefined);
       continue;
     }
-    const bad = invalid(decl.kind, e.value);
+    const bad = invalid(decl, e.value);
     if (bad) {
       problems.error(e.valueLoc, `Invalid value ${e.value} for configuration ${e.key}: ${bad}`, decl.doc);
       continue;
@@ -106,9 +109,13 @@ export function retentionMs(cluster: BrokerConfig['cluster']): number {
   return (cluster['log.retention.hours'] as number) * 3_600_000;
 }
 
-function invalid(kind: Kind, value: string): string | undefined {
+function invalid(decl: BrokerSetting, value: string): string | undefined {
+  const kind = decl.kind;
   if (Array.isArray(kind)) return kind.includes(value) ? undefined : `String must be one of: ${kind.join(', ')}`;
-  if (kind === 'int' || kind === 'long') return /^-?\d+$/.test(value.trim()) ? undefined : `Not a number of type ${kind.toUpperCase()}`;
+  if (kind === 'int' || kind === 'long') {
+    if (!/^-?\d+$/.test(value.trim())) return `Not a number of type ${kind.toUpperCase()}`;
+    return decl.min !== undefined && Number(value) < decl.min ? `Value must be at least ${decl.min}` : undefined;
+  }
   if (kind === 'boolean') return /^(true|false)$/i.test(value.trim()) ? undefined : 'Expected value to be either true or false';
   return undefined;
 }

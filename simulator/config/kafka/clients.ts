@@ -14,14 +14,20 @@ import type { Problems } from '../shared/issues.js';
 import { readProperties, type PropertyEntry } from './properties.js';
 
 type Kind = 'int' | 'long' | 'boolean' | 'string' | 'list' | 'class' | readonly string[];
-export interface ClientConfig { kind: Kind; default: string | null; doc: string; simulated?: boolean }
-const c = (kind: Kind, def: string | null, doc: string, simulated = false): ClientConfig => ({ kind, default: def, doc, simulated });
+/**
+ * `min`: ConfigDef's `atLeast(n)` validator. `anyCase`: the choice is checked with
+ * `CaseInsensitiveValidString` (security.protocol, group.protocol); every other choice with
+ * `ValidString.in`, which compares exactly (`ACKS=ALL` or `Earliest` is refused).
+ */
+export interface ClientConfig { kind: Kind; default: string | null; doc: string; simulated?: boolean; min?: number; anyCase?: boolean }
+const c = (kind: Kind, def: string | null, doc: string, simulated = false, check: { min?: number; anyCase?: boolean } = {}): ClientConfig => ({ kind, default: def, doc, simulated, ...check });
+const atLeast = (min: number) => ({ min });
 
 const COMMON: Readonly<Record<string, ClientConfig>> = {
   'bootstrap.servers': c('list', '', 'host:port of brokers to bootstrap from.', true),
   'client.id': c('string', '', 'Name of this client in broker logs and quotas.'),
   'client.dns.lookup': c(['use_all_dns_ips', 'resolve_canonical_bootstrap_servers_only'], 'use_all_dns_ips', 'How bootstrap names are resolved.'),
-  'security.protocol': c(['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'], 'PLAINTEXT', 'Protocol to talk to brokers.'),
+  'security.protocol': c(['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'], 'PLAINTEXT', 'Protocol to talk to brokers.', false, { anyCase: true }),
   'sasl.mechanism': c('string', 'GSSAPI', 'SASL mechanism.'),
   'sasl.jaas.config': c('string', null, 'JAAS login module.'),
   'ssl.truststore.location': c('string', null, 'Trust store.'),
@@ -29,12 +35,12 @@ const COMMON: Readonly<Record<string, ClientConfig>> = {
   'ssl.keystore.location': c('string', null, 'Key store.'),
   'ssl.keystore.password': c('string', null, 'Key store password.'),
   'ssl.endpoint.identification.algorithm': c('string', 'https', 'Host name verification.'),
-  'request.timeout.ms': c('int', '30000', 'Wait this long for a response to a request.'),
-  'retry.backoff.ms': c('long', '100', 'Wait before retrying a failed request.'),
-  'retry.backoff.max.ms': c('long', '1000', 'Longest backoff between retries.'),
-  'reconnect.backoff.ms': c('long', '50', 'Wait before reconnecting.'),
-  'reconnect.backoff.max.ms': c('long', '1000', 'Longest reconnect backoff.'),
-  'metadata.max.age.ms': c('long', '300000', 'Refresh metadata at least this often.'),
+  'request.timeout.ms': c('int', '30000', 'Wait this long for a response to a request.', false, atLeast(0)),
+  'retry.backoff.ms': c('long', '100', 'Wait before retrying a failed request.', false, atLeast(0)),
+  'retry.backoff.max.ms': c('long', '1000', 'Longest backoff between retries.', false, atLeast(0)),
+  'reconnect.backoff.ms': c('long', '50', 'Wait before reconnecting.', false, atLeast(0)),
+  'reconnect.backoff.max.ms': c('long', '1000', 'Longest reconnect backoff.', false, atLeast(0)),
+  'metadata.max.age.ms': c('long', '300000', 'Refresh metadata at least this often.', false, atLeast(0)),
   'connections.max.idle.ms': c('long', '540000', 'Close idle connections after this long.'),
   'send.buffer.bytes': c('int', '131072', 'TCP send buffer.'),
   'receive.buffer.bytes': c('int', '65536', 'TCP receive buffer.'),
@@ -50,27 +56,28 @@ export const CONSUMER_CONFIGS: Readonly<Record<string, ClientConfig>> = {
   ...COMMON,
   'group.id': c('string', null, 'Consumer group; needed to subscribe and to commit offsets.', true),
   'group.instance.id': c('string', null, 'Static membership id.'),
-  'group.protocol': c(['classic', 'consumer'], 'classic', 'Rebalance protocol (KIP-848 `consumer`).'),
+  'group.protocol': c(['classic', 'consumer'], 'classic', 'Rebalance protocol (KIP-848 `consumer`).', false, { anyCase: true }),
   'group.remote.assignor': c('string', null, 'Server-side assignor (consumer protocol).'),
   'key.deserializer': c('class', null, 'Key deserializer class (often passed in code).'),
   'value.deserializer': c('class', null, 'Value deserializer class (often passed in code).'),
   'enable.auto.commit': c('boolean', 'true', 'Commit the offsets poll() returned every auto.commit.interval.ms, processed or not.', true),
-  'auto.commit.interval.ms': c('int', '5000', 'Auto-commit period.', true),
-  'auto.offset.reset': c(['earliest', 'latest', 'none'], 'latest', 'Where to start without a valid committed offset.', true),
+  'auto.commit.interval.ms': c('int', '5000', 'Auto-commit period.', true, atLeast(0)),
+  // Kafka 4.0 reads the strategy without regard to case (AutoOffsetResetStrategy).
+  'auto.offset.reset': c(['earliest', 'latest', 'none'], 'latest', 'Where to start without a valid committed offset.', true, { anyCase: true }),
   'isolation.level': c(['read_uncommitted', 'read_committed'], 'read_uncommitted', 'read_committed hides aborted transactions and stops at the last stable offset.', true),
-  'max.poll.records': c('int', '500', 'Most records one poll() returns.', true),
-  'max.poll.interval.ms': c('int', '300000', 'A member that does not poll again within this leaves the group.', true),
+  'max.poll.records': c('int', '500', 'Most records one poll() returns.', true, atLeast(1)),
+  'max.poll.interval.ms': c('int', '300000', 'A member that does not poll again within this leaves the group.', true, atLeast(1)),
   'session.timeout.ms': c('int', '45000', 'A member not heard from for this long is considered dead.', true),
   'heartbeat.interval.ms': c('int', '3000', 'Heartbeat period.'),
   'partition.assignment.strategy': c('list', 'org.apache.kafka.clients.consumer.RangeAssignor,org.apache.kafka.clients.consumer.CooperativeStickyAssignor', 'Assignor classes, preferred first.', true),
-  'fetch.min.bytes': c('int', '1', 'Least data a fetch waits for.'),
-  'fetch.max.bytes': c('int', '52428800', 'Most data one fetch returns.'),
-  'fetch.max.wait.ms': c('int', '500', 'Longest wait for fetch.min.bytes.'),
-  'max.partition.fetch.bytes': c('int', '1048576', 'Most data per partition per fetch.'),
+  'fetch.min.bytes': c('int', '1', 'Least data a fetch waits for.', false, atLeast(0)),
+  'fetch.max.bytes': c('int', '52428800', 'Most data one fetch returns.', false, atLeast(0)),
+  'fetch.max.wait.ms': c('int', '500', 'Longest wait for fetch.min.bytes.', false, atLeast(0)),
+  'max.partition.fetch.bytes': c('int', '1048576', 'Most data per partition per fetch.', false, atLeast(0)),
   'check.crcs': c('boolean', 'true', 'Check record CRCs.'),
   'exclude.internal.topics': c('boolean', 'true', 'Hide internal topics from pattern subscriptions.'),
   'allow.auto.create.topics': c('boolean', 'true', 'Let subscribing create the topic.'),
-  'default.api.timeout.ms': c('int', '60000', 'Timeout of blocking calls.'),
+  'default.api.timeout.ms': c('int', '60000', 'Timeout of blocking calls.', false, atLeast(0)),
   'client.rack': c('string', '', 'Rack, for follower fetching.'),
 };
 
@@ -82,14 +89,14 @@ export const PRODUCER_CONFIGS: Readonly<Record<string, ClientConfig>> = {
   'enable.idempotence': c('boolean', 'true', 'Broker-side dedupe of retries within one producer session (needs acks=all).'),
   'transactional.id': c('string', null, 'Stable id for transactions; fences older instances.'),
   'transaction.timeout.ms': c('int', '60000', 'Longest a transaction may stay open (capped by the broker\'s transaction.max.timeout.ms).', true),
-  retries: c('int', '2147483647', 'Resends of a failed batch.'),
-  'delivery.timeout.ms': c('int', '120000', 'Give up on a record after this long.'),
-  'linger.ms': c('long', '5', 'Wait to fill a batch.'),
-  'batch.size': c('int', '16384', 'Bytes per partition batch.'),
-  'buffer.memory': c('long', '33554432', 'Memory for unsent records.'),
-  'max.block.ms': c('long', '60000', 'Longest send()/metadata block.'),
-  'max.in.flight.requests.per.connection': c('int', '5', 'Unacknowledged requests per connection.'),
-  'max.request.size': c('int', '1048576', 'Largest request.'),
+  retries: c('int', '2147483647', 'Resends of a failed batch.', false, atLeast(0)),
+  'delivery.timeout.ms': c('int', '120000', 'Give up on a record after this long (at least linger.ms + request.timeout.ms).', false, atLeast(0)),
+  'linger.ms': c('long', '5', 'Wait to fill a batch.', false, atLeast(0)),
+  'batch.size': c('int', '16384', 'Bytes per partition batch.', false, atLeast(0)),
+  'buffer.memory': c('long', '33554432', 'Memory for unsent records.', false, atLeast(0)),
+  'max.block.ms': c('long', '60000', 'Longest send()/metadata block.', false, atLeast(0)),
+  'max.in.flight.requests.per.connection': c('int', '5', 'Unacknowledged requests per connection (at most 5 while idempotent).', false, atLeast(1)),
+  'max.request.size': c('int', '1048576', 'Largest request.', false, atLeast(0)),
   'compression.type': c(['none', 'gzip', 'snappy', 'lz4', 'zstd'], 'none', 'Compression codec.'),
   'partitioner.class': c('class', null, 'Partitioner class.'),
   'partitioner.ignore.keys': c('boolean', 'false', 'Ignore keys when partitioning.'),
@@ -114,20 +121,30 @@ export function readClientProperties(text: string, decls: Readonly<Record<string
       continue;
     }
     const v = e.value.trim();
-    const bad = invalidClientValue(decl.kind, v);
+    const bad = invalidClientValue(decl, v);
     if (bad) {
       problems.error(e.valueLoc, `Invalid value ${v} for configuration ${e.key}: ${bad}`, decl.doc);
       continue;
     }
     if (!decl.simulated && v !== decl.default && !['client.id', 'key.deserializer', 'value.deserializer', 'key.serializer', 'value.serializer'].includes(e.key)) problems.warn(e.keyLoc, `'${e.key}' is valid but not simulated`, decl.doc);
-    values.set(e.key, { value: decl.kind === 'boolean' ? v.toLowerCase() === 'true' : decl.kind === 'int' || decl.kind === 'long' ? Number(v) : v, entry: e });
+    // A choice read without regard to case is kept as the client spells it (EARLIEST → earliest).
+    const choice = Array.isArray(decl.kind) ? decl.kind.find((k) => k.toLowerCase() === v.toLowerCase()) : undefined;
+    values.set(e.key, { value: decl.kind === 'boolean' ? v.toLowerCase() === 'true' : decl.kind === 'int' || decl.kind === 'long' ? Number(v) : (choice ?? v), entry: e });
   }
   return { values, entries };
 }
 
-function invalidClientValue(kind: Kind, value: string): string | undefined {
-  if (Array.isArray(kind)) return kind.some((k) => k.toLowerCase() === value.toLowerCase()) ? undefined : `String must be one of: ${kind.join(', ')}`;
-  if (kind === 'int' || kind === 'long') return /^-?\d+$/.test(value) ? undefined : `Not a number of type ${kind.toUpperCase()}`;
+/** ConfigDef's parse-then-validate, with its messages (the text after "Invalid value x for configuration k: "). */
+function invalidClientValue(decl: ClientConfig, value: string): string | undefined {
+  const kind = decl.kind;
+  if (Array.isArray(kind)) {
+    const same = decl.anyCase ? (k: string) => k.toLowerCase() === value.toLowerCase() : (k: string) => k === value;
+    return kind.some(same) ? undefined : `String must be one of: ${kind.join(', ')}`;
+  }
+  if (kind === 'int' || kind === 'long') {
+    if (!/^-?\d+$/.test(value)) return `Not a number of type ${kind.toUpperCase()}`;
+    return decl.min !== undefined && Number(value) < decl.min ? `Value must be at least ${decl.min}` : undefined;
+  }
   if (kind === 'boolean') return /^(true|false)$/i.test(value) ? undefined : 'Expected value to be either true or false';
   return undefined;
 }

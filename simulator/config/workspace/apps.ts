@@ -23,7 +23,7 @@ import { Problems } from '../shared/issues.js';
 import { parseHostPort, type HostPort } from '../shared/hosts.js';
 import type { Loc } from '../logstash/ast.js';
 import { readSettingsYaml } from '../yaml/read.js';
-import { CONSUMER_CONFIGS, PRODUCER_CONFIGS, readClientProperties } from '../kafka/clients.js';
+import { CONSUMER_CONFIGS, PRODUCER_CONFIGS, clientValue, readClientProperties } from '../kafka/clients.js';
 import type { Host, Role } from './layout.js';
 import { KAFKA_NODE, type KafkaCluster } from './kafka.js';
 
@@ -43,18 +43,53 @@ export interface AppHosts { nodes: Record<string, Record<string, unknown>>; file
 export function checkConsumerProperties(text: string, p: Problems) {
   const settings = readClientProperties(text, CONSUMER_CONFIGS, p);
   if (!settings.entries.has('bootstrap.servers')) p.error(undefined, 'Missing required configuration "bootstrap.servers" which has no default value.', 'bootstrap.servers=kafka:9092');
+  // The group member's Heartbeat refuses an interval that leaves no heartbeat inside the session.
+  const heartbeat = clientValue(settings, CONSUMER_CONFIGS, 'heartbeat.interval.ms') as number;
+  const session = clientValue(settings, CONSUMER_CONFIGS, 'session.timeout.ms') as number;
+  if (heartbeat >= session) {
+    const at = settings.values.get('heartbeat.interval.ms') ?? settings.values.get('session.timeout.ms');
+    p.error(at?.entry.valueLoc, 'Heartbeat must be set lower than the session timeout', `heartbeat.interval.ms=${Math.floor(session / 3)} (a third of session.timeout.ms, as the defaults are)`);
+  }
   return settings;
 }
 
 export function checkProducerProperties(text: string, p: Problems) {
   const settings = readClientProperties(text, PRODUCER_CONFIGS, p);
   if (!settings.entries.has('bootstrap.servers')) p.error(undefined, 'Missing required configuration "bootstrap.servers" which has no default value.', 'bootstrap.servers=kafka:9092');
-  // KafkaProducer: idempotence needs acks=all; set explicitly together with acks 0/1 it is refused.
-  const idem = settings.values.get('enable.idempotence');
-  const acks = settings.values.get('acks');
-  if (idem?.value === true && acks && acks.value !== 'all' && acks.value !== '-1') p.error(acks.entry.valueLoc, 'Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee idempotence.', 'acks=all');
-  if (settings.values.has('transactional.id') && idem?.value === false) p.error(idem.entry.valueLoc, 'Cannot set a transactional.id without also enabling idempotence.', 'enable.idempotence=true');
+  checkIdempotence(settings, p);
+  // KafkaProducer.configureDeliveryTimeout: a delivery.timeout.ms written too short is refused
+  // (left unset, the client raises it to linger.ms + request.timeout.ms with a warning).
+  const delivery = settings.values.get('delivery.timeout.ms');
+  const floor = (clientValue(settings, PRODUCER_CONFIGS, 'linger.ms') as number) + (clientValue(settings, PRODUCER_CONFIGS, 'request.timeout.ms') as number);
+  if (delivery && (delivery.value as number) < floor) p.error(delivery.entry.valueLoc, 'delivery.timeout.ms should be equal to or larger than linger.ms + request.timeout.ms', `delivery.timeout.ms=${floor}`);
   return settings;
+}
+
+/**
+ * ProducerConfig.postProcessAndValidateIdempotenceConfigs (Kafka 4.0): idempotence is on by
+ * default. `retries=0` or `acks` other than all turn it off quietly — or are refused when
+ * `enable.idempotence=true` is written. More than 5 requests in flight are refused whenever
+ * idempotence starts on, written or not; a transactional.id needs idempotence still on.
+ */
+function checkIdempotence(settings: ReturnType<typeof readClientProperties>, p: Problems): void {
+  const written = settings.values.get('enable.idempotence');
+  const acks = settings.values.get('acks');
+  const retries = settings.values.get('retries');
+  const inFlight = settings.values.get('max.in.flight.requests.per.connection');
+  let enabled = written?.value !== false;
+  if (enabled) {
+    if (retries?.value === 0) {
+      if (written) p.error(retries.entry.valueLoc, 'Must set retries to non-zero when using the idempotent producer.', 'leave retries unset');
+      enabled = false;
+    }
+    if (acks && acks.value !== 'all' && acks.value !== '-1') {
+      if (written) p.error(acks.entry.valueLoc, 'Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee idempotence.', 'acks=all');
+      enabled = false;
+    }
+    if (inFlight && (inFlight.value as number) > 5) p.error(inFlight.entry.valueLoc, `To use the idempotent producer, max.in.flight.requests.per.connection must be set to at most 5. Current value is ${String(inFlight.value)}.`, 'max.in.flight.requests.per.connection=5, or enable.idempotence=false');
+  }
+  const tx = settings.values.get('transactional.id');
+  if (tx && !enabled) p.error((written?.value === false ? written : tx).entry.valueLoc, 'Cannot set a transactional.id without also enabling idempotence.', written?.value === false ? 'enable.idempotence=true' : 'acks=all, retries unset');
 }
 
 export function compileAppHosts(hosts: Host[], files: ReadonlyMap<string, string>, name: (path: string) => string, resolve: Resolve, kafka: KafkaCluster | undefined, issues: SpecIssue[]): AppHosts {
@@ -93,6 +128,7 @@ export function compileAppHosts(hosts: Host[], files: ReadonlyMap<string, string
       if (mapped) source['partition.assignment.strategy'] = mapped;
       else p.warn(strategy.entry.valueLoc, `${first} is valid but not simulated: RangeAssignor and RoundRobinAssignor are`);
     }
+    if (kafka) checkSessionTimeout(settings, kafka, p);
     if (app && kafka && app.topic) kafka.useTopic(app.topic, ap, app.topicLoc);
     const node: Record<string, unknown> = { type: 'consumer', source, ...(app?.fields ?? {}) };
     if (app?.output) {
@@ -110,6 +146,15 @@ export function compileAppHosts(hosts: Host[], files: ReadonlyMap<string, string
     out.files.set(host.name, name(appPath));
   }
   return out;
+}
+
+/** The group coordinator refuses a JoinGroup whose session timeout is outside the brokers' range (INVALID_SESSION_TIMEOUT). */
+function checkSessionTimeout(settings: ReturnType<typeof readClientProperties>, kafka: KafkaCluster, p: Problems): void {
+  const session = clientValue(settings, CONSUMER_CONFIGS, 'session.timeout.ms') as number;
+  const min = kafka.cluster['group.min.session.timeout.ms'] as number;
+  const max = kafka.cluster['group.max.session.timeout.ms'] as number;
+  if (session >= min && session <= max) return;
+  p.error(settings.values.get('session.timeout.ms')?.entry.valueLoc, 'The session timeout is not within the range allowed by the broker (as configured by group.min.session.timeout.ms and group.max.session.timeout.ms).', `the brokers allow ${min} to ${max} ms`);
 }
 
 interface AppYaml {

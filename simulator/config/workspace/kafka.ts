@@ -77,8 +77,10 @@ export function compileKafka(hosts: Host[], files: ReadonlyMap<string, string>, 
         ...(minIsr ? { 'min.insync.replicas': Number(minIsr.value) } : {}),
         'cleanup.policy': cleanup?.value ?? (cluster['log.cleanup.policy'] === 'compact' ? 'compact' : 'delete'),
       };
-      for (const [key, c] of [['retention.ms', retention], ['min.insync.replicas', minIsr]] as const) {
+      // TopicConfig validators: retention.ms atLeast(-1) (-1 = forever), min.insync.replicas atLeast(1).
+      for (const [key, c, least] of [['retention.ms', retention, -1], ['min.insync.replicas', minIsr, 1]] as const) {
         if (c && !/^-?\d+$/.test(c.value)) p.error(c.loc, `Invalid value ${c.value} for configuration ${key}: Not a number of type ${key === 'retention.ms' ? 'LONG' : 'INT'}`);
+        else if (c && Number(c.value) < least) p.error(c.loc, `Invalid value ${c.value} for configuration ${key}: Value must be at least ${least}`);
       }
       if (cleanup && !['delete', 'compact'].includes(cleanup.value)) p.error(cleanup.loc, `Invalid value ${cleanup.value} for configuration cleanup.policy: String must be one of: compact, delete`);
     }

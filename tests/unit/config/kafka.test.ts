@@ -1,7 +1,11 @@
-/** Kafka's real files: server.properties (Kafka 4.0 broker configs) and kafka-topics.sh lines. */
+/** Kafka's real files: server.properties (Kafka 4.0 broker configs), kafka-topics.sh lines, client .properties. */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readServerProperties, retentionMs } from '../../../simulator/config/kafka/broker.js';
 import { readTopicsScript } from '../../../simulator/config/kafka/topics.js';
+import { checkConsumerProperties, checkProducerProperties } from '../../../simulator/config/workspace/apps.js';
+import { compileWorkspace } from '../../../simulator/config/workspace/index.js';
+import { readWorkspaceFolder } from '../../../simulator/cli/workspace-commands.js';
 import { Problems } from '../../../simulator/config/shared/issues.js';
 
 // config/kraft/server.properties as shipped with Kafka (excerpt), plus cluster settings.
@@ -88,5 +92,80 @@ kafka-topics.sh --bootstrap-server kafka-1:9092 --create --topic 'logs' \\
     const { commands, problems } = read('kafka-topics.sh --describe --topic t --bootstrap-server k:9092\nkafka-topics.sh --create --topic u --bootstrap-server k:9092 --config segment.bytes=1048576\necho done');
     expect(commands.map((c) => c.topic)).toEqual(['u']);
     expect(problems.map((p) => p.severity)).toEqual(['warning', 'warning', 'warning']);
+  });
+});
+
+describe('client .properties: ConfigDef\'s validators and the producer\'s idempotence rules (Kafka 4.0)', () => {
+  const errors = (check: typeof checkConsumerProperties, text: string) => {
+    const p = new Problems('client.properties');
+    check(`bootstrap.servers=kafka:9092\n${text}`, p);
+    return p.list.filter((i) => i.severity === 'error').map((i) => ({ line: i.line, message: i.message }));
+  };
+
+  it('numbers below atLeast(n) are refused at their value; choices compare exactly unless Kafka ignores case', () => {
+    expect(errors(checkConsumerProperties, 'max.poll.records=0')).toEqual([{ line: 2, message: 'Invalid value 0 for configuration max.poll.records: Value must be at least 1' }]);
+    expect(errors(checkConsumerProperties, 'isolation.level=READ_COMMITTED')).toEqual([{ line: 2, message: 'Invalid value READ_COMMITTED for configuration isolation.level: String must be one of: read_uncommitted, read_committed' }]);
+    const p = new Problems('c');
+    const settings = checkConsumerProperties('bootstrap.servers=k:9092\nauto.offset.reset=EARLIEST\nsecurity.protocol=plaintext\n', p);
+    expect(p.list.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(settings.values.get('auto.offset.reset')?.value).toBe('earliest');
+    expect(errors(checkProducerProperties, 'acks=ALL')).toEqual([{ line: 2, message: 'Invalid value ALL for configuration acks: String must be one of: all, -1, 0, 1' }]);
+  });
+
+  it('a heartbeat no shorter than the session is refused', () => {
+    expect(errors(checkConsumerProperties, 'session.timeout.ms=10000\nheartbeat.interval.ms=10000')).toEqual([{ line: 3, message: 'Heartbeat must be set lower than the session timeout' }]);
+    expect(errors(checkConsumerProperties, 'session.timeout.ms=10000')).toEqual([]);
+  });
+
+  it('acks or retries that conflict with idempotence turn it off quietly, unless enable.idempotence=true is written', () => {
+    expect(errors(checkProducerProperties, 'acks=1')).toEqual([]);
+    expect(errors(checkProducerProperties, 'retries=0')).toEqual([]);
+    expect(errors(checkProducerProperties, 'enable.idempotence=true\nacks=1')).toEqual([{ line: 3, message: 'Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee idempotence.' }]);
+    expect(errors(checkProducerProperties, 'enable.idempotence=true\nretries=0')).toEqual([{ line: 3, message: 'Must set retries to non-zero when using the idempotent producer.' }]);
+  });
+
+  it('more than 5 requests in flight are refused while idempotence is on, written or by default', () => {
+    const tooMany = 'To use the idempotent producer, max.in.flight.requests.per.connection must be set to at most 5. Current value is 6.';
+    expect(errors(checkProducerProperties, 'max.in.flight.requests.per.connection=6')).toEqual([{ line: 2, message: tooMany }]);
+    expect(errors(checkProducerProperties, 'acks=1\nmax.in.flight.requests.per.connection=6')).toEqual([{ line: 3, message: tooMany }]);
+    expect(errors(checkProducerProperties, 'enable.idempotence=false\nmax.in.flight.requests.per.connection=6')).toEqual([]);
+  });
+
+  it('a transactional.id needs idempotence still on; delivery.timeout.ms written below linger.ms + request.timeout.ms is refused', () => {
+    const tx = 'Cannot set a transactional.id without also enabling idempotence.';
+    expect(errors(checkProducerProperties, 'transactional.id=relay\nacks=1')).toEqual([{ line: 2, message: tx }]);
+    expect(errors(checkProducerProperties, 'transactional.id=relay\nenable.idempotence=false')).toEqual([{ line: 3, message: tx }]);
+    expect(errors(checkProducerProperties, 'transactional.id=relay')).toEqual([]);
+    expect(errors(checkProducerProperties, 'delivery.timeout.ms=30000')).toEqual([{ line: 2, message: 'delivery.timeout.ms should be equal to or larger than linger.ms + request.timeout.ms' }]);
+    expect(errors(checkProducerProperties, 'request.timeout.ms=200000')).toEqual([]);
+  });
+});
+
+describe('a workspace refuses what the brokers refuse', () => {
+  const example = () => readWorkspaceFolder(join(import.meta.dirname, '../../../examples/workspaces/kafka-flink-exactly-once'));
+  const errorsAfter = (path: string, from: string, to: string) => {
+    const files = example();
+    files.set(path, files.get(path)!.replace(from, to));
+    const outcome = compileWorkspace(files);
+    return outcome.ok ? [] : outcome.errors.map((e) => ({ file: e.file, message: e.message }));
+  };
+
+  it('a consumer\'s session.timeout.ms outside group.min/max.session.timeout.ms', () => {
+    expect(errorsAfter('copier/consumer.properties', 'group.id=copier', 'group.id=copier\nsession.timeout.ms=5000\nheartbeat.interval.ms=1000')).toEqual([
+      { file: 'copier/consumer.properties', message: 'The session timeout is not within the range allowed by the broker (as configured by group.min.session.timeout.ms and group.max.session.timeout.ms).' },
+    ]);
+    expect(errorsAfter('kafka/server.properties', 'node.id=1', 'node.id=1\ngroup.min.session.timeout.ms=1000')).toEqual([]);
+  });
+
+  it('topic and broker settings below their least value', () => {
+    expect(errorsAfter('kafka/topics.sh', '--topic out --partitions 1 --replication-factor 1', '--topic out --partitions 1 --replication-factor 1 --config retention.ms=-2')).toEqual([
+      { file: 'kafka/topics.sh', message: 'Invalid value -2 for configuration retention.ms: Value must be at least -1' },
+    ]);
+    expect(errorsAfter('kafka/topics.sh', '--topic out --partitions 1 --replication-factor 1', '--topic out --partitions 1 --replication-factor 1 --config min.insync.replicas=0')).toEqual([
+      { file: 'kafka/topics.sh', message: 'Invalid value 0 for configuration min.insync.replicas: Value must be at least 1' },
+    ]);
+    expect(errorsAfter('kafka/server.properties', 'node.id=1', 'node.id=1\nmin.insync.replicas=0')).toEqual([
+      { file: 'kafka/server.properties', message: 'Invalid value 0 for configuration min.insync.replicas: Value must be at least 1' },
+    ]);
   });
 });

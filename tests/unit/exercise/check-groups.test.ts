@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readWorkspaceFolder } from '../../../simulator/cli/workspace-commands.js';
+import { compileWorkspace } from '../../../simulator/config/workspace/index.js';
 import { parseCheck } from '../../../simulator/exercise/check-parse.js';
 import { evaluateCheck } from '../../../simulator/exercise/check-eval.js';
 import { analyseCheck } from '../../../simulator/exercise/check-static.js';
-import { parseSpec } from '../../../simulator/spec/parse.js';
 import { runSync } from '../../../simulator/run/run.js';
 import type { CheckSpec } from '../../../simulator/exercise/types.js';
 import { fakeResult } from './support.js';
@@ -27,7 +27,11 @@ describe('checks read consumer-group lag: groups.<group>.lag', () => {
   });
 
   it('a real run reports its groups: the consumer of lesson 3 has read and committed everything', () => {
-    const parsed = parseSpec(readFileSync('lessons/03-kafka/exercises/acks-all-is-not-enough/solution/pipeline.yaml', 'utf8'));
+    // The exercise's real files: the starter's, with the solution's over them (as a learner's run gets them).
+    const dir = 'lessons/03-kafka/exercises/acks-all-is-not-enough';
+    const files = readWorkspaceFolder(`${dir}/starter`);
+    for (const [path, text] of readWorkspaceFolder(`${dir}/solution`)) files.set(path, text);
+    const parsed = compileWorkspace(files);
     if (!parsed.ok) throw new Error('spec');
     const { result } = runSync(parsed.spec, { seed: 1 });
     expect(result.groups?.indexer).toMatchObject({ topic: 'logs', lag: 0, members: 1 });
