@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openPage, SCREENSHOT_DIR } from './support.js';
+import { hydratedExercise, launchBrowser, openPage, SCREENSHOT_DIR } from './support.js';
 
 const LESSON = '05-flink';
 const SLUG = 'exactly-once-into-kafka';
@@ -25,14 +25,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function hydrated(page: Page): Promise<Locator> {
-  const el = page.locator(`pipeline-exercise[data-slug="${SLUG}"]`);
-  await el.scrollIntoViewIfNeeded();
-  await page.locator(`pipeline-exercise[data-slug="${SLUG}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
-  await el.locator('.monaco-editor').waitFor({ timeout: 30_000 });
-  return el;
-}
-
 async function run(page: Page, el: Locator): Promise<void> {
   await el.locator('button', { hasText: /^Run$/ }).click();
   await page.locator(`pipeline-exercise[data-slug="${SLUG}"]:not([data-running])`).waitFor({ timeout: 60_000 });
@@ -46,7 +38,7 @@ describe('a Flink SQL exercise in the browser', () => {
     page.on('request', (r) => {
       if (/\/_astro\/(FlinkSqlParser|flink)-[\w-]+\.js$/.test(r.url())) parserChunks.push(r.url());
     });
-    const el = await hydrated(page);
+    const el = await hydratedExercise(page, SLUG);
 
     const tabs = el.getByRole('tab');
     const names = await tabs.allTextContents();
