@@ -8,7 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/scenarios/**/*.test.ts', 'tests/properties/**/*.test.ts', 'tests/lessons/**/*.test.ts'],
           environment: 'node',
-          setupFiles: ['tests/support/fast-check-setup.ts'],
+          setupFiles: ['tests/support/fast-check-setup.ts', 'tests/support/flink-sql-setup.ts'],
           testTimeout: 30_000,
         },
       },

@@ -13,6 +13,7 @@ import { loadExercise, evaluateChecks, exerciseSpec, lockedFaultsWarning, locked
 import { compileWorkspace } from '../simulator/config/workspace/index.js';
 import { validateWorkspaceFile as validateFile } from '../simulator/exercise/core.js';
 import { configSchemas } from '../simulator/exercise/config-schemas.js';
+import { loadFlinkSqlRuntime, needsFlinkSql } from '../simulator/config/flink/sql-runtime.js';
 
 import type { Exercise } from '../simulator/exercise/types.js';
 import { runLine, complete, recordStory, formatStory, ledgerEntries, ridOfId, type ShellSession } from '../simulator/shell/index.js';
@@ -95,7 +96,13 @@ export function createSession(options: SessionOptions): SimApi {
     return parsed.ok ? { ok: true, spec: parsed.spec, warnings: parsed.warnings } : { ok: false, errors: parsed.errors, warnings: parsed.warnings };
   }
 
+  /** Loads dt-sql-parser (its own chunk, about half the worker's code) the first time files include a job.sql. */
+  async function sqlReady(files: Record<string, string> | undefined): Promise<void> {
+    if (needsFlinkSql([...Object.keys(files ?? {}), ...Object.keys(exercise?.starter ?? {})])) await loadFlinkSqlRuntime();
+  }
+
   async function doRun(request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunReply> {
+    await sqlReady(request.files);
     const parsed = specOf(request.files);
     const locked = exercise ? lockedFaultsWarning(exercise, request.files) : undefined;
     const warnings = locked ? [locked, ...parsed.warnings] : parsed.warnings;
@@ -154,6 +161,7 @@ export function createSession(options: SessionOptions): SimApi {
     },
     async validate(text, file, files) {
       // A workspace file: its own checks plus what the whole workspace's compile says about it.
+      await sqlReady({ ...files, [file]: text });
       if (exercise?.workspace || (!exercise && files?.['world.yaml'] !== undefined)) return validateFile(exercise, text, file, files ?? {});
       const parsed = parseSpec(text, file);
       const locked = exercise && file === 'pipeline.yaml' ? lockedFaultsWarning(exercise, { [file]: text }) : undefined;
@@ -195,6 +203,7 @@ export function createSession(options: SessionOptions): SimApi {
     },
     async diagram(files) {
       if (!files) return last ? diagramOf(last.spec) : undefined;
+      await sqlReady(files);
       const parsed = specOf(files);
       return parsed.ok ? diagramOf(parsed.spec) : undefined;
     },

@@ -8,6 +8,8 @@
  * With more than one exercise and --jobs > 1 (default 2), exercises are split across child processes.
  */
 import { spawn } from 'node:child_process';
+// Node only: exercises with a job.sql are parsed synchronously (the browser worker loads the parser lazily).
+import '../config/flink/sql-runtime-node.js';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { formatIssue, type SpecIssue } from '../spec/issues.js';

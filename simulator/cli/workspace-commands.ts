@@ -3,6 +3,8 @@
  * and `npm run sim -- check PATH` validates a real config file or a whole workspace folder.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+// Node only: job.sql files are parsed synchronously here (the browser worker loads the parser lazily).
+import '../config/flink/sql-runtime-node.js';
 import { join, relative, sep } from 'node:path';
 import { formatIssue, type SpecIssue } from '../spec/index.js';
 import { compileWorkspace, checkConfigFile, type WorkspaceOutcome } from '../config/workspace/index.js';

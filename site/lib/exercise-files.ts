@@ -6,6 +6,8 @@
  */
 import { exerciseSpec, groupExerciseFiles, loadExercise, pipelineTextOf, PIPELINE_FILE, type SpecOutcome } from '../../simulator/exercise/core.js';
 import { parseSpec } from '../../simulator/spec/index.js';
+// Build time (Node) only: the Diagram compiles starters with a job.sql synchronously. The browser worker loads the parser lazily.
+import '../../simulator/config/flink/sql-runtime-node.js';
 
 export interface ExerciseFolder {
   slug: string;

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -53,4 +53,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${SCREENSHOT_DIR}${name}.png`;
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** The exercise island of `slug`, scrolled into view, hydrated, with its editor shown. */
+export async function hydratedExercise(page: Page, slug: string): Promise<Locator> {
+  const el = page.locator(`pipeline-exercise[data-slug="${slug}"]`);
+  await el.scrollIntoViewIfNeeded();
+  await page.locator(`pipeline-exercise[data-slug="${slug}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
+  await el.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+  return el;
 }

@@ -7,8 +7,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openPage, SCREENSHOT_DIR } from './support.js';
+import type { Browser } from 'playwright-core';
+import { hydratedExercise, launchBrowser, openPage, SCREENSHOT_DIR } from './support.js';
 
 const LESSON = '02-beats-and-logstash';
 const SLUG = 'beats-logstash-es';
@@ -24,18 +24,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function hydrated(page: Page): Promise<Locator> {
-  const el = page.locator(`pipeline-exercise[data-slug="${SLUG}"]`);
-  await el.scrollIntoViewIfNeeded();
-  await page.locator(`pipeline-exercise[data-slug="${SLUG}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
-  await el.locator('.monaco-editor').waitFor({ timeout: 30_000 });
-  return el;
-}
-
 describe('a workspace exercise in the browser', () => {
   it('real paths in keyboard tabs, Logstash highlighted, a marker on its error', { timeout: 120_000 }, async () => {
     const { page, context, errors } = await openPage(browser, `/lessons/${LESSON}/`);
-    const el = await hydrated(page);
+    const el = await hydratedExercise(page, SLUG);
 
     const tabs = el.getByRole('tab');
     const names = await tabs.allTextContents();

@@ -37,6 +37,13 @@ describe('workspace exercises are real files', () => {
     expect(kafka.filter((e) => !e.workspace && !waiting.includes(e.slug)).map((e) => e.slug)).toEqual([]);
   });
 
+  it('every exercise of lesson 5 (Flink) is a workspace, its job a job.sql', () => {
+    const flink = exercises.filter((e) => e.lesson.startsWith('05-'));
+    expect(flink.length).toBe(5);
+    expect(flink.filter((e) => !e.workspace).map((e) => e.slug)).toEqual([]);
+    for (const e of flink) expect(Object.keys(e.starter).some((p) => p.endsWith('/job.sql')), e.slug).toBe(true);
+  });
+
   for (const e of exercises.filter((x) => x.workspace)) {
     for (const which of ['starter', 'solution'] as const) {
       it(`${e.slug}: every file of ${which}/ passes check, and the folder compiles`, () => {

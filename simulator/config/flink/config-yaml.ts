@@ -51,6 +51,13 @@ export const FLINK_SETTINGS: Readonly<Record<string, FlinkSetting>> = {
   'pipeline.auto-watermark-interval': s('duration', 'How often periodic watermarks are emitted.', true, '200 ms'),
   'pipeline.name': s('string', 'Job name.', false),
   'table.exec.source.idle-timeout': s('duration', 'A source split with no records for this long stops holding back the watermark (0 = never).', true, '0 ms'),
+  // Experimental options of the planner's WindowEmitStrategy: they apply to the legacy group windows
+  // (GROUP BY TUMBLE/HOP(…)) only; window table functions fire each window once and drop late rows.
+  'table.exec.emit.allow-lateness': s('duration', 'Experimental; legacy group windows only: keep window state this long for late rows. Window table functions drop late rows.', false, '0 ms'),
+  'table.exec.emit.late-fire.enabled': s('boolean', 'Experimental; legacy group windows only: re-fire a window for late rows.', false, 'false'),
+  'table.exec.emit.late-fire.delay': s('duration', 'Experimental; legacy group windows only: interval of late firings.', false),
+  'table.exec.emit.early-fire.enabled': s('boolean', 'Experimental; legacy group windows only: fire before the window ends.', false, 'false'),
+  'table.exec.emit.early-fire.delay': s('duration', 'Experimental; legacy group windows only: interval of early firings.', false),
   'table.exec.state.ttl': s('duration', 'Idle state retention of non-windowed operators.', false, '0 ms'),
   'table.local-time-zone': s('string', 'Session time zone.', false, 'default'),
   'execution.runtime-mode': s(['STREAMING', 'BATCH', 'AUTOMATIC'], 'Streaming or batch execution.', false, 'STREAMING'),

@@ -111,6 +111,17 @@ function readQuery(select: SelectStatementContext, script: SqlScript, text: stri
         return undefined;
       }
       job.window = { type: 'sliding', size: size.ms, slide: slide.ms };
+    } else if (name === 'CUMULATE') {
+      // CUMULATE(TABLE t, DESCRIPTOR(ts), step, size): windows [start, start + k·step) growing to size.
+      if (intervals.length !== 2) return unsupported(tvf, 'CUMULATE with an offset');
+      const [step, size] = intervals.some((i) => i.named) ? [intervals.find((i) => i.named === 'STEP'), intervals.find((i) => i.named === 'SIZE')] : [intervals[0], intervals[1]];
+      if (!step || !size) return unsupported(tvf, 'CUMULATE without STEP and SIZE');
+      if (size.ms! % step.ms! !== 0) {
+        problems.error(locOf(tvf), `CUMULATE table function based aggregate requires maxSize must be an integral multiple of step, but got maxSize ${size.ms} ms and step ${step.ms} ms.`);
+        return undefined;
+      }
+      // The simulated window operator keeps one window per start; CUMULATE's windows share theirs.
+      return unsupported(tvf, 'CUMULATE windows (TUMBLE, HOP and SESSION are simulated)');
     } else return unsupported(tvf, `${name} windows (TUMBLE, HOP and SESSION are simulated)`);
   } else {
     const refs = from.tableReference();

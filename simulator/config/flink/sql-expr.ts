@@ -5,11 +5,8 @@
  * does not model, reported with what it does model.
  */
 import type { ParserRuleContext } from 'antlr4ng';
-import {
-  ColumnReferenceContext, ComparisonContext, ConstantDefaultContext, DereferenceContext, LogicalBinaryContext, LogicalNestedContext,
-  LogicalNotContext, ParenthesizedExpressionContext, PredicatedContext, ValueExpressionDefaultContext,
-  type BooleanExpressionContext, type ConstantContext, type ExpressionContext, type ValueExpressionContext,
-} from 'dt-sql-parser/dist/lib/flink/FlinkSqlParser';
+import type { BooleanExpressionContext, ConstantContext, ExpressionContext, ValueExpressionContext } from 'dt-sql-parser/dist/lib/flink/FlinkSqlParser';
+import { flinkGrammar } from './sql-runtime.js';
 import { identifierText, locOf, stringLiteral } from './sql-parse.js';
 import type { Loc } from '../logstash/ast.js';
 
@@ -29,7 +26,7 @@ export function whereCondition(expr: ExpressionContext, text: string): Translate
 
 export function booleanCondition(bool: BooleanExpressionContext, text: string): Translated {
   const fail = (ctx: ParserRuleContext): Translated => ({ ok: false, what: sourceOf(ctx, text).replace(/\s+/g, ' '), loc: locOf(ctx) });
-  if (bool instanceof LogicalBinaryContext) {
+  if (bool instanceof flinkGrammar().LogicalBinaryContext) {
     const [l, r] = [bool.booleanExpression(0)!, bool.booleanExpression(1)!];
     const a = booleanCondition(l, text);
     if (!a.ok) return a;
@@ -37,17 +34,17 @@ export function booleanCondition(bool: BooleanExpressionContext, text: string): 
     if (!b.ok) return b;
     return { ok: true, condition: `(${a.condition}) ${bool.KW_AND() ? 'and' : 'or'} (${b.condition})` };
   }
-  if (bool instanceof LogicalNotContext) {
+  if (bool instanceof flinkGrammar().LogicalNotContext) {
     const inner = booleanCondition(bool.booleanExpression(), text);
     return inner.ok ? { ok: true, condition: `!(${inner.condition})` } : inner;
   }
-  if (bool instanceof LogicalNestedContext) {
+  if (bool instanceof flinkGrammar().LogicalNestedContext) {
     // `x IS [NOT] NULL` where x is a column: a field that is absent or null.
     const col = bool.KW_NULL() ? columnOfBoolean(bool.booleanExpression()) : undefined;
     if (!col) return fail(bool);
     return { ok: true, condition: bool.KW_NOT() ? `[${col}]` : `![${col}]` };
   }
-  if (bool instanceof PredicatedContext) {
+  if (bool instanceof flinkGrammar().PredicatedContext) {
     const value = bool.valueExpression();
     const predicate = bool.predicate();
     if (!predicate) return valueCondition(value, text, fail);
@@ -66,7 +63,7 @@ export function booleanCondition(bool: BooleanExpressionContext, text: string): 
 }
 
 function valueCondition(value: ValueExpressionContext, text: string, fail: (ctx: ParserRuleContext) => Translated): Translated {
-  if (value instanceof ComparisonContext) {
+  if (value instanceof flinkGrammar().ComparisonContext) {
     const op = value.comparisonOperator().getText();
     const ops: Record<string, string> = { '=': '==', '<>': '!=', '!=': '!=', '<': '<', '>': '>', '<=': '<=', '>=': '>=' };
     const left = value.valueExpression(0)!;
@@ -77,9 +74,9 @@ function valueCondition(value: ValueExpressionContext, text: string, fail: (ctx:
     const flip: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
     return { ok: true, condition: `[${col}] ${flipped ? (flip[mapped] ?? mapped) : mapped} ${lit}` };
   }
-  if (value instanceof ValueExpressionDefaultContext) {
+  if (value instanceof flinkGrammar().ValueExpressionDefaultContext) {
     const primary = value.primaryExpression();
-    if (primary instanceof ParenthesizedExpressionContext) return whereCondition(primary.expression(), text);
+    if (primary instanceof flinkGrammar().ParenthesizedExpressionContext) return whereCondition(primary.expression(), text);
     const col = columnOf(value);
     if (col) return { ok: true, condition: `[${col}] == true` };
   }
@@ -87,19 +84,19 @@ function valueCondition(value: ValueExpressionContext, text: string, fail: (ctx:
 }
 
 function columnOfBoolean(b: BooleanExpressionContext): string | undefined {
-  return b instanceof PredicatedContext && !b.predicate() ? columnOf(b.valueExpression()) : undefined;
+  return b instanceof flinkGrammar().PredicatedContext && !b.predicate() ? columnOf(b.valueExpression()) : undefined;
 }
 
 /** The column a value expression names, if it is just a column. */
 export function columnOf(value: ValueExpressionContext | null): string | undefined {
-  if (!(value instanceof ValueExpressionDefaultContext)) return undefined;
+  if (!(value instanceof flinkGrammar().ValueExpressionDefaultContext)) return undefined;
   const p = value.primaryExpression();
-  if (p instanceof ColumnReferenceContext || p instanceof DereferenceContext) return identifierText(p).split('.').pop();
+  if (p instanceof flinkGrammar().ColumnReferenceContext || p instanceof flinkGrammar().DereferenceContext) return identifierText(p).split('.').pop();
   // The grammar's STRING_LITERAL also covers `backquoted` names: in an expression they are columns.
-  if (p instanceof ConstantDefaultContext && p.constant().stringLiteral()?.getText().startsWith('`')) return identifierText(p);
-  if (p instanceof ParenthesizedExpressionContext) {
+  if (p instanceof flinkGrammar().ConstantDefaultContext && p.constant().stringLiteral()?.getText().startsWith('`')) return identifierText(p);
+  if (p instanceof flinkGrammar().ParenthesizedExpressionContext) {
     const b = p.expression().booleanExpression();
-    return b instanceof PredicatedContext && !b.predicate() ? columnOf(b.valueExpression()) : undefined;
+    return b instanceof flinkGrammar().PredicatedContext && !b.predicate() ? columnOf(b.valueExpression()) : undefined;
   }
   return undefined;
 }
@@ -107,19 +104,19 @@ export function columnOf(value: ValueExpressionContext | null): string | undefin
 /** The column an expression names, if it is just a column. */
 export function columnOfExpression(e: ExpressionContext): string | undefined {
   const b = e.booleanExpression();
-  return b instanceof PredicatedContext && !b.predicate() ? columnOf(b.valueExpression()) : undefined;
+  return b instanceof flinkGrammar().PredicatedContext && !b.predicate() ? columnOf(b.valueExpression()) : undefined;
 }
 
 function literalOfExpression(e: ExpressionContext): string | undefined {
   const b = e.booleanExpression();
-  return b instanceof PredicatedContext && !b.predicate() ? literalOf(b.valueExpression()) : undefined;
+  return b instanceof flinkGrammar().PredicatedContext && !b.predicate() ? literalOf(b.valueExpression()) : undefined;
 }
 
 /** A literal in the condition language: strings double-quoted, numbers as they are. */
 function literalOf(value: ValueExpressionContext | null): string | undefined {
-  if (!(value instanceof ValueExpressionDefaultContext)) return undefined;
+  if (!(value instanceof flinkGrammar().ValueExpressionDefaultContext)) return undefined;
   const p = value.primaryExpression();
-  if (!(p instanceof ConstantDefaultContext)) return undefined;
+  if (!(p instanceof flinkGrammar().ConstantDefaultContext)) return undefined;
   return constantLiteral(p.constant());
 }
 

@@ -6,7 +6,7 @@
  * in backquotes as Flink itself requires. Like Flink's SQL client, a syntax error is reported once,
  * at the first token the parser cannot take.
  */
-import { FlinkSQL } from 'dt-sql-parser';
+import type { FlinkSQL } from 'dt-sql-parser/dist/parser/flink';
 import type { ParserRuleContext } from 'antlr4ng';
 import type {
   ColumnNameCreateContext, ColumnTypeContext, ExpressionContext, InsertSimpleStatementContext, QueryStatementContext,
@@ -15,6 +15,7 @@ import type {
 } from 'dt-sql-parser/dist/lib/flink/FlinkSqlParser';
 import type { Loc } from '../logstash/ast.js';
 import type { Problems } from '../shared/issues.js';
+import { flinkSqlRuntime } from './sql-runtime.js';
 
 export interface SqlOption { key: string; value: string; keyLoc: Loc; valueLoc: Loc }
 export interface SqlColumn { name: string; type: string; kind: 'physical' | 'metadata' | 'computed'; loc: Loc }
@@ -40,7 +41,13 @@ let flink: FlinkSQL | undefined;
 
 /** The script's statements, or null after a syntax error (reported in `problems`). */
 export function parseFlinkSql(text: string, problems: Problems): SqlScript | null {
-  flink ??= new FlinkSQL();
+  const runtime = flinkSqlRuntime();
+  if (!runtime) {
+    // Only a program that forgot to load it (sql-runtime.ts) gets here; say so rather than throw.
+    problems.error({ line: 1, column: 1, endLine: 1, endColumn: 1 }, 'the Flink SQL parser is not loaded, so job.sql cannot be checked', 'run again: the parser loads with the first workspace that has a .sql file');
+    return null;
+  }
+  flink ??= new runtime.FlinkSQL();
   const errors: { line: number; column: number; endLine: number; endColumn: number; message: string }[] = [];
   const tree = flink.parse(text, (e) => errors.push({ line: e.startLine, column: e.startColumn, endLine: e.endLine, endColumn: e.endColumn, message: e.message }));
   if (errors.length > 0) {
@@ -74,7 +81,9 @@ export function parseFlinkSql(text: string, problems: Problems): SqlScript | nul
 
 function syntaxHint(text: string, at: { line: number; column: number }): string {
   const rest = (text.split(/\r?\n/)[at.line - 1] ?? '').slice(at.column - 1);
-  if (/^SESSION\b/i.test(rest)) return "this parser knows the SESSION window as a group window: GROUP BY SESSION(ts, INTERVAL '30' SECOND), key";
+  // Flink 1.19+ has a SESSION table function (TABLE(SESSION(TABLE t PARTITION BY key, DESCRIPTOR(ts), gap))),
+  // but dt-sql-parser's grammar has only TUMBLE, HOP and CUMULATE as table functions.
+  if (/^SESSION\b/i.test(rest)) return "the SESSION table function (Flink 1.19+) is not in this parser's grammar: write the session window as a group window, GROUP BY SESSION(ts, INTERVAL '30' SECOND), key";
   if (/^(bytes|timestamp|value|out|user|time|date|year|month|day|hour|minute|second|count|sum|avg|key|values|window|position|result|system|table|partition|start|end)\b/i.test(rest)) return 'a reserved word: write it in backquotes, e.g. `' + rest.split(/\W/)[0] + '`';
   return 'see the Flink SQL reference for the statement\'s syntax';
 }
