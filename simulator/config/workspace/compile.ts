@@ -21,6 +21,7 @@ import { readWorld, type World } from './world.js';
 import { compileKafka, KAFKA_NODE } from './kafka.js';
 import { compileFlinkHosts } from './flink.js';
 import { compileAppHosts } from './apps.js';
+import { compileBatchHosts, compileServingHosts } from '../airflow/hosts.js';
 
 export type WorkspaceOutcome =
   | { ok: true; spec: PipelineSpec; warnings: SpecIssue[] }
@@ -226,11 +227,15 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
   const flink = compileFlinkHosts(hostsWith('flink'), files, name, resolve, kafkaCluster, issues);
   const apps = compileAppHosts(hostsWith('app'), files, name, resolve, kafkaCluster, issues);
   flink.checkSources();
-  for (const [id, file] of [...flink.files, ...apps.files]) nodeFile.set(id, file);
+  // The Lambda/Kappa layers: Airflow DAGs running Spark SQL over the lake, then the serving layers reading them.
+  const batch = compileBatchHosts(hostsWith('airflow'), files, name, issues);
+  const serving = compileServingHosts(hostsWith('serving'), files, name, resolve, batch.tables, flink.nodes, issues);
+  for (const [id, file] of [...flink.files, ...apps.files, ...batch.files, ...serving.files]) nodeFile.set(id, file);
   if (flink.usesS3 || apps.usesS3) nodes.s3 = { type: 's3' };
+  if (Object.keys(batch.nodes).length > 0 && !nodes.s3) issues.push({ severity: 'error', file: batch.files.values().next().value!, line: 1, column: 1, path: '', message: 'the batch job reads the lake, but nothing writes to the object store', hint: 'give Logstash an s3 output (or a Flink filesystem sink)' });
   // Data-flow order, as specs are written: Filebeat, Logstash, Kafka, Flink jobs, apps, then the stores.
   const { s3: s3Node, ...logstashNodes } = nodes;
-  const ordered = { ...(beatsNode ? { [FILEBEAT_NODE]: beatsNode } : {}), ...logstashNodes, ...(kafkaCluster ? { [KAFKA_NODE]: kafkaCluster.node } : {}), ...flink.nodes, ...apps.nodes, ...esNodes, ...(s3Node ? { s3: s3Node } : {}) };
+  const ordered = { ...(beatsNode ? { [FILEBEAT_NODE]: beatsNode } : {}), ...logstashNodes, ...(kafkaCluster ? { [KAFKA_NODE]: kafkaCluster.node } : {}), ...flink.nodes, ...apps.nodes, ...batch.nodes, ...serving.nodes, ...esNodes, ...(s3Node ? { s3: s3Node } : {}) };
   if (kafkaCluster) nodeFile.set(KAFKA_NODE, kafkaCluster.file);
   if (!world || issues.some((i) => i.severity === 'error')) return finish(issues);
   const rename = (host: unknown) => {

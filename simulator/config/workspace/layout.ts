@@ -15,9 +15,12 @@
  *   <host>/consumer.properties      a Kafka consumer application on <host>: its client settings …
  *   <host>/app.yaml                 … and what its code does (topics it subscribes to, when it commits, its sink)
  *   <host>/producer.properties      a producer application's client settings (checked; producer apps are not simulated)
+ *   <host>/dags/<name>.py           an Airflow DAG on <host> (the Lambda batch layer) …
+ *   <host>/jobs/<name>.sql          … and the Spark SQL job its SparkSqlOperator runs
+ *   <host>/serving.yaml             a serving layer's query service: what it reads (Lambda or Kappa)
  */
 
-export type Role = 'filebeat' | 'logstash' | 'elasticsearch' | 'kafka' | 'flink' | 'app';
+export type Role = 'filebeat' | 'logstash' | 'elasticsearch' | 'kafka' | 'flink' | 'app' | 'airflow' | 'serving';
 
 export interface Host {
   name: string;
@@ -53,6 +56,8 @@ export function readLayout(paths: Iterable<string>): Layout {
       : rest === 'server.properties' || rest === 'topics.sh' ? 'kafka'
       : rest === 'config.yaml' || rest === 'job.sql' ? 'flink'
       : rest === 'consumer.properties' || rest === 'producer.properties' || rest === 'app.yaml' ? 'app'
+      : /^dags\/[^/]+\.py$/.test(rest) || /^jobs\/[^/]+\.(sql|hql)$/.test(rest) ? 'airflow'
+      : rest === 'serving.yaml' ? 'serving'
       : undefined;
     if (!role || !HOST_NAME.test(name)) {
       if (!/\.md$/i.test(path)) layout.ignored.push(path);
