@@ -22,6 +22,7 @@ import { compileKafka, KAFKA_NODE } from './kafka.js';
 import { compileFlinkHosts } from './flink.js';
 import { compileAppHosts } from './apps.js';
 import { compileBatchHosts, compileServingHosts } from '../airflow/hosts.js';
+import { applyDeploys, readDeploys } from '../deploy/deploys.js';
 
 export type WorkspaceOutcome =
   | { ok: true; spec: PipelineSpec; warnings: SpecIssue[] }
@@ -229,6 +230,7 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
   flink.checkSources();
   // The Lambda/Kappa layers: Airflow DAGs running Spark SQL over the lake, then the serving layers reading them.
   const batch = compileBatchHosts(hostsWith('airflow'), files, name, issues);
+  if (world) applyDeploys(readDeploys(world.data, world.map, files, issues), files, name, world.map, flink.nodes, batch.nodes, batch.sqlFiles, issues);
   const serving = compileServingHosts(hostsWith('serving'), files, name, resolve, batch.tables, flink.nodes, issues);
   for (const [id, file] of [...flink.files, ...apps.files, ...batch.files, ...serving.files]) nodeFile.set(id, file);
   if (flink.usesS3 || apps.usesS3) nodes.s3 = { type: 's3' };
@@ -260,7 +262,8 @@ function toSpec(world: World, nodes: Record<string, unknown>, files: number, ren
       })
     : world.data.faults;
   const { logs: _logs, ...workload } = (world.data.workload ?? {}) as Record<string, unknown>;
-  const data: Record<string, unknown> = { ...world.data, workload: files > 0 ? { ...workload, files } : workload, nodes, ...(faults !== undefined ? { faults } : {}) };
+  const { deploys: _deploys, ...worldData } = world.data;
+  const data: Record<string, unknown> = { ...worldData, workload: files > 0 ? { ...workload, files } : workload, nodes, ...(faults !== undefined ? { faults } : {}) };
   const outcome = validateData(data, world.map);
   // Problems about nodes are located by the internal spec's paths, which world.yaml does not have:
   // point them at the file the node came from.
