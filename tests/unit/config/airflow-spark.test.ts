@@ -73,7 +73,7 @@ with DAG(dag_id="d", schedule=timedelta(seconds=20), start_date=datetime(2026, 1
       "2:9 airflow.exceptions.AirflowException: Invalid arguments were passed to SparkSqlOperator (task_id: v). Invalid arguments were: **kwargs: {'executors'}",
     ]);
     expect(errors(dag('with DAG(dag_id="d", schedule="@daily", start_date=datetime(2026, 1, 1)) as dag:\n    v = SparkSqlOperator(task_id="v", sql="batch_view.sql")\n'))).toEqual(['2:44 jinja2.exceptions.TemplateNotFound: batch_view.sql']);
-    expect(errors(dag('with DAG(dag_id="d", schedule="@daily", start_date=datetime(2026, 1, 1), owner="me") as dag:\n    pass\n'))[0]).toBe("1:6 TypeError: DAG.__init__() got an unexpected keyword argument 'owner'");
+    expect(errors(dag('with DAG(dag_id="d", schedule="@daily", start_date=datetime(2026, 1, 1), owner="me") as dag:\n    v = SparkSqlOperator(task_id="v", sql="x.sql")\n'))[0]).toBe("1:6 TypeError: DAG.__init__() got an unexpected keyword argument 'owner'");
   });
 });
 
