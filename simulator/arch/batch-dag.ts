@@ -73,7 +73,7 @@ export class DagDriver {
       line: 1,
       column: 1,
     };
-    const dag: DagModel = { dagId: 'batch', args: {}, tasks: [task], edges: [] };
+    const dag: DagModel = { dagId: schedule['dag-id'] ?? 'batch', args: {}, tasks: [task], edges: [] };
     this.scheduler = new DagScheduler(
       dag,
       { startDateMs: schedule.start, everyMs: schedule.interval, catchup: schedule.catchup, maxActiveRuns: schedule['max-active-runs'] },

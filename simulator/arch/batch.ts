@@ -302,11 +302,11 @@ export class BatchNode implements SimNode {
   }
 
   /** The DAG's runs, as Airflow's grid shows them: one row per data interval, the task's tries. */
-  dagRuns(): { runId: string; state: string; tries: { tryNumber: number; startMs: number; endMs: number; outcome: string | null }[] }[] {
+  dagRuns(): { dagId: string; runId: string; state: string; tries: { tryNumber: number; startMs: number; endMs: number; outcome: string | null }[] }[] {
     if (!this.dag) return [];
     return [...this.dag.scheduler.runs]
       .sort((a, b) => a.interval.startMs - b.interval.startMs)
-      .map((r) => ({ runId: r.runId, state: r.state, tries: [...r.tis.values()].flatMap((ti) => ti.tries.map((t) => ({ tryNumber: t.tryNumber, startMs: t.startMs, endMs: t.endMs, outcome: t.outcome }))) }));
+      .map((r) => ({ dagId: this.spec.schedule?.['dag-id'] ?? this.address, runId: r.runId, state: r.state, tries: [...r.tis.values()].flatMap((ti) => ti.tries.map((t) => ({ tryNumber: t.tryNumber, startMs: t.startMs, endMs: t.endMs, outcome: t.outcome }))) }));
   }
 }
 

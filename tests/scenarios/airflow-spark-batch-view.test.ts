@@ -98,7 +98,7 @@ describe('the DAG runs one Spark job per data interval', () => {
     expect(out.spec.nodes['batch']).toMatchObject({
       type: 'batch',
       source: { node: 's3', prefix: 'raw/dt={{ ds }}/' },
-      schedule: { interval: 60_000, start: 0, catchup: false, 'max-active-runs': 1, retries: 2, 'retry-delay': 30_000 },
+      schedule: { 'dag-id': 'daily_view', interval: 60_000, start: 0, catchup: false, 'max-active-runs': 1, retries: 2, 'retry-delay': 30_000 },
       write: { mode: 'append', partition: 'dt={{ ds }}' },
       throughput: 100,
       job: { 'key-by': 'status', window: { type: 'tumbling', size: 10_000 }, aggregate: 'count' },
