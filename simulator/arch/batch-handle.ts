@@ -29,6 +29,9 @@ export interface BatchRunInfo {
   /** Of those, records in objects an earlier run had read already. */
   readonly alreadyRead: number;
   readonly cutOffMs: number;
+  /** With a DAG schedule: the Airflow run and the task try this run is. */
+  readonly runId?: string;
+  readonly tryNumber?: number;
 }
 
 export interface BatchLayerHandle {

@@ -23,6 +23,8 @@ import { computeView, mergeable, mergeView, partialView, type PartialView, type 
 import { versionAt } from './job-versions.js';
 import { compileWhere } from './job-filter.js';
 import type { BatchLayerHandle, BatchRunInfo, PublishedView } from './batch-handle.js';
+import { DagDriver, staticPrefix, type TryStart } from './batch-dag.js';
+import type { ViewRow } from './batch-view.js';
 
 type BatchSpec = NodeSpecOf<'batch'>;
 
@@ -43,6 +45,10 @@ export class BatchNode implements SimNode {
   private partialsVersion = '';
   /** rids already noted as filtered, so 1M records × many runs do not flood the ledger. */
   private readonly notedFiltered: Uint8Array;
+  /** With `schedule:` — the DAG's scheduler, the tries running, and the view's partitions. */
+  private readonly dag: DagDriver | null;
+  private readonly tries = new Map<TryStart, { run: Run; view: ViewComputation; cutOff: number; keys: Set<string>; version: string; where: string | undefined }>();
+  private readonly partitions = new Map<string, { rows: readonly ViewRow[]; records: number; keys: ReadonlySet<string>; covers: number; cutOff: number; version: string; startedAtMs: number }[]>();
 
   constructor(
     readonly address: string,
@@ -52,11 +58,22 @@ export class BatchNode implements SimNode {
     totalRecords: number,
   ) {
     this.notedFiltered = new Uint8Array(totalRecords);
+    const schedule = spec.schedule;
+    this.dag = schedule
+      ? new DagDriver(schedule, spec.source.prefix, spec.write?.partition ?? '', {
+          now: () => this.ctx.now(),
+          timer: (ms, fn) => this.ctx.timer(ms, fn),
+          begin: (t) => this.beginTry(t),
+          commit: (t) => this.commitTry(t),
+          abort: (t) => this.abortTry(t),
+        })
+      : null;
   }
 
   start(ctx: NodeContext): void {
     this.ctx = ctx;
-    this.scheduleNextTick();
+    if (this.dag) this.dag.start();
+    else this.scheduleNextTick();
   }
 
   receive(msg: Message): void {
@@ -64,6 +81,10 @@ export class BatchNode implements SimNode {
   }
 
   crash(): void {
+    if (this.dag) {
+      this.dag.crash();
+      return;
+    }
     if (this.running) {
       this.running.abortedAtMs = this.ctx.now();
       this.ctx.log('warn', `batch run started at ${this.running.startedAtMs} ms aborted: its work is lost, the next run starts over`);
@@ -72,12 +93,77 @@ export class BatchNode implements SimNode {
   }
 
   restart(): void {
-    this.scheduleNextTick();
+    if (this.dag) this.dag.start();
+    else this.scheduleNextTick();
+  }
+
+  /** A DAG try starts: list its interval's objects now (a consistent snapshot) and compute its result. */
+  private beginTry(t: TryStart): number {
+    const now = this.ctx.now();
+    const objects = this.store()?.listObjects(t.prefix) ?? [];
+    if (!this.store()) this.ctx.log('error', `no master dataset: \`${this.spec.source.node}\` is not an s3 node`);
+    const { name, job } = versionAt(this.spec, now);
+    const keep = compileWhere(job.where);
+    const filter = keep instanceof Error ? () => false : keep;
+    let records = 0;
+    let alreadyRead = 0;
+    let cutOff = Number.NEGATIVE_INFINITY;
+    const keys = new Set<string>();
+    for (const o of objects) {
+      records += o.records.length;
+      if (this.everRead.has(o.key)) alreadyRead += o.records.length;
+      cutOff = Math.max(cutOff, o.writtenAtMs);
+      keys.add(o.key);
+    }
+    for (const k of keys) this.everRead.add(k);
+    const run: Run = { version: name, startedAtMs: now, finishedAtMs: null, abortedAtMs: null, records, alreadyRead, cutOffMs: cutOff, runId: t.run.runId, tryNumber: t.tryNumber };
+    this.runLog.push(run);
+    const view = this.compute(objects, name, job, filter);
+    this.tries.set(t, { run, view, cutOff, keys, version: name, where: job.where });
+    const durationMs = Math.ceil((records / this.spec.throughput) * 1000);
+    this.ctx.log('info', `${t.run.runId} try ${t.tryNumber}: Spark job (${name}) over ${records} records in ${objects.length} objects under ${t.prefix}; takes ${durationMs} ms`);
+    return durationMs;
+  }
+
+  /** The try's Spark job committed: write its result partition, then publish the table as the view. */
+  private commitTry(t: TryStart): void {
+    const s = this.tries.get(t);
+    if (!s) return;
+    this.tries.delete(t);
+    const now = this.ctx.now();
+    s.run.finishedAtMs = now;
+    for (const rec of s.view.filtered) this.noteFiltered(rec, s.version, s.where);
+    const result = { rows: s.view.rows, records: s.run.records, keys: s.keys, covers: Math.min(s.cutOff, s.run.startedAtMs - this.spec['cut-off-margin']), cutOff: s.cutOff, version: s.version, startedAtMs: s.run.startedAtMs };
+    const append = this.spec.write?.mode === 'append';
+    this.partitions.set(t.partition, append ? [...(this.partitions.get(t.partition) ?? []), result] : [result]);
+    const all = [...this.partitions.values()].flat();
+    const keys = new Set<string>();
+    for (const r of all) for (const k of r.keys) keys.add(k);
+    const covers = all.reduce((m, r) => Math.max(m, r.covers), Number.NEGATIVE_INFINITY);
+    this.published = {
+      version: s.version,
+      startedAtMs: s.run.startedAtMs,
+      publishedAtMs: now,
+      cutOffMs: all.reduce((m, r) => Math.max(m, r.cutOff), Number.NEGATIVE_INFINITY),
+      coversWindowsEndingByMs: covers,
+      rows: all.flatMap((r) => r.rows),
+      records: all.reduce((n, r) => n + r.records, 0),
+      objectKeys: keys,
+    };
+    this.ctx.log('info', `${t.run.runId} try ${t.tryNumber} committed ${s.view.rows.length} rows to partition ${t.partition || '(table)'} (${append ? 'INSERT INTO: appended' : 'INSERT OVERWRITE: replaced'})`);
+  }
+
+  private abortTry(t: TryStart): void {
+    const s = this.tries.get(t);
+    if (!s) return;
+    this.tries.delete(t);
+    s.run.abortedAtMs = this.ctx.now();
+    this.ctx.log('warn', `${t.run.runId} try ${t.tryNumber} killed by the crash before its Spark job committed: the try fails`);
   }
 
   /** Ticks fall on multiples of `every`; after a restart the schedule resumes at the next one. */
   private scheduleNextTick(): void {
-    const every = this.spec.every;
+    const every = this.spec.every ?? 0;
     const now = this.ctx.now();
     const next = (Math.floor(now / every) + 1) * every;
     this.ctx.timer(next - now, () => {
@@ -187,18 +273,18 @@ export class BatchNode implements SimNode {
       reprocessed: (now) => this.runLog.reduce((a, r) => a + (r.records === 0 ? 0 : Math.floor((readBy(r, now) * r.alreadyRead) / r.records)), 0),
       masterRecords: () => {
         let n = 0;
-        for (const o of this.store()?.listObjects(this.spec.source.prefix) ?? []) n += o.records.length;
+        for (const o of this.store()?.listObjects(staticPrefix(this.spec.source.prefix)) ?? []) n += o.records.length;
         return n;
       },
       sourceNode: this.spec.source.node,
-      prefix: this.spec.source.prefix,
+      prefix: staticPrefix(this.spec.source.prefix),
     };
   }
 
   metrics(): Record<string, number> {
     return {
       runs: this.runLog.length,
-      running: this.running ? 1 : 0,
+      running: this.dag ? this.tries.size : this.running ? 1 : 0,
       completed: this.runLog.filter((r) => r.finishedAtMs !== null).length,
       viewWindows: this.published?.rows.length ?? 0,
     };
@@ -211,7 +297,16 @@ export class BatchNode implements SimNode {
         ? { version: this.published.version, publishedAtMs: this.published.publishedAtMs, cutOffMs: this.published.cutOffMs, windows: this.published.rows.length, records: this.published.records }
         : null,
       runs: this.runLog.map((r) => ({ ...r })),
+      ...(this.dag ? { dagRuns: this.dagRuns() } : {}),
     };
+  }
+
+  /** The DAG's runs, as Airflow's grid shows them: one row per data interval, the task's tries. */
+  dagRuns(): { dagId: string; runId: string; state: string; tries: { tryNumber: number; startMs: number; endMs: number; outcome: string | null }[] }[] {
+    if (!this.dag) return [];
+    return [...this.dag.scheduler.runs]
+      .sort((a, b) => a.interval.startMs - b.interval.startMs)
+      .map((r) => ({ dagId: this.spec.schedule?.['dag-id'] ?? this.address, runId: r.runId, state: r.state, tries: [...r.tis.values()].flatMap((ti) => ti.tries.map((t) => ({ tryNumber: t.tryNumber, startMs: t.startMs, endMs: t.endMs, outcome: t.outcome }))) }));
   }
 }
 

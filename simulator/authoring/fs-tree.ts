@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-const TEXT = /\.(ya?ml|mdx?|json|properties|conf|sh|txt|sql)$/;
+const TEXT = /\.(ya?ml|mdx?|json|properties|conf|sh|txt|sql|py)$/;
 
 /** Every text file under `dir`, keyed by its path relative to `root` with forward slashes. */
 export function readTree(root: string, dir: string): Record<string, string> {

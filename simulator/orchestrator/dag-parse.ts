@@ -101,7 +101,7 @@ export function parseDag(source: string, file = 'dag.py'): DagParse {
       const out: Record<string, DagValue> = {};
       let name: string | null = null;
       for (let c = argList.firstChild; c; c = c.nextSibling) {
-        if (c.name === '(' || c.name === ')' || c.name === ',') continue;
+        if (c.name === '(' || c.name === ')' || c.name === ',' || c.name === 'Comment') continue;
         if (c.name === 'VariableName' && c.nextSibling?.name === 'AssignOp') {
           name = text(c);
           c = c.nextSibling;

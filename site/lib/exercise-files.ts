@@ -24,7 +24,7 @@ export function groupExerciseFolders(glob: Record<string, string>): Map<string, 
   return folders;
 }
 
-const raw = import.meta.glob<string>('/lessons/*/exercises/*/**/*.{yaml,yml,md,conf,json,properties,sh,sql}', { query: '?raw', import: 'default', eager: true });
+const raw = import.meta.glob<string>('/lessons/*/exercises/*/**/*.{yaml,yml,md,conf,json,properties,sh,sql,py}', { query: '?raw', import: 'default', eager: true });
 
 /** Every exercise of the course, by slug (slugs are unique across the course). */
 export const exerciseFolders: ReadonlyMap<string, ExerciseFolder> = groupExerciseFolders(raw);

@@ -44,6 +44,13 @@ describe('workspace exercises are real files', () => {
     for (const e of flink) expect(Object.keys(e.starter).some((p) => p.endsWith('/job.sql')), e.slug).toBe(true);
   });
 
+  it('the Lambda and Kappa lessons (6–8) are workspaces, but for capstone-kappa', () => {
+    const lambda = exercises.filter((e) => /^0[678]-/.test(e.lesson));
+    expect(lambda.length).toBe(7);
+    // capstone-kappa needs COUNT(DISTINCT id) and allowed lateness in the Flink SQL compiler.
+    expect(lambda.filter((e) => !e.workspace).map((e) => e.slug)).toEqual(['capstone-kappa']);
+  });
+
   for (const e of exercises.filter((x) => x.workspace)) {
     for (const which of ['starter', 'solution'] as const) {
       it(`${e.slug}: every file of ${which}/ passes check, and the folder compiles`, () => {

@@ -10,11 +10,17 @@ import { readServerProperties } from '../kafka/broker.js';
 import { readTopicsScript } from '../kafka/topics.js';
 import { checkFlinkSql, checkFlinkConfigYaml } from '../flink/index.js';
 import { checkConsumerProperties, checkProducerProperties, readAppYaml } from './apps.js';
+import { checkDagFile } from '../airflow/dag-file.js';
+import { checkSparkSql } from '../spark/job-sql.js';
+import { readServingYaml } from '../serving/serving-yaml.js';
 
 /** The problems of one file, or undefined when its name is not one the checker knows. */
 export function checkConfigFile(path: string, text: string): SpecIssue[] | undefined {
   const base = path.split('/').pop()!;
   if (base.endsWith('.conf')) return checkLogstashPipeline(text, path).problems.list;
+  // A DAG's Spark SQL job (`<host>/jobs/x.sql`) and the DAG itself; on their own, the DAG's `sql=` file is not looked up.
+  if (/(^|\/)jobs\/[^/]+\.(sql|hql)$/.test(path)) return checkSparkSql(text, path).problems.list;
+  if (base.endsWith('.py')) return checkDagFile(text, path, path, () => true).problems.list;
   if (base.endsWith('.sql')) return checkFlinkSql(text, path).problems.list;
   if (base === 'config.yaml' || base === 'flink-conf.yaml') return checkFlinkConfigYaml(text, path).list;
   const p = new Problems(path);
@@ -28,6 +34,7 @@ export function checkConfigFile(path: string, text: string): SpecIssue[] | undef
   else if (base === 'consumer.properties') checkConsumerProperties(text, p);
   else if (base === 'producer.properties') checkProducerProperties(text, p);
   else if (base === 'app.yaml') readAppYaml(text, p);
+  else if (base === 'serving.yaml') readServingYaml(text, p);
   else return undefined;
   return p.list;
 }

@@ -21,6 +21,8 @@ import { readWorld, type World } from './world.js';
 import { compileKafka, KAFKA_NODE } from './kafka.js';
 import { compileFlinkHosts } from './flink.js';
 import { compileAppHosts } from './apps.js';
+import { compileBatchHosts, compileServingHosts } from '../airflow/hosts.js';
+import { applyDeploys, readDeploys } from '../deploy/deploys.js';
 
 export type WorkspaceOutcome =
   | { ok: true; spec: PipelineSpec; warnings: SpecIssue[] }
@@ -228,11 +230,16 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
   const flink = compileFlinkHosts(hostsWith('flink'), files, name, resolve, kafkaCluster, issues);
   const apps = compileAppHosts(hostsWith('app'), files, name, resolve, kafkaCluster, issues);
   flink.checkSources();
-  for (const [id, file] of [...flink.files, ...apps.files]) nodeFile.set(id, file);
+  // The Lambda/Kappa layers: Airflow DAGs running Spark SQL over the lake, then the serving layers reading them.
+  const batch = compileBatchHosts(hostsWith('airflow'), files, name, issues);
+  if (world) applyDeploys(readDeploys(world.data, world.map, files, issues), files, name, world.map, flink.nodes, batch.nodes, batch.sqlFiles, issues);
+  const serving = compileServingHosts(hostsWith('serving'), files, name, resolve, batch.tables, flink.nodes, issues);
+  for (const [id, file] of [...flink.files, ...apps.files, ...batch.files, ...serving.files]) nodeFile.set(id, file);
   if (flink.usesS3 || apps.usesS3) nodes.s3 = { type: 's3' };
+  if (Object.keys(batch.nodes).length > 0 && !nodes.s3) issues.push({ severity: 'error', file: batch.files.values().next().value!, line: 1, column: 1, path: '', message: 'the batch job reads the lake, but nothing writes to the object store', hint: 'give Logstash an s3 output (or a Flink filesystem sink)' });
   // Data-flow order, as specs are written: Filebeat, Logstash, Kafka, Flink jobs, apps, then the stores.
   const { s3: s3Node, ...logstashNodes } = nodes;
-  const ordered = { ...(beatsNode ? { [FILEBEAT_NODE]: beatsNode } : {}), ...logstashNodes, ...(kafkaCluster ? { [KAFKA_NODE]: kafkaCluster.node } : {}), ...flink.nodes, ...apps.nodes, ...esNodes, ...(s3Node ? { s3: s3Node } : {}) };
+  const ordered = { ...(beatsNode ? { [FILEBEAT_NODE]: beatsNode } : {}), ...logstashNodes, ...(kafkaCluster ? { [KAFKA_NODE]: kafkaCluster.node } : {}), ...flink.nodes, ...apps.nodes, ...batch.nodes, ...serving.nodes, ...esNodes, ...(s3Node ? { s3: s3Node } : {}) };
   if (kafkaCluster) nodeFile.set(KAFKA_NODE, kafkaCluster.file);
   if (!world || issues.some((i) => i.severity === 'error')) return finish(issues);
   const rename = (host: unknown) => {
@@ -257,7 +264,8 @@ function toSpec(world: World, nodes: Record<string, unknown>, files: number, ren
       })
     : world.data.faults;
   const { logs: _logs, ...workload } = (world.data.workload ?? {}) as Record<string, unknown>;
-  const data: Record<string, unknown> = { ...world.data, workload: files > 0 ? { ...workload, files } : workload, nodes, ...(faults !== undefined ? { faults } : {}) };
+  const { deploys: _deploys, ...worldData } = world.data;
+  const data: Record<string, unknown> = { ...worldData, workload: files > 0 ? { ...workload, files } : workload, nodes, ...(faults !== undefined ? { faults } : {}) };
   const outcome = validateData(data, world.map);
   // Problems about nodes are located by the internal spec's paths, which world.yaml does not have:
   // point them at the file the node came from.

@@ -12,12 +12,16 @@
  *   <host>/topics.sh                … and `kafka-topics.sh --create` lines
  *   <host>/config.yaml              a Flink cluster on <host> running one job: Flink's config.yaml …
  *   <host>/job.sql                  … and the job in Flink SQL (CREATE TABLE … WITH (…); SET …; one INSERT INTO)
+ *   <host>/job-<version>.sql        … and a later version of it, deployed at a time world.yaml's `deploys` gives
  *   <host>/consumer.properties      a Kafka consumer application on <host>: its client settings …
  *   <host>/app.yaml                 … and what its code does (topics it subscribes to, when it commits, its sink)
  *   <host>/producer.properties      a producer application's client settings (checked; producer apps are not simulated)
+ *   <host>/dags/<name>.py           an Airflow DAG on <host> (the Lambda batch layer) …
+ *   <host>/jobs/<name>.sql          … and the Spark SQL job its SparkSqlOperator runs
+ *   <host>/serving.yaml             a serving layer's query service: what it reads (Lambda or Kappa)
  */
 
-export type Role = 'filebeat' | 'logstash' | 'elasticsearch' | 'kafka' | 'flink' | 'app';
+export type Role = 'filebeat' | 'logstash' | 'elasticsearch' | 'kafka' | 'flink' | 'app' | 'airflow' | 'serving';
 
 export interface Host {
   name: string;
@@ -51,8 +55,10 @@ export function readLayout(paths: Iterable<string>): Layout {
       : rest === 'logstash.yml' || /^pipeline\/[^/]+\.conf$/.test(rest) ? 'logstash'
       : rest === 'elasticsearch.yml' || /^[^/]+\.json$/.test(rest) ? 'elasticsearch'
       : rest === 'server.properties' || rest === 'topics.sh' ? 'kafka'
-      : rest === 'config.yaml' || rest === 'job.sql' ? 'flink'
+      : rest === 'config.yaml' || rest === 'job.sql' || /^job-[\w]+\.sql$/.test(rest) ? 'flink'
       : rest === 'consumer.properties' || rest === 'producer.properties' || rest === 'app.yaml' ? 'app'
+      : /^dags\/[^/]+\.py$/.test(rest) || /^jobs\/[^/]+\.(sql|hql)$/.test(rest) ? 'airflow'
+      : rest === 'serving.yaml' ? 'serving'
       : undefined;
     if (!role || !HOST_NAME.test(name)) {
       if (!/\.md$/i.test(path)) layout.ignored.push(path);

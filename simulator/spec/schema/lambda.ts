@@ -8,7 +8,7 @@
  * One spec may hold both, fed by the same sources, so they run on one time axis.
  */
 import { z } from 'zod';
-import { duration, nodeRef, rate, recordKey } from './common.js';
+import { duration, nodeRef, positiveInt, rate, recordKey } from './common.js';
 import { jobSchema } from './job.js';
 import { deploySchema } from './flink.js';
 
@@ -21,7 +21,26 @@ export const batchSchema = z
         prefix: z.string().default('').describe('Only objects whose key starts with this prefix.'),
       })
       .describe('The master dataset.'),
-    every: duration('Start a batch run this often (the first run starts at this time, not at 0).'),
+    every: duration('Start a batch run this often (the first run starts at this time, not at 0). Write `every` or `schedule`, not both.').optional(),
+    schedule: z
+      .strictObject({
+        'dag-id': z.string().optional().describe("The DAG's `dag_id` (names its runs in `airflow dags list-runs`; default: the node id)."),
+        interval: duration("The DAG's `schedule`: one run per data interval [start, start + interval), created when the interval has ended."),
+        start: duration("The DAG's `start_date` (virtual time; 0 is 2026-01-01T00:00Z).").default(0),
+        catchup: z.boolean().default(false).describe('`catchup`: run every interval missed while the scheduler was down (true), or only the latest (false, Airflow 3 default).'),
+        'max-active-runs': positiveInt('`max_active_runs`: runs going at once (Airflow default 16); the others wait, oldest first.').default(16),
+        retries: z.number().int().min(0).default(0).describe("The task's `retries`: tries after a failed one (Airflow default 0)."),
+        'retry-delay': duration("The task's `retry_delay` (Airflow default 300 s).").default(300_000),
+      })
+      .optional()
+      .describe('Runs follow an Airflow DAG (simulator/orchestrator): data intervals, catchup, max active runs, retries. A run reads `source.prefix` with `{{ ds }}` rendered for its interval.'),
+    write: z
+      .strictObject({
+        mode: z.enum(['overwrite', 'append']).describe('`overwrite`: `INSERT OVERWRITE … PARTITION` (dynamic partition overwrite): a run replaces its partition of the view. `append`: `INSERT INTO`: a run adds its rows to the partition, so a re-run counts twice.'),
+        partition: z.string().describe('The result partition a run writes, templated (e.g. `dt={{ ds }}`).'),
+      })
+      .optional()
+      .describe('With `schedule`: how each run writes its result partition of the batch view (default: overwrite, one partition).'),
     throughput: rate('Records the batch job reads per second; a run over N records takes N / throughput.').default(100_000),
     'cut-off-margin': duration(
       "The serving layer answers from the batch view the windows that ended by min(cut-off, run start − this), where the cut-off is the newest object the run read; set it to at least the time records take to reach the master dataset, or records still on their way fall between the batch and realtime views until the next run (MISCONCEPTIONS 21; default 0).",
@@ -32,6 +51,9 @@ export const batchSchema = z
       .array(deploySchema)
       .optional()
       .describe('Scheduled deploys of `versions`; a batch job always recomputes everything, so the next run after `at` uses the new code for all history (`mode` is irrelevant here).'),
+  })
+  .superRefine((b, ctx) => {
+    if ((b.every === undefined) === (b.schedule === undefined)) ctx.addIssue({ code: 'custom', path: ['every'], message: 'write `every` (a fixed interval) or `schedule` (an Airflow DAG\'s), exactly one' });
   })
   .describe('A batch job (Spark/MapReduce-like) over the master dataset.');
 

@@ -52,6 +52,7 @@ async function loadMonaco(schema: Record<string, unknown>, configSchemas: readon
       import('monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js'),
       import('monaco-editor/esm/vs/basic-languages/shell/shell.contribution.js'),
       import('monaco-editor/esm/vs/basic-languages/sql/sql.contribution.js'),
+      import('monaco-editor/esm/vs/basic-languages/python/python.contribution.js'),
     ]);
     registerConfigLanguages(monaco);
     const { configureMonacoYaml } = await import('monaco-yaml');

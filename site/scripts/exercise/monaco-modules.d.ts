@@ -6,3 +6,4 @@ declare module 'monaco-editor/esm/vs/editor/edcore.main.js' {
 declare module 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js';
 declare module 'monaco-editor/esm/vs/basic-languages/shell/shell.contribution.js';
 declare module 'monaco-editor/esm/vs/basic-languages/sql/sql.contribution.js';
+declare module 'monaco-editor/esm/vs/basic-languages/python/python.contribution.js';

@@ -8,7 +8,7 @@ import { LOGSTASH_LANGUAGE, logstashConfiguration, logstashTokens } from './logs
 import { PROPERTIES_LANGUAGE, propertiesConfiguration, propertiesTokens } from './properties.js';
 import { JSON_LANGUAGE, jsonConfiguration, jsonTokens } from './json.js';
 
-export type FileLanguage = 'yaml' | 'logstash' | 'properties' | 'shell' | 'sql' | 'json' | 'plaintext';
+export type FileLanguage = 'yaml' | 'logstash' | 'properties' | 'shell' | 'sql' | 'python' | 'json' | 'plaintext';
 
 /** The language of a file, by its name (`logstash/pipeline/main.conf` → logstash). */
 export function languageOf(path: string): FileLanguage {
@@ -18,6 +18,7 @@ export function languageOf(path: string): FileLanguage {
   if (base.endsWith('.properties')) return 'properties';
   if (base.endsWith('.sh')) return 'shell';
   if (base.endsWith('.sql')) return 'sql';
+  if (base.endsWith('.py')) return 'python';
   if (base.endsWith('.json')) return 'json';
   return 'plaintext';
 }

@@ -1,0 +1,137 @@
+/**
+ * An Airflow DAG file (`<host>/dags/<name>.py`) whose task runs a Spark SQL job → the internal batch
+ * node's `schedule`, `throughput` and job (simulator/orchestrator parses the Python).
+ *
+ * The host folder is the Airflow home, `/opt/airflow`: `dags/x.py` is `/opt/airflow/dags/x.py`. The
+ * task is a `SparkSqlOperator` (apache-airflow-providers-apache-spark) whose `sql` names a `.sql` file;
+ * as the operator's `template_ext` makes Airflow do, the file is looked up in the DAG's folder and in
+ * `template_searchpath` (e.g. `"/opt/airflow/jobs"` → `<host>/jobs/`) and rendered per run.
+ *
+ * The Spark job's speed: each executor core reads `RECORDS_PER_CORE` records a second (the simulated
+ * cluster's hardware), so a run over N records takes N / (num_executors × executor_cores × that);
+ * the operator's defaults are Spark's on YARN: 2 executors (`spark.executor.instances`), 1 core each.
+ */
+import { parseDag, type DagTask, type DagValue } from '../../orchestrator/dag-parse.js';
+import { dagSettings } from '../../orchestrator/scheduler.js';
+import { Problems } from '../shared/issues.js';
+import type { Loc } from '../logstash/ast.js';
+
+export const RECORDS_PER_CORE = 100;
+
+/** SparkSqlOperator's own parameters (provider 4.x) and the BaseOperator ones the simulator reads. */
+const SPARK_SQL_PARAMS = ['sql', 'conf', 'conn_id', 'total_executor_cores', 'executor_cores', 'executor_memory', 'keytab', 'principal', 'master', 'name', 'num_executors', 'verbose', 'yarn_queue'];
+const BASE_PARAMS_READ = ['task_id', 'retries', 'retry_delay'];
+const BASE_PARAMS_IGNORED = ['owner', 'email', 'email_on_failure', 'email_on_retry', 'doc_md', 'pool', 'queue', 'priority_weight'];
+const BASE_PARAMS_UNSIMULATED = ['execution_timeout', 'depends_on_past', 'retry_exponential_backoff', 'max_retry_delay', 'trigger_rule', 'sla'];
+const DAG_PARAMS = ['dag_id', 'schedule', 'start_date', 'catchup', 'max_active_runs', 'template_searchpath', 'description', 'doc_md', 'dagrun_timeout', 'max_active_tasks', 'end_date'];
+
+export interface CompiledDag {
+  dagId: string;
+  /** Path of the SQL file in the workspace (`batch/jobs/x.sql`). */
+  sqlPath: string;
+  sqlLoc: Loc;
+  schedule: { interval: number; start: number; catchup: boolean; 'max-active-runs': number; retries: number; 'retry-delay': number };
+  throughput: number;
+}
+
+const point = (line: number, column: number): Loc => ({ line, column, endLine: line, endColumn: column + 1 });
+
+/** `path`: the DAG's path in the workspace (`batch/dags/x.py`), `file`: its name in messages; `exists`: whether a workspace path is a file. */
+export function checkDagFile(text: string, path: string, file: string, exists: (path: string) => boolean): { problems: Problems; compiled?: CompiledDag } {
+  const host = path.split('/')[0]!;
+  const problems = new Problems(file);
+  const parsed = parseDag(text, file);
+  if (!parsed.ok) {
+    for (const e of parsed.errors) problems.error(point(e.line, e.column), e.message);
+    return { problems };
+  }
+  const dag = parsed.dag;
+  const dagLoc = locOfText(text, 'DAG(');
+  for (const k of Object.keys(dag.args)) if (!DAG_PARAMS.includes(k)) problems.error(dagLoc, `TypeError: DAG.__init__() got an unexpected keyword argument '${k}'`, `DAG arguments read: ${DAG_PARAMS.join(', ')}`);
+  const settings = dagSettings(dag);
+  if (settings instanceof Error) {
+    problems.error(dagLoc, settings.message);
+    return { problems };
+  }
+  if (settings.everyMs === null) {
+    problems.error(dagLoc, 'schedule=None: the DAG runs only when triggered, and nobody triggers it in the simulation', 'schedule=timedelta(seconds=20), "@hourly" or "@daily"');
+    return { problems };
+  }
+  const spark = dag.tasks.filter((t) => t.operator === 'SparkSqlOperator');
+  for (const t of dag.tasks) if (t.operator !== 'SparkSqlOperator') problems.error(point(t.line, t.column), `${t.operator} is not simulated in the batch layer`, 'the batch layer runs one SparkSqlOperator task');
+  if (spark.length !== 1) {
+    if (spark.length === 0) problems.error(dagLoc, 'the DAG has no SparkSqlOperator task: the batch layer would never compute its view', 'add view = SparkSqlOperator(task_id="batch_view", sql="batch_view.sql")');
+    else problems.error(point(spark[1]!.line, spark[1]!.column), 'the batch layer runs one SparkSqlOperator task per DAG');
+    return { problems };
+  }
+  const task = spark[0]!;
+  const at = point(task.line, task.column);
+  const invalid = Object.keys(task.args).filter((k) => ![...SPARK_SQL_PARAMS, ...BASE_PARAMS_READ, ...BASE_PARAMS_IGNORED, ...BASE_PARAMS_UNSIMULATED].includes(k));
+  if (invalid.length > 0) problems.error(at, `airflow.exceptions.AirflowException: Invalid arguments were passed to SparkSqlOperator (task_id: ${task.taskId}). Invalid arguments were: **kwargs: {${invalid.map((k) => `'${k}'`).join(', ')}}`);
+  for (const k of Object.keys(task.args)) if (BASE_PARAMS_UNSIMULATED.includes(k)) problems.warn(at, `\`${k}\` is valid but not simulated in the batch layer`);
+  const sql = task.args['sql'];
+  if (typeof sql !== 'string' || !/\.(sql|hql)$/.test(sql)) {
+    problems.error(at, 'sql="…" must name the job file (…/x.sql): the simulator runs the Spark SQL written there', 'sql="batch_view.sql"');
+    return { problems };
+  }
+  const sqlPath = findTemplate(sql, path, host, dag.args['template_searchpath'], exists);
+  if (!sqlPath) {
+    problems.error(locOfText(text, sql) ?? at, `jinja2.exceptions.TemplateNotFound: ${sql}`, `put it in ${host}/jobs/ and give the DAG template_searchpath="/opt/airflow/jobs", or next to the DAG`);
+    return { problems };
+  }
+  const intArg = (t: DagTask, k: string, dflt: number): number => {
+    const v = t.args[k];
+    if (v === undefined || v === null) return dflt;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
+      problems.error(at, `${k} must be a positive whole number`);
+      return dflt;
+    }
+    return v;
+  };
+  const retries = task.args['retries'];
+  if (retries !== undefined && (typeof retries !== 'number' || !Number.isInteger(retries) || retries < 0)) problems.error(at, 'retries must be a whole number ≥ 0');
+  const delay = durationMs(task.args['retry_delay'], 300_000);
+  const throughput = intArg(task, 'num_executors', 2) * intArg(task, 'executor_cores', 1) * RECORDS_PER_CORE;
+  return {
+    problems,
+    compiled: {
+      dagId: dag.dagId,
+      sqlPath,
+      sqlLoc: locOfText(text, sql) ?? at,
+      schedule: {
+        interval: settings.everyMs,
+        start: settings.startDateMs,
+        catchup: settings.catchup,
+        'max-active-runs': settings.maxActiveRuns,
+        retries: typeof retries === 'number' ? retries : 0,
+        'retry-delay': delay,
+      },
+      throughput,
+    },
+  };
+}
+
+/** A number of seconds or a timedelta, in ms (Airflow reads a plain number of `retry_delay` as seconds). */
+function durationMs(v: DagValue | undefined, dflt: number): number {
+  if (typeof v === 'number') return v * 1000;
+  if (v && typeof v === 'object' && v.kind === 'timedelta') return v.ms;
+  return dflt;
+}
+
+/** Jinja's loader: the DAG's folder first, then template_searchpath (`/opt/airflow/…` is the host folder). */
+function findTemplate(name: string, dagPath: string, host: string, searchPath: DagValue | undefined, exists: (path: string) => boolean): string | undefined {
+  const dagDir = dagPath.split('/').slice(0, -1).join('/');
+  const dirs = [dagDir];
+  if (typeof searchPath === 'string' && searchPath.startsWith('/opt/airflow/')) dirs.push(`${host}/${searchPath.slice('/opt/airflow/'.length).replace(/\/$/, '')}`);
+  for (const dir of dirs) if (exists(`${dir}/${name}`)) return `${dir}/${name}`;
+  return undefined;
+}
+
+function locOfText(text: string, needle: string): Loc | undefined {
+  const i = text.indexOf(needle);
+  if (i < 0) return undefined;
+  const before = text.slice(0, i).split('\n');
+  const line = before.length;
+  const column = before[before.length - 1]!.length + 1;
+  return { line, column, endLine: line, endColumn: column + needle.length };
+}
