@@ -112,6 +112,82 @@ const USER_PIECES = USERS.map((user) => ` - ${user} [`);
 const REQUEST_PIECES = METHODS.flatMap(([method]) => PATHS.flatMap((path) => STATUSES.map(([status]) => `] "${method} ${path} HTTP/1.1" ${status} `)));
 const CLIENT_PIECES = REFERRERS.flatMap((referrer) => AGENTS.map((agent) => ` "${referrer}" "${agent}"`));
 
+/**
+ * Length of `accessLogText(seed, rid, eventTimeMs)` without building it: the same pieces, summed.
+ * The Kafka client and brokers count a record's value by this length (record-bytes.ts).
+ */
+export function accessLogTextLength(seed: number, rid: number, eventTimeMs: number): number {
+  const status = weightedIndex(STATUSES, hashUnit(seed, rid, 7));
+  const bytes = STATUSES[status]![0] === '304' ? 1 : digitCount(200 + Math.floor(hashUnit(seed, rid, 8) * 50_000));
+  return (
+    OCTETS[10 + Math.floor(hashUnit(seed, rid, 1) * 180)]!.length +
+    OCTETS[Math.floor(hashUnit(seed, rid, 2) * 256)]!.length +
+    OCTETS[Math.floor(hashUnit(seed, rid, 3) * 256)]!.length +
+    OCTETS[1 + Math.floor(hashUnit(seed, rid, 4) * 254)]!.length +
+    3 +
+    USER_PIECES[indexOf(hashUnit(seed, rid, 11), USERS.length)]!.length +
+    apacheTimestamp(eventTimeMs).length +
+    REQUEST_PIECES[(weightedIndex(METHODS, hashUnit(seed, rid, 5)) * PATHS.length + indexOf(hashUnit(seed, rid, 6), PATHS.length)) * STATUSES.length + status]!.length +
+    bytes +
+    CLIENT_PIECES[indexOf(hashUnit(seed, rid, 9), REFERRERS.length) * AGENTS.length + indexOf(hashUnit(seed, rid, 10), AGENTS.length)]!.length
+  );
+}
+
+function digitCount(n: number): number {
+  let d = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    d++;
+  }
+  return d;
+}
+
+/**
+ * The names `%{COMBINEDAPACHELOG}` captures from a line, in its capture order (rawrequest, in the
+ * other branch of the pattern, takes no part in a match of a generated line).
+ */
+export const ACCESS_CAPTURE_NAMES = ['clientip', 'ident', 'auth', 'timestamp', 'verb', 'request', 'httpversion', 'status', 'bytes', 'referrer', 'agent'] as const;
+
+/**
+ * What `%{COMBINEDAPACHELOG}` captures from the well-formed line `accessLogText(seed, rid, eventTimeMs)`,
+ * computed from the same draws instead of from the text: the values of `ACCESS_CAPTURE_NAMES`, in that
+ * order. Every piece of a generated line comes from a fixed table or a number, so the capture of each
+ * piece is the piece itself (the quoted strings keep their quotes, as QS captures them); a unit test
+ * parses lines covering every entry of the tables and checks both paths give the same values.
+ */
+export function accessLogCapture(seed: number, rid: number, eventTimeMs: number, name: string): string | undefined {
+  switch (name) {
+    case 'clientip':
+      return accessIp(seed, rid);
+    case 'ident':
+      return '-';
+    case 'auth':
+      return USERS[indexOf(hashUnit(seed, rid, 11), USERS.length)]!;
+    case 'timestamp':
+      return apacheTimestamp(eventTimeMs);
+    case 'verb':
+      return accessMethod(seed, rid);
+    case 'request':
+      return accessPath(seed, rid);
+    case 'httpversion':
+      return '1.1';
+    case 'status':
+      return accessStatus(seed, rid);
+    case 'bytes':
+      return String(accessBytes(seed, rid, accessStatus(seed, rid)));
+    case 'referrer':
+      return QUOTED_REFERRERS[indexOf(hashUnit(seed, rid, 9), REFERRERS.length)]!;
+    case 'agent':
+      return QUOTED_AGENTS[indexOf(hashUnit(seed, rid, 10), AGENTS.length)]!;
+    default:
+      return undefined;
+  }
+}
+
+const QUOTED_REFERRERS = REFERRERS.map((r) => `"${r}"`);
+const QUOTED_AGENTS = AGENTS.map((a) => `"${a}"`);
+
+
 /** One ground-truth field of an access-log line; undefined for a name the line does not have. */
 function accessLogField(seed: number, rid: number, eventTimeMs: number, field: string): string | number | undefined {
   switch (field) {
