@@ -128,3 +128,13 @@ export function messageLengthOf(rec: Rec): number {
   const message = rec.fields['message'];
   return typeof message === 'string' ? message.length : 0;
 }
+
+/**
+ * The records of a stored batch (a Kafka log batch): a plain array of records, or a column that keeps
+ * lazy records as ids and makes the record when it is read (simulator/nodes/beats/shipped-line.ts
+ * `packLines`). `at(j)` of a column makes a new object each time: equal, not identical, records.
+ */
+export interface RecordColumn extends Iterable<Rec> {
+  readonly length: number;
+  at(index: number): Rec | undefined;
+}

@@ -10,7 +10,7 @@
  * `ParsedAccessLine` without writing or parsing any text. Any other line or pattern takes the general
  * path, which reads `fields` as for any record.
  */
-import { LazyRec, type FieldMap, type FieldValue, type Rec } from '../../core/record.js';
+import { LazyRec, type FieldMap, type FieldValue, type Rec, type RecordColumn } from '../../core/record.js';
 import type { Workload } from '../../workload/workload.js';
 import { metadataId } from './event-id.js';
 
@@ -75,8 +75,12 @@ export class ShippedLine extends LazyRec {
     return shippedField(this.rid, this.eventTimeMs, this.read, name) ?? NO_FIELDS[name];
   }
 
+  /** `message.length`, worked out the first time a Kafka client or broker counts the record's bytes (it does several times). */
+  private length = -1;
+
   messageLength(): number {
-    return this.read.source.workload.textLength(this.rid, this.eventTimeMs);
+    if (this.length < 0) this.length = this.read.source.workload.textLength(this.rid, this.eventTimeMs);
+    return this.length;
   }
 
   override combinedApacheParse(): Rec | null {
@@ -84,14 +88,20 @@ export class ShippedLine extends LazyRec {
   }
 }
 
-/** A shipped access-log line after `%{COMBINEDAPACHELOG}` on `message`: the four shipped fields, then the captures. */
+/**
+ * A shipped access-log line after `%{COMBINEDAPACHELOG}` on `message`: the four shipped fields, then the
+ * captures. Only `ShippedLine.combinedApacheParse` makes one, so its event time is always the line's
+ * (`workload.eventTimeMs(rid)`), which lets `packLines` keep it as its rid alone.
+ */
 export class ParsedAccessLine extends LazyRec {
   constructor(
     readonly rid: number,
     readonly eventTimeMs: number,
     readonly read: ReadStamp,
+    length = -1,
   ) {
     super();
+    this.length = length;
   }
 
   get fields(): FieldMap {
@@ -121,7 +131,72 @@ export class ParsedAccessLine extends LazyRec {
     return shippedField(this.rid, this.eventTimeMs, this.read, name) ?? this.read.source.workload.accessCapture(this.rid, this.eventTimeMs, name) ?? NO_FIELDS[name];
   }
 
+  /** `message.length`, worked out the first time a Kafka client or broker counts the record's bytes (it does several times). */
+  private length: number;
+
   messageLength(): number {
-    return this.read.source.workload.textLength(this.rid, this.eventTimeMs);
+    if (this.length < 0) this.length = this.read.source.workload.textLength(this.rid, this.eventTimeMs);
+    return this.length;
+  }
+}
+
+/**
+ * The records of a Kafka log batch as a column: when every record is a parsed access line, their rids,
+ * message lengths and reads in typed arrays (6 bytes a record, and a read per run of records from one
+ * read), and the record made again when a reader asks (`at`). Any other batch stays the array it is.
+ * A log keeps what it holds for days; this is what makes a million held records cost megabytes, not
+ * a million objects for the garbage collector to walk.
+ */
+export function packLines(records: readonly Rec[]): RecordColumn {
+  const n = records.length;
+  if (n === 0) return records;
+  for (let j = 0; j < n; j++) if (!(records[j] instanceof ParsedAccessLine)) return records;
+  const lines = records as readonly ParsedAccessLine[];
+  const rids = new Int32Array(n);
+  const lengths = new Uint16Array(n);
+  const runStarts: number[] = [];
+  const runReads: ReadStamp[] = [];
+  for (let j = 0; j < n; j++) {
+    const line = lines[j]!;
+    const length = line.messageLength();
+    if (line.rid > 0x7fffffff || length > 0xffff) return records;
+    rids[j] = line.rid;
+    lengths[j] = length;
+    if (runReads[runReads.length - 1] !== line.read) {
+      runStarts.push(j);
+      runReads.push(line.read);
+    }
+  }
+  return new PackedLines(rids, lengths, Int32Array.from(runStarts), runReads);
+}
+
+class PackedLines implements RecordColumn {
+  constructor(
+    private readonly rids: Int32Array,
+    private readonly lengths: Uint16Array,
+    private readonly runStarts: Int32Array,
+    private readonly runReads: readonly ReadStamp[],
+  ) {}
+
+  get length(): number {
+    return this.rids.length;
+  }
+
+  ridAt(j: number): number {
+    return this.rids[j]!;
+  }
+
+  at(j: number): Rec | undefined {
+    if (j < 0 || j >= this.rids.length) return undefined;
+    // The read of record j: the last run starting at or before it (a batch holds a few runs at most).
+    let k = this.runStarts.length - 1;
+    while (this.runStarts[k]! > j) k--;
+    const read = this.runReads[k]!;
+    const rid = this.rids[j]!;
+    return new ParsedAccessLine(rid, read.source.workload.eventTimeMs(rid), read, this.lengths[j]!);
+  }
+
+  *[Symbol.iterator](): Iterator<Rec> {
+    for (let j = 0; j < this.rids.length; j++) yield this.at(j)!;
   }
 }
