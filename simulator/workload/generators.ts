@@ -2,7 +2,7 @@
  * Line generators. Each line is a pure function of (seed, rid): the workload never has to
  * store what it wrote, and any record can be regenerated for the ledger's truth.
  */
-import { hashUnit } from '../core/prng.js';
+import { hashUnit, hashUnitsInto } from '../core/prng.js';
 import { apacheTimestamp, isoTimestamp } from './clock.js';
 
 export interface GeneratedLine {
@@ -82,7 +82,7 @@ function accessLog(seed: number, rid: number, eventTimeMs: number): GeneratedLin
  */
 function accessLogText(seed: number, rid: number, eventTimeMs: number): string {
   const u = DRAWS;
-  for (let k = 1; k <= LINE_DRAWS; k++) u[k] = hashUnit(seed, rid, k);
+  hashUnitsInto(seed, rid, 1, LINE_DRAWS, u);
   const status = weightedIndex(STATUSES, u[7]!);
   const p = LINE_PARTS;
   p[0] = OCTETS[10 + Math.floor(u[1]! * 180)]!;
@@ -117,29 +117,29 @@ const CLIENT_PIECES = REFERRERS.flatMap((referrer) => AGENTS.map((agent) => ` "$
  * The Kafka client and brokers count a record's value by this length (record-bytes.ts).
  */
 export function accessLogTextLength(seed: number, rid: number, eventTimeMs: number): number {
-  const status = weightedIndex(STATUSES, hashUnit(seed, rid, 7));
-  const bytes = STATUSES[status]![0] === '304' ? 1 : digitCount(200 + Math.floor(hashUnit(seed, rid, 8) * 50_000));
+  const u = DRAWS;
+  hashUnitsInto(seed, rid, 1, LINE_DRAWS, u);
+  const status = weightedIndex(STATUSES, u[7]!);
+  const bytes = STATUSES[status]![0] === '304' ? 1 : digitCount(200 + Math.floor(u[8]! * 50_000));
   return (
-    OCTETS[10 + Math.floor(hashUnit(seed, rid, 1) * 180)]!.length +
-    OCTETS[Math.floor(hashUnit(seed, rid, 2) * 256)]!.length +
-    OCTETS[Math.floor(hashUnit(seed, rid, 3) * 256)]!.length +
-    OCTETS[1 + Math.floor(hashUnit(seed, rid, 4) * 254)]!.length +
+    OCTET_LENGTHS[10 + Math.floor(u[1]! * 180)]! +
+    OCTET_LENGTHS[Math.floor(u[2]! * 256)]! +
+    OCTET_LENGTHS[Math.floor(u[3]! * 256)]! +
+    OCTET_LENGTHS[1 + Math.floor(u[4]! * 254)]! +
     3 +
-    USER_PIECES[indexOf(hashUnit(seed, rid, 11), USERS.length)]!.length +
+    USER_PIECES[indexOf(u[11]!, USERS.length)]!.length +
     apacheTimestamp(eventTimeMs).length +
-    REQUEST_PIECES[(weightedIndex(METHODS, hashUnit(seed, rid, 5)) * PATHS.length + indexOf(hashUnit(seed, rid, 6), PATHS.length)) * STATUSES.length + status]!.length +
+    REQUEST_PIECES[(weightedIndex(METHODS, u[5]!) * PATHS.length + indexOf(u[6]!, PATHS.length)) * STATUSES.length + status]!.length +
     bytes +
-    CLIENT_PIECES[indexOf(hashUnit(seed, rid, 9), REFERRERS.length) * AGENTS.length + indexOf(hashUnit(seed, rid, 10), AGENTS.length)]!.length
+    CLIENT_PIECES[indexOf(u[9]!, REFERRERS.length) * AGENTS.length + indexOf(u[10]!, AGENTS.length)]!.length
   );
 }
 
+const OCTET_LENGTHS = Uint8Array.from({ length: 256 }, (_, i) => String(i).length);
+
+/** Digits of a byte count (200 to 50,199). */
 function digitCount(n: number): number {
-  let d = 1;
-  while (n >= 10) {
-    n = Math.floor(n / 10);
-    d++;
-  }
-  return d;
+  return n < 1000 ? 3 : n < 10_000 ? 4 : 5;
 }
 
 /**
