@@ -10,9 +10,10 @@ import { workloadSchema } from '../../../simulator/spec/schema/workload.js';
 import { ACCESS_CAPTURE_NAMES } from '../../../simulator/workload/generators.js';
 import { compileGrok } from '../../../simulator/nodes/logstash/grok.js';
 import { combinedApacheEvent, parseCombinedApache } from '../../../simulator/nodes/logstash/grok-fast-apache.js';
-import { ShippedLine, type ReadStamp } from '../../../simulator/nodes/beats/shipped-line.js';
+import { packLines, ShippedLine, type ReadStamp } from '../../../simulator/nodes/beats/shipped-line.js';
+import { ridAt } from '../../../simulator/nodes/kafka/partition-log.js';
 import { metadataId } from '../../../simulator/nodes/beats/event-id.js';
-import { messageLengthOf, readField, recField, type FieldMap } from '../../../simulator/core/record.js';
+import { messageLengthOf, readField, recField, type FieldMap, type Rec } from '../../../simulator/core/record.js';
 import { compileFilters } from '../../../simulator/nodes/logstash/filters.js';
 
 const PATHS = ['message', 'log', 'log.file.path', '[log][offset]', '@timestamp', '@metadata', '[@metadata][_id]', '@metadata.beat', 'status', 'bytes', 'clientip', 'agent', 'referrer', 'timestamp', 'missing', 'missing.deeper', 'constructor', 'toString', 'status.x'];
@@ -81,4 +82,26 @@ describe('lazy access-log lines', () => {
       }
     }
   });
+
+  it('keep a Kafka batch of parsed lines as ids that read back as the same records', () => {
+    const grok = compileFilters([{ grok: { match: { message: '%{COMBINEDAPACHELOG}' }, tag_on_failure: ['_grokparsefailure'], break_on_match: true } }]);
+    const w = workload(3, { malformed: 0 });
+    const reads = [stamp(w, ['add_id'], 1), { ...stamp(w, ['add_id'], 1), stamp: '2026-01-01T00:00:08.000Z' }];
+    const parsed = Array.from({ length: 50 }, (_, j) => grok(new ShippedLine(j * 7, w.eventTimeMs(j * 7), reads[j < 20 ? 0 : 1]!), 0)!);
+    const column = packLines(parsed);
+    expect(Array.isArray(column)).toBe(false);
+    expect(column.length).toBe(parsed.length);
+    const same = (a: Rec, b: Rec) => [a.rid, a.eventTimeMs, JSON.stringify(a.fields), messageLengthOf(a)].join() === [b.rid, b.eventTimeMs, JSON.stringify(b.fields), messageLengthOf(b)].join();
+    parsed.forEach((rec, j) => {
+      expect(same(column.at(j)!, rec), `record ${j}`).toBe(true);
+      expect(ridAt(column, j)).toBe(rec.rid);
+    });
+    expect([...column].map((r) => r.rid)).toEqual(parsed.map((r) => r.rid));
+    expect(column.at(parsed.length)).toBeUndefined();
+    // A batch with any other record (an aggregate, an eagerly parsed event) stays the array it is.
+    const mixed = [...parsed, { rid: -1, eventTimeMs: 0, fields: { key: '200' }, id: 'count:200@0', lineage: [1, 2] }];
+    expect(packLines(mixed)).toBe(mixed);
+    expect(packLines([])).toEqual([]);
+  });
 });
+
