@@ -174,7 +174,7 @@ export function compileFilters(specs: readonly LogstashFilterSpec[]): FilterFn {
   return (rec, nowMs) => {
     let cur: Rec | null = rec;
     for (const stage of stages) {
-      if (stage.when && !stage.when(cur.fields)) continue;
+      if (stage.when && !stage.when(cur instanceof LazyRec ? cur : cur.fields)) continue;
       cur = stage.run(cur, nowMs);
       if (cur === null) return null;
     }
