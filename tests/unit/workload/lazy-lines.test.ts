@@ -13,10 +13,14 @@ import { combinedApacheEvent, parseCombinedApache } from '../../../simulator/nod
 import { packLines, ShippedLine, type ReadStamp } from '../../../simulator/nodes/beats/shipped-line.js';
 import { ridAt } from '../../../simulator/nodes/kafka/partition-log.js';
 import { metadataId } from '../../../simulator/nodes/beats/event-id.js';
-import { messageLengthOf, readField, recField, type FieldMap, type Rec } from '../../../simulator/core/record.js';
+import { LazyRec, messageLengthOf, readField, recField, type FieldMap, type Rec } from '../../../simulator/core/record.js';
 import { compileFilters } from '../../../simulator/nodes/logstash/filters.js';
+import { compileCondition } from '../../../simulator/nodes/logstash/conditional.js';
 
 const PATHS = ['message', 'log', 'log.file.path', '[log][offset]', '@timestamp', '@metadata', '[@metadata][_id]', '@metadata.beat', 'status', 'bytes', 'clientip', 'agent', 'referrer', 'timestamp', 'missing', 'missing.deeper', 'constructor', 'toString', 'status.x'];
+
+/** Conditions a Logstash filter may carry: on a lazy record they read single fields, and must answer as on the field map. */
+const CONDITIONS = ['"_grokparsefailure" in [tags]', '[status] == "404"', '[bytes] > 1000', '[@metadata][_id]', '[message] =~ /POST/', '![verb]', '[log][offset] < 100'].map(compileCondition);
 
 function workload(seed: number, extra: Record<string, unknown> = {}) {
   return new Workload(workloadSchema.parse({ generator: 'access-log', rate: 2000, files: 3, malformed: 0.05, late: { fraction: 0.2, max: 4000 }, ...extra }), seed, 20_000);
@@ -76,6 +80,8 @@ describe('lazy access-log lines', () => {
         if (w.isAccessLine(rid)) expect(JSON.stringify(parsed.fields)).toBe(JSON.stringify(combinedApacheEvent(w.text(rid, t), eager)));
         for (const rec of [line, parsed]) {
           const fields = rec.fields;
+          // As the filter stage asks: a lazy record itself, any other record's field map.
+          for (const c of CONDITIONS) expect(c(rec instanceof LazyRec ? rec : fields), `rid ${rid}`).toBe(c(fields));
           for (const path of PATHS) expect(recField(rec, path), `rid ${rid} ${path}`).toEqual(readField(fields, path));
           expect(messageLengthOf(rec)).toBe((fields['message'] as string).length);
         }
