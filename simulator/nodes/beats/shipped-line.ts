@@ -76,15 +76,15 @@ export class ShippedLine extends LazyRec {
   }
 
   /** `message.length`, worked out the first time a Kafka client or broker counts the record's bytes (it does several times). */
-  private length = -1;
+  private messageChars = -1;
 
   messageLength(): number {
-    if (this.length < 0) this.length = this.read.source.workload.textLength(this.rid, this.eventTimeMs);
-    return this.length;
+    if (this.messageChars < 0) this.messageChars = this.read.source.workload.textLength(this.rid, this.eventTimeMs);
+    return this.messageChars;
   }
 
   override combinedApacheParse(): Rec | null {
-    return this.read.source.workload.isAccessLine(this.rid) ? new ParsedAccessLine(this.rid, this.eventTimeMs, this.read) : null;
+    return this.read.source.workload.isAccessLine(this.rid) ? new ParsedAccessLine(this.rid, this.eventTimeMs, this.read, this.messageChars) : null;
   }
 }
 
@@ -98,10 +98,10 @@ export class ParsedAccessLine extends LazyRec {
     readonly rid: number,
     readonly eventTimeMs: number,
     readonly read: ReadStamp,
-    length = -1,
+    messageChars = -1,
   ) {
     super();
-    this.length = length;
+    this.messageChars = messageChars;
   }
 
   get fields(): FieldMap {
@@ -132,11 +132,11 @@ export class ParsedAccessLine extends LazyRec {
   }
 
   /** `message.length`, worked out the first time a Kafka client or broker counts the record's bytes (it does several times). */
-  private length: number;
+  private messageChars: number;
 
   messageLength(): number {
-    if (this.length < 0) this.length = this.read.source.workload.textLength(this.rid, this.eventTimeMs);
-    return this.length;
+    if (this.messageChars < 0) this.messageChars = this.read.source.workload.textLength(this.rid, this.eventTimeMs);
+    return this.messageChars;
   }
 }
 
