@@ -96,3 +96,12 @@ export function hashUnit(seed: number, a: number, b: number): number {
   h = mix32(h ^ Math.imul(b + 1, 0x165667b1));
   return h / 4294967296;
 }
+
+/**
+ * `out[b] = hashUnit(seed, a, b)` for every b in [from, to]: the same values, with the half of the
+ * hash that depends on (seed, a) alone computed once. A generated line draws eleven values per rid.
+ */
+export function hashUnitsInto(seed: number, a: number, from: number, to: number, out: Float64Array): void {
+  const h = mix32(seed ^ Math.imul(a + 1, 0x27d4eb2d));
+  for (let b = from; b <= to; b++) out[b] = mix32(h ^ Math.imul(b + 1, 0x165667b1)) / 4294967296;
+}

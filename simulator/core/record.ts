@@ -77,3 +77,64 @@ const pathCache = new Map<string, readonly string[]>();
 export function ridsOf(rec: Rec): readonly number[] {
   return rec.rid >= 0 ? [rec.rid] : (rec.lineage ?? []);
 }
+
+/**
+ * A record that keeps only what identifies it (its rid, its event time, and what the stages it went
+ * through decided per record) and computes its fields from (seed, rid) when something asks: a key,
+ * a condition, a document id, a person reading it. A million records then cost a million small
+ * objects, not a million field maps and their text. `fields` builds the same map, key for key and in
+ * the same order, that the eager path builds; it is not kept, so each read builds it again.
+ *
+ * Hot paths ask for one field with `recField` (no map built) and for the size of `message` with
+ * `messageLengthOf`. Anything else reads `fields`, as for any record.
+ */
+export abstract class LazyRec implements Rec {
+  abstract readonly rid: number;
+  abstract readonly eventTimeMs: number;
+  abstract get fields(): FieldMap;
+  /** The top-level field `name`, computed alone; the same value `fields[name]` holds. */
+  protected abstract top(name: string): FieldValue | undefined;
+  /** `message.length` (0 when `message` is not a string), without building the text when possible. */
+  abstract messageLength(): number;
+
+  /**
+   * The record a grok filter applying only `%{COMBINEDAPACHELOG}` to `message` makes of this one, when
+   * that is known without writing and parsing the text; null sends the filter down its general path.
+   */
+  combinedApacheParse(): Rec | null {
+    return null;
+  }
+
+  /** What `readField(this.fields, path)` gives, without building the map. */
+  field(path: string): FieldValue | undefined {
+    const parts = splitFieldPath(path);
+    let value = this.top(parts[0]!);
+    for (let i = 1; i < parts.length; i++) {
+      if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return undefined;
+      value = (value as FieldMap)[parts[i]!];
+    }
+    return value;
+  }
+}
+
+/** `readField(rec.fields, path)`, computing only that field of a lazy record. */
+export function recField(rec: Rec, path: string): FieldValue | undefined {
+  return rec instanceof LazyRec ? rec.field(path) : readField(rec.fields, path);
+}
+
+/** Length of the record's `message` text, 0 when it has none: what the Kafka client and brokers count as its value's bytes. */
+export function messageLengthOf(rec: Rec): number {
+  if (rec instanceof LazyRec) return rec.messageLength();
+  const message = rec.fields['message'];
+  return typeof message === 'string' ? message.length : 0;
+}
+
+/**
+ * The records of a stored batch (a Kafka log batch): a plain array of records, or a column that keeps
+ * lazy records as ids and makes the record when it is read (simulator/nodes/beats/shipped-line.ts
+ * `packLines`). `at(j)` of a column makes a new object each time: equal, not identical, records.
+ */
+export interface RecordColumn extends Iterable<Rec> {
+  readonly length: number;
+  at(index: number): Rec | undefined;
+}

@@ -2,7 +2,7 @@
  * Line generators. Each line is a pure function of (seed, rid): the workload never has to
  * store what it wrote, and any record can be regenerated for the ledger's truth.
  */
-import { hashUnit } from '../core/prng.js';
+import { hashUnit, hashUnitsInto } from '../core/prng.js';
 import { apacheTimestamp, isoTimestamp } from './clock.js';
 
 export interface GeneratedLine {
@@ -82,7 +82,7 @@ function accessLog(seed: number, rid: number, eventTimeMs: number): GeneratedLin
  */
 function accessLogText(seed: number, rid: number, eventTimeMs: number): string {
   const u = DRAWS;
-  for (let k = 1; k <= LINE_DRAWS; k++) u[k] = hashUnit(seed, rid, k);
+  hashUnitsInto(seed, rid, 1, LINE_DRAWS, u);
   const status = weightedIndex(STATUSES, u[7]!);
   const p = LINE_PARTS;
   p[0] = OCTETS[10 + Math.floor(u[1]! * 180)]!;
@@ -111,6 +111,82 @@ const OCTETS = Array.from({ length: 256 }, (_, i) => String(i));
 const USER_PIECES = USERS.map((user) => ` - ${user} [`);
 const REQUEST_PIECES = METHODS.flatMap(([method]) => PATHS.flatMap((path) => STATUSES.map(([status]) => `] "${method} ${path} HTTP/1.1" ${status} `)));
 const CLIENT_PIECES = REFERRERS.flatMap((referrer) => AGENTS.map((agent) => ` "${referrer}" "${agent}"`));
+
+/**
+ * Length of `accessLogText(seed, rid, eventTimeMs)` without building it: the same pieces, summed.
+ * The Kafka client and brokers count a record's value by this length (record-bytes.ts).
+ */
+export function accessLogTextLength(seed: number, rid: number, eventTimeMs: number): number {
+  const u = DRAWS;
+  hashUnitsInto(seed, rid, 1, LINE_DRAWS, u);
+  const status = weightedIndex(STATUSES, u[7]!);
+  const bytes = STATUSES[status]![0] === '304' ? 1 : digitCount(200 + Math.floor(u[8]! * 50_000));
+  return (
+    OCTET_LENGTHS[10 + Math.floor(u[1]! * 180)]! +
+    OCTET_LENGTHS[Math.floor(u[2]! * 256)]! +
+    OCTET_LENGTHS[Math.floor(u[3]! * 256)]! +
+    OCTET_LENGTHS[1 + Math.floor(u[4]! * 254)]! +
+    3 +
+    USER_PIECES[indexOf(u[11]!, USERS.length)]!.length +
+    apacheTimestamp(eventTimeMs).length +
+    REQUEST_PIECES[(weightedIndex(METHODS, u[5]!) * PATHS.length + indexOf(u[6]!, PATHS.length)) * STATUSES.length + status]!.length +
+    bytes +
+    CLIENT_PIECES[indexOf(u[9]!, REFERRERS.length) * AGENTS.length + indexOf(u[10]!, AGENTS.length)]!.length
+  );
+}
+
+const OCTET_LENGTHS = Uint8Array.from({ length: 256 }, (_, i) => String(i).length);
+
+/** Digits of a byte count (200 to 50,199). */
+function digitCount(n: number): number {
+  return n < 1000 ? 3 : n < 10_000 ? 4 : 5;
+}
+
+/**
+ * The names `%{COMBINEDAPACHELOG}` captures from a line, in its capture order (rawrequest, in the
+ * other branch of the pattern, takes no part in a match of a generated line).
+ */
+export const ACCESS_CAPTURE_NAMES = ['clientip', 'ident', 'auth', 'timestamp', 'verb', 'request', 'httpversion', 'status', 'bytes', 'referrer', 'agent'] as const;
+
+/**
+ * What `%{COMBINEDAPACHELOG}` captures from the well-formed line `accessLogText(seed, rid, eventTimeMs)`,
+ * computed from the same draws instead of from the text: the values of `ACCESS_CAPTURE_NAMES`, in that
+ * order. Every piece of a generated line comes from a fixed table or a number, so the capture of each
+ * piece is the piece itself (the quoted strings keep their quotes, as QS captures them); a unit test
+ * parses lines covering every entry of the tables and checks both paths give the same values.
+ */
+export function accessLogCapture(seed: number, rid: number, eventTimeMs: number, name: string): string | undefined {
+  switch (name) {
+    case 'clientip':
+      return accessIp(seed, rid);
+    case 'ident':
+      return '-';
+    case 'auth':
+      return USERS[indexOf(hashUnit(seed, rid, 11), USERS.length)]!;
+    case 'timestamp':
+      return apacheTimestamp(eventTimeMs);
+    case 'verb':
+      return accessMethod(seed, rid);
+    case 'request':
+      return accessPath(seed, rid);
+    case 'httpversion':
+      return '1.1';
+    case 'status':
+      return accessStatus(seed, rid);
+    case 'bytes':
+      return String(accessBytes(seed, rid, accessStatus(seed, rid)));
+    case 'referrer':
+      return QUOTED_REFERRERS[indexOf(hashUnit(seed, rid, 9), REFERRERS.length)]!;
+    case 'agent':
+      return QUOTED_AGENTS[indexOf(hashUnit(seed, rid, 10), AGENTS.length)]!;
+    default:
+      return undefined;
+  }
+}
+
+const QUOTED_REFERRERS = REFERRERS.map((r) => `"${r}"`);
+const QUOTED_AGENTS = AGENTS.map((a) => `"${a}"`);
+
 
 /** One ground-truth field of an access-log line; undefined for a name the line does not have. */
 function accessLogField(seed: number, rid: number, eventTimeMs: number, field: string): string | number | undefined {

@@ -9,7 +9,7 @@
 import { hashUnit } from '../core/prng.js';
 import type { Rec, FieldMap } from '../core/record.js';
 import type { WorkloadSpec } from '../spec/schema/workload.js';
-import { generateField, generateLine, generateText, type GeneratedLine } from './generators.js';
+import { accessLogCapture, accessLogTextLength, generateField, generateLine, generateText, type GeneratedLine } from './generators.js';
 
 const SALT_LATE = 101;
 const SALT_LAG = 102;
@@ -134,6 +134,22 @@ export class Workload {
   /** The raw line (what `record(rid).fields.message` holds); `eventTimeMs` is `eventTimeMs(rid)`. */
   text(rid: number, eventTimeMs: number): string {
     return generateText(this.spec.generator, this.seed, rid, eventTimeMs, this.isMalformed(rid));
+  }
+
+  /** `text(rid, eventTimeMs).length`, without building the text for a well-formed access-log line. */
+  textLength(rid: number, eventTimeMs: number): number {
+    if (this.isAccessLine(rid)) return accessLogTextLength(this.seed, rid, eventTimeMs);
+    return this.text(rid, eventTimeMs).length;
+  }
+
+  /** Whether rid's line is a well-formed access-log line: `%{COMBINEDAPACHELOG}` captures are then `accessCapture`. */
+  isAccessLine(rid: number): boolean {
+    return this.spec.generator === 'access-log' && !this.isMalformed(rid);
+  }
+
+  /** One `%{COMBINEDAPACHELOG}` capture of a well-formed access-log line (see `isAccessLine`), from the generator's draws. */
+  accessCapture(rid: number, eventTimeMs: number, name: string): string | undefined {
+    return accessLogCapture(this.seed, rid, eventTimeMs, name);
   }
 
   /** Where the line came from (what `record(rid).fields.log` holds): file path and line offset. */

@@ -22,11 +22,34 @@ function timed(spec: PipelineSpec, options: { metrics?: boolean } = {}) {
   return { handle, ms };
 }
 
+/**
+ * Heap the run's handle keeps alive (what a finished run holds for the trace, terminal and ledger
+ * views), per record: the used heap after a full collection with the handle held, less the used heap
+ * before the run. Needs `--expose-gc`; 0 without it.
+ */
+function retainedBytes(before: number, keep: unknown): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return 0;
+  gc();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  if (keep === null) throw new Error('unreachable');
+  return after - before;
+}
+
+function heapNow(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
 /** `metrics: false` runs without the operator metrics (simulator/metrics), for the cost comparison. */
 export function fullPipeline(records: number, options: { metrics?: boolean } = {}) {
+  const before = heapNow();
   const { handle, ms } = timed(benchSpec('full', records), options);
+  const retained = retainedBytes(before, handle);
   const es = handle.result.outputs['es'];
   return {
+    retainedBytesPerRecord: retained / handle.workload.total,
     records: handle.workload.total,
     events: handle.result.events,
     ms,

@@ -4,7 +4,7 @@
  */
 import { bareHeapLoop, pipelineLoop } from './core-bench.js';
 import { sweepBench, formatSweepBench } from './sweep-bench.js';
-import { floorLine } from './pipeline-floor.js';
+import { benchBundles } from './code-bundle.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -37,28 +37,54 @@ interface PipelineRun {
   summary?: unknown;
 }
 
+/** This checkout and the code it is compared with (git `BENCH_BASE`, default main), each bundled into one file. */
+const BASE = process.env['BENCH_BASE'] ?? 'main';
+const bundles = benchBundles(BASE);
+
 function pipelineRun(which: 'full' | 'comparison', ...flags: string[]): PipelineRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/pipeline-process.ts', which, ...flags], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return processRun([bundles.current], which, flags);
+}
+
+function processRun(nodeArgs: string[], which: string, flags: string[]): PipelineRun {
+  const r = spawnSync(process.execPath, [...nodeArgs, which, ...flags], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`pipeline-process ${which} ${flags.join(' ')} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as PipelineRun;
 }
 
-/** The run's floor (pipeline-floor.ts: write each line, parse it once, keep what Kafka keeps), in a fresh process too. */
-function floorOf(which: 'full' | 'comparison', run: PipelineRun): string {
-  return floorLine(run.ms, pipelineRun(which, '--floor').ms, 'in Node');
-}
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 
 function runLine(run: PipelineRun): string {
   const s = run.ms / 1000;
   return `${fmt(run.records)} records, ${fmt(run.events)} events (${(run.events / run.records).toFixed(3)} per record) in ${fmt(run.ms)} ms wall, ${fmt(run.cpuMs)} ms CPU → ${fmt(run.records / s)} records/s, ${fmt(run.events / s)} events/s, ${(bare.perSecond / (run.events / s)).toFixed(2)}× the bare heap loop's time per event`;
 }
 
-section('full pipeline: Filebeat → Logstash → Kafka (3 partitions) → Flink tumbling count → Elasticsearch, 1,000,000 records');
-const full = pipelineRun('full');
-console.log(runLine(full));
-console.log(`target wall time < 5 s: ${full.ms < 5000 ? 'met' : 'missed'}`);
-console.log(floorOf('full', full));
-console.log(`ledger: ${JSON.stringify(full.summary)}`);
+section(`full pipeline: Filebeat → Logstash → Kafka (3 partitions) → Flink tumbling count → Elasticsearch, 1,000,000 records; this code and ${BASE} alternately, three runs each`);
+{
+  // Fresh processes, alternating, so both versions see the same load on a shared machine; medians compared.
+  const runs: PipelineRun[] = [];
+  const baseRuns: PipelineRun[] = [];
+  for (let i = 0; i < 3; i++) {
+    if (bundles.base) baseRuns.push(processRun([bundles.base], 'full', []));
+    runs.push(pipelineRun('full'));
+  }
+  const line = (rs: PipelineRun[]) => `wall ${rs.map((r) => fmt(r.ms)).join(', ')} ms (median ${fmt(median(rs.map((r) => r.ms)))}), CPU ${rs.map((r) => fmt(r.cpuMs)).join(', ')} ms (median ${fmt(median(rs.map((r) => r.cpuMs)))})`;
+  const full = runs[0]!;
+  console.log(runLine(full));
+  console.log(`this code : ${line(runs)}`);
+  if (bundles.base) {
+    console.log(`${BASE.padEnd(10)}: ${line(baseRuns)}`);
+    const speedup = median(baseRuns.map((r) => r.ms)) / median(runs.map((r) => r.ms));
+    const cpuSpeedup = median(baseRuns.map((r) => r.cpuMs)) / median(runs.map((r) => r.cpuMs));
+    console.log(`speed-up over ${BASE}: ${speedup.toFixed(2)}× wall, ${cpuSpeedup.toFixed(2)}× CPU (target ≥ 5×)`);
+  } else console.log(`(git could not give ${BASE}: no comparison)`);
+  console.log(`target ≤ 1.0 s in Node: ${median(runs.map((r) => r.ms)) <= 1000 ? 'met' : 'missed'}`);
+  const refs = [0, 1, 2].map(() => pipelineRun('full', '--reference'));
+  const ref = median(refs.map((r) => r.ms));
+  console.log(`id reference (ids through the same hops, nothing else; id-reference.ts): ${refs.map((r) => fmt(r.ms)).join(', ')} ms → the run takes ${(median(runs.map((r) => r.ms)) / ref).toFixed(1)}× the reference`);
+  const heap = processRun(['--expose-gc', bundles.current], 'full', []) as PipelineRun & { retainedBytesPerRecord?: number };
+  console.log(`heap the finished run keeps: ${(heap.retainedBytesPerRecord ?? 0).toFixed(1)} bytes per record (target ≤ 40)`);
+  console.log(`ledger: ${JSON.stringify(full.summary)}`);
+}
 
 section('operator metrics sampled once a simulated second: the full 1,000,000-record run with and without (target: within 10 %)');
 {
@@ -73,7 +99,6 @@ section('operator metrics sampled once a simulated second: the full 1,000,000-re
     withM.push(a);
     without.push(pipelineRun('full', '--no-metrics'));
   }
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[1]!;
   const line = (runs: PipelineRun[]) => `CPU ${runs.map((r) => fmt(r.cpuMs)).join(', ')} ms (median ${fmt(median(runs.map((r) => r.cpuMs)))}), wall ${runs.map((r) => fmt(r.ms)).join(', ')} ms`;
   const cost = median(withM.map((r) => r.cpuMs)) / median(without.map((r) => r.cpuMs)) - 1;
   console.log(`with metrics   : ${line(withM)}; ${samples} samples`);
@@ -85,7 +110,6 @@ section('Lambda vs Kappa comparison run, 1,000,000 records');
 const cmp = pipelineRun('comparison');
 console.log(runLine(cmp));
 console.log(`target wall time < 5 s: ${cmp.ms < 5000 ? 'met' : 'missed'}`);
-console.log(floorOf('comparison', cmp));
 
 section('lab sweep: 20 values × 5 seeds × 100,000 records (lab worker code, in Node); target < 30 s');
 console.log(formatSweepBench(await sweepBench()));

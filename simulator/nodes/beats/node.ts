@@ -10,7 +10,6 @@
  * lines: they are still in the files and are read again from the flushed registry.
  */
 import type { Message, NodeContext, SimNode } from '../../core/node.js';
-import type { Rec, FieldMap } from '../../core/record.js';
 import type { Workload } from '../../workload/workload.js';
 import type { BeatsSpec } from '../../spec/schema/beats.js';
 import { isoTimestamp } from '../../workload/clock.js';
@@ -18,13 +17,10 @@ import { Registry } from './registry.js';
 import { Harvesters } from './harvesters.js';
 import type { FileSegments } from './rotation.js';
 import type { Batch, BeatEvent, BeatsOutputClient, PublishOutcome } from './batch.js';
-import { metadataId } from './event-id.js';
+import { ShippedLine, type ReadStamp, type ShipSource } from './shipped-line.js';
 
 /** Filebeat's log input re-checks a file this long after reaching its end (`backoff`, default 1s). */
 const EOF_BACKOFF_MS = 1000;
-
-/** `@metadata` without an id: the same for every event, and events are immutable, so one object serves all. */
-const PLAIN_METADATA: FieldMap = { beat: 'filebeat' };
 
 export class FilebeatNode implements SimNode {
   private ctx!: NodeContext;
@@ -33,7 +29,7 @@ export class FilebeatNode implements SimNode {
   private readonly registry: Registry;
   private h!: Harvesters;
   /** Events read but not yet in a batch (FIFO from `head`). */
-  private pending: BeatEvent[] = [];
+  private pending: ShippedLine[] = [];
   private head = 0;
   private readonly inflight = new Map<number, Batch>();
   private readonly retry: Batch[] = [];
@@ -44,8 +40,9 @@ export class FilebeatNode implements SimNode {
   private readTimerAt = Number.POSITIVE_INFINITY;
   /** Harvesters are blocked on a full queue (backpressure) and wait for an ACK, not a timer. */
   private stalled = false;
-  /** `@timestamp` of the lines of the current read: when Filebeat read them. */
-  private readStamp = '';
+  /** What the events of the current read share: their `@timestamp` (when Filebeat read them) and the incarnation. */
+  private readStamp!: ReadStamp;
+  private readonly source: ShipSource;
   /** How many times this Filebeat has restarted: `add_id`'s per-process part (SEMANTICS-2 §3). */
   private incarnation = 0;
   private readonly counters = { eventsAcked: 0, eventsFailed: 0, batchesSent: 0, batchesResent: 0, eventsDropped: 0, connectionFailures: 0 };
@@ -58,6 +55,7 @@ export class FilebeatNode implements SimNode {
     private readonly makeClient: (ctx: NodeContext) => BeatsOutputClient,
   ) {
     this.registry = new Registry(workload.files);
+    this.source = { workload, processors: spec.processors };
     this.backoffMs = spec['backoff.init'];
   }
 
@@ -88,7 +86,7 @@ export class FilebeatNode implements SimNode {
   private readNow(): void {
     if (!this.up) return;
     const free = this.spec['queue.mem.events'] - this.queued;
-    this.readStamp = isoTimestamp(this.ctx.now());
+    this.readStamp = { source: this.source, stamp: isoTimestamp(this.ctx.now()), incarnation: this.incarnation };
     if (free > 0) {
       this.h.read(this.ctx.now(), free, (file, line, readBefore) => this.enqueue(file, line, readBefore));
     }
@@ -115,12 +113,8 @@ export class FilebeatNode implements SimNode {
   private enqueue(file: number, line: number, readBefore: boolean): void {
     const w = this.workload;
     const rid = w.ridOf(file, line);
-    const processors = this.spec.processors;
-    const metadata: FieldMap = processors.length > 0 ? { beat: 'filebeat', _id: metadataId(processors, w.seed, rid, this.incarnation) } : PLAIN_METADATA;
-    // The workload's record fields (message, log) plus what Filebeat adds, built in one object literal.
-    const eventTimeMs = w.eventTimeMs(rid);
-    const fields: FieldMap = { message: w.text(rid, eventTimeMs), log: w.logField(rid), '@timestamp': this.readStamp, '@metadata': metadata };
-    const rec: Rec = { rid, eventTimeMs, fields };
+    // The workload's fields (message, log) plus what Filebeat adds, computed when something reads them.
+    const rec = new ShippedLine(rid, w.eventTimeMs(rid), this.readStamp);
     if (readBefore) {
       this.ctx.ledger.noteDuplicate(rid, this.address, 'read again after a restart from the flushed registry offset');
     }

@@ -4,8 +4,8 @@
  * no job at all). Watermarks come from the source partitions (see watermarks.ts); window
  * results and passed-through records go to `emit`, in order.
  */
-import type { Rec } from '../../core/record.js';
-import { readField, splitFieldPath } from '../../core/record.js';
+import { LazyRec, type Rec } from '../../core/record.js';
+import { recField, splitFieldPath } from '../../core/record.js';
 import type { NodeContext } from '../../core/node.js';
 import type { JobSpec } from '../../spec/schema/job.js';
 import type { ConsumedRecord } from '../kafka/client-api.js';
@@ -103,12 +103,12 @@ export class Operators {
         out.push(rec);
         continue;
       }
-      const keyValue = topKey !== null ? rec.fields[topKey] : readField(rec.fields, this.keyBy);
+      const keyValue = topKey !== null && !(rec instanceof LazyRec) ? rec.fields[topKey] : recField(rec, this.keyBy);
       if (keyValue === undefined || keyValue === null) {
         ledger.noteFiltered(rec.rid, where, noKeyWhy);
         continue;
       }
-      const v = this.agg.kind === 'count' ? 1 : contribution(this.agg, readField(rec.fields, this.agg.field));
+      const v = this.agg.kind === 'count' ? 1 : contribution(this.agg, recField(rec, this.agg.field));
       const windows = this.windows.add(String(keyValue), rec.eventTimeMs, rec.rid, v, wm, fire);
       // Sliding windows overlap: a record counts once in each of its windows, so the results hold it that many times.
       for (let w = 1; w < windows; w++) ledger.noteDuplicate(rec.rid, where, OVERLAP_WHY);

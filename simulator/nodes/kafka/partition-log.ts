@@ -11,12 +11,12 @@
  * detection) and the transaction index (open transactions → last stable offset; aborted ranges
  * that read_committed readers skip).
  */
-import type { Rec } from '../../core/record.js';
+import type { Rec, RecordColumn } from '../../core/record.js';
 import { recordEpoch, recordSequence, type ProducerEntry } from './idempotence.js';
 
 export interface LogBatch {
   readonly baseOffset: number;
-  readonly records: readonly Rec[];
+  readonly records: RecordColumn;
   /** Leader epoch under which the batch was written. */
   readonly epoch: number;
   readonly producerId: number;
@@ -27,6 +27,11 @@ export interface LogBatch {
   /** A transaction marker instead of data. */
   readonly control: 'commit' | 'abort' | null;
   readonly appendTimeMs: number;
+}
+
+/** The rid of record `j` of a batch, without making the record when the batch keeps ids. */
+export function ridAt(records: RecordColumn, j: number): number {
+  return 'ridAt' in records ? (records as { ridAt(j: number): number }).ridAt(j) : records.at(j)!.rid;
 }
 
 export function batchCount(b: LogBatch): number {
@@ -224,7 +229,8 @@ export class PartitionLog {
         continue;
       }
       let j = Math.max(0, next - b.baseOffset);
-      for (; j < b.records.length && n < most; j++) entries[n++] = { topic: this.topic, partition: this.partition, offset: b.baseOffset + j, record: b.records[j]! };
+      const records = b.records;
+      for (; j < records.length && n < most; j++) entries[n++] = { topic: this.topic, partition: this.partition, offset: b.baseOffset + j, record: records.at(j)! };
       next = b.baseOffset + j;
     }
     entries.length = n;
@@ -246,7 +252,7 @@ export class PartitionLog {
       if (b.baseOffset >= below) break;
       if (skipAborted && b.transactional && this.isAborted(b.producerId, b.baseOffset)) continue;
       const end = Math.min(b.records.length, below - b.baseOffset);
-      for (let j = Math.max(0, offset - b.baseOffset); j < end; j++) visit(b.records[j]!.rid);
+      for (let j = Math.max(0, offset - b.baseOffset); j < end; j++) visit(ridAt(b.records, j));
     }
   }
 
@@ -258,7 +264,7 @@ export class PartitionLog {
       if (b.control || b.appendTimeMs <= sinceMs) continue;
       if (skipAborted && b.transactional && this.isAborted(b.producerId, b.baseOffset)) continue;
       const end = Math.min(b.records.length, offset - b.baseOffset);
-      for (let j = 0; j < end; j++) visit(b.records[j]!.rid);
+      for (let j = 0; j < end; j++) visit(ridAt(b.records, j));
     }
   }
 

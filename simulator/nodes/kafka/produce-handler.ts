@@ -15,6 +15,7 @@ import type { Rec } from '../../core/record.js';
 import type { Broker } from './broker.js';
 import type { LogBatch } from './partition-log.js';
 import { checkSequence } from './idempotence.js';
+import { packLines } from '../beats/shipped-line.js';
 import { tpKey } from './tp-key.js';
 
 export interface ProduceBatch {
@@ -87,7 +88,7 @@ export function handleProduce(broker: Broker, msg: Message, from: string): void 
     if (append) {
       const batch: LogBatch = {
         baseOffset: r.log.logEndOffset,
-        records: b.records,
+        records: packLines(b.records),
         epoch: r.leaderEpoch,
         producerId: b.producerId,
         producerEpoch: b.producerEpoch,

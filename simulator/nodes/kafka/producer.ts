@@ -11,7 +11,7 @@
  * producer id + sequence numbers let the leader drop the resend and refuse gaps.
  */
 import type { Message, NodeContext } from '../../core/node.js';
-import type { Rec } from '../../core/record.js';
+import { messageLengthOf, type Rec } from '../../core/record.js';
 import type { KafkaProducerClient, ProducerConfig, SendCallback, TransactionHandle } from './client-api.js';
 import type { KafkaCluster } from './cluster.js';
 import type { ProduceRequest, ProduceResponse, ProduceBatch } from './produce-handler.js';
@@ -33,9 +33,7 @@ const RECORD_BATCH_OVERHEAD = 61;
 
 /** The upper bound the client checks against max.request.size: the value (the event's message), the key, the batch header. */
 function serializedSize(record: Rec, key: string | null): number {
-  const message = record.fields['message'];
-  const value = typeof message === 'string' ? message.length : 0;
-  return value + (key?.length ?? 0) + RECORD_BATCH_OVERHEAD;
+  return messageLengthOf(record) + (key?.length ?? 0) + RECORD_BATCH_OVERHEAD;
 }
 
 interface InFlight {

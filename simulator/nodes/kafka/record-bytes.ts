@@ -4,9 +4,8 @@
  * producer checks against max.request.size. Keys, headers and record-batch framing are not
  * counted, so the simulated rates read a little below a real broker's.
  */
-import type { Rec } from '../../core/record.js';
+import { messageLengthOf, type Rec } from '../../core/record.js';
 
 export function recordValueBytes(record: Rec): number {
-  const message = record.fields['message'];
-  return typeof message === 'string' ? message.length : 0;
+  return messageLengthOf(record);
 }

@@ -17,7 +17,7 @@
 import type { Message } from '../../core/node.js';
 import type { Broker } from './broker.js';
 import type { Replica } from './replica.js';
-import type { LogBatch } from './partition-log.js';
+import { ridAt, type LogBatch } from './partition-log.js';
 import { tpKey } from './tp-key.js';
 
 const REPLICA_FETCH_WAIT_MS = 500;
@@ -247,7 +247,7 @@ export class ReplicaFetcher {
     const reason = `${r.key} on broker ${this.broker.brokerId}: ${why}`;
     for (const b of removed) {
       for (let i = 0; i < b.records.length; i++) {
-        const rid = b.records[i]!.rid;
+        const rid = ridAt(b.records, i);
         // A copy an unclean election already doomed is counted there once; its truncation is only traced.
         if (b.baseOffset + i >= r.lossNotedFrom) ledger.trace(rid, this.broker.cluster.id, `lost: ${reason}`);
         else ledger.noteLoss(rid, this.broker.cluster.id, reason);

@@ -7,6 +7,7 @@
  * it yet, nobody ever will.
  */
 import type { Broker } from './broker.js';
+import { ridAt } from './partition-log.js';
 
 export function applyRetention(broker: Broker): void {
   const now = broker.ctx.now();
@@ -16,7 +17,7 @@ export function applyRetention(broker: Broker): void {
     let n = 0;
     const why = `${r.key}: deleted by retention.ms (${r.retentionMs} ms)`;
     for (const b of removed) {
-      for (const rec of b.records) broker.ctx.ledger.noteLoss(rec.rid, broker.cluster.id, why);
+      for (let j = 0; j < b.records.length; j++) broker.ctx.ledger.noteLoss(ridAt(b.records, j), broker.cluster.id, why);
       n += b.records.length;
     }
     broker.counters.recordsDeleted += n;

@@ -9,9 +9,10 @@
  * the field exists and is not false/null.
  */
 import type { FieldMap, FieldValue } from '../../core/record.js';
-import { readField } from '../../core/record.js';
+import { LazyRec, readField } from '../../core/record.js';
 
-export type Condition = (fields: FieldMap) => boolean;
+/** A compiled condition over an event's fields, or over a lazy record (which then computes only the fields it names). */
+export type Condition = (fields: FieldMap | LazyRec) => boolean;
 
 type Value = { kind: 'field'; path: string } | { kind: 'literal'; value: FieldValue } | { kind: 'regex'; re: RegExp };
 
@@ -141,10 +142,10 @@ function unquote(t: string): string {
   return t.slice(1, -1).replace(/\\(.)/g, '$1');
 }
 
-function resolve(v: Value, fields: FieldMap): FieldValue | undefined {
+function resolve(v: Value, fields: FieldMap | LazyRec): FieldValue | undefined {
   if (v.kind === 'literal') return v.value;
   if (v.kind === 'regex') return v.re.source;
-  return readField(fields, v.path);
+  return fields instanceof LazyRec ? fields.field(v.path) : readField(fields, v.path);
 }
 
 /** A bracketed list of quoted strings, e.g. `["200", "304"]`, is a list literal, not a field. */

@@ -3,8 +3,8 @@
  * and `%{field}` sprintf templates (`%{[@metadata][_id]}`, `%{status}`) [LS9].
  * Events are immutable records, so writes return a new field map.
  */
-import type { FieldMap, FieldValue } from '../../core/record.js';
-import { readField, splitFieldPath } from '../../core/record.js';
+import type { FieldMap, FieldValue, Rec } from '../../core/record.js';
+import { readField, recField, splitFieldPath } from '../../core/record.js';
 
 export function setField(fields: FieldMap, path: string, value: FieldValue | undefined): FieldMap {
   if (!path.includes('.') && !path.includes('[')) return setTop(copyOf(fields), path, value);
@@ -47,11 +47,20 @@ export function getField(fields: FieldMap, path: string): FieldValue | undefined
 
 /** Expands `%{field}` references; a missing field stays as the literal `%{field}`, as in Logstash. */
 export function sprintf(template: string, fields: FieldMap): string {
+  return expand(template, (path) => readField(fields, path));
+}
+
+/** `sprintf(template, rec.fields)`, reading only the fields the template names (a lazy record builds no map). */
+export function sprintfRec(template: string, rec: Rec): string {
+  return expand(template, (path) => recField(rec, path));
+}
+
+function expand(template: string, read: (path: string) => FieldValue | undefined): string {
   const t = compiledTemplate(template);
   if (t.refs.length === 0) return template;
   let out = t.literals[0]!;
   for (let i = 0; i < t.refs.length; i++) {
-    const v = readField(fields, t.refs[i]!);
+    const v = read(t.refs[i]!);
     out += v === undefined || v === null ? t.wholes[i]! : typeof v === 'object' ? JSON.stringify(v) : String(v);
     out += t.literals[i + 1]!;
   }

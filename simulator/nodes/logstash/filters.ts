@@ -4,7 +4,7 @@
  * `drop` filter says so; failed parses only add tags.
  */
 import type { FieldMap, FieldValue, Rec } from '../../core/record.js';
-import { withEventTime, withFields } from '../../core/record.js';
+import { LazyRec, withEventTime, withFields } from '../../core/record.js';
 import type { LogstashFilterSpec } from '../../spec/schema/logstash.js';
 import { EPOCH_MS, isoTimestamp } from '../../workload/clock.js';
 import { compileCondition, type Condition } from './conditional.js';
@@ -33,7 +33,13 @@ function grokFilter(spec: Extract<LogstashFilterSpec, { grok: unknown }>['grok']
     }),
   }));
   const only = matchers.length === 1 && matchers[0]!.groks.length === 1 ? { field: matchers[0]!.field, grok: matchers[0]!.groks[0]!.g } : null;
+  // `%{COMBINEDAPACHELOG}` alone on `message`: a lazy line may know its captures without its text.
+  const combinedOnMessage = only !== null && only.field === 'message' && only.grok.direct;
   return (rec) => {
+    if (combinedOnMessage && rec instanceof LazyRec) {
+      const parsed = rec.combinedApacheParse();
+      if (parsed) return parsed;
+    }
     if (only) {
       // One pattern on one field (`%{COMBINEDAPACHELOG}` on `message`, most often): the direct
       // parser, if it takes the line, builds the new event in one go.
@@ -168,7 +174,7 @@ export function compileFilters(specs: readonly LogstashFilterSpec[]): FilterFn {
   return (rec, nowMs) => {
     let cur: Rec | null = rec;
     for (const stage of stages) {
-      if (stage.when && !stage.when(cur.fields)) continue;
+      if (stage.when && !stage.when(cur instanceof LazyRec ? cur : cur.fields)) continue;
       cur = stage.run(cur, nowMs);
       if (cur === null) return null;
     }

@@ -16,7 +16,7 @@
 import type { Message, NodeContext } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
 import type { KafkaClusterHandle, KafkaProducerClient, SendResult } from '../kafka/client-api.js';
-import { sprintf } from './field-paths.js';
+import { sprintfRec } from './field-paths.js';
 import type { LogstashOutput } from './output.js';
 import { producerConfig, type KafkaOutputSettings } from './kafka-producer-config.js';
 
@@ -131,7 +131,7 @@ export class LogstashKafkaOutput implements LogstashOutput {
 
   private key(rec: Rec): string | null {
     if (this.settings.message_key === undefined) return null;
-    return sprintf(this.settings.message_key, rec.fields);
+    return sprintfRec(this.settings.message_key, rec);
   }
 
   receive(msg: Message, from: string): boolean {

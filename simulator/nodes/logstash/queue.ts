@@ -14,19 +14,71 @@
  */
 import type { Rec } from '../../core/record.js';
 
-export interface QueueEntry {
-  readonly seq: number;
-  readonly rec: Rec;
+const TAKEN = 1;
+const ACKED = 2;
+const ACKED_DURABLE = 4;
+const PROCESSED_ONCE = 8;
+const SENDER_ACKED = 16;
+
+/**
+ * One event in the queue. The five yes/no states share one number: a busy queue holds tens of
+ * thousands of entries for seconds of simulated time, long enough for the garbage collector to copy
+ * each one twice, so each entry is three fields, not seven.
+ */
+export class QueueEntry {
+  private flags: number;
+
+  constructor(
+    readonly seq: number,
+    readonly rec: Rec,
+    senderAcked: boolean,
+  ) {
+    this.flags = senderAcked ? SENDER_ACKED : 0;
+  }
+
+  private set(flag: number, on: boolean): void {
+    this.flags = on ? this.flags | flag : this.flags & ~flag;
+  }
+
   /** Handed to a worker (volatile). */
-  taken: boolean;
+  get taken(): boolean {
+    return (this.flags & TAKEN) !== 0;
+  }
+  set taken(on: boolean) {
+    this.set(TAKEN, on);
+  }
+
   /** Finished by filters and outputs (volatile until a checkpoint). */
-  acked: boolean;
+  get acked(): boolean {
+    return (this.flags & ACKED) !== 0;
+  }
+  set acked(on: boolean) {
+    this.set(ACKED, on);
+  }
+
   /** The ACK is in a checkpoint. */
-  ackedDurable: boolean;
+  get ackedDurable(): boolean {
+    return (this.flags & ACKED_DURABLE) !== 0;
+  }
+  set ackedDurable(on: boolean) {
+    this.set(ACKED_DURABLE, on);
+  }
+
   /** Reached the outputs at least once (ledger bookkeeping: a replay of it is a copy). */
-  processedOnce: boolean;
+  get processedOnce(): boolean {
+    return (this.flags & PROCESSED_ONCE) !== 0;
+  }
+  set processedOnce(on: boolean) {
+    this.set(PROCESSED_ONCE, on);
+  }
+
   /** The input ACKed its sender for this event: from now on only this queue has it. */
-  senderAcked: boolean;
+  get senderAcked(): boolean {
+    return (this.flags & SENDER_ACKED) !== 0;
+  }
+  set senderAcked(on: boolean) {
+    this.set(SENDER_ACKED, on);
+  }
 }
 
 export interface QueueSettings {
@@ -65,7 +117,7 @@ export class LogstashQueue {
   }
 
   write(rec: Rec, senderAcked: boolean): QueueEntry {
-    const entry: QueueEntry = { seq: this.nextSeq++, rec, taken: false, acked: false, ackedDurable: false, processedOnce: false, senderAcked };
+    const entry = new QueueEntry(this.nextSeq++, rec, senderAcked);
     this.entries.push(entry);
     this.unackedCount++;
     if (this.settings.type === 'persisted' && ++this.writesSinceCheckpoint >= this.settings.checkpointWrites) this.checkpoint();

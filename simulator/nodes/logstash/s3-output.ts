@@ -11,7 +11,7 @@
  * (default true) uploads every file left behind at startup, the half-filled one as its own part.
  */
 import type { Message, NodeContext } from '../../core/node.js';
-import type { Rec } from '../../core/record.js';
+import { LazyRec, type Rec } from '../../core/record.js';
 import type { S3Put, S3Response } from '../s3/protocol.js';
 import type { LogstashSpec } from '../../spec/schema/logstash.js';
 import type { LogstashOutput } from './output.js';
@@ -114,7 +114,7 @@ export class LogstashS3Output implements LogstashOutput {
     const file = this.files.current!;
     for (const r of events) {
       file.records.push(r);
-      file.bytes += encodedBytes(r.fields['message']);
+      file.bytes += lineBytes(r);
     }
     // Checked once per batch, after it is written.
     if (bySize(this.policy, file) || byTime(this.policy, file, this.ctx.now())) this.rotate();
@@ -130,7 +130,7 @@ export class LogstashS3Output implements LogstashOutput {
       let file = dated.get(prefix);
       if (!file) dated.set(prefix, (file = this.createFile(prefix)));
       file.records.push(r);
-      file.bytes += encodedBytes(r.fields['message']);
+      file.bytes += lineBytes(r);
       touched.add(prefix);
     }
     for (const prefix of touched) {
@@ -217,4 +217,9 @@ export class LogstashS3Output implements LogstashOutput {
   inspect(): unknown {
     return { prefix: this.settings.prefix, tempFileEvents: this.files.current?.records.length ?? 0, filesWaiting: this.files.closed.map((f) => f.key), ...this.counters };
   }
+}
+
+/** Bytes the event's line takes in the file (`message` and a newline); a lazy record counts its text without writing it. */
+function lineBytes(r: Rec): number {
+  return r instanceof LazyRec ? r.messageLength() + 1 : encodedBytes(r.fields['message']);
 }

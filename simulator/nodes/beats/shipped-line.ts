@@ -1,0 +1,202 @@
+/**
+ * The events Filebeat ships, as lazy records (core/record.ts `LazyRec`): a line's rid and event time,
+ * and the read it came from (`@timestamp` is the time of the read, `@metadata._id` depends on the
+ * process incarnation). Everything else is a function of (seed, rid), so the text is written only
+ * when something reads it.
+ *
+ * `%{COMBINEDAPACHELOG}` on `message` of a well-formed access-log line captures exactly the pieces the
+ * generator drew the line from (workload/generators.ts `accessLogCapture`, checked against the parser by
+ * a unit test), so a grok filter that applies only that pattern turns a shipped line into a
+ * `ParsedAccessLine` without writing or parsing any text. Any other line or pattern takes the general
+ * path, which reads `fields` as for any record.
+ */
+import { LazyRec, type FieldMap, type FieldValue, type Rec, type RecordColumn } from '../../core/record.js';
+import type { Workload } from '../../workload/workload.js';
+import { metadataId } from './event-id.js';
+
+/** What a Filebeat's events share: the workload they come from and the processors that set `@metadata._id`. */
+export interface ShipSource {
+  readonly workload: Workload;
+  readonly processors: readonly ('add_id' | 'fingerprint')[];
+}
+
+/** One read of the files: its events share the source, the read's `@timestamp`, and the process incarnation. */
+export interface ReadStamp {
+  readonly source: ShipSource;
+  /** `@timestamp`: when Filebeat read the lines. */
+  readonly stamp: string;
+  /** Restarts of this Filebeat before the read (`add_id`'s per-process part). */
+  readonly incarnation: number;
+}
+
+/** `@metadata` without an id: the same for every event, and events are immutable, so one object serves all. */
+const PLAIN_METADATA: FieldMap = { beat: 'filebeat' };
+
+/** A name that is not an own field reads as it would on any plain field map (nothing, or what Object.prototype has). */
+const NO_FIELDS: FieldMap = {};
+
+function metadataOf(rid: number, read: ReadStamp): FieldMap {
+  const { processors, workload } = read.source;
+  return processors.length > 0 ? { beat: 'filebeat', _id: metadataId(processors, workload.seed, rid, read.incarnation) } : PLAIN_METADATA;
+}
+
+/** One of the four fields every shipped event has, or undefined for another name. */
+function shippedField(rid: number, eventTimeMs: number, read: ReadStamp, name: string): FieldValue | undefined {
+  switch (name) {
+    case 'message':
+      return read.source.workload.text(rid, eventTimeMs);
+    case 'log':
+      return read.source.workload.logField(rid);
+    case '@timestamp':
+      return read.stamp;
+    case '@metadata':
+      return metadataOf(rid, read);
+    default:
+      return undefined;
+  }
+}
+
+/** An event as Filebeat ships it: `message`, `log`, `@timestamp`, `@metadata`, in that order. */
+export class ShippedLine extends LazyRec {
+  constructor(
+    readonly rid: number,
+    readonly eventTimeMs: number,
+    readonly read: ReadStamp,
+  ) {
+    super();
+  }
+
+  get fields(): FieldMap {
+    const w = this.read.source.workload;
+    return { message: w.text(this.rid, this.eventTimeMs), log: w.logField(this.rid), '@timestamp': this.read.stamp, '@metadata': metadataOf(this.rid, this.read) };
+  }
+
+  protected top(name: string): FieldValue | undefined {
+    return shippedField(this.rid, this.eventTimeMs, this.read, name) ?? NO_FIELDS[name];
+  }
+
+  /** `message.length`, worked out the first time a Kafka client or broker counts the record's bytes (it does several times). */
+  private messageChars = -1;
+
+  messageLength(): number {
+    if (this.messageChars < 0) this.messageChars = this.read.source.workload.textLength(this.rid, this.eventTimeMs);
+    return this.messageChars;
+  }
+
+  override combinedApacheParse(): Rec | null {
+    return this.read.source.workload.isAccessLine(this.rid) ? new ParsedAccessLine(this.rid, this.eventTimeMs, this.read, this.messageChars) : null;
+  }
+}
+
+/**
+ * A shipped access-log line after `%{COMBINEDAPACHELOG}` on `message`: the four shipped fields, then the
+ * captures. Only `ShippedLine.combinedApacheParse` makes one, so its event time is always the line's
+ * (`workload.eventTimeMs(rid)`), which lets `packLines` keep it as its rid alone.
+ */
+export class ParsedAccessLine extends LazyRec {
+  constructor(
+    readonly rid: number,
+    readonly eventTimeMs: number,
+    readonly read: ReadStamp,
+    messageChars = -1,
+  ) {
+    super();
+    this.messageChars = messageChars;
+  }
+
+  get fields(): FieldMap {
+    const { rid, eventTimeMs, read } = this;
+    const w = read.source.workload;
+    // The same keys in the same order as the direct parser's event (grok-fast-apache.ts `combinedApacheEvent`).
+    return {
+      message: w.text(rid, eventTimeMs),
+      log: w.logField(rid),
+      '@timestamp': read.stamp,
+      '@metadata': metadataOf(rid, read),
+      clientip: w.accessCapture(rid, eventTimeMs, 'clientip'),
+      ident: w.accessCapture(rid, eventTimeMs, 'ident'),
+      auth: w.accessCapture(rid, eventTimeMs, 'auth'),
+      timestamp: w.accessCapture(rid, eventTimeMs, 'timestamp'),
+      verb: w.accessCapture(rid, eventTimeMs, 'verb'),
+      request: w.accessCapture(rid, eventTimeMs, 'request'),
+      httpversion: w.accessCapture(rid, eventTimeMs, 'httpversion'),
+      status: w.accessCapture(rid, eventTimeMs, 'status'),
+      bytes: w.accessCapture(rid, eventTimeMs, 'bytes'),
+      referrer: w.accessCapture(rid, eventTimeMs, 'referrer'),
+      agent: w.accessCapture(rid, eventTimeMs, 'agent'),
+    };
+  }
+
+  protected top(name: string): FieldValue | undefined {
+    return shippedField(this.rid, this.eventTimeMs, this.read, name) ?? this.read.source.workload.accessCapture(this.rid, this.eventTimeMs, name) ?? NO_FIELDS[name];
+  }
+
+  /** `message.length`, worked out the first time a Kafka client or broker counts the record's bytes (it does several times). */
+  private messageChars: number;
+
+  messageLength(): number {
+    if (this.messageChars < 0) this.messageChars = this.read.source.workload.textLength(this.rid, this.eventTimeMs);
+    return this.messageChars;
+  }
+}
+
+/**
+ * The records of a Kafka log batch as a column: when every record is a parsed access line, their rids,
+ * message lengths and reads in typed arrays (6 bytes a record, and a read per run of records from one
+ * read), and the record made again when a reader asks (`at`). Any other batch stays the array it is.
+ * A log keeps what it holds for days; this is what makes a million held records cost megabytes, not
+ * a million objects for the garbage collector to walk.
+ */
+export function packLines(records: readonly Rec[]): RecordColumn {
+  const n = records.length;
+  if (n === 0) return records;
+  for (let j = 0; j < n; j++) if (!(records[j] instanceof ParsedAccessLine)) return records;
+  const lines = records as readonly ParsedAccessLine[];
+  const rids = new Int32Array(n);
+  const lengths = new Uint16Array(n);
+  const runStarts: number[] = [];
+  const runReads: ReadStamp[] = [];
+  for (let j = 0; j < n; j++) {
+    const line = lines[j]!;
+    const length = line.messageLength();
+    if (line.rid > 0x7fffffff || length > 0xffff) return records;
+    rids[j] = line.rid;
+    lengths[j] = length;
+    if (runReads[runReads.length - 1] !== line.read) {
+      runStarts.push(j);
+      runReads.push(line.read);
+    }
+  }
+  return new PackedLines(rids, lengths, Int32Array.from(runStarts), runReads);
+}
+
+class PackedLines implements RecordColumn {
+  constructor(
+    private readonly rids: Int32Array,
+    private readonly lengths: Uint16Array,
+    private readonly runStarts: Int32Array,
+    private readonly runReads: readonly ReadStamp[],
+  ) {}
+
+  get length(): number {
+    return this.rids.length;
+  }
+
+  ridAt(j: number): number {
+    return this.rids[j]!;
+  }
+
+  at(j: number): Rec | undefined {
+    if (j < 0 || j >= this.rids.length) return undefined;
+    // The read of record j: the last run starting at or before it (a batch holds a few runs at most).
+    let k = this.runStarts.length - 1;
+    while (this.runStarts[k]! > j) k--;
+    const read = this.runReads[k]!;
+    const rid = this.rids[j]!;
+    return new ParsedAccessLine(rid, read.source.workload.eventTimeMs(rid), read, this.lengths[j]!);
+  }
+
+  *[Symbol.iterator](): Iterator<Rec> {
+    for (let j = 0; j < this.rids.length; j++) yield this.at(j)!;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The reference under the full pipeline: the least work any run that carries records as ids through
+ * the same hops must do, timed alone. For every record of the spec's workload: Filebeat hands its id
+ * on in batches; Logstash → Kafka draws the record's `status` (the message key) from the generator
+ * and puts the id into its partition's id column (murmur2 of the key, as the Java client does);
+ * Flink reads each partition, draws the event time and adds the id to its 10 s tumbling window's
+ * count and lineage; Elasticsearch gets one document per (status, window); the ledger counts every
+ * id of every document. No queues, acknowledgements, replicas, checkpoints, timers or text.
+ *
+ * What the simulator costs above this is its model of the five systems; this is the physical limit
+ * of the design on this machine. No Node APIs.
+ */
+import { partitionForKey } from '../../simulator/nodes/kafka/partitioner.js';
+import type { PipelineSpec } from '../../simulator/spec/schema/pipeline.js';
+import { Workload } from '../../simulator/workload/workload.js';
+
+export interface ReferenceRun {
+  records: number;
+  ms: number;
+  documents: number;
+}
+
+const BATCH = 2048;
+const PARTITIONS = 3;
+const WINDOW_MS = 10_000;
+
+/** An id column that doubles as it fills. */
+class Ids {
+  ids = new Int32Array(1024);
+  n = 0;
+  push(id: number): void {
+    if (this.n === this.ids.length) {
+      const grown = new Int32Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.n++] = id;
+  }
+}
+
+export function idReference(spec: PipelineSpec): ReferenceRun {
+  const w = new Workload(spec.workload, spec.seed, spec.duration);
+  const t0 = performance.now();
+  const logs = Array.from({ length: PARTITIONS }, () => new Ids());
+  const batch = new Int32Array(BATCH);
+  for (let start = 0; start < w.total; start += BATCH) {
+    const n = Math.min(BATCH, w.total - start);
+    for (let j = 0; j < n; j++) batch[j] = start + j;
+    for (let j = 0; j < n; j++) {
+      const rid = batch[j]!;
+      const status = w.accessCapture(rid, 0, 'status') ?? '';
+      logs[partitionForKey(status, PARTITIONS)]!.push(rid);
+    }
+  }
+  const windows = new Map<string, Ids>();
+  for (const log of logs) {
+    for (let i = 0; i < log.n; i++) {
+      const rid = log.ids[i]!;
+      const start = w.eventTimeMs(rid) - (w.eventTimeMs(rid) % WINDOW_MS);
+      const cell = `${w.accessCapture(rid, 0, 'status')}-${start}`;
+      let lineage = windows.get(cell);
+      if (!lineage) windows.set(cell, (lineage = new Ids()));
+      lineage.push(rid);
+    }
+  }
+  const documents = new Map<string, { count: number; lineage: Int32Array }>();
+  const counted = new Uint8Array(w.total);
+  for (const [id, lineage] of windows) {
+    documents.set(id, { count: lineage.n, lineage: lineage.ids.subarray(0, lineage.n) });
+    for (let i = 0; i < lineage.n; i++) counted[lineage.ids[i]!]!++;
+  }
+  const ms = performance.now() - t0;
+  return { records: w.total, ms, documents: documents.size };
+}

@@ -1,0 +1,113 @@
+/**
+ * Records as ids: a shipped or parsed line computes its fields from (seed, rid) when asked. These
+ * tests hold the lazy path to the eager one it replaces — the same field maps, key for key and in
+ * order, the same single fields, the same message length — and hold the generator's captures to what
+ * grok (direct parser and regular expression alike) reads from the written line.
+ */
+import { describe, expect, it } from 'vitest';
+import { Workload } from '../../../simulator/workload/workload.js';
+import { workloadSchema } from '../../../simulator/spec/schema/workload.js';
+import { ACCESS_CAPTURE_NAMES } from '../../../simulator/workload/generators.js';
+import { compileGrok } from '../../../simulator/nodes/logstash/grok.js';
+import { combinedApacheEvent, parseCombinedApache } from '../../../simulator/nodes/logstash/grok-fast-apache.js';
+import { packLines, ShippedLine, type ReadStamp } from '../../../simulator/nodes/beats/shipped-line.js';
+import { ridAt } from '../../../simulator/nodes/kafka/partition-log.js';
+import { metadataId } from '../../../simulator/nodes/beats/event-id.js';
+import { LazyRec, messageLengthOf, readField, recField, type FieldMap, type Rec } from '../../../simulator/core/record.js';
+import { compileFilters } from '../../../simulator/nodes/logstash/filters.js';
+import { compileCondition } from '../../../simulator/nodes/logstash/conditional.js';
+
+const PATHS = ['message', 'log', 'log.file.path', '[log][offset]', '@timestamp', '@metadata', '[@metadata][_id]', '@metadata.beat', 'status', 'bytes', 'clientip', 'agent', 'referrer', 'timestamp', 'missing', 'missing.deeper', 'constructor', 'toString', 'status.x'];
+
+/** Conditions a Logstash filter may carry: on a lazy record they read single fields, and must answer as on the field map. */
+const CONDITIONS = ['"_grokparsefailure" in [tags]', '[status] == "404"', '[bytes] > 1000', '[@metadata][_id]', '[message] =~ /POST/', '![verb]', '[log][offset] < 100'].map(compileCondition);
+
+function workload(seed: number, extra: Record<string, unknown> = {}) {
+  return new Workload(workloadSchema.parse({ generator: 'access-log', rate: 2000, files: 3, malformed: 0.05, late: { fraction: 0.2, max: 4000 }, ...extra }), seed, 20_000);
+}
+
+function stamp(w: Workload, processors: ReadStamp['source']['processors'], incarnation: number): ReadStamp {
+  return { source: { workload: w, processors }, stamp: '2026-01-01T00:00:07.000Z', incarnation };
+}
+
+describe('lazy access-log lines', () => {
+  it('capture exactly what %{COMBINEDAPACHELOG} reads from the written line, by both grok paths', () => {
+    const { regex, captures } = compileGrok('%{COMBINEDAPACHELOG}');
+    const group = (name: string) => `g${captures.findIndex((c) => c.field === name)}`;
+    const seen = new Map<string, Set<string>>(ACCESS_CAPTURE_NAMES.map((n) => [n, new Set<string>()]));
+    // Plain comparisons collected into one list (an expect per value would take most of a minute).
+    const mismatches: string[] = [];
+    for (const seed of [1, 977]) {
+      const w = workload(seed);
+      for (let rid = 0; rid < w.total; rid++) {
+        if (!w.isAccessLine(rid)) continue;
+        const t = w.eventTimeMs(rid);
+        const text = w.text(rid, t);
+        const direct = parseCombinedApache(text);
+        if (direct === null || Object.keys(direct).join() !== ACCESS_CAPTURE_NAMES.join()) mismatches.push(`seed ${seed} rid ${rid}: the direct parser left the line`);
+        // The regular expression's captures (grok's general path), on every 50th line: named groups g<capture index>.
+        const groups = rid % 50 === 0 ? regex.exec(text)!.groups! : null;
+        for (const name of ACCESS_CAPTURE_NAMES) {
+          const value = w.accessCapture(rid, t, name);
+          if (value !== direct?.[name] || (groups && groups[group(name)] !== value)) mismatches.push(`seed ${seed} rid ${rid} ${name}: ${value} vs ${direct?.[name]}`);
+          seen.get(name)!.add(value!);
+        }
+        if (w.textLength(rid, t) !== text.length) mismatches.push(`seed ${seed} rid ${rid}: length`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // Every entry of the generator's tables showed up (statuses, methods, paths, users, referrers, agents).
+    expect([seen.get('status')!.size, seen.get('verb')!.size, seen.get('request')!.size, seen.get('auth')!.size, seen.get('referrer')!.size, seen.get('agent')!.size]).toEqual([6, 4, 10, 3, 4, 4]);
+  });
+
+  it('build the same fields as the eager path, and read single fields and message length alike', () => {
+    const grok = compileFilters([{ grok: { match: { message: '%{COMBINEDAPACHELOG}' }, tag_on_failure: ['_grokparsefailure'], break_on_match: true } }]);
+    for (const processors of [[], ['add_id'], ['fingerprint']] as const) {
+      const w = workload(7);
+      const read = stamp(w, processors, processors.length === 1 ? 2 : 0);
+      for (let rid = 0; rid < w.total; rid += 41) {
+        const t = w.eventTimeMs(rid);
+        const line = new ShippedLine(rid, t, read);
+        const metadata: FieldMap = processors.length > 0 ? { beat: 'filebeat', _id: metadataId(processors, w.seed, rid, read.incarnation) } : { beat: 'filebeat' };
+        const eager: FieldMap = { message: w.text(rid, t), log: w.logField(rid), '@timestamp': read.stamp, '@metadata': metadata };
+        expect(JSON.stringify(line.fields)).toBe(JSON.stringify(eager));
+        const parsed = grok(line, 0)!;
+        expect(parsed.rid).toBe(rid);
+        expect(parsed.eventTimeMs).toBe(t);
+        // What the grok filter made of the eager event (the direct parser, or the regex for a malformed line).
+        const eagerParsed = grok({ rid, eventTimeMs: t, fields: eager }, 0)!;
+        expect(JSON.stringify(parsed.fields)).toBe(JSON.stringify(eagerParsed.fields));
+        if (w.isAccessLine(rid)) expect(JSON.stringify(parsed.fields)).toBe(JSON.stringify(combinedApacheEvent(w.text(rid, t), eager)));
+        for (const rec of [line, parsed]) {
+          const fields = rec.fields;
+          // As the filter stage asks: a lazy record itself, any other record's field map.
+          for (const c of CONDITIONS) expect(c(rec instanceof LazyRec ? rec : fields), `rid ${rid}`).toBe(c(fields));
+          for (const path of PATHS) expect(recField(rec, path), `rid ${rid} ${path}`).toEqual(readField(fields, path));
+          expect(messageLengthOf(rec)).toBe((fields['message'] as string).length);
+        }
+      }
+    }
+  });
+
+  it('keep a Kafka batch of parsed lines as ids that read back as the same records', () => {
+    const grok = compileFilters([{ grok: { match: { message: '%{COMBINEDAPACHELOG}' }, tag_on_failure: ['_grokparsefailure'], break_on_match: true } }]);
+    const w = workload(3, { malformed: 0 });
+    const reads = [stamp(w, ['add_id'], 1), { ...stamp(w, ['add_id'], 1), stamp: '2026-01-01T00:00:08.000Z' }];
+    const parsed = Array.from({ length: 50 }, (_, j) => grok(new ShippedLine(j * 7, w.eventTimeMs(j * 7), reads[j < 20 ? 0 : 1]!), 0)!);
+    const column = packLines(parsed);
+    expect(Array.isArray(column)).toBe(false);
+    expect(column.length).toBe(parsed.length);
+    const same = (a: Rec, b: Rec) => [a.rid, a.eventTimeMs, JSON.stringify(a.fields), messageLengthOf(a)].join() === [b.rid, b.eventTimeMs, JSON.stringify(b.fields), messageLengthOf(b)].join();
+    parsed.forEach((rec, j) => {
+      expect(same(column.at(j)!, rec), `record ${j}`).toBe(true);
+      expect(ridAt(column, j)).toBe(rec.rid);
+    });
+    expect([...column].map((r) => r.rid)).toEqual(parsed.map((r) => r.rid));
+    expect(column.at(parsed.length)).toBeUndefined();
+    // A batch with any other record (an aggregate, an eagerly parsed event) stays the array it is.
+    const mixed = [...parsed, { rid: -1, eventTimeMs: 0, fields: { key: '200' }, id: 'count:200@0', lineage: [1, 2] }];
+    expect(packLines(mixed)).toBe(mixed);
+    expect(packLines([])).toEqual([]);
+  });
+});
+
