@@ -21,6 +21,7 @@ import { readWorld, type World } from './world.js';
 import { compileKafka, KAFKA_NODE } from './kafka.js';
 import { compileFlinkHosts } from './flink.js';
 import { compileAppHosts } from './apps.js';
+import { compileAwsWorkspace } from '../aws/workspace.js';
 
 export type WorkspaceOutcome =
   | { ok: true; spec: PipelineSpec; warnings: SpecIssue[] }
@@ -126,6 +127,7 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
   };
 
   const kafkaCluster = compileKafka(hostsWith('kafka'), files, name, resolve, issues);
+  const aws = compileAwsWorkspace(layout.aws, hostsWith('kcl'), files, name, resolve, issues);
   const nodes: Record<string, unknown> = {};
   const nodeFile = new Map<string, string>();
   for (const id of Object.keys(esNodes)) nodeFile.set(id, name(layout.hosts.get(id)!.files[0]!));
@@ -155,6 +157,11 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
       // Amazon S3 is not a host of the workspace: every s3 output writes to the simulated object store.
       out.s3 = { node: 's3', prefix: s3.prefix, time_file: s3.time_file };
       nodes.s3 = { type: 's3' };
+    }
+    const kinesis = ls.compiled.outputs.kinesis;
+    if (kinesis) {
+      const stream = aws.streamFor(kinesis.stream_name, ls.outputIn.kinesis!, kinesis.loc);
+      if (stream) out.kinesis = { node: stream, ...kinesis.settings };
     }
     const listener = ls.compiled.listeners[0];
     nodes[ls.host.name] = { type: 'logstash', ...ls.settings, input: listener?.plugin ?? 'beats', filter: ls.compiled.filter, output: out };
@@ -226,11 +233,11 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
   const flink = compileFlinkHosts(hostsWith('flink'), files, name, resolve, kafkaCluster, issues);
   const apps = compileAppHosts(hostsWith('app'), files, name, resolve, kafkaCluster, issues);
   flink.checkSources();
-  for (const [id, file] of [...flink.files, ...apps.files]) nodeFile.set(id, file);
-  if (flink.usesS3 || apps.usesS3) nodes.s3 = { type: 's3' };
+  for (const [id, file] of [...flink.files, ...apps.files, ...aws.files]) nodeFile.set(id, file);
+  if (flink.usesS3 || apps.usesS3 || aws.usesS3) nodes.s3 = { type: 's3' };
   // Data-flow order, as specs are written: Filebeat, Logstash, Kafka, Flink jobs, apps, then the stores.
   const { s3: s3Node, ...logstashNodes } = nodes;
-  const ordered = { ...(beatsNode ? { [FILEBEAT_NODE]: beatsNode } : {}), ...logstashNodes, ...(kafkaCluster ? { [KAFKA_NODE]: kafkaCluster.node } : {}), ...flink.nodes, ...apps.nodes, ...esNodes, ...(s3Node ? { s3: s3Node } : {}) };
+  const ordered = { ...(beatsNode ? { [FILEBEAT_NODE]: beatsNode } : {}), ...logstashNodes, ...(kafkaCluster ? { [KAFKA_NODE]: kafkaCluster.node } : {}), ...flink.nodes, ...apps.nodes, ...aws.nodes, ...esNodes, ...(s3Node ? { s3: s3Node } : {}) };
   if (kafkaCluster) nodeFile.set(KAFKA_NODE, kafkaCluster.file);
   if (!world || issues.some((i) => i.severity === 'error')) return finish(issues);
   const rename = (host: unknown) => {

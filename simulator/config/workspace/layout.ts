@@ -15,9 +15,11 @@
  *   <host>/consumer.properties      a Kafka consumer application on <host>: its client settings …
  *   <host>/app.yaml                 … and what its code does (topics it subscribes to, when it commits, its sink)
  *   <host>/producer.properties      a producer application's client settings (checked; producer apps are not simulated)
+ *   <host>/kcl.properties           a Kinesis Client Library application on <host> (with app.yaml; simulator/config/aws/kcl.ts)
+ *   aws/template.yaml               the AWS resources, as a CloudFormation template (simulator/config/aws/template.ts)
  */
 
-export type Role = 'filebeat' | 'logstash' | 'elasticsearch' | 'kafka' | 'flink' | 'app';
+export type Role = 'filebeat' | 'logstash' | 'elasticsearch' | 'kafka' | 'flink' | 'app' | 'kcl';
 
 export interface Host {
   name: string;
@@ -28,6 +30,8 @@ export interface Host {
 
 export interface Layout {
   world?: string;
+  /** aws/template.yaml: AWS resources are not a host. */
+  aws?: string;
   hosts: Map<string, Host>;
   /** Files the layout does not use. */
   ignored: string[];
@@ -46,6 +50,10 @@ export function readLayout(paths: Iterable<string>): Layout {
     }
     const name = parts[0]!;
     const rest = parts.slice(1).join('/');
+    if (path === 'aws/template.yaml') {
+      layout.aws = path;
+      continue;
+    }
     const role: Role | undefined =
       rest === 'filebeat.yml' ? 'filebeat'
       : rest === 'logstash.yml' || /^pipeline\/[^/]+\.conf$/.test(rest) ? 'logstash'
@@ -53,6 +61,7 @@ export function readLayout(paths: Iterable<string>): Layout {
       : rest === 'server.properties' || rest === 'topics.sh' ? 'kafka'
       : rest === 'config.yaml' || rest === 'job.sql' ? 'flink'
       : rest === 'consumer.properties' || rest === 'producer.properties' || rest === 'app.yaml' ? 'app'
+      : rest === 'kcl.properties' ? 'kcl'
       : undefined;
     if (!role || !HOST_NAME.test(name)) {
       if (!/\.md$/i.test(path)) layout.ignored.push(path);
