@@ -59,20 +59,28 @@ const APP_KEYS = ['checkpoint', 'processing-time', 'instances', 'output'] as con
 
 export interface KclApp { node: Record<string, unknown>; esHosts?: { hosts: HostPort[]; loc: Loc }; usesS3: boolean }
 
-export function compileKclApp(host: string, properties: string, appYaml: string | undefined, p: Problems, ap: Problems, aws: AwsTemplate | undefined): KclApp | undefined {
+/** kcl.properties on its own: KCL's keys, the daemon's required ones, and the stream it names. */
+export function checkKclProperties(properties: string, p: Problems) {
   // The Kafka reader's wording for an unknown key is the Kafka client's; the daemon's is its own.
   const read = new Problems(p.file);
   const settings = readClientProperties(properties, KCL_PROPERTIES, read);
   for (const issue of read.list) {
     const unknown = /^The configuration '(.+)' was supplied but isn't a known config\.$/.exec(issue.message);
-    p.list.push(unknown ? { ...issue, message: `'${unknown[1]}' is not a KCL property: the MultiLangDaemon ignores it`, hint: issue.hint?.replace(/ ?\(the client logs this and ignores the key\)|the client logs this and ignores the key/, '') || undefined } : issue);
+    const hint = issue.hint?.replace(/ ?\(the client logs this and ignores the key\)|the client logs this and ignores the key/, '');
+    const { hint: _h, ...rest } = issue;
+    p.list.push(unknown ? { ...rest, message: `'${unknown[1]}' is not a KCL property: the MultiLangDaemon ignores it`, ...(hint ? { hint } : {}) } : issue);
   }
-  for (const key of ['executableName', 'applicationName']) if (!settings.values.has(key)) p.error(undefined, `${key} is required by the MultiLangDaemon`, key === 'applicationName' ? `applicationName=${host}` : 'executableName=processor.py');
+  for (const key of ['executableName', 'applicationName']) if (!settings.values.has(key)) p.error(undefined, `${key} is required by the MultiLangDaemon`, key === 'applicationName' ? 'applicationName=indexer' : 'executableName=processor.py');
   const arn = settings.values.get('streamArn');
   const named = settings.values.get('streamName');
   const nameEntry = arn ?? named;
   const streamName = arn ? /:stream\/(.+)$/.exec(String(arn.value))?.[1] : named ? String(named.value) : undefined;
   if (!nameEntry) p.error(undefined, 'streamName (or streamArn) is required by the MultiLangDaemon', 'streamName=logs');
+  return { settings, nameEntry, streamName };
+}
+
+export function compileKclApp(host: string, properties: string, appYaml: string | undefined, p: Problems, ap: Problems, aws: AwsTemplate | undefined): KclApp | undefined {
+  const { settings, nameEntry, streamName } = checkKclProperties(properties, p);
   const stream = streamName !== undefined ? aws?.streams.get(streamName) : undefined;
   if (nameEntry && !stream) {
     const guess = closest(streamName ?? '', aws?.streams.keys() ?? []);

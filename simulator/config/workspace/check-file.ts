@@ -10,6 +10,8 @@ import { readServerProperties } from '../kafka/broker.js';
 import { readTopicsScript } from '../kafka/topics.js';
 import { checkFlinkSql, checkFlinkConfigYaml } from '../flink/index.js';
 import { checkConsumerProperties, checkProducerProperties, readAppYaml } from './apps.js';
+import { compileAwsTemplate } from '../aws/template.js';
+import { checkKclProperties } from '../aws/kcl.js';
 
 /** The problems of one file, or undefined when its name is not one the checker knows. */
 export function checkConfigFile(path: string, text: string): SpecIssue[] | undefined {
@@ -28,6 +30,8 @@ export function checkConfigFile(path: string, text: string): SpecIssue[] | undef
   else if (base === 'consumer.properties') checkConsumerProperties(text, p);
   else if (base === 'producer.properties') checkProducerProperties(text, p);
   else if (base === 'app.yaml') readAppYaml(text, p);
+  else if (base === 'template.yaml') compileAwsTemplate(text, p);
+  else if (base === 'kcl.properties') checkKclProperties(text, p);
   else return undefined;
   return p.list;
 }
