@@ -79,7 +79,7 @@ export function checkKclProperties(properties: string, p: Problems) {
   return { settings, nameEntry, streamName };
 }
 
-export function compileKclApp(host: string, properties: string, appYaml: string | undefined, p: Problems, ap: Problems, aws: AwsTemplate | undefined): KclApp | undefined {
+export function compileKclApp(host: string, properties: string, appYaml: string | undefined, p: Problems, ap: Problems, aws: AwsTemplate | undefined): KclApp {
   const { settings, nameEntry, streamName } = checkKclProperties(properties, p);
   const stream = streamName !== undefined ? aws?.streams.get(streamName) : undefined;
   if (nameEntry && !stream) {
@@ -102,8 +102,21 @@ export function compileKclApp(host: string, properties: string, appYaml: string 
     ap.error(undefined, `the KCL application on ${host} needs app.yaml: when it checkpoints and where it writes`, 'checkpoint: after-processing\noutput: { elasticsearch: { hosts: ["http://es:9200"], index: logs } }');
     return out;
   }
-  const yml = readSettingsYaml(appYaml, ap, new Set(['output']));
-  if (!yml) return out;
+  const code = readKclAppYaml(appYaml, ap);
+  Object.assign(node, code.fields);
+  if (code.output) node.output = code.output;
+  if (code.esHosts) out.esHosts = code.esHosts;
+  out.usesS3 = code.usesS3;
+  return out;
+}
+
+export interface KclAppYaml { fields: Record<string, unknown>; output?: Record<string, unknown>; esHosts?: { hosts: HostPort[]; loc: Loc }; usesS3: boolean }
+
+/** A KCL app's app.yaml on its own (a small, documented form: see the header); values in the internal spec's units. */
+export function readKclAppYaml(text: string, ap: Problems): KclAppYaml {
+  const app: KclAppYaml = { fields: {}, usesS3: false };
+  const yml = readSettingsYaml(text, ap, new Set(['output']));
+  if (!yml) return app;
   for (const s of yml.settings.values()) {
     if (!(APP_KEYS as readonly string[]).includes(s.key)) {
       const guess = closest(s.key, APP_KEYS);
@@ -111,7 +124,7 @@ export function compileKclApp(host: string, properties: string, appYaml: string 
       continue;
     }
     if (s.key !== 'output') {
-      node[s.key] = s.value;
+      app.fields[s.key] = s.value;
       continue;
     }
     const o = s.value as Record<string, Record<string, unknown>> | null;
@@ -121,13 +134,13 @@ export function compileKclApp(host: string, properties: string, appYaml: string 
       const { hosts, ...rest } = es;
       const list = Array.isArray(hosts) ? hosts : typeof hosts === 'string' ? [hosts] : [];
       if (list.length === 0) ap.error(s.valueLoc, 'output.elasticsearch needs hosts', 'hosts: ["http://es:9200"]');
-      out.esHosts = { hosts: list.map((h) => parseHostPort(String(h), 9200)), loc: s.valueLoc };
-      node.output = { elasticsearch: { node: '', ...rest } };
+      app.esHosts = { hosts: list.map((h) => parseHostPort(String(h), 9200)), loc: s.valueLoc };
+      app.output = { elasticsearch: { node: '', ...rest } };
     } else {
-      node.output = { s3: { node: 's3', ...o.s3 } };
-      out.usesS3 = true;
+      app.output = { s3: { node: 's3', ...o.s3 } };
+      app.usesS3 = true;
     }
   }
-  if (!node.output) ap.error(undefined, 'app.yaml needs `output`: where the record processor writes', 'output: { elasticsearch: { hosts: ["http://es:9200"], index: logs } }');
-  return out;
+  if (!app.output) ap.error(undefined, 'app.yaml needs `output`: where the record processor writes', 'output: { elasticsearch: { hosts: ["http://es:9200"], index: logs } }');
+  return app;
 }

@@ -69,15 +69,13 @@ export function compileAwsWorkspace(templatePath: string | undefined, kclHosts: 
     const ap = new Problems(name(appPath));
     if (!out.template) p.error(undefined, `the KCL application on ${host.name} reads a Kinesis stream, and this workspace declares none`, `write ${AWS_TEMPLATE} with an AWS::Kinesis::Stream`);
     const app = compileKclApp(host.name, files.get(propsPath)!, files.get(appPath), p, ap, out.template);
-    if (app?.esHosts) {
+    if (app.esHosts) {
       const targets = app.esHosts.hosts.map((h) => resolve(h, 'elasticsearch', ap, app.esHosts!.loc));
       (app.node.output as { elasticsearch: Record<string, unknown> }).elasticsearch.node = targets[0] ?? '';
     }
-    if (app) {
-      out.nodes[host.name] = app.node;
-      out.files.set(host.name, name(files.has(appPath) ? appPath : propsPath));
-      out.usesS3 ||= app.usesS3;
-    }
+    out.nodes[host.name] = app.node;
+    out.files.set(host.name, name(files.has(appPath) ? appPath : propsPath));
+    out.usesS3 ||= app.usesS3;
     issues.push(...p.list, ...ap.list);
   }
   return out;

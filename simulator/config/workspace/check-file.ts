@@ -11,7 +11,7 @@ import { readTopicsScript } from '../kafka/topics.js';
 import { checkFlinkSql, checkFlinkConfigYaml } from '../flink/index.js';
 import { checkConsumerProperties, checkProducerProperties, readAppYaml } from './apps.js';
 import { compileAwsTemplate } from '../aws/template.js';
-import { checkKclProperties } from '../aws/kcl.js';
+import { checkKclProperties, readKclAppYaml } from '../aws/kcl.js';
 
 /** The problems of one file, or undefined when its name is not one the checker knows. */
 export function checkConfigFile(path: string, text: string): SpecIssue[] | undefined {
@@ -29,7 +29,8 @@ export function checkConfigFile(path: string, text: string): SpecIssue[] | undef
   else if (base === 'topics.sh') readTopicsScript(text, p);
   else if (base === 'consumer.properties') checkConsumerProperties(text, p);
   else if (base === 'producer.properties') checkProducerProperties(text, p);
-  else if (base === 'app.yaml') readAppYaml(text, p);
+  // A KCL record processor's app.yaml says when it checkpoints; a Kafka consumer's, which topic it subscribes to.
+  else if (base === 'app.yaml') (/^checkpoint\s*:/m.test(text) ? readKclAppYaml : readAppYaml)(text, p);
   else if (base === 'template.yaml') compileAwsTemplate(text, p);
   else if (base === 'kcl.properties') checkKclProperties(text, p);
   else return undefined;
