@@ -11,6 +11,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type ScalarTag, type CollectionTag } from 'yaml';
 import type { Loc } from '../logstash/ast.js';
 import type { Problems } from '../shared/issues.js';
+import { nodeLocator } from '../yaml/read.js';
 
 /** The functions with a short form (`!Name`); each is `Fn::Name` in long form, except `Ref` and `Condition`. */
 const SHORT_FORMS = ['Ref', 'Condition', 'Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or', 'Length', 'ToJsonString'] as const;
@@ -36,13 +37,7 @@ const CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = SHORT_FORMS.flatMap((name) =>
 export function readCfnYaml(text: string, problems: Problems): CfnValue | null {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, customTags: CUSTOM_TAGS });
-  const locOf = (node: YamlNode | null | undefined): Loc => {
-    const r = node?.range;
-    if (!r) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const s = lines.linePos(r[0]);
-    const e = lines.linePos(r[1]);
-    return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
-  };
+  const locOf = nodeLocator(lines);
   const at = (pos: number): Loc => {
     const p = lines.linePos(pos);
     return { line: p.line, column: p.col, endLine: p.line, endColumn: p.col };

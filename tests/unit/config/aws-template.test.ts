@@ -18,13 +18,11 @@ const NAME = 'aws-kinesis-firehose';
 const example = () => readWorkspaceFolder(join(EXAMPLES, NAME));
 const TEMPLATE = 'aws/template.yaml';
 
-const edit = (files: Map<string, string>, path: string, from: string | RegExp, to: string) => {
-  const text = files.get(path)!;
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`no ${String(from)} in ${path}`);
-  files.set(path, next);
-  return files;
-};
+/** The example with one replacement in one file (which must contain `from`). */
+function edit(files: Map<string, string>, path: string, from: string | RegExp, to: string): Map<string, string> {
+  if (!files.get(path)?.match(from)) throw new Error(`no ${String(from)} in ${path}`);
+  return files.set(path, files.get(path)!.replace(from, to));
+}
 const errors = (o: WorkspaceOutcome) => (o.ok ? [] : o.errors);
 const firstError = (files: Map<string, string>) => errors(compileWorkspace(files))[0];
 

@@ -8,6 +8,7 @@ import type { NodeSpecOf } from '../../../spec/schema/pipeline.js';
 import { EPOCH_MS } from '../../../workload/clock.js';
 import { ACCOUNT, REGION } from '../../../config/aws/resolve.js';
 import { fail, type ShellOutput } from '../../types.js';
+import { parseOptions } from '../../tokenize.js';
 
 export { ACCOUNT, REGION };
 
@@ -24,6 +25,13 @@ export function isoTimestamp(simulatedMs: number): string {
 /** How botocore reports a service error. */
 export function serviceError(code: string, operation: string, message: string): ShellOutput {
   return fail(`\nAn error occurred (${code}) when calling the ${operation} operation: ${message}`, 254);
+}
+
+/** The value of one required `--name value` option, or the CLI's refusal. */
+export function requiredOption(args: readonly string[], usage: string, name: string): string | ShellOutput {
+  const o = parseOptions(args, []);
+  if (o.errors.length) return usageError(usage, o.errors.join('\n'));
+  return o.values.get(name) ?? usageError(usage, `the following arguments are required: --${name}`);
 }
 
 /** How the CLI's argument parser refuses a command line. */

@@ -9,8 +9,7 @@ import type { RunHandle } from '../../../run/run.js';
 import type { NodeSpecOf } from '../../../spec/schema/pipeline.js';
 import { sequenceNumberOf } from '../../../nodes/kinesis/stream.js';
 import { ok, type ShellOutput } from '../../types.js';
-import { parseOptions } from '../../tokenize.js';
-import { json, serviceError, usageError } from './cli.js';
+import { json, requiredOption, serviceError } from './cli.js';
 
 interface WorkerState { applicationName: string; leases: { leaseKey: string; leaseOwner: string | null; leaseCounter: number; checkpoint: string | null }[] }
 
@@ -28,10 +27,8 @@ export function leaseTables(handle: RunHandle): Map<string, { spec: NodeSpecOf<'
 
 export function dynamodbCommand(handle: RunHandle, args: readonly string[]): ShellOutput {
   const usage = 'aws dynamodb scan --table-name <value>';
-  const o = parseOptions(args, []);
-  if (o.errors.length) return usageError(usage, o.errors.join('\n'));
-  const name = o.values.get('table-name');
-  if (name === undefined) return usageError(usage, 'the following arguments are required: --table-name');
+  const name = requiredOption(args, usage, 'table-name');
+  if (typeof name !== 'string') return name;
   const table = leaseTables(handle).get(name);
   if (!table) return serviceError('ResourceNotFoundException', 'Scan', 'Requested resource not found');
   const initial = table.spec.source.initialPositionInStream;

@@ -8,8 +8,7 @@
 import type { RunHandle } from '../../../run/run.js';
 import type { FirehoseS3DestinationSpec } from '../../../spec/schema/firehose.js';
 import { ok, type ShellOutput } from '../../types.js';
-import { parseOptions } from '../../tokenize.js';
-import { ACCOUNT, REGION, deliveryStreams, isoTimestamp, json, serviceError, streamArn, streams, usageError } from './cli.js';
+import { ACCOUNT, REGION, deliveryStreams, isoTimestamp, json, requiredOption, serviceError, streamArn, streams } from './cli.js';
 
 function s3Description(d: FirehoseS3DestinationSpec, bucket: string): Record<string, unknown> {
   return {
@@ -25,10 +24,8 @@ function s3Description(d: FirehoseS3DestinationSpec, bucket: string): Record<str
 
 export function firehoseCommand(handle: RunHandle, args: readonly string[]): ShellOutput {
   const usage = 'aws firehose describe-delivery-stream --delivery-stream-name <value>';
-  const o = parseOptions(args, []);
-  if (o.errors.length) return usageError(usage, o.errors.join('\n'));
-  const name = o.values.get('delivery-stream-name');
-  if (name === undefined) return usageError(usage, 'the following arguments are required: --delivery-stream-name');
+  const name = requiredOption(args, usage, 'delivery-stream-name');
+  if (typeof name !== 'string') return name;
   const f = deliveryStreams(handle).find((d) => d.name === name);
   if (!f) return serviceError('ResourceNotFoundException', 'DescribeDeliveryStream', `Firehose ${name} under account ${ACCOUNT} not found.`);
   const source = streams(handle).find((s) => s.id === f.spec.KinesisStreamSourceConfiguration.KinesisStreamARN);
