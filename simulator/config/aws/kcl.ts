@@ -82,7 +82,7 @@ export function checkKclProperties(properties: string, p: Problems) {
 export function compileKclApp(host: string, properties: string, appYaml: string | undefined, p: Problems, ap: Problems, aws: AwsTemplate | undefined): KclApp {
   const { settings, nameEntry, streamName } = checkKclProperties(properties, p);
   const stream = streamName !== undefined ? aws?.streams.get(streamName) : undefined;
-  if (nameEntry && !stream) {
+  if (nameEntry && !stream && !aws?.refusedStreams.has(streamName ?? '')) {
     const guess = closest(streamName ?? '', aws?.streams.keys() ?? []);
     p.error(nameEntry.entry.valueLoc, `no AWS::Kinesis::Stream named ${streamName} in aws/template.yaml`, guess ? `did you mean ${guess}?` : 'declare it in aws/template.yaml');
   }

@@ -26,6 +26,8 @@ export interface AwsTemplate {
   streams: Map<string, CompiledStream>;
   firehoses: CompiledFirehose[];
   usesS3: boolean;
+  /** Names of streams whose properties were refused: what reads or writes them is not reported again. */
+  refusedStreams: Set<string>;
 }
 
 export function compileAwsTemplate(text: string, p: Problems): AwsTemplate | undefined {
@@ -52,17 +54,22 @@ export function compileAwsTemplate(text: string, p: Problems): AwsTemplate | und
   }
 
   // Resources with their names first: Refs and ARNs may point at resources declared further down.
+  // A resource whose properties were refused stays in the table, so references to it still resolve.
   const table = new Map<string, Resource>();
+  const refused = new Set<string>();
   for (const e of resources.value.entries) {
     const r = readResource(e, p);
-    if (r) table.set(e.key, r);
+    if (!r) continue;
+    table.set(e.key, r.resource);
+    if (!r.ok) refused.add(e.key);
   }
-  const out: AwsTemplate = { streams: new Map(), firehoses: [], usesS3: false };
+  const out: AwsTemplate = { streams: new Map(), firehoses: [], usesS3: false, refusedStreams: new Set() };
   const ctx = { table, parameters, p };
   const str = (v: CfnValue | undefined) => (v ? resolveString(v, ctx) : undefined);
   for (const r of table.values()) {
     if (r.type === 'AWS::Kinesis::Stream') {
-      if (!checkId(r, p)) continue;
+      if (refused.has(r.logicalId)) out.refusedStreams.add(r.name);
+      if (refused.has(r.logicalId) || !checkId(r, p)) continue;
       const props = r.props;
       const int = (k: string) => intOf(entryOf(props, k)?.value, ctx);
       const mode = str(entryOf(entryOf(props, 'StreamModeDetails')?.value ?? props, 'StreamMode')?.value) ?? 'PROVISIONED';
@@ -77,7 +84,7 @@ export function compileAwsTemplate(text: string, p: Problems): AwsTemplate | und
   const buckets = [...table.values()].filter((r) => r.type === 'AWS::S3::Bucket');
   if (buckets.length > 1) p.warn(buckets[1]!.loc, 'the simulation has one object store: every bucket is the node `s3`, so keys of different buckets share one listing');
   for (const r of table.values()) {
-    if (r.type !== 'AWS::KinesisFirehose::DeliveryStream' || !checkId(r, p)) continue;
+    if (r.type !== 'AWS::KinesisFirehose::DeliveryStream' || refused.has(r.logicalId) || !checkId(r, p)) continue;
     const f = compileFirehose(r, out, ctx);
     if (f) out.firehoses.push(f);
   }
@@ -98,7 +105,7 @@ function checkId(r: Resource, p: Problems): boolean {
   return false;
 }
 
-function readResource(e: CfnEntry, p: Problems): Resource | undefined {
+function readResource(e: CfnEntry, p: Problems): { resource: Resource; ok: boolean } | undefined {
   const r = e.value;
   if (r.kind !== 'map') {
     p.error(e.keyLoc, `Template format error: [/Resources/${e.key}] Every Resources object must contain a Type member.`, `${e.key}:\n  Type: AWS::Kinesis::Stream`);
@@ -135,7 +142,7 @@ function readResource(e: CfnEntry, p: Problems): Resource | undefined {
   const nameEntry = entryOf(props, nameKey);
   // A resource without a name gets one CloudFormation makes up; the simulation uses the logical ID.
   const name = nameEntry?.value.kind === 'scalar' && nameEntry.value.value !== null ? String(nameEntry.value.value) : e.key;
-  return ok ? { logicalId: e.key, type, props, name, nameLoc: nameEntry?.value.loc ?? e.keyLoc, loc: e.keyLoc } : undefined;
+  return { resource: { logicalId: e.key, type, props, name, nameLoc: nameEntry?.value.loc ?? e.keyLoc, loc: e.keyLoc }, ok };
 }
 
 /** CloudFormation's resource schema check: unknown keys, required keys, types, enums and ranges. */
@@ -212,6 +219,7 @@ function compileFirehose(r: Resource, out: AwsTemplate, ctx: Ctx): CompiledFireh
   if (arn === undefined) return undefined;
   const streamName = /^arn:aws[\w-]*:kinesis:[^:]*:[^:]*:stream\/(.+)$/.exec(arn)?.[1];
   const stream = streamName !== undefined ? out.streams.get(streamName) : undefined;
+  if (streamName !== undefined && out.refusedStreams.has(streamName)) return undefined;
   if (!stream) {
     p.error(arnValue.loc, streamName === undefined ? `${arn} is not a Kinesis stream ARN` : `no AWS::Kinesis::Stream named ${streamName} in this template`, 'KinesisStreamARN: !GetAtt Stream.Arn');
     return undefined;

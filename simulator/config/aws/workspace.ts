@@ -36,6 +36,7 @@ export function compileAwsWorkspace(templatePath: string | undefined, kclHosts: 
     streamFor(streamName, p, loc) {
       const stream = out.template?.streams.get(streamName);
       if (stream) return stream.id;
+      if (out.template?.refusedStreams.has(streamName)) return undefined; // its own error says why
       const guess = closest(streamName, out.template?.streams.keys() ?? []);
       p.error(loc, `no AWS::Kinesis::Stream named ${streamName} in ${AWS_TEMPLATE}`, guess ? `did you mean "${guess}"?` : `declare it in ${AWS_TEMPLATE}: Type: AWS::Kinesis::Stream, Properties: { Name: ${streamName}, ShardCount: 1 }`);
       return undefined;

@@ -64,6 +64,8 @@ describe('aws/template.yaml is checked as CloudFormation checks it', () => {
   it('a property the resource type does not have is refused at its key, with a guess', () => {
     const e = firstError(edit(example(), TEMPLATE, 'RetentionPeriodHours: 24', 'RetentionPeriodHour: 24'));
     expect(e).toMatchObject({ file: TEMPLATE, line: 9, column: 7, message: 'Properties validation failed for resource LogsStream with message: #: extraneous key [RetentionPeriodHour] is not permitted', hint: 'did you mean RetentionPeriodHours?' });
+    // The one error says it: what reads or writes the refused stream is not reported again.
+    expect(errors(compileWorkspace(edit(example(), TEMPLATE, 'ShardCount: 2', 'ShardCounts: 2')))).toHaveLength(1);
     const nested = firstError(edit(example(), TEMPLATE, 'SizeInMBs: 5 ', 'SizeInMB: 5 '));
     expect(nested).toMatchObject({ line: 43, message: 'Properties validation failed for resource ToLake with message: #/ExtendedS3DestinationConfiguration/BufferingHints: extraneous key [SizeInMB] is not permitted', hint: 'did you mean SizeInMBs?' });
   });
