@@ -5,7 +5,7 @@
  * Screenshot: tests/browser/screenshots/aws-template-marker.png.
  */
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, SCREENSHOT_DIR } from './support.js';
 
@@ -13,15 +13,14 @@ const LESSON = '09-aws';
 const SLUG = 'firehose-retries-duplicate';
 const TEMPLATE = 'aws/template.yaml';
 
-type IslandElement = HTMLElement & { fileText(name: string): string; setFileText(name: string, text: string): void };
+/** The exercise island's file API (as the workbench exposes it to tests). */
+interface IslandElement extends HTMLElement {
+  fileText(name: string): string;
+  setFileText(name: string, text: string): void;
+}
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser: Browser = await launchBrowser();
+afterAll(() => browser.close());
 
 describe('lesson 09: the same pipeline on AWS', () => {
   it('a CloudFormation template as a workspace file: tab, marker, run', { timeout: 150_000 }, async () => {
