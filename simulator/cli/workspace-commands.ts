@@ -16,7 +16,7 @@ export const CHECK_USAGE = `usage: npm run sim -- check <file-or-folder>
   checks real configuration files — a Logstash pipeline (*.conf), logstash.yml, filebeat.yml,
   an Elasticsearch index body (*.json), Kafka's server.properties and topics.sh, a Flink job
   (*.sql) and Flink's config.yaml, a Kafka client's consumer.properties / producer.properties and
-  its app.yaml, world.yaml —
+  its app.yaml, an AWS CloudFormation template.yaml, a KCL app's kcl.properties, world.yaml —
   or a whole workspace folder, printing file:line:col: message (hint).
   Exit 0 when valid (warnings allowed), 1 when not, 2 usage error.`;
 
@@ -76,7 +76,7 @@ export function runCheckCommand(argv: readonly string[], io: CliIo): number {
     }
     const found = checkConfigFile(path, text);
     if (!found) {
-      io.stderr(`sim: ${path} is not a configuration file check knows (*.conf, logstash.yml, filebeat.yml, elasticsearch.yml, *.json, server.properties, topics.sh, *.sql, config.yaml, consumer.properties, producer.properties, app.yaml, world.yaml)\n`);
+      io.stderr(`sim: ${path} is not a configuration file check knows (*.conf, logstash.yml, filebeat.yml, elasticsearch.yml, *.json, server.properties, topics.sh, *.sql, config.yaml, consumer.properties, producer.properties, app.yaml, template.yaml, kcl.properties, world.yaml)\n`);
       return 2;
     }
     issues = found;

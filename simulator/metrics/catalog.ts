@@ -14,7 +14,7 @@
  */
 export type MetricKind = 'gauge' | 'counter' | 'rate' | 'average';
 
-export type MetricSystem = 'kafka-broker' | 'kafka-controller' | 'kafka-producer' | 'kafka-consumer' | 'flink' | 'logstash' | 'filebeat' | 'elasticsearch';
+export type MetricSystem = 'kafka-broker' | 'kafka-controller' | 'kafka-producer' | 'kafka-consumer' | 'flink' | 'logstash' | 'filebeat' | 'elasticsearch' | 'kinesis';
 
 export interface MetricDef {
   readonly name: string;
@@ -72,6 +72,10 @@ export const METRICS: readonly MetricDef[] = [
   def('elasticsearch', 'docs.count', 'gauge', 'documents', 'GET _cat/indices?v (docs.count), summed over indices'),
   def('elasticsearch', 'thread_pool.write.rejected', 'counter', 'items', 'GET _cat/thread_pool/write?v (rejected)'),
   def('elasticsearch', 'bulk item errors', 'counter', 'items', '_bulk responses: items with an error status (400, 409, 429)'),
+  // Stream-level CloudWatch metrics of a Kinesis data stream (namespace AWS/Kinesis, dimension StreamName),
+  // https://docs.aws.amazon.com/streams/latest/dev/monitoring-with-cloudwatch.html; summed over its shards.
+  def('kinesis', 'IncomingRecords', 'counter', 'records', 'CloudWatch AWS/Kinesis IncomingRecords (StreamName)', true),
+  def('kinesis', 'WriteProvisionedThroughputExceeded', 'counter', 'records', 'CloudWatch AWS/Kinesis WriteProvisionedThroughputExceeded (StreamName)', true),
 ];
 
 /** Real metrics of these systems the simulator does not produce, and why (shown in the panel). */

@@ -13,6 +13,7 @@ import { FlinkNode } from '../nodes/flink/flink-node.js';
 import { LogstashNode } from '../nodes/logstash/node.js';
 import { FilebeatNode } from '../nodes/beats/node.js';
 import { ElasticsearchNode } from '../nodes/elasticsearch/node.js';
+import { KinesisStreamNode } from '../nodes/kinesis/stream.js';
 
 export interface MetricSink {
   gauge(name: string, value: number): void;
@@ -52,6 +53,7 @@ function readerOf(node: unknown): MetricReader | undefined {
   if (node instanceof LogstashNode) return logstashReader(node);
   if (node instanceof FilebeatNode) return filebeatReader(node);
   if (node instanceof ElasticsearchNode) return elasticsearchReader(node);
+  if (node instanceof KinesisStreamNode) return kinesisReader(node);
   return undefined;
 }
 
@@ -180,5 +182,19 @@ function elasticsearchReader(n: ElasticsearchNode): MetricReader {
     sink.gauge('docs.count', m['documents'] ?? 0);
     sink.total('thread_pool.write.rejected', m['rejected429'] ?? 0);
     sink.total('bulk item errors', (m['rejected429'] ?? 0) + (m['rejected400'] ?? 0) + (m['conflicts409'] ?? 0));
+  };
+}
+
+/** A Kinesis stream's CloudWatch totals: records stored, and records refused because their shard's second was full. */
+function kinesisReader(n: KinesisStreamNode): MetricReader {
+  return (sink) => {
+    let written = 0;
+    let throttled = 0;
+    for (const shard of n.shards) {
+      written += shard.counters.written;
+      throttled += shard.counters.throttledWrites;
+    }
+    sink.total('IncomingRecords', written);
+    sink.total('WriteProvisionedThroughputExceeded', throttled);
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { Lang } from './langs.js';
 
-export type GlossarySection = 'stages' | 'guarantees' | 'kafka' | 'flink' | 'collectors' | 'storage' | 'faults';
+export type GlossarySection = 'stages' | 'guarantees' | 'kafka' | 'flink' | 'collectors' | 'storage' | 'faults' | 'aws';
 
 export interface GlossaryEntry {
   /** Stable anchor on the glossary page (`/glossary/#idempotence`). */
@@ -24,6 +24,7 @@ export const glossarySections: Record<GlossarySection, Record<Lang, string>> = {
   collectors: { en: 'Beats, Logstash and Elasticsearch', ko: 'Beats, Logstash, Elasticsearch' },
   storage: { en: 'Storage and batch', ko: '저장과 배치' },
   faults: { en: 'Performance, faults and the simulator', ko: '성능, 장애, 시뮬레이터' },
+  aws: { en: 'Managed services on AWS', ko: 'AWS 관리형 서비스' },
 };
 
 const e = (id: string, section: GlossarySection, en: string, ko: string, defEn: string, defKo: string): GlossaryEntry => ({
@@ -124,4 +125,10 @@ export const glossary: readonly GlossaryEntry[] = [
   e('ledger', 'faults', 'ledger', '원장', 'The simulator\'s account of every record: generated, delivered, lost, duplicated, and where.', '레코드마다 생성·도착·유실·중복과 그 위치를 대조하는 시뮬레이터의 장부입니다.'),
   e('seed', 'faults', 'seed', '시드', 'The number that fixes every random choice of a run: same seed, same run.', '실행의 모든 무작위 선택을 정하는 수입니다. 시드가 같으면 실행도 같습니다.'),
   e('metric', 'faults', 'metric', '지표', 'A number measured over a run, such as records lost or p95 freshness.', '유실된 레코드 수나 p95 신선도처럼 실행에서 잰 값입니다.'),
+
+  e('kinesis-shard', 'aws', 'shard (Kinesis)', '샤드(Kinesis)', 'A unit of a Kinesis data stream: it takes 1,000 records or 1 MB a second in and serves 2 MB a second out; more is refused (`ProvisionedThroughputExceededException`).', 'Kinesis 데이터 스트림의 단위입니다. 초당 레코드 1,000개 또는 1 MB를 받고 2 MB를 내보내며, 그보다 많으면 거절합니다(`ProvisionedThroughputExceededException`).'),
+  e('partition-key', 'aws', 'partition key', '파티션 키', 'The key a producer gives each Kinesis record; its MD5 hash picks the shard, so one key always lands on one shard.', '프로듀서가 Kinesis 레코드마다 붙이는 키입니다. MD5 해시가 샤드를 정하므로 같은 키는 늘 같은 샤드로 갑니다.'),
+  e('sequence-number', 'aws', 'sequence number', '시퀀스 번호', 'The number Kinesis gives a record when it stores it, rising within a shard; a resent record gets a new one.', 'Kinesis가 레코드를 저장할 때 붙이는 번호로, 샤드 안에서 커집니다. 다시 보낸 레코드는 새 번호를 받습니다.'),
+  e('lease', 'aws', 'lease (KCL)', '리스(KCL)', 'A KCL worker\'s claim on one shard, kept with the shard\'s checkpoint in a DynamoDB table; a lease not renewed in `failoverTimeMillis` is taken by another worker.', 'KCL 워커가 샤드 하나를 맡고 있다는 기록으로, 샤드의 체크포인트와 함께 DynamoDB 테이블에 있습니다. `failoverTimeMillis` 동안 갱신되지 않은 리스는 다른 워커가 가져갑니다.'),
+  e('delivery-stream', 'aws', 'Firehose stream (delivery stream)', 'Firehose 스트림(전송 스트림)', 'An Amazon Data Firehose resource that buffers records by size or age and delivers them to S3 or OpenSearch, at least once: a retry can deliver a record twice.', '레코드를 크기나 시간 기준으로 버퍼링해 S3나 OpenSearch로 최소 한 번 전달하는 Amazon Data Firehose 리소스입니다. 재시도하면 레코드가 두 번 전달될 수 있습니다.'),
 ];

@@ -16,6 +16,8 @@ export interface CompiledOutputs {
   elasticsearch?: { hosts: HostPort[]; loc: Loc; index: string; document_id?: string; action: 'index' | 'create' };
   kafka?: { servers: HostPort[]; loc: Loc; topic_id: string; acks: '0' | '1' | 'all'; retries?: number; message_key?: string; batch_size: number; linger_ms: number };
   s3?: { loc: Loc; bucket: string; prefix: string; time_file: number };
+  /** The internal spec's `output.kinesis` options, except `node` (the workspace finds the stream by name). */
+  kinesis?: { loc: Loc; stream_name: string; settings: Record<string, unknown> };
 }
 
 export interface CompiledPipeline {
@@ -177,6 +179,13 @@ function compileOutput(p: CheckedPlugin, compiled: CompiledPipeline, problems: P
       linger_ms: num(s('linger_ms')) ?? 5,
     };
     ignoreRest(p, ['bootstrap_servers', 'topic_id', 'acks', 'retries', 'message_key', 'batch_size', 'linger_ms', 'retry_backoff_ms', 'request_timeout_ms', 'metadata_max_age_ms'], problems);
+  } else if (name === 'kinesis') {
+    // The options the simulated KPL models, under the plugin's names and units (ms).
+    const modelled = ['event_partition_keys', 'randomized_partition_key', 'max_pending_records', 'record_ttl', 'fail_if_throttled', 'record_max_buffered_time', 'collection_max_count', 'request_timeout'];
+    const settings: Record<string, unknown> = { region: str(s('region'))! };
+    for (const key of modelled) if (s(key) !== undefined) settings[key] = s(key)!.value;
+    compiled.outputs.kinesis = { loc: s('stream_name')?.loc ?? p.loc, stream_name: str(s('stream_name'))!, settings };
+    ignoreRest(p, ['stream_name', 'log_level', 'metrics_granularity', 'metrics_level', 'metrics_namespace', 'metrics_upload_delay', 'kinesis_endpoint', 'kinesis_port', 'role_arn', 'access_key', 'secret_key', ...modelled], problems);
   } else {
     // time_file is in minutes, default 15 (logstash-output-s3 4.4.1 lib/logstash/outputs/s3.rb); the internal
     // spec reads a plain number as minutes too, so it passes through unchanged.

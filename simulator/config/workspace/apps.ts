@@ -105,7 +105,8 @@ export function compileAppHosts(hosts: Host[], files: ReadonlyMap<string, string
     const consumerPath = `${host.name}/consumer.properties`;
     const appPath = `${host.name}/app.yaml`;
     if (!files.has(consumerPath)) {
-      if (files.has(appPath)) issues.push({ severity: 'error', file: name(appPath), line: 1, column: 1, path: '', message: `the app on ${host.name} has no consumer.properties`, hint: `write ${consumerPath} (bootstrap.servers, group.id, …)` });
+      // A KCL application's app.yaml is read with its kcl.properties (simulator/config/aws/kcl.ts).
+      if (files.has(appPath) && !files.has(`${host.name}/kcl.properties`)) issues.push({ severity: 'error', file: name(appPath), line: 1, column: 1, path: '', message: `the app on ${host.name} has no consumer.properties`, hint: `write ${consumerPath} (bootstrap.servers, group.id, …)` });
       continue;
     }
     const p = new Problems(name(consumerPath));

@@ -13,6 +13,8 @@ import { checkConsumerProperties, checkProducerProperties, readAppYaml } from '.
 import { checkDagFile } from '../airflow/dag-file.js';
 import { checkSparkSql } from '../spark/job-sql.js';
 import { readServingYaml } from '../serving/serving-yaml.js';
+import { compileAwsTemplate } from '../aws/template.js';
+import { checkKclProperties, readKclAppYaml } from '../aws/kcl.js';
 
 /** The problems of one file, or undefined when its name is not one the checker knows. */
 export function checkConfigFile(path: string, text: string): SpecIssue[] | undefined {
@@ -33,8 +35,11 @@ export function checkConfigFile(path: string, text: string): SpecIssue[] | undef
   else if (base === 'topics.sh') readTopicsScript(text, p);
   else if (base === 'consumer.properties') checkConsumerProperties(text, p);
   else if (base === 'producer.properties') checkProducerProperties(text, p);
-  else if (base === 'app.yaml') readAppYaml(text, p);
+  // A KCL record processor's app.yaml says when it checkpoints; a Kafka consumer's, which topic it subscribes to.
+  else if (base === 'app.yaml') (/^checkpoint\s*:/m.test(text) ? readKclAppYaml : readAppYaml)(text, p);
   else if (base === 'serving.yaml') readServingYaml(text, p);
+  else if (base === 'template.yaml') compileAwsTemplate(text, p);
+  else if (base === 'kcl.properties') checkKclProperties(text, p);
   else return undefined;
   return p.list;
 }

@@ -23,6 +23,7 @@ import { compileFlinkHosts } from './flink.js';
 import { compileAppHosts } from './apps.js';
 import { compileBatchHosts, compileServingHosts } from '../airflow/hosts.js';
 import { applyDeploys, readDeploys } from '../deploy/deploys.js';
+import { compileAwsWorkspace } from '../aws/workspace.js';
 
 export type WorkspaceOutcome =
   | { ok: true; spec: PipelineSpec; warnings: SpecIssue[] }
@@ -129,6 +130,7 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
   };
 
   const kafkaCluster = compileKafka(hostsWith('kafka'), files, name, resolve, issues);
+  const aws = compileAwsWorkspace(layout.aws, hostsWith('kcl'), files, name, resolve, issues);
   const nodes: Record<string, unknown> = {};
   const nodeFile = new Map<string, string>();
   for (const id of Object.keys(esNodes)) nodeFile.set(id, name(layout.hosts.get(id)!.files[0]!));
@@ -158,6 +160,11 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
       // Amazon S3 is not a host of the workspace: every s3 output writes to the simulated object store.
       out.s3 = { node: 's3', prefix: s3.prefix, time_file: s3.time_file };
       nodes.s3 = { type: 's3' };
+    }
+    const kinesis = ls.compiled.outputs.kinesis;
+    if (kinesis) {
+      const stream = aws.streamFor(kinesis.stream_name, ls.outputIn.kinesis!, kinesis.loc);
+      if (stream) out.kinesis = { node: stream, ...kinesis.settings };
     }
     const listener = ls.compiled.listeners[0];
     const sleeping = ls.compiled.sleepMsPerEvent > 0 ? { 'processing-time': ls.compiled.sleepMsPerEvent } : {};
@@ -234,12 +241,12 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
   const batch = compileBatchHosts(hostsWith('airflow'), files, name, issues);
   if (world) applyDeploys(readDeploys(world.data, world.map, files, issues), files, name, world.map, flink.nodes, batch.nodes, batch.sqlFiles, issues);
   const serving = compileServingHosts(hostsWith('serving'), files, name, resolve, batch.tables, flink.nodes, issues);
-  for (const [id, file] of [...flink.files, ...apps.files, ...batch.files, ...serving.files]) nodeFile.set(id, file);
-  if (flink.usesS3 || apps.usesS3) nodes.s3 = { type: 's3' };
+  for (const [id, file] of [...flink.files, ...apps.files, ...batch.files, ...serving.files, ...aws.files]) nodeFile.set(id, file);
+  if (flink.usesS3 || apps.usesS3 || aws.usesS3) nodes.s3 = { type: 's3' };
   if (Object.keys(batch.nodes).length > 0 && !nodes.s3) issues.push({ severity: 'error', file: batch.files.values().next().value!, line: 1, column: 1, path: '', message: 'the batch job reads the lake, but nothing writes to the object store', hint: 'give Logstash an s3 output (or a Flink filesystem sink)' });
   // Data-flow order, as specs are written: Filebeat, Logstash, Kafka, Flink jobs, apps, then the stores.
   const { s3: s3Node, ...logstashNodes } = nodes;
-  const ordered = { ...(beatsNode ? { [FILEBEAT_NODE]: beatsNode } : {}), ...logstashNodes, ...(kafkaCluster ? { [KAFKA_NODE]: kafkaCluster.node } : {}), ...flink.nodes, ...apps.nodes, ...batch.nodes, ...serving.nodes, ...esNodes, ...(s3Node ? { s3: s3Node } : {}) };
+  const ordered = { ...(beatsNode ? { [FILEBEAT_NODE]: beatsNode } : {}), ...logstashNodes, ...(kafkaCluster ? { [KAFKA_NODE]: kafkaCluster.node } : {}), ...flink.nodes, ...apps.nodes, ...aws.nodes, ...batch.nodes, ...serving.nodes, ...esNodes, ...(s3Node ? { s3: s3Node } : {}) };
   if (kafkaCluster) nodeFile.set(KAFKA_NODE, kafkaCluster.file);
   if (!world || issues.some((i) => i.severity === 'error')) return finish(issues);
   const rename = (host: unknown) => {

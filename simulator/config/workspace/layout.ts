@@ -19,9 +19,11 @@
  *   <host>/dags/<name>.py           an Airflow DAG on <host> (the Lambda batch layer) …
  *   <host>/jobs/<name>.sql          … and the Spark SQL job its SparkSqlOperator runs
  *   <host>/serving.yaml             a serving layer's query service: what it reads (Lambda or Kappa)
+ *   <host>/kcl.properties           a Kinesis Client Library application on <host> (with app.yaml; simulator/config/aws/kcl.ts)
+ *   aws/template.yaml               the AWS resources, as a CloudFormation template (simulator/config/aws/template.ts)
  */
 
-export type Role = 'filebeat' | 'logstash' | 'elasticsearch' | 'kafka' | 'flink' | 'app' | 'airflow' | 'serving';
+export type Role = 'filebeat' | 'logstash' | 'elasticsearch' | 'kafka' | 'flink' | 'app' | 'airflow' | 'serving' | 'kcl';
 
 export interface Host {
   name: string;
@@ -32,6 +34,8 @@ export interface Host {
 
 export interface Layout {
   world?: string;
+  /** aws/template.yaml: AWS resources are not a host. */
+  aws?: string;
   hosts: Map<string, Host>;
   /** Files the layout does not use. */
   ignored: string[];
@@ -50,6 +54,10 @@ export function readLayout(paths: Iterable<string>): Layout {
     }
     const name = parts[0]!;
     const rest = parts.slice(1).join('/');
+    if (path === 'aws/template.yaml') {
+      layout.aws = path;
+      continue;
+    }
     const role: Role | undefined =
       rest === 'filebeat.yml' ? 'filebeat'
       : rest === 'logstash.yml' || /^pipeline\/[^/]+\.conf$/.test(rest) ? 'logstash'
@@ -59,6 +67,7 @@ export function readLayout(paths: Iterable<string>): Layout {
       : rest === 'consumer.properties' || rest === 'producer.properties' || rest === 'app.yaml' ? 'app'
       : /^dags\/[^/]+\.py$/.test(rest) || /^jobs\/[^/]+\.(sql|hql)$/.test(rest) ? 'airflow'
       : rest === 'serving.yaml' ? 'serving'
+      : rest === 'kcl.properties' ? 'kcl'
       : undefined;
     if (!role || !HOST_NAME.test(name)) {
       if (!/\.md$/i.test(path)) layout.ignored.push(path);

@@ -28,13 +28,7 @@ export interface YamlFile {
 export function readSettingsYaml(text: string, problems: Problems, leaves: ReadonlySet<string> = new Set()): YamlFile | null {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const locOf = (node: YamlNode | null | undefined): Loc => {
-    const r = node?.range;
-    if (!r) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const s = lines.linePos(r[0]);
-    const e = lines.linePos(r[1]);
-    return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
-  };
+  const locOf = nodeLocator(lines);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = lines.linePos(e.pos[0]);
@@ -49,6 +43,17 @@ export function readSettingsYaml(text: string, problems: Problems, leaves: Reado
     return null;
   }
   return { settings: flattenMap(root, locOf, problems, leaves), locOf };
+}
+
+/** A YAML node's range as a file location (line 1 column 1 when the node has none). */
+export function nodeLocator(lines: LineCounter): (node: YamlNode | null | undefined) => Loc {
+  return (node) => {
+    const r = node?.range;
+    if (!r) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const s = lines.linePos(r[0]);
+    const e = lines.linePos(r[1]);
+    return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+  };
 }
 
 /** A YAML map's settings under dotted keys (see readSettingsYaml). */

@@ -97,6 +97,8 @@ export const metrics = {
   'mx.m.harvester.open_files': 'Files a harvester holds open.',
   'mx.m.registrar.writes.success': 'Times the registry was written to disk (every filebeat.registry.flush).',
   'mx.m.docs.count': 'Documents in the indices (an overwritten _id counts once).',
+  'mx.m.IncomingRecords': 'Records the Kinesis stream stored, over all its shards (CloudWatch AWS/Kinesis).',
+  'mx.m.WriteProvisionedThroughputExceeded': 'Records the stream refused because their shard had already taken 1,000 records or 1 MB that second (CloudWatch AWS/Kinesis).',
   'mx.m.thread_pool.write.rejected': 'Bulk items the write thread pool rejected with 429 (counted per item here).',
   'mx.m.bulk item errors': 'Items of _bulk responses with an error status (400, 409, 429): the response as a whole still said 200.',
 

@@ -97,6 +97,8 @@ export const metrics: { readonly [K in keyof typeof en]: string } = {
   'mx.m.harvester.open_files': '하베스터가 열어 둔 파일 수입니다.',
   'mx.m.registrar.writes.success': '레지스트리를 디스크에 쓴 횟수입니다(filebeat.registry.flush마다).',
   'mx.m.docs.count': '인덱스의 도큐먼트 수입니다(덮어쓴 _id는 한 번만 셉니다).',
+  'mx.m.IncomingRecords': 'Kinesis 스트림이 모든 샤드에 걸쳐 저장한 레코드 수입니다(CloudWatch AWS/Kinesis).',
+  'mx.m.WriteProvisionedThroughputExceeded': '샤드가 그 1초 동안 이미 레코드 1,000건 또는 1 MB를 받아서 스트림이 거절한 레코드 수입니다(CloudWatch AWS/Kinesis).',
   'mx.m.thread_pool.write.rejected': '쓰기 스레드 풀이 429로 거절한 bulk 항목 수입니다(여기서는 항목 단위로 셉니다).',
   'mx.m.bulk item errors': '_bulk 응답에서 오류 상태(400, 409, 429)를 받은 항목 수입니다. 응답 전체는 여전히 200이었습니다.',
 

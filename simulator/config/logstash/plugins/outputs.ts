@@ -102,4 +102,57 @@ export const s3Output: PluginDecl = {
   },
 };
 
-export const OUTPUTS: readonly PluginDecl[] = [elasticsearchOutput, kafkaOutput, s3Output];
+// logstash-output-kinesis 5.x (samcday/logstash-output-kinesis) lib/logstash/outputs/kinesis.rb: the
+// options go to the Kinesis Producer Library's KinesisProducerConfiguration; the plugin hands each event
+// to the KPL and never looks at its result (SEMANTICS-2 §6.1).
+export const kinesisOutput: PluginDecl = {
+  name: 'kinesis',
+  kind: 'output',
+  source: 'logstash-output-kinesis lib/logstash/outputs/kinesis.rb',
+  simulated: true,
+  options: {
+    ...OUTPUT_COMMON,
+    stream_name: opt('string', 'The stream to write to.', { required: true }),
+    region: opt('string', 'AWS region.', { required: true }),
+    event_partition_keys: opt('array', 'Fields tried in order; the first present is the partition key (none: "-", one shard gets everything).', { default: [] }),
+    randomized_partition_key: opt('boolean', 'A random partition key per event: records spread over all shards.', { default: false }),
+    max_pending_records: opt('number', 'Block the pipeline while the KPL holds more unfinished records than this.', { default: 1000 }),
+    access_key: opt('string', 'AWS access key.'),
+    secret_key: opt('string', 'AWS secret key.'),
+    role_arn: opt('string', 'A role to assume.'),
+    metrics_access_key: opt('string', 'Access key for CloudWatch.'),
+    metrics_secret_key: opt('string', 'Secret key for CloudWatch.'),
+    metrics_role_arn: opt('string', 'A role for CloudWatch.'),
+    sts_proxy_host: opt('string', 'Proxy for STS.'),
+    sts_proxy_port: opt('number', 'Proxy port for STS.'),
+    aggregation_enabled: opt('boolean', 'KPL aggregation of user records into one Kinesis record.', { default: true }),
+    aggregation_max_count: opt('number', 'Most user records per aggregated record.', { default: 4294967295 }),
+    aggregation_max_size: opt('number', 'Largest aggregated record, in bytes.', { default: 51200, unit: 'bytes' }),
+    cloudwatch_endpoint: opt('string', 'CloudWatch endpoint.'),
+    cloudwatch_port: opt('number', 'CloudWatch port.', { default: 443 }),
+    collection_max_count: opt('number', 'Most records per PutRecords call (1–500).', { default: 500 }),
+    collection_max_size: opt('number', 'Largest PutRecords call, in bytes.', { default: 5242880, unit: 'bytes' }),
+    connect_timeout: opt('number', 'Connect timeout, in ms.', { default: 6000, unit: 'ms' }),
+    credentials_refresh_delay: opt('number', 'Between credential refreshes, in ms.', { default: 5000, unit: 'ms' }),
+    enable_core_dumps: opt('boolean', 'Let the KPL\'s native process dump core.', { default: false }),
+    fail_if_throttled: opt('boolean', 'A throttled record fails at once instead of being retried (and the plugin ignores failures).', { default: false }),
+    kinesis_endpoint: opt('string', 'Kinesis endpoint.'),
+    kinesis_port: opt('number', 'Kinesis port.', { default: 443 }),
+    log_level: opt(['info', 'warning', 'error'], 'KPL log level.', { default: 'info' }),
+    max_connections: opt('number', 'Most connections to Kinesis.', { default: 4 }),
+    metrics_granularity: opt(['global', 'stream', 'shard'], 'KPL metrics granularity.', { default: 'shard' }),
+    metrics_level: opt(['none', 'summary', 'detailed'], 'KPL metrics level.', { default: 'detailed' }),
+    metrics_namespace: opt('string', 'CloudWatch namespace.', { default: 'KinesisProducerLibrary' }),
+    metrics_upload_delay: opt('number', 'Between metric uploads, in ms.', { default: 60000, unit: 'ms' }),
+    min_connections: opt('number', 'Fewest connections to Kinesis.', { default: 1 }),
+    native_executable: opt('string', 'Path of the KPL native binary.'),
+    rate_limit: opt('number', 'Per-shard rate the KPL allows itself, in % of the shard limit.', { default: 150 }),
+    record_max_buffered_time: opt('number', 'How long a record may wait to be batched, in ms.', { default: 100, unit: 'ms' }),
+    record_ttl: opt('number', 'A record not written within this many ms fails (and the plugin ignores it: lost).', { default: 30000, unit: 'ms' }),
+    request_timeout: opt('number', 'A call without an answer after this many ms is retried (the first may have written the records).', { default: 6000, unit: 'ms' }),
+    temp_directory: opt('string', 'Where the KPL extracts its binary.'),
+    verify_certificate: opt('boolean', 'Verify TLS certificates.', { default: true }),
+  },
+};
+
+export const OUTPUTS: readonly PluginDecl[] = [elasticsearchOutput, kafkaOutput, s3Output, kinesisOutput];

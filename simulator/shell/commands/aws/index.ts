@@ -1,0 +1,64 @@
+/**
+ * `aws <service> <operation> …`: the AWS CLI over the run's managed services — Kinesis streams,
+ * Firehose streams, a KCL application's DynamoDB lease table and the streams' CloudWatch metrics.
+ * Read-only: describe, list, scan and get operations.
+ */
+import { fail, ok, NO_RUN, type Command } from '../../types.js';
+import { KINESIS_OPERATIONS, kinesisCommand } from './kinesis.js';
+import { firehoseCommand } from './firehose.js';
+import { dynamodbCommand, leaseTables } from './dynamodb.js';
+import { cloudwatchCommand } from './cloudwatch.js';
+import { deliveryStreams, streams } from './cli.js';
+
+const OPERATIONS: Readonly<Record<string, readonly string[]>> = {
+  kinesis: KINESIS_OPERATIONS,
+  firehose: ['describe-delivery-stream'],
+  dynamodb: ['scan'],
+  cloudwatch: ['get-metric-statistics'],
+};
+
+const USAGE = [
+  'aws kinesis describe-stream-summary --stream-name <stream>',
+  'aws kinesis list-shards --stream-name <stream>',
+  'aws firehose describe-delivery-stream --delivery-stream-name <name>',
+  'aws dynamodb scan --table-name <KCL applicationName>          (the lease table: owner and checkpoint per shard)',
+  'aws cloudwatch get-metric-statistics --namespace AWS/Kinesis --metric-name IncomingRecords|WriteProvisionedThroughputExceeded',
+  '    --dimensions Name=StreamName,Value=<stream> --statistics Sum --period <seconds> [--start-time <iso>] [--end-time <iso>]',
+  '  Output is the AWS CLI v2\'s JSON. Times default to the run\'s start and the instant set with `at`.',
+].join('\n');
+
+export const aws: Command = {
+  name: 'aws',
+  summary: 'the AWS CLI over the run: Kinesis streams and shards, Firehose streams, KCL lease tables, CloudWatch metrics',
+  usage: USAGE,
+  run(args, { handle, session }) {
+    const [service, operation, ...rest] = args;
+    if (service === undefined || service === 'help') return ok(USAGE);
+    const operations = OPERATIONS[service];
+    if (!operations) return fail(`usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\n\naws: error: argument command: Invalid choice, valid choices are:\n\n${Object.keys(OPERATIONS).join(' | ')}`, 252);
+    if (operation === undefined || !operations.includes(operation)) return fail(`usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\n\naws: error: argument operation: Invalid choice, valid choices are:\n\n${operations.join(' | ')}`, 252);
+    if (!handle) return fail(NO_RUN);
+    if (service === 'kinesis') return kinesisCommand(handle, operation, rest);
+    if (service === 'firehose') return firehoseCommand(handle, rest);
+    if (service === 'dynamodb') return dynamodbCommand(handle, rest);
+    return cloudwatchCommand(handle, session, rest);
+  },
+  complete(args, { handle }) {
+    if (args.length === 0) return Object.keys(OPERATIONS);
+    if (args.length === 1) return [...(OPERATIONS[args[0]!] ?? [])];
+    const last = args[args.length - 1];
+    if (!handle) return [];
+    if (last === '--stream-name') return streams(handle).map((s) => s.name);
+    if (last === '--delivery-stream-name') return deliveryStreams(handle).map((d) => d.name);
+    if (last === '--table-name') return [...leaseTables(handle).keys()];
+    if (last === '--metric-name') return ['IncomingRecords', 'WriteProvisionedThroughputExceeded'];
+    if (last === '--dimensions') return streams(handle).map((s) => `Name=StreamName,Value=${s.name}`);
+    const options: Record<string, string[]> = {
+      kinesis: ['--stream-name'],
+      firehose: ['--delivery-stream-name'],
+      dynamodb: ['--table-name'],
+      cloudwatch: ['--namespace', '--metric-name', '--dimensions', '--statistics', '--period', '--start-time', '--end-time'],
+    };
+    return options[args[0]!] ?? [];
+  },
+};
