@@ -19,7 +19,8 @@ import { clearDraft, loadDraft, loadHintsShown, loadResult, progressUnreadable, 
 import { parseSeed } from './seed.js';
 import { nextStep } from './next-step.js';
 import { decodeShare, encodeShare, sharePayloadOf } from './share.js';
-import { t } from '../../i18n/index.js';
+import { t, pageLang } from '../../i18n/index.js';
+import { simText } from '../../i18n/sim/index.js';
 import { THEME_EVENT, currentTheme } from '../theme.js';
 import type { LoadReply, RunProgress, RunReply, SpecIssue, TraceReply } from '../../../workers/api.js';
 import type { SavedResult } from './storage.js';
@@ -266,7 +267,7 @@ export async function mount(root: HTMLElement): Promise<void> {
           editor?.reveal(name, i.line, i.column);
         });
         ui.problems.append(
-          h('li', { class: `ex-problem ex-problem--${i.severity}` }, b, ' ', h('span', {}, `${i.severity === 'error' ? t('ex.problems.error') : t('ex.problems.warning')}: `, richText(i.message)), i.hint ? h('span', { class: 'ex-problem__hint' }, ' — ', richText(i.hint)) : null),
+          h('li', { class: `ex-problem ex-problem--${i.severity}` }, b, ' ', h('span', {}, `${i.severity === 'error' ? t('ex.problems.error') : t('ex.problems.warning')}: `, richText(simText(i.message, pageLang()))), i.hint ? h('span', { class: 'ex-problem__hint' }, ' — ', richText(simText(i.hint, pageLang()))) : null),
         );
       }
     }

@@ -6,7 +6,8 @@
  */
 import type { Terminal as XTerm } from '@xterm/xterm';
 import { LineEditor, commonPrefix } from './line-editor.js';
-import { t } from '../../i18n/index.js';
+import { t, pageLang } from '../../i18n/index.js';
+import { terminalText } from '../../i18n/sim/index.js';
 
 export interface ShellBackend {
   run(line: string): Promise<{ text: string; status: number }>;
@@ -62,7 +63,7 @@ export async function createTerminal(container: HTMLElement, backend: ShellBacke
   };
 
   const print = (text: string) => {
-    if (text) term.write(`${text.replace(/\r?\n/g, '\r\n')}\r\n`);
+    if (text) term.write(`${terminalText(text, pageLang()).replace(/\r?\n/g, '\r\n')}\r\n`);
   };
 
   const execute = async (line: string) => {
