@@ -5,7 +5,7 @@
  */
 import { SimCatalogue, type SimTemplate } from './template.js';
 import { ledgerTemplates, fateTemplates, hopTemplates } from './ledger.js';
-import { shellTemplates } from './shell.js';
+import { shellLineTemplates, shellTemplates } from './shell.js';
 import { problemTemplates } from './problems.js';
 import { checkTemplates } from './checks.js';
 import type { Lang } from '../langs.js';
@@ -13,7 +13,7 @@ import type { Lang } from '../langs.js';
 export type { SimTemplate } from './template.js';
 
 /** Every message the simulator writes for a learner, one catalogue (nested parts are looked up here too). */
-export const simCatalogue = new SimCatalogue([...ledgerTemplates, ...problemTemplates, ...checkTemplates, ...shellTemplates]);
+export const simCatalogue = new SimCatalogue([...ledgerTemplates, ...checkTemplates, ...problemTemplates, ...shellTemplates, ...shellLineTemplates]);
 
 /**
  * What a terminal line may start with, word by word: the shell's own messages, fates and hops.
@@ -21,12 +21,15 @@ export const simCatalogue = new SimCatalogue([...ledgerTemplates, ...problemTemp
  */
 export const terminalCatalogue = new SimCatalogue([...shellTemplates, ...fateTemplates, ...hopTemplates], simCatalogue);
 
+/** Terminal messages that begin with a parameter, matched against a whole line only. */
+const wholeLineCatalogue = new SimCatalogue(shellLineTemplates, simCatalogue);
+
 /** Every template, per area, for check-i18n and the tests. */
 export const simTemplateAreas: Readonly<Record<string, readonly SimTemplate[]>> = {
   ledger: ledgerTemplates,
   problems: problemTemplates,
   checks: checkTemplates,
-  shell: shellTemplates,
+  shell: [...shellTemplates, ...shellLineTemplates],
 };
 
 /** One simulator message (a fate, a reason, a problem, a hint) in `lang`. */
@@ -41,6 +44,7 @@ export function simText(text: string, lang: Lang): string {
  */
 export function terminalLine(line: string, lang: Lang): string {
   if (lang === 'en') return line;
+  if (wholeLineCatalogue.match(line)) return wholeLineCatalogue.translate(line);
   for (const start of wordStarts(line)) {
     const rest = line.slice(start);
     if (terminalCatalogue.match(rest)) return line.slice(0, start) + terminalCatalogue.translate(rest);
@@ -62,6 +66,7 @@ function wordStarts(line: string): number[] {
 
 /** The English parts of a terminal line a Korean page would still show (for tests): [] when none. */
 export function untranslatedTerminalLine(line: string): string[] {
+  if (wholeLineCatalogue.match(line)) return wholeLineCatalogue.untranslated(line);
   for (const start of wordStarts(line)) {
     const rest = line.slice(start);
     if (terminalCatalogue.match(rest)) return terminalCatalogue.untranslated(rest);

@@ -21,7 +21,7 @@ const help: SimTemplate[] = [
   { en: 'print records of a topic: --topic t [--from-beginning] [--partition p] [--max-messages n]', ko: '토픽의 레코드 출력: --topic t [--from-beginning] [--partition p] [--max-messages n]' },
   { en: 'consumer groups: committed offsets, log end and lag per partition; reset offsets of a stopped group', ko: '컨슈머 그룹: 파티션별 커밋된 오프셋·로그 끝·랙, 멈춘 그룹의 오프셋 재설정' },
   { en: 'describe or alter topic and broker configs (dynamic, static, defaults); --alter changes this terminal only', ko: '토픽·브로커 설정 보기와 변경(동적·정적·기본값), --alter는 이 터미널에서만 바뀜' },
-  { en: 'HTTP APIs: Elasticsearch :{es} (_search, _cat, _cluster/health), Logstash :{ls}/_node/stats, Flink :{flink}/jobs, Filebeat :{fb}/stats', ko: 'HTTP API: Elasticsearch :{es} (_search, _cat, _cluster/health), Logstash :{ls}/_node/stats, Flink :{flink}/jobs, Filebeat :{fb}/stats' },
+  { en: 'HTTP APIs: Elasticsearch :{es} (_search, _cat, _cluster/health), Logstash :{ls}/_node/stats, Flink :{flink}/jobs, Filebeat :{fb}/stats', ko: 'HTTP API 조회: Elasticsearch :{es} (_search, _cat, _cluster/health), Logstash :{ls}/_node/stats, Flink :{flink}/jobs, Filebeat :{fb}/stats' },
   { en: 'last lines of a log: tail /var/log/app/access-0.log, tail /var/log/<node>.log', ko: '로그의 마지막 줄: tail /var/log/app/access-0.log, tail /var/log/<node>.log' },
   { en: "a record's life hop by hop, and its fate in each output: trace access-0.log:42", ko: '레코드가 거친 단계와 출력마다의 결과: trace access-0.log:42' },
   { en: 'the fault schedule of the last run and what happened when each fault struck', ko: '마지막 실행의 장애 일정과 장애마다 일어난 일' },
@@ -56,7 +56,6 @@ const messages: SimTemplate[] = [
   { en: 'duplicated ({n}):', ko: '중복 ({n}):' },
   { en: 'in flight ({n}):', ko: '처리 중 ({n}):' },
   { en: '… and {n} more', ko: '… 외 {n}개' },
-  { en: '{name}: every record delivered exactly once, filtered or late — nothing lost or duplicated.', ko: '{name}: 모든 레코드가 정확히 한 번 전달되었거나 필터링·지연 처리되었습니다. 유실도 중복도 없습니다.' },
   { en: 'try: trace <record-id>', ko: '다음으로: trace <record-id>' },
   { en: 'trace: no record {id} in this run (it generated {n} records, ids like {example}).', ko: 'trace: 이번 실행에는 {id} 레코드가 없습니다 (레코드 {n}개를 만들었고, id는 {example} 같은 모양입니다).' },
   { en: 'tracing {id}: replaying the run with seed {seed}…', ko: '{id} 추적 중: 시드 {seed}로 실행을 다시 재생합니다…' },
@@ -74,3 +73,8 @@ const messages: SimTemplate[] = [
 ];
 
 export const shellTemplates: readonly SimTemplate[] = [...help, ...messages];
+
+/** Messages that begin with a parameter: the terminal matches these against whole lines only. */
+export const shellLineTemplates: readonly SimTemplate[] = [
+  { en: '{name}: every record delivered exactly once, filtered or late — nothing lost or duplicated.', ko: '{name}: 모든 레코드가 정확히 한 번 전달되었거나 필터링·지연 처리되었습니다. 유실도 중복도 없습니다.' },
+];
