@@ -13,6 +13,8 @@ import { groupExerciseFilesChecked } from '../exercise/bundle.js';
 import { EXERCISE_FILE } from '../exercise/load.js';
 import { parseLessonFrontmatter } from '../exercise/lesson-frontmatter.js';
 import { localizedExerciseFile, readExerciseText, TRANSLATED_LANGS } from '../exercise/localize.js';
+import { simTemplateAreas, type SimTemplate } from '../../site/i18n/sim/index.js';
+import { placeholdersOf } from '../../site/i18n/sim/template.js';
 
 export type MissingSeverity = 'error' | 'warning';
 
@@ -94,8 +96,35 @@ function lessonProblems(dir: string, en: string, translated: string, lang: strin
   return problems;
 }
 
-export function checkTranslations(files: Record<string, string>, missing: MissingSeverity = 'error'): SpecIssue[] {
+const HANGUL = /[\uac00-\ud7a3]/;
+
+/**
+ * The simulator's message catalogue (site/i18n/sim): every English template has a Korean twin
+ * that is written (Hangul, unless the template is only parameters and punctuation), uses the same
+ * placeholders, and appears once. The file named is the area's catalogue file.
+ */
+export function checkSimMessages(areas: Readonly<Record<string, readonly SimTemplate[]>> = simTemplateAreas): SpecIssue[] {
   const problems: SpecIssue[] = [];
+  const seen = new Map<string, string>();
+  for (const [area, templates] of Object.entries(areas)) {
+    const file = `site/i18n/sim/${area}.ts`;
+    const problem = (message: string, hint: string) => problems.push({ severity: 'error', file, line: 1, column: 1, path: '', message, hint });
+    for (const { en, ko } of templates) {
+      const words = /[a-z]/i.test(en.replace(/\{\w+\*?\}/g, ''));
+      if (ko.trim() === '' || (words && !HANGUL.test(ko))) problem(`the message "${en}" has no Korean text`, 'write the Korean twin of the message (KOREAN-TERMS.md: 합니다체, product and setting names as they are)');
+      const want = placeholdersOf(en).join(', ');
+      const have = placeholdersOf(ko).join(', ');
+      if (want !== have) problem(`the Korean text of "${en}" has placeholders {${have}}; the English has {${want}}`, 'use every placeholder of the English template once, with the same names');
+      const other = seen.get(en);
+      if (other !== undefined) problem(`the message "${en}" is in the catalogue twice (also in ${other})`, 'keep one template per message: the first one wins');
+      seen.set(en, file);
+    }
+  }
+  return problems;
+}
+
+export function checkTranslations(files: Record<string, string>, missing: MissingSeverity = 'error'): SpecIssue[] {
+  const problems: SpecIssue[] = [...checkSimMessages()];
   const lessonDirs = new Set<string>();
   for (const path of Object.keys(files)) {
     const m = /^lessons\/([^/]+)\/index\.mdx$/.exec(path);

@@ -10,6 +10,7 @@ import { checkWhyText, simCatalogue, simText, simTemplateAreas, terminalLine, te
 import { fateTemplates, hopTemplates } from '../../../site/i18n/sim/ledger.js';
 import { shellTemplates } from '../../../site/i18n/sim/shell.js';
 import { parseSpec } from '../../../simulator/spec/index.js';
+import { checkSimMessages } from '../../../simulator/authoring/check-i18n.js';
 import { runSync } from '../../../simulator/run/run.js';
 import { ledgerEntries, recordStory, formatStory, runLine, type LedgerKind } from '../../../simulator/shell/index.js';
 
@@ -72,6 +73,28 @@ describe('catalogue', () => {
 
   it('never writes the machine particle pattern 을(를), (으)로, 이(가), 은(는)', () => {
     for (const t of all) expect(t.ko).not.toMatch(/\((을|를|으|이|가|은|는)\)/);
+  });
+});
+
+describe('lessons:check on the catalogue (check-i18n)', () => {
+  it('finds nothing wrong with the shipped catalogue', () => {
+    expect(checkSimMessages()).toEqual([]);
+  });
+
+  it('reports a message without Korean, a placeholder that differs, and a message listed twice', () => {
+    const found = checkSimMessages({
+      ledger: [
+        { en: 'lost at {where}: {why*}', ko: '' },
+        { en: 'filtered at {where}', ko: '{place}에서 필터링됨' },
+      ],
+      shell: [{ en: 'filtered at {where}', ko: '{where}에서 필터링됨' }],
+    }).map((p) => `${p.file}: ${p.message}`);
+    expect(found).toEqual([
+      'site/i18n/sim/ledger.ts: the message "lost at {where}: {why*}" has no Korean text',
+      'site/i18n/sim/ledger.ts: the Korean text of "lost at {where}: {why*}" has placeholders {}; the English has {where, why}',
+      'site/i18n/sim/ledger.ts: the Korean text of "filtered at {where}" has placeholders {place}; the English has {where}',
+      'site/i18n/sim/shell.ts: the message "filtered at {where}" is in the catalogue twice (also in site/i18n/sim/ledger.ts)',
+    ]);
   });
 });
 
