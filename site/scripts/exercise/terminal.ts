@@ -15,6 +15,13 @@ export interface ShellBackend {
   cancel(): void;
 }
 
+/**
+ * Latin monospace faces first (they set the cell width), then monospace and gothic faces with
+ * Hangul: a Korean page's messages are drawn in them, two cells per syllable, as xterm counts
+ * wide characters. Only faces the system has; nothing is downloaded.
+ */
+export const TERMINAL_FONT = "ui-monospace, SFMono-Regular, Menlo, Consolas, 'D2Coding', 'NanumGothicCoding', '나눔고딕코딩', 'Noto Sans Mono CJK KR', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', 'NanumGothic', monospace";
+
 const PROMPT = '\x1b[1;32mlearner@pipeline-lab\x1b[0m:\x1b[1;34m~\x1b[0m$ ';
 
 export interface TerminalHandle {
@@ -35,7 +42,7 @@ export async function createTerminal(container: HTMLElement, backend: ShellBacke
   const term: XTerm = new Terminal({
     convertEol: true,
     cursorBlink: false,
-    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+    fontFamily: TERMINAL_FONT,
     fontSize: 13,
     rows: 16,
     scrollback: 2000,
