@@ -15,6 +15,7 @@ import { parseLessonFrontmatter } from '../exercise/lesson-frontmatter.js';
 import { localizedExerciseFile, readExerciseText, TRANSLATED_LANGS } from '../exercise/localize.js';
 import { simTemplateAreas, type SimTemplate } from '../../site/i18n/sim/index.js';
 import { placeholdersOf } from '../../site/i18n/sim/template.js';
+import { commentsFile, commentsOf, isExerciseSource, readCommentTable } from '../../site/i18n/file-comments.js';
 
 export type MissingSeverity = 'error' | 'warning';
 
@@ -123,6 +124,31 @@ export function checkSimMessages(areas: Readonly<Record<string, readonly SimTemp
   return problems;
 }
 
+/**
+ * An exercise's `comments.<lang>.yaml` (site/i18n/file-comments.ts), when it has one: it reads, it
+ * translates every comment of the starter/ and solution/ files, and it lists no comment those
+ * files no longer have (a stale entry means an English comment changed without its translation).
+ */
+export function commentProblems(slug: string, lessonDir: string, files: Readonly<Record<string, string>>, lang: string): SpecIssue[] {
+  const source = files[commentsFile(lang)];
+  if (source === undefined) return [];
+  const file = `lessons/${lessonDir}/exercises/${slug}/${commentsFile(lang)}`;
+  const problem = (message: string, hint: string): SpecIssue => ({ severity: 'error', file, line: 1, column: 1, path: '', message, hint });
+  const read = readCommentTable(source, lang);
+  if (!read.ok) return [problem(read.message, `a list of { en: <comment>, ${lang}: <translation> } pairs`)];
+  const problems: SpecIssue[] = [];
+  const used = new Set<string>();
+  for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!isExerciseSource(path)) continue;
+    for (const c of commentsOf(path, text)) {
+      used.add(c.text);
+      if (!read.table.has(c.text)) problems.push({ ...problem(`the comment at ${path}:${c.line + 1} has no ${LANG_NAMES[lang] ?? lang} text: ${JSON.stringify(c.text.split('\n')[0])}…`, `add { en: <the comment, every line>, ${lang}: <its translation> } to ${commentsFile(lang)}`) });
+    }
+  }
+  for (const en of read.table.keys()) if (!used.has(en)) problems.push(problem(`${commentsFile(lang)} translates a comment no starter or solution file has: ${JSON.stringify(en.split('\n')[0])}…`, 'update the entry to the comment as it now reads, or remove it'));
+  return problems;
+}
+
 export function checkTranslations(files: Record<string, string>, missing: MissingSeverity = 'error'): SpecIssue[] {
   const problems: SpecIssue[] = [...checkSimMessages()];
   const lessonDirs = new Set<string>();
@@ -146,6 +172,7 @@ export function checkTranslations(files: Record<string, string>, missing: Missin
     const { exercises } = groupExerciseFilesChecked(exerciseFiles);
     for (const [slug, bundle] of [...exercises].sort(([a], [b]) => a.localeCompare(b))) {
       if (bundle.files[EXERCISE_FILE] === undefined) continue; // lessons:check reports the missing exercise.yaml itself.
+      problems.push(...commentProblems(slug, bundle.lessonDir, bundle.files, lang));
       const read = readExerciseText(slug, bundle.lessonDir, bundle.files, lang);
       if (read.ok) continue;
       if (read.missing) {
