@@ -13,9 +13,9 @@ import { groupExerciseFilesChecked } from '../exercise/bundle.js';
 import { EXERCISE_FILE } from '../exercise/load.js';
 import { parseLessonFrontmatter } from '../exercise/lesson-frontmatter.js';
 import { localizedExerciseFile, readExerciseText, TRANSLATED_LANGS } from '../exercise/localize.js';
-import { simTemplateAreas, type SimTemplate } from '../../site/i18n/sim/index.js';
-import { placeholdersOf } from '../../site/i18n/sim/template.js';
-import { commentsFile, commentsOf, isExerciseSource, readCommentTable } from '../../site/i18n/file-comments.js';
+import { simTemplateAreas, type SimTemplate } from '../i18n/messages/index.js';
+import { placeholdersOf } from '../i18n/messages/template.js';
+import { commentsFile, commentsOf, isExerciseSource, readCommentTable } from '../i18n/file-comments.js';
 
 export type MissingSeverity = 'error' | 'warning';
 
@@ -100,7 +100,7 @@ function lessonProblems(dir: string, en: string, translated: string, lang: strin
 const HANGUL = /[\uac00-\ud7a3]/;
 
 /**
- * The simulator's message catalogue (site/i18n/sim): every English template has a Korean twin
+ * The simulator's message catalogue (simulator/i18n/messages): every English template has a Korean twin
  * that is written (Hangul, unless the template is only parameters and punctuation), uses the same
  * placeholders, and appears once. The file named is the area's catalogue file.
  */
@@ -108,7 +108,7 @@ export function checkSimMessages(areas: Readonly<Record<string, readonly SimTemp
   const problems: SpecIssue[] = [];
   const seen = new Map<string, string>();
   for (const [area, templates] of Object.entries(areas)) {
-    const file = `site/i18n/sim/${area}.ts`;
+    const file = `simulator/i18n/messages/${area}.ts`;
     const problem = (message: string, hint: string) => problems.push({ severity: 'error', file, line: 1, column: 1, path: '', message, hint });
     for (const { en, ko } of templates) {
       const words = /[a-z]/i.test(en.replace(/\{\w+\*?\}/g, ''));
@@ -125,7 +125,7 @@ export function checkSimMessages(areas: Readonly<Record<string, readonly SimTemp
 }
 
 /**
- * An exercise's `comments.<lang>.yaml` (site/i18n/file-comments.ts), when it has one: it reads, it
+ * An exercise's `comments.<lang>.yaml` (simulator/i18n/file-comments.ts), when it has one: it reads, it
  * translates every comment of the starter/ and solution/ files, and it lists no comment those
  * files no longer have (a stale entry means an English comment changed without its translation).
  */

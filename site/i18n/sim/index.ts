@@ -3,34 +3,10 @@
  * reasons, traced hops, spec and config problems with their hints, the check engine's own words,
  * and the terminal's help and messages. English pages show the simulator's text unchanged.
  */
-import { SimCatalogue, type SimTemplate } from './template.js';
-import { ledgerTemplates, fateTemplates, hopTemplates } from './ledger.js';
-import { shellLineTemplates, shellTemplates } from './shell.js';
-import { problemTemplates } from './problems.js';
-import { checkTemplates } from './checks.js';
+import { simCatalogue, terminalCatalogue, wholeLineCatalogue } from '../../../simulator/i18n/messages/index.js';
 import type { Lang } from '../langs.js';
 
-export type { SimTemplate } from './template.js';
-
-/** Every message the simulator writes for a learner, one catalogue (nested parts are looked up here too). */
-export const simCatalogue = new SimCatalogue([...ledgerTemplates, ...checkTemplates, ...problemTemplates, ...shellTemplates, ...shellLineTemplates]);
-
-/**
- * What a terminal line may start with, word by word: the shell's own messages, fates and hops.
- * Kept apart from the full catalogue because its templates never begin with a parameter.
- */
-export const terminalCatalogue = new SimCatalogue([...shellTemplates, ...fateTemplates, ...hopTemplates], simCatalogue);
-
-/** Terminal messages that begin with a parameter, matched against a whole line only. */
-const wholeLineCatalogue = new SimCatalogue(shellLineTemplates, simCatalogue);
-
-/** Every template, per area, for check-i18n and the tests. */
-export const simTemplateAreas: Readonly<Record<string, readonly SimTemplate[]>> = {
-  ledger: ledgerTemplates,
-  problems: problemTemplates,
-  checks: checkTemplates,
-  shell: [...shellTemplates, ...shellLineTemplates],
-};
+export { simCatalogue, simTemplateAreas, type SimTemplate } from '../../../simulator/i18n/messages/index.js';
 
 /** One simulator message (a fate, a reason, a problem, a hint) in `lang`. */
 export function simText(text: string, lang: Lang): string {

@@ -1,10 +1,10 @@
 /**
- * Starter and solution comments in Korean (site/i18n/file-comments.ts): only comment text changes,
+ * Starter and solution comments in Korean (simulator/i18n/file-comments.ts): only comment text changes,
  * so every file of lessons 1–2 compiles to the same spec in both languages, and every comment of
  * those files has its Korean twin (the check lessons:check runs).
  */
 import { describe, expect, it } from 'vitest';
-import { commentsOf, localizeComments, localizeExerciseFiles, readCommentTable } from '../../../site/i18n/file-comments.js';
+import { commentsOf, localizeComments, localizeExerciseFiles, readCommentTable } from '../../../simulator/i18n/file-comments.js';
 import { commentProblems } from '../../../simulator/authoring/check-i18n.js';
 import { readTree } from '../../../simulator/authoring/fs-tree.js';
 import { groupExerciseFiles } from '../../../simulator/exercise/bundle.js';

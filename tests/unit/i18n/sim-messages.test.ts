@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SimCatalogue, compileTemplate, placeholdersOf } from '../../../site/i18n/sim/template.js';
+import { SimCatalogue, compileTemplate, placeholdersOf } from '../../../simulator/i18n/messages/template.js';
 import { checkWhyText, simCatalogue, simText, simTemplateAreas, terminalLine, terminalText, untranslatedTerminalLine } from '../../../site/i18n/sim/index.js';
-import { fateTemplates, hopTemplates } from '../../../site/i18n/sim/ledger.js';
-import { shellTemplates } from '../../../site/i18n/sim/shell.js';
+import { fateTemplates, hopTemplates } from '../../../simulator/i18n/messages/ledger.js';
+import { shellTemplates } from '../../../simulator/i18n/messages/shell.js';
 import { parseSpec } from '../../../simulator/spec/index.js';
 import { checkSimMessages } from '../../../simulator/authoring/check-i18n.js';
 import { runSync } from '../../../simulator/run/run.js';
@@ -90,10 +90,10 @@ describe('lessons:check on the catalogue (check-i18n)', () => {
       shell: [{ en: 'filtered at {where}', ko: '{where}에서 필터링됨' }],
     }).map((p) => `${p.file}: ${p.message}`);
     expect(found).toEqual([
-      'site/i18n/sim/ledger.ts: the message "lost at {where}: {why*}" has no Korean text',
-      'site/i18n/sim/ledger.ts: the Korean text of "lost at {where}: {why*}" has placeholders {}; the English has {where, why}',
-      'site/i18n/sim/ledger.ts: the Korean text of "filtered at {where}" has placeholders {place}; the English has {where}',
-      'site/i18n/sim/shell.ts: the message "filtered at {where}" is in the catalogue twice (also in site/i18n/sim/ledger.ts)',
+      'simulator/i18n/messages/ledger.ts: the message "lost at {where}: {why*}" has no Korean text',
+      'simulator/i18n/messages/ledger.ts: the Korean text of "lost at {where}: {why*}" has placeholders {}; the English has {where, why}',
+      'simulator/i18n/messages/ledger.ts: the Korean text of "filtered at {where}" has placeholders {place}; the English has {where}',
+      'simulator/i18n/messages/shell.ts: the message "filtered at {where}" is in the catalogue twice (also in simulator/i18n/messages/ledger.ts)',
     ]);
   });
 });

@@ -2,7 +2,7 @@
  * The ledger's words in Korean: each record's fate (the ledger view, `ledger <output>`, `trace`),
  * the reasons the nodes give when a copy is lost, repeated, filtered or set aside, and the hops a
  * traced record takes. English templates as the simulator writes them (simulator/ledger/ledger.ts,
- * simulator/nodes/**); `{x*}` marks a part that is itself a message (site/i18n/sim/template.ts).
+ * simulator/nodes/**); `{x*}` marks a part that is itself a message (./template.ts).
  * Setting keys, ids, error names and numbers stay as the tools spell them (KOREAN-TERMS rule 2).
  */
 import type { SimTemplate } from './template.js';
