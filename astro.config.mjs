@@ -4,6 +4,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
 export default defineConfig({
+  // The deployment's address: hreflang alternates are absolute URLs (Google asks for them). A placeholder
+  // until the course has a public host; change it here when it does.
+  site: 'https://pipeline-lab.example',
   srcDir: './site',
   output: 'static',
   integrations: [mdx()],

@@ -13,6 +13,9 @@ import { groupExerciseFilesChecked } from '../exercise/bundle.js';
 import { EXERCISE_FILE } from '../exercise/load.js';
 import { parseLessonFrontmatter } from '../exercise/lesson-frontmatter.js';
 import { localizedExerciseFile, readExerciseText, TRANSLATED_LANGS } from '../exercise/localize.js';
+import { simTemplateAreas, type SimTemplate } from '../i18n/messages/index.js';
+import { placeholdersOf } from '../i18n/messages/template.js';
+import { commentsFile, commentsOf, isExerciseSource, readCommentTable } from '../i18n/file-comments.js';
 
 export type MissingSeverity = 'error' | 'warning';
 
@@ -94,8 +97,60 @@ function lessonProblems(dir: string, en: string, translated: string, lang: strin
   return problems;
 }
 
-export function checkTranslations(files: Record<string, string>, missing: MissingSeverity = 'error'): SpecIssue[] {
+const HANGUL = /[\uac00-\ud7a3]/;
+
+/**
+ * The simulator's message catalogue (simulator/i18n/messages): every English template has a Korean twin
+ * that is written (Hangul, unless the template is only parameters and punctuation), uses the same
+ * placeholders, and appears once. The file named is the area's catalogue file.
+ */
+export function checkSimMessages(areas: Readonly<Record<string, readonly SimTemplate[]>> = simTemplateAreas): SpecIssue[] {
   const problems: SpecIssue[] = [];
+  const seen = new Map<string, string>();
+  for (const [area, templates] of Object.entries(areas)) {
+    const file = `simulator/i18n/messages/${area}.ts`;
+    const problem = (message: string, hint: string) => problems.push({ severity: 'error', file, line: 1, column: 1, path: '', message, hint });
+    for (const { en, ko } of templates) {
+      const words = /[a-z]/i.test(en.replace(/\{\w+\*?\}/g, ''));
+      if (ko.trim() === '' || (words && !HANGUL.test(ko))) problem(`the message "${en}" has no Korean text`, 'write the Korean twin of the message (KOREAN-TERMS.md: 합니다체, product and setting names as they are)');
+      const want = placeholdersOf(en).join(', ');
+      const have = placeholdersOf(ko).join(', ');
+      if (want !== have) problem(`the Korean text of "${en}" has placeholders {${have}}; the English has {${want}}`, 'use every placeholder of the English template once, with the same names');
+      const other = seen.get(en);
+      if (other !== undefined) problem(`the message "${en}" is in the catalogue twice (also in ${other})`, 'keep one template per message: the first one wins');
+      seen.set(en, file);
+    }
+  }
+  return problems;
+}
+
+/**
+ * An exercise's `comments.<lang>.yaml` (simulator/i18n/file-comments.ts), when it has one: it reads, it
+ * translates every comment of the starter/ and solution/ files, and it lists no comment those
+ * files no longer have (a stale entry means an English comment changed without its translation).
+ */
+export function commentProblems(slug: string, lessonDir: string, files: Readonly<Record<string, string>>, lang: string): SpecIssue[] {
+  const source = files[commentsFile(lang)];
+  if (source === undefined) return [];
+  const file = `lessons/${lessonDir}/exercises/${slug}/${commentsFile(lang)}`;
+  const problem = (message: string, hint: string): SpecIssue => ({ severity: 'error', file, line: 1, column: 1, path: '', message, hint });
+  const read = readCommentTable(source, lang);
+  if (!read.ok) return [problem(read.message, `a list of { en: <comment>, ${lang}: <translation> } pairs`)];
+  const problems: SpecIssue[] = [];
+  const used = new Set<string>();
+  for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!isExerciseSource(path)) continue;
+    for (const c of commentsOf(path, text)) {
+      used.add(c.text);
+      if (!read.table.has(c.text)) problems.push({ ...problem(`the comment at ${path}:${c.line + 1} has no ${LANG_NAMES[lang] ?? lang} text: ${JSON.stringify(c.text.split('\n')[0])}…`, `add { en: <the comment, every line>, ${lang}: <its translation> } to ${commentsFile(lang)}`) });
+    }
+  }
+  for (const en of read.table.keys()) if (!used.has(en)) problems.push(problem(`${commentsFile(lang)} translates a comment no starter or solution file has: ${JSON.stringify(en.split('\n')[0])}…`, 'update the entry to the comment as it now reads, or remove it'));
+  return problems;
+}
+
+export function checkTranslations(files: Record<string, string>, missing: MissingSeverity = 'error'): SpecIssue[] {
+  const problems: SpecIssue[] = [...checkSimMessages()];
   const lessonDirs = new Set<string>();
   for (const path of Object.keys(files)) {
     const m = /^lessons\/([^/]+)\/index\.mdx$/.exec(path);
@@ -117,6 +172,7 @@ export function checkTranslations(files: Record<string, string>, missing: Missin
     const { exercises } = groupExerciseFilesChecked(exerciseFiles);
     for (const [slug, bundle] of [...exercises].sort(([a], [b]) => a.localeCompare(b))) {
       if (bundle.files[EXERCISE_FILE] === undefined) continue; // lessons:check reports the missing exercise.yaml itself.
+      problems.push(...commentProblems(slug, bundle.lessonDir, bundle.files, lang));
       const read = readExerciseText(slug, bundle.lessonDir, bundle.files, lang);
       if (read.ok) continue;
       if (read.missing) {

@@ -24,6 +24,9 @@ const target = (() => {
   return undefined;
 })();
 
+/** The deployment address in astro.config.mjs (`site`). */
+const SITE = 'https://pipeline-lab.example';
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -94,8 +97,10 @@ describe('every page in both languages', () => {
         expect(res.status, url).toBe(200);
         const html = await res.text();
         expect(html, url).toContain(`<html lang="${lang}"`);
-        expect(html, url).toContain(`<link rel="alternate" hreflang="en" href="${path}"`);
-        expect(html, url).toContain(`<link rel="alternate" hreflang="ko" href="/ko${path}"`);
+        // Absolute, as search engines ask: the site's address is `site` in astro.config.mjs.
+        expect(html, url).toContain(`<link rel="alternate" hreflang="en" href="${SITE}${path}"`);
+        expect(html, url).toContain(`<link rel="alternate" hreflang="ko" href="${SITE}/ko${path}"`);
+        expect(html, url).toContain(`<link rel="canonical" href="${SITE}${lang === 'en' ? '' : '/ko'}${path}"`);
         expect(html, url).toMatch(new RegExp(`data-lang-switch="${lang === 'en' ? 'ko' : 'en'}"`));
         if (lang === 'ko') expect(html, url).toMatch(/<main[\s\S]*[가-힣][\s\S]*<\/main>/);
       }
@@ -116,6 +121,16 @@ describe('every page in both languages', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
     expect(await page.locator('h1').textContent()).toMatch(/404: 이 레코드는 전달되지 않았습니다/);
     expect(await page.locator('main a').last().getAttribute('href')).toBe('/ko/#lessons');
+    // The header, footer and skip link are the Korean ones too, and the switch leads to the same path in English.
+    expect(await page.locator('.site-nav').textContent()).toContain('용어집');
+    expect(await page.locator('.site-nav a').first().getAttribute('href')).toBe('/ko/#lessons');
+    expect(await page.locator('.site-footer').textContent()).toMatch(/[가-힣]/);
+    expect(await page.locator('.skip-link').textContent()).toMatch(/[가-힣]/);
+    expect(await page.locator('a[data-lang-switch="en"]').getAttribute('href')).toBe('/no-such-page/');
+    expect(await page.locator('.theme-toggle').getAttribute('aria-label')).toMatch(/[가-힣]/);
+    // Nothing is marked English any more but the switch's own link, which names English in English.
+    expect(await page.locator('[lang="en"]:not([data-lang-switch])').count()).toBe(0);
+    await screenshot(page, 'i18n-404-ko');
     await context.close();
   });
 });
@@ -208,6 +223,72 @@ describe('Korean pages: accessibility, clipping, screenshots', () => {
     expect(await page.locator('#idempotence td[lang="en"]').textContent()).toBe('idempotence');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'i18n-glossary-ko');
+    await context.close();
+  });
+});
+
+/**
+ * The simulator's own words on a Korean page (issue #23): a run with faults (lesson 2's lossy link
+ * makes duplicates) shows Korean ledger fates, traced hops, check notes, starter comments and
+ * terminal help and messages; the terminal draws Hangul in a font that has it.
+ */
+describe('the simulator speaks Korean on a Korean exercise', () => {
+  const LESSON = '02-beats-and-logstash';
+  const SLUG = 'beats-logstash-es';
+  /** Three English words in a row, outside code: prose a Korean page must not show. */
+  const ENGLISH = /\b[a-z]{2,}(?: [a-z]{2,}){2,}\b/i;
+  const terminalRows = (el: Locator) => el.locator('.xterm-rows').textContent().then((t) => t ?? '');
+
+  async function typeLine(page: Page, el: Locator, line: string, until: RegExp): Promise<string> {
+    await el.locator('.xterm').click();
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => terminalRows(el), { timeout: 15_000 }).toMatch(until);
+    return terminalRows(el);
+  }
+
+  it('ledger, hops, check notes, starter comments and the terminal are Korean', { timeout: 180_000 }, async () => {
+    const { page, context, errors } = await openPage(browser, `/ko/lessons/${LESSON}/#exercise-${SLUG}`);
+    const el = page.locator(`pipeline-exercise[data-slug="${SLUG}"]`);
+    await el.scrollIntoViewIfNeeded();
+    await page.locator(`pipeline-exercise[data-slug="${SLUG}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
+    // The starter's comments are Korean; its settings are the English file's.
+    const filebeat = await el.evaluate((node) => (node as IslandElement).fileText('web1/filebeat.yml'));
+    expect(filebeat).toMatch(/^# 웹 서버의 Filebeat/);
+    expect(filebeat).toContain('hosts: ["logstash:5044"]');
+
+    await el.locator('button', { hasText: /^실행$/ }).click();
+    await el.locator('.ex-verdict').first().waitFor({ timeout: 60_000 });
+    for (const why of await el.locator('.ex-check__why').allTextContents()) {
+      expect(why).not.toMatch(/\bsee (lostAt|duplicatedAt)\b| Hint: |records were still held/);
+    }
+
+    // The ledger view: each record's fate, then one record's hops, in Korean.
+    await el.locator('.ex-ledger-list button').first().waitFor({ timeout: 30_000 });
+    const fates = await el.locator('.ex-ledger-fate').allTextContents();
+    expect(fates.length).toBeGreaterThan(0);
+    for (const fate of fates) {
+      expect(fate).toMatch(/[가-힣]/);
+      expect(fate.replace(/`[^`]*`/g, '')).not.toMatch(ENGLISH);
+    }
+    await el.locator('.ex-ledger-list button').first().click();
+    await el.locator('.ex-hops li').nth(1).waitFor({ timeout: 30_000 });
+    for (const hop of await el.locator('.ex-hops li, .ex-fates li').allTextContents()) expect(hop, hop).not.toMatch(ENGLISH);
+    await el.locator('.ex-story').screenshot({ path: `${SCREENSHOT_DIR}i18n-ledger-ko.png` });
+
+    // The terminal: help, the fault schedule and an unknown command, in Korean; kafka-free tools untouched.
+    let text = await typeLine(page, el, 'help', /편집기의 파이프라인 실행/);
+    // (The terminal shows its last 16 rows: the summaries, not the preamble above them.)
+    expect(text).toContain('마지막 실행의 장애 일정과 장애마다 일어난 일');
+    expect(text).not.toMatch(/list the commands|the fault schedule of the last run/);
+    text = await typeLine(page, el, 'faults', /일어난 일:/);
+    expect(text).toMatch(/일정:/);
+    text = await typeLine(page, el, 'nope', /nope: 없는 명령입니다/);
+    await el.locator('.xterm').screenshot({ path: `${SCREENSHOT_DIR}i18n-terminal-ko.png` });
+    // Hangul is drawn in a face that has it (not as tofu boxes): the rows' font stack lists one.
+    const font = await el.locator('.xterm-rows').evaluate((node) => getComputedStyle(node).fontFamily);
+    expect(font).toMatch(/NanumGothicCoding|Noto Sans (Mono )?CJK KR|D2Coding|Apple SD Gothic Neo|Malgun Gothic/);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

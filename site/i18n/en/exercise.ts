@@ -159,6 +159,7 @@ export const exercise = {
   'ex.ledger.kind.lateSideOutput': 'late, routed to the side output',
   'ex.ledger.kind.deadLettered': 'dead-lettered (in the DLQ)',
   'ex.ledger.kind.filtered': 'filtered',
+  'ex.ledger.kind.exactlyOnce': 'delivered exactly once',
   'ex.ledger.none': 'None.',
   'ex.ledger.count': '{total} record(s); the first {shown} are listed.',
   'ex.ledger.tracing': 'Tracing {id}…',

@@ -163,6 +163,7 @@ export const exercise = {
   'ex.ledger.kind.lateSideOutput': '늦게 도착함, 사이드 출력으로 보냄',
   'ex.ledger.kind.deadLettered': 'DLQ로 보냄',
   'ex.ledger.kind.filtered': '필터링됨',
+  'ex.ledger.kind.exactlyOnce': '정확히 한 번 전달됨',
   'ex.ledger.none': '없음.',
   'ex.ledger.count': '레코드 {total}개 중 처음 {shown}개를 보여 줍니다.',
   'ex.ledger.tracing': '{id} 레코드를 추적하는 중…',

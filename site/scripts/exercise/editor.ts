@@ -14,7 +14,8 @@ import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 import type * as MonacoNs from 'monaco-editor';
 import type { ConfigSchema, LockedPlace, SpecIssue } from '../../../workers/api.js';
 import { languageOf, registerConfigLanguages } from './languages/index.js';
-import { t } from '../../i18n/index.js';
+import { t, pageLang } from '../../i18n/index.js';
+import { simText } from '../../i18n/sim/index.js';
 
 type Monaco = typeof MonacoNs;
 
@@ -144,7 +145,7 @@ export async function createEditor(
         OWNER,
         issues.map((i) => ({
           severity: i.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-          message: i.hint ? `${i.message}\n${i.hint}` : i.message,
+          message: i.hint ? `${simText(i.message, pageLang())}\n${simText(i.hint, pageLang())}` : simText(i.message, pageLang()),
           startLineNumber: i.line,
           startColumn: i.column,
           endLineNumber: i.endLine ?? i.line,

@@ -22,7 +22,8 @@ import { nextStep } from './next-step.js';
 import { decodeShare, encodeShare, sharePayloadOf } from './share.js';
 import { exportButton, specSource } from '../export/export-ui.js';
 import { workspaceFilesOf } from '../../../simulator/exercise/exercise-spec.js';
-import { t } from '../../i18n/index.js';
+import { t, pageLang } from '../../i18n/index.js';
+import { simText } from '../../i18n/sim/index.js';
 import { THEME_EVENT, currentTheme } from '../theme.js';
 import type { LoadReply, RunProgress, RunReply, SpecIssue, TraceReply } from '../../../workers/api.js';
 import type { SavedResult } from './storage.js';
@@ -295,7 +296,7 @@ export async function mount(root: HTMLElement): Promise<void> {
           editor?.reveal(name, i.line, i.column);
         });
         ui.problems.append(
-          h('li', { class: `ex-problem ex-problem--${i.severity}` }, b, ' ', h('span', {}, `${i.severity === 'error' ? t('ex.problems.error') : t('ex.problems.warning')}: `, richText(i.message)), i.hint ? h('span', { class: 'ex-problem__hint' }, ' — ', richText(i.hint)) : null),
+          h('li', { class: `ex-problem ex-problem--${i.severity}` }, b, ' ', h('span', {}, `${i.severity === 'error' ? t('ex.problems.error') : t('ex.problems.warning')}: `, richText(simText(i.message, pageLang()))), i.hint ? h('span', { class: 'ex-problem__hint' }, ' — ', richText(simText(i.hint, pageLang()))) : null),
         );
       }
     }

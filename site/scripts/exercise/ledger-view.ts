@@ -4,7 +4,8 @@
  */
 import type { PageResult, LedgerKind, LedgerEntry, TraceReply } from '../../../workers/api.js';
 import { h } from './dom.js';
-import { t } from '../../i18n/index.js';
+import { t, pageLang } from '../../i18n/index.js';
+import { simText } from '../../i18n/sim/index.js';
 
 export interface LedgerBackend {
   entries(output: string, kind: LedgerKind): Promise<{ total: number; entries: LedgerEntry[] }>;
@@ -38,9 +39,9 @@ export function renderLedger(root: HTMLElement, result: PageResult, backend: Led
         'ol',
         { class: 'ex-hops' },
         h('li', {}, h('span', { class: 'ex-hop__time' }, `${(s.writtenAtMs / 1000).toFixed(3)} s`), h('span', { class: 'ex-hop__where' }, 'app'), t('ex.ledger.written', { file: s.file })),
-        ...s.steps.map((st) => h('li', {}, h('span', { class: 'ex-hop__time' }, `${(st.timeMs / 1000).toFixed(3)} s`), h('span', { class: 'ex-hop__where' }, st.where), st.what)),
+        ...s.steps.map((st) => h('li', {}, h('span', { class: 'ex-hop__time' }, `${(st.timeMs / 1000).toFixed(3)} s`), h('span', { class: 'ex-hop__where' }, st.where), simText(st.what, pageLang()))),
       ),
-      h('ul', { class: 'ex-fates' }, ...Object.entries(s.fate).map(([out, fate]) => h('li', {}, h('strong', {}, `${out}: `), fate))),
+      h('ul', { class: 'ex-fates' }, ...Object.entries(s.fate).map(([out, fate]) => h('li', {}, h('strong', {}, `${out}: `), simText(fate, pageLang())))),
     );
   };
 
@@ -51,7 +52,7 @@ export function renderLedger(root: HTMLElement, result: PageResult, backend: Led
       ...entries.map((e) => {
         const b = h('button', { type: 'button', class: 'ex-link-button' }, e.id);
         b.addEventListener('click', () => void showStory(e.id));
-        return h('li', {}, b, h('span', { class: 'ex-ledger-fate' }, ` — ${e.fate}`));
+        return h('li', {}, b, h('span', { class: 'ex-ledger-fate' }, ` — ${simText(e.fate, pageLang())}`));
       }),
     );
   };

@@ -4,7 +4,8 @@
  */
 import type { CheckResult, PageResult, SpecIssue } from '../../../workers/api.js';
 import { h, richText } from './dom.js';
-import { t } from '../../i18n/index.js';
+import { t, pageLang } from '../../i18n/index.js';
+import { checkWhyText, simText } from '../../i18n/sim/index.js';
 import { checkNumbers, checkSource, checkWhy } from './check-words.js';
 
 export function endedText(result: Pick<PageResult, 'ended' | 'simulatedMs' | 'events' | 'budget'>): string {
@@ -51,7 +52,7 @@ export function renderVerdict(root: HTMLElement, result: Pick<PageResult, 'ended
             // A long path breaks after a dot on a phone, not in the middle of a name.
             c.pass ? null : h('code', { class: 'ex-check__expr' }, ...checkSource(c).split(/(?<=\.)/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part]))),
             // Without the author's explanation or a place to look, the numbers have said it all.
-            c.pass || checkWhy(c) === '' ? null : h('span', { class: 'ex-check__why' }, richText(checkWhy(c))),
+            c.pass || checkWhy(c) === '' ? null : h('span', { class: 'ex-check__why' }, richText(checkWhyText(checkWhy(c), pageLang()))),
           ),
         ),
       ),
@@ -60,7 +61,7 @@ export function renderVerdict(root: HTMLElement, result: Pick<PageResult, 'ended
   if (warnings.length > 0) {
     root.append(
       h('p', { class: 'ex-note' }, t('ex.result.warnings')),
-      h('ul', { class: 'ex-warnings' }, ...warnings.map((w) => h('li', {}, `${w.file}:${w.line}:${w.column}: ${w.message}${w.hint ? ` — ${w.hint}` : ''}`))),
+      h('ul', { class: 'ex-warnings' }, ...warnings.map((w) => h('li', {}, `${w.file}:${w.line}:${w.column}: ${simText(w.message, pageLang())}${w.hint ? ` — ${simText(w.hint, pageLang())}` : ''}`))),
     );
   }
 }

@@ -6,13 +6,21 @@
  */
 import type { Terminal as XTerm } from '@xterm/xterm';
 import { LineEditor, commonPrefix } from './line-editor.js';
-import { t } from '../../i18n/index.js';
+import { t, pageLang } from '../../i18n/index.js';
+import { terminalText } from '../../i18n/sim/index.js';
 
 export interface ShellBackend {
   run(line: string): Promise<{ text: string; status: number }>;
   complete(line: string): Promise<{ word: string; candidates: string[] }>;
   cancel(): void;
 }
+
+/**
+ * Latin monospace faces first (they set the cell width), then monospace and gothic faces with
+ * Hangul: a Korean page's messages are drawn in them, two cells per syllable, as xterm counts
+ * wide characters. Only faces the system has; nothing is downloaded.
+ */
+export const TERMINAL_FONT = "ui-monospace, SFMono-Regular, Menlo, Consolas, 'D2Coding', 'NanumGothicCoding', '나눔고딕코딩', 'Noto Sans Mono CJK KR', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', 'NanumGothic', monospace";
 
 const PROMPT = '\x1b[1;32mlearner@pipeline-lab\x1b[0m:\x1b[1;34m~\x1b[0m$ ';
 
@@ -34,7 +42,7 @@ export async function createTerminal(container: HTMLElement, backend: ShellBacke
   const term: XTerm = new Terminal({
     convertEol: true,
     cursorBlink: false,
-    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+    fontFamily: TERMINAL_FONT,
     fontSize: 13,
     rows: 16,
     scrollback: 2000,
@@ -62,7 +70,7 @@ export async function createTerminal(container: HTMLElement, backend: ShellBacke
   };
 
   const print = (text: string) => {
-    if (text) term.write(`${text.replace(/\r?\n/g, '\r\n')}\r\n`);
+    if (text) term.write(`${terminalText(text, pageLang()).replace(/\r?\n/g, '\r\n')}\r\n`);
   };
 
   const execute = async (line: string) => {

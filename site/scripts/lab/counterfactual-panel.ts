@@ -5,7 +5,8 @@
  * record, in the lab worker, and show its hops.
  */
 import { h, table } from '../exercise/dom.js';
-import { t } from '../../i18n/index.js';
+import { t, pageLang } from '../../i18n/index.js';
+import { terminalText } from '../../i18n/sim/index.js';
 import type { Counterfactual, CounterfactualReply, CounterfactualSide, FateChange, LabTraceReply } from '../../../workers/lab-api.js';
 import { createParamPicker } from './param-picker.js';
 import { parseFieldValue } from './params.js';
@@ -21,7 +22,11 @@ export interface CounterfactualPanel {
   refresh(): void;
 }
 
-const fate = (f: FateChange['before']) => (f.where ? `${f.kind} @ ${f.where}` : f.kind);
+/** A fate in the page's language: its kind's label, and where it was decided. */
+const fate = (f: FateChange['before']) => {
+  const kind = t(`ex.ledger.kind.${f.kind}` as const);
+  return f.where ? `${kind} @ ${f.where}` : kind;
+};
 const num = (v: number | undefined) => (v === undefined ? '–' : Number.isInteger(v) ? String(v) : v.toFixed(3));
 
 export function createCounterfactualPanel(root: HTMLElement, host: LabHost): CounterfactualPanel {
@@ -48,7 +53,7 @@ export function createCounterfactualPanel(root: HTMLElement, host: LabHost): Cou
     try {
       const reply = await host.client.call<LabTraceReply>((api) => api.trace(side, record));
       if (!reply.ok) return story.replaceChildren(h('p', {}, reply.message));
-      story.replaceChildren(h('h4', {}, t('lab.cf.storyTitle', { record, side: sideName })), h('pre', { class: 'lab-story__text', tabindex: 0 }, reply.text));
+      story.replaceChildren(h('h4', {}, t('lab.cf.storyTitle', { record, side: sideName })), h('pre', { class: 'lab-story__text', tabindex: 0 }, terminalText(reply.text, pageLang())));
     } catch (error) {
       host.failed(status, error);
     }

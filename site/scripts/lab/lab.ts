@@ -13,7 +13,8 @@ import { renderLedger } from '../exercise/ledger-view.js';
 import { createMetricsPanel } from '../metrics/panel.js';
 import { endedText } from '../exercise/results.js';
 import { readSeed } from '../exercise/spec-edit.js';
-import { t } from '../../i18n/index.js';
+import { t, pageLang } from '../../i18n/index.js';
+import { simText } from '../../i18n/sim/index.js';
 import { THEME_EVENT, currentTheme } from '../theme.js';
 import type { RunProgress, RunReply, SpecIssue, TraceReply } from '../../../workers/api.js';
 import { LabClient, LabFailure } from './lab-client.js';
@@ -157,7 +158,7 @@ export async function mount(root: HTMLElement): Promise<void> {
       ...issues.map((i) => {
         const b = h('button', { type: 'button', class: 'lab-link lab-mono' }, `${PIPELINE_FILE}:${i.line}:${i.column}`);
         b.addEventListener('click', () => editor?.reveal(PIPELINE_FILE, i.line, i.column));
-        return h('li', { class: `lab-problem lab-problem--${i.severity}` }, b, ' ', `${i.severity === 'error' ? t('lab.problems.error') : t('lab.problems.warning')}: ${i.message}`, i.hint ? h('span', { class: 'lab-problem__hint' }, ` — ${i.hint}`) : null);
+        return h('li', { class: `lab-problem lab-problem--${i.severity}` }, b, ' ', `${i.severity === 'error' ? t('lab.problems.error') : t('lab.problems.warning')}: ${simText(i.message, pageLang())}`, i.hint ? h('span', { class: 'lab-problem__hint' }, ` — ${simText(i.hint, pageLang())}`) : null);
       }),
     );
   };

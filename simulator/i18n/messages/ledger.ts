@@ -1,0 +1,138 @@
+/**
+ * The ledger's words in Korean: each record's fate (the ledger view, `ledger <output>`, `trace`),
+ * the reasons the nodes give when a copy is lost, repeated, filtered or set aside, and the hops a
+ * traced record takes. English templates as the simulator writes them (simulator/ledger/ledger.ts,
+ * simulator/nodes/**); `{x*}` marks a part that is itself a message (./template.ts).
+ * Setting keys, ids, error names and numbers stay as the tools spell them (KOREAN-TERMS rule 2).
+ */
+import type { SimTemplate } from './template.js';
+
+/** Fates, in words (Ledger.fateOf). */
+const fates: SimTemplate[] = [
+  { en: 'delivered exactly once', ko: '정확히 한 번 전달됨' },
+  { en: 'duplicated: {n} copies (first extra copy made at {where})', ko: '중복: 사본 {n}개 (첫 추가 사본은 {where}에서 생김)' },
+  { en: 'still in flight', ko: '아직 처리 중' },
+  { en: 'filtered at {where}', ko: '{where}에서 필터링됨' },
+  { en: 'late: routed to the side output at {where}', ko: '늦게 도착함: {where}에서 사이드 출력으로 보냄' },
+  { en: 'late: dropped at {where}', ko: '늦게 도착함: {where}에서 버려짐' },
+  { en: 'dead-lettered at {where}: {why*}', ko: '{where}에서 DLQ로 보냄: {why*}' },
+  { en: 'lost (no stage reported it)', ko: '유실됨 (유실을 알린 단계가 없음)' },
+  { en: 'lost at {where}: {why*}', ko: '{where}에서 유실: {why*}' },
+];
+
+/** The ledger's own prefixes of a traced hop (Ledger.noteLoss, noteDuplicate, …). */
+const hops: SimTemplate[] = [
+  { en: 'lost: {why*}', ko: '유실: {why*}' },
+  { en: 'copy: {why*}', ko: '사본: {why*}' },
+  { en: 'filtered: {why*}', ko: '필터링: {why*}' },
+  { en: 'late, to the side output: {why*}', ko: '늦게 도착, 사이드 출력으로: {why*}' },
+  { en: 'late: {why*}', ko: '늦게 도착: {why*}' },
+  { en: 'dead-lettered: {why*}', ko: 'DLQ로 보냄: {why*}' },
+  { en: 'harvested line {line} of {file}', ko: '{file}의 {line}번째 줄을 하베스터가 읽음' },
+  { en: 'received by the {input} input', ko: '{input} 입력이 받음' },
+  { en: 'appended to {partition} at offset {offset} on broker {broker}', ko: '브로커 {broker}의 {partition}에 추가됨 (오프셋 {offset})' },
+  { en: 'resent batch dropped by the idempotence check ({partition})', ko: '다시 보낸 배치를 멱등성 검사가 버림 ({partition})' },
+  { en: 'indexed into {index} as _id {id} (_version {version})', ko: '{index}에 색인됨 (_id {id}, _version {version})' },
+  { en: 'stored in object {key}', ko: '객체 {key}에 저장됨' },
+  { en: 'stored in {shard} as sequence number {seq}', ko: '{shard}에 저장됨 (시퀀스 번호 {seq})' },
+  { en: 'bulk request {id} to {target}', ko: '{target}에 보낸 벌크 요청 {id}' },
+  { en: 'added to window state (key {key})', ko: '윈도우 상태에 추가됨 (키 {key})' },
+  { en: 'dropped by the dedupe step: id already seen', ko: '중복 제거 단계가 버림: 이미 본 id' },
+];
+
+/** Why a copy was lost, as the nodes say it. */
+const losses: SimTemplate[] = [
+  { en: 'message lost on the link', ko: '링크에서 메시지가 유실되었습니다' },
+  { en: 'rotated away before read', ko: '읽기 전에 로그 로테이션으로 사라졌습니다' },
+  { en: 'consumer crashed before processing it', ko: '처리하기 전에 컨슈머가 크래시했습니다' },
+  { en: 'consumer crashed with the batch waiting for its worker', ko: '배치가 워커를 기다리는 중에 컨슈머가 크래시했습니다' },
+  { en: 'consumer crashed before the sink acknowledged the write', ko: '싱크가 쓰기를 확인하기 전에 컨슈머가 크래시했습니다' },
+  { en: 'Elasticsearch rejected the document ({status})', ko: 'Elasticsearch가 도큐먼트를 거부했습니다 ({status})' },
+  { en: 'Elasticsearch rejected the event with {status}: {error}', ko: 'Elasticsearch가 이벤트를 거부했습니다 (상태 {status}): {error}' },
+  { en: 'Elasticsearch rejected it ({status}); written to the dead letter queue', ko: 'Elasticsearch가 거부했습니다 ({status}). 데드 레터 큐에 기록했습니다' },
+  { en: 'Elasticsearch rejected it ({status}) and the dead letter queue is full: dropped', ko: 'Elasticsearch가 거부했고 ({status}) 데드 레터 큐가 가득 차서 버렸습니다' },
+  { en: 'Elasticsearch rejected it ({status}) and no dead letter queue is enabled: dropped', ko: 'Elasticsearch가 거부했고 ({status}) 데드 레터 큐가 꺼져 있어 버렸습니다' },
+  { en: '409 version conflict (action {action}): dropped', ko: '409 버전 충돌 (액션 {action}): 버렸습니다' },
+  { en: 'kafka output dropped it: {error} is not retriable', ko: 'kafka 출력이 버렸습니다: {error} 오류는 재시도할 수 없습니다' },
+  { en: 'kafka output dropped it after {rounds} send rounds (retries: {retries}): {error*}', ko: 'kafka 출력이 {rounds}번 보내 본 뒤 버렸습니다 (retries: {retries}): {error*}' },
+  { en: 'kafka output dropped it after {rounds} send round (retries: {retries}): {error*}', ko: 'kafka 출력이 {rounds}번 보내 본 뒤 버렸습니다 (retries: {retries}): {error*}' },
+  { en: 'delivery.timeout.ms expired', ko: 'delivery.timeout.ms가 지났습니다' },
+  { en: 'kafka producer gave up: {error*}', ko: 'kafka 프로듀서가 포기했습니다: {error*}' },
+  { en: 'kafka producer: {error}', ko: 'kafka 프로듀서: {error}' },
+  { en: 'kafka producer buffer lost in the crash', ko: '크래시로 kafka 프로듀서 버퍼가 사라졌습니다' },
+  { en: 'memory queue wiped by a crash (already ACKed to the sender)', ko: '크래시로 메모리 큐가 비워졌습니다 (송신 측에는 이미 ACK를 보냈습니다)' },
+  { en: 'written to the persisted queue after its last checkpoint (queue.checkpoint.writes)', ko: '영속 큐의 마지막 체크포인트 뒤에 기록되었습니다 (queue.checkpoint.writes)' },
+  { en: 'in a worker batch when the process died (memory queue)', ko: '프로세스가 죽을 때 워커 배치 안에 있었습니다 (메모리 큐)' },
+  { en: 'udp input: queue full, datagram dropped', ko: 'udp 입력: 큐가 가득 차 데이터그램을 버렸습니다' },
+  { en: 's3 output: temporary file {key} left behind by a crash, not uploaded (restore => false)', ko: 's3 출력: 크래시로 남은 임시 파일을 업로드하지 않았습니다 ({key}, restore => false)' },
+  { en: 's3 output: upload of {key} failed {n} times (retry_count: {limit}), temporary file deleted', ko: 's3 출력: {key} 업로드가 {n}번 실패해 (retry_count: {limit}) 임시 파일을 지웠습니다' },
+  { en: '{partition}: deleted by retention.ms ({ms} ms)', ko: '{partition}: retention.ms({ms} ms)가 지나 삭제되었습니다' },
+  { en: '{partition}: unclean leader election of broker {broker}, which never had it', ko: '{partition}: 이 레코드를 받은 적 없는 브로커 {broker}가 언클린 리더 선출로 리더가 되었습니다' },
+  { en: '{partition} on broker {broker}: {why*}', ko: '브로커 {broker}의 {partition}: {why*}' },
+  { en: 'auto.offset.reset=latest: the group started at the log end and never reads earlier records', ko: 'auto.offset.reset=latest: 그룹이 로그 끝에서 시작해 그 전 레코드는 읽지 않습니다' },
+  { en: 'auto.offset.reset={policy} skipped it (offset {offset} out of range)', ko: 'auto.offset.reset={policy} 설정으로 건너뛰었습니다 (오프셋 {offset}: 범위 밖)' },
+  { en: 'resumed at its committed offset {offset} of {partition}: the log was truncated below it and wrote this record at an offset the group had already passed', ko: '{partition}의 커밋된 오프셋 {offset}에서 다시 시작했습니다. 로그가 그 아래로 잘린 뒤 이 레코드를 그룹이 이미 지나간 오프셋에 썼습니다' },
+  { en: 'skipped: the offset commit before processing failed ({error}); only a rebalance back to the committed offset reads it again', ko: '건너뜀: 처리 전 오프셋 커밋이 실패했습니다 ({error}). 커밋된 오프셋으로 돌아가는 리밸런스만 다시 읽습니다' },
+  { en: 'un-checkpointed state lost ({why*})', ko: '체크포인트되지 않은 상태가 사라졌습니다 ({why*})' },
+  { en: 'process crashed', ko: '프로세스 크래시' },
+  { en: 'stopped', ko: '중지' },
+  { en: 'job failure', ko: '잡 실패' },
+  { en: 'restarted without a checkpoint: starting-offsets {mode} skipped past unread records', ko: '체크포인트 없이 재시작했습니다: starting-offsets {mode} 설정이 읽지 않은 레코드를 건너뛰었습니다' },
+  { en: 'Elasticsearch sink buffer lost when the job failed', ko: '잡이 실패할 때 Elasticsearch 싱크 버퍼가 사라졌습니다' },
+  { en: 'KafkaSink producer buffer lost when the job failed', ko: '잡이 실패할 때 KafkaSink 프로듀서 버퍼가 사라졌습니다' },
+  { en: 'in-progress part file discarded when the job failed', ko: '잡이 실패할 때 진행 중이던 파트 파일이 버려졌습니다' },
+  { en: 'pending part file {key} of an incomplete checkpoint discarded', ko: '완료되지 않은 체크포인트의 대기 중 파트 파일을 버렸습니다 ({key})' },
+  { en: 'transaction {id} could not commit: {error}', ko: '트랜잭션 {id}의 커밋에 실패했습니다: {error}' },
+  { en: 'transaction {id} was aborted before its commit could finish: {error}', ko: '트랜잭션 {id}: 커밋을 마치기 전에 중단되었습니다: {error}' },
+  { en: 'open transaction {id} aborted by the failure', ko: '열려 있던 트랜잭션 {id}: 장애로 중단되었습니다' },
+  { en: 'pre-committed transaction {id} never committed', ko: '사전 커밋된 트랜잭션 {id}: 끝내 커밋되지 않았습니다' },
+  { en: 'job {old} retired at {s} s when {new} caught up: it never read this record, and its index gets nothing after that', ko: '{new} 버전이 따라잡은 {s} s에 잡의 {old} 버전이 물러났습니다. 이 레코드를 읽은 적이 없고, 그 뒤로 이 인덱스에는 아무것도 쓰이지 않습니다' },
+  { en: 'document {id} in {index} overwritten by a result of its window that does not count it', ko: '{index}의 도큐먼트 {id}를 이 레코드를 세지 않은 같은 윈도우의 결과가 덮어썼습니다' },
+  { en: 'written before {app} first read {shard} with initialPositionInStream=LATEST', ko: '{app} 앱이 initialPositionInStream=LATEST로 {shard}를 처음 읽기 전에 기록되었습니다' },
+  { en: 'checkpointed before processing (checkpoint {seq}); the worker died before writing it, and the next owner resumes after the checkpoint', ko: '처리 전에 체크포인트했습니다 (체크포인트 {seq}). 워커가 쓰기 전에 죽었고, 다음 소유자는 체크포인트 뒤에서 다시 시작합니다' },
+  { en: 'deleted from {shard} after RetentionPeriodHours={hours} before {reader} read it', ko: '{reader} 앱이 읽기 전에 RetentionPeriodHours={hours}가 지나 {shard}에서 삭제되었습니다' },
+  { en: 'kinesis output (KPL): {why}; the plugin ignores failed records', ko: 'kinesis 출력(KPL): {why}. 플러그인은 실패한 레코드를 무시합니다' },
+  { en: 'held by the KPL when Logstash stopped: the plugin had already handed it over, so nothing resends it', ko: 'Logstash가 멈출 때 KPL이 들고 있었습니다. 플러그인이 이미 넘겼으므로 아무도 다시 보내지 않습니다' },
+  { en: 'not indexed within RetryOptions.DurationInSeconds={s}; written to s3://{bucket}/{prefix}', ko: 'RetryOptions.DurationInSeconds={s} 안에 색인되지 않아 s3://{bucket}/{prefix}에 기록했습니다' },
+  { en: 'S3 delivery failed for 24 hours ({why}): Firehose keeps data at most 24 hours', ko: 'S3 전송이 24시간 동안 실패했습니다 ({why}). Firehose는 데이터를 최대 24시간만 보관합니다' },
+];
+
+/** Why an extra copy was made, and why a record was filtered or set aside. */
+const copiesAndDrops: SimTemplate[] = [
+  { en: 'sent again', ko: '다시 보냄' },
+  { en: 'link delivered the message twice', ko: '링크가 메시지를 두 번 전달했습니다' },
+  { en: 'batch resent after a failed or unacknowledged send', ko: '실패했거나 ACK를 받지 못한 배치를 다시 보냈습니다' },
+  { en: 'read again after a restart from the flushed registry offset', ko: '재시작 뒤 마지막으로 플러시된 레지스트리 오프셋부터 다시 읽었습니다' },
+  { en: 'kafka output resent it after a failed send', ko: '보내기에 실패해 kafka 출력이 다시 보냈습니다' },
+  { en: 'bulk request resent after no response', ko: '응답이 없어 벌크 요청을 다시 보냈습니다' },
+  { en: 'sink write resent after no answer', ko: '응답이 없어 싱크 쓰기를 다시 보냈습니다' },
+  { en: 'replayed from the persisted queue after a restart', ko: '재시작 뒤 영속 큐에서 다시 처리했습니다' },
+  { en: 'kafka producer resent a batch that may have been written', ko: 'kafka 프로듀서가 이미 기록되었을 수 있는 배치를 다시 보냈습니다' },
+  { en: 'replayed from Kafka after a restore from checkpoint', ko: '체크포인트에서 복구한 뒤 Kafka에서 다시 읽었습니다' },
+  { en: "re-emitted after restore from checkpoint {id}; already written to {target}, but the checkpoint's window state had not emitted it yet", ko: '체크포인트 {id}에서 복구한 뒤 다시 내보냈습니다. {target}에 이미 썼지만 체크포인트의 윈도우 상태는 아직 내보내기 전이었습니다' },
+  { en: 're-emitted after restore from checkpoint {id}; the earlier bulk got no response and may have been applied', ko: '체크포인트 {id}에서 복구한 뒤 다시 내보냈습니다. 앞선 벌크 요청은 응답을 받지 못했고 이미 반영되었을 수 있습니다' },
+  { en: 're-emitted after restore from checkpoint {id}; the earlier send got no acknowledgement and may have been written', ko: '체크포인트 {id}에서 복구한 뒤 다시 내보냈습니다. 앞선 전송은 ACK를 받지 못했고 이미 기록되었을 수 있습니다' },
+  { en: 'window fired again: its new result repeats the records of the earlier one', ko: '윈도우가 다시 발화했습니다. 새 결과가 앞선 결과의 레코드를 다시 셉니다' },
+  { en: 'counted in each of the overlapping sliding windows it belongs to', ko: '겹치는 슬라이딩 윈도우마다 한 번씩 세었습니다' },
+  { en: 'written, but the offset was not committed before the crash: reprocessed', ko: '기록했지만 크래시 전에 오프셋을 커밋하지 못해 재처리했습니다' },
+  { en: "written, but the offset commit failed ({error}): the partition's next owner reprocesses it", ko: '기록했지만 오프셋 커밋이 실패했습니다 ({error}). 파티션의 다음 소유자가 재처리합니다' },
+  { en: "processed after this member had lost {partition} (removed from the group, or rebalanced): the group's committed offset is below it, so the partition's next owner processes it too", ko: '이 멤버가 {partition} 파티션을 잃은 뒤(그룹에서 제거되었거나 리밸런스) 처리했습니다. 그룹의 커밋된 오프셋이 그보다 아래여서 다음 소유자도 처리합니다' },
+  { en: 'processed again: with no committed offset for {partition}, the group started over at auto.offset.reset ({policy}), below the {frontier} it had already processed', ko: '다시 처리했습니다: {partition}에 커밋된 오프셋이 없어 그룹이 auto.offset.reset({policy})에서 다시 시작했고, 이미 처리한 {frontier}보다 아래였습니다' },
+  { en: 'processed again: the group resumed {partition} at its committed offset {offset}, older than the {frontier} it had already processed (that work was written but never committed)', ko: '다시 처리했습니다: 그룹이 {partition} 파티션을 커밋된 오프셋 {offset}에서 다시 시작했는데, 이미 처리한 {frontier}보다 앞입니다 (그 작업은 기록되었지만 커밋되지 않았습니다)' },
+  { en: 'processed again after the lease of {lease} moved: resumed after checkpoint {seq}', ko: '{lease}의 리스가 옮겨 간 뒤 다시 처리했습니다: 체크포인트 {seq} 뒤에서 다시 시작' },
+  { en: 'PutRecords resent after no answer within request_timeout={ms} ms: the first call may have stored it', ko: 'request_timeout={ms} ms 안에 응답이 없어 PutRecords를 다시 보냈습니다. 첫 호출이 이미 저장했을 수 있습니다' },
+  { en: 'delivery retried after {why}; the first attempt may have been written', ko: '{why} 뒤에 전송을 재시도했습니다. 첫 시도가 이미 기록되었을 수 있습니다' },
+  { en: 'dropped by a filter', ko: '필터가 버렸습니다' },
+  { en: 'dropped by a drop filter', ko: 'drop 필터가 버렸습니다' },
+  { en: 'batch job {version}: where {where}', ko: '배치 잡 {version}: where {where}' },
+  { en: 'job filter: where {where}', ko: '잡 필터: where {where}' },
+  { en: 'no key field', ko: '키 필드가 없습니다' },
+  { en: 'no {field} field to key by', ko: '키로 쓸 {field} 필드가 없습니다' },
+  { en: 'arrived after its window closed', ko: '윈도우가 닫힌 뒤 도착했습니다' },
+  { en: 'window already closed: routed to the late-data side output', ko: '윈도우가 이미 닫혀 늦은 데이터 사이드 출력으로 보냈습니다' },
+  { en: 'window already closed: dropped (numLateRecordsDropped)', ko: '윈도우가 이미 닫혀 버렸습니다 (numLateRecordsDropped)' },
+];
+
+export const fateTemplates: readonly SimTemplate[] = fates;
+export const hopTemplates: readonly SimTemplate[] = hops;
+export const ledgerTemplates: readonly SimTemplate[] = [...fates, ...hops, ...losses, ...copiesAndDrops];

@@ -1,0 +1,80 @@
+/**
+ * The terminal's own words in Korean: `help` and the commands' one-line summaries, the messages of
+ * the shell itself and of its simulator commands (`faults`, `ledger`, `trace`, `at`, `sim run`),
+ * and the simulator's fault log lines they show. Real tools' output (kafka-topics columns, curl's
+ * errors, Elasticsearch JSON, Kafka exceptions) has no template here and stays as the tools print it.
+ *
+ * The terminal translates line by line, trying each line from its first word, then from each
+ * later word (a `faults` line is `  T+12s  logstash  process crashed: …`): so no template here may
+ * begin with a parameter, or it would swallow the columns before it.
+ */
+import type { SimTemplate } from './template.js';
+
+/** `help`: the preamble, and each command's summary (simulator/shell/commands/*.ts). */
+const help: SimTemplate[] = [
+  { en: 'A shell over the last run. Nothing here changes the pipeline: it reads what the run left behind.', ko: '마지막 실행을 살펴보는 셸입니다. 여기서는 파이프라인을 바꾸지 않고, 실행이 남긴 것을 읽기만 합니다.' },
+  { en: 'kafka-consumer-groups --reset-offsets --execute and kafka-configs --alter change only what this', ko: 'kafka-consumer-groups --reset-offsets --execute와 kafka-configs --alter는 이 터미널이' },
+  { en: 'terminal shows afterwards; the run is not repeated (press Run, or `sim run`, for a new one).', ko: '이후에 보여 주는 내용만 바꿉니다. 실행을 다시 하지는 않습니다(새로 실행하려면 실행 버튼이나 `sim run`).' },
+  { en: 'Tab completes commands, topics, groups, indices and files; ↑/↓ walk the history.', ko: 'Tab으로 명령·토픽·그룹·인덱스·파일 이름을 완성하고, ↑/↓로 이전 명령을 불러옵니다.' },
+  { en: 'list the commands, or show how to use one: help <command>', ko: '명령 목록, 또는 한 명령의 사용법: help <command>' },
+  { en: 'describe Kafka topics: partitions, leaders, replicas, in-sync replicas; --under-replicated-partitions at an instant', ko: 'Kafka 토픽 보기: 파티션·리더·레플리카·ISR, 한 시점의 --under-replicated-partitions' },
+  { en: 'print records of a topic: --topic t [--from-beginning] [--partition p] [--max-messages n]', ko: '토픽의 레코드 출력: --topic t [--from-beginning] [--partition p] [--max-messages n]' },
+  { en: 'consumer groups: committed offsets, log end and lag per partition; reset offsets of a stopped group', ko: '컨슈머 그룹: 파티션별 커밋된 오프셋·로그 끝·랙, 멈춘 그룹의 오프셋 재설정' },
+  { en: 'describe or alter topic and broker configs (dynamic, static, defaults); --alter changes this terminal only', ko: '토픽·브로커 설정 보기와 변경(동적·정적·기본값), --alter는 이 터미널에서만 바뀜' },
+  { en: 'HTTP APIs: Elasticsearch :{es} (_search, _cat, _cluster/health), Logstash :{ls}/_node/stats, Flink :{flink}/jobs, Filebeat :{fb}/stats', ko: 'HTTP API 조회: Elasticsearch :{es} (_search, _cat, _cluster/health), Logstash :{ls}/_node/stats, Flink :{flink}/jobs, Filebeat :{fb}/stats' },
+  { en: 'last lines of a log: tail /var/log/app/access-0.log, tail /var/log/<node>.log', ko: '로그의 마지막 줄: tail /var/log/app/access-0.log, tail /var/log/<node>.log' },
+  { en: "a record's life hop by hop, and its fate in each output: trace access-0.log:42", ko: '레코드가 거친 단계와 출력마다의 결과: trace access-0.log:42' },
+  { en: 'the fault schedule of the last run and what happened when each fault struck', ko: '마지막 실행의 장애 일정과 장애마다 일어난 일' },
+  { en: 'what happened to every record, per output; `ledger <output>` lists lost and duplicated records', ko: '출력별로 모든 레코드에 일어난 일, `ledger <output>`은 유실·중복된 레코드 목록' },
+  { en: 'set the instant the metric views answer for (like the scrubber): at 12s · at end · at', ko: '지표를 볼 시점 지정(스크러버처럼): at 12s · at end · at' },
+  { en: 'run the pipeline in the editor (same as the Run button)', ko: '편집기의 파이프라인 실행(실행 버튼과 같음)' },
+  { en: 'usage: {usage}', ko: '사용법: {usage}' },
+  { en: '<time> is a duration since the run started (12s, 1500ms, 2m). Affects: curl localhost:9600/_node/stats,', ko: '<time>은 실행 시작부터의 시간(12s, 1500ms, 2m)입니다. 영향을 받는 것: curl localhost:9600/_node/stats,' },
+];
+
+/** The shell's own messages and the simulator commands' output. */
+const messages: SimTemplate[] = [
+  { en: 'no run yet: press Run or type `sim run`, then try again.', ko: '아직 실행 결과가 없습니다. 실행 버튼을 누르거나 `sim run`을 입력한 뒤 다시 해 보세요.' },
+  { en: 'sh: {command}: command not found (type `help`)', ko: 'sh: {command}: 없는 명령입니다 (`help`를 입력해 보세요)' },
+  { en: 'sh: unexpected end of line: a quote is not closed', ko: 'sh: 줄이 예상보다 일찍 끝났습니다. 따옴표가 닫히지 않았습니다' },
+  { en: 'help: no command named {name}', ko: 'help: 없는 명령입니다: {name}' },
+  { en: 'schedule:', ko: '일정:' },
+  { en: 'schedule: no faults — everything stayed up and every link delivered.', ko: '일정: 장애 없음. 모든 프로세스가 살아 있었고 모든 링크가 전달했습니다.' },
+  { en: 'what happened:', ko: '일어난 일:' },
+  { en: 'at {at}, restarts after {after}', ko: '{at}에 크래시, {after} 뒤 재시작' },
+  { en: 'at {at}, stays down', ko: '{at}에 크래시, 재시작하지 않음' },
+  { en: 'process crashed: volatile state lost', ko: '프로세스 크래시: 휘발성 상태가 사라졌습니다' },
+  { en: 'process restarted from durable state', ko: '내구성 있는 상태에서 프로세스를 재시작했습니다' },
+  { en: 'link fault on: {what}', ko: '링크 장애 시작: {what}' },
+  { en: 'link fault off', ko: '링크 장애 끝' },
+  { en: 'network partition: cut off from everyone else', ko: '네트워크 분할: 나머지 모두와 끊어졌습니다' },
+  { en: 'network partition healed', ko: '네트워크 분할이 복구되었습니다' },
+  { en: 'no outputs: nothing in this pipeline keeps records at the end.', ko: '출력 없음: 이 파이프라인에는 마지막에 레코드를 보관하는 곳이 없습니다.' },
+  { en: 'run ended: {how} after {events} events', ko: '실행 종료: {how}, 이벤트 {events}개' },
+  { en: 'ledger: no output {name}; outputs: {ids}', ko: 'ledger: 없는 출력입니다: {name}. 출력: {ids}' },
+  { en: 'lost ({n}):', ko: '유실 ({n}):' },
+  { en: 'duplicated ({n}):', ko: '중복 ({n}):' },
+  { en: 'in flight ({n}):', ko: '처리 중 ({n}):' },
+  { en: '… and {n} more', ko: '… 외 {n}개' },
+  { en: 'try: trace <record-id>', ko: '다음으로: trace <record-id>' },
+  { en: 'trace: no record {id} in this run (it generated {n} records, ids like {example}).', ko: 'trace: 이번 실행에는 {id} 레코드가 없습니다 (레코드 {n}개를 만들었고, id는 {example} 같은 모양입니다).' },
+  { en: 'tracing {id}: replaying the run with seed {seed}…', ko: '{id} 추적 중: 시드 {seed}로 실행을 다시 재생합니다…' },
+  { en: 'record {id} (rid {rid})', ko: '레코드 {id} (rid {rid})' },
+  { en: 'line written to {file}', ko: '{file}에 기록된 줄' },
+  { en: '(hops not recorded in this run)', ko: '(이번 실행에서는 단계가 기록되지 않았습니다)' },
+  { en: 'fate:', ko: '결과:' },
+  { en: 'at {at} (the end of the run)', ko: '{at} (실행의 끝)' },
+  { en: 'at: the run ended at {at}', ko: 'at: 실행은 {at}에 끝났습니다' },
+  { en: 'starting a run…', ko: '실행을 시작합니다…' },
+  { en: 'tail: the run is over, so there is nothing more to follow; drop -f (or press Run again).', ko: 'tail: 실행이 끝나 더 따라갈 내용이 없습니다. -f를 빼거나 다시 실행하세요.' },
+  { en: 'kafka-topics: this pipeline has no Kafka cluster.', ko: 'kafka-topics: 이 파이프라인에는 Kafka 클러스터가 없습니다.' },
+  { en: 'kafka-configs: this pipeline has no Kafka cluster.', ko: 'kafka-configs: 이 파이프라인에는 Kafka 클러스터가 없습니다.' },
+  { en: 'kafka-consumer-groups: this pipeline has no Kafka cluster.', ko: 'kafka-consumer-groups: 이 파이프라인에는 Kafka 클러스터가 없습니다.' },
+];
+
+export const shellTemplates: readonly SimTemplate[] = [...help, ...messages];
+
+/** Messages that begin with a parameter: the terminal matches these against whole lines only. */
+export const shellLineTemplates: readonly SimTemplate[] = [
+  { en: '{name}: every record delivered exactly once, filtered or late — nothing lost or duplicated.', ko: '{name}: 모든 레코드가 정확히 한 번 전달되었거나 필터링·지연 처리되었습니다. 유실도 중복도 없습니다.' },
+];

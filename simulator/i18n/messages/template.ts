@@ -1,0 +1,98 @@
+/**
+ * Translating the simulator's learner-facing messages at the presentation layer. The simulator
+ * writes plain English sentences from a small vocabulary of templates ("lost at {where}: {why}");
+ * the nodes that write them stay language-free, and the page renders each message per language
+ * by matching it against a catalogue of those templates, each paired with its Korean twin.
+ *
+ * A template's English text is its stable identity: `{name}` is a parameter carried over as is
+ * (an id, a number, a setting key); `{name*}` is a parameter that is itself a message, translated
+ * again (the `why` inside "lost at {where}: {why}"). A message no template matches is returned
+ * unchanged; `untranslated` lists such messages so tests can prove none reach a Korean page.
+ */
+
+/** One message: its English template and the same message in another language. */
+export interface SimTemplate {
+  readonly en: string;
+  readonly ko: string;
+}
+
+export interface CompiledTemplate {
+  readonly template: SimTemplate;
+  readonly pattern: RegExp;
+  /** Parameter names in the order they occur in the English text. */
+  readonly params: readonly string[];
+  /** The parameters that are messages themselves (`{why*}`). */
+  readonly nested: ReadonlySet<string>;
+}
+
+const PLACEHOLDER = /\{(\w+)(\*?)\}/g;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The English text as an anchored regular expression; every parameter matches a non-empty run, as little as possible. */
+export function compileTemplate(template: SimTemplate): CompiledTemplate {
+  const params: string[] = [];
+  const nested = new Set<string>();
+  let source = '^';
+  let last = 0;
+  for (const m of template.en.matchAll(PLACEHOLDER)) {
+    source += escapeRegExp(template.en.slice(last, m.index));
+    params.push(m[1]!);
+    if (m[2]) nested.add(m[1]!);
+    // The last parameter of a template ending in it takes the rest of the line (a nested message may hold anything).
+    source += m.index + m[0].length === template.en.length ? '([\\s\\S]+)' : '([\\s\\S]+?)';
+    last = m.index + m[0].length;
+  }
+  source += `${escapeRegExp(template.en.slice(last))}$`;
+  return { template, pattern: new RegExp(source), params, nested };
+}
+
+/** The placeholder names of a template text (`{why*}` counts as `why`), sorted: both languages must use the same. */
+export function placeholdersOf(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).sort();
+}
+
+/** Fills the Korean text's `{name}` (or `{name*}`) placeholders. */
+function fill(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
+}
+
+export class SimCatalogue {
+  private readonly compiled: readonly CompiledTemplate[];
+
+  /** `inner` translates the nested messages (default: this catalogue). */
+  constructor(
+    readonly templates: readonly SimTemplate[],
+    private readonly inner?: SimCatalogue,
+  ) {
+    this.compiled = templates.map(compileTemplate);
+  }
+
+  /** The template that matches `text`, with its parameters; the first in catalogue order wins. */
+  match(text: string): { compiled: CompiledTemplate; values: Record<string, string> } | undefined {
+    for (const compiled of this.compiled) {
+      const m = compiled.pattern.exec(text);
+      if (!m) continue;
+      const values: Record<string, string> = {};
+      compiled.params.forEach((name, i) => (values[name] = m[i + 1]!));
+      return { compiled, values };
+    }
+    return undefined;
+  }
+
+  /** `text` in Korean when a template knows it (nested messages translated too); else `text` unchanged. */
+  translate(text: string): string {
+    const found = this.match(text);
+    if (!found) return text;
+    const values = { ...found.values };
+    for (const name of found.compiled.nested) values[name] = (this.inner ?? this).translate(values[name]!);
+    return fill(found.compiled.template.ko, values);
+  }
+
+  /** The parts of `text` no template knows: the whole text, or a nested message inside it. Empty when all is known. */
+  untranslated(text: string): string[] {
+    const found = this.match(text);
+    if (!found) return [text];
+    return [...found.compiled.nested].flatMap((name) => (this.inner ?? this).untranslated(found.values[name]!));
+  }
+}
