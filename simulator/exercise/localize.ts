@@ -44,6 +44,10 @@ export const exerciseTextSchema = z
     goal: text.describe('The goal, translated (Markdown allowed, as in exercise.yaml).'),
     checks: z.array(checkTextSchema).describe('One entry per check of exercise.yaml, same order and count, with the same text keys.'),
     hints: z.array(text).describe('The hints, translated: same count and order as in exercise.yaml.'),
+    predict: z
+      .array(z.strictObject({ ask: text, why: text, unit: text.optional(), choices: z.array(text).optional().describe('The choice labels, translated, same order.') }))
+      .optional()
+      .describe('One entry per prediction question of exercise.yaml, same order: `ask`, `why`, `unit` if it has one, and its `choices` labels.'),
   })
   .describe('The learner-facing text of an exercise in another language (`exercise.ko.yaml`).');
 
@@ -101,6 +105,18 @@ export function readExerciseText(slug: string, lessonDir: string, files: Exercis
   if (t.hints.length !== enHints.length) {
     errors.push(issue(map.locate(['hints']), `\`hints\` has ${t.hints.length}; exercise.yaml has ${enHints.length}`, 'translate every hint, in the same order', 'hints'));
   }
+  const enPredict = Array.isArray((en as { predict?: unknown }).predict) ? ((en as { predict: unknown[] }).predict as Record<string, unknown>[]) : [];
+  const koPredict = t.predict ?? [];
+  if (koPredict.length !== enPredict.length) {
+    errors.push(issue(t.predict ? map.locate(['predict']) : { line: 1, column: 1 }, `\`predict\` has ${koPredict.length} question${koPredict.length === 1 ? '' : 's'}; exercise.yaml has ${enPredict.length}`, 'translate every prediction question (`ask`, `why`, `unit`, choice labels), in the same order', 'predict'));
+  }
+  koPredict.forEach((q, i) => {
+    const enQ = enPredict[i];
+    if (!enQ) return;
+    const enChoices = Array.isArray(enQ['choices']) ? enQ['choices'].length : 0;
+    if ((q.choices?.length ?? 0) !== enChoices) errors.push(issue(map.locate(['predict', i]), `question ${i + 1}: ${q.choices?.length ?? 0} choice labels; exercise.yaml has ${enChoices}`, 'one label per choice, same order', `predict.${i}.choices`));
+    if ((q.unit !== undefined) !== (enQ['unit'] !== undefined)) errors.push(issue(map.locate(['predict', i]), `question ${i + 1}: \`unit\` must be translated exactly when exercise.yaml's question has one`, undefined, `predict.${i}.unit`));
+  });
   t.checks.forEach((entry, i) => {
     if (i >= enChecks.length) return;
     const want = textKeysOf(enChecks[i]);
@@ -134,5 +150,13 @@ export function localizeExercise(exercise: Exercise, files: ExerciseFiles, lang:
     for (const k of CHECK_TEXT_KEYS) if (own[k] !== undefined) (merged as Record<string, unknown>)[k] = own[k];
     return merged;
   });
-  return { exercise: { ...exercise, title: text.title, goal: text.goal.trim(), hints: text.hints, checks }, translated: true };
+  const predictions = exercise.predictions?.map((p, i) => {
+    const own = text.predict?.[i];
+    if (!own) return p;
+    const merged = { ...p, ask: own.ask.trim(), why: own.why.trim() };
+    if (merged.kind === 'number' && own.unit) merged.unit = own.unit;
+    if (merged.kind === 'choice' && own.choices) merged.choices = merged.choices.map((c, j) => ({ ...c, label: own.choices?.[j] ?? c.label }));
+    return merged;
+  });
+  return { exercise: { ...exercise, title: text.title, goal: text.goal.trim(), hints: text.hints, checks, ...(predictions ? { predictions } : {}) }, translated: true };
 }
