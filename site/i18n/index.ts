@@ -14,6 +14,7 @@ import { lab as enLab } from './en/lab.js';
 import { diagram as enDiagram } from './en/diagram.js';
 import { limits as enLimits } from './en/limits.js';
 import { metrics as enMetrics } from './en/metrics.js';
+import { predict as enPredict } from './en/predict.js';
 import { ko as koMessages } from './ko/index.js';
 import { format, type Params } from './format.js';
 import { defaultLang, isLang, localizedPath, type Lang } from './langs.js';
@@ -21,7 +22,7 @@ import { defaultLang, isLang, localizedPath, type Lang } from './langs.js';
 export { format, type Params };
 export { defaultLang, langs, isLang, type Lang } from './langs.js';
 
-const en = { ...enSite, ...enExercise, ...enLab, ...enDiagram, ...enLimits, ...enMetrics };
+const en = { ...enSite, ...enExercise, ...enLab, ...enDiagram, ...enLimits, ...enMetrics, ...enPredict };
 
 export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };

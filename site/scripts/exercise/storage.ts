@@ -9,6 +9,8 @@
  *                                    progress module (site/scripts/progress.ts), which the home page reads.
  * - `pipeline-lab:hints:<slug>`    → number of hints revealed so far.
  * - `pipeline-lab:result:<slug>`   → JSON SavedResult: the last verdict, shown again after a reload.
+ * - `pipeline-lab:prediction:<slug>` → JSON StoredPrediction (predict-store.ts): the answers given before
+ *                                    the first run, and what that run did.
  * - `pipeline-lab:set-aside:<key>` → the raw text of a draft or progress entry that could not be read,
  *                                    kept (not deleted) so nothing the learner typed is destroyed.
  *
@@ -39,7 +41,7 @@ function store(): Storage | undefined {
   }
 }
 
-function readJson(key: string): unknown {
+export function readJson(key: string): unknown {
   try {
     const raw = store()?.getItem(key);
     return raw ? (JSON.parse(raw) as unknown) : undefined;
@@ -48,7 +50,7 @@ function readJson(key: string): unknown {
   }
 }
 
-function writeJson(key: string, value: unknown): boolean {
+export function writeJson(key: string, value: unknown): boolean {
   try {
     store()?.setItem(key, JSON.stringify(value));
     return true;
