@@ -212,7 +212,10 @@ function familyProblems(exercise: Exercise, options: CheckExerciseOptions, probl
   const run = options.run;
   const grade = (files: Record<string, string>) => gradeExercise(exercise, files, { exhaustive: true, membersOnly: true, ...(run ? { run: (spec, seed) => run(spec, seed) } : {}) });
   const solution = grade(exercise.solution);
-  if ('errors' in solution) return;
+  if ('errors' in solution) {
+    for (const e of solution.errors) problem(yamlFile, pos, `\`grading.family\`: ${e.message}`, e.hint ?? 'name a host (or node) the exercise has, as its own `faults:` do');
+    return;
+  }
   for (const m of solution.memberResults.filter((r) => !r.passed)) {
     problem(yamlFile, pos, `the solution fails under a member of its fault family (seed ${m.seed}, ${describeFault(m.fault)})`, 'make the solution robust to the whole family, or narrow `grading.family`');
   }

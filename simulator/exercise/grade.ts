@@ -17,7 +17,7 @@ import { runSync } from '../run/run.js';
 import { evaluateChecks } from './evaluate.js';
 import { exerciseSpec } from './exercise-spec.js';
 import { lockedSettingErrors } from './locks.js';
-import { pipelineTextOf } from './pipeline-text.js';
+import { faultsFileOf, pipelineTextOf, runTextOf } from './pipeline-text.js';
 import { faultEntry, membersOf, type FamilyMember } from './grading.js';
 import { outcomeOf, type Outcome } from './predict.js';
 import { PIPELINE_FILE, type Exercise } from './types.js';
@@ -63,23 +63,35 @@ export interface GradeOptions {
 
 const defaultRunner: GradeRunner = (spec, seed) => runSync(spec, { seed }).result;
 
-/** The spec with one more fault. */
-function withFault(spec: PipelineSpec, fault: FaultSpec | undefined): PipelineSpec {
-  return fault ? { ...spec, faults: [...(spec.faults ?? []), fault] } : spec;
+/** `text` (pipeline.yaml or world.yaml) with one more entry in its `faults:`. */
+function appendFault(text: string, fault: FaultSpec): string {
+  const doc = parseDocument(text, { logLevel: 'silent' });
+  const own = (doc.toJS() as { faults?: unknown[] } | null)?.faults ?? [];
+  doc.set('faults', doc.createNode([...own, faultEntry(fault)]));
+  return doc.toString();
+}
+
+/**
+ * The exercise and files as they run with one more fault: the member is written into the file
+ * that holds `faults:` (world.yaml names hosts, pipeline.yaml node ids), so it is compiled and
+ * checked exactly like the exercise's own faults — a family naming a host that does not exist is
+ * refused, never silently a no-op. Locked faults are the starter's, so the starter's copy gets it too.
+ */
+export function withMember(exercise: Exercise, files: Record<string, string>, fault: FaultSpec | undefined): { exercise: Exercise; files: Record<string, string> } {
+  if (!fault) return { exercise, files };
+  const name = faultsFileOf(exercise);
+  const starter = { ...exercise.starter, [name]: appendFault(exercise.starter[name] ?? '', fault) };
+  const own = exercise.editable.includes(name) ? { [name]: appendFault(runTextOf(exercise, files, name), fault) } : {};
+  return { exercise: { ...exercise, starter }, files: { ...files, ...own } };
 }
 
 /**
  * The pipeline text the Lab runs for this failing run: pipeline.yaml with the schedule added, or,
  * for a workspace of real files, the spec they compile to, written out as YAML.
  */
-export function labPipelineOf(exercise: Exercise, files: Record<string, string>, spec: PipelineSpec, fault: FaultSpec | undefined): string {
-  if (!exercise.workspace) {
-    const doc = parseDocument(pipelineTextOf(exercise, files), { logLevel: 'silent' });
-    const own = (doc.toJS() as { faults?: unknown[] } | null)?.faults ?? [];
-    if (fault) doc.set('faults', doc.createNode([...own, faultEntry(fault)]));
-    return doc.toString();
-  }
-  const { faults, ...rest } = withFault(spec, fault);
+export function labPipelineOf(exercise: Exercise, files: Record<string, string>, spec: PipelineSpec): string {
+  if (!exercise.workspace) return pipelineTextOf(exercise, files);
+  const { faults, ...rest } = spec;
   return stringify({ ...rest, ...(faults && faults.length > 0 ? { faults: faults.map(faultEntry) } : {}) });
 }
 
@@ -90,21 +102,51 @@ function softer(f: FaultSpec): FaultSpec[] {
   return [];
 }
 
+/** A family member the spec refuses (a host that does not exist): the author's mistake, reported as errors. */
+class MemberRefused extends Error {
+  constructor(readonly errors: SpecIssue[]) {
+    super('a fault family member does not compile');
+  }
+}
+
 export function gradeExercise(exercise: Exercise, files: Record<string, string>, options: GradeOptions = {}): { errors: SpecIssue[] } | GradeReport {
+  try {
+    return gradeRuns(exercise, files, options);
+  } catch (error) {
+    if (error instanceof MemberRefused) return { errors: error.errors.map((e) => ({ ...e, message: `with a member of the fault family: ${e.message}` })) };
+    throw error;
+  }
+}
+
+function gradeRuns(exercise: Exercise, files: Record<string, string>, options: GradeOptions): { errors: SpecIssue[] } | GradeReport {
   const parsed = exerciseSpec(exercise, files);
   if (!parsed.ok) return { errors: parsed.errors };
   const locks = lockedSettingErrors(exercise, files, exercise.workspace ? '' : PIPELINE_FILE);
   if (locks.length > 0) return { errors: locks };
   const run = options.run ?? defaultRunner;
-  const spec = parsed.spec;
   const { seeds, family, budget } = exercise.grading;
+  // One spec per schedule, compiled once.
+  const specs = new Map<string, { spec: PipelineSpec; lab: () => string } | { errors: SpecIssue[] }>();
+  const specFor = (fault: FaultSpec | undefined) => {
+    const key = JSON.stringify(fault ?? null);
+    let got = specs.get(key);
+    if (!got) {
+      const m = withMember(exercise, files, fault);
+      const out = fault ? exerciseSpec(m.exercise, m.files) : parsed;
+      got = out.ok ? { spec: out.spec, lab: () => labPipelineOf(m.exercise, m.files, out.spec) } : { errors: out.errors };
+      specs.set(key, got);
+    }
+    return got;
+  };
   const members: FamilyMember[] = family ? membersOf(family, budget) : [];
   const total = (options.membersOnly ? 0 : seeds.length) + members.length;
   const report: GradeReport = { passed: true, seeds, seedsPassed: 0, members: 0, membersPassed: 0, runs: 0, outcomes: [], memberResults: [] };
 
   const attempt = (seed: number, fault: FaultSpec | undefined): CheckResult[] => {
+    const compiled = specFor(fault);
+    if ('errors' in compiled) throw new MemberRefused(compiled.errors);
     report.runs++;
-    const result = run(withFault(spec, fault), seed);
+    const result = run(compiled.spec, seed);
     if (seed === exercise.seed && !fault) report.outcomes = (exercise.predictions ?? []).map((p) => outcomeOf(p, result));
     const failed = evaluateChecks(exercise, result).filter((c) => !c.pass);
     options.onRun?.(Math.min(report.runs, total), total);
@@ -112,7 +154,8 @@ export function gradeExercise(exercise: Exercise, files: Record<string, string>,
   };
   const fail = (seed: number, fault: FaultSpec | undefined, failed: CheckResult[]) => {
     report.passed = false;
-    report.failing ??= { seed, ...(fault ? { fault } : {}), failed, labPipeline: labPipelineOf(exercise, files, spec, fault) };
+    const compiled = specFor(fault);
+    report.failing ??= { seed, ...(fault ? { fault } : {}), failed, labPipeline: 'lab' in compiled ? compiled.lab() : '' };
   };
 
   // The exercise's own seed first: a failure there is the run the learner has just seen.

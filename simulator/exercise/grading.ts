@@ -68,8 +68,8 @@ export interface FamilyMember {
   severity: number;
 }
 
-/** `n` points evenly over [a, b] (the ends included), rounded to whole seconds for readable schedules. */
-function spread(a: number, b: number, n: number, step = 1000): number[] {
+/** `n` points evenly over [a, b] (the ends included), rounded to 100 ms so schedules stay readable. */
+function spread(a: number, b: number, n: number, step = 100): number[] {
   if (n <= 1 || a === b) return [Math.round(a / step) * step];
   return Array.from({ length: n }, (_, i) => Math.round((a + ((b - a) * i) / (n - 1)) / step) * step);
 }
