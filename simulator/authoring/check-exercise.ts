@@ -17,7 +17,8 @@ import { runExercise, type RunFunction } from '../exercise/run-exercise.js';
 import { PIPELINE_FILE, type CheckSpec, type Exercise } from '../exercise/types.js';
 import { placesOf, unknownPlace } from './check-places.js';
 import { firstDifference, stableJson } from './stable-json.js';
-import { agrees, answerOf, describeOutcome, outcomeOf } from '../exercise/predict.js';
+import { agrees, answerOf, describeOutcome, outcomeOf, type Outcome } from '../exercise/predict.js';
+import { predictionOutcomes } from '../exercise/predict-run.js';
 import { DEFAULT_GRADING_SEEDS, describeFault } from '../exercise/grading.js';
 import { gradeExercise } from '../exercise/grade.js';
 
@@ -192,8 +193,17 @@ type Problem = (file: string, pos: { line: number; column: number }, message: st
 /** Each prediction's `answer` must be what its `from` run does: a stale answer would mark a right learner wrong. */
 function predictionProblems(exercise: Exercise, runs: { solution: RunResult; starter: RunResult }, problem: Problem): void {
   const yamlFile = `${exercise.dir}/${EXERCISE_FILE}`;
+  // A record's fate needs traces, which the plain runs do not keep: those questions get traced runs.
+  const traced = { starter: undefined as Outcome[] | undefined, solution: undefined as Outcome[] | undefined };
+  const tracedOutcome = (from: 'starter' | 'solution', i: number): Outcome => {
+    if (!traced[from]) {
+      const got = predictionOutcomes(exercise, exercise[from]);
+      traced[from] = 'errors' in got ? [] : got.outcomes;
+    }
+    return traced[from]![i];
+  };
   (exercise.predictions ?? []).forEach((p, i) => {
-    const outcome = outcomeOf(p, runs[p.from]);
+    const outcome = p.kind === 'fate' ? tracedOutcome(p.from, i) : outcomeOf(p, runs[p.from]);
     const pos = p.at ?? { line: 1, column: 1 };
     if (!outcome) {
       problem(yamlFile, pos, `prediction ${i + 1} ("${p.ask}"): the ${p.from}'s run has no value for it`, p.kind === 'fate' ? `record \`${p.record}\` is not traced in output \`${p.output}\` of that run: pick a record id from its ledger` : 'check the path against the run result (see "Check paths")');

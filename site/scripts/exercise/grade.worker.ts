@@ -9,8 +9,7 @@
  */
 import { loadExercise } from '../../../simulator/exercise/load.js';
 import { gradeExercise } from '../../../simulator/exercise/grade.js';
-import { runExercise } from '../../../simulator/exercise/run-exercise.js';
-import { outcomeOf } from '../../../simulator/exercise/predict.js';
+import { predictionOutcomes } from '../../../simulator/exercise/predict-run.js';
 import type { GradeRequest, GradeMessage } from './grade-protocol.js';
 
 const post = (m: GradeMessage) => postMessage(m);
@@ -23,9 +22,9 @@ self.addEventListener('message', (event: MessageEvent<GradeRequest>) => {
     const exercise = loaded.exercise;
     if (req.kind === 'outcomes') {
       // A record's fate needs the run's traces, which the simulator worker keeps to itself.
-      const run = runExercise(exercise, req.files);
-      if ('errors' in run) return post({ id: req.id, error: run.errors.map((e) => e.message).join('; ') });
-      return post({ id: req.id, outcomes: (exercise.predictions ?? []).map((p) => outcomeOf(p, run.result)) });
+      const got = predictionOutcomes(exercise, req.files);
+      if ('errors' in got) return post({ id: req.id, error: got.errors.map((e) => e.message).join('; ') });
+      return post({ id: req.id, outcomes: got.outcomes });
     }
     const report = gradeExercise(exercise, req.files, { onRun: (done, total) => post({ id: req.id, progress: { done, total } }) });
     if ('errors' in report) return post({ id: req.id, error: report.errors.map((e) => e.message).join('; ') });
