@@ -45,7 +45,7 @@ export const exerciseTextSchema = z
     checks: z.array(checkTextSchema).describe('One entry per check of exercise.yaml, same order and count, with the same text keys.'),
     hints: z.array(text).describe('The hints, translated: same count and order as in exercise.yaml.'),
     predict: z
-      .array(z.strictObject({ ask: text, why: text, unit: text.optional(), choices: z.array(text).optional().describe('The choice labels, translated, same order.') }))
+      .array(z.strictObject({ ask: text.describe('The question, translated.'), why: text.describe('Its reason, translated.'), unit: text.optional().describe('Its unit word, translated (only if the question has `unit`).'), choices: z.array(text).optional().describe('The choice labels, translated, same order.') }))
       .optional()
       .describe('One entry per prediction question of exercise.yaml, same order: `ask`, `why`, `unit` if it has one, and its `choices` labels.'),
   })

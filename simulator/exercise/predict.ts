@@ -43,7 +43,7 @@ export const predictionSchema = z
     }),
     z.strictObject({
       ...common,
-      fate: z.strictObject({ record: z.string().min(1).describe('A record id as the ledger names it, e.g. `web1:42`.'), output: z.string().min(1).describe('The output id, e.g. `es`.') }).describe('One traced record in one output.'),
+      fate: z.strictObject({ record: z.string().min(1).describe('A record id as the ledger names it: its log file and 1-based line, e.g. `access-0.log:42`.'), output: z.string().min(1).describe('The output id, e.g. `es`.') }).describe('One traced record in one output.'),
       answer: z.enum(FATES).describe('Its fate in the `from` run.'),
     }),
   ])
