@@ -55,6 +55,8 @@ export interface GradeOptions {
   run?: GradeRunner;
   /** Run everything even after a failure (lessons:check); the page stops at the first one. */
   exhaustive?: boolean;
+  /** The plain run on the exercise's own seed has passed already (the page's main run): it is counted, not repeated. */
+  ownSeedPassed?: boolean;
   /** Only the family's members (lessons:check has run the seeds already). */
   membersOnly?: boolean;
   /** Called after each run with how many are done out of the planned total (the page's progress). */
@@ -139,7 +141,7 @@ function gradeRuns(exercise: Exercise, files: Record<string, string>, options: G
     return got;
   };
   const members: FamilyMember[] = family ? membersOf(family, budget) : [];
-  const total = (options.membersOnly ? 0 : seeds.length) + members.length;
+  const total = (options.membersOnly ? 0 : seeds.length - (options.ownSeedPassed && seeds.includes(exercise.seed) ? 1 : 0)) + members.length;
   const report: GradeReport = { passed: true, seeds, seedsPassed: 0, members: 0, membersPassed: 0, runs: 0, outcomes: [], memberResults: [] };
 
   const attempt = (seed: number, fault: FaultSpec | undefined): CheckResult[] => {
@@ -160,7 +162,8 @@ function gradeRuns(exercise: Exercise, files: Record<string, string>, options: G
 
   // The exercise's own seed first: a failure there is the run the learner has just seen.
   const ordered = [...new Set([exercise.seed, ...seeds])].filter((s) => seeds.includes(s) || s === exercise.seed);
-  for (const seed of options.membersOnly ? [] : ordered) {
+  if (options.ownSeedPassed && !options.membersOnly && seeds.includes(exercise.seed)) report.seedsPassed++;
+  for (const seed of options.membersOnly ? [] : ordered.filter((s) => !(options.ownSeedPassed && s === exercise.seed))) {
     const failed = attempt(seed, undefined);
     if (failed.length === 0) {
       if (seeds.includes(seed)) report.seedsPassed++;

@@ -460,7 +460,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     let override: string | undefined;
     if (reply.passed && ranSeed === ex.seed) {
       ui.grading.hidden = false;
-      renderGradingProgress(ui.grading, 0, ex.grading.seeds.length + (ex.grading.family ? ex.grading.budget : 0));
+      renderGradingProgress(ui.grading, 0, ex.grading.seeds.length - 1 + (ex.grading.family ? ex.grading.budget : 0));
       try {
         const report = await grader.grade({ slug, lessonDir: data.lessonDir, exerciseFiles: data.files, files: runFiles }, (done, total) => renderGradingProgress(ui.grading, done, total));
         passed = report.passed;
