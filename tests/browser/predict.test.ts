@@ -26,11 +26,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The exercise, scrolled into view (which hydrates it) and ready to run. */
 async function hydrated(page: Page): Promise<Locator> {
-  const el = page.locator(`pipeline-exercise[data-slug="${SLUG}"]`);
-  await el.scrollIntoViewIfNeeded();
-  await page.locator(`pipeline-exercise[data-slug="${SLUG}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
-  return el;
+  const island = page.locator(`pipeline-exercise[data-slug="${SLUG}"]`);
+  await island.scrollIntoViewIfNeeded();
+  await expect.poll(() => island.getAttribute('data-ready'), { timeout: 30_000 }).toBe('true');
+  return island;
 }
 
 describe('predict, run, compare; grading refuses a lucky pipeline', () => {
