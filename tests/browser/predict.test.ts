@@ -56,8 +56,11 @@ describe('predict, run, compare; grading refuses a lucky pipeline', () => {
     const stored = await page.evaluate((s) => JSON.parse(localStorage.getItem(`pipeline-lab:prediction:${s}`) ?? 'null'), SLUG);
     expect(stored).toMatchObject({ guesses: [{ kind: 'fate', fate: 'duplicated' }], outcomes: [{ kind: 'fate', fate: 'duplicated' }] });
     await el.locator('.ex-bench').screenshot({ path: join(SCREENSHOT_DIR, 'predict-compare.png') });
-    // After the first run the answers are locked: the form says so and its inputs are disabled.
-    await expect(form.locator('input[type=radio]').first().isDisabled()).resolves.toBe(true);
+    // After the first run the form is gone: the comparison shows the answers, which can no longer change.
+    await expect(form.isHidden()).resolves.toBe(true);
+    await page.reload();
+    await hydrated(page);
+    await expect(el.locator('.ex-predict-compare').textContent()).resolves.toContain('You predicted: arrives more than once.');
     await context.close();
   });
 

@@ -9,7 +9,6 @@ export const predict = {
   'pr.skip': 'Skip the prediction',
   'pr.skipped': 'Prediction skipped. Press Run when you are ready.',
   'pr.saved': 'Prediction noted. It is compared with the run when you press Run.',
-  'pr.locked': 'You answered before your first run; the answers stay as they were.',
   'pr.compare.title': 'Your prediction and what happened',
   'pr.you': 'You predicted: {guess}.',
   'pr.noGuess': 'You did not answer this one.',
@@ -36,7 +35,7 @@ export const predict = {
   'gr.failed': 'This run passes, but the pipeline does not pass every run it is graded on.',
   'gr.failingSeed': 'Smallest failing run: seed {seed}, with the exercise’s own faults only.',
   'gr.failingFault': 'Smallest failing run: seed {seed}, with one more fault: {fault}.',
-  'gr.searched': 'Searched {seeds} seeds and {members} schedules of the fault family; {runs} runs in all.',
+  'gr.searched': 'Found after {runs} runs: the grading seeds first, then the schedules of the fault family, mildest first.',
   'gr.openLab': 'Open this failing run in the Lab',
   'gr.error': 'Grading could not finish ({error}), so the exercise is not marked passed. Run again to retry.',
 } as const;

@@ -11,7 +11,6 @@ export const predict = {
   'pr.skip': '예측 건너뛰기',
   'pr.skipped': '예측을 건너뛰었습니다. 준비되면 실행을 누르세요.',
   'pr.saved': '예측을 기록했습니다. 실행을 누르면 결과와 비교합니다.',
-  'pr.locked': '첫 실행 전에 답한 예측입니다. 답은 그대로 유지됩니다.',
   'pr.compare.title': '내 예측과 실제 결과',
   'pr.you': '내 예측: {guess}.',
   'pr.noGuess': '이 질문에는 답하지 않았습니다.',
@@ -38,7 +37,7 @@ export const predict = {
   'gr.failed': '이번 실행은 통과하지만, 채점하는 모든 실행에서 통과하지는 않습니다.',
   'gr.failingSeed': '실패하는 가장 작은 실행: 시드 {seed}, 실습에 원래 있던 장애만.',
   'gr.failingFault': '실패하는 가장 작은 실행: 시드 {seed}, 장애 하나 추가: {fault}.',
-  'gr.searched': '시드 {seeds}개와 장애 계열의 일정 {members}개를 탐색했습니다. 모두 {runs}회 실행.',
+  'gr.searched': '{runs}회 실행 만에 찾았습니다. 채점 시드를 먼저, 그다음 장애 계열의 일정을 가장 약한 것부터 실행합니다.',
   'gr.openLab': '이 실패하는 실행을 Lab에서 열기',
   'gr.error': '채점을 끝내지 못했으므로({error}) 실습을 통과로 표시하지 않습니다. 다시 실행해 보세요.',
 } satisfies Record<keyof typeof en, string>;

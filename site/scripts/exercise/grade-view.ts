@@ -30,8 +30,8 @@ export async function renderGradeReport(host: HTMLElement, report: GradeReport):
   const href = await labHref(f.labPipeline, f.seed);
   host.replaceChildren(
     h('p', { class: 'ex-grading__failing' }, f.fault ? t('gr.failingFault', { seed: f.seed, fault: describeFault(f.fault) }) : t('gr.failingSeed', { seed: f.seed })),
-    h('ul', { class: 'ex-checks' }, ...f.failed.map((c) => h('li', { class: 'ex-check ex-check--fail' }, h('strong', {}, richText(c.name)), ' ', h('span', { class: 'ex-check__why' }, richText(c.explanation))))),
-    h('p', { class: 'ex-note' }, t('gr.searched', { seeds: report.seeds.length, members, runs: report.runs })),
+    h('ul', { class: 'ex-checks' }, ...f.failed.map((c) => h('li', { class: 'ex-check ex-check--fail' }, h('span', { class: 'ex-check__mark', 'aria-hidden': 'true' }, '✗'), h('span', { class: 'sr-only' }, t('ex.check.failed')), h('strong', {}, richText(c.name)), ' ', h('span', { class: 'ex-check__why' }, richText(c.explanation))))),
+    h('p', { class: 'ex-note' }, t('gr.searched', { runs: report.runs })),
     h('p', {}, h('a', { href, class: 'ex-grading__lab', target: '_blank', rel: 'noopener' }, t('gr.openLab'))),
   );
 }

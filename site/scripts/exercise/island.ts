@@ -226,7 +226,8 @@ export async function mount(root: HTMLElement): Promise<void> {
   const showPrediction = () => {
     if (!prediction) return;
     const answered = prediction.guesses.some((g) => g !== null);
-    ui.predict.hidden = prediction.skipped || (prediction.ranAt !== undefined && !answered);
+    // Once the first run has happened the comparison shows the answers; the form is only for before it.
+    ui.predict.hidden = prediction.skipped || prediction.ranAt !== undefined;
     if (!ui.predict.hidden) renderPredictForm(ui.predict, `ex-${slug}-predict`, questions, prediction, (next) => savePrediction(slug, (prediction = next)), announce);
     ui.comparison.hidden = prediction.outcomes === undefined || !answered;
     if (!ui.comparison.hidden) renderComparison(ui.comparison, questions, prediction);

@@ -22,12 +22,8 @@ export function answerText(p: Prediction, a: Guess | Outcome | null): string {
   return p.choices[a.index]?.label ?? t('pr.noChoice');
 }
 
-/**
- * The questions as a form. `onChange` gets every answer as it is given (nothing to submit);
- * locked (after the first run) shows the answers disabled.
- */
+/** The questions as a form, before the first run. `onChange` gets every answer as it is given (nothing to submit). */
 export function renderPredictForm(host: HTMLElement, idPrefix: string, questions: readonly Prediction[], stored: StoredPrediction, onChange: (next: StoredPrediction) => void, announce: (m: string) => void): void {
-  const locked = stored.ranAt !== undefined;
   const guesses = [...stored.guesses];
   const save = () => {
     onChange({ ...stored, guesses: [...guesses], skipped: false });
@@ -38,7 +34,7 @@ export function renderPredictForm(host: HTMLElement, idPrefix: string, questions
     const legend = h('legend', {}, richText(q.ask));
     if (q.kind === 'number') {
       const g = guesses[i];
-      const input = h('input', { type: 'number', id: `${id}-n`, step: 'any', inputmode: 'decimal', class: 'ex-predict__number', disabled: locked, value: g?.kind === 'number' ? String(g.value) : undefined });
+      const input = h('input', { type: 'number', id: `${id}-n`, step: 'any', inputmode: 'decimal', class: 'ex-predict__number', value: g?.kind === 'number' ? String(g.value) : undefined });
       input.addEventListener('change', () => {
         const v = input.value.trim() === '' ? Number.NaN : Number(input.value);
         guesses[i] = Number.isFinite(v) ? { kind: 'number', value: v } : null;
@@ -51,7 +47,7 @@ export function renderPredictForm(host: HTMLElement, idPrefix: string, questions
     const radios = options.map((o, j) => {
       const g = guesses[i];
       const checked = g !== null && g !== undefined && JSON.stringify(g) === JSON.stringify(o.guess);
-      const input = h('input', { type: 'radio', name: id, id: `${id}-${j}`, value: String(j), checked, disabled: locked });
+      const input = h('input', { type: 'radio', name: id, id: `${id}-${j}`, value: String(j), checked });
       input.addEventListener('change', () => {
         if (!input.checked) return;
         guesses[i] = o.guess;
@@ -61,7 +57,7 @@ export function renderPredictForm(host: HTMLElement, idPrefix: string, questions
     });
     return h('fieldset', { class: 'ex-predict__q' }, legend, ...radios);
   });
-  const skip = h('button', { type: 'button', class: 'ex-predict__skip', disabled: locked }, t('pr.skip'));
+  const skip = h('button', { type: 'button', class: 'ex-predict__skip' }, t('pr.skip'));
   skip.addEventListener('click', () => {
     onChange({ ...stored, guesses: [...guesses], skipped: true });
     host.hidden = true;
@@ -69,9 +65,9 @@ export function renderPredictForm(host: HTMLElement, idPrefix: string, questions
   });
   host.replaceChildren(
     h('h3', { class: 'ex-predict__title', id: `${idPrefix}-title` }, t('pr.title')),
-    h('p', { class: 'ex-note' }, locked ? t('pr.locked') : t('pr.intro')),
+    h('p', { class: 'ex-note' }, t('pr.intro')),
     ...fields,
-    ...(locked ? [] : [skip]),
+    skip,
   );
   host.setAttribute('aria-labelledby', `${idPrefix}-title`);
 }
