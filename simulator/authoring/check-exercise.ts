@@ -18,6 +18,10 @@ import { PIPELINE_FILE, type CheckSpec, type Exercise } from '../exercise/types.
 import { placesOf, unknownPlace } from './check-places.js';
 import { incidentProblems } from './check-incident.js';
 import { firstDifference, stableJson } from './stable-json.js';
+import { agrees, answerOf, describeOutcome, outcomeOf, type Outcome } from '../exercise/predict.js';
+import { predictionOutcomes } from '../exercise/predict-run.js';
+import { DEFAULT_GRADING_SEEDS, describeFault } from '../exercise/grading.js';
+import { gradeExercise } from '../exercise/grade.js';
 
 export interface ExerciseStatus {
   slug: string;
@@ -39,7 +43,7 @@ export interface ExerciseStatus {
 
 export interface CheckExerciseOptions {
   run?: RunFunction;
-  /** Extra seeds for the solution (default: seed+1, seed+2, seed+3). */
+  /** Extra seeds for the solution (default: the exercise's grading seeds besides its own). */
   extraSeeds?: readonly number[];
 }
 
@@ -48,7 +52,7 @@ function at(check: CheckSpec, segmentOffset?: number) {
 }
 
 /** How many seeds after the exercise's own the solution must also pass (the reference in AUTHORING.md says so). */
-export const EXTRA_SEEDS = 3;
+export const EXTRA_SEEDS = DEFAULT_GRADING_SEEDS - 1;
 
 export function checkExercise(exercise: Exercise, options: CheckExerciseOptions = {}): ExerciseStatus {
   const base = exercise.dir;
@@ -147,7 +151,7 @@ export function checkExercise(exercise: Exercise, options: CheckExerciseOptions 
       if (result?.pass) status.solutionPassed++;
       else if (result) problem(yamlFile, at(check), `the solution fails check \`${check.source}\`: ${result.explanation}`, `fix ${exercise.workspace ? 'the files in solution/' : 'solution/pipeline.yaml'}, or loosen the check`);
     });
-    const seeds = options.extraSeeds ?? Array.from({ length: EXTRA_SEEDS }, (_, i) => exercise.seed + 1 + i);
+    const seeds = options.extraSeeds ?? exercise.grading.seeds.filter((s) => s !== exercise.seed);
     if (status.solutionPassed === exercise.checks.length) {
       for (const seed of seeds) {
         status.seedsTried++;
@@ -182,5 +186,55 @@ export function checkExercise(exercise: Exercise, options: CheckExerciseOptions 
       });
     }
   }
+  if (solution && starter) predictionProblems(exercise, { solution, starter }, problem);
+  if (solution && starter && exercise.grading.family && status.solutionPassed === exercise.checks.length && status.starterFailed > 0) familyProblems(exercise, options, problem);
   return status;
+}
+
+type Problem = (file: string, pos: { line: number; column: number }, message: string, hint?: string) => void;
+
+/** Each prediction's `answer` must be what its `from` run does: a stale answer would mark a right learner wrong. */
+function predictionProblems(exercise: Exercise, runs: { solution: RunResult; starter: RunResult }, problem: Problem): void {
+  const yamlFile = `${exercise.dir}/${EXERCISE_FILE}`;
+  // A record's fate needs traces, which the plain runs do not keep: those questions get traced runs.
+  const traced = { starter: undefined as Outcome[] | undefined, solution: undefined as Outcome[] | undefined };
+  const tracedOutcome = (from: 'starter' | 'solution', i: number): Outcome => {
+    if (!traced[from]) {
+      const got = predictionOutcomes(exercise, exercise[from]);
+      traced[from] = 'errors' in got ? [] : got.outcomes;
+    }
+    return traced[from]![i];
+  };
+  (exercise.predictions ?? []).forEach((p, i) => {
+    const outcome = p.kind === 'fate' ? tracedOutcome(p.from, i) : outcomeOf(p, runs[p.from]);
+    const pos = p.at ?? { line: 1, column: 1 };
+    if (!outcome) {
+      problem(yamlFile, pos, `prediction ${i + 1} ("${p.ask}"): the ${p.from}'s run has no value for it`, p.kind === 'fate' ? `record \`${p.record}\` is not traced in output \`${p.output}\` of that run: pick a record id from its ledger` : 'check the path against the run result (see "Check paths")');
+      return;
+    }
+    if (agrees(p, answerOf(p), outcome)) return;
+    const did = describeOutcome(p, outcome);
+    problem(yamlFile, pos, `prediction ${i + 1} ("${p.ask}"): \`answer\` is stale — the ${p.from}'s run gives ${did}`, outcome.kind === 'number' ? `set \`answer: ${outcome.value}\`, or widen \`tolerance\`` : 'set `answer` to what the run does, and check `why` still explains it');
+  });
+}
+
+/** The solution must pass every searched member of the family; the starter must fail every one (else the family holds members that teach nothing). */
+function familyProblems(exercise: Exercise, options: CheckExerciseOptions, problem: Problem): void {
+  const yamlFile = `${exercise.dir}/${EXERCISE_FILE}`;
+  const pos = { line: 1, column: 1 };
+  const run = options.run;
+  const grade = (files: Record<string, string>) => gradeExercise(exercise, files, { exhaustive: true, membersOnly: true, ...(run ? { run: (spec, seed) => run(spec, seed) } : {}) });
+  const solution = grade(exercise.solution);
+  if ('errors' in solution) {
+    for (const e of solution.errors) problem(yamlFile, pos, `\`grading.family\`: ${e.message}`, e.hint ?? 'name a host (or node) the exercise has, as its own `faults:` do');
+    return;
+  }
+  for (const m of solution.memberResults.filter((r) => !r.passed)) {
+    problem(yamlFile, pos, `the solution fails under a member of its fault family (seed ${m.seed}, ${describeFault(m.fault)})`, 'make the solution robust to the whole family, or narrow `grading.family`');
+  }
+  const starter = grade(exercise.starter);
+  if ('errors' in starter) return;
+  for (const m of starter.memberResults.filter((r) => r.passed)) {
+    problem(yamlFile, pos, `the starter passes every check under a member of its fault family (seed ${m.seed}, ${describeFault(m.fault)}), so that member teaches nothing`, 'narrow `grading.family` (`between`, `down`, `loss`) to schedules that break the starter');
+  }
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run lessons:check` — validates every lesson and exercise and proves each exercise
- * works: solution passes (on its seed and 3 more), starter fails, runs repeat byte for byte.
+ * works: solution passes (on its 5 grading seeds, and under its fault family), starter fails, runs repeat byte for byte.
  * Prints `file:line:col: message (hint)` per problem and a summary table; exits 1 on any problem.
  *
  *   npm run lessons:check [-- --root <dir>] [--only <slug>] [--no-run] [--jobs N]

@@ -14,6 +14,16 @@ type Value = { value: number | string; unit: Unit | 'string' | 'plain' };
 
 class Unresolved extends Error {}
 
+/** One side of a check (a path, a number, arithmetic) over a run; `undefined` when a path is absent (predictions read it). */
+export function evaluateValue(v: ValueExpr, result: RunResult): Value | undefined {
+  try {
+    return evaluate(v, result);
+  } catch (error) {
+    if (error instanceof Unresolved) return undefined;
+    throw error;
+  }
+}
+
 function evaluate(v: ValueExpr, result: RunResult): Value {
   switch (v.kind) {
     case 'number':

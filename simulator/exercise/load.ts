@@ -12,6 +12,8 @@ import { readAt } from '../lab/spec-edit.js';
 import { PIPELINE_FILE, WORLD_FILE, type CheckSpec, type Exercise, type ExerciseFiles, type Incident } from './types.js';
 import { parseAlertRule } from '../metrics/alerts.js';
 import { unknownWorkspaceLocks } from './workspace-locks.js';
+import { buildPrediction, type Prediction } from './predict.js';
+import { gradingOf } from './grading.js';
 
 export type LoadOutcome = { ok: true; exercise: Exercise } | { ok: false; errors: SpecIssue[] };
 
@@ -203,6 +205,12 @@ export function loadExercise(slug: string, lessonDir: string, files: ExerciseFil
   }
   const checks = buildChecks(y, text, map, errors);
   const incident = buildIncident(y, text, map, errors);
+  const predictions: Prediction[] = [];
+  (y.predict ?? []).forEach((q, i) => {
+    const built = buildPrediction(q);
+    if (built.ok) predictions.push({ ...built.prediction, at: map.locate(['predict', i]) });
+    else errors.push(issue(yamlFile, map.locate(['predict', i, ...built.key.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k))]), `\`predict.${i}\`: ${built.message}`, built.hint, `predict.${i}.${built.key}`));
+  });
   if (errors.length > 0) return { ok: false, errors };
   const solution: Record<string, string> = {};
   for (const name of [...y.editable, ...y.readonly]) {
@@ -227,6 +235,8 @@ export function loadExercise(slug: string, lessonDir: string, files: ExerciseFil
     ...(y.locked.length > 0 ? { locked: y.locked } : {}),
     ...(y.compare ? { compare: true } : {}),
     ...(incident ? { incident } : {}),
+    ...(predictions.length > 0 ? { predictions } : {}),
+    grading: gradingOf(y.grading, y.seed),
   };
   // A workspace lock names a setting of the compiled spec: the starter's spec must have it.
   const unknown = workspace ? unknownWorkspaceLocks(exercise) : [];

@@ -52,6 +52,10 @@ export const exerciseTextSchema = z
       })
       .optional()
       .describe('The text of an incident exercise (only if exercise.yaml has `incident:`). The alert rule, `correct` and `evidence` stay in exercise.yaml.'),
+    predict: z
+      .array(z.strictObject({ ask: text.describe('The question, translated.'), why: text.describe('Its reason, translated.'), unit: text.optional().describe('Its unit word, translated (only if the question has `unit`).'), choices: z.array(text).optional().describe('The choice labels, translated, same order.') }))
+      .optional()
+      .describe('One entry per prediction question of exercise.yaml, same order: `ask`, `why`, `unit` if it has one, and its `choices` labels.'),
   })
   .describe('The learner-facing text of an exercise in another language (`exercise.ko.yaml`).');
 
@@ -116,6 +120,18 @@ export function readExerciseText(slug: string, lessonDir: string, files: Exercis
     const enCauses = Array.isArray(enIncident.causes) ? enIncident.causes.length : 0;
     if (t.incident.causes.length !== enCauses) errors.push(issue(map.locate(['incident', 'causes']), `\`incident.causes\` has ${t.incident.causes.length}; exercise.yaml has ${enCauses}`, 'translate every cause, in the same order', 'incident.causes'));
   }
+  const enPredict = Array.isArray((en as { predict?: unknown }).predict) ? ((en as { predict: unknown[] }).predict as Record<string, unknown>[]) : [];
+  const koPredict = t.predict ?? [];
+  if (koPredict.length !== enPredict.length) {
+    errors.push(issue(t.predict ? map.locate(['predict']) : { line: 1, column: 1 }, `\`predict\` has ${koPredict.length} question${koPredict.length === 1 ? '' : 's'}; exercise.yaml has ${enPredict.length}`, 'translate every prediction question (`ask`, `why`, `unit`, choice labels), in the same order', 'predict'));
+  }
+  koPredict.forEach((q, i) => {
+    const enQ = enPredict[i];
+    if (!enQ) return;
+    const enChoices = Array.isArray(enQ['choices']) ? enQ['choices'].length : 0;
+    if ((q.choices?.length ?? 0) !== enChoices) errors.push(issue(map.locate(['predict', i]), `question ${i + 1}: ${q.choices?.length ?? 0} choice labels; exercise.yaml has ${enChoices}`, 'one label per choice, same order', `predict.${i}.choices`));
+    if ((q.unit !== undefined) !== (enQ['unit'] !== undefined)) errors.push(issue(map.locate(['predict', i]), `question ${i + 1}: \`unit\` must be translated exactly when exercise.yaml's question has one`, undefined, `predict.${i}.unit`));
+  });
   t.checks.forEach((entry, i) => {
     if (i >= enChecks.length) return;
     const want = textKeysOf(enChecks[i]);
@@ -152,5 +168,13 @@ export function localizeExercise(exercise: Exercise, files: ExerciseFiles, lang:
   const incident = exercise.incident && text.incident
     ? { ...exercise.incident, symptom: text.incident.symptom.trim(), question: text.incident.question, causes: exercise.incident.causes.map((c, i) => ({ ...c, ...(text.incident!.causes[i] ?? {}) })) }
     : exercise.incident;
-  return { exercise: { ...exercise, title: text.title, goal: text.goal.trim(), hints: text.hints, checks, ...(incident ? { incident } : {}) }, translated: true };
+  const predictions = exercise.predictions?.map((p, i) => {
+    const own = text.predict?.[i];
+    if (!own) return p;
+    const merged = { ...p, ask: own.ask.trim(), why: own.why.trim() };
+    if (merged.kind === 'number' && own.unit) merged.unit = own.unit;
+    if (merged.kind === 'choice' && own.choices) merged.choices = merged.choices.map((c, j) => ({ ...c, label: own.choices?.[j] ?? c.label }));
+    return merged;
+  });
+  return { exercise: { ...exercise, title: text.title, goal: text.goal.trim(), hints: text.hints, checks, ...(incident ? { incident } : {}), ...(predictions ? { predictions } : {}) }, translated: true };
 }

@@ -3,6 +3,8 @@
  * editor's JSON Schema and, through `.describe()`, writes the key reference in AUTHORING.md.
  */
 import { z } from 'zod';
+import { gradingSchema } from './grading.js';
+import { predictionSchema } from './predict.js';
 
 const fileName = z
   .string()
@@ -70,6 +72,8 @@ export const exerciseSchema = z
       .optional()
       .describe('Makes this an incident exercise: the learner sees the symptom, investigates with metrics, terminal and logs while the ledger stays closed, names a cause, then fixes the files; the checks grade the fix.'),
     compare: z.literal('lambda-kappa').optional().describe('Show the run as a Lambda vs Kappa comparison (the pipeline needs `type: serving` nodes for both).'),
+    predict: z.array(predictionSchema).min(1).max(3).optional().describe('One to three questions the learner may answer before the first run; the verdict puts each beside what the run did. lessons:check proves each `answer` from the `from` run.'),
+    grading: gradingSchema.optional().describe('The grading seeds and fault family (default: 5 seeds, no family).'),
   })
   .describe('A Pipeline Lab exercise.');
 

@@ -3,6 +3,8 @@
  * Plain data only: an Exercise survives structured cloning, so the page can hand it to the worker.
  */
 import type { CheckExpr } from './check-ast.js';
+import type { Grading } from './grading.js';
+import type { Prediction } from './predict.js';
 
 /** Paths relative to the exercise folder (`exercise.yaml`, `starter/pipeline.yaml`, …) → text. */
 export type ExerciseFiles = Record<string, string>;
@@ -107,4 +109,8 @@ export interface Exercise {
   compare?: boolean;
   /** An incident exercise: symptom first, diagnosis before the ledger opens. */
   incident?: Incident;
+  /** Questions the learner may answer before the first run (issue 29). */
+  predictions?: Prediction[];
+  /** The seeds and fault family every check must hold on (issue 29); 5 seeds by default. */
+  grading: Grading;
 }

@@ -16,6 +16,7 @@ import { limits as enLimits } from './en/limits.js';
 import { metrics as enMetrics } from './en/metrics.js';
 import { incident as enIncident } from './en/incident.js';
 import { exportMessages as enExport } from './en/export.js';
+import { predict as enPredict } from './en/predict.js';
 import { ko as koMessages } from './ko/index.js';
 import { format, type Params } from './format.js';
 import { defaultLang, isLang, localizedPath, type Lang } from './langs.js';
@@ -23,7 +24,7 @@ import { defaultLang, isLang, localizedPath, type Lang } from './langs.js';
 export { format, type Params };
 export { defaultLang, langs, isLang, type Lang } from './langs.js';
 
-const en = { ...enSite, ...enExercise, ...enLab, ...enDiagram, ...enLimits, ...enMetrics, ...enIncident, ...enExport };
+const en = { ...enSite, ...enExercise, ...enLab, ...enDiagram, ...enLimits, ...enMetrics, ...enIncident, ...enExport, ...enPredict };
 
 export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };

@@ -125,6 +125,7 @@ if (!existsSync('dist/index.html')) {
   section('building the site for the page-weight budget');
   spawnSync('npx', ['astro', 'build'], { stdio: 'inherit' });
 }
+script('grading time per exercise: every grading seed and family member, starter and solution (target ≤ 3 s)', 'tests/bench/grading-bench.ts');
 script('page weight before the exercise hydrates (budget 60 KB gzipped)', 'tests/bench/page-weight.ts');
 if (process.env['BENCH_BROWSER'] !== '0') {
   script('main thread while a 1,000,000-record run executes in the worker (budget: no task over 50 ms)', 'tests/bench/main-thread.ts');

@@ -20,6 +20,6 @@ describe('the generated authoring reference', () => {
   it('says how output ids are named and which extra seeds lessons:check uses', () => {
     expect(doc).toContain('each index is also an output `es/<index>`');
     expect(doc).toContain('`kafka/<topic>`');
-    expect(doc).toContain('with the next 3 (seed + 1 … seed + 3)');
+    expect(doc).toContain('with the next 4 (seed + 1 … seed + 4)');
   });
 });

@@ -27,6 +27,12 @@ import { simText } from '../../i18n/sim/index.js';
 import { THEME_EVENT, currentTheme } from '../theme.js';
 import type { LoadReply, RunProgress, RunReply, SpecIssue, TraceReply } from '../../../workers/api.js';
 import type { SavedResult } from './storage.js';
+import { GradeClient } from './grade-client.js';
+import { renderGradeReport, renderGradingProgress } from './grade-view.js';
+import { loadPrediction, savePrediction, type StoredPrediction } from './predict-store.js';
+import { renderComparison, renderPredictForm } from './predict-view.js';
+import { outcomeOf, type Outcome } from '../../../simulator/exercise/predict.js';
+import type { RunResult } from '../../../simulator/run/result.js';
 
 const PIPELINE = 'pipeline.yaml';
 
@@ -66,6 +72,12 @@ interface Ui {
   groundTruth: HTMLElement[];
   /** Said in place of the closed verdict. */
   closedNote: HTMLElement;
+  /** The prediction questions, before the first run (issue 29). */
+  predict: HTMLElement;
+  /** Each prediction beside what the first run did. */
+  comparison: HTMLElement;
+  /** Grading on every seed and fault schedule, and the smallest failing run. */
+  grading: HTMLElement;
 }
 
 function button(label: string, cls = '', attrs: Record<string, string | boolean> = {}): HTMLButtonElement {
@@ -105,12 +117,15 @@ function buildUi(root: HTMLElement, data: IslandData, fileNames: string[]): Ui {
     incident: h('section', { class: 'ex-inc', 'aria-label': t('inc.title'), hidden: true }),
     groundTruth: [],
     closedNote: h('p', { class: 'ex-note ex-inc__closed', hidden: true }, t('inc.closed')),
+    predict: h('section', { class: 'ex-predict', hidden: true }),
+    comparison: h('section', { class: 'ex-predict-compare', hidden: true }),
+    grading: h('section', { class: 'ex-grading', hidden: true, 'aria-label': t('gr.title') }),
   };
   ui.tabs.hidden = fileNames.length < 2;
   // Each result section folds away on its own (a <details>), open to start with.
   const section = (cls: string, label: string, ...body: (HTMLElement | null)[]) =>
     h('details', { class: `ex-section ${cls}`, open: true }, h('summary', {}, label), ...body);
-  const verdict = h('div', { class: 'ex-verdict-box' }, ui.results, ui.next);
+  const verdict = h('div', { class: 'ex-verdict-box' }, ui.results, ui.grading, ui.comparison, ui.next);
   const ledger = section('ex-section--ledger', t('ex.ledger.title'), ui.ledger);
   const diagram = section('ex-section--diagram', t('pd.panel.title'), ui.diagram);
   const charts = section('ex-section--charts', t('ex.section.charts'), ui.charts);
@@ -142,6 +157,7 @@ function buildUi(root: HTMLElement, data: IslandData, fileNames: string[]): Ui {
         ui.seedNote,
         h('div', { class: 'ex-progress', hidden: true }, ui.progress, ui.progressText),
         ui.status,
+        ui.predict,
         ui.shareBox,
         ui.tabs,
         ui.editor,
@@ -219,6 +235,21 @@ export async function mount(root: HTMLElement): Promise<void> {
   else if (restoredFrom) announce(t(restoredFrom === 'share' ? 'ex.restored.share' : 'ex.restored.draft'));
 
   const client = new SimClient();
+  // Grading and prediction outcomes run in workers of their own (grade.worker.ts).
+  const grader = new GradeClient();
+  const fates = new GradeClient();
+  const questions = ex.predictions ?? [];
+  let prediction: StoredPrediction | undefined = questions.length > 0 ? (loadPrediction(slug, questions) ?? { guesses: questions.map(() => null), skipped: false }) : undefined;
+  const showPrediction = () => {
+    if (!prediction) return;
+    const answered = prediction.guesses.some((g) => g !== null);
+    // Once the first run has happened the comparison shows the answers; the form is only for before it.
+    ui.predict.hidden = prediction.skipped || prediction.ranAt !== undefined;
+    if (!ui.predict.hidden) renderPredictForm(ui.predict, `ex-${slug}-predict`, questions, prediction, (next) => savePrediction(slug, (prediction = next)), announce);
+    ui.comparison.hidden = prediction.outcomes === undefined || !answered;
+    if (!ui.comparison.hidden) renderComparison(ui.comparison, questions, prediction);
+  };
+  showPrediction();
   // The live pipeline diagram (site/scripts/diagram): shown above the results, follows runs and traces.
   const diagramHost = ui.diagram;
   let editor: EditorHandle | undefined;
@@ -394,9 +425,9 @@ export async function mount(root: HTMLElement): Promise<void> {
    * Draws a verdict and counts it: passed only on the exercise's own seed, so another seed lets
    * the learner explore but never marks the exercise done.
    */
-  const showVerdict = (saved: SavedResult, warnings: readonly SpecIssue[] = []) => {
+  const showVerdict = (saved: SavedResult, warnings: readonly SpecIssue[] = [], override?: string) => {
     const fair = saved.passed && saved.seed === ex.seed;
-    renderVerdict(ui.results, saved.result, saved.checks, fair, warnings, saved.passed && !fair ? t('ex.result.otherSeed', { seed: saved.seed, own: ex.seed }) : undefined);
+    renderVerdict(ui.results, saved.result, saved.checks, fair, warnings, override ?? (saved.passed && !fair ? t('ex.result.otherSeed', { seed: saved.seed, own: ex.seed }) : undefined));
     recordAttempt(slug, fair);
     attempted = true;
     ui.solution.disabled = false;
@@ -405,6 +436,22 @@ export async function mount(root: HTMLElement): Promise<void> {
     const next = fair ? nextStep(root) : undefined;
     ui.next.hidden = !next;
     ui.next.replaceChildren(...(next ? [h('a', { href: next.href, class: 'ex-next__link' }, t(next.kind === 'exercise' ? 'ex.next' : 'ex.next.lesson', { title: next.title }))] : []));
+  };
+
+  /** The first finished run after predicting: what it did, per question, kept with the prediction. */
+  const comparePrediction = async (result: RunResult, runFiles: Record<string, string>) => {
+    if (!prediction || prediction.ranAt !== undefined) return;
+    const answered = prediction.guesses.some((g) => g !== null);
+    const changed = editable.some((n) => (runFiles[n] ?? '') !== (ex.starter[n] ?? ''));
+    let outcomes: (Outcome | null)[] = questions.map((q) => (q.kind === 'fate' ? null : (outcomeOf(q, result) ?? null)));
+    if (answered && questions.some((q) => q.kind === 'fate')) {
+      // A record's fate needs the traces the simulator worker keeps: the grading worker reruns this run for them.
+      const full = await fates.outcomes({ slug, lessonDir: data.lessonDir, exerciseFiles: data.files, files: runFiles }).catch(() => undefined);
+      if (full) outcomes = outcomes.map((o, i) => o ?? full[i] ?? null);
+    }
+    prediction = { ...prediction, ranAt: Date.now(), outcomes, ...(changed ? { changed: true } : {}) };
+    savePrediction(slug, prediction);
+    showPrediction();
   };
 
   const showReply = async (reply: RunReply) => {
@@ -434,11 +481,32 @@ export async function mount(root: HTMLElement): Promise<void> {
       announce(t('ex.result.cancelled'));
       return;
     }
-    showVerdict({ seed: ranSeed, passed: reply.passed, checks: reply.checks, result: reply.result, savedAt: Date.now() }, reply.warnings);
+    const runFiles = editedFiles();
+    void comparePrediction(reply.result as unknown as RunResult, runFiles);
+    // A run that passes on the exercise's seed is graded on every grading seed and fault schedule
+    // before it counts: the verdict waits for that, so a lucky pipeline is never marked passed.
+    let passed = reply.passed;
+    let override: string | undefined;
+    if (reply.passed && ranSeed === ex.seed) {
+      ui.grading.hidden = false;
+      renderGradingProgress(ui.grading, 0, ex.grading.seeds.length - 1 + (ex.grading.family ? ex.grading.budget : 0));
+      try {
+        const report = await grader.grade({ slug, lessonDir: data.lessonDir, exerciseFiles: data.files, files: runFiles }, (done, total) => renderGradingProgress(ui.grading, done, total));
+        passed = report.passed;
+        if (!passed) override = t('gr.failed');
+        await renderGradeReport(ui.grading, report);
+      } catch (error) {
+        passed = false;
+        override = t('gr.error', { error: error instanceof Error ? error.message : String(error) });
+        ui.grading.replaceChildren();
+        ui.grading.hidden = true;
+      }
+    }
+    showVerdict({ seed: ranSeed, passed, checks: reply.checks, result: reply.result, savedAt: Date.now() }, reply.warnings, override);
     incident?.ranOnce();
     // While an incident is undiagnosed the verdict is closed: say the run is done, not what it found.
     announce(incident && !incident.answered ? t('inc.closed') : (ui.results.querySelector('.ex-verdict')?.textContent ?? ''));
-    saveResult(slug, { seed: ranSeed, passed: reply.passed, checks: reply.checks, result: { ended: reply.result.ended, simulatedMs: reply.result.simulatedMs, events: reply.result.events }, savedAt: Date.now() });
+    saveResult(slug, { seed: ranSeed, passed, checks: reply.checks, result: { ended: reply.result.ended, simulatedMs: reply.result.simulatedMs, events: reply.result.events }, savedAt: Date.now() });
     // How long the worker took to simulate (for the benches: click-to-verdict minus this is the page's share).
     root.dataset.wallMs = String(Math.round(reply.wallMs));
     void client.call((api) => api.diagram()).then((m) => {
@@ -465,6 +533,9 @@ export async function mount(root: HTMLElement): Promise<void> {
     charts = undefined;
     diagramTime = null;
     metricsPanel.clear();
+    grader.stop();
+    ui.grading.replaceChildren();
+    ui.grading.hidden = true;
     ui.results.replaceChildren();
     ui.charts.replaceChildren();
     ui.ledger.replaceChildren();

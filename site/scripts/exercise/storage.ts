@@ -11,6 +11,8 @@
  * - `pipeline-lab:result:<slug>`   → JSON SavedResult: the last verdict, shown again after a reload.
  * - `pipeline-lab:incident:<slug>` → number: the cause the learner named in an incident exercise
  *                                    (its index in `incident.causes`), which keeps the ledger open.
+ * - `pipeline-lab:prediction:<slug>` → JSON StoredPrediction (predict-store.ts): the answers given before
+ *                                    the first run, and what that run did.
  * - `pipeline-lab:set-aside:<key>` → the raw text of a draft or progress entry that could not be read,
  *                                    kept (not deleted) so nothing the learner typed is destroyed.
  *
@@ -42,7 +44,7 @@ function store(): Storage | undefined {
   }
 }
 
-function readJson(key: string): unknown {
+export function readJson(key: string): unknown {
   try {
     const raw = store()?.getItem(key);
     return raw ? (JSON.parse(raw) as unknown) : undefined;
@@ -51,7 +53,7 @@ function readJson(key: string): unknown {
   }
 }
 
-function writeJson(key: string, value: unknown): boolean {
+export function writeJson(key: string, value: unknown): boolean {
   try {
     store()?.setItem(key, JSON.stringify(value));
     return true;
