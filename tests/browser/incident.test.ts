@@ -41,8 +41,8 @@ describe('an incident exercise', () => {
     // Replay with Ctrl+Enter from the Run button; the verdict stays closed.
     await el.getByRole('button', { name: 'Run', exact: true }).focus();
     await page.keyboard.press('Control+Enter');
-    await el.locator('.ex-inc__closed:not([hidden])').waitFor({ timeout: 120_000 });
-    await page.waitForFunction((slug) => !document.querySelector(`pipeline-exercise[data-slug="${slug}"]`)?.hasAttribute('data-running'), SLUG, { timeout: 120_000 });
+    await el.locator('.ex-inc[data-replayed="true"]').waitFor({ timeout: 120_000 });
+    await expect(el.locator('.ex-inc__closed').isVisible()).resolves.toBe(true);
     await expect(ledger.isHidden()).resolves.toBe(true);
     await expect(el.locator('.ex-verdict-box').isHidden()).resolves.toBe(true);
 

@@ -96,6 +96,8 @@ export function createIncidentPanel(host: HTMLElement, slug: string, incident: I
     ranOnce() {
       ran = true;
       status.textContent = '';
+      // For scripts and tests: the incident has been replayed on this page.
+      host.dataset.replayed = 'true';
     },
   };
 }
