@@ -94,6 +94,9 @@ export function writePipelineConf(id: string, node: LogstashSpec, hosts: HostNam
   }
   if (o.kinesis) problems.push(refuse(`${at}.output.kinesis`, 'a Kinesis output has no local engine to run on: export covers Filebeat, Logstash, Kafka, Flink, Elasticsearch and S3', 'Kinesis 출력은 로컬에서 돌릴 엔진이 없습니다. 내보내기는 Filebeat, Logstash, Kafka, Flink, Elasticsearch, S3만 다룹니다'));
   const indent = (ls: string[]) => ls.map((l) => `  ${l}`);
+  // The worker time per event the spec gives is what the real sleep filter spends (simulator/config/logstash/compile.ts).
+  const sleep = node['processing-time'] > 0 ? ['# Stands in for the per-event work of this pipeline (lookups, enrichment).', 'sleep {', `  time => "${node['processing-time'] / 1000}"`, '}'] : [];
+  const filters = [...node.filter.flatMap(filter), ...sleep];
   return lines(
     `# Logstash 8.15 pipeline of ${id}, written from the simulator's spec.`,
     'input {',
@@ -102,7 +105,7 @@ export function writePipelineConf(id: string, node: LogstashSpec, hosts: HostNam
     '  }',
     '}',
     '',
-    ...(node.filter.length > 0 ? ['filter {', ...indent(node.filter.flatMap(filter)), '}', ''] : []),
+    ...(filters.length > 0 ? ['filter {', ...indent(filters), '}', ''] : []),
     'output {',
     ...indent(outputs),
     '}',
