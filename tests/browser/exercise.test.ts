@@ -290,14 +290,19 @@ describe.skipIf(!target)('exercise island', () => {
   });
 });
 
-/** The first exercise of the course that locks settings inside its files (exercise.yaml `locked:`). */
+/**
+ * The first exercise of the course that locks settings inside its files (exercise.yaml `locked:`),
+ * with the file and the line that writes a locked `processing-time` (an app's work per record).
+ */
 const lockedTarget = (() => {
   if (!existsSync(lessonsDir)) return undefined;
   for (const lesson of readdirSync(lessonsDir).filter((d) => /^\d\d-/.test(d)).sort()) {
     const dir = `${lessonsDir}${lesson}/exercises`;
     if (!existsSync(dir)) continue;
     for (const slug of readdirSync(dir).sort()) {
-      if (/^locked:/m.test(readFileSync(`${dir}/${slug}/exercise.yaml`, 'utf8'))) return { lesson, slug };
+      if (!/^locked:.*processing-time/m.test(readFileSync(`${dir}/${slug}/exercise.yaml`, 'utf8'))) continue;
+      const file = ['pipeline.yaml', ...readdirSync(`${dir}/${slug}/starter`).map((host) => `${host}/app.yaml`)].find((f) => existsSync(`${dir}/${slug}/starter/${f}`) && /processing-time:/.test(readFileSync(`${dir}/${slug}/starter/${f}`, 'utf8')));
+      if (file) return { lesson, slug, file };
     }
   }
   return undefined;
@@ -305,19 +310,22 @@ const lockedTarget = (() => {
 
 describe.skipIf(!lockedTarget)('locked settings', () => {
   it('are marked in the editor before the learner touches them, and a change is an error at its line', async () => {
-    const { lesson, slug } = lockedTarget!;
+    const { lesson, slug, file } = lockedTarget!;
     const { page, errors } = await openPage(browser, `/lessons/${lesson}/`);
     const el = await openExercise(page, slug);
+    // Show the file that writes the locked setting (a workspace has a tab per file).
+    const tab = el.getByRole('tab', { name: file });
+    if (await tab.count()) await tab.click();
     // Monaco renders only the lines in view: go to the end of the file, where the locked settings stand.
     await el.locator('.monaco-editor textarea').first().focus();
     await page.keyboard.press('Control+End');
     await el.locator('.ex-locked-setting').first().waitFor({ timeout: 10_000 });
     expect(await el.locator('.ex-locked-line').count()).toBeGreaterThan(0);
     // Change the first locked value: the editor marks it as an error naming the lock.
-    const text = await el.evaluate((node) => (node as IslandElement).fileText('pipeline.yaml'));
+    const text = await el.evaluate((node, f) => (node as IslandElement).fileText(f), file);
     const changed = text.replace(/processing-time: \S+/, 'processing-time: 1ms');
     expect(changed).not.toBe(text);
-    await el.evaluate((node, t) => (node as IslandElement).setFileText('pipeline.yaml', t), changed);
+    await el.evaluate((node, [f, t]) => (node as IslandElement).setFileText(f!, t!), [file, changed]);
     await expect.poll(() => el.locator('.ex-problems').textContent(), { timeout: 10_000 }).toMatch(/is locked in this exercise/);
     expect(errors).toEqual([]);
     await page.context().close();

@@ -62,6 +62,7 @@ describe('an incident exercise', () => {
 
     // The diagnosis is kept: after a reload the ledger section is open at once.
     await page.reload();
+    await el.scrollIntoViewIfNeeded();
     await page.locator(`pipeline-exercise[data-slug="${SLUG}"][data-ready="true"]`).waitFor({ timeout: 60_000 });
     await expect(el.locator('.ex-inc__answer').isVisible()).resolves.toBe(true);
     await expect(ledger.isVisible()).resolves.toBe(true);

@@ -10,13 +10,17 @@
 import { loadExercise } from '../../../simulator/exercise/load.js';
 import { gradeExercise } from '../../../simulator/exercise/grade.js';
 import { predictionOutcomes } from '../../../simulator/exercise/predict-run.js';
+import { loadFlinkSqlRuntime, needsFlinkSql } from '../../../simulator/config/flink/sql-runtime.js';
 import type { GradeRequest, GradeMessage } from './grade-protocol.js';
 
 const post = (m: GradeMessage) => postMessage(m);
 
-self.addEventListener('message', (event: MessageEvent<GradeRequest>) => {
-  const req = event.data;
+self.addEventListener('message', (event: MessageEvent<GradeRequest>) => void handle(event.data));
+
+async function handle(req: GradeRequest): Promise<void> {
   try {
+    // Like the simulator worker, this one loads the Flink SQL parser (its own chunk) only when a job.sql is among the files.
+    if (needsFlinkSql([...Object.keys(req.files), ...Object.keys(req.exerciseFiles)])) await loadFlinkSqlRuntime();
     const loaded = loadExercise(req.slug, req.lessonDir, req.exerciseFiles);
     if (!loaded.ok) return post({ id: req.id, error: loaded.errors.map((e) => e.message).join('; ') });
     const exercise = loaded.exercise;
@@ -33,4 +37,4 @@ self.addEventListener('message', (event: MessageEvent<GradeRequest>) => {
   } catch (error) {
     post({ id: req.id, error: error instanceof Error ? error.message : String(error) });
   }
-});
+}
