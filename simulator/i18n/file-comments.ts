@@ -16,7 +16,7 @@
  * line (`timeout: 5s   # no ACK within 5 s → send the batch again`). YAML, Logstash .conf, .properties,
  * shell and Python files mark comments with `#`, SQL with `--`; JSON files have no comments.
  */
-import { parse } from "yaml";
+import { parse } from 'yaml';
 
 /** English comment → translation. */
 export type CommentTable = ReadonlyMap<string, string>;
@@ -25,14 +25,13 @@ export type CommentTable = ReadonlyMap<string, string>;
 export const commentsFile = (lang: string) => `comments.${lang}.yaml`;
 
 /** What starts a comment in a file, by its extension; undefined for a file without comments (JSON). */
-function commentMarker(path: string): "#" | "--" | undefined {
-  if (/\.(ya?ml|conf|properties|sh|py)$/.test(path)) return "#";
-  if (/\.sql$/.test(path)) return "--";
+function commentMarker(path: string): '#' | '--' | undefined {
+  if (/\.(ya?ml|conf|properties|sh|py)$/.test(path)) return '#';
+  if (/\.sql$/.test(path)) return '--';
   return undefined;
 }
 
-export type TableOutcome =
-  { ok: true; table: Map<string, string> } | { ok: false; message: string };
+export type TableOutcome = { ok: true; table: Map<string, string> } | { ok: false; message: string };
 
 /** Reads `comments.<lang>.yaml`: a list of `{ en, ko }` (or the page language's key) pairs. */
 export function readCommentTable(text: string, lang: string): TableOutcome {
@@ -40,26 +39,17 @@ export function readCommentTable(text: string, lang: string): TableOutcome {
   try {
     data = parse(text);
   } catch (error) {
-    return {
-      ok: false,
-      message: `not YAML: ${(error as Error).message.split("\n")[0]}`,
-    };
+    return { ok: false, message: `not YAML: ${(error as Error).message.split('\n')[0]}` };
   }
-  if (data === null || data === undefined)
-    return { ok: true, table: new Map() };
-  if (!Array.isArray(data))
-    return { ok: false, message: `expected a list of { en, ${lang} } pairs` };
+  if (data === null || data === undefined) return { ok: true, table: new Map() };
+  if (!Array.isArray(data)) return { ok: false, message: `expected a list of { en, ${lang} } pairs` };
   const table = new Map<string, string>();
   for (const [i, entry] of data.entries()) {
     const pair = entry as Record<string, unknown> | null;
-    const en = pair?.["en"];
+    const en = pair?.['en'];
     const translated = pair?.[lang];
-    if (typeof en !== "string" || typeof translated !== "string")
-      return {
-        ok: false,
-        message: `item ${i + 1}: expected { en: …, ${lang}: … } with two texts`,
-      };
-    table.set(en.replace(/\n$/, ""), translated.replace(/\n$/, ""));
+    if (typeof en !== 'string' || typeof translated !== 'string') return { ok: false, message: `item ${i + 1}: expected { en: …, ${lang}: … } with two texts` };
+    table.set(en.replace(/\n$/, ''), translated.replace(/\n$/, ''));
   }
   return { ok: true, table };
 }
@@ -82,11 +72,10 @@ function trailingCommentAt(line: string, marker: string): number {
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
     if (quote) {
-      if (c === "\\") i++;
+      if (c === '\\') i++;
       else if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'" || c === "`") quote = c;
-    else if (line.startsWith(marker, i) && i > 0 && /\s/.test(line[i - 1]!))
-      return i;
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (line.startsWith(marker, i) && i > 0 && /\s/.test(line[i - 1]!)) return i;
   }
   return -1;
 }
@@ -99,10 +88,10 @@ export function commentsOf(path: string, text: string): FileComment[] {
   const marker = commentMarker(path);
   if (marker === undefined) return [];
   const WHOLE_LINE = wholeLine(marker);
-  const lines = text.split("\n");
+  const lines = text.split('\n');
   const found: FileComment[] = [];
   // A shebang (`#!/bin/sh`) is read by the kernel, not by a person: it is never a comment to translate.
-  for (let i = lines[0]?.startsWith("#!") ? 1 : 0; i < lines.length; i++) {
+  for (let i = lines[0]?.startsWith('#!') ? 1 : 0; i < lines.length; i++) {
     const whole = WHOLE_LINE.exec(lines[i]!);
     if (whole) {
       const indent = whole[1]!;
@@ -113,76 +102,43 @@ export function commentsOf(path: string, text: string): FileComment[] {
         if (!next || next[1] !== indent) break;
         block.push(next[2]!);
       }
-      found.push({
-        line: i,
-        lines: j - i,
-        prefix: indent,
-        trailing: false,
-        text: block.join("\n"),
-      });
+      found.push({ line: i, lines: j - i, prefix: indent, trailing: false, text: block.join('\n') });
       i = j - 1;
       continue;
     }
     const at = trailingCommentAt(lines[i]!, marker);
-    if (at >= 0)
-      found.push({
-        line: i,
-        lines: 1,
-        prefix: lines[i]!.slice(0, at),
-        trailing: true,
-        text: lines[i]!.slice(at + marker.length).replace(/^ /, ""),
-      });
+    if (at >= 0) found.push({ line: i, lines: 1, prefix: lines[i]!.slice(0, at), trailing: true, text: lines[i]!.slice(at + marker.length).replace(/^ /, '') });
   }
   return found;
 }
 
 /** `text` with each comment the table knows in its translation; everything else byte for byte as it was. */
-export function localizeComments(
-  path: string,
-  text: string,
-  table: CommentTable,
-): string {
+export function localizeComments(path: string, text: string, table: CommentTable): string {
   const comments = commentsOf(path, text);
   const marker = commentMarker(path);
-  if (comments.length === 0 || table.size === 0 || marker === undefined)
-    return text;
-  const lines = text.split("\n");
+  if (comments.length === 0 || table.size === 0 || marker === undefined) return text;
+  const lines = text.split('\n');
   // From the end, so earlier line numbers stay right when a block changes its number of lines.
   for (const c of [...comments].reverse()) {
     const translated = table.get(c.text);
     if (translated === undefined) continue;
-    const replacement = c.trailing
-      ? [`${c.prefix}${marker} ${translated.split("\n").join(" ")}`]
-      : translated
-          .split("\n")
-          .map((l) =>
-            l === "" ? `${c.prefix}${marker}` : `${c.prefix}${marker} ${l}`,
-          );
+    const replacement = c.trailing ? [`${c.prefix}${marker} ${translated.split('\n').join(' ')}`] : translated.split('\n').map((l) => (l === '' ? `${c.prefix}${marker}` : `${c.prefix}${marker} ${l}`));
     lines.splice(c.line, c.lines, ...replacement);
   }
-  return lines.join("\n");
+  return lines.join('\n');
 }
 
 /** Folder-relative paths whose comments are translated: the starter's and the solution's files. */
-export const isExerciseSource = (path: string) =>
-  /^(starter|solution)\//.test(path);
+export const isExerciseSource = (path: string) => /^(starter|solution)\//.test(path);
 
 /**
  * An exercise folder's files for a page in `lang`: starter/ and solution/ files with their comments
  * translated by `comments.<lang>.yaml`. English, or a folder without that file, is returned as it is.
  */
-export function localizeExerciseFiles(
-  files: Readonly<Record<string, string>>,
-  lang: string,
-): Record<string, string> {
+export function localizeExerciseFiles(files: Readonly<Record<string, string>>, lang: string): Record<string, string> {
   const source = files[commentsFile(lang)];
-  if (lang === "en" || source === undefined) return { ...files };
+  if (lang === 'en' || source === undefined) return { ...files };
   const read = readCommentTable(source, lang);
   if (!read.ok) return { ...files };
-  return Object.fromEntries(
-    Object.entries(files).map(([path, text]) => [
-      path,
-      isExerciseSource(path) ? localizeComments(path, text, read.table) : text,
-    ]),
-  );
+  return Object.fromEntries(Object.entries(files).map(([path, text]) => [path, isExerciseSource(path) ? localizeComments(path, text, read.table) : text]));
 }
