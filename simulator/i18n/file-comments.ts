@@ -13,7 +13,8 @@
  *
  * A comment is either a block (consecutive whole-line comments at one indentation, matched as
  * their lines joined with newlines, continuation spaces kept) or the comment after a value on its
- * line (`timeout: 5s   # no ACK within 5 s → send the batch again`). JSON files have no comments.
+ * line (`timeout: 5s   # no ACK within 5 s → send the batch again`). YAML, Logstash .conf, .properties,
+ * shell and Python files mark comments with `#`, SQL with `--`; JSON files have no comments.
  */
 import { parse } from 'yaml';
 
@@ -23,8 +24,12 @@ export type CommentTable = ReadonlyMap<string, string>;
 /** The file holding an exercise's comments in `lang` (relative to the exercise folder). */
 export const commentsFile = (lang: string) => `comments.${lang}.yaml`;
 
-/** Files whose comments start with `#` (YAML, Logstash .conf, .properties, shell scripts). */
-const HASH_COMMENTS = /\.(ya?ml|conf|properties|sh)$/;
+/** What starts a comment in a file, by its extension; undefined for a file without comments (JSON). */
+function commentMarker(path: string): '#' | '--' | undefined {
+  if (/\.(ya?ml|conf|properties|sh|py)$/.test(path)) return '#';
+  if (/\.sql$/.test(path)) return '--';
+  return undefined;
+}
 
 export type TableOutcome = { ok: true; table: Map<string, string> } | { ok: false; message: string };
 
@@ -61,28 +66,32 @@ export interface FileComment {
   text: string;
 }
 
-/** Where `#` starts a comment after code on a line: outside quotes, after whitespace. */
-function trailingCommentAt(line: string): number {
+/** Where `marker` starts a comment after code on a line: outside quotes, after whitespace. */
+function trailingCommentAt(line: string, marker: string): number {
   let quote: string | undefined;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
     if (quote) {
       if (c === '\\') i++;
       else if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && i > 0 && /\s/.test(line[i - 1]!)) return i;
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (line.startsWith(marker, i) && i > 0 && /\s/.test(line[i - 1]!)) return i;
   }
   return -1;
 }
 
-const WHOLE_LINE = /^(\s*)# ?(.*)$/;
+/** A line that is only a comment: its indentation and its text. */
+const wholeLine = (marker: string) => new RegExp(`^(\\s*)${marker} ?(.*)$`);
 
-/** Every comment of a file with `#` comments, in order. */
+/** Every comment of a file that has comments, in order. */
 export function commentsOf(path: string, text: string): FileComment[] {
-  if (!HASH_COMMENTS.test(path)) return [];
+  const marker = commentMarker(path);
+  if (marker === undefined) return [];
+  const WHOLE_LINE = wholeLine(marker);
   const lines = text.split('\n');
   const found: FileComment[] = [];
-  for (let i = 0; i < lines.length; i++) {
+  // A shebang (`#!/bin/sh`) is read by the kernel, not by a person: it is never a comment to translate.
+  for (let i = lines[0]?.startsWith('#!') ? 1 : 0; i < lines.length; i++) {
     const whole = WHOLE_LINE.exec(lines[i]!);
     if (whole) {
       const indent = whole[1]!;
@@ -97,8 +106,8 @@ export function commentsOf(path: string, text: string): FileComment[] {
       i = j - 1;
       continue;
     }
-    const at = trailingCommentAt(lines[i]!);
-    if (at >= 0) found.push({ line: i, lines: 1, prefix: lines[i]!.slice(0, at), trailing: true, text: lines[i]!.slice(at + 1).replace(/^ /, '') });
+    const at = trailingCommentAt(lines[i]!, marker);
+    if (at >= 0) found.push({ line: i, lines: 1, prefix: lines[i]!.slice(0, at), trailing: true, text: lines[i]!.slice(at + marker.length).replace(/^ /, '') });
   }
   return found;
 }
@@ -106,13 +115,14 @@ export function commentsOf(path: string, text: string): FileComment[] {
 /** `text` with each comment the table knows in its translation; everything else byte for byte as it was. */
 export function localizeComments(path: string, text: string, table: CommentTable): string {
   const comments = commentsOf(path, text);
-  if (comments.length === 0 || table.size === 0) return text;
+  const marker = commentMarker(path);
+  if (comments.length === 0 || table.size === 0 || marker === undefined) return text;
   const lines = text.split('\n');
   // From the end, so earlier line numbers stay right when a block changes its number of lines.
   for (const c of [...comments].reverse()) {
     const translated = table.get(c.text);
     if (translated === undefined) continue;
-    const replacement = c.trailing ? [`${c.prefix}# ${translated.split('\n').join(' ')}`] : translated.split('\n').map((l) => (l === '' ? `${c.prefix}#` : `${c.prefix}# ${l}`));
+    const replacement = c.trailing ? [`${c.prefix}${marker} ${translated.split('\n').join(' ')}`] : translated.split('\n').map((l) => (l === '' ? `${c.prefix}${marker}` : `${c.prefix}${marker} ${l}`));
     lines.splice(c.line, c.lines, ...replacement);
   }
   return lines.join('\n');
