@@ -1,0 +1,29 @@
+/**
+ * A Kafka consumer application's log: its KafkaConsumer's ConsumerCoordinator lines when poll() came
+ * too late and the member leaves its group (AbstractCoordinator's heartbeat thread).
+ */
+import type { LogLine } from '../../run/result.js';
+import { kafkaLine } from './layouts.js';
+
+const COORDINATOR = 'org.apache.kafka.clients.consumer.internals.ConsumerCoordinator';
+
+/** The `group.id` somewhere in the node's spec (consumer apps and Flink sources both carry one). */
+export function groupIdOf(spec: unknown): string | undefined {
+  if (typeof spec !== 'object' || spec === null) return undefined;
+  for (const [k, v] of Object.entries(spec)) {
+    if (k === 'group.id' && typeof v === 'string') return v;
+    const inner = groupIdOf(v);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+export function formatConsumer(l: LogLine, group: string | undefined): string[] | undefined {
+  if (!/^kafka consumer: poll\(\) not called within max\.poll\.interval\.ms/.test(l.text) || !group) return undefined;
+  // The default client.id: consumer-<group.id>-<n>, n counting consumers in the process (one here).
+  const who = `[Consumer clientId=consumer-${group}-1, groupId=${group}]`;
+  return [
+    kafkaLine(l.timeMs, 'warn', COORDINATOR, `${who} consumer poll timeout has expired. This means the time between subsequent calls to poll() was longer than the configured max.poll.interval.ms, which typically implies that the poll loop is spending too much time processing messages. You can address this either by increasing max.poll.interval.ms or by reducing the maximum size of batches returned in poll() with max.poll.records.`),
+    kafkaLine(l.timeMs, 'info', COORDINATOR, `${who} Member consumer-${group}-1 sending LeaveGroup request to coordinator due to consumer poll timeout has expired.`),
+  ];
+}
