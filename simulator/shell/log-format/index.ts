@@ -39,7 +39,7 @@ export function nodeLog(handle: RunHandle, node: string, lines: readonly LogLine
       : type === 'logstash' ? formatLogstash(l, es)
       : type === 'beats' ? formatFilebeat(l)
       : type === 'flink' ? formatFlink(node, l)
-      : type === 'consumer' ? formatConsumer(l, group)
+      : type === 'consumer' ? formatConsumer(l, group, handle.result.log)
       : undefined;
     for (const text of real ?? [simLine(l)]) out.push({ timeMs: l.timeMs, text });
   }

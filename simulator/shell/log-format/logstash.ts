@@ -23,6 +23,8 @@ export function formatLogstash(l: LogLine, esHost: string | undefined): string[]
   if (m) return [unreachable(t, m[1]!, 'Manticore::SocketException] Connection reset')];
   m = /^elasticsearch output: no bulk response within \d+ ms, retrying$/.exec(l.text);
   if (m && esHost) return [unreachable(t, esHost, 'Manticore::SocketTimeout] Read timed out')];
+  // The output already words this one as Logstash does; only the layout is added.
+  if (l.text.startsWith('Could not index event to Elasticsearch.')) return [logstashLine(t, 'warn', ES, l.text)];
   m = /^kafka output: producer send failed, dropping record: (.*)$/.exec(l.text);
   if (m) return [logstashLine(t, 'warn', KAFKA, `producer send failed, dropping record {:exception=>"${m[1]!}"}`)];
   if (l.text.startsWith('kafka output: Kafka output is configured with finite retry.')) return [logstashLine(t, 'warn', KAFKA, l.text.slice('kafka output: '.length).replace(/ \(retries: \d+\)$/, ''))];
