@@ -32,7 +32,9 @@ export function nodeLog(handle: RunHandle, node: string, lines: readonly LogLine
   const kafka = type === 'kafka' ? new KafkaLog(handle) : undefined;
   const group = type === 'consumer' ? groupIdOf(spec) : undefined;
   const es = esHost(handle);
-  const out: Timed[] = [];
+  // The checkpoint coordinator's lines go first: at one instant an expired checkpoint is logged before
+  // the job failure it causes.
+  const out: Timed[] = type === 'flink' ? checkpointLines(handle, node) : [];
   for (const l of lines) {
     const real =
       type === 'kafka' ? kafka!.format(l)
@@ -43,7 +45,6 @@ export function nodeLog(handle: RunHandle, node: string, lines: readonly LogLine
       : undefined;
     for (const text of real ?? [simLine(l)]) out.push({ timeMs: l.timeMs, text });
   }
-  if (type === 'flink') out.push(...checkpointLines(handle, node));
   // Stable: lines of one instant keep the order they were written in.
   return out.sort((a, b) => a.timeMs - b.timeMs).map((x) => x.text);
 }
