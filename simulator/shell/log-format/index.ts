@@ -29,7 +29,7 @@ function esHost(handle: RunHandle): string | undefined {
 export function nodeLog(handle: RunHandle, node: string, lines: readonly LogLine[]): string[] {
   const spec = handle.spec.nodes[node];
   const type = spec?.type;
-  const kafka = type === 'kafka' ? new KafkaLog(handle) : undefined;
+  const kafka = type === 'kafka' ? new KafkaLog(handle, node) : undefined;
   const group = type === 'consumer' ? groupIdOf(spec) : undefined;
   const es = esHost(handle);
   // The checkpoint coordinator's lines go first: at one instant an expired checkpoint is logged before

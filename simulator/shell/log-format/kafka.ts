@@ -38,8 +38,14 @@ function isrBefore(handle: RunHandle, cluster: string, key: string, atMs: number
 /** Per cluster: each group's generation as the coordinator last announced it. */
 export class KafkaLog {
   private readonly generations = new Map<string, number>();
+  private readonly coordinator: string;
 
-  constructor(private readonly handle: RunHandle) {}
+  constructor(private readonly handle: RunHandle, cluster: string) {
+    // The coordinator is the leader of the group's __consumer_offsets partition, which the simulator
+    // does not model (its coordinator is the cluster): the broker id is known only with one broker.
+    const brokers = (handle.spec.nodes[cluster] as { brokers?: number } | undefined)?.brokers ?? 1;
+    this.coordinator = brokers === 1 ? '[GroupCoordinator 1]:' : '[GroupCoordinator]:';
+  }
 
   /** The real lines for one run-log line, or undefined when Kafka has no line of its own for it. */
   format(l: LogLine): string[] | undefined {
@@ -57,7 +63,8 @@ export class KafkaLog {
     }
 
     m = /^broker (\d+) fenced: no heartbeat for broker\.session\.timeout\.ms$/.exec(l.text);
-    if (m && role === 'controller') return [kafkaLine(t, 'info', 'org.apache.kafka.controller.ReplicationControlManager', `[QuorumController id=1] Fencing broker ${m[1]} because its session has timed out.`)];
+    // The `[QuorumController id=N]` it starts with is left out: the simulated controller has no node id.
+    if (m && role === 'controller') return [kafkaLine(t, 'info', 'org.apache.kafka.controller.ReplicationControlManager', `Fencing broker ${m[1]} because its session has timed out.`)];
 
     m = /^group (\S+): member (\S+) (left the group|sent no heartbeat within session\.timeout\.ms \(\d+ ms\)); rebalancing$/.exec(l.text);
     if (m && role === undefined) {
@@ -65,8 +72,8 @@ export class KafkaLog {
       const left = why === 'left the group';
       const gen = this.generations.get(group) ?? 0;
       return [
-        coordinator(t, left ? `Member[group.instance.id None, member.id ${member}] in group ${group} has left, removing it from the group` : `Member ${member} in group ${group} has failed, removing it from the group`),
-        coordinator(t, `Preparing to rebalance group ${group} in state PreparingRebalance with old generation ${gen} (__consumer_offsets-${offsetsPartitionOf(group)}) (reason: removing member ${member} on ${left ? 'LeaveGroup' : 'heartbeat expiration'})`),
+        this.said(t, left ? `Member[group.instance.id None, member.id ${member}] in group ${group} has left, removing it from the group` : `Member ${member} in group ${group} has failed, removing it from the group`),
+        this.said(t, `Preparing to rebalance group ${group} in state PreparingRebalance with old generation ${gen} (__consumer_offsets-${offsetsPartitionOf(group)}) (reason: removing member ${member} on ${left ? 'LeaveGroup' : 'heartbeat expiration'})`),
       ];
     }
 
@@ -75,16 +82,13 @@ export class KafkaLog {
       const [, group, gen, members] = m as unknown as [string, string, string, string];
       this.generations.set(group, Number(gen));
       const n = members.split(' ').filter((s) => s !== '').length;
-      return [coordinator(t, `Stabilized group ${group} generation ${gen} (__consumer_offsets-${offsetsPartitionOf(group)}) with ${n} members`)];
+      return [this.said(t, `Stabilized group ${group} generation ${gen} (__consumer_offsets-${offsetsPartitionOf(group)}) with ${n} members`)];
     }
     return undefined;
   }
+
+  private said(t: number, message: string): string {
+    return kafkaLine(t, 'info', 'kafka.coordinator.group.GroupCoordinator', `${this.coordinator} ${message}`);
+  }
 }
 
-/**
- * The simulator's group coordinator is the cluster, not one broker (it does not model which broker
- * leads the group's __consumer_offsets partition); its lines carry the first broker's id.
- */
-function coordinator(t: number, message: string): string {
-  return kafkaLine(t, 'info', 'kafka.coordinator.group.GroupCoordinator', `[GroupCoordinator 1]: ${message}`);
-}

@@ -15,7 +15,7 @@ export function log4jTime(virtualMs: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())},${pad(d.getUTCMilliseconds(), 3)}`;
 }
 
-/** `2026-01-01T00:00:05,123`: `%d{ISO8601}` (Logstash, Elasticsearch). */
+/** `2026-01-01T00:00:05,123`: `%d{ISO8601}` (Logstash). */
 export function iso8601Comma(virtualMs: number): string {
   return log4jTime(virtualMs).replace(' ', 'T');
 }
@@ -39,9 +39,4 @@ export function logstashLine(timeMs: number, level: Level, logger: string, messa
 export function filebeatLine(timeMs: number, level: Level, logger: string, message: string): string {
   const at = new Date(EPOCH_MS + timeMs).toISOString();
   return JSON.stringify({ 'log.level': level, '@timestamp': at, 'log.logger': logger, message, 'service.name': 'filebeat', 'ecs.version': '1.6.0' });
-}
-
-/** Elasticsearch's plain layout: `[%d{ISO8601}][%-5p][%-25c{1.}] [%node_name] %m%n`. */
-export function elasticsearchLine(timeMs: number, level: Level, logger: string, node: string, message: string): string {
-  return `[${iso8601Comma(timeMs)}][${level.toUpperCase().padEnd(5)}][${logger.padEnd(25)}] [${node}] ${message}`;
 }

@@ -42,7 +42,7 @@ faults:
   it('the leader logs the shrink in the broker layout, the group coordinator its stable group', () => {
     const lines = tailOf(sh, '/var/log/kafka.log');
     expect(lines).toContain('[2026-01-01 00:00:10,000] INFO [Partition logs-0 broker=1] Shrinking ISR from 1,2,3 to 1,3. (kafka.cluster.Partition)');
-    expect(lines).toContain('[2026-01-01 00:00:03,500] INFO [GroupCoordinator 1]: Stabilized group indexer generation 1 (__consumer_offsets-9) with 1 members (kafka.coordinator.group.GroupCoordinator)');
+    expect(lines).toContain('[2026-01-01 00:00:03,500] INFO [GroupCoordinator]: Stabilized group indexer generation 1 (__consumer_offsets-9) with 1 members (kafka.coordinator.group.GroupCoordinator)');
     // The link fault is the simulator's note, not a line Kafka writes: it keeps the simulator's form.
     expect(lines).toContain('[T+3.000s][WARN ][kafka/broker-2->kafka/broker-1] link fault on: loss 1, delay 1ms');
     untouchedInKorean(lines.filter((l) => l.startsWith('[2026-')));
