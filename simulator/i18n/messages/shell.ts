@@ -22,7 +22,7 @@ const help: SimTemplate[] = [
   { en: 'consumer groups: committed offsets, log end and lag per partition; reset offsets of a stopped group', ko: '컨슈머 그룹: 파티션별 커밋된 오프셋·로그 끝·랙, 멈춘 그룹의 오프셋 재설정' },
   { en: 'describe or alter topic and broker configs (dynamic, static, defaults); --alter changes this terminal only', ko: '토픽·브로커 설정 보기와 변경(동적·정적·기본값), --alter는 이 터미널에서만 바뀜' },
   { en: 'HTTP APIs: Elasticsearch :{es} (_search, _cat, _cluster/health), Logstash :{ls}/_node/stats, Flink :{flink}/jobs, Filebeat :{fb}/stats', ko: 'HTTP API 조회: Elasticsearch :{es} (_search, _cat, _cluster/health), Logstash :{ls}/_node/stats, Flink :{flink}/jobs, Filebeat :{fb}/stats' },
-  { en: 'last lines of a log: tail /var/log/app/access-0.log, tail /var/log/<node>.log', ko: '로그의 마지막 줄: tail /var/log/app/access-0.log, tail /var/log/<node>.log' },
+  { en: 'last lines of a log: tail /var/log/app/access-0.log, tail /var/log/<node>.log (as that tool writes it), tail /var/log/sim.log', ko: '로그의 마지막 줄: tail /var/log/app/access-0.log, tail /var/log/<node>.log(그 도구가 쓰는 형식 그대로), tail /var/log/sim.log' },
   { en: "a record's life hop by hop, and its fate in each output: trace access-0.log:42", ko: '레코드가 거친 단계와 출력마다의 결과: trace access-0.log:42' },
   { en: 'the fault schedule of the last run and what happened when each fault struck', ko: '마지막 실행의 장애 일정과 장애마다 일어난 일' },
   { en: 'what happened to every record, per output; `ledger <output>` lists lost and duplicated records', ko: '출력별로 모든 레코드에 일어난 일, `ledger <output>`은 유실·중복된 레코드 목록' },

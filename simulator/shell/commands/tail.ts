@@ -1,10 +1,11 @@
 /**
  * `tail [-n N] <file>`: the application's log files Filebeat harvests (`/var/log/app/access-0.log`,
- * as written by the end of the run) and each node's own log (`/var/log/<node>.log`: crashes,
- * restarts, retries, link faults — the event log of the run, filtered by node).
+ * as written by the end of the run), each node's own log (`/var/log/<node>.log`: the lines that
+ * process writes, in its own layout, for the events of the run; see ../log-format) and the
+ * simulator's event log (`/var/log/sim.log`: every node's crashes, restarts, retries, link faults).
  */
 import { ok, fail, NO_RUN, type Command } from '../types.js';
-import { clock } from '../view.js';
+import { nodeLog, simLine } from '../log-format/index.js';
 import type { RunHandle } from '../../run/run.js';
 import { groupOf } from '../../core/network.js';
 
@@ -37,15 +38,13 @@ function tailNode(handle: RunHandle, path: string, n: number): string | undefine
   const who = m[1]!;
   if (who !== 'sim' && !(who in handle.spec.nodes)) return undefined;
   const lines = handle.result.log.filter((l) => who === 'sim' || groupOf(l.source) === who || l.source.split(',').some((s) => groupOf(s) === who));
-  return lines
-    .slice(Math.max(0, lines.length - n)) // not slice(-n): -0 would keep every line
-    .map((l) => `[${clock(l.timeMs)}][${l.level.toUpperCase().padEnd(5)}][${l.source}] ${l.text}`)
-    .join('\n');
+  const text = who === 'sim' ? lines.map(simLine) : nodeLog(handle, who, lines);
+  return text.slice(Math.max(0, text.length - n)).join('\n'); // not slice(-n): -0 would keep every line
 }
 
 export const tail: Command = {
   name: 'tail',
-  summary: 'last lines of a log: tail /var/log/app/access-0.log, tail /var/log/<node>.log',
+  summary: "last lines of a log: tail /var/log/app/access-0.log, tail /var/log/<node>.log (as that tool writes it), tail /var/log/sim.log",
   usage: 'tail [-n <lines>] <file>',
   run(args, { handle }) {
     if (!handle) return fail(NO_RUN);

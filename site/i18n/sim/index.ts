@@ -4,6 +4,7 @@
  * and the terminal's help and messages. English pages show the simulator's text unchanged.
  */
 import { simCatalogue, terminalCatalogue, wholeLineCatalogue } from '../../../simulator/i18n/messages/index.js';
+import { isRealToolLogLine } from '../../../simulator/shell/log-format/real-line.js';
 import type { Lang } from '../langs.js';
 
 export { simCatalogue, simTemplateAreas, type SimTemplate } from '../../../simulator/i18n/messages/index.js';
@@ -19,7 +20,7 @@ export function simText(text: string, lang: Lang): string {
  * Lines no template knows, real tools' output among them, stay as they were printed.
  */
 export function terminalLine(line: string, lang: Lang): string {
-  if (lang === 'en') return line;
+  if (lang === 'en' || isRealToolLogLine(line)) return line;
   if (wholeLineCatalogue.match(line)) return wholeLineCatalogue.translate(line);
   for (const start of wordStarts(line)) {
     const rest = line.slice(start);
