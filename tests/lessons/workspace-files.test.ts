@@ -33,7 +33,7 @@ describe('workspace exercises are real files', () => {
     const kafka = exercises.filter((e) => /^0[34]-/.test(e.lesson));
     expect(kafka.length).toBe(10);
     // These compare the architectures through `type: serving` nodes over a `type: batch` job.
-    const waiting = ['retention-is-not-consumption', 'lose-nothing'];
+    const waiting = ['retention-is-not-consumption'];
     expect(kafka.filter((e) => !e.workspace && !waiting.includes(e.slug)).map((e) => e.slug)).toEqual([]);
   });
 
