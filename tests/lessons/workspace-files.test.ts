@@ -29,12 +29,10 @@ describe('workspace exercises are real files', () => {
     expect(early.filter((e) => !e.workspace && !waiting.includes(e.slug)).map((e) => e.slug)).toEqual([]);
   });
 
-  it('every exercise of lessons 3 and 4 is a workspace, but those comparing Lambda and Kappa', () => {
+  it('every exercise of lessons 3 and 4 is a workspace, those comparing Lambda and Kappa too', () => {
     const kafka = exercises.filter((e) => /^0[34]-/.test(e.lesson));
     expect(kafka.length).toBe(10);
-    // These compare the architectures through `type: serving` nodes over a `type: batch` job.
-    const waiting = ['retention-is-not-consumption'];
-    expect(kafka.filter((e) => !e.workspace && !waiting.includes(e.slug)).map((e) => e.slug)).toEqual([]);
+    expect(kafka.filter((e) => !e.workspace).map((e) => e.slug)).toEqual([]);
   });
 
   it('every exercise of lesson 5 (Flink) is a workspace, its job a job.sql', () => {
