@@ -42,11 +42,10 @@ describe('workspace exercises are real files', () => {
     for (const e of flink) expect(Object.keys(e.starter).some((p) => p.endsWith('/job.sql')), e.slug).toBe(true);
   });
 
-  it('the Lambda and Kappa lessons (6–8) are workspaces, but for capstone-kappa', () => {
+  it('the Lambda and Kappa lessons (6–8) are workspaces', () => {
     const lambda = exercises.filter((e) => /^0[678]-/.test(e.lesson));
     expect(lambda.length).toBe(7);
-    // capstone-kappa needs COUNT(DISTINCT id) and allowed lateness in the Flink SQL compiler.
-    expect(lambda.filter((e) => !e.workspace).map((e) => e.slug)).toEqual(['capstone-kappa']);
+    expect(lambda.filter((e) => !e.workspace).map((e) => e.slug)).toEqual([]);
   });
 
   for (const e of exercises.filter((x) => x.workspace)) {
