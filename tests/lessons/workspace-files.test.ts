@@ -1,8 +1,8 @@
 /**
  * Every workspace exercise's starter and solution are real files: each passes `sim check` on its
- * own (its grammar and settings, config/workspace/check-file.ts) and the folder compiles. Lessons
- * 1–4 are workspaces, but for the exercises that need the Lambda/Kappa nodes (batch, serving),
- * which have no real-file form yet.
+ * own (its grammar and settings, config/workspace/check-file.ts) and the folder compiles. Every
+ * exercise of lessons 1–8 is a workspace, the Lambda/Kappa comparisons too (Airflow DAG, Spark SQL,
+ * Flink SQL and serving.yaml).
  */
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
@@ -24,9 +24,7 @@ describe('workspace exercises are real files', () => {
   it('every exercise of lessons 1 and 2 is a workspace', () => {
     const early = exercises.filter((e) => /^0[12]-/.test(e.lesson));
     expect(early.length).toBeGreaterThan(0);
-    // survive-a-logstash-crash needs Flink and the Lambda nodes, not yet real files.
-    const waiting = ['survive-a-logstash-crash'];
-    expect(early.filter((e) => !e.workspace && !waiting.includes(e.slug)).map((e) => e.slug)).toEqual([]);
+    expect(early.filter((e) => !e.workspace).map((e) => e.slug)).toEqual([]);
   });
 
   it('every exercise of lessons 3 and 4 is a workspace, those comparing Lambda and Kappa too', () => {
