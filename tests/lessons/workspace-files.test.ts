@@ -1,8 +1,8 @@
 /**
  * Every workspace exercise's starter and solution are real files: each passes `sim check` on its
- * own (its grammar and settings, config/workspace/check-file.ts) and the folder compiles. Lessons
- * 1–4 are workspaces, but for the exercises that need the Lambda/Kappa nodes (batch, serving),
- * which have no real-file form yet.
+ * own (its grammar and settings, config/workspace/check-file.ts) and the folder compiles. Every
+ * exercise of lessons 1–8 is a workspace, the Lambda/Kappa comparisons too (Airflow DAG, Spark SQL,
+ * Flink SQL and serving.yaml).
  */
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
@@ -24,17 +24,13 @@ describe('workspace exercises are real files', () => {
   it('every exercise of lessons 1 and 2 is a workspace', () => {
     const early = exercises.filter((e) => /^0[12]-/.test(e.lesson));
     expect(early.length).toBeGreaterThan(0);
-    // batch-or-stream and survive-a-logstash-crash need Flink and the Lambda nodes, not yet real files.
-    const waiting = ['batch-or-stream', 'survive-a-logstash-crash'];
-    expect(early.filter((e) => !e.workspace && !waiting.includes(e.slug)).map((e) => e.slug)).toEqual([]);
+    expect(early.filter((e) => !e.workspace).map((e) => e.slug)).toEqual([]);
   });
 
-  it('every exercise of lessons 3 and 4 is a workspace, but those comparing Lambda and Kappa', () => {
+  it('every exercise of lessons 3 and 4 is a workspace, those comparing Lambda and Kappa too', () => {
     const kafka = exercises.filter((e) => /^0[34]-/.test(e.lesson));
     expect(kafka.length).toBe(10);
-    // These compare the architectures through `type: serving` nodes over a `type: batch` job.
-    const waiting = ['retention-is-not-consumption', 'lose-nothing'];
-    expect(kafka.filter((e) => !e.workspace && !waiting.includes(e.slug)).map((e) => e.slug)).toEqual([]);
+    expect(kafka.filter((e) => !e.workspace).map((e) => e.slug)).toEqual([]);
   });
 
   it('every exercise of lesson 5 (Flink) is a workspace, its job a job.sql', () => {
@@ -44,11 +40,10 @@ describe('workspace exercises are real files', () => {
     for (const e of flink) expect(Object.keys(e.starter).some((p) => p.endsWith('/job.sql')), e.slug).toBe(true);
   });
 
-  it('the Lambda and Kappa lessons (6–8) are workspaces, but for capstone-kappa', () => {
+  it('the Lambda and Kappa lessons (6–8) are workspaces', () => {
     const lambda = exercises.filter((e) => /^0[678]-/.test(e.lesson));
     expect(lambda.length).toBe(7);
-    // capstone-kappa needs COUNT(DISTINCT id) and allowed lateness in the Flink SQL compiler.
-    expect(lambda.filter((e) => !e.workspace).map((e) => e.slug)).toEqual(['capstone-kappa']);
+    expect(lambda.filter((e) => !e.workspace).map((e) => e.slug)).toEqual([]);
   });
 
   for (const e of exercises.filter((x) => x.workspace)) {

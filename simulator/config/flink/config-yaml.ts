@@ -53,7 +53,7 @@ export const FLINK_SETTINGS: Readonly<Record<string, FlinkSetting>> = {
   'table.exec.source.idle-timeout': s('duration', 'A source split with no records for this long stops holding back the watermark (0 = never).', true, '0 ms'),
   // Experimental options of the planner's WindowEmitStrategy: they apply to the legacy group windows
   // (GROUP BY TUMBLE/HOP(…)) only; window table functions fire each window once and drop late rows.
-  'table.exec.emit.allow-lateness': s('duration', 'Experimental; legacy group windows only: keep window state this long for late rows. Window table functions drop late rows.', false, '0 ms'),
+  'table.exec.emit.allow-lateness': s('duration', 'Experimental; legacy group windows only: keep window state this long for late rows. Window table functions drop late rows.', true, '0 ms'),
   'table.exec.emit.late-fire.enabled': s('boolean', 'Experimental; legacy group windows only: re-fire a window for late rows.', false, 'false'),
   'table.exec.emit.late-fire.delay': s('duration', 'Experimental; legacy group windows only: interval of late firings.', false),
   'table.exec.emit.early-fire.enabled': s('boolean', 'Experimental; legacy group windows only: fire before the window ends.', false, 'false'),
@@ -148,4 +148,27 @@ export function warnApproximations(config: FlinkConfig): void {
   const type = t.value.toLowerCase();
   if (type.startsWith('exponential')) t.file.warn(t.loc, 'exponential-delay is simulated as fixed-delay at its initial-backoff: the first restart is exact; the growing backoff and its jitter are not simulated');
   if (type.startsWith('failure')) t.file.warn(t.loc, 'failure-rate is simulated as fixed-delay at its delay, without the failure-rate limit');
+}
+
+/**
+ * The allowed lateness of a job's window, from the experimental `table.exec.emit.allow-lateness`
+ * (the planner's WindowEmitStrategy). It applies to a legacy TUMBLE group window only: session group
+ * windows ignore it, and window table functions (TABLE(TUMBLE(…))) fire each window once and drop
+ * late rows. With it the window result is an update stream: a late row re-fires its window at once,
+ * and only a sink that takes updates (an upsert sink with a PRIMARY KEY) can consume it.
+ */
+export function windowLatenessMs(config: FlinkConfig, job: { window?: unknown; groupWindow?: boolean; upsertSink: boolean }): number | undefined {
+  const set = config.get('table.exec.emit.allow-lateness');
+  const ms = flinkDurationMs(config, 'table.exec.emit.allow-lateness') ?? 0;
+  if (!set || ms <= 0) return undefined;
+  const tumbling = (job.window as { type?: string } | undefined)?.type === 'tumbling';
+  if (!job.groupWindow || !tumbling) {
+    set.file.warn(set.loc, `table.exec.emit.allow-lateness applies to legacy group windows (GROUP BY TUMBLE(ts, …), key) only: ${job.groupWindow ? 'a session window ignores it' : 'a window table function fires each window once and drops late rows'}`, 'wait longer for late rows with a larger WATERMARK delay, or group by the legacy TUMBLE(ts, INTERVAL …) window');
+    return undefined;
+  }
+  if (!job.upsertSink) {
+    set.file.error(set.loc, "Table sink doesn't support consuming update changes which is produced by node GroupWindowAggregate (allow-lateness makes the window re-fire with updates)", 'write into a sink with a PRIMARY KEY (an upsert sink such as elasticsearch-7), or drop allow-lateness');
+    return undefined;
+  }
+  return ms;
 }

@@ -10,7 +10,7 @@ import { parseFlinkSql, type SqlScript } from './sql-parse.js';
 import { compileJob, type CompiledJob } from './job.js';
 import { readFlinkConfigYaml, setFlinkOption, type FlinkConfig } from './config-yaml.js';
 
-export { compileFlinkConfig, warnApproximations, readFlinkConfigYaml, type FlinkConfig } from './config-yaml.js';
+export { compileFlinkConfig, warnApproximations, readFlinkConfigYaml, windowLatenessMs, type FlinkConfig } from './config-yaml.js';
 export type { CompiledJob, CompiledSink, CompiledSource } from './job.js';
 
 export interface FlinkSqlResult { problems: Problems; script?: SqlScript; compiled?: CompiledJob }

@@ -24,10 +24,12 @@ export interface CompiledJob {
   source: CompiledSource;
   sink: CompiledSink;
   job?: Record<string, unknown>;
+  /** A legacy group window (GROUP BY TUMBLE/SESSION(…)): the experimental emit options apply to it. */
+  groupWindow?: boolean;
   insertLoc: Loc;
 }
 
-const SUPPORTED_QUERY = "INSERT INTO sink SELECT window_start, window_end, key, COUNT(*) | SUM(col) | AVG(col) FROM TABLE(TUMBLE|HOP(TABLE source, DESCRIPTOR(ts), INTERVAL …)) [WHERE …] GROUP BY window_start, window_end, key; GROUP BY SESSION(ts, INTERVAL …), key; or INSERT INTO sink SELECT … FROM source [WHERE …]";
+const SUPPORTED_QUERY = "INSERT INTO sink SELECT window_start, window_end, key, COUNT(*) | COUNT(DISTINCT col) | SUM(col) | AVG(col) FROM TABLE(TUMBLE|HOP(TABLE source, DESCRIPTOR(ts), INTERVAL …)) [WHERE …] GROUP BY window_start, window_end, key; GROUP BY TUMBLE|SESSION(ts, INTERVAL …), key; or INSERT INTO sink SELECT … FROM source [WHERE …]";
 
 /** Builds the job, or undefined (problems say why). */
 export function compileJob(script: SqlScript, text: string, problems: Problems): CompiledJob | undefined {
@@ -66,7 +68,7 @@ export function compileJob(script: SqlScript, text: string, problems: Problems):
   const source = compileSource(sourceTable, problems);
   const sink = compileSink(sinkTable, insert.columns, shape, select, text, problems);
   if (!source || !sink) return undefined;
-  return { source, sink, ...(shape.job ? { job: shape.job } : {}), insertLoc: insert.loc };
+  return { source, sink, ...(shape.job ? { job: shape.job } : {}), ...(shape.groupWindow ? { groupWindow: true } : {}), insertLoc: insert.loc };
 }
 
 interface QueryShape {
@@ -74,6 +76,8 @@ interface QueryShape {
   /** Select item i → what it is (`window.start`, `window.end`, `key`, `value`, or a column). */
   items: string[];
   job?: Record<string, unknown>;
+  /** The window is a legacy group window (GROUP BY TUMBLE/SESSION(…)), not a window table function. */
+  groupWindow?: boolean;
 }
 
 function readQuery(select: SelectStatementContext, script: SqlScript, text: string, problems: Problems): QueryShape | undefined {
@@ -139,6 +143,7 @@ function readQuery(select: SelectStatementContext, script: SqlScript, text: stri
   // GROUP BY: window_start, window_end and one key column; or SESSION(ts, gap), key.
   const groupBy = select.groupByClause();
   let key: string | undefined;
+  let groupWindow = false;
   if (groupBy) {
     let sawStart = false;
     let sawEnd = false;
@@ -147,8 +152,11 @@ function readQuery(select: SelectStatementContext, script: SqlScript, text: stri
       if (gw) {
         const fn = gw.groupWindowFunctionName().getText().toUpperCase();
         const ms = intervalMs(gw.timeIntervalExpression());
-        if (fn !== 'SESSION' || job.window || ms === undefined) return unsupported(gw, fn === 'SESSION' ? 'this SESSION group window' : `the group window ${fn}(…) (write the ${fn} table function)`);
-        job.window = { type: 'session', gap: ms };
+        if (fn === 'HOP' || job.window || ms === undefined || ms <= 0) return unsupported(gw, `this ${fn} group window (write the ${fn} table function)`);
+        // The deprecated group windows GROUP BY TUMBLE(ts, size) / SESSION(ts, gap): the only windows
+        // the planner's experimental emit options (table.exec.emit.allow-lateness) apply to.
+        job.window = fn === 'SESSION' ? { type: 'session', gap: ms } : { type: 'tumbling', size: ms };
+        groupWindow = true;
         timeColumn = identifierText(gw.timeAttrColumn());
         sawStart = sawEnd = true;
         continue;
@@ -222,15 +230,21 @@ function readQuery(select: SelectStatementContext, script: SqlScript, text: stri
       items.push(windowFn[2]!.toUpperCase() === 'START' ? 'window.start' : 'window.end');
       continue;
     }
-    if (!m || !job.window || m[2]) return unsupported(item, `the select item ${src}`);
+    if (!m || !job.window) return unsupported(item, `the select item ${src}`);
     const fn = m[1]!.toLowerCase();
     const col = m[3]!.replace(/^`|`$/g, '');
-    if (fn !== 'count' && !table.columns.some((c) => c.name === col)) {
+    const distinct = m[2] !== undefined;
+    if (distinct && (fn !== 'count' || col === '*' || col === '1')) return unsupported(item, `the select item ${src} (COUNT(DISTINCT col) is simulated)`);
+    if ((fn !== 'count' || distinct) && !table.columns.some((c) => c.name === col)) {
       problems.error(locOf(item), `Column '${col}' not found in any table`, `columns of ${table.name}: ${table.columns.map((c) => c.name).join(', ')}`);
       return undefined;
     }
     if (aggregate !== undefined) return unsupported(item, 'a second aggregate');
     aggregate = fn === 'count' ? 'count' : `${fn}:${col}`;
+    // COUNT(DISTINCT id) counts each id once per window and key. The simulator runs it as the job's
+    // keyed dedupe step ahead of the window (as the Spark batch job does): the same count whenever the
+    // copies of an id share their event time and key — the copies of one resent line always do.
+    if (distinct) job.dedupe = { field: col };
     items.push('value');
   }
   if (job.window) job.aggregate = aggregate ?? 'count';
@@ -244,7 +258,7 @@ function readQuery(select: SelectStatementContext, script: SqlScript, text: stri
     }
     job.where = w.condition;
   }
-  return { source, items, ...(Object.keys(job).length > 0 ? { job } : {}) };
+  return { source, items, ...(Object.keys(job).length > 0 ? { job } : {}), ...(groupWindow ? { groupWindow } : {}) };
 }
 
 function compileSource(table: SqlTable, problems: Problems): CompiledSource | undefined {

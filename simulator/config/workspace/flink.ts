@@ -7,7 +7,7 @@ import type { SpecIssue } from '../../spec/issues.js';
 import { Problems } from '../shared/issues.js';
 import type { HostPort } from '../shared/hosts.js';
 import type { Loc } from '../logstash/ast.js';
-import { checkFlinkSql, compileFlinkConfig, readFlinkConfigYaml, warnApproximations, type CompiledJob, type FlinkConfig } from '../flink/index.js';
+import { checkFlinkSql, compileFlinkConfig, readFlinkConfigYaml, warnApproximations, windowLatenessMs, type CompiledJob, type FlinkConfig } from '../flink/index.js';
 import { flinkDurationMs } from '../flink/config-yaml.js';
 import type { Host, Role } from './layout.js';
 import { KAFKA_NODE, type KafkaCluster } from './kafka.js';
@@ -60,6 +60,8 @@ export function compileFlinkHosts(hosts: Host[], files: ReadonlyMap<string, stri
       const jobSpec = { ...job.job };
       const interval = flinkDurationMs(config, 'pipeline.auto-watermark-interval');
       if (jobSpec.watermark && interval !== undefined && interval !== 200) jobSpec.watermark = { ...(jobSpec.watermark as object), interval };
+      const lateness = windowLatenessMs(config, { window: jobSpec.window, ...(job.groupWindow ? { groupWindow: true } : {}), upsertSink: job.sink.kind === 'elasticsearch' && job.sink.spec['document-id'] !== undefined });
+      if (lateness !== undefined) jobSpec['allowed-lateness'] = lateness;
       node.job = jobSpec;
     }
     const sink = job.sink;

@@ -1,9 +1,10 @@
 /**
  * The window queries of Flink's "Windowing TVF" and "Window Aggregation" pages (the Bid table), as
- * the simulator reads them: TUMBLE and HOP (positional and named parameters) and the SESSION group
- * window compile into the Flink node; CUMULATE, a window offset, the SESSION table function and the
- * legacy GROUP BY TUMBLE are refused at file:line:col with what is simulated. Late rows: a window
- * table function fires each window once and drops what comes after, so the job has no lateness.
+ * the simulator reads them: TUMBLE and HOP (positional and named parameters) and the SESSION and
+ * TUMBLE group windows compile into the Flink node; CUMULATE, a window offset and the SESSION table
+ * function are refused at file:line:col with what is simulated. Late rows: a window table function
+ * fires each window once and drops what comes after, so the job has no lateness; only a legacy group
+ * window takes the experimental table.exec.emit.allow-lateness.
  */
 import { describe, expect, it } from 'vitest';
 import { checkFlinkSql, readFlinkConfigYaml } from '../../../simulator/config/flink/index.js';
@@ -90,13 +91,13 @@ describe('window SQL the simulator refuses, located', () => {
     expect(e[0]?.hint).toMatch(/GROUP BY SESSION\(ts, INTERVAL '30' SECOND\), key/);
   });
 
-  it('the legacy GROUP BY TUMBLE(…) is refused with the table function to write instead', () => {
+  it('the legacy GROUP BY TUMBLE(…) compiles as a group window (deprecated, but the one the emit options apply to)', () => {
     const sql = `${BID}INSERT INTO totals
 SELECT TUMBLE_START(bidtime, INTERVAL '10' MINUTE), TUMBLE_END(bidtime, INTERVAL '10' MINUTE), supplier_id, SUM(price)
 FROM Bid GROUP BY TUMBLE(bidtime, INTERVAL '10' MINUTE), supplier_id;`;
-    const w = bySeverity(sql, 'warning');
-    expect(w[0]).toMatchObject({ line: QUERY_LINE + 1, column: 19 });
-    expect(w[0]?.message).toMatch(/write the TUMBLE table function/);
+    const r = checkFlinkSql(sql, 'job.sql');
+    expect(r.problems.list).toEqual([]);
+    expect(r.compiled).toMatchObject({ groupWindow: true, job: { window: { type: 'tumbling', size: 600_000 }, 'key-by': 'supplier_id', aggregate: 'sum:price' } });
   });
 
   it('a window on a column without a WATERMARK is an error at the table function', () => {
@@ -104,13 +105,10 @@ FROM Bid GROUP BY TUMBLE(bidtime, INTERVAL '10' MINUTE), supplier_id;`;
     expect(e[0]?.message).toMatch(/requires the timecol is a time attribute type/);
   });
 
-  it("allowed lateness is not Flink SQL's for window table functions: the experimental emit options are valid but not simulated", () => {
+  it("allowed lateness is not Flink SQL's for window table functions: only allow-lateness of the experimental emit options is simulated (legacy group windows)", () => {
     const p = new Problems('config.yaml');
     readFlinkConfigYaml('table.exec.emit.allow-lateness: 1 min\ntable.exec.emit.late-fire.enabled: true\n', p);
-    expect(p.list.map((i) => [i.severity, i.line, i.message])).toEqual([
-      ['warning', 1, "'table.exec.emit.allow-lateness' is valid but not simulated"],
-      ['warning', 2, "'table.exec.emit.late-fire.enabled' is valid but not simulated"],
-    ]);
-    expect(p.list[0]?.hint).toMatch(/Window table functions drop late rows/);
+    expect(p.list.map((i) => [i.severity, i.line, i.message])).toEqual([['warning', 2, "'table.exec.emit.late-fire.enabled' is valid but not simulated"]]);
+    expect(p.list[0]?.hint).toMatch(/legacy group windows only/);
   });
 });

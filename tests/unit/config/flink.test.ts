@@ -1,6 +1,6 @@
 /** Flink as real files: job.sql (Flink SQL) and config.yaml, checked and compiled as Flink would plan them. */
 import { describe, expect, it } from 'vitest';
-import { checkFlinkSql, checkFlinkConfigYaml, compileFlinkConfig, readFlinkConfigYaml } from '../../../simulator/config/flink/index.js';
+import { checkFlinkSql, checkFlinkConfigYaml, compileFlinkConfig, readFlinkConfigYaml, windowLatenessMs } from '../../../simulator/config/flink/index.js';
 import { Problems } from '../../../simulator/config/shared/issues.js';
 import { parseFlinkDuration } from '../../../simulator/config/flink/connectors.js';
 
@@ -105,6 +105,33 @@ describe('job.sql compiles into the Flink node', () => {
     expect(checkFlinkSql(SOURCE + ES_SINK + session, 'job.sql').compiled?.job).toMatchObject({ window: { type: 'session', gap: 30_000 }, 'key-by': 'status', aggregate: 'avg:bytes' });
     const badHop = TUMBLE.replace("TUMBLE(TABLE logs, DESCRIPTOR(ts), INTERVAL '10' SECOND)", "HOP(TABLE logs, DESCRIPTOR(ts), INTERVAL '4' SECOND, INTERVAL '10' SECOND)");
     expect(errors(SOURCE + ES_SINK + badHop)[0]?.message).toMatch(/size must be an integral multiple of slide/);
+  });
+
+  it('COUNT(DISTINCT col) counts each value once (the keyed dedupe step); SUM(DISTINCT …) and an unknown column are not', () => {
+    const withId = SOURCE.replace('status STRING,', 'status STRING,\n  event_id STRING,');
+    const distinct = TUMBLE.replace('COUNT(*)', 'COUNT(DISTINCT event_id)');
+    const r = checkFlinkSql(withId + ES_SINK + distinct, 'job.sql');
+    expect(r.problems.list).toEqual([]);
+    expect(r.compiled?.job).toMatchObject({ aggregate: 'count', dedupe: { field: 'event_id' } });
+    expect(warnings(withId + ES_SINK + TUMBLE.replace('COUNT(*)', 'SUM(DISTINCT `bytes`)'))[0]?.message).toMatch(/SUM\(DISTINCT `bytes`\) \(COUNT\(DISTINCT col\) is simulated\)/);
+    expect(errors(SOURCE + ES_SINK + distinct)[0]?.message).toMatch(/Column 'event_id' not found in any table/);
+  });
+
+  it('the legacy group window GROUP BY TUMBLE(…) takes table.exec.emit.allow-lateness; a window table function does not', () => {
+    const legacy = "SET 'table.exec.emit.allow-lateness' = '30 s';\nINSERT INTO counts SELECT TUMBLE_START(ts, INTERVAL '10' SECOND), TUMBLE_END(ts, INTERVAL '10' SECOND), status, COUNT(*) FROM logs GROUP BY TUMBLE(ts, INTERVAL '10' SECOND), status;";
+    const config = new Map();
+    const r = checkFlinkSql(SOURCE + ES_SINK + legacy, 'job.sql', config);
+    expect(r.problems.list).toEqual([]);
+    expect(r.compiled).toMatchObject({ groupWindow: true, job: { window: { type: 'tumbling', size: 10_000 }, 'key-by': 'status' } });
+    expect(windowLatenessMs(config, { window: r.compiled!.job!.window, groupWindow: true, upsertSink: true })).toBe(30_000);
+    // An append-only sink cannot take the re-fired windows; a window TVF ignores the option (warned).
+    const appendOnly = new Problems('job.sql');
+    const at = { line: 1, column: 1, endLine: 1, endColumn: 2 };
+    const set = new Map([['table.exec.emit.allow-lateness', { value: '30 s', loc: at, file: appendOnly }]]);
+    expect(windowLatenessMs(set, { window: { type: 'tumbling' }, groupWindow: true, upsertSink: false })).toBeUndefined();
+    expect(appendOnly.list[0]?.message).toMatch(/doesn't support consuming update changes/);
+    expect(windowLatenessMs(set, { window: { type: 'tumbling' }, upsertSink: true })).toBeUndefined();
+    expect(appendOnly.list[1]?.message).toMatch(/a window table function fires each window once and drops late rows/);
   });
 
   it('Kafka sink defaults: at-least-once, the KafkaSink transaction timeout unless properties.transaction.timeout.ms', () => {
