@@ -97,14 +97,8 @@ export class BatchNode implements SimNode {
     else this.scheduleNextTick();
   }
 
-  /** A DAG try starts: list its interval's objects now (a consistent snapshot) and compute its result. */
-  private beginTry(t: TryStart): number {
-    const now = this.ctx.now();
-    const objects = this.store()?.listObjects(t.prefix) ?? [];
-    if (!this.store()) this.ctx.log('error', `no master dataset: \`${this.spec.source.node}\` is not an s3 node`);
-    const { name, job } = versionAt(this.spec, now);
-    const keep = compileWhere(job.where);
-    const filter = keep instanceof Error ? () => false : keep;
+  /** What a run reads from a listing: its records, those an earlier run already read, and the newest object's time (the cut-off). */
+  private readObjects(objects: readonly { key: string; records: readonly unknown[]; writtenAtMs: number }[]): { records: number; alreadyRead: number; cutOff: number; keys: Set<string> } {
     let records = 0;
     let alreadyRead = 0;
     let cutOff = Number.NEGATIVE_INFINITY;
@@ -116,6 +110,18 @@ export class BatchNode implements SimNode {
       keys.add(o.key);
     }
     for (const k of keys) this.everRead.add(k);
+    return { records, alreadyRead, cutOff, keys };
+  }
+
+  /** A DAG try starts: list its interval's objects now (a consistent snapshot) and compute its result. */
+  private beginTry(t: TryStart): number {
+    const now = this.ctx.now();
+    const objects = this.store()?.listObjects(t.prefix) ?? [];
+    if (!this.store()) this.ctx.log('error', `no master dataset: \`${this.spec.source.node}\` is not an s3 node`);
+    const { name, job } = versionAt(this.spec, now);
+    const keep = compileWhere(job.where);
+    const filter = keep instanceof Error ? () => false : keep;
+    const { records, alreadyRead, cutOff, keys } = this.readObjects(objects);
     const run: Run = { version: name, startedAtMs: now, finishedAtMs: null, abortedAtMs: null, records, alreadyRead, cutOffMs: cutOff, runId: t.run.runId, tryNumber: t.tryNumber };
     this.runLog.push(run);
     const view = this.compute(objects, name, job, filter);
@@ -194,17 +200,7 @@ export class BatchNode implements SimNode {
       this.ctx.log('error', `batch job ${name} cannot start: ${keep.message}`);
       return;
     }
-    let records = 0;
-    let alreadyRead = 0;
-    let cutOff = Number.NEGATIVE_INFINITY;
-    const keys = new Set<string>();
-    for (const o of objects) {
-      records += o.records.length;
-      if (this.everRead.has(o.key)) alreadyRead += o.records.length;
-      cutOff = Math.max(cutOff, o.writtenAtMs);
-      keys.add(o.key);
-    }
-    for (const k of keys) this.everRead.add(k);
+    const { records, alreadyRead, cutOff, keys } = this.readObjects(objects);
     const run: Run = { version: name, startedAtMs: now, finishedAtMs: null, abortedAtMs: null, records, alreadyRead, cutOffMs: cutOff };
     this.runLog.push(run);
     this.running = run;
