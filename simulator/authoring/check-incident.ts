@@ -24,10 +24,12 @@ export function incidentProblems(exercise: Exercise, starter: RunResult): Incide
   if (inc.alert !== undefined && incidentAlertFirings(exercise, starter).length === 0) {
     out.push({ ...(inc.alertAt ?? top), message: `the incident's alert \`${inc.alert}\` never fires on the starter's run, so the learner has no symptom to start from`, hint: 'lower its threshold or its `for`, or make the starter show the incident (read the metric in the metrics panel or `npm run sim -- … --json`)' });
   }
-  inc.causes.forEach((cause) => {
-    if (!cause.evidence) return;
-    const [result] = evaluateAgainst(exercise, [cause.evidence], starter);
-    if (!result) return;
+  // Every cause's evidence in one evaluation: the alert over the run is computed once, not once per cause.
+  const withEvidence = inc.causes.filter((c) => c.evidence);
+  const results = evaluateAgainst(exercise, withEvidence.map((c) => c.evidence!), starter);
+  withEvidence.forEach((cause, i) => {
+    const result = results[i];
+    if (!cause.evidence || !result) return;
     const where = { line: cause.evidence.at.line, column: cause.evidence.at.column };
     if (cause.correct && !result.pass) {
       out.push({ ...where, message: `the correct cause's evidence \`${cause.evidence.source}\` does not hold on the starter's run: ${result.explanation}`, hint: 'the run does not show this cause: fix the starter, or mark the cause the run shows as correct' });
