@@ -5,6 +5,8 @@
  * solution the run on the exercise's own seed is not repeated (the page's main run did it); the page
  * adds that main run before grading starts. Target ≤ 3 s click → verdict.
  */
+// Node programs provide the Flink SQL parser up front (the browser worker loads it lazily).
+import '../../simulator/config/flink/sql-runtime-node.js';
 import { readTree } from '../../simulator/authoring/fs-tree.js';
 import { checkLessonsStatic } from '../../simulator/authoring/check-lessons.js';
 import { gradeExercise } from '../../simulator/exercise/grade.js';
