@@ -1,13 +1,27 @@
 /**
- * Korean UI strings: every `*.ts` file in this folder, merged. Each file exports one object
- * whose keys are the keys of its English twin in `../en/` (same file name). A new area
- * (`workspace.ts`, `limits.ts`, …) is picked up by the glob without an edit here.
+ * Korean UI strings: one file per area, the keys of its English twin in `../en/` (same file
+ * name), merged here. Plain imports rather than `import.meta.glob`, so this module loads in
+ * Node programs too (the benches render the diagram with it); tests/unit/site/i18n-parity.test.ts
+ * fails when a file in this folder is not merged below.
  */
-const modules = import.meta.glob<Record<string, Readonly<Record<string, string>>>>(['./*.ts', '!./index.ts'], { eager: true });
+import { site } from './site.js';
+import { exercise } from './exercise.js';
+import { lab } from './lab.js';
+import { diagram } from './diagram.js';
+import { limits } from './limits.js';
+import { metrics } from './metrics.js';
+import { incident } from './incident.js';
+import { exportMessages } from './export.js';
+import { predict } from './predict.js';
 
-export const ko: Readonly<Record<string, string>> = Object.assign(
-  {},
-  ...Object.keys(modules)
-    .sort()
-    .flatMap((path) => Object.values(modules[path]!)),
-);
+export const ko: Readonly<Record<string, string>> = {
+  ...site,
+  ...exercise,
+  ...lab,
+  ...diagram,
+  ...limits,
+  ...metrics,
+  ...incident,
+  ...exportMessages,
+  ...predict,
+};

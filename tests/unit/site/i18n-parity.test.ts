@@ -2,6 +2,8 @@
  * Every UI string exists in English and Korean, with the same placeholders: a Korean key
  * missing (or an English one left behind) would show English mid-page or `{n}` unfilled.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dictionaries, t, translator } from '../../../site/i18n/index.js';
 import { localizedPath, preferredLang, unlocalizedPath, langOfPath } from '../../../site/i18n/langs.js';
@@ -16,6 +18,16 @@ describe('UI strings in both languages', () => {
     expect(Object.keys(en).length).toBeGreaterThan(300);
     expect(Object.keys(en).filter((k) => !(k in ko))).toEqual([]);
     expect(Object.keys(ko).filter((k) => !(k in en))).toEqual([]);
+  });
+
+  it('merges every area file of both languages (a file not imported by its index is dead text)', () => {
+    const dir = (lang: string) => fileURLToPath(new URL(`../../../site/i18n/${lang}/`, import.meta.url));
+    const areas = (lang: string) => readdirSync(dir(lang)).filter((f) => f.endsWith('.ts') && f !== 'index.ts').sort();
+    expect(areas('ko')).toEqual(areas('en'));
+    const koIndex = readFileSync(`${dir('ko')}index.ts`, 'utf8');
+    const enIndex = readFileSync(fileURLToPath(new URL('../../../site/i18n/index.ts', import.meta.url)), 'utf8');
+    for (const file of areas('ko')) expect(koIndex, `ko/${file}`).toContain(`'./${file.replace(/\.ts$/, '.js')}'`);
+    for (const file of areas('en')) expect(enIndex, `en/${file}`).toContain(`'./en/${file.replace(/\.ts$/, '.js')}'`);
   });
 
   it('fills the same placeholders in both', () => {
