@@ -9,12 +9,13 @@ import { SimCatalogue, type SimTemplate } from './template.js';
 import { ledgerTemplates, fateTemplates, hopTemplates } from './ledger.js';
 import { shellLineTemplates, shellTemplates } from './shell.js';
 import { problemTemplates } from './problems.js';
+import { limitTemplates } from './limits.js';
 import { checkTemplates } from './checks.js';
 
 export type { SimTemplate } from './template.js';
 
 /** Every message the simulator writes for a learner, one catalogue (nested parts are looked up here too). */
-export const simCatalogue = new SimCatalogue([...ledgerTemplates, ...checkTemplates, ...problemTemplates, ...shellTemplates, ...shellLineTemplates]);
+export const simCatalogue = new SimCatalogue([...ledgerTemplates, ...checkTemplates, ...problemTemplates, ...limitTemplates, ...shellTemplates, ...shellLineTemplates]);
 
 /**
  * What a terminal line may start with, word by word: the shell's own messages, fates and hops.
@@ -29,6 +30,7 @@ export const wholeLineCatalogue = new SimCatalogue(shellLineTemplates, simCatalo
 export const simTemplateAreas: Readonly<Record<string, readonly SimTemplate[]>> = {
   ledger: ledgerTemplates,
   problems: problemTemplates,
+  limits: limitTemplates,
   checks: checkTemplates,
   shell: [...shellTemplates, ...shellLineTemplates],
 };
