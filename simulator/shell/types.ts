@@ -3,6 +3,7 @@
  * xterm in the page only displays what comes back; the worker holds the run handle.
  */
 import type { RunHandle } from '../run/run.js';
+import type { ReshardCall } from '../nodes/kinesis/reshard.js';
 
 export interface ShellContext {
   /** The last finished (or cancelled) run, if any. */
@@ -35,6 +36,11 @@ export interface ShellSession {
    * as of then. Absent: the end of the run.
    */
   readonly atMs?: number;
+  /**
+   * Stream name → resharding calls made in this terminal (`aws kinesis split-shard` …), applied to
+   * the stream as the run left it: `list-shards` shows the result.
+   */
+  readonly reshards?: ReadonlyMap<string, readonly ReshardCall[]>;
 }
 
 export function emptySession(handle: RunHandle): ShellSession {

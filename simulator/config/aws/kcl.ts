@@ -42,7 +42,7 @@ export const KCL_PROPERTIES: Readonly<Record<string, ClientConfig>> = {
   processingLanguage: k('string', null, 'Appended to the user agent.', true),
   shardSyncIntervalMillis: k('long', '60000', 'Between shard syncs.'),
   callProcessRecordsEvenForEmptyRecordList: k('boolean', 'false', 'Call processRecords with no records.'),
-  parentShardPollIntervalMillis: k('long', '10000', 'Between checks that a parent shard is finished.'),
+  parentShardPollIntervalMillis: k('long', '10000', 'Between checks that a parent shard is finished (after a reshard, a child shard waits for its parents).', true),
   cleanupLeasesUponShardCompletion: k('boolean', 'true', 'Delete a finished shard\'s lease.'),
   taskBackoffTimeMillis: k('long', '500', 'Backoff after a failed task.'),
   metricsBufferTimeMillis: k('long', '10000', 'Buffer metrics this long.'),
@@ -92,7 +92,7 @@ export function compileKclApp(host: string, properties: string, appYaml: string 
   const position = settings.values.get('initialPositionInStream');
   if (position?.value === 'AT_TIMESTAMP') p.warn(position.entry.valueLoc, 'AT_TIMESTAMP is valid but not simulated: read as TRIM_HORIZON');
   if (position) source.initialPositionInStream = position.value === 'LATEST' ? 'LATEST' : 'TRIM_HORIZON';
-  for (const key of ['failoverTimeMillis', 'maxRecords', 'idleTimeBetweenReadsInMillis']) {
+  for (const key of ['failoverTimeMillis', 'maxRecords', 'idleTimeBetweenReadsInMillis', 'parentShardPollIntervalMillis']) {
     const v = settings.values.get(key);
     if (v) source[key] = v.value;
   }

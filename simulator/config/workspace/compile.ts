@@ -23,6 +23,7 @@ import { compileFlinkHosts } from './flink.js';
 import { compileAppHosts } from './apps.js';
 import { compileBatchHosts, compileServingHosts } from '../airflow/hosts.js';
 import { applyDeploys, readDeploys } from '../deploy/deploys.js';
+import { applyWorldReshards } from '../aws/world-reshards.js';
 import { compileAwsWorkspace } from '../aws/workspace.js';
 
 export type WorkspaceOutcome =
@@ -271,7 +272,10 @@ function toSpec(world: World, nodes: Record<string, unknown>, files: number, ren
       })
     : world.data.faults;
   const { logs: _logs, ...workload } = (world.data.workload ?? {}) as Record<string, unknown>;
-  const { deploys: _deploys, ...worldData } = world.data;
+  const { deploys: _deploys, reshards: _reshards, ...worldData } = world.data;
+  const reshardIssues: SpecIssue[] = [];
+  applyWorldReshards(world.data, world.map, nodes, reshardIssues);
+  if (reshardIssues.length) return finish([...issues, ...reshardIssues]);
   const data: Record<string, unknown> = { ...worldData, workload: files > 0 ? { ...workload, files } : workload, nodes, ...(faults !== undefined ? { faults } : {}) };
   const outcome = validateData(data, world.map);
   // Problems about nodes are located by the internal spec's paths, which world.yaml does not have:

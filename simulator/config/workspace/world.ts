@@ -1,14 +1,15 @@
 /**
  * world.yaml: the only file that is not a real system's configuration — the simulated world.
  * Keys as in the internal spec (DESIGN §3) — name, seed, duration, drain, max-events, workload,
- * faults, query — plus `deploys` (when a job's next version goes live, simulator/config/deploy) — except that `workload.logs` lists the log files each server writes, and
+ * faults, query — plus `deploys` (when a job's next version goes live, simulator/config/deploy) and
+ * `reshards` (Kinesis resharding commands run during the run, simulator/config/aws/world-reshards) — except that `workload.logs` lists the log files each server writes, and
  * faults name hosts (the workspace's folders).
  */
 import { readYaml, type SourceMap } from '../../spec/parse.js';
 import { closest } from '../../spec/suggest.js';
 import type { SpecIssue } from '../../spec/issues.js';
 
-export const WORLD_KEYS = ['name', 'seed', 'duration', 'drain', 'max-events', 'workload', 'faults', 'query', 'deploys'] as const;
+export const WORLD_KEYS = ['name', 'seed', 'duration', 'drain', 'max-events', 'workload', 'faults', 'query', 'deploys', 'reshards'] as const;
 
 export interface World {
   data: Record<string, unknown>;

@@ -3,7 +3,9 @@
  *
  * - Source: every second it calls `GetRecords` on each shard, from the position where it started
  *   (the stream's LATEST at start) onward, and buffers what it gets. Firehose is managed and
- *   durable: what it has read stays with it (it neither crashes nor forgets here).
+ *   durable: what it has read stays with it (it neither crashes nor forgets here). After a reshard
+ *   it reads a child shard from its first record once the child's parents are read to their end,
+ *   the rule the Kinesis developer guide gives every consumer that keeps a key's order.
  * - Buffering: delivery when `SizeInMBs` or `IntervalInSeconds` is reached, whichever first [FH1].
  * - S3 destination: one object per delivery under `Prefix` + `YYYY/MM/dd/HH/` (UTC); a put without
  *   an answer is retried, for up to 24 hours, after which the data is lost [FH4]
@@ -65,6 +67,8 @@ export class FirehoseNode implements SimNode {
   private readonly buffer: FirehoseBuffer;
   /** Per shard: where reading continues (null until the LATEST start is known). */
   private readonly positions: (number | null)[];
+  /** Closed shards read to their end (their children may be read). */
+  private readonly ended = new Set<number>();
   private readonly readsOut = new Map<number, number>();
   private readonly deliveries = new Map<number, Delivery>();
   /** Deliveries waiting out the backoff before their next attempt (Firehose still holds them). */
@@ -95,7 +99,12 @@ export class FirehoseNode implements SimNode {
   }
 
   private tick(): void {
-    for (const shard of this.stream.shards) this.read(shard.index);
+    for (const shard of this.stream.shards) {
+      if (this.ended.has(shard.index) || !shard.parents.every((p) => this.ended.has(p.index))) continue;
+      // A child shard starts at its first record (its parents held what came before).
+      if (this.positions[shard.index] === undefined) this.positions[shard.index] = shard.parents.length > 0 ? 0 : null;
+      this.read(shard.index);
+    }
     if (this.buffer.due(this.ctx.now())) this.deliver(this.buffer.take());
     this.ctx.timer(READ_INTERVAL_MS, () => this.tick());
   }
@@ -122,6 +131,10 @@ export class FirehoseNode implements SimNode {
     if (shardIndex === undefined) return;
     this.readsOut.delete(res.requestId);
     if (res.error) return;
+    if (res.childShards) {
+      this.ended.add(shardIndex);
+      return;
+    }
     const shard = this.stream.shards[shardIndex]!;
     const now = this.ctx.now();
     for (const e of res.entries) this.buffer.add({ record: e.record, internalId: `${shard.shardId}-${e.sequenceNumber}`, sizeBytes: dataBlobBytes(e.record) }, now);

@@ -23,6 +23,9 @@ export function createKinesisConsumer(id: string, spec: NodeSpecOf<'kinesis-cons
   if (!stream) throw new Error(`kinesis-consumer ${id}: Kinesis stream ${spec.source.node} not found`);
   const table = new LeaseTable(spec.source['application-name'] ?? id, stream.shards.map((s) => s.shardId));
   stream.readers.push({ name: id, position: (shardIndex) => table.position(shardIndex) });
+  stream.reshardListeners.push((children) => {
+    for (const c of children) table.addShard(c.index, c.shardId, c.parents.map((p) => p.index));
+  });
   let requestSeq = 0;
   const nextRequestId = () => ++requestSeq;
   for (let i = 1; i <= spec.instances; i++) {

@@ -7,7 +7,11 @@
  *   record processor (`processRecords`), which writes them to the sink, and checkpoints — after the
  *   write (`after-processing`, at-least-once: a crash repeats the records since the checkpoint
  *   [KDS4]) or before it (`before-processing`, at-most-once: a crash skips the unwritten rest);
- * - a worker that finds its lease taken stops processing that shard and cannot checkpoint it.
+ * - a worker that finds its lease taken stops processing that shard and cannot checkpoint it;
+ * - after a reshard, a parent shard read to its end is checkpointed `SHARD_END`; a child shard's
+ *   lease is taken like any other, but its records are read (from the child's first record,
+ *   TRIM_HORIZON) only once all its parents are at `SHARD_END` — until then the worker looks again
+ *   every `parentShardPollIntervalMillis` (KCL's BlockOnParentShardTask).
  * Each process lifetime has a new worker id (KCL's default identifier is unique per process), so a
  * restarted worker waits for its old leases to expire like any other worker would.
  */
@@ -83,9 +87,10 @@ export class KclWorker implements SimNode {
       }
     }
     const live = this.table.liveWorkers(this.workerId, now, this.failoverMs);
-    const share = Math.ceil(this.table.leases.length / live.size);
+    const active = this.table.active();
+    const share = Math.ceil(active.length / live.size);
     let held = this.table.heldBy(this.workerId).length;
-    for (const lease of this.table.leases) {
+    for (const lease of active) {
       if (held >= share) break;
       if (lease.owner !== this.workerId && this.table.expired(lease, now, this.failoverMs)) {
         this.takeLease(lease, now);
@@ -95,7 +100,7 @@ export class KclWorker implements SimNode {
     if (held < share) {
       // Steal one lease from the worker with the most, if it has more than its share.
       const byOwner = new Map<string, Lease[]>();
-      for (const l of this.table.leases) if (l.owner !== null && l.owner !== this.workerId && !this.table.expired(l, now, this.failoverMs)) byOwner.set(l.owner, [...(byOwner.get(l.owner) ?? []), l]);
+      for (const l of active) if (l.owner !== null && l.owner !== this.workerId && !this.table.expired(l, now, this.failoverMs)) byOwner.set(l.owner, [...(byOwner.get(l.owner) ?? []), l]);
       const busiest = [...byOwner.values()].sort((a, b) => b.length - a.length)[0];
       if (busiest && busiest.length > share) this.takeLease(busiest[busiest.length - 1]!, now);
     }
@@ -107,11 +112,16 @@ export class KclWorker implements SimNode {
     const w: ShardWork = { lease, position: lease.checkpoint ?? 0, batch: null, batchEndSeq: 0, stopped: false };
     this.work.set(lease.shardIndex, w);
     this.ctx.log('info', `took lease ${lease.leaseKey}; resuming ${lease.checkpoint === null ? `at ${this.spec.source.initialPositionInStream}` : `after checkpoint ${lease.checkpoint}`}`);
-    this.getRecords(w, lease.checkpoint === null && this.spec.source.initialPositionInStream === 'LATEST');
+    // A child shard is read from its first record: its parents held everything written before it.
+    this.getRecords(w, lease.checkpoint === null && lease.parents.length === 0 && this.spec.source.initialPositionInStream === 'LATEST');
   }
 
   private getRecords(w: ShardWork, latest: boolean): void {
     if (w.stopped) return;
+    if (!this.table.parentsDone(w.lease)) {
+      this.ctx.timer(this.spec.source.parentShardPollIntervalMillis, () => this.getRecords(w, latest));
+      return;
+    }
     const requestId = this.nextRequestId();
     this.requests.set(requestId, w.lease.shardIndex);
     this.counters.getRecords++;
@@ -138,12 +148,32 @@ export class KclWorker implements SimNode {
       this.ctx.timer(pause, () => this.getRecords(w, false));
       return;
     }
+    if (res.childShards) {
+      this.shardEnded(w, res.childShards);
+      return;
+    }
     if (w.lease.checkpoint === null && w.position === 0 && res.entries.length === 0 && res.nextSeq > 0) this.startLatest(w, res.nextSeq);
     if (res.entries.length === 0) {
       this.ctx.timer(pause, () => this.getRecords(w, false));
       return;
     }
     this.processRecords(w, res);
+  }
+
+  /**
+   * `shardEnded()`: the closed shard is processed to its end; checkpointing `SHARD_END` lets its
+   * children be processed. The worker lets go of the lease.
+   */
+  private shardEnded(w: ShardWork, children: readonly number[]): void {
+    if (w.lease.owner !== this.workerId) return;
+    w.lease.checkpoint = w.position;
+    w.lease.shardEnd = true;
+    w.lease.owner = null;
+    this.counters.checkpoints++;
+    this.work.delete(w.lease.shardIndex);
+    const ids = children.map((i) => this.stream.shards[i]?.shardId ?? String(i)).join(', ');
+    this.ctx.log('info', `${w.lease.leaseKey} reached its end: checkpointed SHARD_END; child shard(s) ${ids} may be processed now`);
+    this.renewAndTake();
   }
 
   /** A LATEST start skips what the shard already holds: this application never reads those records. */
@@ -217,7 +247,13 @@ export class KclWorker implements SimNode {
     return {
       workerId: this.workerId,
       applicationName: this.table.applicationName,
-      leases: this.table.leases.map((l) => ({ leaseKey: l.leaseKey, leaseOwner: l.owner, leaseCounter: l.leaseCounter, checkpoint: l.checkpoint === null ? null : String(l.checkpoint) })),
+      leases: this.table.leases.map((l) => ({
+        leaseKey: l.leaseKey,
+        leaseOwner: l.owner,
+        leaseCounter: l.leaseCounter,
+        checkpoint: l.shardEnd ? 'SHARD_END' : l.checkpoint === null ? null : String(l.checkpoint),
+        ...(l.parents.length > 0 ? { parentShardIds: l.parents.map((p) => this.table.leases[p]?.leaseKey ?? String(p)) } : {}),
+      })),
       ...this.counters,
     };
   }

@@ -5,6 +5,12 @@
  * `failoverTimeMillis` may be taken by any worker, which resumes after the checkpoint: the records
  * processed since then are processed again (at-least-once,
  * https://docs.aws.amazon.com/streams/latest/dev/kinesis-record-processor-duplicates.html [KDS4]).
+ *
+ * After a reshard the table gets a lease for each child shard, naming its parents
+ * (`parentShardIds`); a parent read to its end is checkpointed `SHARD_END`, and no worker processes
+ * a child until all its parents are (https://docs.aws.amazon.com/streams/latest/dev/kinesis-record-processor-scaling.html:
+ * "the KCL ensures that the data from the parent shards is processed before the data from the
+ * child shards", which keeps the order of each partition key across the reshard).
  */
 export interface Lease {
   readonly shardIndex: number;
@@ -18,6 +24,14 @@ export interface Lease {
   writtenUpTo: number;
   /** Simulator bookkeeping: where a LATEST start began (records before it are never read). */
   startedAfter: number;
+  /** Shard indexes of the parent shards (KCL `parentShardIds`). */
+  readonly parents: readonly number[];
+  /** The checkpoint is `SHARD_END`: the shard is closed and every record of it was processed. */
+  shardEnd: boolean;
+}
+
+function newLease(shardIndex: number, leaseKey: string, parents: readonly number[]): Lease {
+  return { shardIndex, leaseKey, owner: null, leaseCounter: 0, lastRenewMs: 0, checkpoint: null, writtenUpTo: 0, startedAfter: 0, parents, shardEnd: false };
 }
 
 export class LeaseTable {
@@ -27,7 +41,22 @@ export class LeaseTable {
     readonly applicationName: string,
     shardIds: readonly string[],
   ) {
-    this.leases = shardIds.map((leaseKey, shardIndex) => ({ shardIndex, leaseKey, owner: null, leaseCounter: 0, lastRenewMs: 0, checkpoint: null, writtenUpTo: 0, startedAfter: 0 }));
+    this.leases = shardIds.map((leaseKey, shardIndex) => newLease(shardIndex, leaseKey, []));
+  }
+
+  /** A child shard's lease (indexes follow the stream's shards, which a reshard only appends to). */
+  addShard(shardIndex: number, shardId: string, parents: readonly number[]): void {
+    this.leases[shardIndex] = newLease(shardIndex, shardId, parents);
+  }
+
+  /** Leases still to be processed (a `SHARD_END` lease has nothing left). */
+  active(): Lease[] {
+    return this.leases.filter((l) => !l.shardEnd);
+  }
+
+  /** True when every parent of the lease's shard is checkpointed `SHARD_END` (or it has none). */
+  parentsDone(lease: Lease): boolean {
+    return lease.parents.every((p) => this.leases[p]?.shardEnd === true);
   }
 
   expired(lease: Lease, nowMs: number, failoverMs: number): boolean {

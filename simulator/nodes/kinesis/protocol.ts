@@ -67,4 +67,9 @@ export interface GetRecordsResponse extends Message {
   /** Milliseconds the reader is behind the newest record (`MillisBehindLatest`). */
   millisBehindLatest: number;
   error?: 'ProvisionedThroughputExceededException' | 'ExpiredIteratorException';
+  /**
+   * Set when the shard is closed and read to its end (`GetRecords` answers with no
+   * `NextShardIterator` and its `ChildShards`): the indexes of the shards to read next.
+   */
+  childShards?: number[];
 }

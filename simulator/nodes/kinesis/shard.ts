@@ -46,11 +46,28 @@ export class Shard {
   private readonly reads = new SecondMeter();
   readonly counters = { written: 0, throttledWrites: 0, throttledReads: 0, expired: 0, bytesIn: 0 };
 
+  /**
+   * Set when a reshard closed the shard: its last sequence position (`EndingSequenceNumber`). A
+   * closed shard takes no more writes; its records stay readable until retention deletes them.
+   */
+  endingSeq: number | null = null;
+
   constructor(
     readonly index: number,
     readonly shardId: string,
     readonly range: HashKeyRange,
+    /** The shards this one was split or merged from (`ParentShardId`, `AdjacentParentShardId`, …). */
+    readonly parents: readonly Shard[] = [],
   ) {}
+
+  get open(): boolean {
+    return this.endingSeq === null;
+  }
+
+  /** A reshard closes the shard: new records go to its children from now on. */
+  close(): void {
+    this.endingSeq = this.lastSeq;
+  }
 
   /** Appends if the second's write budget allows; null = `ProvisionedThroughputExceededException`. */
   tryAppend(partitionKey: string, record: Rec, sizeBytes: number, nowMs: number): StoredRecord | null {

@@ -14,6 +14,31 @@ import { z } from 'zod';
 import { duration, nodeRef, positiveInt } from './common.js';
 import { sinkOutputSchema } from './consumer.js';
 
+/** One resharding call at a moment of the run, with the API's own parameter names. */
+const reshardSchema = z.union([
+  z.strictObject({
+    at: duration('When the call is made.'),
+    UpdateShardCount: z.strictObject({
+      TargetShardCount: positiveInt('The open shard count wanted: at most double and at least half the current one.'),
+      ScalingType: z.literal('UNIFORM_SCALING').default('UNIFORM_SCALING').describe('The only scaling type: equal-sized shards.'),
+    }),
+  }),
+  z.strictObject({
+    at: duration('When the call is made.'),
+    SplitShard: z.strictObject({
+      ShardToSplit: z.string().describe('The open shard to split, e.g. `shardId-000000000000`.'),
+      NewStartingHashKey: z.string().regex(/^\d+$/).describe('The first hash key (decimal) of the upper child; the lower child keeps the keys below it.'),
+    }),
+  }),
+  z.strictObject({
+    at: duration('When the call is made.'),
+    MergeShards: z.strictObject({
+      ShardToMerge: z.string().describe('One of two open shards with adjacent hash-key ranges.'),
+      AdjacentShardToMerge: z.string().describe('The other one.'),
+    }),
+  }),
+]);
+
 export const kinesisSchema = z
   .strictObject({
     type: z.literal('kinesis').describe('An Amazon Kinesis data stream (`AWS::Kinesis::Stream`). Fully managed: it does not crash in the simulator.'),
@@ -32,6 +57,10 @@ export const kinesisSchema = z
       })
       .prefault({})
       .describe('The capacity mode.'),
+    reshards: z
+      .array(reshardSchema)
+      .optional()
+      .describe('Simulator-only schedule (not a CloudFormation property): resharding calls made during the run, as `aws kinesis update-shard-count` / `split-shard` / `merge-shards` would make them. In a workspace, world.yaml `reshards:` fills it.'),
   })
   .describe('Amazon Kinesis Data Streams (SEMANTICS-2 §6.1).');
 
@@ -42,6 +71,7 @@ export const kinesisSourceSchema = z
     initialPositionInStream: z.enum(['TRIM_HORIZON', 'LATEST']).default('LATEST').describe('Where a shard without a checkpoint is read from: `TRIM_HORIZON` (the oldest record kept) or `LATEST` (KCL default: only records written from now on).'),
     failoverTimeMillis: duration('A lease not renewed for this long is taken by another worker, which resumes after the last checkpoint (KCL default 10000 ms).').default(10_000),
     maxRecords: z.number().int().min(1).max(10_000).default(10_000).describe('Most records one `GetRecords` call returns (KCL default and service maximum 10,000).'),
+    parentShardPollIntervalMillis: duration('After a reshard: how often a worker holding a child shard\'s lease looks whether its parent shards are processed to their end (KCL default 10000 ms).').default(10_000),
     idleTimeBetweenReadsInMillis: duration('Pause between `GetRecords` calls on a shard (1000 ms here; each shard serves at most 5 reads/s).').default(1000),
   })
   .describe('Where a KCL application reads.');

@@ -88,7 +88,7 @@ describe('aws cloudwatch get-metric-statistics', () => {
 
 describe('aws: usage and completion', () => {
   it('refuses a service or operation the CLI does not have, as its parser does', () => {
-    expect(sh('aws kinesis put-record').text).toMatch(/aws: error: argument operation: Invalid choice, valid choices are:\n\ndescribe-stream-summary \| list-shards$/);
+    expect(sh('aws kinesis put-record').text).toMatch(/aws: error: argument operation: Invalid choice, valid choices are:\n\ndescribe-stream-summary \| list-shards \| update-shard-count \| split-shard \| merge-shards$/);
     expect(sh('aws lambda invoke').status).toBe(252);
   });
 

@@ -11,7 +11,7 @@ import { sequenceNumberOf } from '../../../nodes/kinesis/stream.js';
 import { ok, type ShellOutput } from '../../types.js';
 import { json, requiredOption, serviceError } from './cli.js';
 
-interface WorkerState { applicationName: string; leases: { leaseKey: string; leaseOwner: string | null; leaseCounter: number; checkpoint: string | null }[] }
+interface WorkerState { applicationName: string; leases: { leaseKey: string; leaseOwner: string | null; leaseCounter: number; checkpoint: string | null; parentShardIds?: string[] }[] }
 
 /** Lease tables of the run: application name → the consumer node and a worker's view of its table. */
 export function leaseTables(handle: RunHandle): Map<string, { spec: NodeSpecOf<'kinesis-consumer'>; state: WorkerState }> {
@@ -34,11 +34,14 @@ export function dynamodbCommand(handle: RunHandle, args: readonly string[]): She
   const initial = table.spec.source.initialPositionInStream;
   const items = table.state.leases.map((l, i) => ({
     leaseKey: { S: l.leaseKey },
-    checkpoint: { S: l.checkpoint === null ? initial : sequenceNumberOf(i, Number(l.checkpoint)) },
+    // A child shard's lease starts at TRIM_HORIZON (its parents held what came before); a shard read
+    // to its end after a reshard is checkpointed SHARD_END.
+    checkpoint: { S: l.checkpoint === 'SHARD_END' ? 'SHARD_END' : l.checkpoint === null ? (l.parentShardIds ? 'TRIM_HORIZON' : initial) : sequenceNumberOf(i, Number(l.checkpoint)) },
     checkpointSubSequenceNumber: { N: '0' },
     leaseCounter: { N: String(l.leaseCounter) },
     ...(l.leaseOwner !== null ? { leaseOwner: { S: l.leaseOwner } } : {}),
     ownerSwitchesSinceCheckpoint: { N: '0' },
+    ...(l.parentShardIds ? { parentShardId: { SS: l.parentShardIds } } : {}),
   }));
   return ok(json({ Items: items, Count: items.length, ScannedCount: items.length, ConsumedCapacity: null }));
 }

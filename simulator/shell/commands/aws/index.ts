@@ -1,7 +1,8 @@
 /**
  * `aws <service> <operation> …`: the AWS CLI over the run's managed services — Kinesis streams,
  * Firehose streams, a KCL application's DynamoDB lease table and the streams' CloudWatch metrics.
- * Read-only: describe, list, scan and get operations.
+ * Describe, list, scan and get operations over the run, and Kinesis resharding (applied to the
+ * stream as the run left it; world.yaml `reshards:` makes the same commands during a run).
  */
 import { fail, ok, NO_RUN, type Command } from '../../types.js';
 import { KINESIS_OPERATIONS, kinesisCommand } from './kinesis.js';
@@ -20,6 +21,10 @@ const OPERATIONS: Readonly<Record<string, readonly string[]>> = {
 const USAGE = [
   'aws kinesis describe-stream-summary --stream-name <stream>',
   'aws kinesis list-shards --stream-name <stream>',
+  'aws kinesis update-shard-count --stream-name <stream> --target-shard-count <n> --scaling-type UNIFORM_SCALING',
+  'aws kinesis split-shard --stream-name <stream> --shard-to-split <shardId> --new-starting-hash-key <decimal>',
+  'aws kinesis merge-shards --stream-name <stream> --shard-to-merge <shardId> --adjacent-shard-to-merge <shardId>',
+  '    (reshards the stream as the run left it; to reshard while records flow, list the command under world.yaml `reshards:`)',
   'aws firehose describe-delivery-stream --delivery-stream-name <name>',
   'aws dynamodb scan --table-name <KCL applicationName>          (the lease table: owner and checkpoint per shard)',
   'aws cloudwatch get-metric-statistics --namespace AWS/Kinesis --metric-name IncomingRecords|WriteProvisionedThroughputExceeded',
@@ -38,7 +43,7 @@ export const aws: Command = {
     if (!operations) return fail(`usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\n\naws: error: argument command: Invalid choice, valid choices are:\n\n${Object.keys(OPERATIONS).join(' | ')}`, 252);
     if (operation === undefined || !operations.includes(operation)) return fail(`usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\n\naws: error: argument operation: Invalid choice, valid choices are:\n\n${operations.join(' | ')}`, 252);
     if (!handle) return fail(NO_RUN);
-    if (service === 'kinesis') return kinesisCommand(handle, operation, rest);
+    if (service === 'kinesis') return kinesisCommand(handle, session, operation, rest);
     if (service === 'firehose') return firehoseCommand(handle, rest);
     if (service === 'dynamodb') return dynamodbCommand(handle, rest);
     return cloudwatchCommand(handle, session, rest);
@@ -54,7 +59,7 @@ export const aws: Command = {
     if (last === '--metric-name') return ['IncomingRecords', 'WriteProvisionedThroughputExceeded'];
     if (last === '--dimensions') return streams(handle).map((s) => `Name=StreamName,Value=${s.name}`);
     const options: Record<string, string[]> = {
-      kinesis: ['--stream-name'],
+      kinesis: ['--stream-name', '--target-shard-count', '--scaling-type', '--shard-to-split', '--new-starting-hash-key', '--shard-to-merge', '--adjacent-shard-to-merge'],
       firehose: ['--delivery-stream-name'],
       dynamodb: ['--table-name'],
       cloudwatch: ['--namespace', '--metric-name', '--dimensions', '--statistics', '--period', '--start-time', '--end-time'],
