@@ -4,7 +4,7 @@
  *   run), and the verdict puts the prediction beside what the run did; the prediction is stored;
  * - a lucky pipeline (`add_id`) passes the run on the exercise's seed but is refused by grading,
  *   and its smallest failing run opens in the Lab with the same pipeline, seed and schedule.
- * Screenshots: tests/browser/screenshots/predict-compare.png, predict-lucky.png.
+ * Screenshots: tests/browser/screenshots/predict-form.png, predict-compare.png, predict-lucky.png.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,7 @@ describe('predict, run, compare; grading refuses a lucky pipeline', () => {
     const form = el.locator('.ex-predict');
     await expect(form.isVisible()).resolves.toBe(true);
     await expect(form.locator('legend').first().textContent()).resolves.toMatch(/Line 51 of access-1\.log/);
+    await form.screenshot({ path: join(SCREENSHOT_DIR, 'predict-form.png') });
     // A radio group: focus its first option, arrow down to the second ("arrives more than once").
     await form.locator('input[type=radio]').first().focus();
     await page.keyboard.press('ArrowDown');

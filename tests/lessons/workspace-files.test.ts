@@ -31,7 +31,7 @@ describe('workspace exercises are real files', () => {
 
   it('every exercise of lessons 3 and 4 is a workspace, those comparing Lambda and Kappa too', () => {
     const kafka = exercises.filter((e) => /^0[34]-/.test(e.lesson));
-    expect(kafka.length).toBe(10);
+    expect(kafka.length).toBeGreaterThanOrEqual(12); // 12 with retries-for-the-longest-outage and checkpoints-that-line-up; other branches add more
     expect(kafka.filter((e) => !e.workspace).map((e) => e.slug)).toEqual([]);
   });
 

@@ -22,8 +22,14 @@ export function answerText(p: Prediction, a: Guess | Outcome | null): string {
   return p.choices[a.index]?.label ?? t('pr.noChoice');
 }
 
+/** The form's heading and first line: the exercise's by default, the Lab's for a preset experiment. */
+export interface PredictFormTexts {
+  title: string;
+  intro: string;
+}
+
 /** The questions as a form, before the first run. `onChange` gets every answer as it is given (nothing to submit). */
-export function renderPredictForm(host: HTMLElement, idPrefix: string, questions: readonly Prediction[], stored: StoredPrediction, onChange: (next: StoredPrediction) => void, announce: (m: string) => void): void {
+export function renderPredictForm(host: HTMLElement, idPrefix: string, questions: readonly Prediction[], stored: StoredPrediction, onChange: (next: StoredPrediction) => void, announce: (m: string) => void, texts?: PredictFormTexts): void {
   const guesses = [...stored.guesses];
   const save = () => {
     onChange({ ...stored, guesses: [...guesses], skipped: false });
@@ -64,8 +70,8 @@ export function renderPredictForm(host: HTMLElement, idPrefix: string, questions
     announce(t('pr.skipped'));
   });
   host.replaceChildren(
-    h('h3', { class: 'ex-predict__title', id: `${idPrefix}-title` }, t('pr.title')),
-    h('p', { class: 'ex-note' }, t('pr.intro')),
+    h('h3', { class: 'ex-predict__title', id: `${idPrefix}-title` }, texts?.title ?? t('pr.title')),
+    h('p', { class: 'ex-note' }, texts?.intro ?? t('pr.intro')),
     ...fields,
     skip,
   );

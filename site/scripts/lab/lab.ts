@@ -26,6 +26,8 @@ import { defaultSettings, download, sharedExperiment, shareFragment, PIPELINE_FI
 import { loadLabDraft, saveLabDraft } from './draft.js';
 import type { LabHost } from './host.js';
 import { exportButton, importPanel, specSource } from '../export/export-ui.js';
+import { createLabPredictPanel } from './predict-panel.js';
+import type { RunResult } from '../../../simulator/run/result.js';
 
 export interface Preset {
   id: string;
@@ -151,6 +153,13 @@ export async function mount(root: HTMLElement): Promise<void> {
   }
   const experiment = (): Experiment => ({ pipeline: specText(), seed: seed(), settings: { sweep: sweep.settings(), counterfactual: cf.settings(), counterexample: ce.settings() } });
 
+  // A preset experiment may ask for a prediction before its first run (predict-panel.ts).
+  const predictPanel = createLabPredictPanel((m) => say(status, m));
+  editorBox.before(predictPanel.form);
+  results.before(predictPanel.comparison);
+  const presetInEditor = () => data.presets.find((p) => p.text === specText());
+  predictPanel.follow(presetInEditor()?.id, false);
+
   const faultPanel = createFaultPanel(slot(root, 'faults'), { text: specText, setText: (next) => host.setSpec(next), announce: (m) => say(status, m) }, false);
 
   const renderProblems = (issues: readonly SpecIssue[]) => {
@@ -215,6 +224,8 @@ export async function mount(root: HTMLElement): Promise<void> {
       .join('; ');
     results.append(h('p', { class: 'lab-summary' }, endedText(reply.result)), h('p', {}, t('lab.run.summary', { summary })));
     say(status, `${endedText(reply.result)} ${t('lab.run.summary', { summary })}`);
+    const asLoaded = presetInEditor();
+    predictPanel.ran(reply.result as unknown as RunResult, !asLoaded || seed() !== (readSeed(asLoaded.text) ?? 1));
     charts = await renderCharts(chartsBox, reply.result);
     void sim.call((api) => api.diagram()).then((m) => metricsPanel.show(reply.result, m?.faults));
     renderLedger(ledgerBox, reply.result, {
@@ -242,7 +253,8 @@ export async function mount(root: HTMLElement): Promise<void> {
     say(status, t('lab.cancelling'));
   });
   root.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && root.querySelector('#lab-editor')?.contains(e.target as Node)) {
+    // Ctrl+Enter runs from the editor, and from the prediction form (answer, then run, without the mouse).
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && (editorBox.contains(e.target as Node) || predictPanel.form.contains(e.target as Node))) {
       e.preventDefault();
       void runOnce();
     }
@@ -258,6 +270,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     ce.apply(fresh.counterexample);
     host.setSpec(p.text);
     seedField.value = String(readSeed(p.text) ?? 1);
+    predictPanel.follow(p.id, true);
     say(status, t('lab.preset.loaded', { name: presetSelect.selectedOptions[0]?.textContent ?? p.id }));
   });
   seedField.addEventListener('change', changed);
