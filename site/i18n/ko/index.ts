@@ -13,6 +13,7 @@ import { metrics } from './metrics.js';
 import { incident } from './incident.js';
 import { exportMessages } from './export.js';
 import { predict } from './predict.js';
+import { labPredict } from './lab-predict.js';
 
 export const ko: Readonly<Record<string, string>> = {
   ...site,
@@ -24,4 +25,5 @@ export const ko: Readonly<Record<string, string>> = {
   ...incident,
   ...exportMessages,
   ...predict,
+  ...labPredict,
 };
