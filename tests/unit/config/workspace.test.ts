@@ -126,6 +126,12 @@ describe('topology from the files', () => {
     expect(outcome.warnings.map((w) => w.message)).toContain('field type "ip" (ip) is valid but not simulated: the simulation accepts any value there');
   });
 
+  it('a limit on a logstash.yml setting is marked at that setting\'s value, not at the top of the pipeline file', () => {
+    const outcome = compileWorkspace(edit(example(), 'logstash/logstash.yml', 'pipeline.workers: 2', 'pipeline.workers: 10000'));
+    const line = example().get('logstash/logstash.yml')!.split('\n').findIndex((l) => l.startsWith('pipeline.workers:')) + 1;
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'logstash/logstash.yml', line, column: 19, message: '10,000 pipeline workers; the limit is 256' });
+  });
+
   it('world.yaml holds only the simulated world', () => {
     const outcome = compileWorkspace(edit(example(), 'world.yaml', 'seed: 1', 'seed: 1\nnodes: {}'));
     expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'world.yaml', line: 5, message: 'unknown key `nodes` in world.yaml' });
