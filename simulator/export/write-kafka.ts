@@ -39,6 +39,8 @@ export function writeTopicsSh(node: KafkaSpec, brokers: readonly string[]): stri
   const creates = Object.entries(node.topics).map(([name, t]) => {
     const configs: string[] = [];
     if (t['retention.ms'] !== WEEK_MS) configs.push(`retention.ms=${t['retention.ms'] >= FOREVER ? -1 : t['retention.ms']}`);
+    if (t['segment.ms'] !== WEEK_MS) configs.push(`segment.ms=${t['segment.ms']}`);
+    if (t['segment.bytes'] !== 1_073_741_824) configs.push(`segment.bytes=${t['segment.bytes']}`);
     if (t['min.insync.replicas'] !== undefined) configs.push(`min.insync.replicas=${t['min.insync.replicas']}`);
     if (t['cleanup.policy'] !== 'delete') configs.push(`cleanup.policy=${t['cleanup.policy']}`);
     return `kafka-topics.sh --bootstrap-server ${brokers[0]}:9092 --create --topic ${name} --partitions ${t.partitions} --replication-factor ${t['replication.factor']}${configs.map((c) => ` --config ${c}`).join('')}`;

@@ -6,25 +6,17 @@
  * work from the keyboard. Screenshots of each state land in tests/browser/screenshots/.
  */
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { baseURL, launchBrowser, openPage, SCREENSHOT_DIR } from './support.js';
 import { mkdirSync } from 'node:fs';
+import { firstExercise, lessonsDir } from './first-exercise.js';
 
-const lessonsDir = fileURLToPath(new URL('../../lessons/', import.meta.url));
-/** The first lesson with an exercise, and that exercise (the test drives whichever comes first). */
-const target = (() => {
-  if (!existsSync(lessonsDir)) return undefined;
-  for (const lesson of readdirSync(lessonsDir).filter((d) => /^\d\d-/.test(d)).sort()) {
-    const dir = `${lessonsDir}${lesson}/exercises`;
-    if (existsSync(dir)) {
-      const slug = readdirSync(dir).sort()[0];
-      if (slug) return { lesson, slug };
-    }
-  }
-  return undefined;
-})();
+/**
+ * The first lesson with an exercise, and that exercise (the test drives whichever comes first). Its workspace's
+ * first editable file is an Airflow DAG (batch-or-stream: `batch/dags/batch_view.py`), which the test edits.
+ */
+const target = firstExercise;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -54,8 +46,9 @@ async function openExercise(page: Page, slug: string): Promise<Locator> {
   return el;
 }
 
-const fileText = (el: Locator) => el.evaluate((node) => (node as IslandElement).fileText('pipeline.yaml'));
-const setFileText = (el: Locator, text: string) => el.evaluate((node, t) => (node as IslandElement).setFileText('pipeline.yaml', t), text);
+const FILE = target?.file ?? '';
+const fileText = (el: Locator) => el.evaluate((node, f) => (node as IslandElement).fileText(f), FILE);
+const setFileText = (el: Locator, text: string) => el.evaluate((node, [f, t]) => (node as IslandElement).setFileText(f!, t!), [FILE, text]);
 
 async function runAndWait(el: Locator): Promise<string> {
   await el.locator('button', { hasText: /^Run$/ }).click();
@@ -67,15 +60,15 @@ async function terminalText(el: Locator): Promise<string> {
   return (await el.locator('.xterm-rows').textContent()) ?? '';
 }
 
-/** A pipeline that runs far longer than a test waits: 2,000,000 records (the most a run may have, simulator/spec/limits.ts), no query to precompute. */
-const LONG_RUN = `# a long run, to cancel
-duration: 1000s
-drain: 60s
-workload: { generator: access-log, rate: 2000/s, files: 2, key: status }
-nodes:
-  filebeat: { type: beats, output: es }
-  es: { type: elasticsearch }
-`;
+/**
+ * A run far longer than a test waits, from the real file alone: the batch DAG scheduled every millisecond
+ * recomputes the view from the whole lake a hundred thousand times over the run.
+ */
+const longRun = (starter: string) => {
+  const text = starter.replace(/schedule=timedelta\([^)]*\)/, 'schedule=timedelta(milliseconds=1)');
+  if (text === starter) throw new Error(`no schedule=timedelta(…) in ${FILE}`);
+  return `# a long run, to cancel\n${text}`;
+};
 
 describe.skipIf(!target)('exercise island', () => {
   const { lesson, slug } = target ?? { lesson: '', slug: '' };
@@ -86,14 +79,14 @@ describe.skipIf(!target)('exercise island', () => {
     const el = await openExercise(page, slug);
     await screenshot(page, 'exercise-01-loaded');
     const starter = await fileText(el);
-    expect(starter).toContain('nodes:');
+    expect(starter).toContain('schedule=');
 
-    // A typo in a top-level key: the simulator's parser marks it and suggests the right name.
-    await setFileText(el, starter.replace(/^duration:/m, 'duratoin:'));
-    const problem = el.locator('.ex-problem--error').first();
+    // A typo in a DAG argument: the DAG's compiler marks it as Airflow's TypeError and names the arguments it reads.
+    await setFileText(el, starter.replace(/\bschedule=/, 'schedlue='));
+    const problem = el.locator('.ex-problem--error', { hasText: 'schedlue' }).first();
     await problem.waitFor({ timeout: 10_000 });
-    expect(await problem.textContent()).toMatch(/duratoin/);
-    expect(await problem.textContent()).toMatch(/duration/);
+    expect(await problem.textContent()).toMatch(/unexpected keyword argument 'schedlue'/);
+    expect(await problem.textContent()).toMatch(/\bschedule\b/);
     await el.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 10_000 });
     await screenshot(page, 'exercise-02-typo-marker');
     await setFileText(el, starter);
@@ -183,7 +176,7 @@ describe.skipIf(!target)('exercise island', () => {
   it('cancels a long run while the page stays responsive', async () => {
     const { page, errors } = await openPage(browser, path);
     const el = await openExercise(page, slug);
-    await setFileText(el, LONG_RUN);
+    await setFileText(el, longRun(await fileText(el)));
     await el.locator('button', { hasText: /^Run$/ }).click();
     await expect.poll(() => el.locator('progress').evaluate((p) => (p as HTMLProgressElement).value), { timeout: 20_000 }).toBeGreaterThan(0);
     // The main thread answers at once while the worker runs.
@@ -202,7 +195,7 @@ describe.skipIf(!target)('exercise island', () => {
   it('notices a worker that vanishes silently mid-run (no error event) by its heartbeat', async () => {
     const { page } = await openPage(browser, path);
     const el = await openExercise(page, slug);
-    await setFileText(el, LONG_RUN);
+    await setFileText(el, longRun(await fileText(el)));
     await el.locator('button', { hasText: /^Run$/ }).click();
     await expect.poll(() => el.locator('progress').evaluate((p) => (p as HTMLProgressElement).value), { timeout: 20_000 }).toBeGreaterThan(0);
     // close() ends the worker without an error event, as when the browser drops it: only the

@@ -6,23 +6,15 @@
  * Screenshots of the Korean pages land in tests/browser/screenshots/i18n-*.png to look at.
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { baseURL, launchBrowser, openPage, screenshot, SCREENSHOT_DIR } from './support.js';
+import { firstExercise, lessonsDir } from './first-exercise.js';
 
-const lessonsDir = fileURLToPath(new URL('../../lessons/', import.meta.url));
 const lessons = readdirSync(lessonsDir).filter((d) => /^\d\d-/.test(d) && existsSync(`${lessonsDir}${d}/index.mdx`)).sort();
-/** The first lesson with an exercise, and that exercise. */
-const target = (() => {
-  for (const lesson of lessons) {
-    const dir = `${lessonsDir}${lesson}/exercises`;
-    const slug = existsSync(dir) ? readdirSync(dir).sort()[0] : undefined;
-    if (slug) return { lesson, slug, translated: existsSync(`${dir}/${slug}/exercise.ko.yaml`) };
-  }
-  return undefined;
-})();
+/** The first lesson with an exercise, and that exercise (its first editable file is the one the draft is written in). */
+const target = firstExercise;
 
 /** The deployment address in astro.config.mjs (`site`). */
 const SITE = 'https://pipeline-lab.example';
@@ -45,8 +37,9 @@ async function openExercise(page: Page, slug: string): Promise<Locator> {
   return el;
 }
 
-const fileText = (el: Locator) => el.evaluate((node) => (node as IslandElement).fileText('pipeline.yaml'));
-const setFileText = (el: Locator, text: string) => el.evaluate((node, t) => (node as IslandElement).setFileText('pipeline.yaml', t), text);
+const FILE = target?.file ?? '';
+const fileText = (el: Locator) => el.evaluate((node, f) => (node as IslandElement).fileText(f), FILE);
+const setFileText = (el: Locator, text: string) => el.evaluate((node, [f, t]) => (node as IslandElement).setFileText(f!, t!), [FILE, text]);
 
 async function seriousViolations(page: Page, exclude: string[] = []) {
   let builder = new AxeBuilder({ page });

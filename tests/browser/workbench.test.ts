@@ -7,27 +7,17 @@
  * Screenshots of a failed and a passed run at both widths go to $WORKBENCH_SHOTS (default
  * /tmp/shots), outside the repository, to look at.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { launchBrowser, openPage } from './support.js';
+import { firstExercise, lessonsDir } from './first-exercise.js';
 
-const lessonsDir = fileURLToPath(new URL('../../lessons/', import.meta.url));
 const SHOTS = process.env.WORKBENCH_SHOTS ?? '/tmp/shots';
 
-/** The first lesson's first exercise, its solution and its own seed (read from exercise.yaml). */
-const target = (() => {
-  if (!existsSync(lessonsDir)) return undefined;
-  const lesson = readdirSync(lessonsDir).filter((d) => /^\d\d-/.test(d) && existsSync(`${lessonsDir}${d}/exercises`)).sort()[0];
-  if (!lesson) return undefined;
-  const slug = readdirSync(`${lessonsDir}${lesson}/exercises`).sort()[0];
-  if (!slug) return undefined;
-  const dir = `${lessonsDir}${lesson}/exercises/${slug}`;
-  const seed = Number(/^seed:\s*(\d+)/m.exec(readFileSync(`${dir}/exercise.yaml`, 'utf8'))?.[1] ?? 1);
-  return { lesson, slug, seed, solution: readFileSync(`${dir}/solution/pipeline.yaml`, 'utf8') };
-})();
+/** The first lesson's first exercise, its own seed (read from exercise.yaml), and the solution of its first editable file. */
+const target = firstExercise;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -41,7 +31,7 @@ afterAll(async () => {
 type IslandElement = HTMLElement & { setFileText(name: string, text: string): void };
 
 describe.skipIf(!target)('exercise workbench', () => {
-  const { lesson, slug, seed, solution } = target ?? { lesson: '', slug: '', seed: 1, solution: '' };
+  const { lesson, slug, seed, solution, file } = target ?? { lesson: '', slug: '', seed: 1, solution: '', file: '' };
   const path = `/lessons/${lesson}/`;
   const island = (page: Page) => page.locator(`pipeline-exercise[data-slug="${slug}"]`);
 
@@ -66,11 +56,11 @@ describe.skipIf(!target)('exercise workbench', () => {
     const { page } = await openPage(browser, path);
     const el = await ready(page);
     await el.locator('.monaco-editor textarea').focus();
-    const before = await el.evaluate((node) => (node as HTMLElement & { fileText(n: string): string }).fileText('pipeline.yaml'));
+    const before = await el.evaluate((node, f) => (node as HTMLElement & { fileText(n: string): string }).fileText(f), file);
     const verdict = await runAndWait(el, () => page.keyboard.press('Control+Enter'));
     expect(verdict).toMatch(/checks failed|All checks pass/);
     // The shortcut ran; it did not also edit the file.
-    expect(await el.evaluate((node) => (node as HTMLElement & { fileText(n: string): string }).fileText('pipeline.yaml'))).toBe(before);
+    expect(await el.evaluate((node, f) => (node as HTMLElement & { fileText(n: string): string }).fileText(f), file)).toBe(before);
     await page.context().close();
   });
 
@@ -131,7 +121,7 @@ describe.skipIf(!target)('exercise workbench', () => {
   it('another seed explores but does not mark the exercise passed; its own seed does', async () => {
     const { page } = await openPage(browser, path);
     const el = await ready(page);
-    await el.evaluate((node, text) => (node as IslandElement).setFileText('pipeline.yaml', text), solution);
+    await el.evaluate((node, [f, text]) => (node as IslandElement).setFileText(f!, text!), [file, solution]);
     await el.locator('.ex-seed').fill(String(seed + 1));
     await el.locator('.ex-seed').dispatchEvent('change');
     expect(await el.locator('.ex-seed-note').isVisible()).toBe(true);
@@ -153,7 +143,7 @@ describe.skipIf(!target)('exercise workbench', () => {
   it('a worker that dies without an error event is noticed within 2 s, and Restart keeps the draft', async () => {
     const { page } = await openPage(browser, path);
     const el = await ready(page);
-    await el.evaluate((node) => (node as IslandElement).setFileText('pipeline.yaml', '# my draft\n' + (node as HTMLElement & { fileText(n: string): string }).fileText('pipeline.yaml')));
+    await el.evaluate((node, f) => (node as IslandElement).setFileText(f, '# my draft\n' + (node as HTMLElement & { fileText(n: string): string }).fileText(f)), file);
     // Wait for the heartbeat to be armed, then close the simulator worker from inside.
     await page.waitForTimeout(1000);
     const sim = page.workers().find((w) => /sim\.worker/.test(w.url()));
@@ -164,7 +154,7 @@ describe.skipIf(!target)('exercise workbench', () => {
     expect(Date.now() - closedAt).toBeLessThanOrEqual(2_500);
     expect(await el.locator('.ex-status').textContent()).toMatch(/simulator stopped/i);
     await el.locator('button', { hasText: 'Restart the simulator' }).click();
-    expect(await el.evaluate((node) => (node as HTMLElement & { fileText(n: string): string }).fileText('pipeline.yaml'))).toMatch(/^# my draft/);
+    expect(await el.evaluate((node, f) => (node as HTMLElement & { fileText(n: string): string }).fileText(f), file)).toMatch(/^# my draft/);
     expect(await runAndWait(el, clickRun(el))).toMatch(/checks failed|All checks pass/);
     await page.context().close();
   });
@@ -223,7 +213,7 @@ describe.skipIf(!target)('exercise workbench', () => {
       el = await ready(page);
       expect(await el.locator('.ex-verdict').first().textContent()).toBe(failed);
       expect(await el.locator('.ex-restored-result').count()).toBe(1);
-      await el.evaluate((node, text) => (node as IslandElement).setFileText('pipeline.yaml', text), solution);
+      await el.evaluate((node, [f, text]) => (node as IslandElement).setFileText(f!, text!), [file, solution]);
       expect(await runAndWait(el, clickRun(el))).toMatch(/All checks pass/);
       // After a pass, the way on: the next exercise of the lesson, or the next lesson.
       expect(await el.locator('.ex-next a').textContent()).toMatch(/^Next (exercise|lesson): ./);

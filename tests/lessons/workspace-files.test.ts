@@ -21,12 +21,10 @@ const exercises = [...groupExerciseFiles(tree)].map(([slug, bundle]) => {
 });
 
 describe('workspace exercises are real files', () => {
-  it('every exercise of lessons 1 and 2 is a workspace, but batch-or-stream', () => {
+  it('every exercise of lessons 1 and 2 is a workspace', () => {
     const early = exercises.filter((e) => /^0[12]-/.test(e.lesson));
     expect(early.length).toBeGreaterThan(0);
-    // Its real-file form (an Airflow DAG, Spark SQL, Flink SQL, serving.yaml) is in the merge 663427f; the exercise
-    // island's browser tests still edit the first exercise's pipeline.yaml, and move with it in the next session.
-    expect(early.filter((e) => !e.workspace).map((e) => e.slug)).toEqual(['batch-or-stream']);
+    expect(early.filter((e) => !e.workspace).map((e) => e.slug)).toEqual([]);
   });
 
   it('every exercise of lessons 3 and 4 is a workspace, those comparing Lambda and Kappa too', () => {

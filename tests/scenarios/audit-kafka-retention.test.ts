@@ -9,7 +9,13 @@
 import { describe, it, expect } from 'vitest';
 import { runYaml } from './flink-helpers.js';
 
-const spec = (reset: string, opts: { retention?: string; offsetsRetention?: number; down?: string; duration?: string; compact?: boolean } = {}) => `
+/**
+ * Retention deletes whole segments at retention checks (30 s after the broker starts, then every
+ * log.retention.check.interval.ms): the topic rolls a segment every 2 s and the broker checks every
+ * second, so a record goes about retention.ms after its segment's newest one, from 30 s on. The
+ * indexer is down 5 s → 35 s by default, past the first check.
+ */
+const spec = (reset: string, opts: { retention?: string; offsetsRetention?: number; down?: string; duration?: string; compact?: boolean; segment?: string } = {}) => `
 duration: ${opts.duration ?? '40s'}
 drain: 30s
 workload: { generator: access-log, rate: 100/s, files: 1 }
@@ -19,8 +25,9 @@ nodes:
     type: kafka
     brokers: 1
     group.initial.rebalance.delay.ms: 0
+    log.retention.check.interval.ms: 1s
 ${opts.offsetsRetention ? `    offsets.retention.minutes: ${opts.offsetsRetention}\n` : ''}    topics:
-      logs: { partitions: 1, retention.ms: ${opts.retention ?? '10s'}${opts.compact ? ', cleanup.policy: compact' : ''} }
+      logs: { partitions: 1, retention.ms: ${opts.retention ?? '10s'}, segment.ms: ${opts.segment ?? '2s'}${opts.compact ? ', cleanup.policy: compact' : ''} }
   indexer:
     type: consumer
     source: { node: kafka, topic: logs, group.id: indexer, enable.auto.commit: false, auto.offset.reset: ${reset}, session.timeout.ms: 6s }
@@ -28,7 +35,7 @@ ${opts.offsetsRetention ? `    offsets.retention.minutes: ${opts.offsetsRetentio
     output: { elasticsearch: { node: es, index: logs } }
   es: { type: elasticsearch }
 faults:
-  - { crash: indexer, at: 5s, restart-after: ${opts.down ?? '20s'} }
+  - { crash: indexer, at: 5s, restart-after: ${opts.down ?? '30s'} }
 `;
 
 const lastLag = (h: ReturnType<typeof runYaml>) => h.result.samples[h.result.samples.length - 1]!.stages['indexer']!['lag'];
@@ -56,6 +63,20 @@ describe('retention.ms shorter than a consumer outage (MISCONCEPTIONS 5)', () =>
     expect(out.lost).toBeLessThan(latest.lost);
     expect(out.lostAt['kafka']).toBe(out.lost);
     expect(lastLag(h)).toBe(0);
+  });
+
+  it('retention.ms of seconds with the default segment.ms (7 days): the active segment keeps every record, nothing is deleted', () => {
+    // Kafka deletes a segment only once its newest record is older than retention.ms; the only segment is
+    // still being written, so retention finds nothing to delete (topic configs segment.ms, retention.ms).
+    const h = runYaml(spec('latest', { segment: '7d' }));
+    expect(h.result.log.some((l) => l.text.includes('retention deleted'))).toBe(false);
+    expect(h.result.outputs['es']!.lost).toBeLessThanOrEqual(2); // only what preceded the group's very first join
+  });
+
+  it('no check, no deletion: the first retention check runs 30 s after the broker starts, then one a second here', () => {
+    const times = runYaml(spec('earliest')).result.log.filter((l) => l.text.includes('retention deleted')).map((l) => l.timeMs);
+    expect(times[0]).toBe(30_000);
+    for (const t of times) expect(t % 1000).toBe(0);
   });
 
   it('retention longer than the outage: the consumer resumes at its committed offset, nothing lost', () => {

@@ -1,6 +1,7 @@
 /**
  * Kappa replay is limited by retention (SEMANTICS §3 retention, §6; MISCONCEPTIONS 22). The topic
- * keeps 15 s of records; v1 of the job leaves out server errors, and v2 is deployed at 45 s. The
+ * keeps 15 s of records — in segments rolled every 5 s, checked every 5 s, so a segment goes once
+ * its newest record is 15 s old — v1 of the job leaves out server errors, and v2 is deployed at 45 s. The
  * Kappa replay starts at the earliest *retained* offset, so the rebuilt index lacks the deleted
  * period and after the switch the Kappa answer is wrong for it — and stays wrong. Lambda's
  * master dataset keeps everything: its next batch run with v2 recovers every window.
@@ -10,7 +11,7 @@ import { runSync } from '../../simulator/run/run.js';
 import { comparisonSpec } from '../unit/arch/comparison-spec.js';
 import type { FlinkInstanceInfo } from '../../simulator/nodes/flink/handle.js';
 
-const spec = comparisonSpec({ duration: '60s', rate: '50/s', checkpoint: '2s', retention: '15s', bug: '[status] != "500"', deployAt: '45s' });
+const spec = comparisonSpec({ duration: '60s', rate: '50/s', checkpoint: '2s', retention: '15s', segment: '5s', retentionCheck: '5s', bug: '[status] != "500"', deployAt: '45s' });
 const { result, components } = runSync(spec);
 const instances = (components.get('stream') as { instances(): FlinkInstanceInfo[] }).instances();
 const windows = result.query!.windows;

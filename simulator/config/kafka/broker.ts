@@ -54,7 +54,10 @@ export const BROKER_SETTINGS: Readonly<Record<string, BrokerSetting>> = {
   'log.retention.ms': b('long', null, 'Keep records this many ms (overrides the other two; -1 = forever).', true),
   'log.retention.bytes': b('long', '-1', 'Largest partition before old segments are deleted.'),
   'log.retention.check.interval.ms': b('long', '300000', 'How often records past retention are looked for.', true, 1),
-  'log.segment.bytes': b('int', '1073741824', 'Segment file size.'),
+  // Kafka 4.0 raised the least segment size to 1 MiB (KIP-1030).
+  'log.segment.bytes': b('int', '1073741824', 'Roll a new log segment before the active one passes this size (the default segment.bytes of topics).', true, 1_048_576),
+  'log.roll.hours': b('int', '168', 'Roll a new log segment once the active one is this many hours old (the default segment.ms of topics).', true, 1),
+  'log.roll.ms': b('long', null, 'Roll a new log segment once the active one is this many ms old (overrides log.roll.hours).', true, 1),
   'log.cleanup.policy': b(['delete', 'compact', 'delete,compact', 'compact,delete'], 'delete', 'Default cleanup policy of topics.', true),
   'log.flush.interval.messages': b('long', '9223372036854775807', 'fsync after this many messages.'),
   'log.flush.interval.ms': b('long', null, 'fsync at least this often.'),
@@ -107,6 +110,12 @@ export function retentionMs(cluster: BrokerConfig['cluster']): number {
   if (typeof cluster['log.retention.ms'] === 'number') return cluster['log.retention.ms'];
   if (typeof cluster['log.retention.minutes'] === 'number') return cluster['log.retention.minutes'] * 60_000;
   return (cluster['log.retention.hours'] as number) * 3_600_000;
+}
+
+/** The default segment.ms of a topic: log.roll.ms, else log.roll.hours (LogConfig). */
+export function rollMs(cluster: BrokerConfig['cluster']): number {
+  if (typeof cluster['log.roll.ms'] === 'number') return cluster['log.roll.ms'];
+  return (cluster['log.roll.hours'] as number) * 3_600_000;
 }
 
 function invalid(decl: BrokerSetting, value: string): string | undefined {

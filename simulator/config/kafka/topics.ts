@@ -27,8 +27,8 @@ const FLAGS: Readonly<Record<string, boolean>> = {
 };
 
 /** Topic-level configs simulated (→ the internal topic) and the other valid ones (Kafka 4.0 TopicConfig). */
-const SIMULATED_CONFIGS = ['retention.ms', 'min.insync.replicas', 'cleanup.policy'];
-const OTHER_CONFIGS = ['retention.bytes', 'segment.bytes', 'segment.ms', 'segment.jitter.ms', 'segment.index.bytes', 'max.message.bytes', 'compression.type', 'compression.gzip.level', 'compression.lz4.level', 'compression.zstd.level', 'delete.retention.ms', 'file.delete.delay.ms', 'flush.messages', 'flush.ms', 'index.interval.bytes', 'max.compaction.lag.ms', 'min.compaction.lag.ms', 'min.cleanable.dirty.ratio', 'message.timestamp.type', 'message.timestamp.before.max.ms', 'message.timestamp.after.max.ms', 'preallocate', 'unclean.leader.election.enable', 'local.retention.ms', 'local.retention.bytes', 'remote.storage.enable', 'follower.replication.throttled.replicas', 'leader.replication.throttled.replicas', 'message.downconversion.enable'];
+const SIMULATED_CONFIGS = ['retention.ms', 'min.insync.replicas', 'cleanup.policy', 'segment.ms', 'segment.bytes'];
+const OTHER_CONFIGS = ['retention.bytes', 'segment.jitter.ms', 'segment.index.bytes', 'max.message.bytes', 'compression.type', 'compression.gzip.level', 'compression.lz4.level', 'compression.zstd.level', 'delete.retention.ms', 'file.delete.delay.ms', 'flush.messages', 'flush.ms', 'index.interval.bytes', 'max.compaction.lag.ms', 'min.compaction.lag.ms', 'min.cleanable.dirty.ratio', 'message.timestamp.type', 'message.timestamp.before.max.ms', 'message.timestamp.after.max.ms', 'preallocate', 'unclean.leader.election.enable', 'local.retention.ms', 'local.retention.bytes', 'remote.storage.enable', 'follower.replication.throttled.replicas', 'leader.replication.throttled.replicas', 'message.downconversion.enable'];
 
 /** Commands in the file; lines ending in `\` continue. Comments, `#!`, `set …` and blank lines are skipped. */
 export function readTopicsScript(text: string, problems: Problems): TopicCommand[] {

@@ -7,6 +7,7 @@
 import { closest } from '../../spec/suggest.js';
 import { readSettingsYaml } from '../yaml/read.js';
 import type { Problems } from '../shared/issues.js';
+import type { Loc } from './ast.js';
 
 type Kind = 'positive' | 'nonnegative' | 'boolean' | 'bytes' | 'string' | readonly string[];
 
@@ -63,8 +64,11 @@ export function parseBytes(value: unknown): number | undefined {
   return m ? Number(m[1]) * BYTE_UNIT[m[2]!.toLowerCase()]! : undefined;
 }
 
-/** The internal-spec keys of a logstash.yml: every simulated setting, with the file's value or the default. */
-export function readLogstashYml(text: string, problems: Problems): Record<string, unknown> {
+/**
+ * The internal-spec keys of a logstash.yml: every simulated setting, with the file's value or the default.
+ * `written` hears where each setting the file writes has its value, so a later problem with it is marked there.
+ */
+export function readLogstashYml(text: string, problems: Problems, written?: (key: string, at: Loc) => void): Record<string, unknown> {
   const file = readSettingsYaml(text, problems);
   const out: Record<string, unknown> = {};
   const values = new Map<string, unknown>();
@@ -91,6 +95,7 @@ export function readLogstashYml(text: string, problems: Problems): Record<string
       continue;
     }
     values.set(setting.key, ok);
+    written?.(setting.key, setting.valueLoc);
     if (!decl.simulated && ok !== decl.default && !(k === 'bytes' && ok === parseBytes(decl.default))) {
       problems.warn(setting.keyLoc, `"${setting.key}" is valid but not simulated`);
     }

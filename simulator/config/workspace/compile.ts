@@ -75,10 +75,12 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
 
   // Logstash hosts
   const logstash: LogstashHost[] = [];
+  /** `node.setting` → where a real file writes it: a later problem with the setting (a limit) is marked there. */
+  const settingAt = new Map<string, Loc & { file: string }>();
   for (const host of hostsWith('logstash')) {
     const ymlPath = host.files.find((f) => f.endsWith('/logstash.yml'));
     const ymlProblems = problemsOf(ymlPath ?? `${host.name}/logstash.yml`);
-    const settings = readLogstashYml(ymlPath ? files.get(ymlPath)! : '', ymlProblems);
+    const settings = readLogstashYml(ymlPath ? files.get(ymlPath)! : '', ymlProblems, (key, at) => settingAt.set(`${host.name}.${key}`, { file: name(ymlPath!), ...at }));
     collect(ymlProblems);
     const merged: CompiledPipeline = { listeners: [], filter: [], outputs: {}, sleepMsPerEvent: 0 };
     const confProblems: Problems[] = [];
@@ -256,11 +258,11 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
     if (kafkaCluster?.brokers.includes(host)) return kafkaCluster.targetOf(host);
     return host;
   };
-  return toSpec(world, ordered, totalFiles, rename, nodeFile, issues);
+  return toSpec(world, ordered, totalFiles, rename, nodeFile, issues, settingAt);
 }
 
 /** `rename`: a host name in a fault → the internal node id or broker address. */
-function toSpec(world: World, nodes: Record<string, unknown>, files: number, rename: (host: unknown) => unknown, nodeFile: Map<string, string>, issues: SpecIssue[]): WorkspaceOutcome {
+function toSpec(world: World, nodes: Record<string, unknown>, files: number, rename: (host: unknown) => unknown, nodeFile: Map<string, string>, issues: SpecIssue[], settingAt: ReadonlyMap<string, Loc & { file: string }>): WorkspaceOutcome {
   const faults = Array.isArray(world.data.faults)
     ? world.data.faults.map((f: unknown) => {
         if (f === null || typeof f !== 'object') return f;
@@ -279,9 +281,11 @@ function toSpec(world: World, nodes: Record<string, unknown>, files: number, ren
   const data: Record<string, unknown> = { ...worldData, workload: files > 0 ? { ...workload, files } : workload, nodes, ...(faults !== undefined ? { faults } : {}) };
   const outcome = validateData(data, world.map);
   // Problems about nodes are located by the internal spec's paths, which world.yaml does not have:
-  // point them at the file the node came from.
+  // point them at the setting's value where a real file writes it, else at the file the node came from.
   const relocate = (i: SpecIssue): SpecIssue => {
-    const [top, id] = i.path.split('.');
+    const [top, id, ...key] = i.path.split('.');
+    const written = top === 'nodes' ? settingAt.get(`${id}.${key.join('.')}`) : undefined;
+    if (written) return { ...i, ...written };
     if (top !== 'nodes' || !id || !nodeFile.has(id)) return i;
     return { ...i, file: nodeFile.get(id)!, line: 1, column: 1, endLine: 1, endColumn: 1 };
   };

@@ -9,7 +9,7 @@ import type { SpecIssue } from '../../spec/issues.js';
 import { Problems } from '../shared/issues.js';
 import { parseHostPort, type HostPort } from '../shared/hosts.js';
 import type { Loc } from '../logstash/ast.js';
-import { readServerProperties, retentionMs, CLUSTER_KEYS, type BrokerConfig } from '../kafka/broker.js';
+import { readServerProperties, retentionMs, rollMs, CLUSTER_KEYS, type BrokerConfig } from '../kafka/broker.js';
 import { readTopicsScript } from '../kafka/topics.js';
 import type { Host } from './layout.js';
 
@@ -69,17 +69,22 @@ export function compileKafka(hosts: Host[], files: ReadonlyMap<string, string>, 
       const retention = cmd.configs.get('retention.ms');
       const minIsr = cmd.configs.get('min.insync.replicas');
       const cleanup = cmd.configs.get('cleanup.policy');
+      const segmentMs = cmd.configs.get('segment.ms');
+      const segmentBytes = cmd.configs.get('segment.bytes');
       topics[cmd.topic] = {
         partitions: cmd.partitions ?? cluster['num.partitions'],
         'replication.factor': rf,
         // retention.ms -1 keeps records forever: longer than any run.
         'retention.ms': retention ? (Number(retention.value) < 0 ? 2 ** 52 : Number(retention.value)) : defaultRetention < 0 ? 2 ** 52 : defaultRetention,
+        'segment.ms': segmentMs ? Number(segmentMs.value) : rollMs(cluster),
+        'segment.bytes': segmentBytes ? Number(segmentBytes.value) : cluster['log.segment.bytes'],
         ...(minIsr ? { 'min.insync.replicas': Number(minIsr.value) } : {}),
         'cleanup.policy': cleanup?.value ?? (cluster['log.cleanup.policy'] === 'compact' ? 'compact' : 'delete'),
       };
-      // TopicConfig validators: retention.ms atLeast(-1) (-1 = forever), min.insync.replicas atLeast(1).
-      for (const [key, c, least] of [['retention.ms', retention, -1], ['min.insync.replicas', minIsr, 1]] as const) {
-        if (c && !/^-?\d+$/.test(c.value)) p.error(c.loc, `Invalid value ${c.value} for configuration ${key}: Not a number of type ${key === 'retention.ms' ? 'LONG' : 'INT'}`);
+      // TopicConfig validators: retention.ms atLeast(-1) (-1 = forever), min.insync.replicas atLeast(1),
+      // segment.ms atLeast(1), segment.bytes atLeast(1 MiB) since Kafka 4.0 (KIP-1030).
+      for (const [key, c, least] of [['retention.ms', retention, -1], ['min.insync.replicas', minIsr, 1], ['segment.ms', segmentMs, 1], ['segment.bytes', segmentBytes, 1_048_576]] as const) {
+        if (c && !/^-?\d+$/.test(c.value)) p.error(c.loc, `Invalid value ${c.value} for configuration ${key}: Not a number of type ${key === 'retention.ms' || key === 'segment.ms' ? 'LONG' : 'INT'}`);
         else if (c && Number(c.value) < least) p.error(c.loc, `Invalid value ${c.value} for configuration ${key}: Value must be at least ${least}`);
       }
       if (cleanup && !['delete', 'compact'].includes(cleanup.value)) p.error(cleanup.loc, `Invalid value ${cleanup.value} for configuration cleanup.policy: String must be one of: compact, delete`);

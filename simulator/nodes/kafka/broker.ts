@@ -12,7 +12,7 @@ import { Replica } from './replica.js';
 import { ReplicaFetcher, handleReplicaFetch, checkIsr, advanceHighWatermark } from './replication.js';
 import { handleProduce, handleMarkers } from './produce-handler.js';
 import { handleFetch, wakeParkedFetches, type ParkedFetch } from './fetch-handler.js';
-import { applyRetention } from './retention.js';
+import { applyRetention, RETENTION_INITIAL_DELAY_MS } from './retention.js';
 import { tpKey } from './tp-key.js';
 
 export class Broker implements SimNode, MetadataListener {
@@ -56,7 +56,7 @@ export class Broker implements SimNode, MetadataListener {
       applyRetention(this);
       this.ctx.timer(retentionEvery, retentionTick);
     };
-    this.ctx.timer(retentionEvery, retentionTick);
+    this.ctx.timer(RETENTION_INITIAL_DELAY_MS, retentionTick);
   }
 
   receive(msg: Message, from: string): void {

@@ -18,6 +18,7 @@ import { KafkaProducer } from './producer.js';
 import { KafkaConsumer } from './consumer.js';
 import { describeCluster } from './inspect.js';
 import { tpKey } from './tp-key.js';
+import { KAFKA_SEGMENT_DEFAULTS, type SegmentConfig } from './partition-log.js';
 
 export interface TopicInfo {
   readonly name: string;
@@ -25,6 +26,8 @@ export interface TopicInfo {
   readonly replicationFactor: number;
   readonly retentionMs: number;
   readonly minIsr: number;
+  /** segment.bytes / segment.ms: how each replica cuts its log into segments (retention deletes whole ones). */
+  readonly segments: SegmentConfig;
 }
 
 export class KafkaCluster implements KafkaClusterHandle {
@@ -50,9 +53,7 @@ export class KafkaCluster implements KafkaClusterHandle {
     this.replicaLagMaxMs = spec['replica.lag.time.max.ms'];
     this.transactionMaxTimeoutMs = spec['transaction.max.timeout.ms'];
     this.initialRebalanceDelayMs = spec['group.initial.rebalance.delay.ms'];
-    let shortest = spec['log.retention.check.interval.ms'];
-    for (const t of Object.values(spec.topics)) shortest = Math.min(shortest, Math.max(1000, Math.floor(t['retention.ms'] / 10)));
-    this.retentionCheckMs = shortest;
+    this.retentionCheckMs = spec['log.retention.check.interval.ms'];
     this.controller = new Controller(sim, `${id}/controller`, spec['unclean.leader.election.enable'], (text) => sim.addLog('warn', `${id}/controller`, text));
     for (let b = 1; b <= spec.brokers; b++) {
       const broker = new Broker(this, b, this.brokerAddress(b));
@@ -93,17 +94,17 @@ export class KafkaCluster implements KafkaClusterHandle {
   }
 
   /** Creates a topic: replicas spread round robin over brokers, first replica the preferred leader. */
-  addTopic(name: string, partitions: number, replicationFactor: number, retentionMs: number, minIsr: number): void {
+  addTopic(name: string, partitions: number, replicationFactor: number, retentionMs: number, minIsr: number, segments: SegmentConfig = KAFKA_SEGMENT_DEFAULTS): void {
     if (this.topics.has(name)) return;
     const n = this.spec.brokers;
     const rf = Math.min(replicationFactor, n);
     const shift = this.topics.size;
-    this.topics.set(name, { name, partitions, replicationFactor: rf, retentionMs, minIsr });
+    this.topics.set(name, { name, partitions, replicationFactor: rf, retentionMs, minIsr, segments });
     for (let p = 0; p < partitions; p++) {
       const replicas: number[] = [];
       for (let i = 0; i < rf; i++) replicas.push(((p + shift + i) % n) + 1);
       this.controller.partitions.set(`${name}-${p}`, { topic: name, partition: p, replicas, leader: replicas[0]!, leaderEpoch: 0, isr: [...replicas] });
-      for (const b of replicas) this.brokers[b - 1]!.replicas.set(`${name}-${p}`, new Replica(name, p, replicas, minIsr, retentionMs));
+      for (const b of replicas) this.brokers[b - 1]!.replicas.set(`${name}-${p}`, new Replica(name, p, replicas, minIsr, retentionMs, segments));
     }
   }
 

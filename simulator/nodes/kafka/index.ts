@@ -31,7 +31,7 @@ export function createKafka(id: string, spec: NodeSpecOf<'kafka'>, ctx: BuildCon
     // cleanup.policy=compact (without ",delete") never deletes by age; compaction keeps at least the
     // latest value per key, so keeping every record honours its guarantees (SEMANTICS §3 "Log compaction").
     const retentionMs = t['cleanup.policy'] === 'compact' ? Number.POSITIVE_INFINITY : t['retention.ms'];
-    cluster.addTopic(name, t.partitions, t['replication.factor'], retentionMs, t['min.insync.replicas'] ?? spec['min.insync.replicas']);
+    cluster.addTopic(name, t.partitions, t['replication.factor'], retentionMs, t['min.insync.replicas'] ?? spec['min.insync.replicas'], { bytes: t['segment.bytes'], ms: t['segment.ms'] });
   }
   const { written, read } = referencedTopics(id, ctx);
   // auto.create.topics.enable: a topic first named by a client gets num.partitions=1 and

@@ -10,8 +10,15 @@
  * leader-epoch cache (for truncation after a leader change), the producer state (duplicate
  * detection) and the transaction index (open transactions → last stable offset; aborted ranges
  * that read_committed readers skip).
+ *
+ * The batches are grouped into segments as on the broker's disk (LogSegment): appends go to the
+ * last, active segment; a batch that would take it past `segment.bytes`, or that comes more than
+ * `segment.ms` after the segment's first batch, rolls a new one first (LogSegment.shouldRoll).
+ * Retention deletes whole segments only (UnifiedLog.deleteOldSegments): a record lives until
+ * the newest record of its segment is older than `retention.ms`, and until a retention check
+ * (simulator/nodes/kafka/retention.ts) comes round.
  */
-import type { Rec, RecordColumn } from '../../core/record.js';
+import { messageLengthOf, type Rec, type RecordColumn } from '../../core/record.js';
 import { recordEpoch, recordSequence, type ProducerEntry } from './idempotence.js';
 
 export interface LogBatch {
@@ -28,6 +35,42 @@ export interface LogBatch {
   readonly control: 'commit' | 'abort' | null;
   readonly appendTimeMs: number;
 }
+
+/**
+ * How a replica cuts its log into segments: topic `segment.bytes` (broker `log.segment.bytes`, default
+ * 1 GiB) and `segment.ms` (broker `log.roll.ms` / `log.roll.hours`, default 7 days).
+ */
+export interface SegmentConfig {
+  readonly bytes: number;
+  readonly ms: number;
+}
+
+export const KAFKA_SEGMENT_DEFAULTS: SegmentConfig = { bytes: 1_073_741_824, ms: 604_800_000 };
+
+/** DefaultRecordBatch.RECORD_BATCH_OVERHEAD: the header every stored batch has, control batches included. */
+const BATCH_HEADER_BYTES = 61;
+
+/**
+ * Bytes a batch takes in its segment: the batch header and the records' values (keys and per-record
+ * framing are not counted, as in record-bytes.ts, so a simulated segment fills a little slower than a real one).
+ */
+function storedBytes(b: LogBatch): number {
+  let bytes = BATCH_HEADER_BYTES;
+  if (!b.control) for (let j = 0; j < b.records.length; j++) bytes += messageLengthOf(b.records.at(j)!);
+  return bytes;
+}
+
+/** One segment of a replica's log: where it starts, how full it is, and its first and newest record times. */
+interface Segment {
+  readonly baseOffset: number;
+  bytes: number;
+  /** The first batch's time: `segment.ms` is counted from it (LogSegment's rollingBasedTimestamp); -1 while empty. */
+  firstMs: number;
+  /** The newest record's time (LogSegment.largestTimestamp): time retention looks only at this. */
+  largestMs: number;
+}
+
+const emptySegment = (baseOffset: number): Segment => ({ baseOffset, bytes: 0, firstMs: -1, largestMs: -1 });
 
 /** The rid of record `j` of a batch, without making the record when the batch keeps ids. */
 export function ridAt(records: RecordColumn, j: number): number {
@@ -69,11 +112,19 @@ export class PartitionLog {
   /** Producer id → first offset of its open transaction in this partition. */
   readonly openTxns = new Map<number, number>();
   aborted: AbortedRange[] = [];
+  /** The segments, oldest first; the last one is the active segment appends go to. Never empty. */
+  private segments: Segment[] = [emptySegment(0)];
 
   constructor(
     readonly topic: string,
     readonly partition: number,
+    readonly segmentConfig: SegmentConfig = KAFKA_SEGMENT_DEFAULTS,
   ) {}
+
+  /** Segments the log has now (the active one included). */
+  segmentCount(): number {
+    return this.segments.length;
+  }
 
   /** The leader's epoch cache gets an entry when it starts leading, before it writes anything. */
   startEpoch(epoch: number): void {
@@ -88,9 +139,29 @@ export class PartitionLog {
   /** Appends a batch; the leader passes its offset-less fields, a follower passes the leader's batch. */
   append(batch: LogBatch): void {
     this.startEpoch(batch.epoch);
+    this.addToSegment(batch);
     this.batches.push(batch);
     this.logEndOffset = batch.baseOffset + batchCount(batch);
     this.index(batch);
+  }
+
+  /**
+   * Puts the batch in the active segment, rolling a new one first when the batch would not fit in
+   * `segment.bytes` or the segment's first batch is more than `segment.ms` old (LogSegment.shouldRoll;
+   * an empty segment never rolls). A batch's time is its append time on the leader, which its followers keep.
+   */
+  private addToSegment(batch: LogBatch): void {
+    const bytes = storedBytes(batch);
+    let active = this.segments[this.segments.length - 1]!;
+    const full = active.bytes > 0 && active.bytes + bytes > this.segmentConfig.bytes;
+    const old = active.bytes > 0 && batch.appendTimeMs - active.firstMs > this.segmentConfig.ms;
+    if (full || old) {
+      active = emptySegment(batch.baseOffset);
+      this.segments.push(active);
+    }
+    if (active.bytes === 0) active.firstMs = batch.appendTimeMs;
+    active.bytes += bytes;
+    active.largestMs = Math.max(active.largestMs, batch.appendTimeMs);
   }
 
   private index(batch: LogBatch): void {
@@ -141,7 +212,25 @@ export class PartitionLog {
     if (this.highWatermark > this.logEndOffset) this.highWatermark = this.logEndOffset;
     this.epochs = this.epochs.filter((e) => e.startOffset < this.logEndOffset);
     this.rebuildIndexes();
+    this.truncateSegments();
     return removed.filter((b) => !b.control);
+  }
+
+  /**
+   * After a truncation: segments that start at or past the new log end go (LocalLog.truncateTo), and the
+   * last one left is measured again from the batches it still holds.
+   */
+  private truncateSegments(): void {
+    while (this.segments.length > 1 && this.segments[this.segments.length - 1]!.baseOffset >= this.logEndOffset) this.segments.pop();
+    const last = this.segments[this.segments.length - 1]!;
+    const kept = emptySegment(last.baseOffset);
+    for (let i = this.batchIndexAt(last.baseOffset); i < this.batches.length; i++) {
+      const b = this.batches[i]!;
+      if (kept.bytes === 0) kept.firstMs = b.appendTimeMs;
+      kept.bytes += storedBytes(b);
+      kept.largestMs = Math.max(kept.largestMs, b.appendTimeMs);
+    }
+    this.segments[this.segments.length - 1] = kept;
   }
 
   /** Empties the replica and restarts it at `offset` (a follower behind the leader's log start). */
@@ -152,6 +241,7 @@ export class PartitionLog {
     this.logEndOffset = offset;
     this.highWatermark = offset;
     this.epochs = [];
+    this.segments = [emptySegment(offset)];
     this.rebuildIndexes();
   }
 
@@ -162,17 +252,38 @@ export class PartitionLog {
     for (let i = this.head; i < this.batches.length; i++) this.index(this.batches[i]!);
   }
 
-  /** Deletes batches older than `retentionMs` that lie below the high watermark (retention.ms). */
-  deleteOlderThan(cutoffMs: number): LogBatch[] {
+  /**
+   * Time retention at one retention check (UnifiedLog.deleteRetentionMsBreachedSegments): deletes the
+   * oldest segments whose newest record is more than `retentionMs` old at `nowMs`, stopping at the first
+   * that is not, or that reaches past the high watermark (the log start never passes the HW). The active
+   * segment goes too once all of it has expired — an empty one is rolled first, as a log always has one
+   * segment — but an empty active segment is never deleted. Returns how many segments went, and their batches.
+   */
+  deleteExpiredSegments(nowMs: number, retentionMs: number): { segments: number; batches: LogBatch[] } {
+    let n = 0;
+    while (n < this.segments.length) {
+      const seg = this.segments[n]!;
+      const next = this.segments[n + 1];
+      const upperBound = next ? next.baseOffset : this.logEndOffset;
+      if (!next && seg.bytes === 0) break;
+      if (this.highWatermark < upperBound || !(nowMs - seg.largestMs > retentionMs)) break;
+      n++;
+    }
+    if (n === 0) return { segments: 0, batches: [] };
+    if (n === this.segments.length) this.segments.push(emptySegment(this.logEndOffset));
+    this.segments.splice(0, n);
+    return { segments: n, batches: this.deleteBelow(this.segments[0]!.baseOffset) };
+  }
+
+  /** Drops the batches below `offset` (the new first segment's base) and moves the log start there. */
+  private deleteBelow(offset: number): LogBatch[] {
     const removed: LogBatch[] = [];
-    while (this.head < this.batches.length) {
+    while (this.head < this.batches.length && this.batches[this.head]!.baseOffset < offset) {
       const b = this.batches[this.head]!;
-      const end = b.baseOffset + batchCount(b);
-      if (b.appendTimeMs >= cutoffMs || end > this.highWatermark) break;
       removed.push(b);
       this.head++;
-      this.logStartOffset = end;
     }
+    this.logStartOffset = Math.max(this.logStartOffset, offset);
     if (this.head > 1024 && this.head * 2 > this.batches.length) {
       this.batches = this.batches.slice(this.head);
       this.head = 0;

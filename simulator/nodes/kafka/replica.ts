@@ -3,7 +3,7 @@
  * partition's leadership (what the controller last told it) and, while it leads, what it knows
  * of its followers (SEMANTICS §3: ISR, high watermark).
  */
-import { PartitionLog } from './partition-log.js';
+import { KAFKA_SEGMENT_DEFAULTS, PartitionLog, type SegmentConfig } from './partition-log.js';
 
 export interface FollowerState {
   /** The follower's log end offset, as its last fetch reported it. */
@@ -41,8 +41,9 @@ export class Replica {
     readonly replicas: readonly number[],
     readonly minIsr: number,
     readonly retentionMs: number,
+    segments: SegmentConfig = KAFKA_SEGMENT_DEFAULTS,
   ) {
-    this.log = new PartitionLog(topic, partition);
+    this.log = new PartitionLog(topic, partition, segments);
   }
 
   get key(): string {

@@ -7,6 +7,8 @@ export const topicSchema = z
     partitions: positiveInt('Partitions; order holds only within one partition.').default(1),
     'replication.factor': positiveInt('Copies of each partition across brokers.').default(1),
     'retention.ms': duration('How long records are kept whether read or not (default 7d). Older records cannot be replayed.').default(604_800_000),
+    'segment.ms': duration('Roll a new log segment once the active one is this old (default 7d, broker log.roll.hours=168). Retention deletes whole segments only.').default(604_800_000),
+    'segment.bytes': positiveInt('Roll a new log segment before the active one would pass this size in bytes (default 1 GiB, broker log.segment.bytes).').default(1_073_741_824),
     'min.insync.replicas': positiveInt('Overrides the cluster value for this topic.').optional(),
     'cleanup.policy': z
       .enum(['delete', 'compact'])
@@ -24,7 +26,7 @@ export const kafkaSchema = z
     'replica.lag.time.max.ms': duration('A follower that has not caught up for this long leaves the ISR (default 30s).').default(30_000),
     'transaction.max.timeout.ms': duration('Largest `transaction.timeout.ms` a producer may ask for (default 15m).').default(900_000),
     'group.initial.rebalance.delay.ms': duration('How long the first rebalance of an empty group waits for more members to join (default 3s).').default(3000),
-    'log.retention.check.interval.ms': duration('How often brokers look for records past retention.ms (default 5m; the simulator also checks at least every tenth of the shortest retention.ms).').default(300_000),
+    'log.retention.check.interval.ms': duration('How often brokers look for segments past retention.ms (default 5m; the first check runs 30 s after a broker starts).').default(300_000),
     'offsets.retention.minutes': z.number().int().positive().default(10_080).describe('Committed group offsets expire after this many minutes without activity (default 7 days).'),
     topics: z.record(recordKey(), topicSchema).default({}).describe('Topic name → settings.'),
   })

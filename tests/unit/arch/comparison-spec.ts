@@ -17,6 +17,9 @@ export interface ComparisonOptions {
   throughput?: string;
   margin?: string;
   retention?: string;
+  /** The topic's segment.ms and the broker's log.retention.check.interval.ms: retention deletes whole segments, at checks. */
+  segment?: string;
+  retentionCheck?: string;
   /** v1's `where` (the bug); v2 has none. */
   bug?: string;
   /** Deploy v2 at this time: in place + next batch for Lambda, as a replay for Kappa. */
@@ -65,7 +68,12 @@ export function comparisonSpec(o: ComparisonOptions = {}): PipelineSpec {
           s3: { node: 'lake', prefix: 'raw/', time_file: '2s' },
         },
       },
-      kafka: { type: 'kafka', brokers: 1, topics: { logs: { partitions: 2, 'replication.factor': 1, 'retention.ms': o.retention ?? '7d' } } },
+      kafka: {
+        type: 'kafka',
+        brokers: 1,
+        ...(o.retentionCheck ? { 'log.retention.check.interval.ms': o.retentionCheck } : {}),
+        topics: { logs: { partitions: 2, 'replication.factor': 1, 'retention.ms': o.retention ?? '7d', ...(o.segment ? { 'segment.ms': o.segment } : {}) } },
+      },
       lake: { type: 's3' },
       es: { type: 'elasticsearch' },
       batch: {

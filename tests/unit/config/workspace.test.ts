@@ -76,6 +76,29 @@ describe('the example workspace beats-logstash-kafka-es', () => {
   });
 });
 
+describe('log segments from topics.sh and server.properties', () => {
+  const files = () => readWorkspaceFolder(join(EXAMPLES, 'beats-logstash-kafka-es'));
+  const topic = (ws: Map<string, string>) => {
+    const outcome = compileWorkspace(ws);
+    if (!outcome.ok) throw new Error(outcome.errors.map((e) => e.message).join('; '));
+    const kafka = outcome.spec.nodes.kafka;
+    return kafka?.type === 'kafka' ? kafka.topics.logs! : undefined;
+  };
+
+  it('a topic takes segment.ms and segment.bytes from --config, else the brokers\' log.roll.* and log.segment.bytes, else 7 days and 1 GiB', () => {
+    expect(topic(files())).toMatchObject({ 'segment.ms': 604_800_000, 'segment.bytes': 1_073_741_824 });
+    expect(topic(edit(files(), 'kafka-1/topics.sh', 'min.insync.replicas=2', 'min.insync.replicas=2 --config segment.ms=5000 --config segment.bytes=2097152'))).toMatchObject({ 'segment.ms': 5000, 'segment.bytes': 2_097_152 });
+    const rolled = files();
+    for (const b of [1, 2, 3]) edit(rolled, `kafka-${b}/server.properties`, 'log.retention.hours=24', 'log.retention.hours=24\nlog.roll.hours=1\nlog.segment.bytes=1048576');
+    expect(topic(rolled)).toMatchObject({ 'segment.ms': 3_600_000, 'segment.bytes': 1_048_576 });
+  });
+
+  it('segment.bytes below 1 MiB is refused as Kafka 4.0 refuses it (KIP-1030), at its value', () => {
+    const outcome = compileWorkspace(edit(files(), 'kafka-1/topics.sh', 'min.insync.replicas=2', 'min.insync.replicas=2 --config segment.bytes=1000'));
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'kafka-1/topics.sh', message: 'Invalid value 1000 for configuration segment.bytes: Value must be at least 1048576' });
+  });
+});
+
 describe('topology from the files', () => {
   it('a host nobody runs is an error at that value', () => {
     const files = edit(example(), 'web1/filebeat.yml', 'logstash:5044', 'logstash-1:5044');
@@ -124,6 +147,12 @@ describe('topology from the files', () => {
     expect(outcome.spec.nodes.logstash).toMatchObject({ 'queue.type': 'persisted', 'queue.checkpoint.writes': 1 });
     expect(outcome.spec.nodes.elasticsearch).toMatchObject({ mappings: { logs: { status: 'keyword', bytes: 'long' } } });
     expect(outcome.warnings.map((w) => w.message)).toContain('field type "ip" (ip) is valid but not simulated: the simulation accepts any value there');
+  });
+
+  it('a limit on a logstash.yml setting is marked at that setting\'s value, not at the top of the pipeline file', () => {
+    const outcome = compileWorkspace(edit(example(), 'logstash/logstash.yml', 'pipeline.workers: 2', 'pipeline.workers: 10000'));
+    const line = example().get('logstash/logstash.yml')!.split('\n').findIndex((l) => l.startsWith('pipeline.workers:')) + 1;
+    expect(!outcome.ok && outcome.errors[0]).toMatchObject({ file: 'logstash/logstash.yml', line, column: 19, message: '10,000 pipeline workers; the limit is 256' });
   });
 
   it('world.yaml holds only the simulated world', () => {
