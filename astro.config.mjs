@@ -10,6 +10,15 @@ export default defineConfig({
   srcDir: './site',
   output: 'static',
   integrations: [mdx()],
+  // Code blocks in lessons follow the page's theme. The high-contrast GitHub themes keep every token
+  // (comments included) above WCAG AA on their background; plain github-dark's comments are 3:1.
+  // `defaultColor: false` emits both as CSS variables; prose.css picks one by `data-theme`.
+  markdown: {
+    shikiConfig: {
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+      defaultColor: false,
+    },
+  },
   // English at `/`, Korean under `/ko/` (issue #23). Every page exists in both languages
   // (site/pages/ko/ mirrors site/pages/); components read the language from Astro.currentLocale.
   i18n: {
