@@ -27,7 +27,6 @@ import type { DataInterval } from '../orchestrator/timetable.js';
 import { EPOCH_MS } from '../workload/clock.js';
 
 export type ExtractMode = 'incremental' | 'full';
-export type LoadStyle = 'etl' | 'elt';
 
 /** A row of `fact_orders`. */
 export interface FactRow {
@@ -68,7 +67,7 @@ export function extractRows(history: readonly OrderVersion[], mode: ExtractMode,
 
 const toFact = (r: OrderVersion, runId: string): FactRow => ({ orderId: r.orderId, customerId: r.customerId, amount: r.amountCents / 100, status: r.status, dt: dtOf(r.createdAtMs), version: r.version, loadedBy: runId });
 
-/** The warehouse's tables, written by the DAG's load and marts tasks. */
+/** The warehouse's tables, written by the DAG's tasks. */
 export class Warehouse {
   readonly staging: StagedRow[] = [];
   readonly fact = new Map<number, FactRow>();
@@ -77,22 +76,26 @@ export class Warehouse {
   /** Rows read from the OLTP database, summed over every extract: what the extracts cost the source. */
   rowsRead = 0;
 
-  constructor(
-    readonly style: LoadStyle,
-    readonly mode: ExtractMode,
-  ) {}
+  constructor(readonly mode: ExtractMode) {}
 
-  /** The load task: one extract's rows into the warehouse. */
-  load(rows: readonly OrderVersion[], runId: string): void {
+  /**
+   * ETL, one task: the business rule runs in Spark on the extracted rows, then the survivors are MERGEd
+   * into the fact table by `order_id` (a full extract replaces the table: `INSERT OVERWRITE`).
+   */
+  extractTransformLoad(rows: readonly OrderVersion[], runId: string): void {
     this.rowsRead += rows.length;
-    if (this.style === 'etl') {
-      // Transform first: the business rule runs in Spark, before the warehouse sees the rows.
-      if (this.mode === 'full') this.fact.clear();
-      for (const r of rows) if (r.status !== 'cancelled') this.fact.set(r.orderId, toFact(r, runId));
-      return;
-    }
-    // ELT: land the raw rows, then transform inside the warehouse from everything staged so far.
+    if (this.mode === 'full') this.fact.clear();
+    for (const r of rows) if (r.status !== 'cancelled') this.fact.set(r.orderId, toFact(r, runId));
+  }
+
+  /** ELT, first task: the raw rows land in `stg_orders` as they are. */
+  stage(rows: readonly OrderVersion[], runId: string): void {
+    this.rowsRead += rows.length;
     for (const r of rows) this.staging.push({ row: r, runId });
+  }
+
+  /** ELT, second task, inside the warehouse: newest staged version per order, then the business rule. */
+  transformInWarehouse(): void {
     const newest = new Map<number, StagedRow>();
     for (const s of this.staging) {
       const had = newest.get(s.row.orderId);

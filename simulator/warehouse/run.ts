@@ -7,31 +7,25 @@
  *   (layers.ts). While `orders-db` is down (a fault window) the connection is refused: the try fails
  *   (`org.postgresql.util.PSQLException: Connection refused`) after the driver's connect timeout and is
  *   retried if it has retries left.
- * - The load task loads that run's extract; the marts task rebuilds both marts from the fact table.
+ * - ETL loads in the extract's own task; ELT stages raw rows, and a transform task rebuilds the fact table in
+ *   the warehouse. The marts task rebuilds both marts from the fact table.
  *
  * After the run, `truth` is what the marts would hold if every committed order had been loaded: the
  * OLTP table at the end, cancelled orders out. The comparison is the lesson: which days and orders a mart
  * lacks, and which stale rows it still counts.
  */
 import type { DagModel, DagTask } from '../orchestrator/dag-parse.js';
-import { DagScheduler, dagSettings, runScheduler, type DagRun } from '../orchestrator/scheduler.js';
+import { DagScheduler, runScheduler, type DagRun } from '../orchestrator/scheduler.js';
+import type { WarehouseSpec } from '../spec/schema/warehouse.js';
 import { orderHistory, snapshotAt, type OrderVersion, type OrdersSettings } from './orders.js';
-import { extractRows, groupRevenue, Warehouse, dtOf, type ExtractMode, type FactRow, type LoadStyle, type MartRow } from './layers.js';
+import { extractRows, groupRevenue, Warehouse, dtOf, type FactRow, type MartRow } from './layers.js';
 
-export type TaskRole = 'extract' | 'load' | 'marts';
-
-export interface WarehouseRunSpec {
-  readonly orders: OrdersSettings;
-  readonly dag: DagModel;
-  /** task_id → what its SQL file does. */
-  readonly roles: ReadonlyMap<string, TaskRole>;
-  readonly extract: ExtractMode;
-  readonly style: LoadStyle;
-  /** `[from, to)` windows (virtual ms) when the orders database refuses connections. */
-  readonly dbDown: readonly (readonly [number, number])[];
-  /** Run the scheduler until this virtual time. */
-  readonly untilMs: number;
-}
+/**
+ * What a task's SQL file does: `extract-load` (ETL: JDBC read, transform in Spark, MERGE into the fact table),
+ * `extract` (ELT: JDBC read into `stg_orders` raw), `transform` (ELT: `stg_orders` → `fact_orders` in the
+ * warehouse), `marts` (rebuild the marts from `fact_orders`).
+ */
+export type TaskRole = WarehouseSpec['tasks'][number]['role'];
 
 /** What happened to one extract try, for the ledger. */
 export interface ExtractTry {
@@ -56,31 +50,44 @@ const CONNECT_TIMEOUT_MS = 10_000;
 /** A task's Spark job: a minute, the simulated cluster's time to start and run a small job. */
 const JOB_MS = 60_000;
 
-export function runWarehouse(spec: WarehouseRunSpec): WarehouseRun {
-  const history = orderHistory(spec.orders);
-  const warehouse = new Warehouse(spec.style, spec.extract);
+/** The orders settings of a spec, with the run's seed. */
+export function ordersOf(w: WarehouseSpec, seed: number): OrdersSettings {
+  const o = w.orders;
+  return { seed, perDay: o['per-day'], days: o.days, updateShare: o['update-share'], slowShare: o['slow-share'], slowMaxMs: o['slow-max'] };
+}
+
+/** The DAG the spec describes, as the scheduler's model: its tasks with their retries, and `>>` edges. */
+function dagOf(w: WarehouseSpec): DagModel {
+  const tasks: DagTask[] = w.tasks.map((t, i) => ({ taskId: t.id, variable: t.id, operator: 'SparkSqlOperator', args: { retries: t.retries, retry_delay: { kind: 'timedelta', ms: t['retry-delay'] } }, line: i + 1, column: 1 }));
+  const edges = w.tasks.flatMap((t) => t.upstream.map((u): [string, string] => [u, t.id]));
+  return { dagId: w['dag-id'], args: {}, tasks, edges };
+}
+
+export function runWarehouse(w: WarehouseSpec, seed: number): WarehouseRun {
+  const history = orderHistory(ordersOf(w, seed));
+  const warehouse = new Warehouse(w.extract);
   const extracts: ExtractTry[] = [];
-  const staged = new Map<string, readonly OrderVersion[]>();
-  const down = (t: number) => spec.dbDown.some(([a, b]) => t >= a && t < b);
-  const settings = dagSettings(spec.dag);
-  if (settings instanceof Error) throw settings;
+  const roles = new Map(w.tasks.map((t) => [t.id, t.role]));
+  const down = (t: number) => w['db-down'].some(([a, b]) => t >= a && t < b);
   const execute = (task: DagTask, run: DagRun, tryNumber: number, startMs: number) => {
-    const role = spec.roles.get(task.taskId);
-    if (role === 'extract') {
+    const role = roles.get(task.taskId);
+    if (role === 'extract' || role === 'extract-load') {
       if (down(startMs)) {
         extracts.push({ runId: run.runId, tryNumber, startMs, ok: false, rows: [] });
         return { durationMs: CONNECT_TIMEOUT_MS, ok: false };
       }
-      const rows = extractRows(history, spec.extract, run.interval, startMs);
+      const rows = extractRows(history, w.extract, run.interval, startMs);
       extracts.push({ runId: run.runId, tryNumber, startMs, ok: true, rows });
-      staged.set(run.runId, rows);
-    } else if (role === 'load') warehouse.load(staged.get(run.runId) ?? [], run.runId);
+      if (role === 'extract') warehouse.stage(rows, run.runId);
+      else warehouse.extractTransformLoad(rows, run.runId);
+    } else if (role === 'transform') warehouse.transformInWarehouse();
     else if (role === 'marts') warehouse.buildMarts();
     return { durationMs: JOB_MS, ok: true };
   };
-  const scheduler = new DagScheduler(spec.dag, settings, { execute, poke: () => true });
-  runScheduler(scheduler, 0, spec.untilMs);
-  const end = snapshotAt(history, spec.untilMs).filter((r) => r.status !== 'cancelled');
+  const settings = { startDateMs: w.start, everyMs: w.interval, catchup: w.catchup, maxActiveRuns: w['max-active-runs'] };
+  const scheduler = new DagScheduler(dagOf(w), settings, { execute, poke: () => true });
+  runScheduler(scheduler, 0, w.until);
+  const end = snapshotAt(history, w.until).filter((r) => r.status !== 'cancelled');
   const fact = new Map<number, FactRow>(end.map((r) => [r.orderId, { orderId: r.orderId, customerId: r.customerId, amount: r.amountCents / 100, status: r.status, dt: dtOf(r.createdAtMs), version: r.version, loadedBy: '' }]));
   return {
     history,
