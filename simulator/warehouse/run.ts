@@ -11,7 +11,7 @@
  *   the warehouse. The marts task rebuilds both marts from the fact table.
  *
  * After the run, `truth` is what the marts would hold if every committed order had been loaded: the
- * OLTP table at the end, cancelled orders out. The comparison is the lesson: which days and orders a mart
+ * OLTP table as of the newest run's data interval end (what that run is meant to reflect), cancelled orders out. The comparison is the lesson: which days and orders a mart
  * lacks, and which stale rows it still counts.
  */
 import type { DagModel, DagTask } from '../orchestrator/dag-parse.js';
@@ -87,7 +87,9 @@ export function runWarehouse(w: WarehouseSpec, seed: number): WarehouseRun {
   const settings = { startDateMs: w.start, everyMs: w.interval, catchup: w.catchup, maxActiveRuns: w['max-active-runs'] };
   const scheduler = new DagScheduler(dagOf(w), settings, { execute, poke: () => true });
   runScheduler(scheduler, 0, w.until);
-  const end = snapshotAt(history, w.until).filter((r) => r.status !== 'cancelled');
+  // What the marts should show after the newest DAG run: the table as of that run's data interval end.
+  const cutoff = Math.max(0, ...scheduler.runs.map((r) => r.interval.endMs));
+  const end = snapshotAt(history, cutoff).filter((r) => r.status !== 'cancelled');
   const fact = new Map<number, FactRow>(end.map((r) => [r.orderId, { orderId: r.orderId, customerId: r.customerId, amount: r.amountCents / 100, status: r.status, dt: dtOf(r.createdAtMs), version: r.version, loadedBy: '' }]));
   return {
     history,

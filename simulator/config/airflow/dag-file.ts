@@ -19,11 +19,11 @@ import type { Loc } from '../logstash/ast.js';
 export const RECORDS_PER_CORE = 100;
 
 /** SparkSqlOperator's own parameters (provider 4.x) and the BaseOperator ones the simulator reads. */
-const SPARK_SQL_PARAMS = ['sql', 'conf', 'conn_id', 'total_executor_cores', 'executor_cores', 'executor_memory', 'keytab', 'principal', 'master', 'name', 'num_executors', 'verbose', 'yarn_queue'];
-const BASE_PARAMS_READ = ['task_id', 'retries', 'retry_delay'];
-const BASE_PARAMS_IGNORED = ['owner', 'email', 'email_on_failure', 'email_on_retry', 'doc_md', 'pool', 'queue', 'priority_weight'];
-const BASE_PARAMS_UNSIMULATED = ['execution_timeout', 'depends_on_past', 'retry_exponential_backoff', 'max_retry_delay', 'trigger_rule', 'sla'];
-const DAG_PARAMS = ['dag_id', 'schedule', 'start_date', 'catchup', 'max_active_runs', 'template_searchpath', 'description', 'doc_md', 'dagrun_timeout', 'max_active_tasks', 'end_date'];
+export const SPARK_SQL_PARAMS = ['sql', 'conf', 'conn_id', 'total_executor_cores', 'executor_cores', 'executor_memory', 'keytab', 'principal', 'master', 'name', 'num_executors', 'verbose', 'yarn_queue'];
+export const BASE_PARAMS_READ = ['task_id', 'retries', 'retry_delay'];
+export const BASE_PARAMS_IGNORED = ['owner', 'email', 'email_on_failure', 'email_on_retry', 'doc_md', 'pool', 'queue', 'priority_weight'];
+export const BASE_PARAMS_UNSIMULATED = ['execution_timeout', 'depends_on_past', 'retry_exponential_backoff', 'max_retry_delay', 'trigger_rule', 'sla'];
+export const DAG_PARAMS = ['dag_id', 'schedule', 'start_date', 'catchup', 'max_active_runs', 'template_searchpath', 'description', 'doc_md', 'dagrun_timeout', 'max_active_tasks', 'end_date'];
 
 export interface CompiledDag {
   dagId: string;
@@ -34,7 +34,7 @@ export interface CompiledDag {
   throughput: number;
 }
 
-const point = (line: number, column: number): Loc => ({ line, column, endLine: line, endColumn: column + 1 });
+export const point = (line: number, column: number): Loc => ({ line, column, endLine: line, endColumn: column + 1 });
 
 /** `path`: the DAG's path in the workspace (`batch/dags/x.py`), `file`: its name in messages; `exists`: whether a workspace path is a file. */
 export function checkDagFile(text: string, path: string, file: string, exists: (path: string) => boolean): { problems: Problems; compiled?: CompiledDag } {
@@ -112,14 +112,14 @@ export function checkDagFile(text: string, path: string, file: string, exists: (
 }
 
 /** A number of seconds or a timedelta, in ms (Airflow reads a plain number of `retry_delay` as seconds). */
-function durationMs(v: DagValue | undefined, dflt: number): number {
+export function durationMs(v: DagValue | undefined, dflt: number): number {
   if (typeof v === 'number') return v * 1000;
   if (v && typeof v === 'object' && v.kind === 'timedelta') return v.ms;
   return dflt;
 }
 
 /** Jinja's loader: the DAG's folder first, then template_searchpath (`/opt/airflow/…` is the host folder). */
-function findTemplate(name: string, dagPath: string, host: string, searchPath: DagValue | undefined, exists: (path: string) => boolean): string | undefined {
+export function findTemplate(name: string, dagPath: string, host: string, searchPath: DagValue | undefined, exists: (path: string) => boolean): string | undefined {
   const dagDir = dagPath.split('/').slice(0, -1).join('/');
   const dirs = [dagDir];
   if (typeof searchPath === 'string' && searchPath.startsWith('/opt/airflow/')) dirs.push(`${host}/${searchPath.slice('/opt/airflow/'.length).replace(/\/$/, '')}`);
@@ -127,7 +127,7 @@ function findTemplate(name: string, dagPath: string, host: string, searchPath: D
   return undefined;
 }
 
-function locOfText(text: string, needle: string): Loc | undefined {
+export function locOfText(text: string, needle: string): Loc | undefined {
   const i = text.indexOf(needle);
   if (i < 0) return undefined;
   const before = text.slice(0, i).split('\n');
