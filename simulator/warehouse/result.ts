@@ -27,6 +27,8 @@ export interface WarehouseResult {
     staleOrders: number;
   };
   marts: Record<'mart_daily_revenue' | 'mart_customer_revenue', MartSummary>;
+  /** The DAG's runs, as `airflow dags list-runs` shows them: every try of every task, in start order. */
+  dagRuns: { dagId: string; runId: string; state: string; tries: { tryNumber: number; startMs: number; endMs: number; outcome: string | null }[] }[];
   /** The tables themselves, for the terminal (small: a few hundred rows). */
   tables: {
     fact_orders: FactRow[];
@@ -56,6 +58,12 @@ export function summarizeWarehouse(run: WarehouseRun): WarehouseResult {
     rowsRead: w.rowsRead,
     fact: { rows: fact.length, missingOrders: missing, staleOrders: stale },
     marts: { mart_daily_revenue: summary(w.dailyRevenue, run.truth.daily), mart_customer_revenue: summary(w.customerRevenue, run.truth.customers) },
+    dagRuns: run.scheduler.runs.map((r) => ({
+      dagId: run.scheduler.dag.dagId,
+      runId: r.runId,
+      state: r.state,
+      tries: [...r.tis.values()].flatMap((ti) => ti.tries.map((t) => ({ tryNumber: t.tryNumber, startMs: t.startMs, endMs: t.endMs, outcome: t.outcome }))).sort((a, b) => a.startMs - b.startMs),
+    })),
     tables: { fact_orders: fact, mart_daily_revenue: [...w.dailyRevenue], mart_customer_revenue: [...w.customerRevenue] },
   };
 }
