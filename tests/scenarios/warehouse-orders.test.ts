@@ -23,6 +23,7 @@ import { runSync } from '../../simulator/run/run.js';
 import { runLine } from '../../simulator/shell/index.js';
 import { checkWarehouseSql } from '../../simulator/config/spark/warehouse-sql.js';
 import type { WarehouseSpec } from '../../simulator/spec/schema/warehouse.js';
+import { validateWorkspaceFile } from '../../simulator/exercise/workspace-validate.js';
 
 const v = (orderId: number, version: number, status: OrderVersion['status'], updatedAtMs: number, committedMs: number): OrderVersion => ({ orderId, version, customerId: 'c-001', amountCents: 1000, status, createdAtMs: version === 1 ? updatedAtMs : 0, updatedAtMs, committedMs });
 const day = (n: number) => ({ startMs: n * DAY_MS, endMs: (n + 1) * DAY_MS });
@@ -164,6 +165,13 @@ describe('the mart that missed a day (lesson 1 exercise) [AF1][AF3]', () => {
 });
 
 describe('the job files [SPARK-JDBC]', () => {
+  it("the editor marks nothing in the exercise's files, each checked as the file it is (postgresql.conf is not a Logstash pipeline)", () => {
+    const f = Object.fromEntries(files(`${EXERCISE}/starter`));
+    for (const [path, text] of Object.entries(f)) expect([path, validateWorkspaceFile(undefined, text, path, f).errors]).toEqual([path, []]);
+    const broken = validateWorkspaceFile(undefined, 'port = many\n', 'orders-db/postgresql.conf', f);
+    expect(broken.errors.map((e) => e.message)).toEqual(['invalid value for parameter "port": "many"']);
+  });
+
   it("a JDBC view without url fails as Spark's JDBCOptions does", () => {
     const r = checkWarehouseSql("CREATE TEMPORARY VIEW o USING jdbc OPTIONS (dbtable 'orders');\nINSERT INTO stg_orders SELECT * FROM o;", 'x.sql');
     expect(r.problems.list[0]!.message).toBe("IllegalArgumentException: requirement failed: Option 'url' is required.");

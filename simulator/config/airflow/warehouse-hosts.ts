@@ -36,6 +36,14 @@ export interface CompiledWarehouse {
   readonly file: string;
 }
 
+/** A warehouse DAG file on its own (the editor's check of one file): its Python subset; the rest needs the workspace. */
+export function warehouseDagSyntax(text: string, file: string): SpecIssue[] {
+  const p = new Problems(file);
+  const parsed = parseDag(text, file);
+  if (!parsed.ok) for (const e of parsed.errors) p.error(point(e.line, e.column), e.message);
+  return p.list;
+}
+
 export function compileWarehouseHosts(hosts: Host[], postgres: Host[], files: ReadonlyMap<string, string>, name: (path: string) => string, resolve: Resolve, issues: SpecIssue[]): CompiledWarehouse | undefined {
   for (const db of postgres) {
     const path = `${db.name}/postgresql.conf`;

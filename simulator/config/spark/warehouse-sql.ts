@@ -52,6 +52,11 @@ export function readsJdbc(text: string): boolean {
   return /\bUSING\s+(?:jdbc|org\.apache\.spark\.sql\.jdbc)\b/i.test(text);
 }
 
+/** Whether a job file belongs to the orders warehouse: it reads the database, or writes a warehouse table. */
+export function isWarehouseJob(text: string): boolean {
+  return readsJdbc(text) || /\b(?:INSERT\s+(?:INTO|OVERWRITE)\s+(?:TABLE\s+)?|MERGE\s+INTO\s+)(?:stg_orders|fact_orders|mart_\w+)\b/i.test(text);
+}
+
 export function checkWarehouseSql(text: string, file: string): { problems: Problems; task?: WarehouseTaskSql } {
   const problems = new Problems(file);
   spark ??= new SparkSQL();
