@@ -15,8 +15,7 @@ import type { HostPort } from '../shared/hosts.js';
 import type { Loc } from '../logstash/ast.js';
 import { Problems } from '../shared/issues.js';
 import { parseDag } from '../../orchestrator/dag-parse.js';
-import { dagSettings } from '../../orchestrator/scheduler.js';
-import { BASE_PARAMS_IGNORED, BASE_PARAMS_READ, BASE_PARAMS_UNSIMULATED, DAG_PARAMS, SPARK_SQL_PARAMS, durationMs, findTemplate, locOfText, point } from './dag-file.js';
+import { BASE_PARAMS_IGNORED, BASE_PARAMS_READ, BASE_PARAMS_UNSIMULATED, SPARK_SQL_PARAMS, durationMs, findTemplate, locOfText, point, readScheduledDag } from './dag-file.js';
 import { checkWarehouseSql, readsJdbc, type WarehouseTaskSql } from '../spark/warehouse-sql.js';
 import { readPostgresConf } from '../postgres/conf.js';
 import type { Host, Role } from '../workspace/layout.js';
@@ -69,23 +68,9 @@ export function compileWarehouseHosts(hosts: Host[], postgres: Host[], files: Re
 }
 
 function readDag(text: string, dagPath: string, hostName: string, files: ReadonlyMap<string, string>, name: (path: string) => string, resolve: Resolve, postgres: Host[], p: Problems, issues: SpecIssue[]): Omit<CompiledWarehouse, 'file'> | undefined {
-  const parsed = parseDag(text, name(dagPath));
-  if (!parsed.ok) {
-    for (const e of parsed.errors) p.error(point(e.line, e.column), e.message);
-    return undefined;
-  }
-  const dag = parsed.dag;
-  const dagLoc = locOfText(text, 'DAG(');
-  for (const k of Object.keys(dag.args)) if (!DAG_PARAMS.includes(k)) p.error(dagLoc, `TypeError: DAG.__init__() got an unexpected keyword argument '${k}'`, `DAG arguments read: ${DAG_PARAMS.join(', ')}`);
-  const settings = dagSettings(dag);
-  if (settings instanceof Error) {
-    p.error(dagLoc, settings.message);
-    return undefined;
-  }
-  if (settings.everyMs === null) {
-    p.error(dagLoc, 'schedule=None: the DAG runs only when triggered, and nobody triggers it in the simulation', 'schedule="@daily"');
-    return undefined;
-  }
+  const read = readScheduledDag(text, name(dagPath), p, 'schedule="@daily"');
+  if (!read) return undefined;
+  const { dag, dagLoc, settings } = read;
   const tasks: Record<string, unknown>[] = [];
   const sqlOf = new Map<string, WarehouseTaskSql>();
   let extract: string | undefined;
