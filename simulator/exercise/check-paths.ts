@@ -156,8 +156,40 @@ export const checkPaths: PathSchema = {
         },
       },
     },
+    warehouse: warehousePaths(),
   },
 };
+
+/** The orders warehouse (runs with a PostgreSQL host and a warehouse DAG), compared with the database at the end. */
+function warehousePaths(): PathSchema {
+  const mart: PathSchema = {
+    kind: 'group',
+    doc: 'One data mart, rebuilt from fact_orders.',
+    fields: {
+      rows: n('Rows in the mart.'),
+      missingKeys: n('Keys (days of mart_daily_revenue, customers of mart_customer_revenue) the database has orders for and the mart lacks.'),
+      wrongKeys: n("Keys whose orders or revenue differ from the database's."),
+    },
+  };
+  return {
+    kind: 'group',
+    doc: 'The orders warehouse.',
+    fields: {
+      runs: { kind: 'group', doc: "The warehouse DAG's runs.", fields: { success: n('DAG runs that succeeded.'), failed: n('DAG runs that failed.') } },
+      rowsRead: n('Rows the extracts read from the orders database, over every run (what they cost the OLTP database).'),
+      fact: {
+        kind: 'group',
+        doc: 'fact_orders against the orders table at the end of the run.',
+        fields: {
+          rows: n('Rows in fact_orders.'),
+          missingOrders: n('Orders that count as revenue in the database and have no fact row.'),
+          staleOrders: n('Fact rows that disagree with the database: an older version of the order, or one cancelled since.'),
+        },
+      },
+      marts: { kind: 'group', doc: 'The data marts.', fields: { mart_daily_revenue: mart, mart_customer_revenue: mart } },
+    },
+  };
+}
 
 /** One line of the check-path reference. */
 export interface CheckPathDoc {

@@ -3,6 +3,7 @@
  * the worker hands it to the page, exercise checks read it.
  * Everything here is plain data, so it survives structured cloning and JSON.
  */
+import type { WarehouseResult } from '../warehouse/result.js';
 import type { TraceStep } from '../ledger/ledger.js';
 import type { MetricsSeries } from '../metrics/series.js';
 
@@ -139,6 +140,8 @@ export interface RunResult {
   architectures?: Record<string, ArchitectureSeries>;
   /** Kafka consumer groups by group id (runs with a Kafka cluster only). */
   groups?: Record<string, GroupSummary>;
+  /** The orders warehouse and its marts (runs with a `warehouse:` only). */
+  warehouse?: WarehouseResult;
   checks?: CheckResult[];
   log: LogLine[];
   samples: StageSample[];

@@ -21,6 +21,8 @@ import type { RunResult, StageSample, OutputLedger, BudgetStop } from './result.
 import { runBudget } from '../spec/limits.js';
 import { budgetSentence, budgetSpent } from './budget.js';
 import { compareAnswers, queryOf, truthWindows, type AnswerSource } from './query.js';
+import { runWarehouse } from '../warehouse/run.js';
+import { summarizeWarehouse } from '../warehouse/result.js';
 import { ArchitectureSampler, type ArchitectureSource } from './architectures.js';
 import { formatDuration } from '../spec/units.js';
 import { placesFeeding } from './feeds.js';
@@ -251,6 +253,8 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   const groups = consumerGroupsOf(built.components);
   if (Object.keys(groups).length > 0) result.groups = groups;
   if (query && truth) result.query = compareAnswers(truth, built.answers, query, sim.now);
+  // The warehouse runs on its own clock (days of orders), from the same seed.
+  if (spec.warehouse) result.warehouse = summarizeWarehouse(runWarehouse(spec.warehouse, seed));
   if (samplers.size > 0) {
     result.architectures = idMap({});
     for (const [id, s] of samplers) result.architectures[id] = s.series(heldBits);

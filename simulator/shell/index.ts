@@ -17,13 +17,14 @@ import { simRun } from './commands/sim-run.js';
 import { ledger } from './commands/ledger.js';
 import { at } from './commands/at.js';
 import { airflow } from './commands/airflow.js';
+import { psql, sparkSql, traceOrderCommand } from './commands/warehouse-sql.js';
 import { aws } from './commands/aws/index.js';
 
 export type { ShellContext, ShellOutput, ShellAction, ShellSession, Command } from './types.js';
 export { recordStory, formatStory, ledgerEntries, type RecordStory, type LedgerEntry, type LedgerKind } from './record-fate.js';
 export { ridOfId } from './view.js';
 
-const COMMANDS: readonly Command[] = [helpCommand(() => COMMANDS), kafkaTopics, kafkaConsoleConsumer, kafkaConsumerGroups, kafkaConfigs, curl, tail, trace, faults, ledger, at, airflow, aws, simRun];
+const COMMANDS: readonly Command[] = [helpCommand(() => COMMANDS), kafkaTopics, kafkaConsoleConsumer, kafkaConsumerGroups, kafkaConfigs, curl, tail, trace, faults, ledger, at, airflow, sparkSql, psql, traceOrderCommand, aws, simRun];
 
 /** `sim run` is a two-word command: match the first word, pass the rest. Tools may be typed with `.sh` or a bin/ path. */
 function lookup(word: string): Command | undefined {

@@ -11,18 +11,18 @@
  * cluster's hardware), so a run over N records takes N / (num_executors × executor_cores × that);
  * the operator's defaults are Spark's on YARN: 2 executors (`spark.executor.instances`), 1 core each.
  */
-import { parseDag, type DagTask, type DagValue } from '../../orchestrator/dag-parse.js';
-import { dagSettings } from '../../orchestrator/scheduler.js';
+import { parseDag, type DagModel, type DagTask, type DagValue } from '../../orchestrator/dag-parse.js';
+import { dagSettings, type DagSettings } from '../../orchestrator/scheduler.js';
 import { Problems } from '../shared/issues.js';
 import type { Loc } from '../logstash/ast.js';
 
 export const RECORDS_PER_CORE = 100;
 
 /** SparkSqlOperator's own parameters (provider 4.x) and the BaseOperator ones the simulator reads. */
-const SPARK_SQL_PARAMS = ['sql', 'conf', 'conn_id', 'total_executor_cores', 'executor_cores', 'executor_memory', 'keytab', 'principal', 'master', 'name', 'num_executors', 'verbose', 'yarn_queue'];
-const BASE_PARAMS_READ = ['task_id', 'retries', 'retry_delay'];
-const BASE_PARAMS_IGNORED = ['owner', 'email', 'email_on_failure', 'email_on_retry', 'doc_md', 'pool', 'queue', 'priority_weight'];
-const BASE_PARAMS_UNSIMULATED = ['execution_timeout', 'depends_on_past', 'retry_exponential_backoff', 'max_retry_delay', 'trigger_rule', 'sla'];
+export const SPARK_SQL_PARAMS = ['sql', 'conf', 'conn_id', 'total_executor_cores', 'executor_cores', 'executor_memory', 'keytab', 'principal', 'master', 'name', 'num_executors', 'verbose', 'yarn_queue'];
+export const BASE_PARAMS_READ = ['task_id', 'retries', 'retry_delay'];
+export const BASE_PARAMS_IGNORED = ['owner', 'email', 'email_on_failure', 'email_on_retry', 'doc_md', 'pool', 'queue', 'priority_weight'];
+export const BASE_PARAMS_UNSIMULATED = ['execution_timeout', 'depends_on_past', 'retry_exponential_backoff', 'max_retry_delay', 'trigger_rule', 'sla'];
 const DAG_PARAMS = ['dag_id', 'schedule', 'start_date', 'catchup', 'max_active_runs', 'template_searchpath', 'description', 'doc_md', 'dagrun_timeout', 'max_active_tasks', 'end_date'];
 
 export interface CompiledDag {
@@ -34,29 +34,15 @@ export interface CompiledDag {
   throughput: number;
 }
 
-const point = (line: number, column: number): Loc => ({ line, column, endLine: line, endColumn: column + 1 });
+export const point = (line: number, column: number): Loc => ({ line, column, endLine: line, endColumn: column + 1 });
 
 /** `path`: the DAG's path in the workspace (`batch/dags/x.py`), `file`: its name in messages; `exists`: whether a workspace path is a file. */
 export function checkDagFile(text: string, path: string, file: string, exists: (path: string) => boolean): { problems: Problems; compiled?: CompiledDag } {
   const host = path.split('/')[0]!;
   const problems = new Problems(file);
-  const parsed = parseDag(text, file);
-  if (!parsed.ok) {
-    for (const e of parsed.errors) problems.error(point(e.line, e.column), e.message);
-    return { problems };
-  }
-  const dag = parsed.dag;
-  const dagLoc = locOfText(text, 'DAG(');
-  for (const k of Object.keys(dag.args)) if (!DAG_PARAMS.includes(k)) problems.error(dagLoc, `TypeError: DAG.__init__() got an unexpected keyword argument '${k}'`, `DAG arguments read: ${DAG_PARAMS.join(', ')}`);
-  const settings = dagSettings(dag);
-  if (settings instanceof Error) {
-    problems.error(dagLoc, settings.message);
-    return { problems };
-  }
-  if (settings.everyMs === null) {
-    problems.error(dagLoc, 'schedule=None: the DAG runs only when triggered, and nobody triggers it in the simulation', 'schedule=timedelta(seconds=20), "@hourly" or "@daily"');
-    return { problems };
-  }
+  const read = readScheduledDag(text, file, problems, 'schedule=timedelta(seconds=20), "@hourly" or "@daily"');
+  if (!read) return { problems };
+  const { dag, dagLoc, settings } = read;
   const spark = dag.tasks.filter((t) => t.operator === 'SparkSqlOperator');
   for (const t of dag.tasks) if (t.operator !== 'SparkSqlOperator') problems.error(point(t.line, t.column), `${t.operator} is not simulated in the batch layer`, 'the batch layer runs one SparkSqlOperator task');
   if (spark.length !== 1) {
@@ -111,15 +97,37 @@ export function checkDagFile(text: string, path: string, file: string, exists: (
   };
 }
 
+/** A DAG file's Python, its `DAG(...)` arguments and its schedule, each problem at its place; undefined when it cannot run. */
+export function readScheduledDag(text: string, file: string, problems: Problems, scheduleHint: string): { dag: DagModel; dagLoc: Loc | undefined; settings: DagSettings & { everyMs: number } } | undefined {
+  const parsed = parseDag(text, file);
+  if (!parsed.ok) {
+    for (const e of parsed.errors) problems.error(point(e.line, e.column), e.message);
+    return undefined;
+  }
+  const dag = parsed.dag;
+  const dagLoc = locOfText(text, 'DAG(');
+  for (const k of Object.keys(dag.args)) if (!DAG_PARAMS.includes(k)) problems.error(dagLoc, `TypeError: DAG.__init__() got an unexpected keyword argument '${k}'`, `DAG arguments read: ${DAG_PARAMS.join(', ')}`);
+  const settings = dagSettings(dag);
+  if (settings instanceof Error) {
+    problems.error(dagLoc, settings.message);
+    return undefined;
+  }
+  if (settings.everyMs === null) {
+    problems.error(dagLoc, 'schedule=None: the DAG runs only when triggered, and nobody triggers it in the simulation', scheduleHint);
+    return undefined;
+  }
+  return { dag, dagLoc, settings: { ...settings, everyMs: settings.everyMs } };
+}
+
 /** A number of seconds or a timedelta, in ms (Airflow reads a plain number of `retry_delay` as seconds). */
-function durationMs(v: DagValue | undefined, dflt: number): number {
+export function durationMs(v: DagValue | undefined, dflt: number): number {
   if (typeof v === 'number') return v * 1000;
   if (v && typeof v === 'object' && v.kind === 'timedelta') return v.ms;
   return dflt;
 }
 
 /** Jinja's loader: the DAG's folder first, then template_searchpath (`/opt/airflow/…` is the host folder). */
-function findTemplate(name: string, dagPath: string, host: string, searchPath: DagValue | undefined, exists: (path: string) => boolean): string | undefined {
+export function findTemplate(name: string, dagPath: string, host: string, searchPath: DagValue | undefined, exists: (path: string) => boolean): string | undefined {
   const dagDir = dagPath.split('/').slice(0, -1).join('/');
   const dirs = [dagDir];
   if (typeof searchPath === 'string' && searchPath.startsWith('/opt/airflow/')) dirs.push(`${host}/${searchPath.slice('/opt/airflow/'.length).replace(/\/$/, '')}`);
@@ -127,7 +135,7 @@ function findTemplate(name: string, dagPath: string, host: string, searchPath: D
   return undefined;
 }
 
-function locOfText(text: string, needle: string): Loc | undefined {
+export function locOfText(text: string, needle: string): Loc | undefined {
   const i = text.indexOf(needle);
   if (i < 0) return undefined;
   const before = text.slice(0, i).split('\n');

@@ -16,11 +16,20 @@ import { readServingYaml } from '../serving/serving-yaml.js';
 import { compileAwsTemplate } from '../aws/template.js';
 import { checkKclProperties, readKclAppYaml } from '../aws/kcl.js';
 
+import { readPostgresConf } from '../postgres/conf.js';
+import { checkWarehouseSql, isWarehouseJob } from '../spark/warehouse-sql.js';
+import { warehouseDagSyntax } from '../airflow/warehouse-hosts.js';
+
 /** The problems of one file, or undefined when its name is not one the checker knows. */
 export function checkConfigFile(path: string, text: string): SpecIssue[] | undefined {
   const base = path.split('/').pop()!;
+  if (base === 'postgresql.conf') return readPostgresConf(text, path).problems.list;
   if (base.endsWith('.conf')) return checkLogstashPipeline(text, path).problems.list;
   // A DAG's Spark SQL job (`<host>/jobs/x.sql`) and the DAG itself; on their own, the DAG's `sql=` file is not looked up.
+  // The orders warehouse's jobs (JDBC extracts, fact and mart loads) and its DAG of several steps: the DAG's
+  // own syntax here, what its steps do in the workspace compile (config/airflow/warehouse-hosts.ts).
+  if (/(^|\/)jobs\/[^/]+\.(sql|hql)$/.test(path) && isWarehouseJob(text)) return checkWarehouseSql(text, path).problems.list;
+  if (/(^|\/)dags\/[^/]+\.py$/.test(path) && (text.match(/\bSparkSqlOperator\s*\(/g) ?? []).length > 1) return warehouseDagSyntax(text, path);
   if (/(^|\/)jobs\/[^/]+\.(sql|hql)$/.test(path)) return checkSparkSql(text, path).problems.list;
   if (base.endsWith('.py')) return checkDagFile(text, path, path, () => true).problems.list;
   if (base.endsWith('.sql')) return checkFlinkSql(text, path).problems.list;

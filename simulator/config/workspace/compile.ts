@@ -22,6 +22,8 @@ import { compileKafka, KAFKA_NODE } from './kafka.js';
 import { compileFlinkHosts } from './flink.js';
 import { compileAppHosts } from './apps.js';
 import { compileBatchHosts, compileServingHosts } from '../airflow/hosts.js';
+import { compileWarehouseHosts, isWarehouseHost, type CompiledWarehouse } from '../airflow/warehouse-hosts.js';
+import { parseDuration } from '../../spec/units.js';
 import { applyDeploys, readDeploys } from '../deploy/deploys.js';
 import { applyWorldReshards } from '../aws/world-reshards.js';
 import { compileAwsWorkspace } from '../aws/workspace.js';
@@ -241,7 +243,10 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
   const apps = compileAppHosts(hostsWith('app'), files, name, resolve, kafkaCluster, issues);
   flink.checkSources();
   // The Lambda/Kappa layers: Airflow DAGs running Spark SQL over the lake, then the serving layers reading them.
-  const batch = compileBatchHosts(hostsWith('airflow'), files, name, issues);
+  // An Airflow host whose jobs read a database over JDBC is the orders warehouse, not a batch layer over the lake.
+  const warehouseHosts = hostsWith('airflow').filter((h) => isWarehouseHost(h, files));
+  const batch = compileBatchHosts(hostsWith('airflow').filter((h) => !warehouseHosts.includes(h)), files, name, issues);
+  const warehouse = compileWarehouseHosts(warehouseHosts, hostsWith('postgres'), files, name, resolve, issues);
   if (world) applyDeploys(readDeploys(world.data, world.map, files, issues), files, name, world.map, flink.nodes, batch.nodes, batch.sqlFiles, issues);
   const serving = compileServingHosts(hostsWith('serving'), files, name, resolve, batch.tables, flink.nodes, issues);
   for (const [id, file] of [...flink.files, ...apps.files, ...batch.files, ...serving.files, ...aws.files]) nodeFile.set(id, file);
@@ -258,13 +263,14 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
     if (kafkaCluster?.brokers.includes(host)) return kafkaCluster.targetOf(host);
     return host;
   };
-  return toSpec(world, ordered, totalFiles, rename, nodeFile, issues, settingAt);
+  return toSpec(world, ordered, totalFiles, rename, nodeFile, issues, settingAt, warehouse);
 }
 
 /** `rename`: a host name in a fault → the internal node id or broker address. */
-function toSpec(world: World, nodes: Record<string, unknown>, files: number, rename: (host: unknown) => unknown, nodeFile: Map<string, string>, issues: SpecIssue[], settingAt: ReadonlyMap<string, Loc & { file: string }>): WorkspaceOutcome {
+function toSpec(world: World, nodes: Record<string, unknown>, files: number, rename: (host: unknown) => unknown, nodeFile: Map<string, string>, issues: SpecIssue[], settingAt: ReadonlyMap<string, Loc & { file: string }>, warehouse?: CompiledWarehouse): WorkspaceOutcome {
+  const wh = warehouse ? warehouseData(world, warehouse) : undefined;
   const faults = Array.isArray(world.data.faults)
-    ? world.data.faults.map((f: unknown) => {
+    ? world.data.faults.filter((f: unknown) => !wh?.isDbFault(f)).map((f: unknown) => {
         if (f === null || typeof f !== 'object') return f;
         const fault = { ...(f as Record<string, unknown>) };
         if (typeof fault.crash === 'string') fault.crash = rename(fault.crash);
@@ -273,12 +279,12 @@ function toSpec(world: World, nodes: Record<string, unknown>, files: number, ren
         return fault;
       })
     : world.data.faults;
-  const { logs: _logs, ...workload } = (world.data.workload ?? {}) as Record<string, unknown>;
+  const { logs: _logs, orders: _orders, ...workload } = (world.data.workload ?? {}) as Record<string, unknown>;
   const { deploys: _deploys, reshards: _reshards, ...worldData } = world.data;
   const reshardIssues: SpecIssue[] = [];
   applyWorldReshards(world.data, world.map, nodes, reshardIssues);
   if (reshardIssues.length) return finish([...issues, ...reshardIssues]);
-  const data: Record<string, unknown> = { ...worldData, workload: files > 0 ? { ...workload, files } : workload, nodes, ...(faults !== undefined ? { faults } : {}) };
+  const data: Record<string, unknown> = { ...worldData, workload: files > 0 ? { ...workload, files } : workload, nodes, ...(faults !== undefined ? { faults } : {}), ...(wh ? { warehouse: wh.data } : {}) };
   const outcome = validateData(data, world.map);
   // Problems about nodes are located by the internal spec's paths, which world.yaml does not have:
   // point them at the setting's value where a real file writes it, else at the file the node came from.
@@ -292,6 +298,29 @@ function toSpec(world: World, nodes: Record<string, unknown>, files: number, ren
   const warnings = [...issues, ...outcome.warnings.map(relocate)];
   if (!outcome.ok) return { ok: false, errors: outcome.errors.map(relocate), warnings };
   return { ok: true, spec: outcome.spec, warnings };
+}
+
+/**
+ * The spec's `warehouse:` from the compiled DAG and world.yaml: `workload.orders` (how the shop writes orders),
+ * the database host's crashes as the windows it refuses connections, and the run's `duration` + `drain` as how
+ * long the scheduler runs.
+ */
+function warehouseData(world: World, w: CompiledWarehouse): { data: Record<string, unknown>; isDbFault: (f: unknown) => boolean } {
+  const isDbFault = (f: unknown) => f !== null && typeof f === 'object' && (f as Record<string, unknown>).crash === w.dbHost;
+  const ms = (v: unknown, dflt: number) => {
+    const d = v === undefined ? dflt : parseDuration(v as string | number);
+    return typeof d === 'number' ? d : dflt;
+  };
+  const down: [number, number][] = [];
+  for (const f of Array.isArray(world.data.faults) ? world.data.faults : []) {
+    if (!isDbFault(f)) continue;
+    const at = ms((f as Record<string, unknown>).at, 0);
+    const after = (f as Record<string, unknown>)['restart-after'];
+    down.push([at, after === undefined ? Number.MAX_SAFE_INTEGER : at + ms(after, 0)]);
+  }
+  const orders = (world.data.workload as Record<string, unknown> | undefined)?.orders;
+  const until = ms(world.data.duration, 60_000) + ms(world.data.drain, 120_000);
+  return { data: { ...w.data, ...(orders !== undefined ? { orders } : {}), 'db-down': down, until }, isDbFault };
 }
 
 function finish(issues: SpecIssue[]): WorkspaceOutcome {

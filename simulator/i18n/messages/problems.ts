@@ -130,4 +130,21 @@ const runWarnings: SimTemplate[] = [
   { en: 'set `execution.checkpointing.interval`', ko: '`execution.checkpointing.interval`을 설정하세요' },
 ];
 
-export const problemTemplates: readonly SimTemplate[] = [...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings];
+/** The orders warehouse's job files and DAG (simulator/config/spark/warehouse-sql.ts, config/airflow/warehouse-hosts.ts). */
+const warehouse: SimTemplate[] = [
+  { en: 'the fact table holds the orders that count as revenue: the transform drops cancelled ones', ko: '팩트 테이블에는 매출로 세는 주문만 들어갑니다. 변환 단계에서 취소된 주문을 버리세요' },
+  { en: "add WHERE status <> 'cancelled'", ko: "WHERE status <> 'cancelled'를 추가하세요" },
+  { en: 'a MERGE of a full snapshot keeps rows the snapshot no longer has as revenue', ko: '전체 스냅숏을 MERGE하면 스냅숏에 더는 없는 행이 매출로 남습니다' },
+  { en: "INSERT OVERWRITE of one interval's changes replaces the whole fact table with them", ko: '한 구간의 변경분으로 INSERT OVERWRITE하면 팩트 테이블 전체가 그 변경분으로 바뀝니다' },
+  { en: "the simulator reads an incremental extract as the run's data interval on updated_at", ko: '시뮬레이터는 증분 추출을 updated_at에 대한 실행의 데이터 구간으로 읽습니다' },
+  { en: 'one job file per step: extract, transform or marts', ko: '단계마다 잡 파일 하나: 추출, 변환, 마트 중 하나' },
+  { en: 'the job writes nothing the warehouse has', ko: '이 잡은 웨어하우스에 있는 어떤 테이블에도 쓰지 않습니다' },
+  { en: '`{task}` does not wait for `{need}`: it would rebuild from tables the run has not loaded yet', ko: '`{task}`가 `{need}`를 기다리지 않습니다. 이번 실행이 아직 적재하지 않은 테이블로 다시 만들게 됩니다' },
+  { en: 'no task of this DAG extracts the orders', ko: '이 DAG에는 주문을 추출하는 태스크가 없습니다' },
+  { en: 'one extract reads by interval and another the whole table: the simulator runs one kind per DAG', ko: '한 추출은 구간으로, 다른 추출은 테이블 전체를 읽습니다. 시뮬레이터는 DAG마다 한 가지 방식만 실행합니다' },
+  { en: 'this DAG mixes ETL (extract, transform and MERGE in one job) and ELT (raw into stg_orders): choose one', ko: '이 DAG는 ETL(한 잡에서 추출·변환·MERGE)과 ELT(stg_orders에 원본 적재)를 섞고 있습니다. 하나를 고르세요' },
+  { en: 'the orders database has one table, orders; the simulator reads it by dbtable', ko: '주문 데이터베이스의 테이블은 orders 하나이고, 시뮬레이터는 dbtable로 읽습니다' },
+  { en: 'the simulator runs one warehouse DAG per workspace', ko: '시뮬레이터는 워크스페이스마다 웨어하우스 DAG를 하나만 실행합니다' },
+];
+
+export const problemTemplates: readonly SimTemplate[] = [...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...warehouse];

@@ -27,6 +27,9 @@ function dagsOf(handle: RunHandle): Map<string, DagRunView[]> {
     const runs = (handle.result.state[id] as { dagRuns?: DagRunView[] } | undefined)?.dagRuns ?? [];
     out.set(node.schedule['dag-id'] ?? id, runs);
   }
+  // The orders warehouse's DAG (a workspace with a PostgreSQL host and a DAG whose jobs read it).
+  const warehouse = handle.result.warehouse;
+  if (handle.spec.warehouse && warehouse) out.set(handle.spec.warehouse['dag-id'], warehouse.dagRuns);
   return out;
 }
 

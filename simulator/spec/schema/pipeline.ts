@@ -16,6 +16,7 @@ import { faultSchema } from './faults.js';
 import { kinesisSchema, kinesisConsumerSchema } from './kinesis.js';
 import { firehoseSchema } from './firehose.js';
 import { windowSchema, aggregateSchema } from './job.js';
+import { warehouseSchema } from './warehouse.js';
 
 export const nodeSchema = z
   .discriminatedUnion('type', [
@@ -56,6 +57,7 @@ export const pipelineSchema = z
     nodes: z.record(recordKey().regex(/^[A-Za-z][\w-]*$/, 'node ids start with a letter and use letters, digits, - and _'), nodeSchema).describe('Node id → node. Edges come from `output`, `source` and `node` references.'),
     faults: z.array(faultSchema).default([]).describe('What goes wrong, and when.'),
     query: querySchema.optional(),
+    warehouse: warehouseSchema.optional(),
   })
   .describe('A Pipeline Lab pipeline.');
 
