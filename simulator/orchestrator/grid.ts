@@ -65,3 +65,14 @@ export function dagGrid(scheduler: DagScheduler): DagGrid {
     }));
   return { dagId: scheduler.dag.dagId, tasks, runs };
 }
+
+/** The grids a finished run reports: every DAG-driven batch node's `dagGrid` in its inspect state, by node order. */
+export function gridsInState(nodes: Readonly<Record<string, { readonly type: string; readonly schedule?: unknown }>>, state: Readonly<Record<string, unknown>>): DagGrid[] {
+  const out: DagGrid[] = [];
+  for (const [id, node] of Object.entries(nodes)) {
+    if (node.type !== 'batch' || !node.schedule) continue;
+    const grid = (state[id] as { dagGrid?: DagGrid } | undefined)?.dagGrid;
+    if (grid) out.push(grid);
+  }
+  return out;
+}

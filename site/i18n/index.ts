@@ -17,6 +17,7 @@ import { metrics as enMetrics } from './en/metrics.js';
 import { incident as enIncident } from './en/incident.js';
 import { exportMessages as enExport } from './en/export.js';
 import { predict as enPredict } from './en/predict.js';
+import { dagGrid as enDagGrid } from './en/dag-grid.js';
 import { ko as koMessages } from './ko/index.js';
 import { format, type Params } from './format.js';
 import { defaultLang, isLang, localizedPath, type Lang } from './langs.js';
@@ -24,7 +25,7 @@ import { defaultLang, isLang, localizedPath, type Lang } from './langs.js';
 export { format, type Params };
 export { defaultLang, langs, isLang, type Lang } from './langs.js';
 
-const en = { ...enSite, ...enExercise, ...enLab, ...enDiagram, ...enLimits, ...enMetrics, ...enIncident, ...enExport, ...enPredict };
+const en = { ...enSite, ...enExercise, ...enLab, ...enDiagram, ...enLimits, ...enMetrics, ...enIncident, ...enExport, ...enPredict, ...enDagGrid };
 
 export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };

@@ -13,7 +13,7 @@
 import { ok, fail, NO_RUN, type Command } from '../types.js';
 import { isoAirflow } from '../../orchestrator/timetable.js';
 import type { RunHandle } from '../../run/run.js';
-import type { DagGrid } from '../../orchestrator/grid.js';
+import { gridsInState, type DagGrid } from '../../orchestrator/grid.js';
 
 interface DagRunView {
   dagId: string;
@@ -26,13 +26,7 @@ const USAGE = 'airflow dags list-runs -d <dag_id> [--state queued|running|succes
 
 /** Every DAG's grid: dag_id → grid. */
 function gridsOf(handle: RunHandle): Map<string, DagGrid> {
-  const out = new Map<string, DagGrid>();
-  for (const [id, node] of Object.entries(handle.spec.nodes)) {
-    if (node.type !== 'batch' || !node.schedule) continue;
-    const grid = (handle.result.state[id] as { dagGrid?: DagGrid } | undefined)?.dagGrid;
-    if (grid) out.set(grid.dagId, grid);
-  }
-  return out;
+  return new Map(gridsInState(handle.spec.nodes, handle.result.state).map((g) => [g.dagId, g]));
 }
 
 function statesForDagRun(handle: RunHandle, args: readonly string[]) {
