@@ -48,7 +48,7 @@ export class BatchNode implements SimNode {
   private readonly notedFiltered: Uint8Array;
   /** With `schedule:` — the DAG's scheduler, the tries running, and the view's partitions. */
   private readonly dag: DagDriver | null;
-  private readonly tries = new Map<TryStart, { run: Run; view: ViewComputation; cutOff: number; keys: Set<string>; version: string; where: string | undefined; objects: readonly S3Object[]; keep: (rec: Rec) => boolean }>();
+  private readonly tries = new Map<TryStart, { run: Run; view: ViewComputation; cutOff: number; keys: Set<string>; version: string; where: string | undefined; objects: readonly S3Object[]; keep: (rec: Rec) => boolean; aggregate: JobSpec['aggregate'] }>();
   private readonly partitions = new Map<string, { rows: readonly ViewRow[]; records: number; keys: ReadonlySet<string>; covers: number; cutOff: number; version: string; startedAtMs: number }[]>();
 
   constructor(
@@ -126,7 +126,7 @@ export class BatchNode implements SimNode {
     const run: Run = { version: name, startedAtMs: now, finishedAtMs: null, abortedAtMs: null, records, alreadyRead, cutOffMs: cutOff, runId: t.run.runId, tryNumber: t.tryNumber };
     this.runLog.push(run);
     const view = this.compute(objects, name, job, filter);
-    this.tries.set(t, { run, view, cutOff, keys, version: name, where: job.where, objects, keep: filter });
+    this.tries.set(t, { run, view, cutOff, keys, version: name, where: job.where, objects, keep: filter, aggregate: job.aggregate });
     const durationMs = Math.ceil((records / this.spec.throughput) * 1000);
     this.ctx.log('info', `${t.run.runId} try ${t.tryNumber}: Spark job (${name}) over ${records} records in ${objects.length} objects under ${t.prefix}; takes ${durationMs} ms`);
     return durationMs;
@@ -154,7 +154,7 @@ export class BatchNode implements SimNode {
       publishedAtMs: now,
       cutOffMs: all.reduce((m, r) => Math.max(m, r.cutOff), Number.NEGATIVE_INFINITY),
       coversWindowsEndingByMs: covers,
-      rows: all.flatMap((r) => r.rows),
+      rows: append ? queriedRows(all.flatMap((r) => r.rows), s.aggregate) : all.flatMap((r) => r.rows),
       records: all.reduce((n, r) => n + r.records, 0),
       objectKeys: keys,
     };
@@ -320,6 +320,24 @@ export class BatchNode implements SimNode {
       .sort((a, b) => a.interval.startMs - b.interval.startMs)
       .map((r) => ({ dagId: this.spec.schedule?.['dag-id'] ?? this.address, runId: r.runId, state: r.state, tries: [...r.tis.values()].flatMap((ti) => ti.tries.map((t) => ({ tryNumber: t.tryNumber, startMs: t.startMs, endMs: t.endMs, outcome: t.outcome }))) }));
   }
+}
+
+/**
+ * What the serving layer's query (`SELECT window, status, sum(requests) … GROUP BY window, status`) reads from a
+ * partition that appends left with several rows per window: one row per window and key, the counts added up and
+ * the lineages joined — so a record two appended runs both counted is in that row twice. Averages do not add up;
+ * their rows stay apart.
+ */
+function queriedRows(rows: readonly ViewRow[], aggregate: JobSpec['aggregate']): ViewRow[] {
+  if (aggregate.startsWith('avg:')) return [...rows];
+  const byWindow = new Map<string, ViewRow>();
+  for (const r of rows) {
+    const k = `${r.key}\u0000${r.windowStartMs}\u0000${r.windowEndMs}`;
+    const before = byWindow.get(k);
+    const newest = before && before.newestEventMs !== null && (r.newestEventMs === null || before.newestEventMs > r.newestEventMs) ? before.newestEventMs : r.newestEventMs;
+    byWindow.set(k, before ? { ...r, value: before.value + r.value, lineage: [...before.lineage, ...r.lineage], newestEventMs: newest } : r);
+  }
+  return [...byWindow.values()];
 }
 
 export function createBatch(id: string, spec: BatchSpec, ctx: BuildContext): void {
