@@ -13,6 +13,7 @@ import type { LockedPlace } from '../simulator/exercise/locks.js';
 import type { ConfigSchema } from '../simulator/exercise/config-schemas.js';
 import type { ShellOutput, RecordStory, LedgerEntry, LedgerKind } from '../simulator/shell/index.js';
 import type { DiagramModel } from '../simulator/diagram/model.js';
+import type { DagGrid } from '../simulator/orchestrator/grid.js';
 
 export type { ConfigSchema, RunProgress, RunResult, CheckResult, SpecIssue, Exercise, ExerciseFiles, ShellOutput, RecordStory, LedgerEntry, LedgerKind, DiagramModel, LockedPlace };
 
@@ -89,4 +90,6 @@ export interface SimApi {
    * of this text (free run); with no argument, of the last run's spec. undefined when it does not parse.
    */
   diagram(files?: Record<string, string>): Promise<DiagramModel | undefined>;
+  /** The DAG-run grids of the last run (simulator/orchestrator/grid.ts): empty when no DAG ran. */
+  dagGrids(): Promise<DagGrid[]>;
 }

@@ -6,6 +6,7 @@
  * Runs go through `run()` with `yieldToHost`, so between slices of simulated time the worker
  * returns to its event loop: a Cancel message is handled there, and progress gets posted.
  */
+import { gridsInState } from '../simulator/orchestrator/grid.js';
 import { runSteps, type RunHandle, type RunOptions, type RunProgress } from '../simulator/run/run.js';
 import { parseSpec, pipelineJsonSchema, type PipelineSpec } from '../simulator/spec/index.js';
 import { localizeExercise } from '../simulator/exercise/localize.js';
@@ -206,6 +207,9 @@ export function createSession(options: SessionOptions): SimApi {
       await sqlReady(files);
       const parsed = specOf(files);
       return parsed.ok ? diagramOf(parsed.spec) : undefined;
+    },
+    async dagGrids() {
+      return last ? gridsInState(last.handle.spec.nodes, last.handle.result.state) : [];
     },
   };
 }

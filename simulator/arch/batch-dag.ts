@@ -19,7 +19,7 @@ import type { NodeSpecOf } from '../spec/schema/pipeline.js';
 
 type Schedule = NonNullable<NodeSpecOf<'batch'>['schedule']>;
 
-/** The one task of the DAG a `schedule:` describes. */
+/** The one task of the DAG a `schedule:` describes, when it does not name it. */
 export const SPARK_TASK = 'spark_job';
 
 export interface TryStart {
@@ -58,6 +58,7 @@ export class DagDriver {
   private readonly pending: Pending[] = [];
   private wakes = 0;
   private down = false;
+  private readonly taskId: string;
 
   constructor(
     private readonly schedule: Schedule,
@@ -65,9 +66,10 @@ export class DagDriver {
     private readonly partitionTemplate: string,
     private readonly env: DagDriverEnv,
   ) {
+    this.taskId = schedule['task-id'] ?? SPARK_TASK;
     const task: DagTask = {
-      taskId: SPARK_TASK,
-      variable: SPARK_TASK,
+      taskId: this.taskId,
+      variable: this.taskId,
       operator: 'SparkSqlOperator',
       args: { retries: schedule.retries, retry_delay: { kind: 'timedelta', ms: schedule['retry-delay'] } },
       line: 1,
@@ -119,7 +121,7 @@ export class DagDriver {
     // Commit every try whose job has finished by now, in start order.
     for (let i = 0; i < this.pending.length; ) {
       const p = this.pending[i]!;
-      const recorded = p.start.run.tis.get(SPARK_TASK)!.tries[p.start.tryNumber - 1];
+      const recorded = p.start.run.tis.get(this.taskId)!.tries[p.start.tryNumber - 1];
       if (recorded && recorded.endMs <= now) {
         this.pending.splice(i, 1);
         this.env.commit(p.start);

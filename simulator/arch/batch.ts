@@ -25,6 +25,7 @@ import { compileWhere } from './job-filter.js';
 import type { BatchLayerHandle, BatchRunInfo, PublishedView } from './batch-handle.js';
 import { DagDriver, staticPrefix, type TryStart } from './batch-dag.js';
 import type { ViewRow } from './batch-view.js';
+import { dagGrid } from '../orchestrator/grid.js';
 
 type BatchSpec = NodeSpecOf<'batch'>;
 
@@ -47,7 +48,7 @@ export class BatchNode implements SimNode {
   private readonly notedFiltered: Uint8Array;
   /** With `schedule:` — the DAG's scheduler, the tries running, and the view's partitions. */
   private readonly dag: DagDriver | null;
-  private readonly tries = new Map<TryStart, { run: Run; view: ViewComputation; cutOff: number; keys: Set<string>; version: string; where: string | undefined }>();
+  private readonly tries = new Map<TryStart, { run: Run; view: ViewComputation; cutOff: number; keys: Set<string>; version: string; where: string | undefined; objects: readonly S3Object[]; keep: (rec: Rec) => boolean; aggregate: JobSpec['aggregate'] }>();
   private readonly partitions = new Map<string, { rows: readonly ViewRow[]; records: number; keys: ReadonlySet<string>; covers: number; cutOff: number; version: string; startedAtMs: number }[]>();
 
   constructor(
@@ -125,7 +126,7 @@ export class BatchNode implements SimNode {
     const run: Run = { version: name, startedAtMs: now, finishedAtMs: null, abortedAtMs: null, records, alreadyRead, cutOffMs: cutOff, runId: t.run.runId, tryNumber: t.tryNumber };
     this.runLog.push(run);
     const view = this.compute(objects, name, job, filter);
-    this.tries.set(t, { run, view, cutOff, keys, version: name, where: job.where });
+    this.tries.set(t, { run, view, cutOff, keys, version: name, where: job.where, objects, keep: filter, aggregate: job.aggregate });
     const durationMs = Math.ceil((records / this.spec.throughput) * 1000);
     this.ctx.log('info', `${t.run.runId} try ${t.tryNumber}: Spark job (${name}) over ${records} records in ${objects.length} objects under ${t.prefix}; takes ${durationMs} ms`);
     return durationMs;
@@ -141,6 +142,7 @@ export class BatchNode implements SimNode {
     for (const rec of s.view.filtered) this.noteFiltered(rec, s.version, s.where);
     const result = { rows: s.view.rows, records: s.run.records, keys: s.keys, covers: Math.min(s.cutOff, s.run.startedAtMs - this.spec['cut-off-margin']), cutOff: s.cutOff, version: s.version, startedAtMs: s.run.startedAtMs };
     const append = this.spec.write?.mode === 'append';
+    if (append) this.noteAppendedAgain(t, s.objects, s.keep);
     this.partitions.set(t.partition, append ? [...(this.partitions.get(t.partition) ?? []), result] : [result]);
     const all = [...this.partitions.values()].flat();
     const keys = new Set<string>();
@@ -152,11 +154,25 @@ export class BatchNode implements SimNode {
       publishedAtMs: now,
       cutOffMs: all.reduce((m, r) => Math.max(m, r.cutOff), Number.NEGATIVE_INFINITY),
       coversWindowsEndingByMs: covers,
-      rows: all.flatMap((r) => r.rows),
+      rows: append ? queriedRows(all.flatMap((r) => r.rows), s.aggregate) : all.flatMap((r) => r.rows),
       records: all.reduce((n, r) => n + r.records, 0),
       objectKeys: keys,
     };
     this.ctx.log('info', `${t.run.runId} try ${t.tryNumber} committed ${s.view.rows.length} rows to partition ${t.partition || '(table)'} (${append ? 'INSERT INTO: appended' : 'INSERT OVERWRITE: replaced'})`);
+  }
+
+  /**
+   * INSERT INTO over a partition that already holds a committed result: every record this try read that an
+   * earlier result of the partition counted is now counted once more. The ledger blames the copy on this
+   * Airflow task try (SEMANTICS-2 §5: a re-run job appends new files [SP2][SP3]).
+   */
+  private noteAppendedAgain(t: TryStart, objects: readonly S3Object[], keep: (rec: Rec) => boolean): void {
+    const earlier = this.partitions.get(t.partition) ?? [];
+    if (earlier.length === 0) return;
+    const counted = new Set<string>();
+    for (const r of earlier) for (const k of r.keys) counted.add(k);
+    const why = `${t.run.runId} try ${t.tryNumber} appended partition ${t.partition || '(table)'} again (INSERT INTO): counted once more`;
+    for (const o of objects) if (counted.has(o.key)) for (const rec of o.records) if (rec.rid >= 0 && keep(rec)) this.ctx.ledger.noteDuplicate(rec.rid, this.address, why);
   }
 
   private abortTry(t: TryStart): void {
@@ -293,7 +309,7 @@ export class BatchNode implements SimNode {
         ? { version: this.published.version, publishedAtMs: this.published.publishedAtMs, cutOffMs: this.published.cutOffMs, windows: this.published.rows.length, records: this.published.records }
         : null,
       runs: this.runLog.map((r) => ({ ...r })),
-      ...(this.dag ? { dagRuns: this.dagRuns() } : {}),
+      ...(this.dag ? { dagRuns: this.dagRuns(), dagGrid: dagGrid(this.dag.scheduler) } : {}),
     };
   }
 
@@ -304,6 +320,24 @@ export class BatchNode implements SimNode {
       .sort((a, b) => a.interval.startMs - b.interval.startMs)
       .map((r) => ({ dagId: this.spec.schedule?.['dag-id'] ?? this.address, runId: r.runId, state: r.state, tries: [...r.tis.values()].flatMap((ti) => ti.tries.map((t) => ({ tryNumber: t.tryNumber, startMs: t.startMs, endMs: t.endMs, outcome: t.outcome }))) }));
   }
+}
+
+/**
+ * What the serving layer's query (`SELECT window, status, sum(requests) … GROUP BY window, status`) reads from a
+ * partition that appends left with several rows per window: one row per window and key, the counts added up and
+ * the lineages joined — so a record two appended runs both counted is in that row twice. Averages do not add up;
+ * their rows stay apart.
+ */
+function queriedRows(rows: readonly ViewRow[], aggregate: JobSpec['aggregate']): ViewRow[] {
+  if (aggregate.startsWith('avg:')) return [...rows];
+  const byWindow = new Map<string, ViewRow>();
+  for (const r of rows) {
+    const k = `${r.key}\u0000${r.windowStartMs}\u0000${r.windowEndMs}`;
+    const before = byWindow.get(k);
+    const newest = before && before.newestEventMs !== null && (r.newestEventMs === null || before.newestEventMs > r.newestEventMs) ? before.newestEventMs : r.newestEventMs;
+    byWindow.set(k, before ? { ...r, value: before.value + r.value, lineage: [...before.lineage, ...r.lineage], newestEventMs: newest } : r);
+  }
+  return [...byWindow.values()];
 }
 
 export function createBatch(id: string, spec: BatchSpec, ctx: BuildContext): void {

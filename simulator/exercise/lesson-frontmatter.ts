@@ -13,10 +13,9 @@ export const lessonFrontmatterSchema = z
     minutes: z.number().positive().describe('Estimated reading + exercise time, in minutes.'),
     order: z
       .number()
-      .int()
       .positive()
       .optional()
-      .describe('Place of the lesson in the course (1, 2, …); unique. Default: the number its folder starts with (`03-kafka` → 3).'),
+      .describe('Place of the lesson in the course (1, 2, …; a fraction such as 5.5 puts a lesson between two others without renumbering them); unique. Default: the number its folder starts with (`03-kafka` → 3).'),
   })
   .describe('Frontmatter of a lesson page.');
 

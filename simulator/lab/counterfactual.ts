@@ -3,6 +3,7 @@
  * random draw comes from a stream named after its component, changing `acks` on the producer
  * leaves the network's coin flips where they were — so the difference really is the setting's.
  */
+import { gridsInState, type DagGrid } from '../orchestrator/grid.js';
 import { parseSpec, formatIssue } from '../spec/index.js';
 import { runSync, type RunHandle } from '../run/run.js';
 import type { FateKind } from '../ledger/ledger.js';
@@ -27,6 +28,8 @@ export interface Counterfactual {
   /** the first records that changed fate, for the ledger view */
   changes: FateChange[];
   changedRecords: number;
+  /** The DAG-run grids of the two runs (empty when no DAG ran), for the Lab to draw side by side. */
+  grids: { before: DagGrid[]; after: DagGrid[] };
 }
 
 function runText(text: string, label: string, seed: number): RunHandle {
@@ -73,6 +76,7 @@ export function counterfactual(spec: string, param: string, value: unknown, seed
     before: { value: readAt(spec, param), metrics: ma },
     after: { value, metrics: mb },
     delta,
+    grids: { before: gridsInState(a.spec.nodes, a.result.state), after: gridsInState(b.spec.nodes, b.result.state) },
     transitions,
     changes,
     changedRecords,

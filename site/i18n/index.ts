@@ -18,6 +18,7 @@ import { incident as enIncident } from './en/incident.js';
 import { exportMessages as enExport } from './en/export.js';
 import { predict as enPredict } from './en/predict.js';
 import { labPredict as enLabPredict } from './en/lab-predict.js';
+import { dagGrid as enDagGrid } from './en/dag-grid.js';
 import { ko as koMessages } from './ko/index.js';
 import { format, type Params } from './format.js';
 import { defaultLang, isLang, localizedPath, type Lang } from './langs.js';
@@ -25,7 +26,7 @@ import { defaultLang, isLang, localizedPath, type Lang } from './langs.js';
 export { format, type Params };
 export { defaultLang, langs, isLang, type Lang } from './langs.js';
 
-const en = { ...enSite, ...enExercise, ...enLab, ...enDiagram, ...enLimits, ...enMetrics, ...enIncident, ...enExport, ...enPredict, ...enLabPredict };
+const en = { ...enSite, ...enExercise, ...enLab, ...enDiagram, ...enLimits, ...enMetrics, ...enIncident, ...enExport, ...enPredict, ...enLabPredict, ...enDagGrid };
 
 export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };

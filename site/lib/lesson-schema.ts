@@ -15,7 +15,7 @@ export const lessonFrontmatter = z
       .max(5)
       .describe('2–5 things the learner will be able to do, each finishing "You will be able to …".'),
     minutes: z.number().positive().describe('Estimated reading plus exercise time, in minutes.'),
-    order: z.number().int().positive().optional().describe('Place of the lesson in the course; default: the number its folder starts with.'),
+    order: z.number().positive().optional().describe('Place of the lesson in the course (a fraction such as 5.5 goes between two others); default: the number its folder starts with.'),
   })
   .strict();
 

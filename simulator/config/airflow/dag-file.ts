@@ -27,6 +27,8 @@ const DAG_PARAMS = ['dag_id', 'schedule', 'start_date', 'catchup', 'max_active_r
 
 export interface CompiledDag {
   dagId: string;
+  /** The SparkSqlOperator's `task_id`. */
+  taskId: string;
   /** Path of the SQL file in the workspace (`batch/jobs/x.sql`). */
   sqlPath: string;
   sqlLoc: Loc;
@@ -82,6 +84,7 @@ export function checkDagFile(text: string, path: string, file: string, exists: (
     problems,
     compiled: {
       dagId: dag.dagId,
+      taskId: task.taskId,
       sqlPath,
       sqlLoc: locOfText(text, sql) ?? at,
       schedule: {

@@ -50,7 +50,7 @@ export function compileBatchHosts(hosts: Host[], files: ReadonlyMap<string, stri
       const node: Record<string, unknown> = {
         type: 'batch',
         source: { node: 's3', prefix: job.sourcePrefix },
-        schedule: { 'dag-id': dag.compiled.dagId, ...dag.compiled.schedule },
+        schedule: { 'dag-id': dag.compiled.dagId, 'task-id': dag.compiled.taskId, ...dag.compiled.schedule },
         write: { mode: job.mode, partition: job.partition },
         throughput: dag.compiled.throughput,
         job: job.job,

@@ -100,6 +100,7 @@ const losses: SimTemplate[] = [
 /** Why an extra copy was made, and why a record was filtered or set aside. */
 const copiesAndDrops: SimTemplate[] = [
   { en: 'sent again', ko: '다시 보냄' },
+  { en: '{run} try {try} appended partition {partition} again (INSERT INTO): counted once more', ko: '{run}의 시도 {try}가 파티션 {partition}에 다시 덧붙였습니다 (INSERT INTO): 한 번 더 집계됨' },
   { en: 'link delivered the message twice', ko: '링크가 메시지를 두 번 전달했습니다' },
   { en: 'batch resent after a failed or unacknowledged send', ko: '실패했거나 ACK를 받지 못한 배치를 다시 보냈습니다' },
   { en: 'read again after a restart from the flushed registry offset', ko: '재시작 뒤 마지막으로 플러시된 레지스트리 오프셋부터 다시 읽었습니다' },

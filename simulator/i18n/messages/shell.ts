@@ -27,7 +27,7 @@ const help: SimTemplate[] = [
   { en: 'the fault schedule of the last run and what happened when each fault struck', ko: '마지막 실행의 장애 일정과 장애마다 일어난 일' },
   { en: 'what happened to every record, per output; `ledger <output>` lists lost and duplicated records', ko: '출력별로 모든 레코드에 일어난 일, `ledger <output>`은 유실·중복된 레코드 목록' },
   { en: 'set the instant the metric views answer for (like the scrubber): at 12s · at end · at', ko: '지표를 볼 시점 지정(스크러버처럼): at 12s · at end · at' },
-  { en: "the batch layer's Airflow: `airflow dags list-runs -d <dag_id>` shows each DAG run's state and times", ko: '배치 레이어의 Airflow: `airflow dags list-runs -d <dag_id>`로 DAG 실행마다의 상태와 시각 보기' },
+  { en: "the batch layer's Airflow: `airflow dags list-runs -d <dag_id>` shows each DAG run's state and times; `airflow tasks states-for-dag-run <dag_id> <run_id>` its task instances", ko: '배치 레이어의 Airflow: `airflow dags list-runs -d <dag_id>`로 DAG 실행마다의 상태와 시각 보기, `airflow tasks states-for-dag-run <dag_id> <run_id>`로 그 태스크 인스턴스 보기' },
   { en: 'the AWS CLI over the run: Kinesis streams and shards, Firehose streams, KCL lease tables, CloudWatch metrics', ko: '실행을 살펴보는 AWS CLI: Kinesis 스트림과 샤드, Firehose 스트림, KCL 리스 테이블, CloudWatch 지표' },
   { en: 'the warehouse: `spark-sql -S -e "SELECT * FROM mart_daily_revenue"` queries fact_orders and the marts', ko: '웨어하우스: `spark-sql -S -e "SELECT * FROM mart_daily_revenue"`로 fact_orders와 마트 조회' },
   { en: 'the orders database: `psql -h orders-db -d shop -c "SELECT count(*) FROM orders"`', ko: '주문 데이터베이스: `psql -h orders-db -d shop -c "SELECT count(*) FROM orders"`' },

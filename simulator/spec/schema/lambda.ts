@@ -25,6 +25,7 @@ export const batchSchema = z
     schedule: z
       .strictObject({
         'dag-id': z.string().optional().describe("The DAG's `dag_id` (names its runs in `airflow dags list-runs`; default: the node id)."),
+        'task-id': z.string().optional().describe("The Spark task's `task_id` (names its row in the DAG-run grid and `airflow tasks states-for-dag-run`; default: spark_job)."),
         interval: duration("The DAG's `schedule`: one run per data interval [start, start + interval), created when the interval has ended."),
         start: duration("The DAG's `start_date` (virtual time; 0 is 2026-01-01T00:00Z).").default(0),
         catchup: z.boolean().default(false).describe('`catchup`: run every interval missed while the scheduler was down (true), or only the latest (false, Airflow 3 default).'),

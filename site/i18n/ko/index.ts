@@ -14,6 +14,7 @@ import { incident } from './incident.js';
 import { exportMessages } from './export.js';
 import { predict } from './predict.js';
 import { labPredict } from './lab-predict.js';
+import { dagGrid } from './dag-grid.js';
 
 export const ko: Readonly<Record<string, string>> = {
   ...site,
@@ -26,4 +27,5 @@ export const ko: Readonly<Record<string, string>> = {
   ...exportMessages,
   ...predict,
   ...labPredict,
+  ...dagGrid,
 };

@@ -11,6 +11,7 @@ import { createTerminal, type TerminalHandle } from './terminal.js';
 import { createFaultPanel } from './fault-panel.js';
 import { renderVerdict } from './results.js';
 import { renderLedger } from './ledger-view.js';
+import { renderDagGrids } from '../dag-grid/dag-grid-view.js';
 import { renderCharts, preloadCharts, type ChartSet } from './charts.js';
 import { createDiagramPanel } from '../diagram/panel.js';
 import { createMetricsPanel } from '../metrics/panel.js';
@@ -57,6 +58,8 @@ interface Ui {
   results: HTMLElement;
   charts: HTMLElement;
   ledger: HTMLElement;
+  /** The DAG-run grid of the last run (hidden when no DAG ran). */
+  dagGrid: HTMLElement;
   terminal: HTMLElement;
   shareBox: HTMLElement;
   /** Says when the seed differs from the exercise's own (a run then explores but cannot pass). */
@@ -107,6 +110,7 @@ function buildUi(root: HTMLElement, data: IslandData, fileNames: string[]): Ui {
     results: h('div', { class: 'ex-results-body' }),
     charts: h('div', { class: 'ex-charts' }),
     ledger: h('div', { class: 'ex-ledger' }),
+    dagGrid: h('div', { class: 'ex-dag-grid' }),
     terminal: h('div', { class: 'ex-terminal-host' }),
     shareBox: h('div', { class: 'ex-share', hidden: true }),
     seedNote: h('p', { class: 'ex-note ex-seed-note', hidden: true }),
@@ -127,6 +131,8 @@ function buildUi(root: HTMLElement, data: IslandData, fileNames: string[]): Ui {
     h('details', { class: `ex-section ${cls}`, open: true }, h('summary', {}, label), ...body);
   const verdict = h('div', { class: 'ex-verdict-box' }, ui.results, ui.grading, ui.comparison, ui.next);
   const ledger = section('ex-section--ledger', t('ex.ledger.title'), ui.ledger);
+  const dagRuns = section('ex-section--dag-grid', t('dg.title'), ui.dagGrid);
+  dagRuns.hidden = true;
   const diagram = section('ex-section--diagram', t('pd.panel.title'), ui.diagram);
   const charts = section('ex-section--charts', t('ex.section.charts'), ui.charts);
   ui.groundTruth.push(verdict, ledger, diagram, charts);
@@ -172,6 +178,7 @@ function buildUi(root: HTMLElement, data: IslandData, fileNames: string[]): Ui {
         { class: 'ex-bench__out ex-results', 'aria-label': t('ex.results.labelFor', { title: data.exercise.title }) },
         ui.closedNote,
         verdict,
+        dagRuns,
         ledger,
         diagram,
         charts,
@@ -515,6 +522,10 @@ export async function mount(root: HTMLElement): Promise<void> {
     });
     charts = await renderCharts(ui.charts, reply.result);
     charts.setTime(diagramTime);
+    void client.call((api) => api.dagGrids()).then((grids) => {
+      const shown = renderDagGrids(ui.dagGrid, grids ?? [], `ex-${slug}`);
+      if (ui.dagGrid.parentElement) ui.dagGrid.parentElement.hidden = !shown;
+    });
     renderLedger(ui.ledger, reply.result, {
       entries: (output, kind) => client.call((api) => api.ledger(output, kind, 50)),
       trace: (id) =>
@@ -539,6 +550,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     ui.results.replaceChildren();
     ui.charts.replaceChildren();
     ui.ledger.replaceChildren();
+    ui.dagGrid.replaceChildren();
     setRunning(true);
     ui.progress.value = 0;
     ui.progressText.textContent = t('ex.progress.preparing');

@@ -4,6 +4,7 @@
  * that changed — each with buttons that replay the before or after run with tracing on for that
  * record, in the lab worker, and show its hops.
  */
+import { renderDagGrids } from '../dag-grid/dag-grid-view.js';
 import { h, table } from '../exercise/dom.js';
 import { t, pageLang } from '../../i18n/index.js';
 import { terminalText } from '../../i18n/sim/index.js';
@@ -69,6 +70,11 @@ export function createCounterfactualPanel(root: HTMLElement, host: LabHost): Cou
         : table(t('lab.cf.deltas'), [t('lab.cf.metric'), t('lab.cf.before'), t('lab.cf.after'), t('lab.cf.delta')], deltas.map(([m, d]) => [m, num(cf.before.metrics[m]), num(cf.after.metrics[m]), `${d > 0 ? '+' : ''}${num(d)}`])),
       moves.length === 0 ? h('p', { class: 'lab-note' }, t('lab.cf.noTransitions')) : Object.assign(table(t('lab.cf.transitions'), [t('lab.cf.output'), t('lab.cf.move'), t('lab.cf.count')], moves), { className: 'ex-table lab-transitions' }),
     );
+    // With a DAG in the pipeline: each run's grid, before above after (the worker computed them).
+    for (const side of ['before', 'after'] as const) {
+      const box = h('div', { class: 'lab-dag-grid' });
+      if (renderDagGrids(box, cf.grids[side], `lab-cf-${side}`)) out.append(h('h4', {}, t('lab.cf.dagGrid', { side: t(side === 'before' ? 'lab.cf.before' : 'lab.cf.after') })), box);
+    }
     if (cf.changes.length > 0) {
       out.append(
         h('h4', {}, t('lab.cf.changes')),

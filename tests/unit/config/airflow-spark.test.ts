@@ -47,6 +47,7 @@ describe('DAG files', () => {
     expect(errors(r)).toEqual([]);
     expect(r.compiled).toEqual({
       dagId: 'batch_view',
+      taskId: 'batch_view',
       sqlPath: SQL_PATH,
       sqlLoc: { line: 17, column: 14, endLine: 17, endColumn: 28 },
       schedule: { interval: 3_600_000, start: 0, catchup: true, 'max-active-runs': 1, retries: 3, 'retry-delay': 300_000 },

@@ -35,3 +35,17 @@ describe('airflow dags list-runs', () => {
     expect(sh('airflow dags list-runs').status).toBe(2);
   });
 });
+
+describe('airflow tasks states-for-dag-run', () => {
+  it("prints the run's task instances from the same grid the page draws (Airflow 3 columns)", () => {
+    expect(sh('airflow tasks states-for-dag-run batch_view scheduled__2026-01-01T00:00:20+00:00').text.split('\n')).toEqual([
+      'dag_id     | logical_date              | task_id    | state   | start_date                | end_date',
+      '===========+===========================+============+=========+===========================+==========================',
+      'batch_view | 2026-01-01T00:00:20+00:00 | batch_view | success | 2026-01-01T00:00:40+00:00 | 2026-01-01T00:01:14+00:00',
+    ]);
+    // By logical date too; a queued run's TI has no state yet.
+    expect(sh('airflow tasks states-for-dag-run batch_view 2026-01-01T00:01:40+00:00').text.split('\n')[2]).toBe('batch_view | 2026-01-01T00:01:40+00:00 | batch_view |       |            |');
+    expect(sh('airflow tasks states-for-dag-run batch_view nope')).toEqual({ text: "airflow.exceptions.DagRunNotFound: DagRun for batch_view with run_id or logical_date of 'nope' not found", status: 1 });
+    expect(sh('airflow tasks states-for-dag-run batch_view').status).toBe(2);
+  });
+});
