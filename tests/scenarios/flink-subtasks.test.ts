@@ -89,7 +89,7 @@ describe('rescaling from a savepoint redistributes the key groups: nothing lost,
   it('a parallelism above pipeline.max-parallelism is refused: the job stays stopped with its savepoint', () => {
     const { flink, log } = run(rescale.replace('parallelism.default: 2', 'parallelism.default: 2\n    pipeline.max-parallelism: 2'));
     expect(flink.status).toBe('savepointed');
-    expect(log.some((l) => l.includes('above the max parallelism 2'))).toBe(true);
+    expect(log.some((l) => l.includes('the maximum parallelism (2) of the restored state is lower than the configured parallelism (4)'))).toBe(true);
   });
 });
 

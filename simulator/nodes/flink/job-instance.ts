@@ -280,7 +280,8 @@ export class JobInstance {
    */
   restoreFromSavepoint(savepoint: CompletedCheckpoint, parallelism: number): boolean {
     if (parallelism > savepoint.maxParallelism) {
-      this.ctx.log('error', `${this.label()} cannot be restored from savepoint ${savepoint.id} with parallelism ${parallelism}: it is above the max parallelism ${savepoint.maxParallelism} (the number of key groups, fixed when the job first ran)`);
+      // StateAssignmentOperation.checkParallelismPreconditions refuses it: the job does not start.
+      this.ctx.log('error', `${this.label()} cannot be restored from savepoint ${savepoint.id}: the maximum parallelism (${savepoint.maxParallelism}) of the restored state is lower than the configured parallelism (${parallelism}); the max parallelism (the number of key groups) was fixed when the job first ran`);
       return false;
     }
     this.parallelism = parallelism;
