@@ -10,6 +10,8 @@
  * version goes live follows from its file, as in production:
  * - the same `properties.group.id` and `index`, not reading from `earliest-offset`: stop with a
  *   savepoint and start the new code from it — **in place**: windows already written stay as they were;
+ *   a `SET 'parallelism.default' = 'N';` line in the version's file restores that savepoint with N subtasks
+ *   (`flink run -s <savepoint> -p N`): a rescale, its key groups spread over the new subtasks;
  * - a new index `<index>-<version>` filled from `'scan.startup.mode' = 'earliest-offset'` (with its own
  *   group id): a **replay** of the retained topic (Kappa). Readers move to the new index — the alias
  *   swap, `POST _aliases` — once it has caught up (consumer lag 0); the old job is then stopped.
