@@ -160,11 +160,9 @@ function settingsOf(node: PipelineSpec['nodes'][string]): string[] {
       return [`min.insync.replicas: ${node['min.insync.replicas']}`];
     case 'consumer':
       return [`commit: ${node.commit}`];
-    case 'flink': {
-      const checkpoints = node['execution.checkpointing.interval'] !== undefined ? `checkpoints: ${node['execution.checkpointing.mode']}` : 'checkpoints: off';
-      const parallelism = node['parallelism.default'] ?? 1;
-      return parallelism > 1 ? [checkpoints, `parallelism: ${parallelism}`] : [checkpoints];
-    }
+    case 'flink':
+      // The parallelism shows as one subtask row each (subtaskParts): the settings line has no room for it.
+      return [node['execution.checkpointing.interval'] !== undefined ? `checkpoints: ${node['execution.checkpointing.mode']}` : 'checkpoints: off'];
     default:
       return [];
   }

@@ -17,7 +17,7 @@ const flinkNode = (text: string) => {
 describe('Flink subtasks in the diagram model', () => {
   it('four subtasks over four partitions: each reads one, and owns a quarter of the 128 key groups', () => {
     const node = flinkNode(yaml);
-    expect(node.settings).toEqual(['checkpoints: EXACTLY_ONCE', 'parallelism: 4']);
+    expect(node.settings).toEqual(['checkpoints: EXACTLY_ONCE']);
     expect(node.parts.filter((p) => p.kind === 'subtask').map((p) => [p.id, p.reads, p.keyGroups])).toEqual([
       ['flink~subtask-0', [3], [0, 31]],
       ['flink~subtask-1', [0], [32, 63]],
