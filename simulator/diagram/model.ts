@@ -6,8 +6,11 @@
  */
 import type { PipelineSpec, NodeType, NodeSpecOf } from '../spec/schema/pipeline.js';
 import { edgesOf } from '../spec/references.js';
+import { partitionsBySubtask } from '../nodes/flink/split-owner.js';
+import { keyGroupRangeForSubtask } from '../nodes/flink/key-groups.js';
+import { maxParallelismFor } from '../nodes/flink/subtasks.js';
 
-export type PartKind = 'broker' | 'partition' | 'operator';
+export type PartKind = 'broker' | 'partition' | 'operator' | 'subtask';
 
 export interface DiagramPart {
   /** Unique in the model: `kafka/broker-1`, `kafka:logs-0`, `flink#window`. */
@@ -20,6 +23,10 @@ export interface DiagramPart {
   topic?: string;
   partition?: number;
   replicas?: number[];
+  /** Flink subtasks: the index, the source partitions it reads (empty: idle) and its key groups. */
+  subtask?: number;
+  reads?: number[];
+  keyGroups?: [number, number];
 }
 
 export interface DiagramNode {
@@ -116,6 +123,24 @@ function kafkaParts(id: string, node: NodeSpecOf<'kafka'>): DiagramPart[] {
   return parts;
 }
 
+/**
+ * A parallel job's subtasks (parallelism above 1): which partitions each source subtask reads
+ * (KafkaSourceEnumerator's split owner) and which key groups each keyed subtask owns.
+ */
+function subtaskParts(id: string, node: NodeSpecOf<'flink'>, spec: PipelineSpec): DiagramPart[] {
+  const parallelism = node['parallelism.default'] ?? 1;
+  if (parallelism <= 1) return [];
+  const kafka = spec.nodes[node.source.node];
+  const partitions = kafka?.type === 'kafka' ? (kafka.topics[node.source.topic]?.partitions ?? 0) : 0;
+  const reads = partitionsBySubtask(node.source.topic, partitions, parallelism);
+  const max = maxParallelismFor(node['pipeline.max-parallelism'], parallelism);
+  if (max < parallelism) return [];
+  return reads.map((owned, s) => {
+    const range = keyGroupRangeForSubtask(max, parallelism, s);
+    return { id: `${id}~subtask-${s}`, kind: 'subtask', label: `subtask ${s}`, subtask: s, reads: owned, keyGroups: [range.start, range.end] };
+  });
+}
+
 function flinkParts(id: string, node: NodeSpecOf<'flink'>): DiagramPart[] {
   const job = node.job;
   const ops: [string, string][] = [['source', `source: ${node.source.topic}`]];
@@ -136,6 +161,7 @@ function settingsOf(node: PipelineSpec['nodes'][string]): string[] {
     case 'consumer':
       return [`commit: ${node.commit}`];
     case 'flink':
+      // The parallelism shows as one subtask row each (subtaskParts): the settings line has no room for it.
       return [node['execution.checkpointing.interval'] !== undefined ? `checkpoints: ${node['execution.checkpointing.mode']}` : 'checkpoints: off'];
     default:
       return [];
@@ -177,7 +203,7 @@ export function diagramOf(spec: PipelineSpec): DiagramModel {
     id,
     type: node.type,
     addresses: addressesOfNode(id, node),
-    parts: node.type === 'kafka' ? kafkaParts(id, node) : node.type === 'flink' ? flinkParts(id, node) : [],
+    parts: node.type === 'kafka' ? kafkaParts(id, node) : node.type === 'flink' ? [...flinkParts(id, node), ...subtaskParts(id, node, spec)] : [],
     settings: settingsOf(node),
   }));
   const seen = new Set<string>();

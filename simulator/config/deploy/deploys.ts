@@ -10,6 +10,8 @@
  * version goes live follows from its file, as in production:
  * - the same `properties.group.id` and `index`, not reading from `earliest-offset`: stop with a
  *   savepoint and start the new code from it — **in place**: windows already written stay as they were;
+ *   a `SET 'parallelism.default' = 'N';` line in the version's file restores that savepoint with N subtasks
+ *   (`flink run -s <savepoint> -p N`): a rescale, its key groups spread over the new subtasks;
  * - a new index `<index>-<version>` filled from `'scan.startup.mode' = 'earliest-offset'` (with its own
  *   group id): a **replay** of the retained topic (Kappa). Readers move to the new index — the alias
  *   swap, `POST _aliases` — once it has caught up (consumer lag 0); the old job is then stopped.
@@ -19,7 +21,7 @@
 import type { SpecIssue } from '../../spec/issues.js';
 import { parseDuration } from '../../spec/units.js';
 import type { SourceMap } from '../../spec/parse.js';
-import { checkFlinkSql } from '../flink/index.js';
+import { checkFlinkSql, compileFlinkConfig, type FlinkConfig } from '../flink/index.js';
 import { checkSparkSql } from '../spark/job-sql.js';
 
 export interface Deploy {
@@ -68,7 +70,10 @@ export function applyDeploys(deploys: readonly Deploy[], files: ReadonlyMap<stri
     };
     const f = flink[host];
     if (f && /^[^/]+\/job-[\w]+\.sql$/.test(d.file)) {
-      const checked = checkFlinkSql(files.get(d.file)!, name(d.file));
+      // The version's own SET lines (e.g. SET 'parallelism.default' = '4') are its run options: `flink run -p`.
+      const versionConfig: FlinkConfig = new Map();
+      const checked = checkFlinkSql(files.get(d.file)!, name(d.file), versionConfig);
+      const parallelism = compileFlinkConfig(versionConfig)['parallelism.default'];
       issues.push(...checked.problems.list);
       const job = checked.compiled;
       if (!job) continue;
@@ -104,7 +109,8 @@ export function applyDeploys(deploys: readonly Deploy[], files: ReadonlyMap<stri
         if (sameGroup) p.warn(undefined, `the replay shares the group id '${String(v1Source['group.id'])}' with the running job: their committed offsets overwrite each other`, `give it its own: 'properties.group.id' = '${String(v1Source['group.id'])}-${version}'`);
         mode = 'reprocess';
       }
-      add(f, job.job, { at: d.at, version, mode });
+      // A new parallelism restores the savepoint with it (a rescale); a replay starts its own job with the config's.
+      add(f, job.job, { at: d.at, version, mode, ...(mode === 'in-place' && parallelism !== undefined ? { parallelism } : {}) });
       continue;
     }
     const b = batch[host];

@@ -46,8 +46,9 @@ export const FLINK_SETTINGS: Readonly<Record<string, FlinkSetting>> = {
   'restart-strategy.failure-rate.max-failures-per-interval': s('int', 'Failures tolerated per interval.', false, '1'),
   'restart-strategy.failure-rate.failure-rate-interval': s('duration', 'The interval.', false, '1 min'),
   'restart-strategy.failure-rate.delay': s('duration', 'Wait before each restart.', true, '1 s'),
-  'parallelism.default': s('int', 'Parallelism of operators that set none.', false, '1'),
-  'pipeline.max-parallelism': s('int', 'Key groups of keyed state.', false),
+  'parallelism.default': s('int', 'Subtasks of every operator that sets none: source subtasks share the partitions, keyed subtasks the key groups.', true, '1'),
+  'pipeline.max-parallelism': s('int', 'Key groups of keyed state (default: 1.5 × parallelism rounded up to a power of two, at least 128); the most a job can ever be rescaled to.', true),
+  'table.exec.resource.default-parallelism': s('int', 'Parallelism of the SQL job\'s operators (-1: parallelism.default).', true, '-1'),
   'pipeline.auto-watermark-interval': s('duration', 'How often periodic watermarks are emitted.', true, '200 ms'),
   'pipeline.name': s('string', 'Job name.', false),
   'table.exec.source.idle-timeout': s('duration', 'A source split with no records for this long stops holding back the watermark (0 = never).', true, '0 ms'),
@@ -133,11 +134,39 @@ export function compileFlinkConfig(config: FlinkConfig): Record<string, unknown>
   if (checkpointing) out['execution.checkpointing.interval'] = interval;
   out['execution.checkpointing.mode'] = flinkValue(config, 'execution.checkpointing.mode')!.toUpperCase();
   out['execution.checkpointing.timeout'] = flinkDurationMs(config, 'execution.checkpointing.timeout');
+  Object.assign(out, compileParallelism(config));
   const type = (flinkValue(config, 'restart-strategy.type') ?? (checkpointing ? 'exponential-delay' : 'none')).toLowerCase().replace(/^(fixeddelay)$/, 'fixed-delay').replace(/^(failurerate)$/, 'failure-rate').replace(/^(exponentialdelay)$/, 'exponential-delay');
   if (type === 'none' || type === 'off' || type === 'disable') out['restart-strategy'] = { type: 'none' };
   else if (type === 'fixed-delay') out['restart-strategy'] = { type: 'fixed-delay', delay: flinkDurationMs(config, 'restart-strategy.fixed-delay.delay'), attempts: Number(flinkValue(config, 'restart-strategy.fixed-delay.attempts')) };
   else if (type === 'failure-rate') out['restart-strategy'] = { type: 'fixed-delay', delay: flinkDurationMs(config, 'restart-strategy.failure-rate.delay') };
   else out['restart-strategy'] = { type: 'fixed-delay', delay: flinkDurationMs(config, 'restart-strategy.exponential-delay.initial-backoff') };
+  return out;
+}
+
+/**
+ * The job's parallelism: `table.exec.resource.default-parallelism` for a SQL job's operators when
+ * above 0, else `parallelism.default`; both and `pipeline.max-parallelism` must be 1…32768, and the
+ * max parallelism at least the parallelism (Flink refuses the job otherwise). Only what is set
+ * reaches the spec.
+ */
+function compileParallelism(config: FlinkConfig): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const num = (key: string) => (config.has(key) ? Number(config.get(key)!.value) : undefined);
+  const refuse = (key: string, message: string, hint: string) => config.get(key)!.file.error(config.get(key)!.loc, message, hint);
+  const table = num('table.exec.resource.default-parallelism');
+  const key = table !== undefined && table > 0 ? 'table.exec.resource.default-parallelism' : 'parallelism.default';
+  const parallelism = num(key);
+  if (table !== undefined && table === 0) refuse('table.exec.resource.default-parallelism', 'table.exec.resource.default-parallelism must be -1 (use parallelism.default) or a positive number', "'-1' or e.g. '4'");
+  if (parallelism !== undefined) {
+    if (parallelism < 1 || parallelism > 32768) refuse(key, `${key} ${parallelism} is out of range: the parallelism must be at least 1 and at most 32768`, 'e.g. 4');
+    else out['parallelism.default'] = parallelism;
+  }
+  const max = num('pipeline.max-parallelism');
+  if (max !== undefined) {
+    if (max < 1 || max > 32768) refuse('pipeline.max-parallelism', `pipeline.max-parallelism ${max} is out of range: it must be at least 1 and at most 32768`, 'e.g. 128');
+    else if (max < (parallelism ?? 1)) refuse('pipeline.max-parallelism', `pipeline.max-parallelism ${max} is below the parallelism ${parallelism ?? 1}: a subtask needs at least one key group`, `at least ${parallelism ?? 1}`);
+    else out['pipeline.max-parallelism'] = max;
+  }
   return out;
 }
 

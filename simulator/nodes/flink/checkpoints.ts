@@ -23,6 +23,10 @@ export interface CompletedCheckpoint {
   readonly state: OperatorState;
   /** What the sink stored (pre-committed transactions, pending part files). */
   readonly sink: unknown;
+  /** The job's number of key groups: a restore keeps it, whatever the new parallelism. */
+  readonly maxParallelism: number;
+  /** Taken by a stop-with-savepoint. */
+  readonly savepoint?: true;
 }
 
 export interface PendingCheckpoint {
@@ -31,6 +35,8 @@ export interface PendingCheckpoint {
   readonly offsets: Map<number, number>;
   readonly arrived: Set<number>;
   aligned: boolean;
+  /** A stop-with-savepoint: the job ends when it completes. */
+  readonly savepoint?: true;
 }
 
 /** One row of the checkpoint history (what the Flink web UI's Checkpoints tab shows). */
@@ -40,6 +46,8 @@ export interface CheckpointRecord {
   triggeredAtMs: number;
   durationMs: number;
   offsets: Record<string, number>;
+  /** Present on a savepoint. */
+  savepoint?: true;
 }
 
 export class CheckpointHistory {

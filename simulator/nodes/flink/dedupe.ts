@@ -32,6 +32,11 @@ export class Dedupe {
     return this.seen.size;
   }
 
+  /** The ids held (the per-subtask state view). */
+  ids(): IterableIterator<string> {
+    return this.seen.keys();
+  }
+
   /** Drops expired entries (the TTL cleanup that runs with snapshots). */
   expire(now: number): void {
     for (const [id, at] of this.seen) if (now - at >= this.ttl) this.seen.delete(id);

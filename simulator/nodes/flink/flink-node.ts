@@ -10,6 +10,7 @@
 import type { Message, NodeContext, SimNode } from '../../core/node.js';
 import type { FlinkSpec } from '../../spec/schema/flink.js';
 import type { JobInstance } from './job-instance.js';
+import type { CompletedCheckpoint } from './checkpoints.js';
 
 export type InstanceFactory = (node: FlinkNode, version: string, mode: 'live' | 'reprocess') => JobInstance;
 
@@ -18,6 +19,8 @@ export class FlinkNode implements SimNode {
   readonly instances: JobInstance[] = [];
   serving = 0;
   private up = false;
+  /** Savepoints taken by `stopWithSavepoint`, oldest first (durable, like the savepoint directory). */
+  readonly savepoints: CompletedCheckpoint[] = [];
 
   constructor(
     readonly address: string,
@@ -88,10 +91,54 @@ export class FlinkNode implements SimNode {
     return this.up;
   }
 
-  /** A deploy at its time: switch code in place, or start a reprocessing instance (Kappa). */
-  deploy(version: string, mode: 'in-place' | 'reprocess', job: FlinkSpec['job']): void {
+  /**
+   * `flink stop --savepointPath <dir> <jobId>` on the serving job: a savepoint, then the job ends.
+   * `done` runs when the savepoint is complete. False when there is no running job to stop.
+   */
+  stopWithSavepoint(done?: (savepoint: CompletedCheckpoint) => void): boolean {
+    const live = this.instances[this.serving];
+    if (!live || !this.up) return false;
+    return live.stopWithSavepoint((savepoint) => {
+      this.savepoints.push(savepoint);
+      done?.(savepoint);
+    });
+  }
+
+  /**
+   * `flink run -s <savepoint> -p <parallelism>`: the stopped job runs again from its latest savepoint
+   * (or the one given), its key groups spread over `parallelism` subtasks. False when there is none to
+   * restore, the job is still running, or Flink refuses the parallelism.
+   */
+  restoreFromSavepoint(parallelism: number, savepoint = this.savepoints[this.savepoints.length - 1]): boolean {
+    const live = this.instances[this.serving];
+    if (!live || !savepoint || live.status !== 'savepointed' || !this.up) return false;
+    return live.restoreFromSavepoint(savepoint, parallelism);
+  }
+
+  /** `flink run -p <parallelism>` without `-s` after a stop: the job starts over without its state. */
+  runWithoutState(parallelism: number): boolean {
+    const live = this.instances[this.serving];
+    if (!live || live.status !== 'savepointed' || !this.up) return false;
+    live.startWithoutState(parallelism);
+    return true;
+  }
+
+  /**
+   * A deploy at its time: switch code in place, or start a reprocessing instance (Kappa). An in-place
+   * deploy with another parallelism is a rescale: stop with a savepoint, run the new version from it.
+   */
+  deploy(version: string, mode: 'in-place' | 'reprocess', job: FlinkSpec['job'], parallelism?: number): void {
     if (mode === 'in-place') {
       const live = this.instances[this.serving];
+      if (live && parallelism !== undefined && parallelism !== live.parallelism) {
+        const from = live.parallelism;
+        const stopping = this.stopWithSavepoint((savepoint) => {
+          live.setJob(job);
+          if (this.restoreFromSavepoint(parallelism, savepoint)) this.ctx.log('info', `deployed job version ${version} from savepoint ${savepoint.id}: parallelism ${from} → ${parallelism}`);
+        });
+        if (!stopping) this.ctx.log('warn', `deploy of job version ${version} skipped: the job is not running, so there is nothing to stop with a savepoint`);
+        return;
+      }
       if (live) {
         live.setJob(job);
         this.ctx?.log('info', `deployed job version ${version} in place`);

@@ -41,7 +41,7 @@ export function createFlink(id: string, spec: NodeSpecOf<'flink'>, ctx: BuildCon
   });
   ctx.sim.addNode(node);
   for (const d of spec.deploy ?? []) {
-    ctx.sim.at(d.at, () => node.deploy(d.version, d.mode, jobOf(d.version)));
+    ctx.sim.at(d.at, () => node.deploy(d.version, d.mode, jobOf(d.version), d.parallelism));
   }
 
   const handle: FlinkJobHandle = {

@@ -14,14 +14,15 @@ import type { FlinkSpec } from '../../spec/schema/flink.js';
 import type { ConsumedRecord, KafkaClusterHandle } from '../kafka/client-api.js';
 import { KafkaSourceReader } from './source.js';
 import { Operators } from './operators.js';
-import { batchBusyTime } from './subtask-load.js';
+import { SubtaskLayout, maxParallelismFor, type SubtaskView } from './subtasks.js';
 import type { FlinkSink } from './sink.js';
 import { CheckpointHistory, offsetsRecord, type CompletedCheckpoint, type PendingCheckpoint } from './checkpoints.js';
 
 /** Barriers reach the operator up to this long after the trigger (each channel's in-flight data ahead of them). */
 const BARRIER_SPREAD_MS = 60;
 
-export type InstanceStatus = 'running' | 'restarting' | 'down' | 'failed' | 'stopped';
+/** `savepointed`: stopped with a savepoint (`flink stop`), waiting to be run again from it. */
+export type InstanceStatus = 'running' | 'restarting' | 'down' | 'failed' | 'stopped' | 'savepointed';
 
 export class JobInstance {
   status: InstanceStatus = 'down';
@@ -44,6 +45,12 @@ export class JobInstance {
   private readonly processedHigh = new Map<number, number>();
   private generation = 0;
   processed = 0;
+  /** Subtasks per operator now; a restore from a savepoint may change it. */
+  parallelism: number;
+  /** Key groups: fixed at the first start, carried by every checkpoint and savepoint. */
+  readonly maxParallelism: number;
+  /** Set by stopWithSavepoint: the next checkpoint is the savepoint, and the job stops after it. */
+  private savepointDone: ((savepoint: CompletedCheckpoint) => void) | null = null;
 
   constructor(
     private readonly ctx: NodeContext,
@@ -60,13 +67,16 @@ export class JobInstance {
     private readonly onFailure: (instance: JobInstance, reason: string) => void,
     private readonly afterPoll: (instance: JobInstance) => void,
   ) {
+    this.parallelism = spec['parallelism.default'] ?? 1;
+    this.maxParallelism = maxParallelismFor(spec['pipeline.max-parallelism'], this.parallelism);
     const checkpointing = spec['execution.checkpointing.interval'] !== undefined;
     this.source = new KafkaSourceReader(ctx, cluster, spec.source, checkpointing, (records) => this.onRecords(records));
     this.operators = this.newOperators();
   }
 
   private newOperators(): Operators {
-    return new Operators(this.ctx, this.where, this.job, this.defaultKey, this.source.partitions, this.spec.source.idleness);
+    const layout = new SubtaskLayout(this.spec.source.topic, this.source.partitions.length, this.parallelism, this.maxParallelism);
+    return new Operators(this.ctx, this.where, this.job, this.defaultKey, this.source.partitions, this.spec.source.idleness, layout);
   }
 
   /** Starts (or restarts) the job from the latest completed checkpoint, or from `starting-offsets`. */
@@ -84,7 +94,7 @@ export class JobInstance {
       const why = `restarted without a checkpoint: starting-offsets ${this.startMode} skipped past unread records`;
       this.source.noteSkipped(previous, offsets, (rid) => this.ctx.ledger.noteLoss(rid, this.where, why));
     }
-    if (cp) this.ctx.log('info', `${this.label()} restored from checkpoint ${cp.id}: sources rewound to ${JSON.stringify(offsetsRecord(cp.offsets))}`);
+    if (cp) this.ctx.log('info', `${this.label()} restored from ${cp.savepoint ? 'savepoint' : 'checkpoint'} ${cp.id}: sources rewound to ${JSON.stringify(offsetsRecord(cp.offsets))}`);
     this.sink.restore(cp?.sink, cp?.id ?? 0);
     // Records in the restored state are not read from Kafka again (no replay note): the sink says whether
     // writing them again repeats a write it made after that checkpoint.
@@ -110,7 +120,7 @@ export class JobInstance {
       this.busyBatch = records;
       this.source.paused = true;
       const gen = this.generation;
-      const busy = batchBusyTime(records, this.spec['parallelism.default'] ?? 1, pt);
+      const busy = this.operators.busyTime(records, pt);
       this.ctx.timer(busy, () => {
         if (gen !== this.generation) return;
         const batch = this.busyBatch ?? [];
@@ -185,7 +195,8 @@ export class JobInstance {
   private trigger(): void {
     if (this.pending) return; // max concurrent checkpoints = 1
     const id = this.nextCheckpointId++;
-    const pending: PendingCheckpoint = { id, triggeredAtMs: this.ctx.now(), offsets: new Map(), arrived: new Set(), aligned: false };
+    const savepoint = this.savepointDone !== null;
+    const pending: PendingCheckpoint = { id, triggeredAtMs: this.ctx.now(), offsets: new Map(), arrived: new Set(), aligned: false, ...(savepoint ? { savepoint } : {}) };
     this.pending = pending;
     const gen = this.generation;
     for (const p of this.source.partitions) {
@@ -208,16 +219,20 @@ export class JobInstance {
     if (pending.arrived.has(p)) return;
     pending.offsets.set(p, this.source.positions.get(p) ?? 0);
     pending.arrived.add(p);
-    if (this.spec['execution.checkpointing.mode'] === 'EXACTLY_ONCE') this.blocked.add(p);
+    // Stop-with-savepoint: a source emits nothing after the savepoint barrier, whatever the checkpointing mode.
+    if (this.spec['execution.checkpointing.mode'] === 'EXACTLY_ONCE' || pending.savepoint) this.blocked.add(p);
     if (pending.arrived.size < this.source.partitions.length) return;
     // Every barrier is in: snapshot the keyed state, pass the barrier on to the sink, unblock.
     pending.aligned = true;
     const state = this.operators.snapshot();
     const gen = this.generation;
+    // The stopping job reads no further: records after the barriers stay in Kafka for the restored job.
+    if (pending.savepoint) this.source.paused = true;
     this.sink.snapshot(pending.id, (sinkState) => {
       if (gen !== this.generation || this.pending !== pending) return;
       this.completeCheckpoint(pending, state, sinkState);
     });
+    if (pending.savepoint) return;
     this.blocked.clear();
     const released = this.alignBuffer;
     this.alignBuffer = [];
@@ -226,11 +241,62 @@ export class JobInstance {
 
   private completeCheckpoint(pending: PendingCheckpoint, state: CompletedCheckpoint['state'], sinkState: unknown): void {
     const now = this.ctx.now();
-    this.latest = { id: pending.id, triggeredAtMs: pending.triggeredAtMs, completedAtMs: now, offsets: new Map(pending.offsets), state, sink: sinkState };
+    this.latest = { id: pending.id, triggeredAtMs: pending.triggeredAtMs, completedAtMs: now, offsets: new Map(pending.offsets), state, sink: sinkState, maxParallelism: this.maxParallelism, ...(pending.savepoint ? { savepoint: true as const } : {}) };
     this.pending = null;
-    this.history.add({ id: pending.id, status: 'completed', triggeredAtMs: pending.triggeredAtMs, durationMs: now - pending.triggeredAtMs, offsets: offsetsRecord(pending.offsets) });
+    this.history.add({ id: pending.id, status: 'completed', triggeredAtMs: pending.triggeredAtMs, durationMs: now - pending.triggeredAtMs, offsets: offsetsRecord(pending.offsets), ...(pending.savepoint ? { savepoint: true } : {}) });
     this.sink.complete(pending.id, sinkState);
     this.source.commitForMonitoring(pending.offsets);
+    if (pending.savepoint) this.finishSavepoint(this.latest);
+    else if (this.savepointDone) this.trigger();
+  }
+
+  /**
+   * `flink stop --savepointPath …`: takes a savepoint (a checkpoint the job stops after: its barriers
+   * are aligned and the sources emit nothing behind them) and ends the job. `done` gets the savepoint.
+   * A checkpoint already in progress completes first. False if the job is not running or already stopping.
+   */
+  stopWithSavepoint(done: (savepoint: CompletedCheckpoint) => void): boolean {
+    if (this.status !== 'running' || this.savepointDone) return false;
+    this.savepointDone = done;
+    this.trigger();
+    return true;
+  }
+
+  private finishSavepoint(savepoint: CompletedCheckpoint): void {
+    const done = this.savepointDone!;
+    this.savepointDone = null;
+    this.ctx.log('info', `${this.label()} stopped with savepoint ${savepoint.id} at offsets ${JSON.stringify(offsetsRecord(savepoint.offsets))}; ${describeState(this.operators.subtasks())}`);
+    // The job ends: everything it held is in the savepoint now (the teardown's loss notes are undone by a restore).
+    this.teardown('stopped with a savepoint');
+    this.status = 'savepointed';
+    done(savepoint);
+  }
+
+  /**
+   * `flink run -s <savepoint> -p <parallelism>`: starts the job again from a savepoint with a new
+   * parallelism. The key groups stay the savepoint's; each new subtask takes the groups
+   * KeyGroupRangeAssignment gives it, with their state. Refused (false, logged) as Flink refuses it
+   * when the new parallelism is above the max parallelism.
+   */
+  restoreFromSavepoint(savepoint: CompletedCheckpoint, parallelism: number): boolean {
+    if (parallelism > savepoint.maxParallelism) {
+      // StateAssignmentOperation.checkParallelismPreconditions refuses it: the job does not start.
+      this.ctx.log('error', `${this.label()} cannot be restored from savepoint ${savepoint.id}: the maximum parallelism (${savepoint.maxParallelism}) of the restored state is lower than the configured parallelism (${parallelism}); the max parallelism (the number of key groups) was fixed when the job first ran`);
+      return false;
+    }
+    this.parallelism = parallelism;
+    this.latest = savepoint;
+    this.start();
+    this.ctx.log('info', `${this.label()} runs with parallelism ${parallelism}; ${describeState(this.operators.subtasks())}`);
+    return true;
+  }
+
+  /** `flink run -p <parallelism>` without `-s`: a new job, no state, reading from `starting-offsets`. */
+  startWithoutState(parallelism: number): void {
+    this.parallelism = parallelism;
+    this.latest = null;
+    this.start();
+    this.ctx.log('info', `${this.label()} started without state with parallelism ${parallelism}: starting-offsets ${this.startMode}`);
   }
 
   /** A task failed: cancel everything and let the node apply the restart strategy. */
@@ -261,6 +327,10 @@ export class JobInstance {
     this.sink.teardown();
   }
 
+  subtasks(): SubtaskView[] {
+    return this.operators.subtasks();
+  }
+
   stop(now: number): void {
     if (this.status === 'running') this.teardown('stopped');
     this.status = 'stopped';
@@ -282,7 +352,9 @@ export class JobInstance {
       this.source.visitUnread(this.source.positions, visit);
       return;
     }
-    // Down, restarting or failed: what a restart would read again is still waiting in Kafka.
+    // Down, restarting, failed or stopped with a savepoint: a restart restores the latest state and reads
+    // again what is still waiting in Kafka.
+    if (this.status === 'savepointed' && this.latest) for (const c of this.latest.state.windows) if (!c.fired) for (const r of c.lineage) visit(r);
     const from = this.latest?.offsets ?? this.initialOffsets;
     if (from) this.source.visitUnread(from, visit);
   }
@@ -302,4 +374,9 @@ export class JobInstance {
       sink: this.sink.inspect(),
     };
   }
+}
+
+/** "subtask 0: key groups 0-63, 3 keys, 5 window cells; …" — where the keyed state lives. */
+function describeState(rows: readonly SubtaskView[]): string {
+  return rows.map((r) => `subtask ${r.subtask}: key groups ${r.keyGroups.start}-${r.keyGroups.end}, ${r.keys} ${r.keys === 1 ? 'key' : 'keys'}, ${r.windowState} window ${r.windowState === 1 ? 'cell' : 'cells'}`).join('; ');
 }

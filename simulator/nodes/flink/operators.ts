@@ -13,6 +13,7 @@ import { compileWhere } from './where.js';
 import { Dedupe } from './dedupe.js';
 import { KeyedWindows, contribution, parseAggregate, windowResult, type Aggregate, type WindowCell } from './windows.js';
 import { WatermarkTracker } from './watermarks.js';
+import type { SubtaskLayout } from './subtasks.js';
 
 const OVERLAP_WHY = 'counted in each of the overlapping sliding windows it belongs to';
 const REFIRED_WHY = 'window fired again: its new result repeats the records of the earlier one';
@@ -44,11 +45,13 @@ export class Operators {
     defaultKey: string,
     partitions: readonly number[],
     idleness: number | undefined,
+    /** The job's subtasks: where each key's state lives, what each subtask did. */
+    readonly layout: SubtaskLayout,
   ) {
     this.keyBy = job?.['key-by'] ?? defaultKey;
     this.configure(job);
     const bound = job?.watermark?.['max-out-of-orderness'] ?? 0;
-    this.watermarks = new WatermarkTracker(partitions, bound, idleness, ctx.now());
+    this.watermarks = new WatermarkTracker(partitions, bound, idleness, ctx.now(), layout.emptySourceSubtasks);
   }
 
   /** Installs a job version's code; keyed window state carries over when the window shape is unchanged. */
@@ -87,6 +90,8 @@ export class Operators {
     // lookup, where the shared readField sees every path of the run.
     const keyParts = splitFieldPath(this.keyBy);
     const topKey = keyParts.length === 1 ? keyParts[0]! : null;
+    // Per-subtask counts only for a parallel job: parallelism 1 keeps the single-task loop as it was.
+    const layout = this.layout.parallelism > 1 ? this.layout : null;
     for (const cr of records) {
       const rec = cr.record;
       this.processed++;
@@ -100,6 +105,7 @@ export class Operators {
         continue;
       }
       if (!this.windows) {
+        if (layout) layout.countIn(layout.sourceSubtaskOf(cr.partition));
         out.push(rec);
         continue;
       }
@@ -108,8 +114,11 @@ export class Operators {
         ledger.noteFiltered(rec.rid, where, noKeyWhy);
         continue;
       }
+      const key = String(keyValue);
+      // keyBy: the record goes to the subtask owning its key group, which holds the key's window state.
+      if (layout) layout.countIn(layout.subtaskOf(key));
       const v = this.agg.kind === 'count' ? 1 : contribution(this.agg, recField(rec, this.agg.field));
-      const windows = this.windows.add(String(keyValue), rec.eventTimeMs, rec.rid, v, wm, fire);
+      const windows = this.windows.add(key, rec.eventTimeMs, rec.rid, v, wm, fire);
       // Sliding windows overlap: a record counts once in each of its windows, so the results hold it that many times.
       for (let w = 1; w < windows; w++) ledger.noteDuplicate(rec.rid, where, OVERLAP_WHY);
       if (windows === 0) {
@@ -120,9 +129,35 @@ export class Operators {
           this.lateDropped++;
           ledger.noteLate(rec.rid, where, 'window already closed: dropped (numLateRecordsDropped)');
         }
-      } else if (ledger.isTraced(rec.rid)) ledger.trace(rec.rid, where, `added to window state (key ${String(keyValue)})`);
+      } else if (ledger.isTraced(rec.rid)) ledger.trace(rec.rid, where, layout ? `added to window state (key ${key}, subtask ${layout.subtaskOf(key)} of ${layout.parallelism})` : `added to window state (key ${key})`);
     }
     this.emitted += out.length;
+  }
+
+  /**
+   * How long a polled batch keeps the job busy at `processingTime` per record. The per-record work is
+   * the keyed window operator's when the job keys records (DataStream keyBy().window(): no local
+   * pre-aggregation), so it falls on the subtask owning each record's key; a job without a keyed step
+   * does its work chained to the source, on the subtask owning the record's partition.
+   */
+  busyTime(records: readonly ConsumedRecord[], processingTime: number): number {
+    const layout = this.layout;
+    if (layout.parallelism <= 1) {
+      layout.busyMs[0] = layout.busyMs[0]! + records.length * processingTime;
+      return records.length * processingTime;
+    }
+    layout.startBatch();
+    for (const cr of records) {
+      if (!this.windows) {
+        layout.charge(layout.sourceSubtaskOf(cr.partition));
+        continue;
+      }
+      // Records the filter drops never cross the keyBy.
+      if (this.where && !this.where(cr.record.fields)) continue;
+      const keyValue = recField(cr.record, this.keyBy);
+      if (keyValue !== undefined && keyValue !== null) layout.charge(layout.subtaskOf(String(keyValue)));
+    }
+    return layout.busyTime(processingTime);
   }
 
   /** The periodic watermark: fires windows it passed. */
@@ -171,9 +206,15 @@ export class Operators {
     this.windows?.allRecords(visit);
   }
 
+  /** Per-subtask partitions, key groups, state and work. */
+  subtasks(): ReturnType<SubtaskLayout['view']> {
+    return this.layout.view(this.windows?.cellKeys() ?? [], this.dedupe?.ids() ?? []);
+  }
+
   inspect(): unknown {
     const now = this.ctx.now();
     return {
+      ...(this.layout.parallelism > 1 ? { parallelism: this.layout.parallelism, maxParallelism: this.layout.maxParallelism, subtasks: this.subtasks(), idleSourceSubtasks: this.layout.emptySourceSubtasks } : {}),
       watermark: this.watermarks.watermark,
       partitions: this.watermarks.inspect(now),
       windowStateSize: this.windowStateSize(),

@@ -9,6 +9,11 @@
  * unless `source.idleness` marks it idle after that long without records (processing time),
  * which removes it from the minimum until it gets data again. If every input is idle the
  * watermark does not move.
+ *
+ * A source subtask that owns no partition (parallelism above the partition count) is an input too:
+ * it waits for splits from partition discovery and emits no watermark, so the minimum stays at its
+ * initial value. Flink's Kafka source does not mark such a subtask idle by itself; only an idle
+ * timeout does, counted from the job's start (Kafka connector docs, "Idleness").
  */
 
 export interface PartitionWatermark {
@@ -33,7 +38,9 @@ export class WatermarkTracker {
     private readonly partitions: readonly number[],
     private readonly bound: number,
     private readonly idleness: number | undefined,
-    startedAtMs: number,
+    private readonly startedAtMs: number,
+    /** Source subtasks with no partition. */
+    private readonly emptySubtasks = 0,
   ) {
     for (const p of partitions) {
       this.room(p);
@@ -83,6 +90,10 @@ export class WatermarkTracker {
   emit(now: number): number {
     let min = Number.POSITIVE_INFINITY;
     let active = 0;
+    if (this.emptySubtasks > 0 && !this.emptySubtasksIdle(now)) {
+      active++;
+      min = Number.NEGATIVE_INFINITY;
+    }
     for (const p of this.partitions) {
       if (this.isIdle(p, now)) continue;
       active++;
@@ -90,6 +101,11 @@ export class WatermarkTracker {
     }
     if (active > 0 && min > this.current) this.current = min;
     return this.current;
+  }
+
+  /** Subtasks without a split never get a record: idle once the timeout has passed since the start. */
+  emptySubtasksIdle(now: number): boolean {
+    return this.idleness !== undefined && now - this.startedAtMs >= this.idleness;
   }
 
   get watermark(): number {

@@ -75,6 +75,11 @@ export class KeyedWindows {
     return n;
   }
 
+  /** The key of every open cell, once per cell (the per-subtask state view). */
+  *cellKeys(): Generator<string> {
+    for (const [key, cells] of this.byKey) for (let i = 0; i < cells.length; i++) yield key;
+  }
+
   private isWindowLate(end: number, watermark: number): boolean {
     return end - 1 + this.lateness <= watermark;
   }

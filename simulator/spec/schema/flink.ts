@@ -44,6 +44,7 @@ export const deploySchema = z
       .enum(['in-place', 'reprocess'])
       .default('in-place')
       .describe('`in-place`: the running job switches code from now on. `reprocess` (Kappa): a second job reads the retained log from the earliest offset into a new output; readers switch when it catches up.'),
+    parallelism: z.number().int().min(1).max(32768).optional().describe('In place only: run the new version with this many subtasks — the job stops with a savepoint and restarts from it, its key groups spread over the new subtasks.'),
   })
   .describe('A scheduled deploy of another job version.');
 

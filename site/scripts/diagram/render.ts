@@ -3,7 +3,7 @@
  * insert it): nodes with their parts, routed edges with labels, and slots for the live gauges
  * and counters that `live.ts` fills in. Every node is focusable and carries its description.
  */
-import type { DiagramModel, DiagramNode } from '../../../simulator/diagram/model.js';
+import type { DiagramModel, DiagramNode, DiagramPart } from '../../../simulator/diagram/model.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { GEOMETRY, partBoxes, type DiagramLayout } from './layout.js';
 
@@ -23,7 +23,29 @@ export function staticDescription(n: DiagramNode): string {
   if (partitions.length) parts.push(t('pd.node.partitions', { list: partitions.join('; ') }));
   const ops = n.parts.filter((p) => p.kind === 'operator').map((p) => p.label);
   if (ops.length) parts.push(t('pd.node.operators', { list: ops.join(' → ') }));
+  const subtasks = n.parts.filter((p) => p.kind === 'subtask').map(subtaskDescription);
+  if (subtasks.length) parts.push(t('pd.node.subtasks', { list: subtasks.join('; ') }));
   return parts.join(' ');
+}
+
+const partitionList = (reads: readonly number[]) => reads.map((p) => `p${p}`).join(',');
+
+/** "subtask 1 reads p0, p2; key groups 64–127" (or: reads no partition). */
+function subtaskDescription(p: DiagramPart): string {
+  const reads = p.reads ?? [];
+  return t(reads.length ? 'pd.subtask' : 'pd.subtask.idle', { n: p.subtask ?? 0, partitions: partitionList(reads), start: p.keyGroups?.[0] ?? 0, end: p.keyGroups?.[1] ?? 0 });
+}
+
+/** The short label inside a subtask's box: "#1 ← p0,p2 · kg 64–127". */
+function subtaskLabel(p: DiagramPart): string {
+  const reads = p.reads ?? [];
+  return t('pd.subtask.label', { n: p.subtask ?? 0, partitions: reads.length ? partitionList(reads) : t('pd.subtask.none'), start: p.keyGroups?.[0] ?? 0, end: p.keyGroups?.[1] ?? 0 });
+}
+
+function partLabel(p: DiagramPart): string {
+  if (p.kind === 'partition') return `${p.label} · r${p.replicas?.join(',') ?? ''}`;
+  if (p.kind === 'subtask') return subtaskLabel(p);
+  return p.label;
 }
 
 /** Whether an edge's route ends left of where it starts (drawn against the flow). */
@@ -76,9 +98,9 @@ export function svgMarkup(model: DiagramModel, layout: DiagramLayout, uid: strin
     for (const p of partBoxes(n, w)) {
       if (p.topicLabel) out.push(`<text class="pd-part__topic" x="${p.topicLabel.x}" y="${p.topicLabel.y}">${esc(p.topicLabel.text)}</text>`);
       out.push(
-        `<g class="pd-part pd-part--${p.part.kind}" data-part="${esc(p.id)}" transform="translate(${p.x} ${p.y})">`,
+        `<g class="pd-part pd-part--${p.part.kind}" data-part="${esc(p.id)}"${p.part.kind === 'subtask' && !p.part.reads?.length ? ' data-idle=""' : ''} transform="translate(${p.x} ${p.y})">`,
         `<rect width="${p.width}" height="${p.height}" rx="4"/>`,
-        `<text class="pd-part__label" x="${p.width / 2}" y="${p.part.kind === 'partition' ? 15 : p.height / 2 + 4}" text-anchor="middle">${esc(p.part.kind === 'partition' ? `${p.part.label} · r${p.part.replicas?.join(',') ?? ''}` : p.part.label)}</text>`,
+        `<text class="pd-part__label" x="${p.width / 2}" y="${p.part.kind === 'partition' ? 15 : p.height / 2 + 4}" text-anchor="middle">${esc(partLabel(p.part))}</text>`,
         p.part.kind === 'partition' ? `<text class="pd-part__state" x="${p.width / 2}" y="31" text-anchor="middle">${esc(t('pd.leader', { id: p.part.replicas?.[0] ?? '?' }))} · ${esc(t('pd.isr', { list: p.part.replicas?.join(',') ?? '' }))}</text>` : '',
         `</g>`,
       );
