@@ -20,10 +20,11 @@
  *   <host>/jobs/<name>.sql          … and the Spark SQL job its SparkSqlOperator runs
  *   <host>/serving.yaml             a serving layer's query service: what it reads (Lambda or Kappa)
  *   <host>/kcl.properties           a Kinesis Client Library application on <host> (with app.yaml; simulator/config/aws/kcl.ts)
+ *   <host>/runbook.sh               what operators type during the run, each command ending in `# at <time>` (runbook.ts)
  *   aws/template.yaml               the AWS resources, as a CloudFormation template (simulator/config/aws/template.ts)
  */
 
-export type Role = 'filebeat' | 'logstash' | 'elasticsearch' | 'kafka' | 'flink' | 'app' | 'airflow' | 'serving' | 'kcl';
+export type Role = 'filebeat' | 'logstash' | 'elasticsearch' | 'kafka' | 'flink' | 'app' | 'airflow' | 'serving' | 'kcl' | 'ops';
 
 export interface Host {
   name: string;
@@ -68,6 +69,7 @@ export function readLayout(paths: Iterable<string>): Layout {
       : /^dags\/[^/]+\.py$/.test(rest) || /^jobs\/[^/]+\.(sql|hql)$/.test(rest) ? 'airflow'
       : rest === 'serving.yaml' ? 'serving'
       : rest === 'kcl.properties' ? 'kcl'
+      : rest === 'runbook.sh' ? 'ops'
       : undefined;
     if (!role || !HOST_NAME.test(name)) {
       if (!/\.md$/i.test(path)) layout.ignored.push(path);

@@ -88,6 +88,25 @@ export class FlinkNode implements SimNode {
     return this.up;
   }
 
+  /**
+   * `flink stop --savepointPath` of the serving job: `done(savepointId)` once the savepoint is complete
+   * and the job finished; false when no job is running to stop.
+   */
+  stopWithSavepoint(done: (savepointId: number) => void): boolean {
+    const live = this.instances[this.serving];
+    if (!this.up || !live || live.status !== 'running') return false;
+    live.stopWithSavepoint(done);
+    return true;
+  }
+
+  /** `flink run -s`: the job stopped with a savepoint runs again from it, with `-p` as its parallelism if given. */
+  resumeFromSavepoint(parallelism: number | undefined): boolean {
+    const live = this.instances[this.serving];
+    if (!this.up || !live || live.status !== 'stopped') return false;
+    live.resumeFromSavepoint(parallelism);
+    return true;
+  }
+
   /** A deploy at its time: switch code in place, or start a reprocessing instance (Kappa). */
   deploy(version: string, mode: 'in-place' | 'reprocess', job: FlinkSpec['job']): void {
     if (mode === 'in-place') {

@@ -44,6 +44,12 @@ export class JobInstance {
   private readonly processedHigh = new Map<number, number>();
   private generation = 0;
   processed = 0;
+  /** `flink run -p N` from a savepoint: the job's parallelism from then on (else `parallelism.default`). */
+  parallelism: number | undefined;
+  /** A `flink stop --savepointPath` in progress: called once its savepoint completes. */
+  private stopping: ((savepointId: number) => void) | null = null;
+  /** Stopped with a savepoint: what it has not read waits in Kafka for `flink run -s`. */
+  private savepointed = false;
 
   constructor(
     private readonly ctx: NodeContext,
@@ -110,7 +116,7 @@ export class JobInstance {
       this.busyBatch = records;
       this.source.paused = true;
       const gen = this.generation;
-      const busy = batchBusyTime(records, this.spec['parallelism.default'] ?? 1, pt);
+      const busy = batchBusyTime(records, this.parallelism ?? this.spec['parallelism.default'] ?? 1, pt);
       this.ctx.timer(busy, () => {
         if (gen !== this.generation) return;
         const batch = this.busyBatch ?? [];
@@ -119,7 +125,7 @@ export class JobInstance {
         const deferred = this.deferredBarriers;
         this.deferredBarriers = [];
         for (const d of deferred) d();
-        this.source.resume();
+        if (!this.stopping) this.source.resume();
       });
       return;
     }
@@ -221,7 +227,8 @@ export class JobInstance {
     this.blocked.clear();
     const released = this.alignBuffer;
     this.alignBuffer = [];
-    this.process(released);
+    // A stop-with-savepoint processes nothing after its barriers: those records are read again after the restore.
+    if (!this.stopping) this.process(released);
   }
 
   private completeCheckpoint(pending: PendingCheckpoint, state: CompletedCheckpoint['state'], sinkState: unknown): void {
@@ -231,11 +238,45 @@ export class JobInstance {
     this.history.add({ id: pending.id, status: 'completed', triggeredAtMs: pending.triggeredAtMs, durationMs: now - pending.triggeredAtMs, offsets: offsetsRecord(pending.offsets) });
     this.sink.complete(pending.id, sinkState);
     this.source.commitForMonitoring(pending.offsets);
+    const stopping = this.stopping;
+    if (stopping) {
+      this.stopping = null;
+      this.stop(now);
+      this.savepointed = true;
+      stopping(pending.id);
+    }
+  }
+
+  /**
+   * `flink stop --savepointPath`: the sources stop reading, a savepoint is taken like a checkpoint
+   * (barriers, aligned state, the sink's pre-commit and commit), and the job then finishes. A later
+   * `flink run -s` starts from it with `start()`: state and offsets as of the savepoint, so nothing is
+   * lost or read twice. `done` gets the savepoint's id, or is never called if the job fails first.
+   */
+  stopWithSavepoint(done: (savepointId: number) => void): void {
+    if (this.status !== 'running') return;
+    this.stopping = done;
+    this.source.paused = true;
+    const attempt = () => {
+      if (this.stopping !== done || this.status !== 'running') return;
+      if (this.pending) return void this.ctx.timer(50, attempt);
+      this.trigger();
+    };
+    attempt();
+  }
+
+  /** `flink run -s <savepoint>` of a job stopped with a savepoint. */
+  resumeFromSavepoint(parallelism: number | undefined): void {
+    if (parallelism !== undefined) this.parallelism = parallelism;
+    this.stoppedAtMs = null;
+    this.savepointed = false;
+    this.start();
   }
 
   /** A task failed: cancel everything and let the node apply the restart strategy. */
   fail(reason: string): void {
     if (this.status !== 'running') return;
+    this.stopping = null;
     this.ctx.log('error', `${this.label()} failed: ${reason}`);
     this.teardown('job failure');
     this.status = 'restarting';
@@ -273,7 +314,7 @@ export class JobInstance {
   }
 
   heldRecords(visit: (rid: number) => void): void {
-    if (this.status === 'stopped') return;
+    if (this.status === 'stopped' && !this.savepointed) return;
     if (this.status === 'running') {
       this.operators.heldRecords(visit);
       for (const r of this.alignBuffer) visit(r.record.rid);
