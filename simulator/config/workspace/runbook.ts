@@ -6,6 +6,7 @@
  *   # Give the indexers more partitions to share.
  *   kafka-topics.sh --bootstrap-server kafka:9092 --alter --topic logs --partitions 6   # at 60s
  *
+ * The time may be followed by words (`# at 60s, a minute in`); they are a comment like any other.
  * Lines ending in `\` continue (the `# at` comment then ends the last of them); blank lines, other
  * comments, `#!` and `set …` are skipped. Each command is read by simulator/operations (the same
  * flags as the real tool; the terminal's option parser for kafka-consumer-groups), and its
@@ -28,7 +29,8 @@ export interface RunbookLine {
   column: number;
 }
 
-const AT_COMMENT = /\s+#\s*at\s+(\S+)\s*$/;
+/** `# at 60s`, optionally followed by words about it (`# at 60s, a minute in`). */
+const AT_COMMENT = /\s+#\s*at\s+(\d[\w.]*)(?:[\s,;:—-][^#]*)?$/;
 
 type Resolve = (hp: HostPort, role: 'kafka', p: Problems, loc: Loc) => string | undefined;
 

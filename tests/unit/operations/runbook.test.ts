@@ -63,3 +63,22 @@ describe('runbook.sh', () => {
     expect(withRunbook('kafka-consumer-groups.sh --bootstrap-server kafka:9092 --describe --group indexer   # at 10s\n')[0]).toMatch(/^ops\/runbook\.sh:1:1: a runbook runs kafka-consumer-groups\.sh --reset-offsets/);
   });
 });
+
+describe('the terminal shows each operation at its time', () => {
+  it('`operations` lists the runbook and what each command printed', async () => {
+    const { runSync } = await import('../../../simulator/run/run.js');
+    const { runLine } = await import('../../../simulator/shell/index.js');
+    const out = compileWorkspace(files(STARTER));
+    if (!out.ok) throw new Error('starter does not compile');
+    const handle = runSync({ ...out.spec, duration: 70_000, drain: 5_000 });
+    expect(runLine({ handle }, 'operations').text).toBe(
+      [
+        'runbook:',
+        '  T+60.000s    kafka-topics.sh --bootstrap-server kafka:9092 --alter --topic logs --partitions 6',
+        '',
+        'what happened:',
+        '  T+60.000s    $ kafka-topics.sh --bootstrap-server kafka:9092 --alter --topic logs --partitions 6',
+      ].join('\n'),
+    );
+  });
+});
