@@ -29,6 +29,7 @@ import { placesFeeding } from './feeds.js';
 import { idMap } from '../spec/id-maps.js';
 import { MetricsRecorder } from '../metrics/recorder.js';
 import { sampleIntervalMs } from './sampling.js';
+import { scheduleOperations } from '../operations/apply.js';
 
 export interface RunProgress {
   simulatedMs: number;
@@ -101,6 +102,7 @@ function build(spec: PipelineSpec, seed: number): Built {
   }
   scheduleCrashes(sim, spec.faults.filter((f): f is CrashFaultSpec => 'crash' in f));
   scheduleFaultLog(sim, links, partitions);
+  scheduleOperations(sim, spec, ctx.lookup);
   return built;
 }
 

@@ -13,6 +13,7 @@ import { curl } from './commands/curl.js';
 import { tail } from './commands/tail.js';
 import { trace } from './commands/trace.js';
 import { faults } from './commands/faults.js';
+import { operations } from './commands/operations.js';
 import { simRun } from './commands/sim-run.js';
 import { ledger } from './commands/ledger.js';
 import { at } from './commands/at.js';
@@ -24,7 +25,7 @@ export type { ShellContext, ShellOutput, ShellAction, ShellSession, Command } fr
 export { recordStory, formatStory, ledgerEntries, type RecordStory, type LedgerEntry, type LedgerKind } from './record-fate.js';
 export { ridOfId } from './view.js';
 
-const COMMANDS: readonly Command[] = [helpCommand(() => COMMANDS), kafkaTopics, kafkaConsoleConsumer, kafkaConsumerGroups, kafkaConfigs, curl, tail, trace, faults, ledger, at, airflow, sparkSql, psql, traceOrderCommand, aws, simRun];
+const COMMANDS: readonly Command[] = [helpCommand(() => COMMANDS), kafkaTopics, kafkaConsoleConsumer, kafkaConsumerGroups, kafkaConfigs, curl, tail, trace, faults, operations, ledger, at, airflow, sparkSql, psql, traceOrderCommand, aws, simRun];
 
 /** `sim run` is a two-word command: match the first word, pass the rest. Tools may be typed with `.sh` or a bin/ path. */
 function lookup(word: string): Command | undefined {

@@ -7,6 +7,7 @@ import type { SourceMap } from './parse.js';
 import type { SpecIssue } from './issues.js';
 import { closest } from './suggest.js';
 import { pathToString } from './issues.js';
+import { checkOperations } from '../operations/check.js';
 
 export interface Ref {
   path: (string | number)[];
@@ -165,6 +166,7 @@ export function checkReferences(spec: PipelineSpec, map: SourceMap): SpecIssue[]
       issue(['faults', i, 'to'], '`to` is before `from`', 'a fault window ends after it starts');
     }
   });
+  issues.push(...checkOperations(spec, map));
   return issues;
 }
 

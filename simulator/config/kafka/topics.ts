@@ -18,7 +18,7 @@ export interface TopicCommand {
 }
 
 /** Flags of kafka-topics.sh and whether each takes a value. */
-const FLAGS: Readonly<Record<string, boolean>> = {
+export const KAFKA_TOPICS_FLAGS: Readonly<Record<string, boolean>> = {
   '--bootstrap-server': true, '--command-config': true, '--create': false, '--alter': false, '--delete': false, '--describe': false, '--list': false,
   '--topic': true, '--topic-id': true, '--partitions': true, '--replication-factor': true, '--replica-assignment': true, '--config': true,
   '--delete-config': true, '--if-exists': false, '--if-not-exists': false, '--exclude-internal': false, '--at-min-isr-partitions': false,
@@ -69,14 +69,14 @@ function readCommand(command: string, line: number, loc: Loc, problems: Problems
     const flag = tokens[i]!;
     const flagLoc = at(flag);
     const [name, inline] = flag.includes('=') && flag.startsWith('--') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
-    if (!(name in FLAGS)) {
-      const guess = closest(name, Object.keys(FLAGS));
+    if (!(name in KAFKA_TOPICS_FLAGS)) {
+      const guess = closest(name, Object.keys(KAFKA_TOPICS_FLAGS));
       problems.error(flagLoc, `${name.replace(/^--?/, '')} is not a recognized option`, guess ? `did you mean ${guess}?` : 'run kafka-topics.sh --help');
       return undefined;
     }
     let value: string | undefined;
     let valueLoc = flagLoc;
-    if (FLAGS[name]) {
+    if (KAFKA_TOPICS_FLAGS[name]) {
       value = inline ?? tokens[++i];
       if (value === undefined) {
         problems.error(flagLoc, `Option ${name} requires an argument`);

@@ -27,6 +27,8 @@ import { parseDuration } from '../../spec/units.js';
 import { applyDeploys, readDeploys } from '../deploy/deploys.js';
 import { applyWorldReshards } from '../aws/world-reshards.js';
 import { compileAwsWorkspace } from '../aws/workspace.js';
+import { readRunbooks, type RunbookLine } from './runbook.js';
+import { relocateOperationIssues } from './runbook-issues.js';
 
 export type WorkspaceOutcome =
   | { ok: true; spec: PipelineSpec; warnings: SpecIssue[] }
@@ -256,6 +258,7 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
   const { s3: s3Node, ...logstashNodes } = nodes;
   const ordered = { ...(beatsNode ? { [FILEBEAT_NODE]: beatsNode } : {}), ...logstashNodes, ...(kafkaCluster ? { [KAFKA_NODE]: kafkaCluster.node } : {}), ...flink.nodes, ...apps.nodes, ...aws.nodes, ...batch.nodes, ...serving.nodes, ...esNodes, ...(s3Node ? { s3: s3Node } : {}) };
   if (kafkaCluster) nodeFile.set(KAFKA_NODE, kafkaCluster.file);
+  const runbook = readRunbooks(hostsWith('ops'), files, problemsOf, (hp, role, p, loc) => resolve(hp, role, p, loc), collect);
   if (!world || issues.some((i) => i.severity === 'error')) return finish(issues);
   const rename = (host: unknown) => {
     if (typeof host !== 'string') return host;
@@ -263,11 +266,11 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
     if (kafkaCluster?.brokers.includes(host)) return kafkaCluster.targetOf(host);
     return host;
   };
-  return toSpec(world, ordered, totalFiles, rename, nodeFile, issues, settingAt, warehouse);
+  return toSpec(world, ordered, totalFiles, rename, nodeFile, issues, settingAt, runbook, warehouse);
 }
 
 /** `rename`: a host name in a fault → the internal node id or broker address. */
-function toSpec(world: World, nodes: Record<string, unknown>, files: number, rename: (host: unknown) => unknown, nodeFile: Map<string, string>, issues: SpecIssue[], settingAt: ReadonlyMap<string, Loc & { file: string }>, warehouse?: CompiledWarehouse): WorkspaceOutcome {
+function toSpec(world: World, nodes: Record<string, unknown>, files: number, rename: (host: unknown) => unknown, nodeFile: Map<string, string>, issues: SpecIssue[], settingAt: ReadonlyMap<string, Loc & { file: string }>, runbook: readonly RunbookLine[], warehouse?: CompiledWarehouse): WorkspaceOutcome {
   const wh = warehouse ? warehouseData(world, warehouse) : undefined;
   const faults = Array.isArray(world.data.faults)
     ? world.data.faults.filter((f: unknown) => !wh?.isDbFault(f)).map((f: unknown) => {
@@ -284,7 +287,14 @@ function toSpec(world: World, nodes: Record<string, unknown>, files: number, ren
   const reshardIssues: SpecIssue[] = [];
   applyWorldReshards(world.data, world.map, nodes, reshardIssues);
   if (reshardIssues.length) return finish([...issues, ...reshardIssues]);
-  const data: Record<string, unknown> = { ...worldData, workload: files > 0 ? { ...workload, files } : workload, nodes, ...(faults !== undefined ? { faults } : {}), ...(wh ? { warehouse: wh.data } : {}) };
+  const data: Record<string, unknown> = {
+    ...worldData,
+    workload: files > 0 ? { ...workload, files } : workload,
+    nodes,
+    ...(faults !== undefined ? { faults } : {}),
+    ...(runbook.length > 0 ? { operations: runbook.map(({ at, run }) => ({ at, run })) } : {}),
+    ...(wh ? { warehouse: wh.data } : {}),
+  };
   const outcome = validateData(data, world.map);
   // Problems about nodes are located by the internal spec's paths, which world.yaml does not have:
   // point them at the setting's value where a real file writes it, else at the file the node came from.
@@ -296,7 +306,7 @@ function toSpec(world: World, nodes: Record<string, unknown>, files: number, ren
     return { ...i, file: nodeFile.get(id)!, line: 1, column: 1, endLine: 1, endColumn: 1 };
   };
   const warnings = [...issues, ...outcome.warnings.map(relocate)];
-  if (!outcome.ok) return { ok: false, errors: outcome.errors.map(relocate), warnings };
+  if (!outcome.ok) return { ok: false, errors: relocateOperationIssues(outcome.errors, data, runbook).map(relocate), warnings };
   return { ok: true, spec: outcome.spec, warnings };
 }
 

@@ -21,10 +21,11 @@
  *   <host>/serving.yaml             a serving layer's query service: what it reads (Lambda or Kappa)
  *   <host>/postgresql.conf          a PostgreSQL server on <host> (the OLTP orders database a warehouse DAG extracts)
  *   <host>/kcl.properties           a Kinesis Client Library application on <host> (with app.yaml; simulator/config/aws/kcl.ts)
+ *   <host>/runbook.sh               what operators type during the run, each command ending in `# at <time>` (runbook.ts)
  *   aws/template.yaml               the AWS resources, as a CloudFormation template (simulator/config/aws/template.ts)
  */
 
-export type Role = 'filebeat' | 'logstash' | 'elasticsearch' | 'kafka' | 'flink' | 'app' | 'airflow' | 'serving' | 'kcl' | 'postgres';
+export type Role = 'filebeat' | 'logstash' | 'elasticsearch' | 'kafka' | 'flink' | 'app' | 'airflow' | 'serving' | 'kcl' | 'postgres' | 'ops';
 
 export interface Host {
   name: string;
@@ -70,6 +71,7 @@ export function readLayout(paths: Iterable<string>): Layout {
       : rest === 'serving.yaml' ? 'serving'
       : rest === 'kcl.properties' ? 'kcl'
       : rest === 'postgresql.conf' ? 'postgres'
+      : rest === 'runbook.sh' ? 'ops'
       : undefined;
     if (!role || !HOST_NAME.test(name)) {
       if (!/\.md$/i.test(path)) layout.ignored.push(path);

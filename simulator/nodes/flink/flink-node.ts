@@ -115,6 +115,11 @@ export class FlinkNode implements SimNode {
     return live.restoreFromSavepoint(savepoint, parallelism);
   }
 
+  /** The serving job's parallelism now (what `flink run -s` without `-p` keeps). */
+  parallelism(): number {
+    return this.instances[this.serving]?.parallelism ?? 1;
+  }
+
   /** `flink run -p <parallelism>` without `-s` after a stop: the job starts over without its state. */
   runWithoutState(parallelism: number): boolean {
     const live = this.instances[this.serving];

@@ -22,7 +22,8 @@ import { KAFKA_SEGMENT_DEFAULTS, type SegmentConfig } from './partition-log.js';
 
 export interface TopicInfo {
   readonly name: string;
-  readonly partitions: number;
+  /** Grows when an operator adds partitions (kafka-topics.sh --alter --partitions); never shrinks. */
+  partitions: number;
   readonly replicationFactor: number;
   readonly retentionMs: number;
   readonly minIsr: number;
@@ -106,6 +107,29 @@ export class KafkaCluster implements KafkaClusterHandle {
       this.controller.partitions.set(`${name}-${p}`, { topic: name, partition: p, replicas, leader: replicas[0]!, leaderEpoch: 0, isr: [...replicas] });
       for (const b of replicas) this.brokers[b - 1]!.replicas.set(`${name}-${p}`, new Replica(name, p, replicas, minIsr, retentionMs, segments));
     }
+  }
+
+  /**
+   * `kafka-topics.sh --alter --partitions n` (the CreatePartitions request): partitions
+   * `old … n-1` are created empty, replicas placed as for the topic's first ones. Kafka only
+   * increases a count; the error text is the controller's (ReplicationControlManager).
+   */
+  addPartitions(name: string, count: number): string | null {
+    const t = this.topics.get(name);
+    if (!t) return `Topic '${name}' does not exist as expected`;
+    if (count === t.partitions) return `Topic already has ${t.partitions} partition(s).`;
+    if (count < t.partitions) return `The topic ${name} currently has ${t.partitions} partition(s); ${count} would not be an increase.`;
+    const n = this.spec.brokers;
+    const shift = [...this.topics.keys()].indexOf(name);
+    for (let p = t.partitions; p < count; p++) {
+      const replicas: number[] = [];
+      for (let i = 0; i < t.replicationFactor; i++) replicas.push(((p + shift + i) % n) + 1);
+      this.controller.partitions.set(`${name}-${p}`, { topic: name, partition: p, replicas, leader: replicas[0]!, leaderEpoch: 0, isr: [...replicas] });
+      for (const b of replicas) this.brokers[b - 1]!.replicas.set(`${name}-${p}`, new Replica(name, p, replicas, t.minIsr, t.retentionMs));
+    }
+    t.partitions = count;
+    this.controller.changed();
+    return null;
   }
 
   start(): void {

@@ -17,6 +17,12 @@ export class ConsumerGroupMembership {
   private heartbeating = false;
   private onAssigned: ((partitions: number[]) => void) | undefined;
   private onRevoked: ((partitions: number[]) => void) | undefined;
+  /**
+   * The partition count the group leader assigned from (its metadata then); null on other members.
+   * Only the leader compares it with its metadata at each poll (ConsumerCoordinator's
+   * assignmentSnapshot): partitions added to the topic start a rebalance once its metadata shows them.
+   */
+  private assignedFrom: number | null = null;
 
   constructor(private readonly c: KafkaConsumer) {}
 
@@ -41,6 +47,13 @@ export class ConsumerGroupMembership {
       this.lastAutoCommitMs = now;
       this.autoCommit();
     }
+    if (this.c.mode === 'subscribe' && this.assignedFrom !== null && !this.needsJoin && !this.joining) {
+      const now = this.c.metadata.partitionsFor(this.c.topic);
+      if (now !== this.assignedFrom) {
+        this.c.host.log('info', `kafka consumer: cached metadata has changed (${this.c.topic} has ${now} partitions, assigned from ${this.assignedFrom}); rejoining the group`);
+        this.needsJoin = true;
+      }
+    }
     if (this.c.mode === 'subscribe' && this.needsJoin && !this.joining) this.join();
   }
 
@@ -62,7 +75,13 @@ export class ConsumerGroupMembership {
     const cfg = this.c.config;
     this.c.rpc(
       'kafka.group.join',
-      { memberId: this.memberId, sessionTimeoutMs: cfg['session.timeout.ms'], rebalanceTimeoutMs: cfg['max.poll.interval.ms'], strategy: cfg['partition.assignment.strategy'] ?? 'range' },
+      {
+        memberId: this.memberId,
+        sessionTimeoutMs: cfg['session.timeout.ms'],
+        rebalanceTimeoutMs: cfg['max.poll.interval.ms'],
+        strategy: cfg['partition.assignment.strategy'] ?? 'range',
+        partitions: this.c.metadata.partitionsFor(this.c.topic),
+      },
       cfg['max.poll.interval.ms'] + 5000,
       (res) => {
         this.joining = false;
@@ -77,6 +96,7 @@ export class ConsumerGroupMembership {
         this.memberId = res.memberId as string;
         this.generation = res.generation as number;
         this.needsJoin = false;
+        this.assignedFrom = res.leader === this.memberId ? (res.assignedFrom as number) : null;
         // [partition, committed offset, since when records written below it are news to the group]
         const resume = new Map((res.committed as [number, number, number][]).map(([p, offset, sinceMs]) => [p, { offset, sinceMs }]));
         const partitions = res.assignment as number[];

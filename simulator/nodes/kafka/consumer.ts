@@ -17,6 +17,7 @@ import type { ConsumedRecord, ConsumerConfig, KafkaConsumerClient } from './clie
 import type { KafkaCluster } from './cluster.js';
 import { EARLIEST, LATEST, type FetchRequest, type FetchResponse } from './fetch-handler.js';
 import { ConsumerGroupMembership } from './consumer-group.js';
+import { MetadataCache } from './metadata-cache.js';
 
 const FETCH_MAX_WAIT_MS = 500;
 const POLL_TIMEOUT_MS = 1000;
@@ -36,6 +37,8 @@ export class KafkaConsumer implements KafkaConsumerClient {
   private pollSeq = 0;
   private readonly rpcs = new Map<number, (res: Record<string, unknown>) => void>();
   readonly group: ConsumerGroupMembership;
+  /** The topic's partition count as of this client's last metadata fetch (metadata.max.age.ms). */
+  readonly metadata: MetadataCache;
   closed = false;
   readonly stats = { polls: 0, recordsReturned: 0, commits: 0, commitsFailed: 0, rebalances: 0, offsetResets: 0 };
   /**
@@ -52,6 +55,7 @@ export class KafkaConsumer implements KafkaConsumerClient {
     readonly config: ConsumerConfig,
   ) {
     this.group = new ConsumerGroupMembership(this);
+    this.metadata = new MetadataCache(cluster);
   }
 
   subscribe(topic: string, onAssigned?: (partitions: number[]) => void, onRevoked?: (partitions: number[]) => void): void {

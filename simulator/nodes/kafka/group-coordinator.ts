@@ -24,6 +24,8 @@ interface Member {
   joined: boolean;
   pendingJoin: { broker: Broker; from: string; requestId: number } | null;
   assignment: number[];
+  /** The topic's partition count in this member's metadata when it last joined. */
+  knownPartitions: number;
 }
 
 interface Group {
@@ -58,6 +60,8 @@ interface GroupRequest extends Message {
   rebalanceTimeoutMs?: number;
   strategy?: 'range' | 'roundrobin';
   offsets?: [number, number][];
+  /** JoinGroup: the partition count the member's metadata shows (the leader assigns from its own). */
+  partitions?: number;
 }
 
 const TICK_MS = 500;
@@ -91,6 +95,14 @@ export class GroupCoordinator {
   }
 
   commitFromTransaction(group: string, topic: string, offsets: [number, number][]): void {
+    this.commit(this.group(group, topic), offsets);
+  }
+
+  /**
+   * `kafka-consumer-groups.sh --reset-offsets --execute` (AdminClient.alterConsumerGroupOffsets):
+   * the caller has checked the group has no members, as the broker does.
+   */
+  alterOffsets(group: string, topic: string, offsets: readonly [number, number][]): void {
     this.commit(this.group(group, topic), offsets);
   }
 
@@ -143,11 +155,13 @@ export class GroupCoordinator {
             joined: false,
             pendingJoin: null,
             assignment: [],
+            knownPartitions: 0,
           };
           g.members.set(m.memberId, m);
           if (req.strategy) g.strategy = req.strategy;
         }
         m.joined = true;
+        m.knownPartitions = req.partitions ?? this.cluster.partitionsFor(g.topic);
         m.pendingJoin = { broker, from, requestId: req.requestId };
         if (g.state !== 'PreparingRebalance') this.prepareRebalance(g, g.state === 'Empty' ? this.cluster.initialRebalanceDelayMs : 0);
         this.maybeComplete(g);
@@ -193,7 +207,9 @@ export class GroupCoordinator {
     for (const m of [...g.members.values()]) if (!m.joined) g.members.delete(m.memberId);
     g.generation++;
     const ids = [...g.members.keys()].sort();
-    const n = this.cluster.partitionsFor(g.topic);
+    // The leader (here the first member id) computes the assignment from the metadata it has.
+    const leader = ids[0];
+    const n = leader !== undefined ? g.members.get(leader)!.knownPartitions : this.cluster.partitionsFor(g.topic);
     const assignment = assign(g.strategy, ids, n);
     g.state = g.members.size === 0 ? 'Empty' : 'Stable';
     if (g.members.size === 0) g.emptySinceMs = now;
@@ -214,6 +230,8 @@ export class GroupCoordinator {
           memberId: id,
           generation: g.generation,
           assignment: m.assignment,
+          leader,
+          assignedFrom: n,
           committed: this.resumePoints(g, m.assignment),
         } as Message);
       }

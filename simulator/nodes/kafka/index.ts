@@ -4,16 +4,16 @@
  * `ctx.lookup<KafkaClusterHandle>(id)`.
  */
 import type { BuildContext } from '../build-context.js';
-import type { NodeSpecOf } from '../../spec/schema/pipeline.js';
+import type { NodeSpecOf, PipelineSpec } from '../../spec/schema/pipeline.js';
 import type { OutputNode } from '../../core/node.js';
 import { ridsOf } from '../../core/record.js';
 import { KafkaCluster } from './cluster.js';
 
 /** Topics other nodes write to or read from this cluster, from the spec. */
-function referencedTopics(id: string, ctx: BuildContext): { written: string[]; read: string[] } {
+export function referencedTopics(id: string, spec: Pick<PipelineSpec, 'nodes'>): { written: string[]; read: string[] } {
   const written: string[] = [];
   const read: string[] = [];
-  for (const node of Object.values(ctx.spec.nodes)) {
+  for (const node of Object.values(spec.nodes)) {
     if (node.type === 'logstash' && node.output.kafka?.node === id) written.push(node.output.kafka.topic_id);
     if (node.type === 'beats' && node.output === id) written.push(node.topic ?? 'logs');
     if (node.type === 'flink') {
@@ -33,7 +33,7 @@ export function createKafka(id: string, spec: NodeSpecOf<'kafka'>, ctx: BuildCon
     const retentionMs = t['cleanup.policy'] === 'compact' ? Number.POSITIVE_INFINITY : t['retention.ms'];
     cluster.addTopic(name, t.partitions, t['replication.factor'], retentionMs, t['min.insync.replicas'] ?? spec['min.insync.replicas'], { bytes: t['segment.bytes'], ms: t['segment.ms'] });
   }
-  const { written, read } = referencedTopics(id, ctx);
+  const { written, read } = referencedTopics(id, ctx.spec);
   // auto.create.topics.enable: a topic first named by a client gets num.partitions=1 and
   // default.replication.factor=1 — the broker defaults.
   for (const name of [...written, ...read]) cluster.addTopic(name, 1, 1, 604_800_000, spec['min.insync.replicas']);
@@ -47,7 +47,7 @@ export function createKafka(id: string, spec: NodeSpecOf<'kafka'>, ctx: BuildCon
     const output: OutputNode = {
       // What a read_committed reader of the topic would get: committed, below the LSO, aborted skipped.
       countRecords(counts) {
-        for (let p = 0; p < topic.partitions; p++) {
+        for (let p = 0; p < cluster.partitionsFor(topic.name); p++) {
           cluster.bestReplica(topic.name, p)?.log.visitCommitted(
             (rec) => {
               for (const rid of ridsOf(rec)) if (rid < counts.length) counts[rid]!++;
@@ -59,7 +59,7 @@ export function createKafka(id: string, spec: NodeSpecOf<'kafka'>, ctx: BuildCon
       outputStats() {
         const ends = cluster.logEndOffsets(topic.name);
         const hws = cluster.highWatermarks(topic.name);
-        return { partitions: topic.partitions, logEndOffset: ends.reduce((a, b) => a + b, 0), highWatermark: hws.reduce((a, b) => a + b, 0) };
+        return { partitions: cluster.partitionsFor(topic.name), logEndOffset: ends.reduce((a, b) => a + b, 0), highWatermark: hws.reduce((a, b) => a + b, 0) };
       },
     };
     if (topic.partitions === 1) {

@@ -19,6 +19,7 @@ import { partitionForKey, StickyPartitioner } from './partitioner.js';
 import { Accumulator, RECORD_BYTES, type ProducerBatch } from './producer-batch.js';
 import { ProducerTransactions } from './producer-transactions.js';
 import { tpKey } from './tp-key.js';
+import { MetadataCache } from './metadata-cache.js';
 
 const RETRY_BACKOFF_MS = 100;
 /** reconnect.backoff.ms: how soon the client tries a broker again after a refused connection. */
@@ -60,6 +61,8 @@ export class KafkaProducer implements KafkaProducerClient {
   private readonly perBroker = new Map<number, number>();
   private readonly perPartition = new Map<string, number>();
   private readonly leaders = new Map<string, number | null>();
+  /** Partition counts as of the last metadata fetch: added partitions count only after a refresh. */
+  private readonly metadata: MetadataCache;
   private lingerArmed = false;
   private housekeeping = false;
   private flushWaiters: (() => void)[] = [];
@@ -94,10 +97,11 @@ export class KafkaProducer implements KafkaProducerClient {
     this.acc = new Accumulator(Math.max(1, Math.floor((config['batch.size'] ?? 16_384) / RECORD_BYTES)));
     this.sticky = new StickyPartitioner((n) => host.rng.int(0, n - 1));
     this.txn = new ProducerTransactions(this);
+    this.metadata = new MetadataCache(cluster);
   }
 
   send(topic: string, record: Rec, key: string | null, callback?: SendCallback): void {
-    const partitions = this.cluster.partitionsFor(topic);
+    const partitions = this.metadata.partitionsFor(topic);
     if (this.fatalError || partitions === 0) {
       const error = this.fatalError ?? 'UNKNOWN_TOPIC_OR_PARTITION';
       this.host.ledger.noteLoss(record.rid, this.host.group, `kafka producer: ${error}`);
@@ -283,7 +287,11 @@ export class KafkaProducer implements KafkaProducerClient {
   private failed(b: ProducerBatch, error: string): void {
     const key = `${b.topic}-${b.partition}`;
     this.noteError(key, error);
-    if (error === 'NOT_LEADER_OR_FOLLOWER' || error === 'REQUEST_TIMED_OUT' || error === 'NETWORK_EXCEPTION') this.leaders.delete(key);
+    if (error === 'NOT_LEADER_OR_FOLLOWER' || error === 'REQUEST_TIMED_OUT' || error === 'NETWORK_EXCEPTION') {
+      this.leaders.delete(key);
+      // The client asks for a metadata update, which brings the topic's partition count up to date too.
+      if (error === 'NOT_LEADER_OR_FOLLOWER') this.metadata.invalidate(b.topic);
+    }
     if (error === 'INVALID_PRODUCER_EPOCH' || error === 'PRODUCER_FENCED') this.fatal('PRODUCER_FENCED');
     if (error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' && this.idempotent && !this.txn.transactional && this.sequenceLost(b)) {
       this.giveUp(b, error);

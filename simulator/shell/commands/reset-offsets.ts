@@ -16,7 +16,7 @@ export interface ResetRow {
 /** Key of one group's committed offset in ShellSession.offsets. */
 export const offsetKey = (group: string, topic: string, partition: number): string => `${group}\t${topic}\t${partition}`;
 
-const SPECS = ['to-earliest', 'to-latest', 'to-current', 'to-offset', 'shift-by', 'to-datetime', 'by-duration', 'from-file'] as const;
+export const RESET_SPECS = ['to-earliest', 'to-latest', 'to-current', 'to-offset', 'shift-by', 'to-datetime', 'by-duration', 'from-file'] as const;
 
 /** The options of this mode that take no value (the rest of the tool's flags live with the command). */
 export const RESET_FLAGS = ['reset-offsets', 'execute', 'dry-run', 'to-earliest', 'to-latest', 'to-current', 'all-topics', 'export'];
@@ -42,8 +42,8 @@ export function planReset(
   cluster: KafkaClusterHandle,
   current: (topic: string, partition: number) => number | null,
 ): { rows: ResetRow[]; warnings: string[] } | { error: string } {
-  const given = SPECS.filter((s) => o.flags.has(s) || o.values.has(s));
-  if (given.length !== 1) return { error: `Option [reset-offsets] takes exactly one of these options: ${SPECS.map((s) => `[${s}]`).join(', ')}` };
+  const given = RESET_SPECS.filter((s) => o.flags.has(s) || o.values.has(s));
+  if (given.length !== 1) return { error: `Option [reset-offsets] takes exactly one of these options: ${RESET_SPECS.map((s) => `[${s}]`).join(', ')}` };
   const spec = given[0]!;
   if (spec === 'to-datetime' || spec === 'by-duration' || spec === 'from-file') {
     return { error: `--${spec} is not available in this terminal; use --to-earliest, --to-latest, --to-current, --to-offset or --shift-by.` };

@@ -13,6 +13,7 @@ import { flinkSchema } from './flink.js';
 import { elasticsearchSchema, s3Schema } from './sinks.js';
 import { batchSchema, servingSchema } from './lambda.js';
 import { faultSchema } from './faults.js';
+import { operationSchema } from './operations.js';
 import { kinesisSchema, kinesisConsumerSchema } from './kinesis.js';
 import { firehoseSchema } from './firehose.js';
 import { windowSchema, aggregateSchema } from './job.js';
@@ -56,6 +57,7 @@ export const pipelineSchema = z
     workload: workloadSchema.prefault({}),
     nodes: z.record(recordKey().regex(/^[A-Za-z][\w-]*$/, 'node ids start with a letter and use letters, digits, - and _'), nodeSchema).describe('Node id → node. Edges come from `output`, `source` and `node` references.'),
     faults: z.array(faultSchema).default([]).describe('What goes wrong, and when.'),
+    operations: z.array(operationSchema).default([]).describe('What the operators do during the run, as the real commands, each at its time.'),
     query: querySchema.optional(),
     warehouse: warehouseSchema.optional(),
   })

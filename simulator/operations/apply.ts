@@ -1,0 +1,91 @@
+/**
+ * Carries out the runbook during the run: each resolved step (plan.ts) at its simulated time, with
+ * what the real command does. The trace (run log, source `operator`) gets the command line as typed
+ * and what the tool printed, so the terminal and the run log show each operation at its time.
+ *
+ * - `kafka-topics.sh --alter --partitions n`: the controller adds the partitions at once; producers
+ *   and consumers see them at their next metadata refresh (nodes/kafka/metadata-cache.ts).
+ * - `kafka-consumer-groups.sh --reset-offsets`: refused while the group has members, as the broker
+ *   refuses it; a plan only without `--execute`; with it, the group's committed offsets are set.
+ *   Records a forward reset jumps over are never read by the group: noted as lost there.
+ * - `flink stop --savepointPath`: stop-with-savepoint; `flink run -s`: the job again from it.
+ */
+import type { Simulation } from '../core/simulation.js';
+import type { KafkaCluster } from '../nodes/kafka/cluster.js';
+import type { FlinkNode } from '../nodes/flink/flink-node.js';
+import type { PipelineSpec } from '../spec/schema/pipeline.js';
+import { formatPlan, NO_EXECUTE_WARNING, planReset } from '../shell/commands/reset-offsets.js';
+import { planOperations, type Step } from './plan.js';
+
+/** The trace's source for what operators do. */
+export const OPERATOR = 'operator';
+
+export function scheduleOperations(sim: Simulation, spec: PipelineSpec, lookup: (id: string) => unknown): void {
+  const written = new Set<string>();
+  for (const step of planOperations(spec).steps) {
+    sim.at(step.at, () => {
+      sim.addLog('info', OPERATOR, `$ ${step.run}`);
+      const { level, text } = apply(sim, step, lookup, written);
+      if (text) sim.addLog(level, OPERATOR, text);
+    });
+  }
+}
+
+type Outcome = { level: 'info' | 'warn' | 'error'; text: string };
+
+function apply(sim: Simulation, step: Step, lookup: (id: string) => unknown, savepoints: Set<string>): Outcome {
+  if (step.op.kind === 'add-partitions' || step.op.kind === 'reset-offsets') {
+    const cluster = lookup((step as { cluster: string }).cluster) as KafkaCluster;
+    if (step.op.kind === 'add-partitions') {
+      const error = cluster.addPartitions(step.op.topic, step.op.partitions);
+      return error ? { level: 'error', text: `Error while executing topic command : ${error}` } : { level: 'info', text: '' };
+    }
+    return resetOffsets(sim, cluster, step.op);
+  }
+  const node = sim.node((step as { flink: string }).flink) as FlinkNode | undefined;
+  if (step.op.kind === 'flink-stop') {
+    const path = (step as { savepoint: string }).savepoint;
+    const jobId = step.op.jobId;
+    const started = node?.stopWithSavepoint(() => {
+      savepoints.add(path);
+      sim.addLog('info', OPERATOR, `Savepoint completed. Path: ${path}`);
+    });
+    return started
+      ? { level: 'info', text: `Suspending job "${jobId}" with a CANONICAL savepoint.` }
+      : { level: 'error', text: `The program finished with the following exception: Could not stop with a savepoint job "${jobId}": the job is not running.` };
+  }
+  const { savepoint, parallelism } = step.op;
+  if (!savepoints.has(savepoint)) {
+    return { level: 'error', text: `The program finished with the following exception: java.io.FileNotFoundException: Cannot find checkpoint or savepoint file/directory '${savepoint}'` };
+  }
+  // Without `-p` the job keeps the parallelism it had (`parallelism.default` in its config).
+  if (!node?.restoreFromSavepoint(parallelism ?? node.parallelism())) {
+    return { level: 'error', text: 'The program finished with the following exception: the job could not be restored from the savepoint (it is still running, or Flink refused its parallelism: see the log)' };
+  }
+  return { level: 'info', text: `Job has been submitted with JobID ${(step as { jobId: string }).jobId}${parallelism !== undefined ? ` (parallelism ${parallelism})` : ''}` };
+}
+
+function resetOffsets(sim: Simulation, cluster: KafkaCluster, op: Extract<Step['op'], { kind: 'reset-offsets' }>): Outcome {
+  const mine = cluster.groups.describe().filter((g) => g.group === op.group);
+  // The broker refuses to alter the offsets of a group with members (GroupCoordinator: "non-empty group").
+  if (mine.some((g) => g.members.length > 0)) {
+    return { level: 'error', text: `Error: Assignments can only be reset if the group '${op.group}' is inactive, but the current state is Stable.` };
+  }
+  const committed = (topic: string, p: number): number | null => mine.find((g) => g.topic === topic)?.committed.find((c) => c.partition === p)?.offset ?? null;
+  const plan = planReset(op.options, mine.length > 0 ? mine : [{ group: op.group, topic: op.topic, generation: 0, members: [], committed: [] }], cluster, committed);
+  if ('error' in plan) return { level: 'error', text: plan.error };
+  const printed = [...(op.execute || op.options.flags.has('dry-run') ? [] : [NO_EXECUTE_WARNING]), ...plan.warnings, formatPlan(op.group, plan.rows)].join('\n');
+  if (!op.execute) return { level: 'info', text: printed };
+  for (const row of plan.rows) {
+    const from = committed(row.topic, row.partition);
+    // Jumping forward: the group never reads what lies between its old and its new offset.
+    if (from !== null && row.offset > from) {
+      const why = `kafka-consumer-groups --reset-offsets moved group ${op.group} past it on ${row.topic}-${row.partition}`;
+      cluster.visitRange(row.topic, row.partition, from, row.offset, (rid) => sim.ledger.noteLoss(rid, cluster.id, why));
+    }
+  }
+  const byTopic = new Map<string, [number, number][]>();
+  for (const row of plan.rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), [row.partition, row.offset]]);
+  for (const [topic, offsets] of byTopic) cluster.groups.alterOffsets(op.group, topic, offsets);
+  return { level: 'info', text: printed };
+}
