@@ -5,6 +5,7 @@
  */
 import type { TraceStep } from '../ledger/ledger.js';
 import type { MetricsSeries } from '../metrics/series.js';
+import type { RunCost } from '../cost/run-cost.js';
 
 /** One terminal output's accounting: generated = exactlyOnce + duplicated + lost + filtered + late + inFlight. */
 export interface OutputLedger {
@@ -139,6 +140,8 @@ export interface RunResult {
   architectures?: Record<string, ArchitectureSeries>;
   /** Kafka consumer groups by group id (runs with a Kafka cluster only). */
   groups?: Record<string, GroupSummary>;
+  /** What the run cost: latency, extra writes, bytes, state held, recompute work (simulator/cost). */
+  cost?: RunCost;
   checks?: CheckResult[];
   log: LogLine[];
   samples: StageSample[];

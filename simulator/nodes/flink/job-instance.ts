@@ -44,6 +44,8 @@ export class JobInstance {
   private readonly processedHigh = new Map<number, number>();
   private generation = 0;
   processed = 0;
+  /** Copies dropped by the dedupe step of operators replaced at a restart (simulator/cost). */
+  private dedupeDroppedBefore = 0;
 
   constructor(
     private readonly ctx: NodeContext,
@@ -65,6 +67,11 @@ export class JobInstance {
     this.operators = this.newOperators();
   }
 
+  /** Copies the dedupe step has dropped since the job was submitted, across restarts. */
+  dedupeDropped(): number {
+    return this.dedupeDroppedBefore + this.operators.dedupeDropped;
+  }
+
   private newOperators(): Operators {
     return new Operators(this.ctx, this.where, this.job, this.defaultKey, this.source.partitions, this.spec.source.idleness);
   }
@@ -73,6 +80,7 @@ export class JobInstance {
   start(): void {
     this.generation++;
     this.status = 'running';
+    this.dedupeDroppedBefore += this.operators.dedupeDropped;
     this.operators = this.newOperators();
     const cp = this.latest;
     if (cp) this.operators.restore(cp.state);

@@ -3,6 +3,7 @@
  * reads registered as outputs (SEMANTICS §3). Other factories reach the cluster through
  * `ctx.lookup<KafkaClusterHandle>(id)`.
  */
+import { topicLatency } from '../../cost/kafka-log-costs.js';
 import type { BuildContext } from '../build-context.js';
 import type { NodeSpecOf } from '../../spec/schema/pipeline.js';
 import type { OutputNode } from '../../core/node.js';
@@ -56,6 +57,8 @@ export function createKafka(id: string, spec: NodeSpecOf<'kafka'>, ctx: BuildCon
           );
         }
       },
+      // Read by a read_committed consumer: a transaction's records become readable at its commit marker.
+      latency: () => topicLatency(cluster, topic.name, topic.partitions, (rid) => ctx.workload.writeTimeMs(rid)).summary(),
       outputStats() {
         const ends = cluster.logEndOffsets(topic.name);
         const hws = cluster.highWatermarks(topic.name);
