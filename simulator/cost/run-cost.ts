@@ -35,6 +35,8 @@ export interface RunCost {
   /** Record-value bytes into and out of the Kafka brokers (`BytesInPerSec`/`BytesOutPerSec` totals). */
   bytes: { kafkaIn: number; kafkaOut: number };
   state: StateHeld;
+  /** Age of the newest record in the served answer, the stalest architecture's (Lambda/Kappa runs; 0 without). */
+  freshness: { p50: number; p95: number };
   /** Records processed again by batch recomputation and replays, over every architecture. */
   recompute: { records: number };
 }
@@ -69,6 +71,11 @@ export function collectCost(sim: Simulation, components: ReadonlyMap<string, unk
   }
   writes.total = writes.retries + writes.markers + writes.aborted + writes.overwrites + writes.deduplicated;
   let recomputed = 0;
-  for (const a of Object.values(architectures ?? {})) recomputed += a.summary.cost.reprocessed;
-  return { latency, extraWrites: writes, bytes, state: { ...state }, recompute: { records: recomputed } };
+  const freshness = { p50: 0, p95: 0 };
+  for (const a of Object.values(architectures ?? {})) {
+    recomputed += a.summary.cost.reprocessed;
+    freshness.p50 = Math.max(freshness.p50, a.summary.freshness.p50);
+    freshness.p95 = Math.max(freshness.p95, a.summary.freshness.p95);
+  }
+  return { latency, extraWrites: writes, bytes, state: { ...state }, freshness, recompute: { records: recomputed } };
 }
