@@ -41,7 +41,10 @@ function walkPartition(batches: readonly LogBatch[], visible: (b: LogBatch, atMs
       marker();
       const waiting = open.get(b.producerId) ?? [];
       open.delete(b.producerId);
-      for (const w of waiting) (b.control === 'commit' ? visible(w, b.appendTimeMs) : aborted(w));
+      for (const w of waiting) {
+        if (b.control === 'commit') visible(w, b.appendTimeMs);
+        else aborted(w);
+      }
     } else if (b.transactional) {
       let list = open.get(b.producerId);
       if (!list) open.set(b.producerId, (list = []));
