@@ -6,6 +6,7 @@
  */
 import { RidSet } from '../core/rid-set.js';
 import { LatencyHistogram } from './latency-histogram.js';
+import type { Workload } from '../workload/workload.js';
 
 export interface LatencySummary {
   /** Records seen by the reader (first copies). */
@@ -43,4 +44,13 @@ export const ES_REFRESH_INTERVAL_MS = 1000;
 /** When a document indexed at `indexedMs` into an index created at `createdMs` becomes visible to a search: the first refresh after it. */
 export function searchableAtMs(indexedMs: number, createdMs: number, intervalMs = ES_REFRESH_INTERVAL_MS): number {
   return createdMs + (Math.floor((indexedMs - createdMs) / intervalMs) + 1) * intervalMs;
+}
+
+/**
+ * A recorder timed by the run's workload (when each line was written); none when a node is built
+ * without one (unit tests that assemble a single node).
+ */
+export function latencyRecorder(ctx: { readonly workload?: Workload }): VisibilityRecorder | null {
+  const workload = ctx.workload;
+  return workload ? new VisibilityRecorder((rid) => workload.writeTimeMs(rid)) : null;
 }
