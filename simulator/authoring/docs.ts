@@ -45,7 +45,7 @@ export function generatedSection(): string {
     '',
     'A check reads these values of the run result. `<output>`, `<answer>`, `<architecture>` and `<node-or-link>` are ids from your',
     'pipeline; write an id that is not a plain name in brackets and quotes: `query.error["es/counts"].max`,',
-    '`outputs.es.lostAt["filebeat->logstash"]`. Units: `count` (records), `ms` (compare with `5s`, `250ms`), `ratio` (compare with `0.01` or `1%`).',
+    '`outputs.es.lostAt["filebeat->logstash"]`. Units: `count` (records), `ms` (compare with `5s`, `250ms`), `ratio` (compare with `0.01` or `1%`), `bytes` (compare with `64KB`, `2MB`).',
     '',
     'How output ids are named: an Elasticsearch node `es` is the output `es`, and when two or more indices are written into it',
     'each index is also an output `es/<index>` (`outputs["es/counts"]`); an S3 node `lake` is the output `lake`; a Kafka node',

@@ -11,6 +11,7 @@
  * does when it comes back. Timers set through the context die with the process:
  * a crash bumps the node's epoch and any timer from an older epoch never fires.
  */
+import type { LatencySummary } from '../cost/visibility.js';
 import type { Rng } from './prng.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { Rec } from './record.js';
@@ -72,4 +73,6 @@ export interface OutputNode {
   arrivalOrder?(): Iterable<number>;
   /** Extra state for the RunResult (`documents`, `versionsAbove1`, …). */
   outputStats?(): Record<string, number>;
+  /** End-to-end latency, created → visible to this output's reader (simulator/cost). */
+  latency?(): LatencySummary | undefined;
 }

@@ -14,7 +14,7 @@ export type ArithOp = '+' | '-' | '*' | '/';
 export interface NumberLit {
   kind: 'number';
   value: number;
-  unit: 'plain' | 'ms' | 'percent';
+  unit: 'plain' | 'ms' | 'percent' | 'bytes';
   text: string;
   offset: number;
 }

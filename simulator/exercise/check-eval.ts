@@ -27,7 +27,7 @@ export function evaluateValue(v: ValueExpr, result: RunResult): Value | undefine
 function evaluate(v: ValueExpr, result: RunResult): Value {
   switch (v.kind) {
     case 'number':
-      return { value: v.value, unit: v.unit === 'ms' ? 'ms' : v.unit === 'percent' ? 'ratio' : 'plain' };
+      return { value: v.value, unit: v.unit === 'ms' ? 'ms' : v.unit === 'bytes' ? 'bytes' : v.unit === 'percent' ? 'ratio' : 'plain' };
     case 'string':
       return { value: v.value, unit: 'string' };
     case 'path': {
@@ -80,7 +80,20 @@ export function formatValue(v: Value): string {
   const plain = Number.isInteger(x) ? String(x) : String(Math.round(x * 1e6) / 1e6);
   if (v.unit === 'ms') return x >= 1000 ? `${Math.round(x) / 1000}s` : `${plain}ms`;
   if (v.unit === 'ratio' && x !== 0) return `${plain} (${Math.round(x * 1e4) / 100}%)`;
+  if (v.unit === 'bytes') return formatBytes(x);
   return plain;
+}
+
+/** 1024-based, as the sizes in checks are written: 512B, 37.5KB, 2.25MB. */
+function formatBytes(x: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let v = x;
+  let u = 0;
+  while (Math.abs(v) >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${Math.round(v * 100) / 100}${units[u]!}`;
 }
 
 const simple = (v: ValueExpr) => v.kind === 'path' || v.kind === 'number' || v.kind === 'string';

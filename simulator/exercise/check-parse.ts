@@ -7,10 +7,11 @@
  *   sum    := term (('+' | '-') term)*
  *   term   := unary (('*' | '/') unary)*
  *   unary  := '-' unary | atom
- *   atom   := NUMBER [ms|s|m|h|d|%] | STRING | path | '(' sum ')'
+ *   atom   := NUMBER [ms|s|m|h|d|%|B|KB|MB|GB] | STRING | path | '(' sum ')'
  *   path   := NAME ('.' NAME | '[' STRING ']')*
  * NAME may contain inner hyphens (`es-logs`), so subtraction needs spaces: `a - b`.
  */
+import { parseBytes } from '../config/logstash/settings.js';
 import type { ArithOp, CheckExpr, CompareOp, PathRef, ValueExpr } from './check-ast.js';
 
 export interface CheckSyntaxError {
@@ -20,14 +21,16 @@ export interface CheckSyntaxError {
 }
 
 type Token =
-  | { t: 'num'; value: number; unit: 'plain' | 'ms' | 'percent'; text: string; at: number }
+  | { t: 'num'; value: number; unit: 'plain' | 'ms' | 'percent' | 'bytes'; text: string; at: number }
   | { t: 'str'; value: string; at: number }
   | { t: 'name'; value: string; at: number }
   | { t: 'op'; value: string; at: number }
   | { t: 'end'; at: number };
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const NUMBER = /^(\d+(?:\.\d+)?|\.\d+)(ms|s|m|h|d|%)?(?![\w])/;
+// Sizes are whole numbers of B, KB, MB or GB (1024-based), read by Logstash's byte-value parser.
+const NUMBER = /^(\d+(?:\.\d+)?|\.\d+)(ms|s|m|h|d|%|KB|MB|GB|B)?(?![\w])/;
+const BYTE_UNITS = new Set(['B', 'KB', 'MB', 'GB']);
 const NAME = /^[A-Za-z_]\w*(?:-\w+)*/;
 const OPS = ['==', '!=', '<=', '>=', '<', '>', '+', '-', '*', '/', '(', ')', '.', '[', ']'];
 
@@ -54,13 +57,20 @@ function tokenize(src: string): Token[] {
     if (num) {
       const unit = num[2];
       const base = Number(num[1]);
+      if (unit && BYTE_UNITS.has(unit)) {
+        const bytes = parseBytes(num[0].toLowerCase());
+        if (bytes === undefined) throw new Fail({ message: `a size is a whole number: "${num[0]}"`, offset: i, hint: 'write 1536KB rather than 1.5MB' });
+        tokens.push({ t: 'num', value: bytes, unit: 'bytes', text: num[0], at: i });
+        i += num[0].length;
+        continue;
+      }
       const value = unit === '%' ? base / 100 : unit ? base * UNIT_MS[unit]! : base;
       tokens.push({ t: 'num', value, unit: unit === '%' ? 'percent' : unit ? 'ms' : 'plain', text: num[0], at: i });
       i += num[0].length;
       continue;
     }
     if (/\d/.test(ch)) {
-      throw new Fail({ message: `unexpected number "${/^[\w.%]+/.exec(rest)?.[0] ?? ch}"`, offset: i, hint: 'numbers may carry a unit: 250ms, 5s, 2m, 1h, 7d or a percentage such as 99%' });
+      throw new Fail({ message: `unexpected number "${/^[\w.%]+/.exec(rest)?.[0] ?? ch}"`, offset: i, hint: 'numbers may carry a unit: 250ms, 5s, 2m, 1h, 7d, a size such as 64KB or 2MB, or a percentage such as 99%' });
     }
     const name = NAME.exec(rest);
     if (name) {

@@ -7,7 +7,7 @@
  */
 import type { RunResult } from '../run/result.js';
 
-export type Unit = 'count' | 'ms' | 'ratio' | 'number';
+export type Unit = 'count' | 'ms' | 'ratio' | 'number' | 'bytes';
 
 export type PathSchema =
   | { kind: 'number'; doc: string; unit: Unit; get?: (parent: unknown) => unknown }
@@ -67,6 +67,83 @@ export const outputLedgerPaths: PathSchema = {
 
 const stat = (doc: string, unit: Unit) => n(doc, unit);
 
+/** The largest of one field over a map's entries (the slowest output's p99). */
+function largest(field: 'p50' | 'p99' | 'max') {
+  return (map: Record<string, unknown>) => Math.max(0, ...Object.values(map).map((e) => Number((e as Record<string, number>)[field] ?? 0)));
+}
+
+const latencyPaths: PathSchema = {
+  kind: 'group',
+  doc: 'End-to-end latency of one output: created (the line written) → first visible to its reader.',
+  fields: {
+    p50: n('Median latency.', 'ms'),
+    p99: n('99th percentile latency.', 'ms'),
+    max: n('Largest latency.', 'ms'),
+    records: n('Records its reader saw (first copies).'),
+  },
+};
+
+/** `cost.*`: the price of a guarantee (simulator/cost/run-cost.ts). */
+const costPaths: PathSchema = {
+  kind: 'group',
+  doc: 'What the run cost, computed from the modelled mechanisms.',
+  fields: {
+    latency: {
+      kind: 'map',
+      doc: 'Per output with a reader (e.g. `cost.latency["es"].p99`): an Elasticsearch search sees a document after the next refresh (`index.refresh_interval`, 1s); a `read_committed` reader of a topic sees a transaction\'s records at its commit marker; S3 objects as soon as stored.',
+      keyName: 'output',
+      value: latencyPaths,
+      extras: {
+        p50: { doc: 'The slowest output\'s median latency.', unit: 'ms', compute: largest('p50') },
+        p99: { doc: 'The slowest output\'s 99th percentile latency.', unit: 'ms', compute: largest('p99') },
+        max: { doc: 'The slowest output\'s largest latency.', unit: 'ms', compute: largest('max') },
+      },
+    },
+    extraWrites: {
+      kind: 'group',
+      doc: 'Writes beyond one per record.',
+      fields: {
+        total: n('All extra writes below, summed.'),
+        retries: n('Records a Kafka producer sent again after a failed or timed-out request.'),
+        markers: n('Transaction markers (COMMIT/ABORT) written to topic partitions.'),
+        aborted: n('Records written in aborted transactions (stored, skipped by `read_committed` readers).'),
+        overwrites: n('Elasticsearch writes that replaced a document with the same `_id` (a copy absorbed by an upsert).'),
+        deduplicated: n('Copies refused or dropped as already seen (Elasticsearch `create` conflicts, a Flink dedupe step).'),
+      },
+    },
+    bytes: {
+      kind: 'group',
+      doc: 'Bytes on the links to and from Kafka (record values, as the brokers count them).',
+      fields: {
+        kafkaIn: n('Bytes producers wrote to the brokers (`BytesInPerSec` total).', 'bytes'),
+        kafkaOut: n('Bytes consumers fetched from the brokers (`BytesOutPerSec` total).', 'bytes'),
+      },
+    },
+    state: {
+      kind: 'group',
+      doc: 'State held by Flink jobs at its peak (read every sample, 1s by default).',
+      fields: {
+        dedupKeys: n('Most ids a dedupe step held.'),
+        windowCells: n('Most open window cells (key × window).'),
+        peak: n('Most of both together.'),
+      },
+    },
+    freshness: {
+      kind: 'group',
+      doc: 'Age of the newest record in the served answer (Lambda/Kappa runs; 0 without them): the stalest architecture.',
+      fields: {
+        p50: n('The largest median freshness over the architectures.', 'ms'),
+        p95: n('The largest 95th percentile freshness over the architectures.', 'ms'),
+      },
+    },
+    recompute: {
+      kind: 'group',
+      doc: 'Batch recompute work.',
+      fields: { records: n('Records processed again by batch runs and replays, over every architecture.') },
+    },
+  },
+};
+
 function worst(field: 'max' | 'mean' | 'total') {
   return (map: Record<string, unknown>) => Math.max(0, ...Object.values(map).map((e) => Number((e as Record<string, number>)[field] ?? 0)));
 }
@@ -99,6 +176,7 @@ export const checkPaths: PathSchema = {
         firingMs: { kind: 'number', doc: 'Simulated time the alert spent firing, summed over its firings (until the end of the run if it never resolved).', unit: 'ms', get: (r) => (r as { alerts?: { firingMs: number } }).alerts?.firingMs ?? 0 },
       },
     },
+    cost: costPaths,
     outputs: { kind: 'map', doc: 'Per terminal output (a sink node id; `es/<index>` per index when an Elasticsearch node has several).', keyName: 'output', value: outputLedgerPaths },
     groups: {
       kind: 'map',

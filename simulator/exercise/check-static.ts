@@ -18,7 +18,7 @@ type Kind = Unit | 'string' | 'plain' | 'duration-literal' | 'percent-literal';
 function kindOf(v: ValueExpr, problems: CheckProblem[]): Kind {
   switch (v.kind) {
     case 'number':
-      return v.unit === 'ms' ? 'duration-literal' : v.unit === 'percent' ? 'percent-literal' : 'plain';
+      return v.unit === 'ms' ? 'duration-literal' : v.unit === 'bytes' ? 'bytes' : v.unit === 'percent' ? 'percent-literal' : 'plain';
     case 'string':
       return 'string';
     case 'path': {
@@ -69,6 +69,8 @@ function describe(k: Kind): string {
       return 'a ratio';
     case 'count':
       return 'a count';
+    case 'bytes':
+      return 'a size in bytes';
     case 'string':
       return 'text';
     default:

@@ -1,7 +1,7 @@
 /**
  * The numbers an experiment plots for one run: per output the ledger counts, the query error,
- * and per architecture error, freshness and cost. Flat and named, so CSV columns and chart
- * series come straight from it.
+ * per architecture error, freshness and cost, and the run's cost measures (`cost.*`, the same
+ * names as the check paths). Flat and named, so CSV columns and chart series come straight from it.
  */
 import type { RunResult } from '../run/result.js';
 
@@ -35,6 +35,16 @@ export function metricsOf(result: RunResult): RunMetrics {
     m[`${id}.cost.processed`] = a.summary.cost.processed;
     m[`${id}.cost.reprocessed`] = a.summary.cost.reprocessed;
     m[`${id}.storage.max`] = a.summary.storage.max;
+  }
+  const cost = result.cost;
+  if (cost) {
+    for (const [id, l] of Object.entries(cost.latency)) {
+      m[`cost.latency.${id}.p50`] = l.p50;
+      m[`cost.latency.${id}.p99`] = l.p99;
+    }
+    for (const [group, values] of [['extraWrites', cost.extraWrites], ['bytes', cost.bytes], ['state', cost.state], ['freshness', cost.freshness], ['recompute', cost.recompute]] as const) {
+      for (const [key, value] of Object.entries(values)) m[`cost.${group}.${key}`] = value;
+    }
   }
   return m;
 }

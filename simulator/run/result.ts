@@ -6,6 +6,7 @@
 import type { WarehouseResult } from '../warehouse/result.js';
 import type { TraceStep } from '../ledger/ledger.js';
 import type { MetricsSeries } from '../metrics/series.js';
+import type { RunCost } from '../cost/run-cost.js';
 
 /** One terminal output's accounting: generated = exactlyOnce + duplicated + lost + filtered + late + inFlight. */
 export interface OutputLedger {
@@ -142,6 +143,8 @@ export interface RunResult {
   groups?: Record<string, GroupSummary>;
   /** The orders warehouse and its marts (runs with a `warehouse:` only). */
   warehouse?: WarehouseResult;
+  /** What the run cost: latency, extra writes, bytes, state held, recompute work (simulator/cost). */
+  cost?: RunCost;
   checks?: CheckResult[];
   log: LogLine[];
   samples: StageSample[];

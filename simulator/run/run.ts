@@ -30,6 +30,8 @@ import { idMap } from '../spec/id-maps.js';
 import { MetricsRecorder } from '../metrics/recorder.js';
 import { sampleIntervalMs } from './sampling.js';
 import { scheduleOperations } from '../operations/apply.js';
+import { StateSampler } from '../cost/state-held.js';
+import { collectCost } from '../cost/run-cost.js';
 
 export interface RunProgress {
   simulatedMs: number;
@@ -179,6 +181,7 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   const budget = runBudget(spec, workload.total);
   let stop: BudgetStop | undefined;
   sim.start();
+  const stateHeld = new StateSampler(sim);
   const metrics = options.metrics === false ? undefined : new MetricsRecorder(sim, built.components, sampleEvery);
   let nextSample = 0;
   for (;;) {
@@ -199,6 +202,7 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
     if (caughtUp) {
       samples.push(sampleStages(sim));
       metrics?.sample();
+      stateHeld.sample();
       for (const s of samplers.values()) s.sample(sim.now);
       if (sim.now >= deadline) break;
       if (built.architectures.size === 0 && sim.now >= spec.duration && !sim.holdsAnyRecord()) {
@@ -261,6 +265,7 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
     result.architectures = idMap({});
     for (const [id, s] of samplers) result.architectures[id] = s.series(heldBits);
   }
+  result.cost = collectCost(sim, built.components, built.outputs, stateHeld.held, result.architectures);
   if (options.trace && options.trace !== 'all') {
     for (const rid of options.trace) {
       if (rid < 0 || rid >= workload.total) continue;

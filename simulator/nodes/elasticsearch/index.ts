@@ -7,9 +7,11 @@ import type { NodeSpecOf, PipelineSpec } from '../../spec/schema/pipeline.js';
 import { ElasticsearchNode } from './node.js';
 import { EsOutput } from './output.js';
 import { createStore } from './es-store.js';
+import { latencyRecorder } from '../../cost/visibility.js';
 
 export function createElasticsearch(id: string, spec: NodeSpecOf<'elasticsearch'>, ctx: BuildContext): void {
   const node = new ElasticsearchNode(id, spec);
+  node.visibility = latencyRecorder(ctx);
   ctx.sim.addNode(node);
   const store = createStore(node);
   ctx.provide(id, store);

@@ -12,6 +12,7 @@ import { ridsOf, type Rec } from '../../core/record.js';
 import type { ElasticsearchSpec } from '../../spec/schema/sinks.js';
 import { IndexDocuments, type FieldType, type WriteResult } from './documents.js';
 import type { EsBulkRequest, EsBulkResponse } from './protocol.js';
+import { searchableAtMs, type VisibilityRecorder } from '../../cost/visibility.js';
 
 export class ElasticsearchNode implements SimNode {
   private ctx!: NodeContext;
@@ -20,6 +21,10 @@ export class ElasticsearchNode implements SimNode {
   readonly arrivals: number[] = [];
   /** rids seen so far (a bit each): arrival order keeps first arrivals only. */
   private readonly arrived = new RidSet();
+  /** When each index was created (its refresh schedule starts there), for end-to-end latency. */
+  private readonly indexCreatedMs = new Map<string, number>();
+  /** End-to-end latency to a search (cost/visibility.ts); set by the factory. */
+  visibility: VisibilityRecorder | null = null;
   private readonly counters = { bulkRequests: 0, itemsIndexed: 0, itemsUpdated: 0, rejected429: 0, rejected400: 0, conflicts409: 0 };
 
   constructor(
@@ -38,6 +43,7 @@ export class ElasticsearchNode implements SimNode {
       const mapping = (this.spec.mappings[name] ?? {}) as Record<string, FieldType>;
       idx = new IndexDocuments(name, mapping, `${name.slice(0, 4)}-`);
       this.indexes.set(name, idx);
+      this.indexCreatedMs.set(name, this.ctx.now());
     }
     return idx;
   }
@@ -66,8 +72,11 @@ export class ElasticsearchNode implements SimNode {
       if (result.status === 201 || result.status === 200) {
         if (result.status === 201) this.counters.itemsIndexed++;
         else this.counters.itemsUpdated++;
+        // A search sees the document after the next refresh of its index (index.refresh_interval).
+        const searchable = this.visibility ? searchableAtMs(this.ctx.now(), this.indexCreatedMs.get(item.index) ?? 0) : 0;
         for (const rid of ridsOf(item.record)) {
           if (this.arrived.add(rid)) this.arrivals.push(rid);
+          this.visibility?.observe(rid, searchable);
           if (this.ctx.ledger.isTraced(rid)) this.ctx.ledger.trace(rid, this.address, `indexed into ${item.index} as _id ${result.id} (_version ${result.version ?? 1})`);
         }
       } else {

@@ -43,6 +43,11 @@ export class EsOutput implements OutputNode {
     }
   }
 
+  /** End-to-end latency to a search of any index (the node's output only: one recorder per node). */
+  latency() {
+    return this.index === undefined ? this.node.visibility?.summary() : undefined;
+  }
+
   arrivalOrder(): Iterable<number> {
     if (this.index === undefined) return this.node.arrivals;
     // Per index: the first arrival order of the rids this index holds now.

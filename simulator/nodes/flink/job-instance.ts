@@ -51,6 +51,8 @@ export class JobInstance {
   readonly maxParallelism: number;
   /** Set by stopWithSavepoint: the next checkpoint is the savepoint, and the job stops after it. */
   private savepointDone: ((savepoint: CompletedCheckpoint) => void) | null = null;
+  /** Copies dropped by the dedupe step of operators replaced at a restart (simulator/cost). */
+  private dedupeDroppedBefore = 0;
 
   constructor(
     private readonly ctx: NodeContext,
@@ -74,6 +76,11 @@ export class JobInstance {
     this.operators = this.newOperators();
   }
 
+  /** Copies the dedupe step has dropped since the job was submitted, across restarts. */
+  dedupeDropped(): number {
+    return this.dedupeDroppedBefore + this.operators.dedupeDropped;
+  }
+
   private newOperators(): Operators {
     const layout = new SubtaskLayout(this.spec.source.topic, this.source.partitions.length, this.parallelism, this.maxParallelism);
     return new Operators(this.ctx, this.where, this.job, this.defaultKey, this.source.partitions, this.spec.source.idleness, layout);
@@ -83,6 +90,7 @@ export class JobInstance {
   start(): void {
     this.generation++;
     this.status = 'running';
+    this.dedupeDroppedBefore += this.operators.dedupeDropped;
     this.operators = this.newOperators();
     const cp = this.latest;
     if (cp) this.operators.restore(cp.state);

@@ -34,6 +34,8 @@ export class Operators {
   /** Records routed to the late side output (kept for inspection). */
   readonly sideOutput: Rec[] = [];
   lateDropped = 0;
+  /** Copies the dedupe step dropped (an extra write that was absorbed: simulator/cost). */
+  dedupeDropped = 0;
   processed = 0;
   emitted = 0;
   windowsFired = 0;
@@ -77,6 +79,11 @@ export class Operators {
     return this.windows?.size() ?? 0;
   }
 
+  /** Ids the dedupe step remembers now (its keyed state). */
+  dedupeStateSize(): number {
+    return this.dedupe?.size() ?? 0;
+  }
+
   /** Runs records through the chain; outputs are appended to `out`. */
   process(records: readonly ConsumedRecord[], out: Rec[]): void {
     const ledger = this.ctx.ledger;
@@ -101,6 +108,7 @@ export class Operators {
         continue;
       }
       if (this.dedupe && !this.dedupe.admit(rec, now)) {
+        this.dedupeDropped++;
         if (ledger.isTraced(rec.rid)) ledger.trace(rec.rid, where, 'dropped by the dedupe step: id already seen');
         continue;
       }

@@ -3,6 +3,8 @@
  * reads registered as outputs (SEMANTICS §3). Other factories reach the cluster through
  * `ctx.lookup<KafkaClusterHandle>(id)`.
  */
+import { topicLatency } from '../../cost/kafka-log-costs.js';
+import type { Workload } from '../../workload/workload.js';
 import type { BuildContext } from '../build-context.js';
 import type { NodeSpecOf, PipelineSpec } from '../../spec/schema/pipeline.js';
 import type { OutputNode } from '../../core/node.js';
@@ -55,6 +57,11 @@ export function createKafka(id: string, spec: NodeSpecOf<'kafka'>, ctx: BuildCon
             () => {},
           );
         }
+      },
+      // Read by a read_committed consumer: a transaction's records become readable at its commit marker.
+      latency: () => {
+        const workload = ctx.workload as Workload | undefined;
+        return workload ? topicLatency(cluster, topic.name, topic.partitions, (rid) => workload.writeTimeMs(rid)).summary() : undefined;
       },
       outputStats() {
         const ends = cluster.logEndOffsets(topic.name);

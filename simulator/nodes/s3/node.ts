@@ -7,6 +7,7 @@
  * aborted upload leaves nothing behind (SEMANTICS §4, FileSink [FL9]). Everything
  * survives a crash of the endpoint: an acknowledged write is on durable storage.
  */
+import type { VisibilityRecorder } from '../../cost/visibility.js';
 import { RidSet } from '../../core/rid-set.js';
 import type { Message, NodeContext, OutputNode, SimNode } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
@@ -27,6 +28,8 @@ export class S3Node implements SimNode, OutputNode, S3Store {
   private readonly arrivals: number[] = [];
   /** rids seen so far (a bit each): arrival order keeps first arrivals only. */
   private readonly arrived = new RidSet();
+  /** End-to-end latency to a reader listing the bucket (cost/visibility.ts); set by the factory. */
+  visibility: VisibilityRecorder | null = null;
   private readonly counters = { puts: 0, partsUploaded: 0, uploadsCompleted: 0, uploadsAborted: 0 };
 
   constructor(readonly address: string) {}
@@ -78,6 +81,8 @@ export class S3Node implements SimNode, OutputNode, S3Store {
     for (const r of records) {
       for (const rid of ridsOf(r)) {
         if (this.arrived.add(rid)) this.arrivals.push(rid);
+        // S3 reads are strongly consistent: a reader sees the object as soon as it is stored.
+        this.visibility?.observe(rid, this.ctx.now());
         if (this.ctx.ledger.isTraced(rid)) this.ctx.ledger.trace(rid, this.address, `stored in object ${key}`);
       }
     }
@@ -115,6 +120,10 @@ export class S3Node implements SimNode, OutputNode, S3Store {
 
   arrivalOrder(): Iterable<number> {
     return this.arrivals;
+  }
+
+  latency() {
+    return this.visibility?.summary();
   }
 
   outputStats(): Record<string, number> {

@@ -109,6 +109,7 @@ export const exercise = {
   'ex.result.warnings': 'Warnings about the configuration:',
   'ex.check.passed': 'Passed:',
   'ex.check.failed': 'Failed:',
+  'ex.check.cost': 'Cost — yours: {yours} · reference solution: {reference}.',
   'ex.check.numbers': 'Expected {expected}; this run gave {actual}.',
   'ex.check.noValue': 'Expected {expected}, but this run has no such value.',
   'ex.check.op.eq': 'exactly {value}',

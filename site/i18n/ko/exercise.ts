@@ -113,6 +113,7 @@ export const exercise = {
   'ex.result.warnings': '설정에 대한 경고:',
   'ex.check.passed': '통과:',
   'ex.check.failed': '실패:',
+  'ex.check.cost': '비용 — 내 파이프라인: {yours} · 정답: {reference}.',
   'ex.check.numbers': '기대값은 {expected}이고, 이번 실행 결과는 {actual}입니다.',
   'ex.check.noValue': '기대값은 {expected}이지만, 이번 실행에는 그런 값이 없습니다.',
   'ex.check.op.eq': '정확히 {value}',

@@ -7,6 +7,8 @@ export interface IslandData {
   /** The exercise folder's files, as collected at build time (for the worker's loadExercise). */
   files: ExerciseFiles;
   exercise: Exercise;
+  /** Per check, the reference solution's value of a `cost.*` check (null for other checks), computed at build time. */
+  referenceCost?: (string | null)[];
 }
 
 export function readIslandData(root: HTMLElement): IslandData | undefined {

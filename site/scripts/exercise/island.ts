@@ -434,7 +434,9 @@ export async function mount(root: HTMLElement): Promise<void> {
    */
   const showVerdict = (saved: SavedResult, warnings: readonly SpecIssue[] = [], override?: string) => {
     const fair = saved.passed && saved.seed === ex.seed;
-    renderVerdict(ui.results, saved.result, saved.checks, fair, warnings, override ?? (saved.passed && !fair ? t('ex.result.otherSeed', { seed: saved.seed, own: ex.seed }) : undefined));
+    // The reference solution's cost was computed on the exercise's own seed: compared only with a run on that seed.
+    const reference = saved.seed === ex.seed ? data.referenceCost : undefined;
+    renderVerdict(ui.results, saved.result, saved.checks, fair, warnings, override ?? (saved.passed && !fair ? t('ex.result.otherSeed', { seed: saved.seed, own: ex.seed }) : undefined), reference);
     recordAttempt(slug, fair);
     attempted = true;
     ui.solution.disabled = false;

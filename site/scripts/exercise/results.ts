@@ -19,7 +19,11 @@ export function budgetText(stop: NonNullable<PageResult['budget']>): string {
   return t(`limits.budget.${stop.kind}` as const, { used: stop.used.toLocaleString('en'), limit: stop.limit.toLocaleString('en') });
 }
 
-export function renderVerdict(root: HTMLElement, result: Pick<PageResult, 'ended' | 'simulatedMs' | 'events' | 'budget'>, checks: readonly CheckResult[], passed: boolean, warnings: readonly SpecIssue[], override?: string): void {
+/**
+ * `reference`: per check, the reference solution's value of a cost budget (island-data.ts), shown
+ * next to the learner's whether the budget held or not — a guarantee's price is worth seeing either way.
+ */
+export function renderVerdict(root: HTMLElement, result: Pick<PageResult, 'ended' | 'simulatedMs' | 'events' | 'budget'>, checks: readonly CheckResult[], passed: boolean, warnings: readonly SpecIssue[], override?: string, reference?: readonly (string | null)[]): void {
   const failed = checks.filter((c) => !c.pass).length;
   const headline =
     override ??
@@ -40,7 +44,7 @@ export function renderVerdict(root: HTMLElement, result: Pick<PageResult, 'ended
       h(
         'ul',
         { class: 'ex-checks', 'aria-label': t('ex.result.checksLabel') },
-        ...checks.map((c) =>
+        ...checks.map((c, i) =>
           h(
             'li',
             { class: c.pass ? 'ex-check ex-check--pass' : 'ex-check ex-check--fail' },
@@ -49,6 +53,7 @@ export function renderVerdict(root: HTMLElement, result: Pick<PageResult, 'ended
             h('strong', { class: 'ex-check__name' }, richText(c.name)),
             // A passing check says nothing more than its name; a failing one gives both numbers first.
             c.pass ? null : h('span', { class: 'ex-check__numbers' }, checkNumbers(c)),
+            typeof reference?.[i] === 'string' ? h('span', { class: 'ex-check__cost' }, t('ex.check.cost', { yours: c.actual, reference: reference[i] })) : null,
             // A long path breaks after a dot on a phone, not in the middle of a name.
             c.pass ? null : h('code', { class: 'ex-check__expr' }, ...checkSource(c).split(/(?<=\.)/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part]))),
             // Without the author's explanation or a place to look, the numbers have said it all.

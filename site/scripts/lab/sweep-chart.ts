@@ -36,7 +36,7 @@ export interface Series {
 }
 
 export interface Family {
-  key: 'lost' | 'duplicated' | 'error' | 'freshness' | 'cost';
+  key: 'lost' | 'duplicated' | 'error' | 'freshness' | 'cost' | 'latency' | 'extraWrites' | 'bytes' | 'state' | 'recompute';
   series: Series[];
 }
 
@@ -67,8 +67,26 @@ export function familiesOf(result: SweepResult): Family[] {
     },
     { key: 'freshness', series: archs.map((id) => ({ label: id, metric: `${id}.freshness.p95`, scale: 1 / 1000 })) },
     { key: 'cost', series: archs.map((id) => ({ label: id, metric: `${id}.cost.processed`, scale: 1 })) },
+    ...costFamilies(result, names),
   ];
   return families.filter((f) => f.series.length > 0);
+}
+
+/**
+ * The price of the guarantee (simulator/cost): end-to-end latency per output (p50 and p99, in
+ * seconds), then extra writes, Kafka bytes, state held and recompute work, one line per measure.
+ * A measure that is 0 in every run is left out: a chart of zeros says nothing.
+ */
+function costFamilies(result: SweepResult, names: readonly string[]): Family[] {
+  const moves = (metric: string) => result.points.some((p) => (p.metrics[metric] ?? 0) !== 0);
+  const under = (group: string, scale = 1) => names.filter((n) => n.startsWith(`cost.${group}.`) && moves(n)).map((n) => ({ label: n.slice(`cost.${group}.`.length), metric: n, scale }));
+  return [
+    { key: 'latency', series: under('latency', 1 / 1000) },
+    { key: 'extraWrites', series: under('extraWrites') },
+    { key: 'bytes', series: under('bytes') },
+    { key: 'state', series: under('state') },
+    { key: 'recompute', series: under('recompute') },
+  ];
 }
 
 const PALETTE = {
