@@ -8,7 +8,8 @@
  * Synchronous and deterministic (same files ⇒ same report): lessons:check and the page's grading
  * worker both call it.
  */
-import { parseDocument, stringify } from 'yaml';
+import { parseDocument } from 'yaml';
+import { specYaml } from '../spec/spec-yaml.js';
 import type { CheckResult, RunResult } from '../run/result.js';
 import type { SpecIssue } from '../spec/issues.js';
 import type { PipelineSpec } from '../spec/schema/pipeline.js';
@@ -94,7 +95,7 @@ export function withMember(exercise: Exercise, files: Record<string, string>, fa
 export function labPipelineOf(exercise: Exercise, files: Record<string, string>, spec: PipelineSpec): string {
   if (!exercise.workspace) return pipelineTextOf(exercise, files);
   const { faults, ...rest } = spec;
-  return stringify({ ...rest, ...(faults && faults.length > 0 ? { faults: faults.map(faultEntry) } : {}) });
+  return specYaml({ ...rest, ...(faults && faults.length > 0 ? { faults: faults.map(faultEntry) } : {}) });
 }
 
 /** Softer versions of a member, for shrinking: half the down time, half the loss. */

@@ -24,7 +24,8 @@ const RATE = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(s|m|min|h)\s*$/;
 export function parseRate(value: unknown): number | string {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return `expected a rate such as 200/s, got \`${yamlNumber(value)}\``;
-    return value > 0 ? value : 'a rate must be > 0';
+    // A plain number is events per second; 0 is allowed, as `0/s` is (a world with no log traffic).
+    return value >= 0 ? value : 'a rate cannot be negative';
   }
   if (value === undefined) return 'missing required value (expected a rate such as 200/s)';
   if (typeof value !== 'string') return `expected a rate such as 200/s${value === null || typeof value === 'object' ? '' : `, got \`${String(value)}\``}`;

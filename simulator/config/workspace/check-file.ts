@@ -15,7 +15,7 @@ import { checkSparkSql } from '../spark/job-sql.js';
 import { readServingYaml } from '../serving/serving-yaml.js';
 import { compileAwsTemplate } from '../aws/template.js';
 import { checkKclProperties, readKclAppYaml } from '../aws/kcl.js';
-
+import { readRunbook } from './runbook.js';
 import { readPostgresConf } from '../postgres/conf.js';
 import { checkWarehouseSql, isWarehouseJob } from '../spark/warehouse-sql.js';
 import { warehouseDagSyntax } from '../airflow/warehouse-hosts.js';
@@ -49,6 +49,8 @@ export function checkConfigFile(path: string, text: string): SpecIssue[] | undef
   else if (base === 'serving.yaml') readServingYaml(text, p);
   else if (base === 'template.yaml') compileAwsTemplate(text, p);
   else if (base === 'kcl.properties') checkKclProperties(text, p);
+  // On its own a runbook's `--bootstrap-server` cannot be matched to the workspace's Kafka hosts: any host passes here.
+  else if (base === 'runbook.sh') readRunbook(text, path, p, () => 'kafka');
   else return undefined;
   return p.list;
 }

@@ -67,6 +67,14 @@ export const limitTemplates: readonly SimTemplate[] = [
     ko: '`slide`를 {slide} 이상으로 늘리거나 `size`를 줄이세요',
   },
   {
+    en: 'a batch run every {interval} starts about {runs} runs in {span}; the limit is {limit} runs per batch node',
+    ko: '배치 실행을 {interval}마다 하면 {span} 동안 약 {runs}번 시작합니다. 한도는 배치 노드당 {limit}번입니다',
+  },
+  {
+    en: 'schedule it at most every {interval}: a batch layer recomputes from the whole master dataset, minutes or hours apart',
+    ko: '많아야 {interval}에 한 번으로 스케줄하세요. 배치 레이어는 마스터 데이터셋 전체를 몇 분이나 몇 시간 간격으로 다시 계산합니다',
+  },
+  {
     en: 'max-events {events} is above the limit of {limit} events per run',
     ko: 'max-events가 {events}입니다. 실행 한 번의 이벤트 한도는 {limit}입니다',
   },

@@ -20,6 +20,7 @@ const spec: SimTemplate[] = [
   { en: 'takes at most {n} items', ko: '항목은 {n}개까지입니다' },
   { en: 'takes at most {n} item', ko: '항목은 {n}개까지입니다' },
   { en: 'must not be empty', ko: '비어 있으면 안 됩니다' },
+  { en: 'a rate cannot be negative', ko: 'rate는 음수일 수 없습니다' },
   { en: 'needs at least {n} characters', ko: '{n}자 이상이어야 합니다' },
   { en: 'takes at most {n} characters', ko: '{n}자까지입니다' },
   { en: 'must be at least {n}, got {actual}', ko: '{n} 이상이어야 하는데 {actual}입니다' },

@@ -4,7 +4,7 @@
  * or picked files (a folder, loose files or a zip) → simulator/export's import, checked by the
  * same compiler as the editor, then handed to the page as the spec to run.
  */
-import { stringify } from 'yaml';
+import { specYaml } from '../../../simulator/spec/spec-yaml.js';
 import { h } from '../exercise/dom.js';
 import { t, pageLang } from '../../i18n/index.js';
 import { parseSpec, formatIssue } from '../../../simulator/spec/index.js';
@@ -123,5 +123,5 @@ export function importPanel(load: (specText: string, files: Map<string, string>)
 
 /** A compiled spec as the Lab's pipeline text (the internal spec, which the Lab edits and runs). */
 function specText(spec: PipelineSpec): string {
-  return `# Imported from real configuration files (compiled into the internal spec; Export writes them back).\n${stringify(spec, { lineWidth: 0 })}`;
+  return `# Imported from real configuration files (compiled into the internal spec; Export writes them back).\n${specYaml(spec)}`;
 }

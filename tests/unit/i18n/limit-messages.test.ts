@@ -2,6 +2,8 @@
  * Every refusal of the run-size limits (simulator/spec/limits.ts) and its hint read in Korean on a
  * Korean page: the careless specs of issue #18, and one spec beyond each other limit.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../../../simulator/spec/index.js';
 import { simCatalogue, simText } from '../../../site/i18n/sim/index.js';
@@ -27,9 +29,21 @@ const beyond: Record<string, string> = {
   ),
 };
 
+/** A batch layer scheduled every second over 2 h 30 m: 9,000 runs are allowed, every 100 ms is not. */
+const lake = readFileSync(join(import.meta.dirname, '../../../examples/batch-partitioned-lake.yaml'), 'utf8');
+beyond['batch runs'] = lake.replace('    every: 1h', '    every: 100ms');
+
 const cases = [...CARELESS.map((c) => [c.name, c.text] as const), ...Object.entries(beyond)];
 
 describe('limit refusals on a Korean page', () => {
+  it('refuses a batch node scheduled too often, at its schedule', () => {
+    expect(parseSpec(lake.replace('    every: 1h', '    every: 1s'), 'p.yaml').ok).toBe(true);
+    const r = parseSpec(beyond['batch runs']!, 'p.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]).toMatchObject({ line: 25, message: expect.stringMatching(/90,000 runs .*the limit is 10,000 runs per batch node/) });
+  });
+
   it.each(cases)('%s: refused, and message and hint translate', (_name, text) => {
     const r = parseSpec(text, 'pipeline.yaml');
     expect(r.ok).toBe(false);

@@ -5,17 +5,17 @@
  * keeps Airflow's default of 300 s [AF3], longer than the rest of the run.
  */
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readWorkspaceFolder } from '../../../simulator/cli/workspace-commands.js';
 import { compileWorkspace } from '../../../simulator/config/workspace/index.js';
 import { counterfactual } from '../../../simulator/lab/counterfactual.js';
+import { specYaml } from '../../../simulator/spec/spec-yaml.js';
 
 const files = readWorkspaceFolder(join(import.meta.dirname, '../../../lessons/05-batch-in-production/exercises/one-failure-and-the-day-is-stale/starter'));
 const compiled = compileWorkspace(files);
 if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
-// The compiled spec holds Logstash's s3 `time_file` in ms; pipeline.yaml writes it in minutes, as the plugin does.
-const spec = stringify(compiled.spec).replace('time_file: 6000', 'time_file: 0.1');
+// Written as the Lab gets it (s3 `time_file` with its unit: a plain number there is minutes).
+const spec = specYaml(compiled.spec);
 
 describe('counterfactual grids', () => {
   it('retries 0 → 2: the run of 00:01:00 goes from failed after try 1 to up_for_retry (the next try is due 300 s later)', { timeout: 60_000 }, () => {
