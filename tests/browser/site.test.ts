@@ -3,7 +3,7 @@
  * has its table of contents, neighbours and diagrams, the theme toggle works by keyboard and is
  * remembered, phones get no sideways scrolling, and axe finds nothing serious.
  */
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
@@ -14,8 +14,13 @@ const lessonsDir = fileURLToPath(new URL('../../lessons/', import.meta.url));
 const lessonIds = existsSync(lessonsDir)
   ? readdirSync(lessonsDir)
       .filter((d) => /^\d\d-/.test(d) && existsSync(`${lessonsDir}${d}/index.mdx`))
-      .sort()
+      // The course's order is each lesson's frontmatter `order` (5.5 sits between 5 and 6), not its folder name.
+      .sort((a, b) => orderOf(a) - orderOf(b))
   : [];
+function orderOf(id: string): number {
+  const m = /^order:\s*([\d.]+)\s*$/m.exec(readFileSync(`${lessonsDir}${id}/index.mdx`, 'utf8'));
+  return m ? Number(m[1]) : Number.POSITIVE_INFINITY;
+}
 const exercisesOf = (id: string) => (existsSync(`${lessonsDir}${id}/exercises`) ? readdirSync(`${lessonsDir}${id}/exercises`).sort() : []);
 const first = lessonIds[0];
 const second = lessonIds[1];

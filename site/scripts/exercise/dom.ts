@@ -20,11 +20,14 @@ export function append(el: Element, ...children: Child[]): void {
   }
 }
 
-/** A table with a caption, header row and body rows (the text alternative of every chart). */
+/**
+ * A table with a caption, header row and body rows (the text alternative of every chart). It scrolls
+ * when long (the CSS caps its height), so it takes focus: a keyboard user scrolls it with the arrows.
+ */
 export function table(caption: string, head: readonly string[], rows: readonly (readonly (string | number)[])[]): HTMLTableElement {
   return h(
     'table',
-    { class: 'ex-table' },
+    { class: 'ex-table', tabindex: '0' },
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, ...head.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, String(c)) : h('td', {}, String(c))))))),
