@@ -7,6 +7,7 @@ import { parse as parseShell } from 'shell-quote';
 import { closest } from '../../spec/suggest.js';
 import type { Loc } from '../logstash/ast.js';
 import type { Problems } from '../shared/issues.js';
+import { scriptCommands } from '../shared/shell-script.js';
 
 export interface TopicCommand {
   topic: string;
@@ -33,15 +34,9 @@ const OTHER_CONFIGS = ['retention.bytes', 'segment.jitter.ms', 'segment.index.by
 /** Commands in the file; lines ending in `\` continue. Comments, `#!`, `set …` and blank lines are skipped. */
 export function readTopicsScript(text: string, problems: Problems): TopicCommand[] {
   const commands: TopicCommand[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const startLine = i + 1;
-    let command = lines[i]!;
-    while (/\\$/.test(command) && i + 1 < lines.length) command = `${command.slice(0, -1)} ${lines[++i]!}`;
-    const trimmed = command.trim();
-    if (trimmed === '' || trimmed.startsWith('#') || /^set\s/.test(trimmed)) continue;
-    const loc = { line: startLine, column: command.length - command.trimStart().length + 1, endLine: i + 1, endColumn: lines[i]!.length + 1 };
-    const cmd = readCommand(command, startLine, loc, problems);
+  for (const c of scriptCommands(text)) {
+    const loc = { line: c.line, column: c.indent + 1, endLine: c.endLine, endColumn: c.lastLineLength + 1 };
+    const cmd = readCommand(c.text, c.line, loc, problems);
     if (cmd) commands.push(cmd);
   }
   return commands;

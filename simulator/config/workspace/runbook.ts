@@ -19,6 +19,7 @@ import { parseHostPort } from '../shared/hosts.js';
 import type { Loc } from '../logstash/ast.js';
 import { parseDuration } from '../../spec/units.js';
 import { parseOperation } from '../../operations/parse.js';
+import { scriptCommands } from '../shared/shell-script.js';
 
 export interface RunbookLine {
   at: number;
@@ -37,16 +38,10 @@ type Resolve = (hp: HostPort, role: 'kafka', p: Problems, loc: Loc) => string | 
 /** Reads one runbook; problems go to `p` at their file:line:col. */
 export function readRunbook(text: string, file: string, p: Problems, resolve: Resolve): RunbookLine[] {
   const out: RunbookLine[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const startLine = i + 1;
-    let command = lines[i]!;
+  for (const script of scriptCommands(text)) {
     // A continued command is read as one line; problems in it are shown on its first line.
-    while (/\\$/.test(command) && i + 1 < lines.length) command = `${command.slice(0, -1)} ${lines[++i]!}`;
-    const trimmed = command.trim();
-    if (trimmed === '' || trimmed.startsWith('#') || /^set\s/.test(trimmed)) continue;
-    const indent = command.length - command.trimStart().length;
-    const whole: Loc = { line: startLine, column: indent + 1, endLine: i + 1, endColumn: lines[i]!.length + 1 };
+    const { text: command, line: startLine, indent } = script;
+    const whole: Loc = { line: startLine, column: indent + 1, endLine: script.endLine, endColumn: script.lastLineLength + 1 };
     const when = AT_COMMENT.exec(command);
     if (!when) {
       p.error(whole, 'a runbook command says when it is run: end it with a comment such as `# at 60s`', 'the time is since the run started (world.yaml duration)');
