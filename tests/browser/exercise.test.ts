@@ -111,11 +111,11 @@ describe.skipIf(!target)('exercise island', () => {
     expect(await el.locator('.ex-check--fail').count()).toBe(0);
     await screenshot(page, 'exercise-05-passed');
 
-    // The terminal reads the run: the ledger command prints one row per output.
+    // The terminal reads the run: the ledger command prints one column per output, one row per fate.
     await el.locator('.xterm').click();
     await page.keyboard.type('ledger');
     await page.keyboard.press('Enter');
-    await expect.poll(() => terminalText(el), { timeout: 10_000 }).toMatch(/OUTPUT\s+GENERATED/);
+    await expect.poll(() => terminalText(el), { timeout: 10_000 }).toMatch(/OUTPUT\s+\S+[\s\S]*GENERATED\s+\d+/);
     await page.keyboard.type('hel');
     await page.keyboard.press('Tab');
     // Completion asks the worker, so it lands a moment later: wait for it before pressing Enter.

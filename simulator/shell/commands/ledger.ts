@@ -1,7 +1,7 @@
 /**
  * `ledger [output]`: the checker's accounting. Without an argument, one row per output
- * (generated = exactly once + duplicated + lost + filtered + late + late to the side output +
- * dead-lettered + in flight, DESIGN §3);
+ * one column per output, one row per fate (generated = exactly once + duplicated + lost + filtered +
+ * late + late to the side output + dead-lettered + in flight, DESIGN §3);
  * with one, the lost and duplicated records of that output and where it happened, ready for `trace`.
  */
 import { ok, fail, NO_RUN, type Command } from '../types.js';
@@ -21,14 +21,20 @@ export const ledger: Command = {
     if (ids.length === 0) return ok('no outputs: nothing in this pipeline keeps records at the end.');
     const which = args[0];
     if (which === undefined) {
-      const rows = [['OUTPUT', 'GENERATED', 'EXACTLY-ONCE', 'DUPLICATED', 'LOST', 'FILTERED', 'LATE', 'LATE-SIDE-OUTPUT', 'DEAD-LETTERED', 'IN-FLIGHT', 'WHERE-LOST']];
-      for (const id of ids) {
-        const o = outputs[id]!;
-        const where = Object.entries(o.lostAt)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(',');
-        rows.push([id, o.generated, o.exactlyOnce, o.duplicated, o.lost, o.filtered, o.late, o.lateSideOutput, o.deadLettered, o.inFlight, where || '-'].map(String));
-      }
+      // One column per output and one row per fate: a pipeline has few outputs but the ledger
+      // has ten fates, so this stays inside an 80-column terminal where one row per output wraps.
+      const rows = [['OUTPUT', ...ids]];
+      const fate = (label: string, value: (o: (typeof outputs)[string]) => number | string) => rows.push([label, ...ids.map((id) => String(value(outputs[id]!)))]);
+      fate('GENERATED', (o) => o.generated);
+      fate('EXACTLY-ONCE', (o) => o.exactlyOnce);
+      fate('DUPLICATED', (o) => o.duplicated);
+      fate('LOST', (o) => o.lost);
+      fate('FILTERED', (o) => o.filtered);
+      fate('LATE', (o) => o.late);
+      fate('LATE-SIDE-OUTPUT', (o) => o.lateSideOutput);
+      fate('DEAD-LETTERED', (o) => o.deadLettered);
+      fate('IN-FLIGHT', (o) => o.inFlight);
+      fate('WHERE-LOST', (o) => Object.entries(o.lostAt).map(([k, v]) => `${k}=${v}`).join(',') || '-');
       return ok(`${columns(rows)}\n\nrun ended: ${handle.result.ended} after ${handle.result.events} events`);
     }
     if (!(which in outputs)) return fail(`ledger: no output ${which}; outputs: ${ids.join(', ')}`);
