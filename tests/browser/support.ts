@@ -42,7 +42,14 @@ export async function openPage(browser: Browser, path: string, options: { contex
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`));
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'unknown';
+    // A navigation cancels the old page's loads still in flight (a lazily fetched font, a
+    // worker chunk): Chromium reports them as ERR_ABORTED. That is the test leaving the page,
+    // not the page failing; a missing file answers 404 and fails as a response, not here.
+    if (reason === 'net::ERR_ABORTED') return;
+    errors.push(`request failed: ${request.url()} (${reason})`);
+  });
   await page.goto(new URL(path, baseURL()).href, { waitUntil: 'load' });
   return { page, context, errors };
 }
