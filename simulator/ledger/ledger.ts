@@ -73,6 +73,12 @@ export class Ledger {
    */
   keyOf: ((rid: number) => string) | null = null;
   /**
+   * The same key as a small number (equal keys, equal numbers; 0 is a key too), when the run can give
+   * it: counting reorders over a million arrivals then indexes an array instead of hashing a string.
+   * Takes precedence over `keyOf`.
+   */
+  keySlotOf: ((rid: number) => number) | null = null;
+  /**
    * The places that feed an output (see run/feeds.ts), set by the run: a record lost at several
    * places is reported, for each output, at the latest place upstream of that output.
    */
@@ -249,7 +255,7 @@ export class Ledger {
     }
     lostAt.into(out.lostAt, (output !== undefined && this.retired.get(output)?.where) || 'unknown');
     dupAt.into(out.duplicatedAt);
-    if (arrival) out.reordered = countReordered(arrival, this.keyOf);
+    if (arrival) out.reordered = this.keySlotOf ? countReorderedBySlot(arrival, this.keySlotOf) : countReordered(arrival, this.keyOf);
     return out;
   }
 
@@ -319,6 +325,23 @@ class SlotTally {
  * rids are generation order, so an arrival below the highest rid already seen for its key was
  * overtaken. Only first arrivals count; a duplicate's second copy is not a reorder.
  */
+/** `countReordered` with keys given as small numbers: the highest rid per key kept in an array. */
+function countReorderedBySlot(arrival: Iterable<number>, keySlotOf: (rid: number) => number): number {
+  const maxBySlot: number[] = [];
+  let reordered = 0;
+  const seen = new RidSet();
+  const rids = Array.isArray(arrival) ? (arrival as readonly number[]) : [...arrival];
+  for (let i = 0; i < rids.length; i++) {
+    const rid = rids[i]!;
+    if (!seen.add(rid)) continue;
+    const slot = keySlotOf(rid);
+    while (maxBySlot.length <= slot) maxBySlot.push(-1);
+    if (rid < maxBySlot[slot]!) reordered++;
+    else maxBySlot[slot] = rid;
+  }
+  return reordered;
+}
+
 function countReordered(arrival: Iterable<number>, keyOf: ((rid: number) => string) | null): number {
   const maxByKey = new Map<string, number>();
   let reordered = 0;

@@ -68,7 +68,8 @@ export function describeQuery(q: QueryDefinition): string {
 const cell = (key: string, start: number) => `${key}\u0000${start}`;
 
 /** True values per (key, window) over every well-formed generated record. */
-export function truthWindows(workload: Workload, q: QueryDefinition): Map<string, WindowValue> {
+/** `noteKey` is told the key of every record that has one (the String of its `keyBy` field), in rid order. */
+export function truthWindows(workload: Workload, q: QueryDefinition, noteKey?: (rid: number, key: string) => void): Map<string, WindowValue> {
   const acc = new Map<string, { key: string; start: number; end: number; sum: number; n: number }>();
   const [aggKind, aggField] = q.aggregate.split(':') as [string, string | undefined];
   type Acc = { key: string; start: number; end: number; sum: number; n: number };
@@ -89,6 +90,7 @@ export function truthWindows(workload: Workload, q: QueryDefinition): Map<string
     const keyValue = workload.truthField(rid, q.keyBy);
     if (keyValue === null) continue;
     const key = String(keyValue);
+    noteKey?.(rid, key);
     const t = workload.eventTimeMs(rid);
     const v = aggKind === 'count' ? 1 : Number(workload.truthField(rid, aggField ?? '') ?? 0);
     if (q.window.type === 'session') {
