@@ -179,7 +179,7 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   if (options.trace) sim.ledger.setTracing(options.trace);
   const query = queryOf(spec);
   // The truth reads every record's key; when it keys by the workload's key, the ledger's keys come with it.
-  const truth = query ? truthWindows(workload, query, query.keyBy === keyField ? (rid, key) => keys.set(rid, key) : undefined) : undefined;
+  const truth = query ? truthWindows(workload, query, query.keyBy === keyField ? keys : undefined) : undefined;
   const truthByEnd = truth ? [...truth.values()].sort((a, b) => a.windowEndMs - b.windowEndMs) : [];
   const samplers = new Map([...built.architectures].map(([id, a]) => [id, new ArchitectureSampler(a, truthByEnd, spec.duration)]));
 
