@@ -324,12 +324,13 @@ class SlotTally {
  * Counts records that arrived after a record of the same key generated later than them.
  * rids are generation order, so an arrival below the highest rid already seen for its key was
  * overtaken. Only first arrivals count; a duplicate's second copy is not a reorder.
+ * Keys come as small numbers (equal keys, equal numbers): the highest rid per key is kept in an array.
  */
-/** `countReordered` with keys given as small numbers: the highest rid per key kept in an array. */
 function countReorderedBySlot(arrival: Iterable<number>, keySlotOf: (rid: number) => number): number {
   const maxBySlot: number[] = [];
   let reordered = 0;
   const seen = new RidSet();
+  // Arrival orders are arrays of up to a million rids: indexed, so no iterator steps even before optimization.
   const rids = Array.isArray(arrival) ? (arrival as readonly number[]) : [...arrival];
   for (let i = 0; i < rids.length; i++) {
     const rid = rids[i]!;
@@ -342,19 +343,14 @@ function countReorderedBySlot(arrival: Iterable<number>, keySlotOf: (rid: number
   return reordered;
 }
 
+/** `countReorderedBySlot` with keys as strings (numbered in first-seen order), or one key for all when there is no `keyOf`. */
 function countReordered(arrival: Iterable<number>, keyOf: ((rid: number) => string) | null): number {
-  const maxByKey = new Map<string, number>();
-  let reordered = 0;
-  const seen = new RidSet();
-  // Arrival orders are arrays of up to a million rids: indexed, so no iterator steps even before optimization.
-  const rids = Array.isArray(arrival) ? (arrival as readonly number[]) : [...arrival];
-  for (let i = 0; i < rids.length; i++) {
-    const rid = rids[i]!;
-    if (!seen.add(rid)) continue;
-    const key = keyOf ? keyOf(rid) : '';
-    const max = maxByKey.get(key) ?? -1;
-    if (rid < max) reordered++;
-    else maxByKey.set(key, rid);
-  }
-  return reordered;
+  if (!keyOf) return countReorderedBySlot(arrival, () => 0);
+  const slots = new Map<string, number>();
+  return countReorderedBySlot(arrival, (rid) => {
+    const key = keyOf(rid);
+    let slot = slots.get(key);
+    if (slot === undefined) slots.set(key, (slot = slots.size));
+    return slot;
+  });
 }
