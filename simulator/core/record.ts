@@ -137,4 +137,6 @@ export function messageLengthOf(rec: Rec): number {
 export interface RecordColumn extends Iterable<Rec> {
   readonly length: number;
   at(index: number): Rec | undefined;
+  /** The sum of every record's `messageLengthOf`, when the column knows it without making the records. */
+  messageBytes?(): number;
 }

@@ -37,12 +37,22 @@ export class NoteColumn {
   }
 
   set(rid: number, value: string): void {
+    this.slots.set(rid, this.slotFor(value));
+  }
+
+  /** The slot `value` has (given one now if it has none): for a caller noting many records with few values. */
+  slotFor(value: string): number {
     let i = this.indexOf.get(value);
     if (i === undefined) {
       i = this.values.push(value) - 1;
       this.indexOf.set(value, i);
     }
-    this.slots.set(rid, i + 1);
+    return i + 1;
+  }
+
+  /** Notes the value of `slot` (from `slotFor`) for `rid`, without looking the value up again. */
+  setSlot(rid: number, slot: number): void {
+    this.slots.set(rid, slot);
   }
 }
 

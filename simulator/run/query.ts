@@ -68,7 +68,14 @@ export function describeQuery(q: QueryDefinition): string {
 const cell = (key: string, start: number) => `${key}\u0000${start}`;
 
 /** True values per (key, window) over every well-formed generated record. */
-export function truthWindows(workload: Workload, q: QueryDefinition): Map<string, WindowValue> {
+/** Where the truth pass can file each record's key (the String of its `keyBy` field): a ledger NoteColumn. */
+export interface KeyColumn {
+  slotFor(key: string): number;
+  setSlot(rid: number, slot: number): void;
+}
+
+/** `keys`, when given, is told the key of every record that has one. */
+export function truthWindows(workload: Workload, q: QueryDefinition, keys?: KeyColumn): Map<string, WindowValue> {
   const acc = new Map<string, { key: string; start: number; end: number; sum: number; n: number }>();
   const [aggKind, aggField] = q.aggregate.split(':') as [string, string | undefined];
   type Acc = { key: string; start: number; end: number; sum: number; n: number };
@@ -83,7 +90,7 @@ export function truthWindows(workload: Workload, q: QueryDefinition): Map<string
   // Lines come in time order and many share their event time (access logs state whole seconds): the
   // windows of a key's last event time are kept, so the next record of that key at that time adds to
   // them without working out its windows and their names again.
-  const lastOfKey = new Map<string, { t: number; cells: Acc[] }>();
+  const lastOfKey = new Map<string, { t: number; cells: Acc[]; slot: number }>();
   const sessions = new Map<string, number[]>();
   for (let rid = 0; rid < workload.total; rid++) {
     const keyValue = workload.truthField(rid, q.keyBy);
@@ -92,13 +99,17 @@ export function truthWindows(workload: Workload, q: QueryDefinition): Map<string
     const t = workload.eventTimeMs(rid);
     const v = aggKind === 'count' ? 1 : Number(workload.truthField(rid, aggField ?? '') ?? 0);
     if (q.window.type === 'session') {
+      keys?.setSlot(rid, keys.slotFor(key));
       let list = sessions.get(key);
       if (!list) sessions.set(key, (list = []));
       list.push(t, v);
       continue;
     }
-    const last = lastOfKey.get(key);
-    if (last !== undefined && last.t === t) {
+    // One lookup per record: the key's last windows and its slot in `keys` live together.
+    let last = lastOfKey.get(key);
+    if (last === undefined) lastOfKey.set(key, (last = { t: Number.NaN, cells: [], slot: keys ? keys.slotFor(key) : 0 }));
+    keys?.setSlot(rid, last.slot);
+    if (last.t === t) {
       for (const a of last.cells) {
         a.sum += v;
         a.n++;
@@ -107,7 +118,8 @@ export function truthWindows(workload: Workload, q: QueryDefinition): Map<string
     }
     const cells: Acc[] = [];
     for (const start of windowStartsFor(q.window, t)) cells.push(add(key, start, start + windowSize(q.window), v));
-    lastOfKey.set(key, { t, cells });
+    last.t = t;
+    last.cells = cells;
   }
   if (q.window.type === 'session') {
     const gap = q.window.gap;

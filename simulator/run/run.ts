@@ -162,6 +162,14 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
     if (key === undefined) keys.set(rid, (key = String(workload.truthField(rid, keyField))));
     return key;
   };
+  sim.ledger.keySlotOf = (rid) => {
+    let slot = keys.slotOf(rid);
+    if (slot === 0) {
+      keys.set(rid, String(workload.truthField(rid, keyField)));
+      slot = keys.slotOf(rid);
+    }
+    return slot;
+  };
   const feeds = new Map<string, ReadonlySet<string>>();
   sim.ledger.feedsOf = (output) => {
     let places = feeds.get(output);
@@ -170,7 +178,8 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   };
   if (options.trace) sim.ledger.setTracing(options.trace);
   const query = queryOf(spec);
-  const truth = query ? truthWindows(workload, query) : undefined;
+  // The truth reads every record's key; when it keys by the workload's key, the ledger's keys come with it.
+  const truth = query ? truthWindows(workload, query, query.keyBy === keyField ? keys : undefined) : undefined;
   const truthByEnd = truth ? [...truth.values()].sort((a, b) => a.windowEndMs - b.windowEndMs) : [];
   const samplers = new Map([...built.architectures].map(([id, a]) => [id, new ArchitectureSampler(a, truthByEnd, spec.duration)]));
 

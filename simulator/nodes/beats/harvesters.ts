@@ -54,12 +54,20 @@ export class Harvesters {
     const before = [...this.readHighWater];
     if (files === 1) return this.readAll(nowMs, budget, (f, l) => emit(f, l, l < before[f]!));
     // Harvesters run side by side; lines enter the queue in the order they were written.
-    const got: number[] = [];
-    const n = this.readAll(nowMs, budget, (f, l) => got.push(this.workload.ridOf(f, l)));
     // rids are distinct integers: a typed-array sort orders them numerically without a comparator call per pair.
     // Int32, not Float64: a rid read from a Float64Array is a double, and one double stored in a record's
     // `rid` makes V8 keep that field boxed (a 16-byte heap number more) in every record from then on.
-    for (const rid of Int32Array.from(got).sort()) {
+    // Sized by the budget (a queue's free slots) when that is finite, so no list grows and is copied.
+    const got = Number.isInteger(budget) && budget >= 0 && budget <= 1 << 20 ? new Int32Array(budget) : null;
+    const grown: number[] = [];
+    let filled = 0;
+    const n = this.readAll(nowMs, budget, (f, l) => {
+      if (got) got[filled++] = this.workload.ridOf(f, l);
+      else grown.push(this.workload.ridOf(f, l));
+    });
+    const rids = got ? got.subarray(0, filled).sort() : Int32Array.from(grown).sort();
+    for (let i = 0; i < rids.length; i++) {
+      const rid = rids[i]!;
       const f = this.workload.fileOf(rid);
       const l = this.workload.lineOf(rid);
       emit(f, l, l < before[f]!);

@@ -196,6 +196,12 @@ class PackedLines implements RecordColumn {
     return new ParsedAccessLine(rid, read.source.workload.eventTimeMs(rid), read, this.lengths[j]!);
   }
 
+  messageBytes(): number {
+    let bytes = 0;
+    for (let j = 0; j < this.lengths.length; j++) bytes += this.lengths[j]!;
+    return bytes;
+  }
+
   *[Symbol.iterator](): Iterator<Rec> {
     for (let j = 0; j < this.rids.length; j++) yield this.at(j)!;
   }

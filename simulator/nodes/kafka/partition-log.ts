@@ -64,8 +64,11 @@ function storedBytes(b: LogBatch): number {
   if (b.control) return BATCH_HEADER_BYTES;
   let bytes = recordBytesOf.get(b.records);
   if (bytes === undefined) {
-    bytes = 0;
-    for (let j = 0; j < b.records.length; j++) bytes += messageLengthOf(b.records.at(j)!);
+    if (b.records.messageBytes) bytes = b.records.messageBytes();
+    else {
+      bytes = 0;
+      for (let j = 0; j < b.records.length; j++) bytes += messageLengthOf(b.records.at(j)!);
+    }
     recordBytesOf.set(b.records, bytes);
   }
   return BATCH_HEADER_BYTES + bytes;
