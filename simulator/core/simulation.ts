@@ -13,6 +13,7 @@ import type { Message, NodeContext, SimNode, LogLevel } from './node.js';
 import { Ledger } from '../ledger/ledger.js';
 import type { LogLine } from '../run/result.js';
 import { ridsOf, type Rec } from './record.js';
+import { messageBytes } from '../cost/wire-bytes.js';
 import type { Rng } from './prng.js';
 
 interface Route {
@@ -37,6 +38,8 @@ export interface LinkStats {
   cut: number;
   /** Records carried by the messages sent (each copy of a message counts once, at send). */
   records: number;
+  /** Payload bytes those records took on the wire, every copy the link carried (cost/wire-bytes.ts). */
+  bytes: number;
 }
 
 export class Simulation {
@@ -163,7 +166,7 @@ export class Simulation {
     if (!route) {
       const id = linkId(from, to);
       let stats = this.linkStats.get(id);
-      if (!stats) this.linkStats.set(id, (stats = { sent: 0, dropped: 0, duplicated: 0, cut: 0, records: 0 }));
+      if (!stats) this.linkStats.set(id, (stats = { sent: 0, dropped: 0, duplicated: 0, cut: 0, records: 0, bytes: 0 }));
       route = { id, stats, rng: this.rng.stream(`link:${from}->${to}`) };
       byTo.set(to, route);
     }
@@ -185,6 +188,9 @@ export class Simulation {
       if (records) this.noteLossOf(records, route.id, 'network partition');
       return;
     }
+    // A cut link carries nothing (the connection fails); a message lost on the way did travel.
+    const bytes = messageBytes(msg);
+    stats.bytes += bytes;
     const link = this.faults.hasLinkFaults ? this.faults.settings(from, to, this.now) : HEALTHY_LINK;
     if (link === HEALTHY_LINK) {
       // No fault on this link: one copy after the default latency, no random draws.
@@ -199,6 +205,7 @@ export class Simulation {
     }
     if (delays.length > 1) {
       stats.duplicated++;
+      stats.bytes += bytes;
       if (records) for (const r of records) for (const rid of ridsOf(r)) this.ledger.noteDuplicate(rid, route.id, 'link delivered the message twice');
     }
     for (const delay of delays) this.deliver(from, to, msg, delay);

@@ -28,17 +28,38 @@ export interface ExtraWrites {
   total: number;
 }
 
+export interface LinkBytes {
+  /** Record-value bytes into and out of the Kafka brokers (`BytesInPerSec`/`BytesOutPerSec` totals). */
+  kafkaIn: number;
+  kafkaOut: number;
+  /** Link id (`filebeat->logstash`) → payload bytes sent over it, resends included (wire-bytes.ts); links that carried none are left out. */
+  links: Record<string, number>;
+  /** All links together. */
+  total: number;
+}
+
 export interface RunCost {
   /** Per output with a reader model (Elasticsearch search, read_committed topic reader, S3 listing). */
   latency: Record<string, LatencySummary>;
   extraWrites: ExtraWrites;
-  /** Record-value bytes into and out of the Kafka brokers (`BytesInPerSec`/`BytesOutPerSec` totals). */
-  bytes: { kafkaIn: number; kafkaOut: number };
+  bytes: LinkBytes;
   state: StateHeld;
   /** Age of the newest record in the served answer, the stalest architecture's (Lambda/Kappa runs; 0 without). */
   freshness: { p50: number; p95: number };
   /** Records processed again by batch recomputation and replays, over every architecture. */
   recompute: { records: number };
+}
+
+/** The network's per-link byte counters, in the order the links were first used. */
+function linkBytes(sim: Simulation): LinkBytes {
+  const links: Record<string, number> = Object.create(null) as Record<string, number>;
+  let total = 0;
+  for (const [id, stats] of sim.linkStats) {
+    if (stats.bytes === 0) continue;
+    links[id] = stats.bytes;
+    total += stats.bytes;
+  }
+  return { kafkaIn: 0, kafkaOut: 0, links, total };
 }
 
 export function collectCost(sim: Simulation, components: ReadonlyMap<string, unknown>, outputs: ReadonlyMap<string, OutputNode>, state: StateHeld, architectures: Record<string, ArchitectureSeries> | undefined): RunCost {
@@ -48,7 +69,7 @@ export function collectCost(sim: Simulation, components: ReadonlyMap<string, unk
     if (l && l.records > 0) latency[id] = l;
   }
   const writes: ExtraWrites = { retries: 0, markers: 0, aborted: 0, overwrites: 0, deduplicated: 0, total: 0 };
-  const bytes = { kafkaIn: 0, kafkaOut: 0 };
+  const bytes = linkBytes(sim);
   for (const c of components.values()) {
     if (!(c instanceof KafkaCluster)) continue;
     for (const clients of c.clients.values()) writes.retries += clients.producer?.meters.recordRetries ?? 0;

@@ -52,6 +52,8 @@ export interface EdgeState {
   duplicated: number;
   /** Messages (batches, requests) sent, dropped, duplicated, cut by a partition. */
   messages: { sent: number; dropped: number; duplicated: number; cut: number };
+  /** Payload bytes sent on the link so far, resends included (cost/wire-bytes.ts). */
+  bytes: number;
   /** Link faults and partitions active now. */
   faults: FaultWindow[];
 }
@@ -204,6 +206,7 @@ export function stateAt(tl: Timeline, timeMs: number): DiagramState {
       duplicated: notes.duplicated,
       delivered: Math.max(0, sent - notes.lost + notes.duplicated),
       messages: { sent: s.sent ?? 0, dropped: s.dropped ?? 0, duplicated: s.duplicated ?? 0, cut: s.cut ?? 0 },
+      bytes: s.bytes ?? 0,
       faults: faultsNow.filter((f) => f.edges.includes(e.id)),
     };
   });

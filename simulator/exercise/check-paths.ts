@@ -113,10 +113,18 @@ const costPaths: PathSchema = {
     },
     bytes: {
       kind: 'group',
-      doc: 'Bytes on the links to and from Kafka (record values, as the brokers count them).',
+      doc: 'Bytes on the links: every message\'s records in its protocol\'s encoding, resends (retries, redeliveries, replays) included, before compression.',
       fields: {
         kafkaIn: n('Bytes producers wrote to the brokers (`BytesInPerSec` total).', 'bytes'),
         kafkaOut: n('Bytes consumers fetched from the brokers (`BytesOutPerSec` total).', 'bytes'),
+        links: {
+          kind: 'map',
+          doc: 'Link id → bytes sent over it, e.g. `cost.bytes.links["filebeat->logstash"]`; absent links read 0. Beats: each event\'s JSON plus Lumberjack v2 frames; Kafka: record values; Elasticsearch: Bulk API action and document lines; S3: the object\'s lines; Kinesis: data blob plus partition key.',
+          keyName: 'link',
+          value: n('Payload bytes sent over the link.', 'bytes'),
+          missingIsZero: true,
+        },
+        total: n('Bytes over all links together.', 'bytes'),
       },
     },
     state: {

@@ -42,9 +42,13 @@ export function metricsOf(result: RunResult): RunMetrics {
       m[`cost.latency.${id}.p50`] = l.p50;
       m[`cost.latency.${id}.p99`] = l.p99;
     }
-    for (const [group, values] of [['extraWrites', cost.extraWrites], ['bytes', cost.bytes], ['state', cost.state], ['freshness', cost.freshness], ['recompute', cost.recompute]] as const) {
+    for (const [group, values] of [['extraWrites', cost.extraWrites], ['state', cost.state], ['freshness', cost.freshness], ['recompute', cost.recompute]] as const) {
       for (const [key, value] of Object.entries(values)) m[`cost.${group}.${key}`] = value;
     }
+    const { links, ...bytes } = cost.bytes;
+    for (const [key, value] of Object.entries(bytes)) m[`cost.bytes.${key}`] = value;
+    // Named as the check path reads it: `cost.bytes.links["filebeat->logstash"]`.
+    for (const [id, value] of Object.entries(links ?? {})) m[`cost.bytes.links["${id}"]`] = value;
   }
   return m;
 }

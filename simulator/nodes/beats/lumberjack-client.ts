@@ -39,7 +39,7 @@ export class LumberjackClient implements BeatsOutputClient {
       this.ctx.timer(0, () => done(outcome({ retry: batch.events, connectionFailed: true })));
       return;
     }
-    this.ctx.send(this.target, { kind: 'beats.batch', conn: this.conn, seq: batch.id, records } as Message);
+    this.ctx.send(this.target, { kind: 'beats.batch', conn: this.conn, seq: batch.id, input: this.input, records } as Message);
     if (this.input !== 'beats') {
       // Fire and forget: nothing will ever confirm these events (SEMANTICS §2, tcp/udp inputs).
       this.ctx.timer(0, () => done(outcome({ acked: batch.events })));

@@ -65,6 +65,8 @@ export class KafkaProducer implements KafkaProducerClient {
   private readonly metadata: MetadataCache;
   private lingerArmed = false;
   private housekeeping = false;
+  /** When the armed drain() wake-up fires; Infinity when none is armed. */
+  private wakeAtMs = Infinity;
   private flushWaiters: (() => void)[] = [];
   private readonly rpcs = new Map<number, (res: Record<string, unknown>) => void>();
   readonly stats = { sent: 0, acked: 0, failed: 0, retried: 0, requests: 0 };
@@ -200,7 +202,16 @@ export class KafkaProducer implements KafkaProducerClient {
         this.sendRequest(broker, batches);
       }
     }
-    if (wakeAt < Infinity) this.host.timer(wakeAt - now, () => this.drain());
+    if (wakeAt < Infinity && (wakeAt < this.wakeAtMs || this.wakeAtMs < now)) {
+      // One wake-up at a time, as the client's single sender thread polls: every drain() call (a
+      // housekeeping tick each second among them) arming its own would start one more endless 50 ms
+      // reconnect loop per call while a leader is down — millions of events over a long outage.
+      this.wakeAtMs = wakeAt;
+      this.host.timer(wakeAt - now, () => {
+        if (this.wakeAtMs === wakeAt) this.wakeAtMs = Infinity;
+        this.drain();
+      });
+    }
   }
 
   private sendRequest(broker: number, batches: ProducerBatch[]): void {

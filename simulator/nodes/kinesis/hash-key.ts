@@ -13,10 +13,27 @@ import { md5 } from '@noble/hashes/legacy.js';
 const HASH_SPACE = 1n << 128n;
 const encoder = new TextEncoder();
 
+/**
+ * Digests already worked out, by partition key. A throttled record is put again with the same key
+ * every retry of the KPL (many times while a shard is over its limit), and MD5 in plain JavaScript
+ * costs microseconds a key: a pure function of the key, so remembering it changes nothing but the
+ * time. Bounded: emptied when full, so a run of a million random keys keeps no million entries.
+ */
+const known = new Map<string, bigint>();
+const KNOWN_LIMIT = 1 << 16;
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 /** The partition key's MD5 as an unsigned 128-bit integer (the digest read big-endian). */
 export function hashKeyOf(partitionKey: string): bigint {
-  let value = 0n;
-  for (const byte of md5(encoder.encode(partitionKey))) value = (value << 8n) | BigInt(byte);
+  let value = known.get(partitionKey);
+  if (value === undefined) {
+    const digest = md5(encoder.encode(partitionKey));
+    let hex = '0x';
+    for (let i = 0; i < digest.length; i++) hex += HEX[digest[i]!]!;
+    value = BigInt(hex);
+    if (known.size >= KNOWN_LIMIT) known.clear();
+    known.set(partitionKey, value);
+  }
   return value;
 }
 

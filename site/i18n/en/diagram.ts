@@ -74,6 +74,7 @@ export const diagram = {
   'pd.table.lost': 'Lost copies',
   'pd.table.duplicated': 'Extra copies',
   'pd.table.filtered': 'Filtered',
+  'pd.table.bytes': 'Bytes sent',
   'pd.table.gauges': 'Queue / lag / Flink',
   'pd.follow.title': 'Following {id}',
   'pd.follow.clear': 'Stop following',

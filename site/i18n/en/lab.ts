@@ -91,7 +91,7 @@ export const lab = {
   'lab.chart.cost': 'Cost (records processed, re-processing included)',
   'lab.chart.latency': 'Cost: end-to-end latency (seconds, line written → visible to the reader)',
   'lab.chart.extraWrites': 'Cost: extra writes (retries, transaction markers, aborted records, overwrites, dedupe drops)',
-  'lab.chart.bytes': 'Cost: bytes to and from Kafka',
+  'lab.chart.bytes': 'Cost: bytes on each link, resends included (and to and from Kafka)',
   'lab.chart.state': 'Cost: state held at its peak (dedupe ids, window cells)',
   'lab.chart.recompute': 'Cost: records processed again (batch recompute, replays)',
   'lab.chart.label': 'Line chart: {what} against {param}, one line per output or architecture, the shaded band spans the seeds. The table has the numbers.',

@@ -78,6 +78,7 @@ export const diagram = {
   'pd.table.lost': '유실된 사본',
   'pd.table.duplicated': '추가 사본',
   'pd.table.filtered': '필터링',
+  'pd.table.bytes': '보낸 바이트',
   'pd.table.gauges': '큐 / 랙 / Flink',
   'pd.follow.title': '{id} 따라가기',
   'pd.follow.clear': '따라가기 중지',

@@ -95,7 +95,7 @@ export const lab = {
   'lab.chart.cost': '비용(재처리를 포함해 처리한 레코드 수)',
   'lab.chart.latency': '비용: 종단 간 지연 시간(초, 줄이 쓰인 때 → 읽는 쪽에 보이는 때)',
   'lab.chart.extraWrites': '비용: 추가 쓰기(재시도, 트랜잭션 마커, abort된 트랜잭션의 레코드, 덮어쓰기, 중복 제거로 버린 사본)',
-  'lab.chart.bytes': '비용: Kafka로 오가는 바이트',
+  'lab.chart.bytes': '비용: 연결마다 보낸 바이트, 재전송 포함 (Kafka로 오가는 바이트도)',
   'lab.chart.state': '비용: 최대로 들고 있던 상태(중복 제거 id, 윈도우 셀)',
   'lab.chart.recompute': '비용: 다시 처리한 레코드(배치 재계산, 재처리)',
   'lab.chart.label': '선 그래프: {param}에 따른 {what}. 출력이나 아키텍처마다 선이 하나이고, 음영 띠는 시드별 범위입니다. 표에 숫자가 있습니다.',

@@ -131,7 +131,7 @@ export function createDiagramPanel(host: HTMLElement, onTime?: (timeMs: number) 
   };
 
   const renderTable = (s: DiagramState) => {
-    const cols: MessageKey[] = ['pd.table.place', 'pd.table.status', 'pd.table.sent', 'pd.table.delivered', 'pd.table.lost', 'pd.table.duplicated', 'pd.table.filtered', 'pd.table.gauges'];
+    const cols: MessageKey[] = ['pd.table.place', 'pd.table.status', 'pd.table.sent', 'pd.table.delivered', 'pd.table.lost', 'pd.table.duplicated', 'pd.table.filtered', 'pd.table.bytes', 'pd.table.gauges'];
     const n = (x: number | undefined) => (x === undefined ? '' : x.toLocaleString('en'));
     const rows = [
       ...s.nodes.map((x) => [
@@ -142,9 +142,10 @@ export function createDiagramPanel(host: HTMLElement, onTime?: (timeMs: number) 
         n(x.notes.lost),
         n(x.notes.duplicated),
         n(x.notes.filtered),
+        '',
         [x.queue !== undefined ? `q ${n(x.queue)}` : '', x.log !== undefined ? `log ${n(x.log)}` : '', x.lag !== undefined ? `lag ${n(x.lag)}` : '', x.watermarkMs !== undefined ? `wm ${fmtTime(x.watermarkMs)}` : '', x.checkpoint && x.checkpoint.id > 0 ? `cp #${x.checkpoint.id}` : ''].filter(Boolean).join(' · '),
       ]),
-      ...s.edges.map((e) => [e.id, e.faults.map(faultText).join('; '), n(e.sent), n(e.delivered), n(e.lost), n(e.duplicated), '', '']),
+      ...s.edges.map((e) => [e.id, e.faults.map(faultText).join('; '), n(e.sent), n(e.delivered), n(e.lost), n(e.duplicated), '', n(e.bytes), '']),
     ];
     table.replaceChildren(
       h('caption', {}, t('pd.table.caption', { time: fmtTime(s.timeMs) })),

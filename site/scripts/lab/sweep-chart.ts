@@ -74,12 +74,13 @@ export function familiesOf(result: SweepResult): Family[] {
 
 /**
  * The price of the guarantee (simulator/cost): end-to-end latency per output (p50 and p99, in
- * seconds), then extra writes, Kafka bytes, state held and recompute work, one line per measure.
+ * seconds), then extra writes, bytes per link, state held and recompute work, one line per measure.
  * A measure that is 0 in every run is left out: a chart of zeros says nothing.
  */
 function costFamilies(result: SweepResult, names: readonly string[]): Family[] {
   const moves = (metric: string) => result.points.some((p) => (p.metrics[metric] ?? 0) !== 0);
-  const under = (group: string, scale = 1) => names.filter((n) => n.startsWith(`cost.${group}.`) && moves(n)).map((n) => ({ label: n.slice(`cost.${group}.`.length), metric: n, scale }));
+  // A link's bytes (`cost.bytes.links["filebeat->logstash"]`) is labelled by the link alone.
+  const under = (group: string, scale = 1) => names.filter((n) => n.startsWith(`cost.${group}.`) && moves(n)).map((n) => ({ label: n.slice(`cost.${group}.`.length).replace(/^links\["(.*)"\]$/, '$1'), metric: n, scale }));
   return [
     { key: 'latency', series: under('latency', 1 / 1000) },
     { key: 'extraWrites', series: under('extraWrites') },

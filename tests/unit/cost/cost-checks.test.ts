@@ -18,7 +18,7 @@ function check(source: string): CheckSpec {
 const cost: RunCost = {
   latency: { es: { records: 10, p50: 1500, p99: 2400, max: 2500 }, 'kafka/out': { records: 10, p50: 900, p99: 5100, max: 5200 } },
   extraWrites: { retries: 3, markers: 2, aborted: 1, overwrites: 4, deduplicated: 0, total: 10 },
-  bytes: { kafkaIn: 3 * 1024 * 1024, kafkaOut: 512 },
+  bytes: { kafkaIn: 3 * 1024 * 1024, kafkaOut: 512, links: { 'filebeat->logstash': 2048 }, total: 2048 },
   state: { dedupKeys: 6000, windowCells: 30, peak: 6030 },
   freshness: { p50: 4000, p95: 9000 },
   recompute: { records: 9503 },
@@ -38,6 +38,10 @@ describe('cost budgets as checks', () => {
     expect(run('cost.bytes.kafkaIn < 3MB')).toMatchObject({ pass: false, actual: '3MB' });
     expect(run('cost.bytes.kafkaOut == 512B').pass).toBe(true);
     expect(run('cost.bytes.kafkaIn <= 3072KB').pass).toBe(true);
+    // Per link, by its id in brackets; a link that carried nothing reads 0.
+    expect(run('cost.bytes.links["filebeat->logstash"] == 2KB').pass).toBe(true);
+    expect(run('cost.bytes.links["logstash->es"] == 0B').pass).toBe(true);
+    expect(run('cost.bytes.total <= 1KB')).toMatchObject({ pass: false, actual: '2KB' });
   });
 
   it('reads extra writes, state, freshness and recompute work', () => {
@@ -67,6 +71,8 @@ describe('cost budgets as checks', () => {
     expect(m['cost.latency.es.p99']).toBe(2400);
     expect(m['cost.extraWrites.total']).toBe(10);
     expect(m['cost.bytes.kafkaIn']).toBe(3 * 1024 * 1024);
+    expect(m['cost.bytes.links["filebeat->logstash"]']).toBe(2048);
+    expect(m['cost.bytes.total']).toBe(2048);
     expect(m['cost.state.dedupKeys']).toBe(6000);
     expect(m['cost.freshness.p95']).toBe(9000);
     expect(m['cost.recompute.records']).toBe(9503);

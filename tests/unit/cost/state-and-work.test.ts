@@ -63,11 +63,11 @@ describe('producer retries, Kafka bytes, freshness and recompute work', () => {
       topics: new Map(),
     });
     const arch = (p50: number, p95: number, reprocessed: number) => ({ summary: { freshness: { p50, p95, max: p95 }, cost: { processed: 0, reprocessed } } }) as unknown as ArchitectureSeries;
-    const sim = { nodes: () => [] } as unknown as Simulation;
+    const sim = { nodes: () => [], linkStats: new Map() } as unknown as Simulation;
     const cost = collectCost(sim, new Map([['kafka', cluster]]), new Map(), noState, { lambda: arch(4000, 9000, 6000), kappa: arch(2000, 12_000, 1500) });
     expect(cost.extraWrites.retries).toBe(7);
     expect(cost.extraWrites.total).toBe(7);
-    expect(cost.bytes).toEqual({ kafkaIn: 1024, kafkaOut: 2500 });
+    expect(cost.bytes).toEqual({ kafkaIn: 1024, kafkaOut: 2500, links: {}, total: 0 });
     // The stalest architecture's freshness; recompute work summed (6000 + 1500).
     expect(cost.freshness).toEqual({ p50: 4000, p95: 12_000 });
     expect(cost.recompute).toEqual({ records: 7500 });

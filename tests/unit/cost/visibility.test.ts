@@ -47,7 +47,7 @@ describe('Elasticsearch end-to-end latency and extra writes', () => {
     clock.now = 5000;
     bulk(es, [item(0), item(1, 'create')]); // a resend: an overwrite (200) and a conflict (409); no new latency
     expect(es.visibility?.summary()).toEqual({ records: 3, p50: 2100, p99: 3000, max: 3000 });
-    const sim = { nodes: () => [es] } as unknown as Simulation;
+    const sim = { nodes: () => [es], linkStats: new Map() } as unknown as Simulation;
     const cost = collectCost(sim, new Map(), new Map(), { dedupKeys: 0, windowCells: 0, peak: 0 }, undefined);
     expect(cost.extraWrites).toEqual({ retries: 0, markers: 0, aborted: 0, overwrites: 1, deduplicated: 1, total: 2 });
   });

@@ -1,0 +1,54 @@
+/** Bytes a message puts on its link (simulator/cost/wire-bytes.ts), worked out by hand for small records. */
+import { describe, it, expect } from 'vitest';
+import type { Message } from '../../../simulator/core/node.js';
+import type { Rec } from '../../../simulator/core/record.js';
+import { bulkItemBytes, documentBytes, messageBytes } from '../../../simulator/cost/wire-bytes.js';
+
+const rec = (rid: number, message: string): Rec => ({ rid, eventTimeMs: 0, fields: { message, '@timestamp': '2026-01-01T00:00:00.000Z', '@metadata': { beat: 'filebeat' } } });
+// {"message":"GET /a","@timestamp":"2026-01-01T00:00:00.000Z","@metadata":{"beat":"filebeat"}}
+//  11 + 8 ("GET /a" quoted)  + 14 + 26                        + 13 + 19                   + 1 = 92
+const a = rec(0, 'GET /a');
+// The same with a 10-character message ("GET /about"): 96.
+const b = rec(1, 'GET /about');
+
+describe('bytes of one message on its link', () => {
+  it('sizes a record as JSON, with or without @metadata', () => {
+    expect(documentBytes(a, true)).toBe(92);
+    // Less `,"@metadata":{"beat":"filebeat"}` (1 + 12 + 19 = 32).
+    expect(documentBytes(a, false)).toBe(60);
+    // A quote in the line is escaped: one more byte.
+    expect(documentBytes(rec(2, 'say "hi"'), false) - documentBytes(rec(3, 'say  hi '), false)).toBe(2);
+  });
+
+  it('frames Beats events as Lumberjack v2: a 6-byte window frame, 10 bytes before each JSON event', () => {
+    const batch = { kind: 'beats.batch', input: 'beats', records: [a, b] } as Message;
+    expect(messageBytes(batch)).toBe(6 + (10 + 92) + (10 + 96));
+    // Over tcp the lines go bare, one a line: "GET /a\n" + "GET /about\n".
+    expect(messageBytes({ kind: 'beats.batch', input: 'tcp', records: [a, b] } as Message)).toBe(7 + 11);
+  });
+
+  it('counts Kafka record values, requests and fetch answers alike', () => {
+    const produce = { kind: 'kafka.produce', batches: [{ records: [a] }, { records: [b] }] } as unknown as Message;
+    expect(messageBytes(produce)).toBe(6 + 10);
+    const fetch = { kind: 'kafka.fetch.response', results: [{ entries: [{ record: a }, { record: b }] }, { entries: [] }] } as unknown as Message;
+    expect(messageBytes(fetch)).toBe(16);
+    // A fetch request carries no records.
+    expect(messageBytes({ kind: 'kafka.fetch' })).toBe(0);
+  });
+
+  it('writes Bulk API items as an action line and a document line', () => {
+    // {"index":{"_index":"logs"}}\n = 28, then the document (60) and \n.
+    expect(bulkItemBytes({ index: 'logs', op: 'index', record: a })).toBe(28 + 60 + 1);
+    // {"create":{"_index":"logs","_id":"x1"}}\n = 40.
+    expect(bulkItemBytes({ index: 'logs', op: 'create', id: 'x1', record: a })).toBe(40 + 61);
+    expect('{"create":{"_index":"logs","_id":"x1"}}\n'.length).toBe(40);
+    expect(messageBytes({ kind: 'es.bulk', items: [{ index: 'logs', op: 'index', record: a }], records: [a] } as Message)).toBe(89);
+  });
+
+  it('writes S3 objects as lines and Kinesis records as data blob plus partition key', () => {
+    expect(messageBytes({ kind: 's3.put', records: [a, b] } as Message)).toBe(7 + 11);
+    expect(messageBytes({ kind: 'kinesis.put-records', entries: [{ sizeBytes: 20 }, { sizeBytes: 30 }], records: [a, b] } as unknown as Message)).toBe(50);
+    const got = { kind: 'kinesis.get-records.response', entries: [{ record: a, partitionKey: '200' }] } as unknown as Message;
+    expect(messageBytes(got)).toBe(6 + 3);
+  });
+});
