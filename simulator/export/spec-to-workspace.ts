@@ -14,7 +14,7 @@ import { writeLogstashYml, writePipelineConf } from './write-logstash.js';
 import { writeServerProperties, writeTopicsSh } from './write-kafka.js';
 import { writeAppYaml, writeConsumerProperties, writeElasticsearchYml, writeIndexBodies } from './write-apps.js';
 import { writeWorldYaml } from './write-world.js';
-import { flinkRefusals, writeFlinkConfigYaml, writeJobSql } from './write-flink.js';
+import { flinkRefusals, writeFlinkConfigYaml, writeFlinkVersions, writeJobSql, type DeployLine } from './write-flink.js';
 import { firstDifference } from './compare.js';
 
 /** Node types with no real engine the bundle can start. */
@@ -57,6 +57,7 @@ export function specToWorkspace(spec: PipelineSpec): Written<Map<string, string>
   const problems: Refusal[] = [];
   const files = new Map<string, string>();
   let hasFilebeat = false;
+  const deploys: DeployLine[] = [];
   for (const [id, node] of Object.entries(spec.nodes)) {
     if (node.type === 'beats') {
       hasFilebeat = true;
@@ -75,12 +76,15 @@ export function specToWorkspace(spec: PipelineSpec): Written<Map<string, string>
     } else if (node.type === 'flink') {
       files.set(`${id}/config.yaml`, writeFlinkConfigYaml(id, node));
       files.set(`${id}/job.sql`, writeJobSql(id, node, hosts));
+      const versions = writeFlinkVersions(id, node, hosts);
+      for (const [path, text] of versions.files) files.set(path, text);
+      deploys.push(...versions.deploys);
     } else if (node.type === 'elasticsearch') {
       files.set(`${id}/elasticsearch.yml`, writeElasticsearchYml(id));
       for (const [name, body] of writeIndexBodies(node)) files.set(`${id}/${name}`, body);
     }
   }
-  files.set('world.yaml', writeWorldYaml(spec, hosts, hasFilebeat));
+  files.set('world.yaml', writeWorldYaml(spec, hosts, hasFilebeat, deploys));
   if (problems.length > 0) return { ok: false, refusals: problems };
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const back = compileWorkspace(sorted);

@@ -49,12 +49,41 @@ export function flinkRefusals(id: string, node: FlinkSpec): Refusal[] {
   const restart = node['restart-strategy'];
   if (restart.type === 'fixed-delay' && restart.attempts === undefined && interval === undefined) no('restart-strategy', 'without checkpointing Flink restarts a job only as restart-strategy.type says, and no real type is an endless fixed delay: set `attempts`, `type: none`, or a checkpoint interval', '체크포인트가 없으면 Flink는 restart-strategy.type에 적힌 대로만 잡을 재시작하는데, 끝없이 같은 간격으로 재시작하는 실제 방식은 없습니다. `attempts`나 `type: none`, 또는 체크포인트 간격을 정하세요');
   if (node.job) out.push(...jobRefusals(`${at}.job`, node.job, node));
-  if (node.versions !== undefined || node.deploy !== undefined) no('deploy', 'later versions of a Flink job are not written by the export yet: each would be a job-<version>.sql with a `deploys` line in world.yaml', 'Flink 잡의 다음 버전은 아직 내보내지 않습니다. 버전마다 job-<version>.sql과 world.yaml의 `deploys` 줄이 필요합니다');
+  out.push(...versionRefusals(at, node));
   const es = node.sink.elasticsearch;
   if (es?.['document-id'] !== undefined && documentKey(es['document-id'], node.job) === undefined) no('sink.elasticsearch.document-id', `the document _id \`${es['document-id']}\` is not a PRIMARY KEY of the sink table: the _id is its key columns joined by one delimiter, each the window start or end, the grouping key, or a plain field passed through`, `문서 _id \`${es['document-id']}\`는 싱크 테이블의 PRIMARY KEY로 쓸 수 없습니다. _id는 키 컬럼(윈도 시작·끝, 그룹 키, 그대로 넘기는 단순 필드)을 구분자 하나로 이은 것입니다`);
   const kafka = node.sink.kafka;
   if (kafka?.['delivery-guarantee'] === 'exactly-once' && kafka['transactional-id-prefix'] === undefined) no('sink.kafka', "Flink refuses an exactly-once Kafka sink without 'sink.transactional-id-prefix'", "Flink는 'sink.transactional-id-prefix' 없는 exactly-once Kafka 싱크를 받지 않습니다");
   if (kafka?.['delivery-guarantee'] === 'none') no('sink.kafka.delivery-guarantee', 'the simulator reads a Kafka sink without `sink.delivery-guarantee` as at-least-once, and Flink SQL\'s \'none\' is not simulated: write at-least-once or exactly-once', "시뮬레이터는 `sink.delivery-guarantee`가 없는 Kafka 싱크를 at-least-once로 읽고, Flink SQL의 'none'은 시뮬레이션하지 않습니다. at-least-once나 exactly-once로 쓰세요");
+  return out;
+}
+
+/**
+ * Later versions: each deployed version is `<id>/job-<version>.sql` and a `deploys` line in
+ * world.yaml (simulator/config/deploy). How it goes live follows from that file, as in production:
+ * in place (restored from the savepoint, same index) or as a replay into `<index>-<version>`.
+ */
+function versionRefusals(at: string, node: FlinkSpec): Refusal[] {
+  const out: Refusal[] = [];
+  const no = (path: string, en: string, ko: string) => out.push(refuse(`${at}.${path}`, en, ko));
+  const versions = node.versions ?? {};
+  const deployed = new Map<string, number>();
+  for (const d of node.deploy ?? []) deployed.set(d.version, (deployed.get(d.version) ?? 0) + 1);
+  if (Object.keys(versions).length === 0 && deployed.size === 0) return out;
+  if (!node.sink.elasticsearch) no('deploy', 'a later version of a Flink job is simulated for a job that writes an elasticsearch-7 index (in place, or replayed into a new index)', 'Flink 잡의 다음 버전은 elasticsearch-7 인덱스에 쓰는 잡에 대해서만 시뮬레이션합니다(그 자리에서, 또는 새 인덱스로 재처리)');
+  for (const [name, job] of Object.entries(versions)) {
+    const path = `versions.${name}`;
+    if (!/^\w+$/.test(name)) no(path, `a version is the file job-<version>.sql: \`${name}\` is not a name that file can carry (letters, digits, _)`, `버전은 job-<version>.sql 파일입니다. \`${name}\`은 파일 이름에 쓸 수 없습니다(영문자, 숫자, _)`);
+    if ((deployed.get(name) ?? 0) !== 1) no(path, `a version's file goes live at the one time world.yaml's \`deploys\` gives: \`${name}\` is deployed ${deployed.get(name) ?? 0} times`, `버전 파일은 world.yaml의 \`deploys\`가 정한 한 시점에 배포됩니다. \`${name}\`은 ${deployed.get(name) ?? 0}번 배포됩니다`);
+    if (!job.window && job.where === undefined) no(path, 'a version that neither filters nor aggregates is not deployed by the simulator: it deploys versions of a windowed job', '필터도 집계도 하지 않는 버전은 배포하지 않습니다. 시뮬레이터는 윈도 잡의 버전을 배포합니다');
+    if (job.watermark && job.watermark.interval !== 200) no(`${path}.watermark.interval`, "a version's file runs with the job's pipeline.auto-watermark-interval; only the default 200 ms is read back for a version", '버전 파일은 잡의 pipeline.auto-watermark-interval로 돕니다. 버전에는 기본값 200ms만 다시 읽힙니다');
+    if (job['allowed-lateness'] > 0) no(`${path}.allowed-lateness`, "table.exec.emit.allow-lateness is the job's config.yaml, not a version's file: a version's allowed lateness cannot be written", 'table.exec.emit.allow-lateness는 버전 파일이 아니라 잡의 config.yaml에 씁니다. 버전의 허용 지연은 쓸 수 없습니다');
+    out.push(...jobRefusals(path, job, node));
+  }
+  (node.deploy ?? []).forEach((d, i) => {
+    if (!versions[d.version]) no(`deploy.${i}.version`, `there is no version \`${d.version}\` to deploy`, `배포할 버전 \`${d.version}\`이 없습니다`);
+    if (d.mode === 'reprocess' && d.parallelism !== undefined) no(`deploy.${i}.parallelism`, "a replay starts a job of its own with config.yaml's parallelism: only an in-place deploy restores the savepoint with a new one", '재처리는 config.yaml의 병렬도로 별도 잡을 시작합니다. 새 병렬도로 세이브포인트를 복원하는 것은 그 자리 배포뿐입니다');
+  });
   return out;
 }
 
@@ -119,9 +148,20 @@ function documentKey(template: string, job: JobSpec | undefined): { parts: strin
   return { parts, delimiter: delimiters[0] ?? '_' };
 }
 
-function sourceTable(name: string, node: FlinkSpec, hosts: HostNames, fields: Map<string, string>): string {
-  const s = node.source;
-  const job = node.job;
+/** What a later version's file changes: its job, and for a replay where it starts and what it writes. */
+export interface Variant { job: JobSpec; mode: 'in-place' | 'reprocess'; version: string; parallelism?: number }
+
+function sourceTable(name: string, node: FlinkSpec, hosts: HostNames, fields: Map<string, string>, job: JobSpec | undefined, variant: Variant | undefined): string {
+  const s = { ...node.source };
+  if (variant?.mode === 'reprocess') {
+    // A replay is a job of its own: its own consumer group, reading the retained topic from the start.
+    s['starting-offsets'] = 'earliest';
+    s['group.id'] = `${node.source['group.id'] ?? 'replay'}-${variant.version}`;
+  } else if (variant && s['starting-offsets'] === 'earliest') {
+    // Restored from the savepoint, the job goes on from the savepoint's offsets; the startup mode
+    // applies to a fresh start only, and not reading from the start says this is no replay.
+    s['starting-offsets'] = 'latest';
+  }
   const columns = [...fields].map(([f, type]) => `  ${col(f)} ${type},`);
   const wm = job?.window && job.watermark;
   if (wm) {
@@ -149,18 +189,18 @@ function createTable(name: string, columns: string[], options: string[]): string
   return [`CREATE TABLE ${col(name)} (`, ...columns.map((c, i) => (i === last ? c.replace(/,$/, '') : c)), ') WITH (', ...options.map((o, i) => `  ${o}${i < options.length - 1 ? ',' : ''}`), ');'].join('\n');
 }
 
-function sinkTable(name: string, node: FlinkSpec, hosts: HostNames, result: Column[]): string {
+function sinkTable(name: string, node: FlinkSpec, hosts: HostNames, result: Column[], job: JobSpec | undefined, variant: Variant | undefined): string {
   const columns = result.map((c) => `  ${col(c.name)} ${c.type},`);
   const sink = node.sink;
   if (sink.elasticsearch) {
     const es = sink.elasticsearch;
-    const key = es['document-id'] !== undefined ? documentKey(es['document-id'], node.job) : undefined;
+    const key = es['document-id'] !== undefined ? documentKey(es['document-id'], job) : undefined;
     if (key) columns.push(`  PRIMARY KEY (${key.parts.map((p) => col(result.find((c) => c.what === p)!.name)).join(', ')}) NOT ENFORCED,`);
     const interval = es['bulk.flush.interval'];
     return createTable(name, columns, [
       `'connector' = 'elasticsearch-7'`,
       `'hosts' = ${str(`http://${hosts.of(es.node)}:9200`)}`,
-      `'index' = ${str(es.index)}`,
+      `'index' = ${str(variant?.mode === 'reprocess' ? `${es.index}-${variant.version}` : es.index)}`,
       ...(key && key.parts.length > 1 && key.delimiter !== '_' ? [`'document-id.key-delimiter' = ${str(key.delimiter)}`] : []),
       ...(es['bulk.flush.max-actions'] !== 1000 ? [`'sink.bulk-flush.max-actions' = '${es['bulk.flush.max-actions']}'`] : []),
       // The connector flushes every second by default; the spec's default is no timed flush.
@@ -206,9 +246,9 @@ function query(source: string, sink: string, job: JobSpec | undefined, result: C
   return `INSERT INTO ${col(sink)}\nSELECT window_start, window_end, ${key}, ${valueItem}\nFROM TABLE(${tvf})${where}\nGROUP BY window_start, window_end, ${key};`;
 }
 
-/** job.sql of a node flinkRefusals accepted. */
-export function writeJobSql(id: string, node: FlinkSpec, hosts: HostNames): string {
-  const job = node.job;
+/** job.sql (or a version's job-<version>.sql) of a node flinkRefusals accepted. */
+export function writeJobSql(id: string, node: FlinkSpec, hosts: HostNames, variant?: Variant): string {
+  const job = variant ? variant.job : node.job;
   const where = job?.where !== undefined ? whereToSql(job.where) : undefined;
   const fields = new Map<string, string>();
   if (job?.['key-by'] !== undefined) fields.set(job['key-by'], 'STRING');
@@ -226,11 +266,13 @@ export function writeJobSql(id: string, node: FlinkSpec, hosts: HostNames): stri
   const sink = target === source ? `${target}_out` : target;
   // Without a window the sink has the source's columns: SELECT * unless a PRIMARY KEY needs them named.
   const result = resultColumns(job, fields);
+  const how = variant?.mode === 'reprocess' ? `, a replay of the topic into a new index (readers switch when it has caught up)` : variant ? ', deployed in place from a savepoint of the running job' : '';
   return lines(
-    `-- Flink 2.0 job of ${id}, written from the simulator's spec: read ${node.source.topic}, write ${node.sink.elasticsearch ? `the index ${node.sink.elasticsearch.index}` : node.sink.kafka ? `the topic ${node.sink.kafka.topic}` : 'files'}.`,
-    sourceTable(source, node, hosts, fields),
+    `-- Flink 2.0 job of ${id}${variant ? `, version ${variant.version}` : ''}, written from the simulator's spec: read ${node.source.topic}, write ${node.sink.elasticsearch ? `the index ${node.sink.elasticsearch.index}` : node.sink.kafka ? `the topic ${node.sink.kafka.topic}` : 'files'}${how}.`,
+    ...(variant?.parallelism !== undefined ? [`-- flink run -s <savepoint> -p ${variant.parallelism}: the savepoint's key groups spread over ${variant.parallelism} subtasks.`, `SET 'parallelism.default' = '${variant.parallelism}';`, ''] : []),
+    sourceTable(source, node, hosts, fields, job, variant),
     '',
-    sinkTable(sink, node, hosts, result),
+    sinkTable(sink, node, hosts, result, job, variant),
     '',
     query(source, sink, job, job?.window || idKey ? result : [], where?.ok ? where.sql : undefined),
   );
@@ -255,4 +297,20 @@ export function writeFlinkConfigYaml(id: string, node: FlinkSpec): string {
   const lateness = node.job?.['allowed-lateness'] ?? 0;
   if (lateness > 0) set.push(`table.exec.emit.allow-lateness: ${flinkDuration(lateness)}`);
   return lines(`# Flink 2.0 config.yaml of ${id}; options not written keep Flink 2.0's defaults.`, ...(set.length > 0 ? set : ['# (all defaults)']));
+}
+
+/** One deploy line of world.yaml: when a version's file goes live. */
+export interface DeployLine { at: number; file: string }
+
+/** Each deployed version's file, and the world.yaml `deploys` lines that put them live, in the spec's order. */
+export function writeFlinkVersions(id: string, node: FlinkSpec, hosts: HostNames): { files: [string, string][]; deploys: DeployLine[] } {
+  const files: [string, string][] = [];
+  const deploys: DeployLine[] = [];
+  for (const d of node.deploy ?? []) {
+    const file = `${id}/job-${d.version}.sql`;
+    const variant: Variant = { job: node.versions![d.version]!, mode: d.mode, version: d.version, ...(d.parallelism !== undefined ? { parallelism: d.parallelism } : {}) };
+    files.push([file, writeJobSql(id, node, hosts, variant)]);
+    deploys.push({ at: d.at, file });
+  }
+  return { files, deploys };
 }
