@@ -11,6 +11,7 @@ import { refuse, type Refusal } from './refusal.js';
 import { flinkDuration, lines, sqlInterval } from './text.js';
 import { col, whereToSql } from './flink-where.js';
 import type { HostNames } from './hosts.js';
+import { UNLIMITED_ATTEMPTS } from '../config/flink/config-yaml.js';
 
 /** The event-time column every written source declares its WATERMARK on (Filebeat's and Logstash's field). */
 const TIME = '@timestamp';
@@ -46,15 +47,10 @@ export function flinkRefusals(id: string, node: FlinkSpec): Refusal[] {
   if (node.source['starting-offsets'] === 'committed' && node.source['group.id'] === undefined) no('source', "starting from committed offsets needs a consumer group: Flink refuses 'group-offsets' without 'properties.group.id'", "커밋된 오프셋에서 시작하려면 컨슈머 그룹이 필요합니다. Flink는 'properties.group.id' 없이 'group-offsets'를 받지 않습니다");
   const interval = node['execution.checkpointing.interval'];
   if (interval !== undefined && interval < 10) no('execution.checkpointing.interval', `Flink treats a checkpoint interval under 10 ms as no checkpointing: ${interval}ms cannot be written`, `Flink는 10ms 미만의 체크포인트 간격을 체크포인트 없음으로 봅니다. ${interval}ms는 쓸 수 없습니다`);
-  const restart = node['restart-strategy'];
-  if (restart.type === 'fixed-delay' && restart.attempts === undefined && interval === undefined) no('restart-strategy', 'without checkpointing Flink restarts a job only as restart-strategy.type says, and no real type is an endless fixed delay: set `attempts`, `type: none`, or a checkpoint interval', '체크포인트가 없으면 Flink는 restart-strategy.type에 적힌 대로만 잡을 재시작하는데, 끝없이 같은 간격으로 재시작하는 실제 방식은 없습니다. `attempts`나 `type: none`, 또는 체크포인트 간격을 정하세요');
   if (node.job) out.push(...jobRefusals(`${at}.job`, node.job, node));
   out.push(...versionRefusals(at, node));
   const es = node.sink.elasticsearch;
   if (es?.['document-id'] !== undefined && documentKey(es['document-id'], node.job) === undefined) no('sink.elasticsearch.document-id', `the document _id \`${es['document-id']}\` is not a PRIMARY KEY of the sink table: the _id is its key columns joined by one delimiter, each the window start or end, the grouping key, or a plain field passed through`, `문서 _id \`${es['document-id']}\`는 싱크 테이블의 PRIMARY KEY로 쓸 수 없습니다. _id는 키 컬럼(윈도 시작·끝, 그룹 키, 그대로 넘기는 단순 필드)을 구분자 하나로 이은 것입니다`);
-  const kafka = node.sink.kafka;
-  if (kafka?.['delivery-guarantee'] === 'exactly-once' && kafka['transactional-id-prefix'] === undefined) no('sink.kafka', "Flink refuses an exactly-once Kafka sink without 'sink.transactional-id-prefix'", "Flink는 'sink.transactional-id-prefix' 없는 exactly-once Kafka 싱크를 받지 않습니다");
-  if (kafka?.['delivery-guarantee'] === 'none') no('sink.kafka.delivery-guarantee', 'the simulator reads a Kafka sink without `sink.delivery-guarantee` as at-least-once, and Flink SQL\'s \'none\' is not simulated: write at-least-once or exactly-once', "시뮬레이터는 `sink.delivery-guarantee`가 없는 Kafka 싱크를 at-least-once로 읽고, Flink SQL의 'none'은 시뮬레이션하지 않습니다. at-least-once나 exactly-once로 쓰세요");
   return out;
 }
 
@@ -289,7 +285,13 @@ export function writeFlinkConfigYaml(id: string, node: FlinkSpec): string {
   if (r.type === 'none') set.push('restart-strategy.type: none');
   else if (r.attempts !== undefined) set.push('restart-strategy.type: fixed-delay', `restart-strategy.fixed-delay.attempts: ${r.attempts}`, `restart-strategy.fixed-delay.delay: ${flinkDuration(r.delay)}`);
   // With checkpointing Flink's default is exponential-delay: its first restart waits the initial backoff.
-  else if (r.delay !== 1000) set.push(`restart-strategy.exponential-delay.initial-backoff: ${flinkDuration(r.delay)}`);
+  else if (interval !== undefined) {
+    if (r.delay !== 1000) set.push(`restart-strategy.exponential-delay.initial-backoff: ${flinkDuration(r.delay)}`);
+  } else {
+    // Without checkpointing Flink does not restart unless told to; restarting without end is
+    // fixed-delay with Integer.MAX_VALUE attempts (Flink 1.x's default for checkpointed jobs).
+    set.push('restart-strategy.type: fixed-delay', `restart-strategy.fixed-delay.attempts: ${UNLIMITED_ATTEMPTS}`, `restart-strategy.fixed-delay.delay: ${flinkDuration(r.delay)}`);
+  }
   if (node['parallelism.default'] !== undefined) set.push(`parallelism.default: ${node['parallelism.default']}`);
   if (node['pipeline.max-parallelism'] !== undefined) set.push(`pipeline.max-parallelism: ${node['pipeline.max-parallelism']}`);
   const wm = node.job?.window ? node.job.watermark : undefined;

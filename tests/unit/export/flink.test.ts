@@ -75,7 +75,7 @@ describe('a Flink node round-trips through job.sql and config.yaml', () => {
   it('each sink: elasticsearch-7, kafka with its delivery guarantee, filesystem', () => {
     const es = exported(spec(`${SOURCE}\nsink: { elasticsearch: { node: es, index: logs, bulk.flush.max-actions: 200, bulk.flush.interval: 2s } }`));
     expect(es.get('counter/job.sql')).toContain("'sink.bulk-flush.interval' = '2 s'");
-    for (const guarantee of ['at-least-once', 'exactly-once']) {
+    for (const guarantee of ['none', 'at-least-once', 'exactly-once']) {
       const kafka = exported(spec(`${SOURCE}\nsink: { kafka: { node: kafka, topic: out, delivery-guarantee: ${guarantee}, transactional-id-prefix: counter } }`));
       expect(kafka.get('counter/job.sql')).toContain(`'sink.delivery-guarantee' = '${guarantee}'`);
     }
@@ -97,6 +97,9 @@ sink: { elasticsearch: { node: es, index: logs } }`));
     expect(files.get('counter/config.yaml')).toContain('restart-strategy.fixed-delay.attempts: 3');
     exported(spec(`${SOURCE}\nrestart-strategy: { type: none }\nsink: { elasticsearch: { node: es, index: logs } }`));
     exported(spec(`${SOURCE}\nrestart-strategy: { delay: 10s }\nsink: { elasticsearch: { node: es, index: logs } }`));
+    // Without checkpointing the spec's endless restarts are fixed-delay with Integer.MAX_VALUE attempts.
+    const endless = exported(spec(`type: flink\nsource: { node: kafka, topic: logs }\nsink: { elasticsearch: { node: es, index: logs } }`));
+    expect(endless.get('counter/config.yaml')).toContain('restart-strategy.fixed-delay.attempts: 2147483647');
   });
 
   it('later versions: in place with a new parallelism, and a replay into <index>-<version>', () => {
@@ -125,7 +128,6 @@ describe('what job.sql and config.yaml cannot say is refused, in English and Kor
     ['source.auto.offset.reset', `type: flink\nsource: { node: kafka, topic: logs, auto.offset.reset: earliest }\nexecution.checkpointing.interval: 5s\n${es}`],
     ['source', `type: flink\nsource: { node: kafka, topic: logs, starting-offsets: committed }\nexecution.checkpointing.interval: 5s\n${es}`],
     ['execution.checkpointing.interval', `type: flink\nsource: { node: kafka, topic: logs }\nexecution.checkpointing.interval: 5ms\n${es}`],
-    ['restart-strategy', `type: flink\nsource: { node: kafka, topic: logs }\n${es}`],
     ['job.late-data', windowed('{ type: tumbling, size: 10s }', undefined, ', late-data: side-output')],
     ['job.allowed-lateness', windowed('{ type: session, gap: 1s }', undefined, ', allowed-lateness: 5s')],
     ['job.window', `${SOURCE}\njob: { key-by: status, window: { type: tumbling, size: 10s } }\n${es}`],
@@ -133,7 +135,6 @@ describe('what job.sql and config.yaml cannot say is refused, in English and Kor
     ['job.dedupe', windowed('{ type: tumbling, size: 10s }', undefined, ', dedupe: { field: request, ttl: 5m }')],
     ['job.where', windowed('{ type: tumbling, size: 10s }', undefined, `, where: '[status] =~ /^5/'`)],
     ['sink.elasticsearch.document-id', `${SOURCE}\nsink: { elasticsearch: { node: es, index: logs, document-id: "{@metadata._id}" } }`],
-    ['sink.kafka.delivery-guarantee', `${SOURCE}\nsink: { kafka: { node: kafka, topic: out } }`],
     ['versions.v2', `${windowed('{ type: tumbling, size: 5s }')}\nversions: { v2: { key-by: status, window: { type: tumbling, size: 5s }, watermark: { max-out-of-orderness: 1s } } }`],
     ['deploy.0.parallelism', `${windowed('{ type: tumbling, size: 5s }')}\nversions: { v2: { key-by: status, window: { type: tumbling, size: 5s }, watermark: { max-out-of-orderness: 1s } } }\ndeploy: [ { at: 4s, version: v2, mode: reprocess, parallelism: 2 } ]`],
   ])('%s', (path, flink) => refusal(flink, path));
