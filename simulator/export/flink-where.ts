@@ -91,22 +91,17 @@ function parse(tokens: string[]): Node | undefined {
     if (negated) fail();
     return { k: 'null', field: f, isNull: false };
   };
-  const and = (): Node => {
-    let l = primary();
-    while (peek() === 'and') {
+  /** `a and b and c` (or `or`), left to right: the compiler's binary conditions. */
+  const chain = (op: 'and' | 'or', operand: () => Node) => (): Node => {
+    let l = operand();
+    while (peek() === op) {
       take();
-      l = { k: 'bin', op: 'and', l, r: primary() };
+      l = { k: 'bin', op, l, r: operand() };
     }
     return l;
   };
-  const or = (): Node => {
-    let l = and();
-    while (peek() === 'or') {
-      take();
-      l = { k: 'bin', op: 'or', l, r: and() };
-    }
-    return l;
-  };
+  const and = chain('and', primary);
+  const or = chain('or', and);
   try {
     const n = or();
     return i === tokens.length ? n : undefined;
