@@ -14,6 +14,7 @@ import { writeLogstashYml, writePipelineConf } from './write-logstash.js';
 import { writeServerProperties, writeTopicsSh } from './write-kafka.js';
 import { writeAppYaml, writeConsumerProperties, writeElasticsearchYml, writeIndexBodies } from './write-apps.js';
 import { writeWorldYaml } from './write-world.js';
+import { flinkRefusals, writeFlinkConfigYaml, writeFlinkVersions, writeJobSql, type DeployLine } from './write-flink.js';
 import { firstDifference } from './compare.js';
 
 /** Node types with no real engine the bundle can start. */
@@ -23,7 +24,6 @@ const NO_ENGINE: Partial<Record<NodeSpec['type'], [string, string]>> = {
   kinesis: ['Amazon Kinesis is a managed AWS service with no local engine to start', 'Amazon Kinesis는 AWS 관리형 서비스라 로컬에서 띄울 엔진이 없습니다'],
   'kinesis-consumer': ['a Kinesis consumer needs Amazon Kinesis, which has no local engine to start', 'Kinesis 컨슈머는 Amazon Kinesis가 필요한데, 로컬에서 띄울 엔진이 없습니다'],
   firehose: ['Amazon Data Firehose is a managed AWS service with no local engine to start', 'Amazon Data Firehose는 AWS 관리형 서비스라 로컬에서 띄울 엔진이 없습니다'],
-  flink: ['a Flink job written as an internal node has no job.sql yet: write it as a workspace (config.yaml + job.sql) to export it', '내부 노드로 쓴 Flink 잡에는 아직 job.sql이 없습니다. 워크스페이스(config.yaml + job.sql)로 쓰면 내보낼 수 있습니다'],
 };
 
 /** The ids the workspace compiler gives these node types; any other id would not come back. */
@@ -36,6 +36,7 @@ function refusalsOf(spec: PipelineSpec): Refusal[] {
     const at = `nodes.${id}`;
     const none = NO_ENGINE[node.type];
     if (none) out.push(refuse(at, none[0], none[1]));
+    if (node.type === 'flink') out.push(...flinkRefusals(id, node));
     const fixed = FIXED_ID[node.type];
     if (fixed && id !== fixed) out.push(refuse(at, `as real files a ${node.type} node is always called \`${fixed}\` (rename \`${id}\` to \`${fixed}\` to export it)`, `실제 파일로 쓰면 ${node.type} 노드의 이름은 항상 \`${fixed}\`입니다(내보내려면 \`${id}\`를 \`${fixed}\`로 바꾸세요)`));
     counts.set(node.type, (counts.get(node.type) ?? 0) + 1);
@@ -56,6 +57,7 @@ export function specToWorkspace(spec: PipelineSpec): Written<Map<string, string>
   const problems: Refusal[] = [];
   const files = new Map<string, string>();
   let hasFilebeat = false;
+  const deploys: DeployLine[] = [];
   for (const [id, node] of Object.entries(spec.nodes)) {
     if (node.type === 'beats') {
       hasFilebeat = true;
@@ -71,12 +73,18 @@ export function specToWorkspace(spec: PipelineSpec): Written<Map<string, string>
     } else if (node.type === 'consumer') {
       files.set(`${id}/consumer.properties`, writeConsumerProperties(node, hosts));
       files.set(`${id}/app.yaml`, writeAppYaml(node, hosts));
+    } else if (node.type === 'flink') {
+      files.set(`${id}/config.yaml`, writeFlinkConfigYaml(id, node));
+      files.set(`${id}/job.sql`, writeJobSql(id, node, hosts));
+      const versions = writeFlinkVersions(id, node, hosts);
+      for (const [path, text] of versions.files) files.set(path, text);
+      deploys.push(...versions.deploys);
     } else if (node.type === 'elasticsearch') {
       files.set(`${id}/elasticsearch.yml`, writeElasticsearchYml(id));
       for (const [name, body] of writeIndexBodies(node)) files.set(`${id}/${name}`, body);
     }
   }
-  files.set('world.yaml', writeWorldYaml(spec, hosts, hasFilebeat));
+  files.set('world.yaml', writeWorldYaml(spec, hosts, hasFilebeat, deploys));
   if (problems.length > 0) return { ok: false, refusals: problems };
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const back = compileWorkspace(sorted);

@@ -12,7 +12,7 @@ export function goDuration(ms: number): string {
   return `${ms}ms`;
 }
 
-/** ms → a Flink/Java-style `5 s` is not needed here; seconds for shell `sleep`, which takes decimals. */
+/** ms → seconds for shell `sleep`, which takes decimals. */
 export function seconds(ms: number): string {
   return String(ms / 1000);
 }
@@ -22,3 +22,22 @@ export const lines = (...parts: (string | false | undefined)[]): string => `${pa
 
 /** Object entries with a stable order (insertion order is the spec's; sort where the spec has none). */
 export const sortedKeys = (o: object): string[] => Object.keys(o).sort();
+
+/** The largest unit that divides ms exactly, as [count, index into the units given] (ms when none does). */
+function exactUnit(ms: number, units: readonly number[]): [number, number] {
+  const i = units.findIndex((u) => ms % u === 0);
+  return [ms / units[i]!, i];
+}
+
+/** ms → a Flink duration as its config.yaml reads it (TimeUtils.parseDuration): `5 s`, `10 min`, `250 ms`. */
+export function flinkDuration(ms: number): string {
+  if (ms === 0) return '0 ms';
+  const [n, i] = exactUnit(ms, [86_400_000, 3_600_000, 60_000, 1000, 1]);
+  return `${n} ${['d', 'h', 'min', 's', 'ms'][i]}`;
+}
+
+/** ms → a Flink SQL interval literal: `INTERVAL '10' SECOND`, `INTERVAL '250' MILLISECOND`. */
+export function sqlInterval(ms: number): string {
+  const [n, i] = exactUnit(ms, [86_400_000, 3_600_000, 60_000, 1000, 1]);
+  return `INTERVAL '${n}' ${['DAY', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND'][i]}`;
+}

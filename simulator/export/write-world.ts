@@ -8,7 +8,8 @@ import { logFiles } from './write-filebeat.js';
 
 const d = (ms: number) => formatDuration(ms);
 
-export function writeWorldYaml(spec: PipelineSpec, hosts: HostNames, hasFilebeat: boolean): string {
+/** `deploys` are the lines that put later versions of jobs live (simulator/config/deploy). */
+export function writeWorldYaml(spec: PipelineSpec, hosts: HostNames, hasFilebeat: boolean, deploys: readonly { at: number; file: string }[] = []): string {
   const w = spec.workload;
   const workload: Record<string, unknown> = { generator: w.generator, rate: `${w.rate}/s`, key: w.key };
   if (w.late) workload.late = { fraction: w.late.fraction, max: d(w.late.max) };
@@ -41,5 +42,6 @@ export function writeWorldYaml(spec: PipelineSpec, hosts: HostNames, hasFilebeat
     });
   }
   if (spec.query) world.query = spec.query;
+  if (deploys.length > 0) world.deploys = deploys.map((x) => ({ at: d(x.at), file: x.file }));
   return `# The simulated world: what the servers write, for how long, and what goes wrong (the hosts are the folders beside this file).\n${stringify(world, { lineWidth: 0 })}`;
 }

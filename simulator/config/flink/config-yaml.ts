@@ -120,6 +120,9 @@ export function flinkValue(config: FlinkConfig, key: string): string | undefined
   return config.get(key)?.value ?? FLINK_SETTINGS[key]?.default;
 }
 
+/** Java's Integer.MAX_VALUE: as fixed-delay attempts, a job that restarts for ever. */
+export const UNLIMITED_ATTEMPTS = 2_147_483_647;
+
 /**
  * The internal spec's checkpointing and restart fields. Without checkpointing Flink's default
  * restart strategy is `none`; with it, exponential-delay — simulated as fixed-delay at its
@@ -137,7 +140,11 @@ export function compileFlinkConfig(config: FlinkConfig): Record<string, unknown>
   Object.assign(out, compileParallelism(config));
   const type = (flinkValue(config, 'restart-strategy.type') ?? (checkpointing ? 'exponential-delay' : 'none')).toLowerCase().replace(/^(fixeddelay)$/, 'fixed-delay').replace(/^(failurerate)$/, 'failure-rate').replace(/^(exponentialdelay)$/, 'exponential-delay');
   if (type === 'none' || type === 'off' || type === 'disable') out['restart-strategy'] = { type: 'none' };
-  else if (type === 'fixed-delay') out['restart-strategy'] = { type: 'fixed-delay', delay: flinkDurationMs(config, 'restart-strategy.fixed-delay.delay'), attempts: Number(flinkValue(config, 'restart-strategy.fixed-delay.attempts')) };
+  else if (type === 'fixed-delay') {
+    // Integer.MAX_VALUE attempts (Flink 1.x's default for checkpointed jobs) never runs out: no limit.
+    const attempts = Number(flinkValue(config, 'restart-strategy.fixed-delay.attempts'));
+    out['restart-strategy'] = { type: 'fixed-delay', delay: flinkDurationMs(config, 'restart-strategy.fixed-delay.delay'), ...(attempts === UNLIMITED_ATTEMPTS ? {} : { attempts }) };
+  }
   else if (type === 'failure-rate') out['restart-strategy'] = { type: 'fixed-delay', delay: flinkDurationMs(config, 'restart-strategy.failure-rate.delay') };
   else out['restart-strategy'] = { type: 'fixed-delay', delay: flinkDurationMs(config, 'restart-strategy.exponential-delay.initial-backoff') };
   return out;

@@ -27,8 +27,8 @@ function runJson(path: string): Record<string, unknown> {
 }
 
 describe('every internal-spec example the real files can express has its real-file twin', () => {
-  it('covers the examples of Beats, Logstash and Kafka', () => {
-    expect(twins.length).toBeGreaterThanOrEqual(15);
+  it('covers the examples of Beats, Logstash, Kafka and Flink', () => {
+    expect(twins.length).toBeGreaterThanOrEqual(19);
   });
 
   for (const name of twins) {
