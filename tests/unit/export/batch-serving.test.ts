@@ -5,10 +5,12 @@
  * in English and Korean.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSpec } from '../../../simulator/spec/index.js';
+import { readYaml, validateData } from '../../../simulator/spec/parse.js';
 import type { PipelineSpec } from '../../../simulator/spec/schema/pipeline.js';
 import { specToWorkspace } from '../../../simulator/export/spec-to-workspace.js';
 import { writeBatch } from '../../../simulator/export/write-batch.js';
@@ -255,5 +257,63 @@ describe('the writers invert the compiler on every lesson workspace with a Lambd
     expect(writeServingYaml('lambda', { type: 'serving', architecture: 'lambda', batch: 'es', speed: 'es', 'sample-every': 1000 }, spec, hostNames(spec), problems)).toBeUndefined();
     expect(problems.map((p) => p.path)).toEqual(['nodes.lambda.speed', 'nodes.lambda.batch']);
     for (const p of problems) expect(p.ko).toMatch(/[가-힣]/);
+  });
+});
+
+/** Batch nodes in the writer's range: every schedule, write, source layout and job shape Spark's files say. */
+describe('generated batch nodes', () => {
+  const batchArb = fc.record({
+    interval: fc.constantFrom('20s', '1m', '90s', '1h', '1d'),
+    start: fc.integer({ min: 0, max: 90 }),
+    catchup: fc.boolean(),
+    maxActive: fc.integer({ min: 1, max: 16 }),
+    retries: fc.integer({ min: 0, max: 3 }),
+    retryDelay: fc.constantFrom('5s', '300s', '1500ms'),
+    mode: fc.constantFrom('overwrite', 'append'),
+    partition: fc.constantFrom('dt={{ ds }}', '', 'day={{ ds_nodash }}'),
+    prefix: fc.constantFrom('raw/', 'raw/dt={{ ds }}/', '', 'lake/raw/dt={{ ds }}/hour=00/'),
+    throughput: fc.integer({ min: 1, max: 2000 }).map((n) => n * 100),
+    window: fc.constantFrom({ type: 'tumbling', size: '10s' }, { type: 'sliding', size: '1m', slide: '20s' }, { type: 'tumbling', size: '1h' }),
+    aggregate: fc.constantFrom('count', 'sum:bytes', 'avg:bytes'),
+    key: fc.constantFrom('status', 'verb', '@metadata.host'),
+    where: fc.option(fc.constantFrom('[status] != "404"', '[bytes] > 100 and [verb] == "GET"', '[status] >= 500'), { nil: undefined }),
+    dedupe: fc.boolean(),
+  });
+  it('export and compile back to the same node, and every file passes check', () => {
+    let exportedCount = 0;
+    fc.assert(
+      fc.property(batchArb, (b) => {
+        const job: Record<string, unknown> = { 'key-by': b.key, window: b.window, aggregate: b.aggregate };
+        if (b.where !== undefined) job.where = b.where;
+        if (b.dedupe && b.aggregate === 'count') job.dedupe = { field: '@metadata._id' };
+        const data = {
+          name: 'generated-batch', duration: '5s', drain: '5s',
+          workload: { rate: '10/s', files: 1 },
+          nodes: {
+            filebeat: { type: 'beats', output: 'logstash' },
+            logstash: { type: 'logstash', output: { s3: { node: 's3', prefix: 'raw/', time_file: '1m' } } },
+            batch: {
+              type: 'batch',
+              source: { node: 's3', prefix: b.prefix },
+              schedule: { 'dag-id': 'generated', interval: b.interval, start: `${b.start}m`, catchup: b.catchup, 'max-active-runs': b.maxActive, retries: b.retries, 'retry-delay': b.retryDelay },
+              write: { mode: b.mode, partition: b.partition },
+              throughput: `${b.throughput}/s`,
+              job,
+            },
+            s3: { type: 's3' },
+          },
+        };
+        const read = readYaml(JSON.stringify(data), 'generated.yaml');
+        if (!read.ok) throw new Error('unreadable');
+        const parsed = validateData(data, read.map);
+        if (!parsed.ok) return;
+        const written = specToWorkspace(parsed.spec);
+        expect(written.ok, written.ok ? '' : JSON.stringify(written.refusals)).toBe(true);
+        if (written.ok) expectChecked(written.value);
+        exportedCount++;
+      }),
+      { numRuns: 80, seed: 19 },
+    );
+    expect(exportedCount).toBeGreaterThan(60);
   });
 });
