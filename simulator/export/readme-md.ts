@@ -53,6 +53,8 @@ export function writeBundleReadme(w: BundleWorld, title: string): string {
     ...rows,
     '',
     ...(apps.length > 0 ? [`Not started: the consumer application${apps.length > 1 ? 's' : ''} on ${apps.map((h) => `\`${h.name}\``).join(', ')}. Its code is yours; \`consumer.properties\` is its KafkaConsumer configuration and \`app.yaml\` says what the code must do (topic, when to commit, where to write).`, ''] : []),
+    ...w.with('airflow').map((h) => `Not started: the Airflow DAG on \`${h.name}\` (\`${h.name}/dags/\`) and the Spark SQL job${h.files.filter((f) => /\/jobs\//.test(f)).length > 1 ? 's' : ''} its tasks run (\`${h.name}/jobs/\`). The host folder is the Airflow home, \`/opt/airflow\`: run them on Airflow 3 with \`apache-airflow-providers-apache-spark\` and a Spark whose \`spark-sql\` reaches MinIO over \`s3a://\` (hadoop-aws, \`fs.s3a.endpoint=http://minio:9000\`, \`fs.s3a.path.style.access=true\`, keys \`minioadmin\` / \`minioadmin\`).\n`),
+    ...w.with('serving').map((h) => `Not started: the query service on \`${h.name}\`. Its code is yours; \`${h.name}/serving.yaml\` says what it reads (the batch view table and the realtime index, or the one index).\n`),
     ...(flink ? ['Flink needs its SQL connectors, which the image does not ship: put the jars of the connectors `job.sql` uses (for Flink 2.0: `flink-sql-connector-kafka`, and `flink-sql-connector-elasticsearch7` or the filesystem S3 plugin) into `flink-lib/` before starting.', ''] : []),
     '## What to compare with the simulator\'s ledger',
     '',

@@ -16,11 +16,11 @@ import { writeAppYaml, writeConsumerProperties, writeElasticsearchYml, writeInde
 import { writeWorldYaml } from './write-world.js';
 import { flinkRefusals, writeFlinkConfigYaml, writeFlinkVersions, writeJobSql, type DeployLine } from './write-flink.js';
 import { firstDifference } from './compare.js';
+import { writeBatch, withImplicitBatchDefaults } from './write-batch.js';
+import { writeServingYaml } from './write-serving.js';
 
 /** Node types with no real engine the bundle can start. */
 const NO_ENGINE: Partial<Record<NodeSpec['type'], [string, string]>> = {
-  batch: ['a Lambda batch layer is the simulator\'s model of a nightly job, not one engine\'s configuration', '람다 배치 레이어는 하루 한 번 도는 잡을 시뮬레이터가 모델링한 것이라, 특정 엔진의 설정 파일이 없습니다'],
-  serving: ['a Lambda/Kappa serving layer is the simulator\'s model of a query view, not one engine\'s configuration', '람다/카파 서빙 레이어는 조회 뷰를 시뮬레이터가 모델링한 것이라, 특정 엔진의 설정 파일이 없습니다'],
   kinesis: ['Amazon Kinesis is a managed AWS service with no local engine to start', 'Amazon Kinesis는 AWS 관리형 서비스라 로컬에서 띄울 엔진이 없습니다'],
   'kinesis-consumer': ['a Kinesis consumer needs Amazon Kinesis, which has no local engine to start', 'Kinesis 컨슈머는 Amazon Kinesis가 필요한데, 로컬에서 띄울 엔진이 없습니다'],
   firehose: ['Amazon Data Firehose is a managed AWS service with no local engine to start', 'Amazon Data Firehose는 AWS 관리형 서비스라 로컬에서 띄울 엔진이 없습니다'],
@@ -82,6 +82,11 @@ export function specToWorkspace(spec: PipelineSpec): Written<Map<string, string>
     } else if (node.type === 'elasticsearch') {
       files.set(`${id}/elasticsearch.yml`, writeElasticsearchYml(id));
       for (const [name, body] of writeIndexBodies(node)) files.set(`${id}/${name}`, body);
+    } else if (node.type === 'batch') {
+      for (const [path, text] of writeBatch(id, node, problems)) files.set(path, text);
+    } else if (node.type === 'serving') {
+      const yaml = writeServingYaml(id, node, spec, hosts, problems);
+      if (yaml !== undefined) files.set(`${id}/serving.yaml`, yaml);
     }
   }
   files.set('world.yaml', writeWorldYaml(spec, hosts, hasFilebeat, deploys));
@@ -92,7 +97,7 @@ export function specToWorkspace(spec: PipelineSpec): Written<Map<string, string>
     const e = back.errors[0]!;
     return { ok: false, refusals: [refuse(e.path, `the real files written for this pipeline do not compile (${e.file}:${e.line}:${e.column}: ${e.message}): a setting the real systems lack`, `이 파이프라인으로 쓴 실제 파일이 컴파일되지 않습니다(${e.file}:${e.line}:${e.column}: ${e.message}). 실제 시스템에 없는 설정입니다`)] };
   }
-  const diff = firstDifference(spec, back.spec);
+  const diff = firstDifference(withImplicitBatchDefaults(spec), back.spec);
   if (diff) return { ok: false, refusals: [refuse(diff.path, `no real configuration file says this (${diff.detail}): as real files the pipeline would run differently`, `이 값을 표현할 실제 설정 파일이 없습니다(${diff.detail}). 실제 파일로 쓰면 파이프라인이 다르게 동작합니다`)] };
   return { ok: true, value: sorted };
 }

@@ -82,11 +82,12 @@ export function compileServingHosts(hosts: Host[], files: ReadonlyMap<string, st
       const es = resolve({ host: view.host, port: 9200, text: `${view.host}/${view.index}` }, 'elasticsearch', p, viewLoc);
       const speed = es ? writerOf(es, view.index) : undefined;
       if (es && !speed) p.error(viewLoc, `no Flink job writes the index \`${view.index}\` on ${es}`, `indexes Flink jobs write: ${Object.values(flinkNodes).map((n) => (n.sink as { elasticsearch?: { index: string } }).elasticsearch?.index).filter(Boolean).join(', ') || 'none'}`);
+      const sampling = s.sampleEvery !== undefined ? { 'sample-every': s.sampleEvery } : {};
       if (s.architecture === 'lambda') {
         const batch = tables.get(s.batchView!);
         if (!batch) p.error(s.loc, `no DAG's Spark job writes the table \`${s.batchView}\``, `tables written: ${[...tables.keys()].join(', ') || 'none'}`);
-        if (batch && speed) out.nodes[host.name] = { type: 'serving', architecture: 'lambda', batch, speed };
-      } else if (speed) out.nodes[host.name] = { type: 'serving', architecture: 'kappa', speed };
+        if (batch && speed) out.nodes[host.name] = { type: 'serving', architecture: 'lambda', batch, speed, ...sampling };
+      } else if (speed) out.nodes[host.name] = { type: 'serving', architecture: 'kappa', speed, ...sampling };
       out.files.set(host.name, name(path));
     }
     issues.push(...p.list);

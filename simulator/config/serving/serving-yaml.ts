@@ -14,6 +14,7 @@
  * last committed batch run's cut-off come from the batch view, later ones from the realtime index.
  */
 import { readSettingsYaml } from '../yaml/read.js';
+import { parseDuration } from '../../spec/units.js';
 import type { Problems } from '../shared/issues.js';
 import type { Loc } from '../logstash/ast.js';
 
@@ -26,6 +27,8 @@ export interface ServingFile {
   /** Where the batch view (lambda) or the index (kappa) is named. */
   loc: Loc;
   realtimeLoc?: Loc;
+  /** `sample-every` in ms, when written: how often the dashboard samples the answer. */
+  sampleEvery?: number;
 }
 
 const KEYS = { lambda: ['architecture', 'batch-view', 'realtime-view', 'sample-every'], kappa: ['architecture', 'index', 'sample-every'] } as const;
@@ -46,14 +49,18 @@ export function readServingYaml(text: string, problems: Problems): ServingFile |
     return undefined;
   }
   for (const [k, s] of file.settings) if (!(KEYS[arch] as readonly string[]).includes(k)) problems.error(s.keyLoc, `unknown key \`${k}\` for architecture: ${arch}`, `keys: ${KEYS[arch].join(', ')}`);
+  const sample = get('sample-every');
+  const sampleMs = sample === undefined ? undefined : parseDuration(sample.value);
+  if (typeof sampleMs === 'string') problems.error(sample?.valueLoc, sampleMs, 'sample-every: 1s');
+  const sampling = typeof sampleMs === 'number' ? { sampleEvery: sampleMs } : {};
   if (arch === 'lambda') {
     const batchView = get('batch-view')?.value;
     const realtime = esUrl(get('realtime-view')?.value);
     if (typeof batchView !== 'string') problems.error(get('batch-view')?.valueLoc, 'batch-view: the Spark table the batch DAG writes', 'batch-view: batch_view');
     if (!realtime) problems.error(get('realtime-view')?.valueLoc, 'realtime-view: the URL of the index the speed layer writes', 'realtime-view: http://es:9200/realtime');
-    return typeof batchView === 'string' && realtime ? { architecture: arch, batchView, realtime, loc: get('batch-view')!.valueLoc, realtimeLoc: get('realtime-view')!.valueLoc } : undefined;
+    return typeof batchView === 'string' && realtime ? { architecture: arch, batchView, realtime, loc: get('batch-view')!.valueLoc, realtimeLoc: get('realtime-view')!.valueLoc, ...sampling } : undefined;
   }
   const index = esUrl(get('index')?.value);
   if (!index) problems.error(get('index')?.valueLoc, 'index: the URL of the index or alias the readers query', 'index: http://es:9200/counts');
-  return index ? { architecture: arch, index, loc: get('index')!.valueLoc } : undefined;
+  return index ? { architecture: arch, index, loc: get('index')!.valueLoc, ...sampling } : undefined;
 }

@@ -1,0 +1,198 @@
+/**
+ * A `type: batch` node → the Airflow home of its host: `dags/<table>.py` (a DAG whose one
+ * SparkSqlOperator task runs the job) and `jobs/<table>.sql` (the Spark SQL job over the lake): the
+ * inverse of simulator/config/airflow/dag-file.ts and simulator/config/spark/job-sql.ts.
+ *
+ * The simulator's own fixed timer (`every`) and what no Airflow or Spark file says (`cut-off-margin`,
+ * job fields of a stream job) are refused with the reason; everything written is checked again by
+ * compiling it back (spec-to-workspace.ts).
+ */
+import type { BatchSpec } from '../spec/schema/lambda.js';
+import type { PipelineSpec } from '../spec/schema/pipeline.js';
+import type { JobSpec } from '../spec/schema/job.js';
+import { SPARK_TASK } from '../arch/batch-dag.js';
+import { RECORDS_PER_CORE } from '../config/airflow/dag-file.js';
+import { EPOCH_MS } from '../workload/clock.js';
+import { formatDuration } from '../spec/units.js';
+import { BUCKET } from './images.js';
+import { refuse, type Refusal } from './refusal.js';
+import { lines, q } from './text.js';
+
+/** The Spark table a batch node's job writes (what a Lambda serving.yaml names as `batch-view`). */
+export const batchViewTable = (id: string): string => `${id.replace(/\W/g, '_')}_view`;
+
+/** The table over the master dataset the job reads. */
+const SOURCE_TABLE = 'raw_logs';
+
+/** Airflow's default `retry_delay` (BaseOperator): 300 s. */
+const RETRY_DELAY_MS = 300_000;
+
+/** A column name as Spark SQL reads it: backquoted unless a plain identifier. */
+const col = (name: string) => (/^\w+$/.test(name) ? name : `\`${name}\``);
+
+/** ms → Python `timedelta(...)` in the largest exact unit dag-parse reads. */
+function timedelta(ms: number): string {
+  for (const [unit, size] of [['days', 86_400_000], ['hours', 3_600_000], ['minutes', 60_000], ['seconds', 1000]] as const) if (ms % size === 0) return `timedelta(${unit}=${ms / size})`;
+  return `timedelta(milliseconds=${ms})`;
+}
+
+/** ms → a Spark interval string ('10 seconds'), the largest exact unit. */
+function sparkInterval(ms: number): string {
+  for (const [unit, size] of [['week', 604_800_000], ['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000], ['second', 1000], ['millisecond', 1]] as const) {
+    if (ms % size === 0) return `${ms / size} ${unit}${ms / size === 1 ? '' : 's'}`;
+  }
+  return `${ms} milliseconds`;
+}
+
+/** Virtual ms (0 = 2026-01-01T00:00Z) → `datetime(y, m, d[, h, mi])`, UTC to the minute as dag-parse reads it. */
+function datetime(ms: number): string {
+  const t = new Date(EPOCH_MS + ms);
+  const parts = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+  if (t.getUTCHours() !== 0 || t.getUTCMinutes() !== 0) parts.push(t.getUTCHours(), t.getUTCMinutes());
+  return `datetime(${parts.join(', ')})`;
+}
+
+interface Comparison { column: string; op: string; literal: string }
+
+/** The job's `where` as Spark SQL comparisons: `[f] op literal` joined by ` and ` (what job-sql.ts reads back). */
+function readWhere(where: string): Comparison[] | undefined {
+  const out: Comparison[] = [];
+  for (const part of where.split(/\s+and\s+/)) {
+    const m = /^\s*\[([^[\]]+)\]\s*(==|!=|<=|>=|<|>)\s*(?:"([^"'\\]*)"|(-?\d+(?:\.\d+)?))\s*$/.exec(part);
+    if (!m) return undefined;
+    const op = m[2] === '==' ? '=' : m[2] === '!=' ? '<>' : m[2]!;
+    out.push({ column: m[1]!, op, literal: m[3] !== undefined ? `'${m[3]}'` : m[4]! });
+  }
+  return out;
+}
+
+/** `raw/dt={{ ds }}/` → the table's location `raw/` and the partition filters `dt = '{{ ds }}'`; undefined if no LOCATION can say it. */
+function splitPrefix(prefix: string, taken: ReadonlySet<string>): { location: string; partitions: [string, string][] } | undefined {
+  if (prefix !== '' && !prefix.endsWith('/')) return undefined;
+  const segments = prefix.split('/').slice(0, -1);
+  const partitions: [string, string][] = [];
+  // Trailing `name=value` segments are Hive-style partitions of the table, read with WHERE name = 'value'.
+  while (segments.length > 0) {
+    const m = /^(\w+)=([^'/]*)$/.exec(segments[segments.length - 1]!);
+    if (!m || taken.has(m[1]!) || partitions.some(([n]) => n === m[1])) break;
+    partitions.unshift([m[1]!, m[2]!]);
+    segments.pop();
+  }
+  return { location: segments.map((s) => `${s}/`).join(''), partitions };
+}
+
+const UNSUPPORTED_JOB: readonly [keyof JobSpec, unknown][] = [['allowed-lateness', 0], ['late-data', 'drop'], ['watermark', undefined]];
+
+/** Files of the batch node `id` (path → text); what they cannot say goes to `problems`. */
+export function writeBatch(id: string, node: BatchSpec, problems: Refusal[]): Map<string, string> {
+  const at = `nodes.${id}`;
+  const no = (path: string, en: string, ko: string) => void problems.push(refuse(`${at}${path ? `.${path}` : ''}`, en, ko));
+  const files = new Map<string, string>();
+  const s = node.schedule;
+  if (!s) {
+    no('every', '`every` is the simulator\'s own fixed timer (a start that finds a run still going is skipped), which no Airflow DAG does: write `schedule: { interval: … }` (an Airflow DAG\'s data intervals) to export it', '`every`는 시뮬레이터 자체의 고정 타이머입니다(실행 중인 런이 있으면 그 시작을 건너뜀). Airflow DAG에는 이런 동작이 없으니, 내보내려면 `schedule: { interval: … }`(Airflow DAG의 데이터 구간)로 쓰세요');
+    return files;
+  }
+  if (node['cut-off-margin'] !== 0) no('cut-off-margin', '`cut-off-margin` is the serving layer\'s trust rule in the simulator; no Airflow, Spark or serving.yaml setting says it, so the exported layer would trust the batch view up to its cut-off (margin 0)', '`cut-off-margin`은 시뮬레이터에서 서빙 레이어가 배치 뷰를 믿는 규칙입니다. Airflow, Spark, serving.yaml 어디에도 이 설정이 없어, 내보내면 컷오프까지 배치 뷰를 믿게 됩니다(마진 0)');
+  if (node.versions !== undefined || node.deploy !== undefined) no(node.deploy !== undefined ? 'deploy' : 'versions', 'export does not write a batch job\'s other versions (jobs/<name>-<version>.sql with world.yaml `deploys`): write the workspace by hand to keep them', '내보내기는 배치 잡의 다른 버전(jobs/<이름>-<버전>.sql과 world.yaml `deploys`)을 쓰지 않습니다. 버전을 유지하려면 워크스페이스를 직접 쓰세요');
+  if (s['dag-id'] === undefined && id !== 'batch') no('schedule.dag-id', `a DAG file always names its dag_id, and a batch node named \`${id}\` without one runs as DAG \`batch\` but is listed as \`${id}\`: write \`dag-id\` to export it`, `DAG 파일에는 항상 dag_id가 있는데, dag-id 없이 \`${id}\`라는 이름의 batch 노드는 DAG \`batch\`로 돌면서 \`${id}\`로 표시됩니다. 내보내려면 \`dag-id\`를 쓰세요`);
+  if (s.start % 60_000 !== 0) no('schedule.start', 'an Airflow start_date is written here as datetime(year, month, day, hour, minute): this start is not on a whole minute', '여기서 Airflow start_date는 datetime(연, 월, 일, 시, 분)으로 씁니다. 이 시작 시각은 분 단위로 떨어지지 않습니다');
+  if (node.throughput % RECORDS_PER_CORE !== 0) no('throughput', `a Spark job's speed is num_executors × executor_cores × ${RECORDS_PER_CORE} records a second on the simulated cluster: ${node.throughput}/s is not a multiple of ${RECORDS_PER_CORE}`, `시뮬레이션 클러스터에서 Spark 잡의 속도는 num_executors × executor_cores × 초당 ${RECORDS_PER_CORE}건입니다. ${node.throughput}/s는 ${RECORDS_PER_CORE}의 배수가 아닙니다`);
+  const job = node.job;
+  for (const [k, dflt] of UNSUPPORTED_JOB) if (JSON.stringify(job[k]) !== JSON.stringify(dflt)) no(`job.${k}`, `\`${k}\` belongs to a stream job: a Spark batch job reads a whole partition at once, with no watermark or late data`, `\`${k}\`는 스트림 잡의 설정입니다. Spark 배치 잡은 파티션 전체를 한 번에 읽어 워터마크도 늦은 데이터도 없습니다`);
+  if (job['key-by'] === undefined) no('job.key-by', 'the Spark job groups by one key besides the window (GROUP BY window(…), key): write `key-by`', 'Spark 잡은 윈도와 함께 키 하나로 묶습니다(GROUP BY window(…), 키). `key-by`를 쓰세요');
+  if (job.window === undefined || job.window.type === 'session') no('job.window', 'the Spark job aggregates over window(`@timestamp`, size[, slide]): a tumbling or sliding window, not a session or none', 'Spark 잡은 window(`@timestamp`, 크기[, 슬라이드])로 집계합니다. 세션 윈도나 윈도 없음이 아니라 텀블링 또는 슬라이딩 윈도여야 합니다');
+  if (job.dedupe && job.dedupe.ttl !== 3_600_000) no('job.dedupe.ttl', 'count(DISTINCT id) sees every id of the partition: a remembered-for time (`ttl`) is a stream job\'s state, not Spark\'s', 'count(DISTINCT id)는 파티션의 모든 id를 봅니다. 기억 시간(`ttl`)은 스트림 잡의 상태이지 Spark의 것이 아닙니다');
+  const where = job.where === undefined ? [] : readWhere(job.where);
+  if (!where) no('job.where', 'Spark SQL\'s WHERE is written here as comparisons of a field with a literal joined by `and` (e.g. `[status] != "404" and [bytes] > 0`)', '여기서 Spark SQL의 WHERE는 필드와 리터럴의 비교를 `and`로 이은 것입니다(예: `[status] != "404" and [bytes] > 0`)');
+  const aggCol = job.aggregate === 'count' ? undefined : job.aggregate.slice(4);
+  const used = new Set([job['key-by'], aggCol, job.dedupe?.field, ...(where ?? []).map((c) => c.column)].filter((c): c is string => c !== undefined));
+  const source = splitPrefix(node.source.prefix, used);
+  if (!source) no('source.prefix', `a Spark table's LOCATION is a folder: the prefix \`${node.source.prefix}\` does not end in /`, `Spark 테이블의 LOCATION은 폴더입니다. 접두사 \`${node.source.prefix}\`가 /로 끝나지 않습니다`);
+  const write = node.write ?? { mode: 'overwrite', partition: '' };
+  const target = write.partition === '' ? undefined : /^(\w+)=([^']*)$/.exec(write.partition);
+  if (write.partition !== '' && !target) no('write.partition', `INSERT … PARTITION (name = 'value') writes one partition \`name=value\`: \`${write.partition}\` is not of that form`, `INSERT … PARTITION (이름 = '값')은 \`이름=값\` 파티션 하나를 씁니다. \`${write.partition}\`은 그 형태가 아닙니다`);
+  if (problems.some((p) => p.path === at || p.path.startsWith(`${at}.`))) return files;
+
+  const table = batchViewTable(id);
+  const key = job['key-by']!;
+  const w = job.window as Exclude<NonNullable<JobSpec['window']>, { type: 'session' }>;
+  const windowArgs = [`'${sparkInterval(w.size)}'`, ...(w.type === 'sliding' ? [`'${sparkInterval(w.slide)}'`] : [])];
+  const aggregate = job.dedupe ? `count(DISTINCT ${col(job.dedupe.field)})` : aggCol === undefined ? 'count(*)' : `${job.aggregate.slice(0, 3)}(${col(aggCol)})`;
+  const numeric = new Set([aggCol, ...where!.filter((c) => !c.literal.startsWith("'")).map((c) => c.column)]);
+  const sourceColumns = [...new Set([key, ...[...used].sort()])].map((c) => `  ${col(c)} ${numeric.has(c) ? 'DOUBLE' : 'STRING'},`);
+  const partitions = source!.partitions;
+  const filters = [...partitions.map(([n, v]) => `${n} = '${v}'`), ...where!.map((c) => `${col(c.column)} ${c.op} ${c.literal}`)];
+  const sql = lines(
+    `-- The batch view of ${id}: ${job.aggregate} per ${key} per ${sparkInterval(w.size)} window${w.type === 'sliding' ? ` every ${sparkInterval(w.slide)}` : ''}, recomputed from the lake.`,
+    `CREATE TABLE IF NOT EXISTS ${SOURCE_TABLE} (`,
+    ...sourceColumns,
+    `  \`@timestamp\` TIMESTAMP${partitions.length > 0 ? ',' : ''}`,
+    ...partitions.map(([n], i) => `  ${n} STRING${i < partitions.length - 1 ? ',' : ''}`),
+    `) USING json${partitions.length > 0 ? ` PARTITIONED BY (${partitions.map(([n]) => n).join(', ')})` : ''} LOCATION 's3a://${BUCKET}/${source!.location}';`,
+    '',
+    `CREATE TABLE IF NOT EXISTS ${table} (`,
+    '  window_start TIMESTAMP,',
+    '  window_end TIMESTAMP,',
+    `  ${col(key)} STRING,`,
+    `  ${job.aggregate === 'count' ? 'records BIGINT' : `${job.aggregate.slice(0, 3)}_${aggCol!.replace(/\W/g, '_')} DOUBLE`}${target ? ',' : ''}`,
+    ...(target ? [`  ${target[1]} STRING`] : []),
+    `) USING parquet${target ? ` PARTITIONED BY (${target[1]})` : ''} LOCATION 's3a://${BUCKET}/views/${table}/';`,
+    '',
+    write.mode === 'overwrite' ? '-- Each run replaces its partition of the view (dynamic partition overwrite): a re-run counts once.' : '-- Each run adds its rows to the partition (INSERT INTO): a re-run over the same data counts it twice.',
+    `INSERT ${write.mode === 'overwrite' ? 'OVERWRITE TABLE' : 'INTO'} ${table}${target ? ` PARTITION (${target[1]} = '${target[2]}')` : ''}`,
+    `SELECT window.start, window.end, ${col(key)}, ${aggregate}`,
+    `FROM ${SOURCE_TABLE}`,
+    ...(filters.length > 0 ? [`WHERE ${filters.join(' AND ')}`] : []),
+    `GROUP BY window(\`@timestamp\`, ${windowArgs.join(', ')}), ${col(key)};`,
+  );
+
+  const executors = node.throughput / RECORDS_PER_CORE;
+  const task = [
+    `task_id=${q(s['task-id'] ?? SPARK_TASK)},`,
+    `sql="${table}.sql",`,
+    ...(executors !== 2 ? [`num_executors=${executors},${' '.repeat(Math.max(1, 14 - String(executors).length))}# × 1 core × ${RECORDS_PER_CORE} records/s = ${node.throughput} records a second`] : []),
+    ...(s.retries !== 0 ? [`retries=${s.retries},`] : []),
+    ...(s['retry-delay'] !== RETRY_DELAY_MS ? [`retry_delay=${timedelta(s['retry-delay'])},`] : []),
+  ];
+  const dag = lines(
+    `# The batch layer of ${id}: one Spark SQL run per ${formatDuration(s.interval)} data interval, once the interval has ended.`,
+    'from datetime import datetime, timedelta',
+    '',
+    'from airflow import DAG',
+    'from airflow.providers.apache.spark.operators.spark_sql import SparkSqlOperator',
+    '',
+    'with DAG(',
+    `    dag_id=${q(s['dag-id'] ?? id)},`,
+    `    schedule=${timedelta(s.interval)},`,
+    `    start_date=${datetime(s.start)},`,
+    `    catchup=${s.catchup ? 'True' : 'False'},`,
+    ...(s['max-active-runs'] !== 16 ? [`    max_active_runs=${s['max-active-runs']},`] : []),
+    '    template_searchpath="/opt/airflow/jobs",',
+    ') as dag:',
+    '    view = SparkSqlOperator(',
+    ...task.map((t) => `        ${t}`),
+    '    )',
+  );
+  files.set(`${id}/dags/${table}.py`, dag);
+  files.set(`${id}/jobs/${table}.sql`, sql);
+  return files;
+}
+
+/**
+ * The spec a batch node's real files compile back to, when it leaves out what a DAG and a Spark file
+ * always say: `task-id` (the simulator then uses SPARK_TASK, as the file does), `dag-id` of the node
+ * named `batch` (both the scheduler's and the listing's default are then `batch`), and `write` (no
+ * `write` runs as an overwrite of the unpartitioned view). These are the same run, so the writer's
+ * self-check compares against them; nothing else is filled in.
+ */
+export function withImplicitBatchDefaults(spec: PipelineSpec): PipelineSpec {
+  const nodes = Object.fromEntries(
+    Object.entries(spec.nodes).map(([id, n]) => {
+      if (n.type !== 'batch' || !n.schedule) return [id, n];
+      const schedule = { ...n.schedule, 'task-id': n.schedule['task-id'] ?? SPARK_TASK, ...(id === 'batch' ? { 'dag-id': n.schedule['dag-id'] ?? 'batch' } : {}) };
+      return [id, { ...n, schedule, write: n.write ?? { mode: 'overwrite', partition: '' } }];
+    }),
+  );
+  return { ...spec, nodes };
+}
