@@ -56,6 +56,13 @@ export class Operators {
     this.watermarks = new WatermarkTracker(partitions, bound, idleness, ctx.now(), layout.emptySourceSubtasks);
   }
 
+  /** Partitions a discovery found: their source subtasks (split owners), and a watermark input each. Returns the owners. */
+  addPartitions(partitions: readonly number[]): number[] {
+    const owners = this.layout.addPartitions(partitions);
+    for (const p of partitions) this.watermarks.addPartition(p, this.ctx.now(), this.layout.emptySourceSubtasks);
+    return owners;
+  }
+
   /** Installs a job version's code; keyed window state carries over when the window shape is unchanged. */
   configure(job: JobSpec | undefined, defaultKey = this.keyBy): void {
     const sameWindow = JSON.stringify(job?.window) === JSON.stringify(this.job?.window) && job?.['allowed-lateness'] === this.job?.['allowed-lateness'];
