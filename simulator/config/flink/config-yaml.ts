@@ -59,6 +59,10 @@ export const FLINK_SETTINGS: Readonly<Record<string, FlinkSetting>> = {
   'table.exec.emit.late-fire.delay': s('duration', 'Experimental; legacy group windows only: interval of late firings.', false),
   'table.exec.emit.early-fire.enabled': s('boolean', 'Experimental; legacy group windows only: fire before the window ends.', false, 'false'),
   'table.exec.emit.early-fire.delay': s('duration', 'Experimental; legacy group windows only: interval of early firings.', false),
+  // TableConfigOptions / OptimizerConfigOptions: whether the planner may split an aggregation into a local
+  // (before the shuffle) and a global phase. For a window table function aggregation on event time with
+  // mergeable functions AUTO splits it (TwoStageOptimizedWindowAggregateRule); ONE_PHASE never does.
+  'table.optimizer.agg-phase-strategy': s(['AUTO', 'ONE_PHASE', 'TWO_PHASE'], 'Split aggregations into local and global phases (AUTO: where the planner can).', true, 'AUTO'),
   'table.exec.state.ttl': s('duration', 'Idle state retention of non-windowed operators.', false, '0 ms'),
   'table.local-time-zone': s('string', 'Session time zone.', false, 'default'),
   'execution.runtime-mode': s(['STREAMING', 'BATCH', 'AUTOMATIC'], 'Streaming or batch execution.', false, 'STREAMING'),

@@ -53,7 +53,7 @@ export const KAFKA_OPTIONS: Readonly<Record<string, ConnectorOption>> = {
   'scan.bounded.mode': o(['unbounded', 'latest-offset', 'group-offsets', 'timestamp', 'specific-offsets'], 'Where a bounded read stops.', false, 'unbounded'),
   'scan.bounded.specific-offsets': o('string', 'Offsets for a bounded read.', false),
   'scan.bounded.timestamp-millis': o('long', 'Timestamp for a bounded read.', false),
-  'scan.topic-partition-discovery.interval': o('duration', 'How often new partitions are looked for (0 disables).', false, '5 min'),
+  'scan.topic-partition-discovery.interval': o('duration', 'How often new partitions are looked for (0 disables).', true, '5 min'),
   'scan.parallelism': o('int', 'Parallelism of the source.', false),
   'sink.partitioner': o('string', 'default | fixed | round-robin | a class name.', false, 'default'),
   'sink.delivery-guarantee': o(['at-least-once', 'exactly-once', 'none'], 'The KafkaSink DeliveryGuarantee.', true, 'at-least-once'),

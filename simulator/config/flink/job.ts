@@ -308,6 +308,8 @@ function compileSource(table: SqlTable, problems: Problems): CompiledSource | un
       spec['auto.offset.reset'] = 'latest';
     }
   }
+  const discovery = opt('scan.topic-partition-discovery.interval');
+  if (discovery) spec['partition.discovery.interval.ms'] = Math.max(0, parseFlinkDuration(discovery.value)!);
   const idle = opt('scan.watermark.idle-timeout');
   if (idle) {
     const ms = parseFlinkDuration(idle.value)!;

@@ -26,6 +26,7 @@ import { compileWarehouseHosts, isWarehouseHost, type CompiledWarehouse } from '
 import { parseDuration } from '../../spec/units.js';
 import { applyDeploys, readDeploys } from '../deploy/deploys.js';
 import { applyWorldReshards } from '../aws/world-reshards.js';
+import { applyWorldProcessingTime } from './world-processing.js';
 import { compileAwsWorkspace } from '../aws/workspace.js';
 import { readRunbooks, type RunbookLine } from './runbook.js';
 import { relocateOperationIssues } from './runbook-issues.js';
@@ -283,9 +284,10 @@ function toSpec(world: World, nodes: Record<string, unknown>, files: number, ren
       })
     : world.data.faults;
   const { logs: _logs, orders: _orders, ...workload } = (world.data.workload ?? {}) as Record<string, unknown>;
-  const { deploys: _deploys, reshards: _reshards, ...worldData } = world.data;
+  const { deploys: _deploys, reshards: _reshards, 'processing-time': _processingTime, ...worldData } = world.data;
   const reshardIssues: SpecIssue[] = [];
   applyWorldReshards(world.data, world.map, nodes, reshardIssues);
+  applyWorldProcessingTime(world.data, world.map, nodes, reshardIssues);
   if (reshardIssues.length) return finish([...issues, ...reshardIssues]);
   const data: Record<string, unknown> = {
     ...worldData,

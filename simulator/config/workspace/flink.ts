@@ -9,6 +9,7 @@ import type { HostPort } from '../shared/hosts.js';
 import type { Loc } from '../logstash/ast.js';
 import { checkFlinkSql, compileFlinkConfig, readFlinkConfigYaml, warnApproximations, windowLatenessMs, type CompiledJob, type FlinkConfig } from '../flink/index.js';
 import { flinkDurationMs } from '../flink/config-yaml.js';
+import { runsLocalGlobal, type AggregationShape } from '../flink/agg-phases.js';
 import type { Host, Role } from './layout.js';
 import { KAFKA_NODE, type KafkaCluster } from './kafka.js';
 
@@ -62,6 +63,7 @@ export function compileFlinkHosts(hosts: Host[], files: ReadonlyMap<string, stri
       if (jobSpec.watermark && interval !== undefined && interval !== 200) jobSpec.watermark = { ...(jobSpec.watermark as object), interval };
       const lateness = windowLatenessMs(config, { window: jobSpec.window, ...(job.groupWindow ? { groupWindow: true } : {}), upsertSink: job.sink.kind === 'elasticsearch' && job.sink.spec['document-id'] !== undefined });
       if (lateness !== undefined) jobSpec['allowed-lateness'] = lateness;
+      if (runsLocalGlobal(jobSpec as AggregationShape, job.groupWindow === true, config)) jobSpec['local-global'] = true;
       node.job = jobSpec;
     }
     const sink = job.sink;

@@ -2,14 +2,15 @@
  * world.yaml: the only file that is not a real system's configuration — the simulated world.
  * Keys as in the internal spec (DESIGN §3) — name, seed, duration, drain, max-events, workload,
  * faults, query — plus `deploys` (when a job's next version goes live, simulator/config/deploy) and
- * `reshards` (Kinesis resharding commands run during the run, simulator/config/aws/world-reshards) — except that `workload.logs` lists the log files each server writes, and
+ * `reshards` (Kinesis resharding commands run during the run, simulator/config/aws/world-reshards) and
+ * `processing-time` (what a Flink job's work costs per record, by host: world-processing.ts) — except that `workload.logs` lists the log files each server writes, and
  * faults name hosts (the workspace's folders).
  */
 import { readYaml, type SourceMap } from '../../spec/parse.js';
 import { closest } from '../../spec/suggest.js';
 import type { SpecIssue } from '../../spec/issues.js';
 
-export const WORLD_KEYS = ['name', 'seed', 'duration', 'drain', 'max-events', 'workload', 'faults', 'query', 'deploys', 'reshards'] as const;
+export const WORLD_KEYS = ['name', 'seed', 'duration', 'drain', 'max-events', 'workload', 'faults', 'query', 'deploys', 'reshards', 'processing-time'] as const;
 
 export interface World {
   data: Record<string, unknown>;

@@ -34,6 +34,8 @@ export interface PendingCheckpoint {
   readonly triggeredAtMs: number;
   readonly offsets: Map<number, number>;
   readonly arrived: Set<number>;
+  /** Source partitions when it was triggered: one barrier each (a partition discovered later is not in it). */
+  readonly channels: number;
   aligned: boolean;
   /** A stop-with-savepoint: the job ends when it completes. */
   readonly savepoint?: true;

@@ -90,13 +90,15 @@ export class JobInstance {
   start(): void {
     this.generation++;
     this.status = 'running';
+    // The enumerator's first discovery runs as the job starts: partitions added while it was down are read now.
+    const added = this.source.discover();
     this.dedupeDroppedBefore += this.operators.dedupeDropped;
     this.operators = this.newOperators();
     const cp = this.latest;
     if (cp) this.operators.restore(cp.state);
     // Without a completed checkpoint the offsets initializer runs again (`starting-offsets`).
     const previous = new Map(this.source.positions);
-    const offsets = cp ? cp.offsets : this.source.initialOffsets(this.startMode);
+    const offsets = cp ? this.withDiscovered(cp.offsets) : this.source.initialOffsets(this.startMode);
     if (!cp) this.initialOffsets = new Map(offsets);
     if (!cp && previous.size > 0) {
       const why = `restarted without a checkpoint: starting-offsets ${this.startMode} skipped past unread records`;
@@ -107,9 +109,45 @@ export class JobInstance {
     // Records in the restored state are not read from Kafka again (no replay note): the sink says whether
     // writing them again repeats a write it made after that checkpoint.
     if (cp) this.sink.restoredUnemitted?.(cp.id, (visit) => this.operators.unemitted(visit));
+    if (cp && added.length > 0) this.ctx.log('info', `${this.label()} discovered partitions ${added.join(', ')} of ${this.spec.source.topic} at start: read from their earliest offsets`);
     this.source.start(offsets);
     this.scheduleCheckpoint();
     this.scheduleWatermark();
+    this.scheduleDiscovery();
+  }
+
+  /**
+   * A restored enumerator knows the partitions in its checkpoint; any other partition is new to it and
+   * starts at its earliest offset (newDiscoveryOffsetsInitializer), not at `starting-offsets`.
+   */
+  private withDiscovered(restored: ReadonlyMap<number, number>): Map<number, number> {
+    const out = new Map(restored);
+    const missing = this.source.partitions.filter((p) => !restored.has(p));
+    for (const [p, o] of this.source.earliestOffsets(missing)) out.set(p, o);
+    return out;
+  }
+
+  /**
+   * Periodic partition discovery (`partition.discovery.interval.ms`; SQL `scan.topic-partition-discovery.interval`):
+   * every interval from the job's start the enumerator lists the topic's partitions again; new ones go to
+   * their split owners and are read from their earliest offsets. Until then their records wait in Kafka.
+   * 0 disables it: the job sees new partitions only when it starts again.
+   */
+  private scheduleDiscovery(): void {
+    const interval = this.spec.source['partition.discovery.interval.ms'];
+    if (interval <= 0) return;
+    const gen = this.generation;
+    this.ctx.timer(interval, () => {
+      if (gen !== this.generation) return;
+      const found = this.source.discover();
+      if (found.length > 0) {
+        const owners = this.operators.addPartitions(found);
+        this.source.addSplits(this.source.earliestOffsets(found));
+        const where = found.map((p, i) => `${p} → subtask ${owners[i]}`).join(', ');
+        this.ctx.log('info', `${this.label()} discovered new partitions of ${this.spec.source.topic} (${where}): read from their earliest offsets`);
+      }
+      this.scheduleDiscovery();
+    });
   }
 
   private label(): string {
@@ -204,10 +242,10 @@ export class JobInstance {
     if (this.pending) return; // max concurrent checkpoints = 1
     const id = this.nextCheckpointId++;
     const savepoint = this.savepointDone !== null;
-    const pending: PendingCheckpoint = { id, triggeredAtMs: this.ctx.now(), offsets: new Map(), arrived: new Set(), aligned: false, ...(savepoint ? { savepoint } : {}) };
+    const pending: PendingCheckpoint = { id, triggeredAtMs: this.ctx.now(), offsets: new Map(), arrived: new Set(), channels: this.source.partitions.length, aligned: false, ...(savepoint ? { savepoint } : {}) };
     this.pending = pending;
     const gen = this.generation;
-    for (const p of this.source.partitions) {
+    for (const p of this.source.partitions.slice(0, pending.channels)) {
       this.ctx.timer(this.ctx.rng.int(0, BARRIER_SPREAD_MS), () => {
         if (gen !== this.generation || this.pending !== pending) return;
         // A barrier queued behind a batch still being processed arrives after that batch.
@@ -229,7 +267,7 @@ export class JobInstance {
     pending.arrived.add(p);
     // Stop-with-savepoint: a source emits nothing after the savepoint barrier, whatever the checkpointing mode.
     if (this.spec['execution.checkpointing.mode'] === 'EXACTLY_ONCE' || pending.savepoint) this.blocked.add(p);
-    if (pending.arrived.size < this.source.partitions.length) return;
+    if (pending.arrived.size < pending.channels) return;
     // Every barrier is in: snapshot the keyed state, pass the barrier on to the sink, unblock.
     pending.aligned = true;
     const state = this.operators.snapshot();

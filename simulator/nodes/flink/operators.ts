@@ -14,6 +14,7 @@ import { Dedupe } from './dedupe.js';
 import { KeyedWindows, contribution, parseAggregate, windowResult, type Aggregate, type WindowCell } from './windows.js';
 import { WatermarkTracker } from './watermarks.js';
 import type { SubtaskLayout } from './subtasks.js';
+import { LocalGlobalCost, sliceLength } from './local-global.js';
 
 const OVERLAP_WHY = 'counted in each of the overlapping sliding windows it belongs to';
 const REFIRED_WHY = 'window fired again: its new result repeats the records of the earlier one';
@@ -54,6 +55,13 @@ export class Operators {
     this.configure(job);
     const bound = job?.watermark?.['max-out-of-orderness'] ?? 0;
     this.watermarks = new WatermarkTracker(partitions, bound, idleness, ctx.now(), layout.emptySourceSubtasks);
+  }
+
+  /** Partitions a discovery found: their source subtasks (split owners), and a watermark input each. Returns the owners. */
+  addPartitions(partitions: readonly number[]): number[] {
+    const owners = this.layout.addPartitions(partitions);
+    for (const p of partitions) this.watermarks.addPartition(p, this.ctx.now(), this.layout.emptySourceSubtasks);
+    return owners;
   }
 
   /** Installs a job version's code; keyed window state carries over when the window shape is unchanged. */
@@ -146,7 +154,8 @@ export class Operators {
    * How long a polled batch keeps the job busy at `processingTime` per record. The per-record work is
    * the keyed window operator's when the job keys records (DataStream keyBy().window(): no local
    * pre-aggregation), so it falls on the subtask owning each record's key; a job without a keyed step
-   * does its work chained to the source, on the subtask owning the record's partition.
+   * does its work chained to the source, on the subtask owning the record's partition. A SQL window
+   * aggregation the planner split into local and global phases spreads it as local-global.ts says.
    */
   busyTime(records: readonly ConsumedRecord[], processingTime: number): number {
     const layout = this.layout;
@@ -154,7 +163,9 @@ export class Operators {
       layout.busyMs[0] = layout.busyMs[0]! + records.length * processingTime;
       return records.length * processingTime;
     }
-    layout.startBatch();
+    const twoPhase = this.windows && this.job?.['local-global'] && this.job.window ? new LocalGlobalCost(layout, sliceLength(this.job.window)) : null;
+    if (twoPhase) twoPhase.startBatch();
+    else layout.startBatch();
     for (const cr of records) {
       if (!this.windows) {
         layout.charge(layout.sourceSubtaskOf(cr.partition));
@@ -163,7 +174,9 @@ export class Operators {
       // Records the filter drops never cross the keyBy.
       if (this.where && !this.where(cr.record.fields)) continue;
       const keyValue = recField(cr.record, this.keyBy);
-      if (keyValue !== undefined && keyValue !== null) layout.charge(layout.subtaskOf(String(keyValue)));
+      if (keyValue === undefined || keyValue === null) continue;
+      if (twoPhase) twoPhase.charge(cr.partition, String(keyValue), cr.record.eventTimeMs);
+      else layout.charge(layout.subtaskOf(String(keyValue)));
     }
     return layout.busyTime(processingTime);
   }

@@ -6,6 +6,13 @@
  * the checkpoint. The group's committed offsets are written only when a checkpoint completes
  * (`commit.offsets.on.checkpoint`) and are never read back on restore — monitoring only.
  * Without checkpointing the consumer's own `enable.auto.commit` applies, as in Flink.
+ *
+ * Partition discovery (KafkaSourceEnumerator, [FL3] "Dynamic Partition Discovery"): the source reads the
+ * partitions it found when the job started; the enumerator looks again every
+ * `partition.discovery.interval.ms` (SQL: `scan.topic-partition-discovery.interval`, 5 min by default,
+ * 0 never), counted from the job's start. Partitions added in between are read only from the next
+ * look, and from their earliest offset whatever `starting-offsets` says (the enumerator's
+ * newDiscoveryOffsetsInitializer is OffsetsInitializer.earliest()).
  */
 import type { NodeContext } from '../../core/node.js';
 import type { ConsumedRecord, KafkaClusterHandle, KafkaConsumerClient } from '../kafka/client-api.js';
@@ -34,9 +41,35 @@ export class KafkaSourceReader {
     private readonly checkpointing: boolean,
     private readonly onRecords: (records: ConsumedRecord[]) => void,
   ) {
-    const n = cluster.partitionsFor(spec.topic);
     this.partitions = [];
-    for (let p = 0; p < n; p++) this.partitions.push(p);
+    this.discover();
+  }
+
+  /**
+   * Looks up the topic's partitions (the enumerator asks the admin client, which sees the controller's
+   * count at once) and adds those not known yet; returns them. The caller assigns them to subtasks and
+   * says where they start.
+   */
+  discover(): number[] {
+    const found: number[] = [];
+    for (let p = this.partitions.length; p < this.cluster.partitionsFor(this.spec.topic); p++) found.push(p);
+    this.partitions.push(...found);
+    return found;
+  }
+
+  /** Where newly discovered partitions start: their earliest offset (newDiscoveryOffsetsInitializer). */
+  earliestOffsets(partitions: readonly number[]): Map<number, number> {
+    const start = this.cluster.logStartOffsets(this.spec.topic);
+    return new Map(partitions.map((p) => [p, start[p] ?? 0]));
+  }
+
+  /** Adds discovered splits to the running reader, each from its start offset (KafkaPartitionSplitReader.handleSplitsChanges). */
+  addSplits(offsets: Offsets): void {
+    if (!this.consumer) return;
+    for (const [p, o] of offsets) this.positions.set(p, o);
+    // The consumer keeps the positions of the partitions it already reads; only the new ones start here.
+    this.consumer.assign(this.spec.topic, this.partitions, offsets);
+    this.schedulePoll(0);
   }
 
   /** Where a job without a checkpoint starts, per `starting-offsets`. */
@@ -158,17 +191,22 @@ export class KafkaSourceReader {
     this.consumer?.peerDown(address);
   }
 
-  /** Records in the topic from `offsets` on: what the job has yet to read (in flight, held by Kafka for us). */
+  /**
+   * Records in the topic from `offsets` on: what the job has yet to read (in flight, held by Kafka for us).
+   * A partition without an offset (not discovered yet) waits from its earliest offset.
+   */
   visitUnread(offsets: Offsets, visit: (rid: number) => void): void {
     const readCommitted = this.spec['isolation.level'] === 'read_committed';
-    for (const [p, o] of offsets) this.cluster.recordsFrom(this.spec.topic, p, o, visit, readCommitted);
+    const start = this.cluster.logStartOffsets(this.spec.topic);
+    for (let p = 0; p < start.length; p++) this.cluster.recordsFrom(this.spec.topic, p, offsets.get(p) ?? start[p]!, visit, readCommitted);
   }
 
-  /** Records readable (below the high watermark) beyond the positions: the consumer lag. */
+  /** Records readable (below the high watermark) beyond the positions, undiscovered partitions included: the consumer lag. */
   lag(offsets: Offsets = this.positions): number {
     const hw = this.cluster.highWatermarks(this.spec.topic);
+    const start = this.cluster.logStartOffsets(this.spec.topic);
     let lag = 0;
-    for (const p of this.partitions) lag += Math.max(0, (hw[p] ?? 0) - (offsets.get(p) ?? 0));
+    for (let p = 0; p < hw.length; p++) lag += Math.max(0, hw[p]! - (offsets.get(p) ?? start[p] ?? 0));
     return lag;
   }
 

@@ -13,7 +13,7 @@
  * cached per key string: routing a record allocates nothing.
  */
 import { defaultMaxParallelism, keyGroupRangeForSubtask, subtaskForKey, type KeyGroupRange } from './key-groups.js';
-import { partitionsBySubtask } from './split-owner.js';
+import { partitionsBySubtask, splitOwner } from './split-owner.js';
 
 /** What one subtask shows in the inspector (the web UI's per-subtask metrics). */
 export interface SubtaskView {
@@ -36,12 +36,12 @@ export class SubtaskLayout {
   readonly recordsIn: Float64Array;
   readonly busyMs: Float64Array;
   /** Source subtask by partition number. */
-  private readonly sourceOf: Int32Array;
+  private sourceOf: Int32Array;
   /** Records per subtask in the batch being timed. */
   private readonly load: Float64Array;
 
   constructor(
-    topic: string,
+    private readonly topic: string,
     partitionCount: number,
     readonly parallelism: number,
     readonly maxParallelism: number,
@@ -53,6 +53,23 @@ export class SubtaskLayout {
     this.load = new Float64Array(parallelism);
     this.sourceOf = new Int32Array(partitionCount);
     this.partitions.forEach((owned, s) => owned.forEach((p) => (this.sourceOf[p] = s)));
+  }
+
+  /**
+   * Partitions found by a later discovery: each goes to its split owner (the same rule as at the start,
+   * so partition p lands where it would have had it existed from the beginning). Returns the owners.
+   */
+  addPartitions(partitions: readonly number[]): number[] {
+    const count = Math.max(this.sourceOf.length, ...partitions.map((p) => p + 1));
+    const grown = new Int32Array(count);
+    grown.set(this.sourceOf);
+    this.sourceOf = grown;
+    return partitions.map((p) => {
+      const s = splitOwner(this.topic, p, this.parallelism);
+      this.partitions[s]!.push(p);
+      this.sourceOf[p] = s;
+      return s;
+    });
   }
 
   /** The source subtask reading a partition (KafkaSourceEnumerator's split owner). */

@@ -33,19 +33,33 @@ export class WatermarkTracker {
   private maxSeen = new Float64Array(0);
   private lastRecordAt = new Float64Array(0);
   private current = Number.NEGATIVE_INFINITY;
+  /** The source partitions whose watermarks are combined (discovery adds to them). */
+  private readonly partitions: number[];
 
   constructor(
-    private readonly partitions: readonly number[],
+    partitions: readonly number[],
     private readonly bound: number,
     private readonly idleness: number | undefined,
     private readonly startedAtMs: number,
-    /** Source subtasks with no partition. */
-    private readonly emptySubtasks = 0,
+    /** Source subtasks with no partition (fewer once discovery hands them one). */
+    private emptySubtasks = 0,
   ) {
+    this.partitions = [...partitions];
     for (const p of partitions) {
       this.room(p);
       this.lastRecordAt[p] = startedAtMs;
     }
+  }
+
+  /**
+   * A partition found by discovery joins the minimum at `now` with no record yet, so it holds the
+   * watermark back until its first record (or its idle timeout) — as a new split's output does.
+   */
+  addPartition(p: number, now: number, emptySubtasks: number): void {
+    this.partitions.push(p);
+    this.room(p);
+    this.lastRecordAt[p] = now;
+    this.emptySubtasks = emptySubtasks;
   }
 
   /** A record with event time t came out of partition p at processing time now. */

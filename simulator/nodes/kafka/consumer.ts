@@ -69,10 +69,14 @@ export class KafkaConsumer implements KafkaConsumerClient {
     this.topic = topic;
     this.mode = 'assign';
     this.cluster.readTopics.add(topic);
+    // As KafkaConsumer.assign: a partition that stays assigned keeps its fetch position; a new one starts
+    // at the given offset, or at the reset policy.
+    const kept = new Set(this.assigned);
     this.assigned = [...partitions];
     this.buffer = this.buffer.filter((r) => partitions.includes(r.partition));
     for (const p of partitions) {
       const start = startOffsets?.get(p);
+      if (start === undefined && kept.has(p)) continue;
       this.startAt(p, start ?? this.resetOffset());
     }
   }

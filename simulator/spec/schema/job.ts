@@ -40,6 +40,10 @@ export const jobSchema = z
       .describe('Watermark strategy.'),
     'allowed-lateness': duration('Keep window state this long after the watermark passes its end; a late record re-fires the window.').default(0),
     'late-data': z.enum(['drop', 'side-output']).default('drop').describe('Records for windows past their lateness are dropped (counted) or sent to a side output.'),
+    'local-global': z
+      .boolean()
+      .optional()
+      .describe("The SQL planner's two-phase window aggregation: each source subtask pre-aggregates its records per key and window slice (local), and only those partial results are shuffled by key to the global aggregate. A hot key's records are then counted where they are read, not all on the subtask owning the key."),
     dedupe: z
       .strictObject({
         field: z.string().describe('Field holding a stable record id, e.g. `@metadata._id`.'),

@@ -48,6 +48,7 @@ export const kafkaSourceSchema = z
     'partition.assignment.strategy': z.enum(['range', 'roundrobin']).default('range').describe('How the group shares partitions: `range` (contiguous blocks) or `roundrobin`.'),
     'starting-offsets': z.enum(['earliest', 'latest', 'committed']).default('earliest').describe('Flink only: where a job without a checkpoint starts (default earliest).'),
     idleness: duration('Flink only: a partition with no records for this long stops holding back the watermark.').optional(),
+    'partition.discovery.interval.ms': duration('Flink only: how often the source looks for partitions added to the topic (KafkaSourceOptions; SQL `scan.topic-partition-discovery.interval`; default 5 min, 0 disables).').default(300_000),
   })
   .describe('Where a consumer reads.');
 
