@@ -243,6 +243,27 @@ export const checkPaths: PathSchema = {
       },
     },
     warehouse: warehousePaths(),
+    athena: {
+      kind: 'group',
+      doc: 'Athena over the Glue tables of aws/template.yaml, queried when the run ended.',
+      fields: {
+        tables: {
+          kind: 'map',
+          doc: 'Per Glue table (its TableInput.Name, e.g. `athena.tables.logs.rows`).',
+          keyName: 'table',
+          value: {
+            kind: 'group',
+            doc: 'One table: what a query sees against what the lake holds.',
+            fields: {
+              rows: n('Rows `SELECT count(*) FROM <table>` returns: lines in the partitions the query reads (registered in the catalog, or projected).'),
+              lakeRows: n("Lines in every Hive-style partition folder under the table's location: what the query would return with every partition registered."),
+              partitions: n('Partitions holding data that the query reads.'),
+              lakePartitions: n("Partition folders under the table's location."),
+            },
+          },
+        },
+      },
+    },
   },
 };
 

@@ -4,6 +4,7 @@
  * Everything here is plain data, so it survives structured cloning and JSON.
  */
 import type { WarehouseResult } from '../warehouse/result.js';
+import type { AthenaResult } from '../athena/result.js';
 import type { TraceStep } from '../ledger/ledger.js';
 import type { MetricsSeries } from '../metrics/series.js';
 import type { RunCost } from '../cost/run-cost.js';
@@ -143,6 +144,8 @@ export interface RunResult {
   groups?: Record<string, GroupSummary>;
   /** The orders warehouse and its marts (runs with a `warehouse:` only). */
   warehouse?: WarehouseResult;
+  /** Athena over the lake's Glue tables at the end of the run (runs whose catalog declares tables only). */
+  athena?: AthenaResult;
   /** What the run cost: latency, extra writes, bytes, state held, recompute work (simulator/cost). */
   cost?: RunCost;
   checks?: CheckResult[];

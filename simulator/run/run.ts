@@ -23,6 +23,8 @@ import { budgetSentence, budgetSpent } from './budget.js';
 import { compareAnswers, queryOf, truthWindows, type AnswerSource } from './query.js';
 import { runWarehouse } from '../warehouse/run.js';
 import { summarizeWarehouse } from '../warehouse/result.js';
+import { summarizeAthena } from '../athena/result.js';
+import type { S3Store } from '../nodes/s3/store.js';
 import { ArchitectureSampler, type ArchitectureSource } from './architectures.js';
 import { formatDuration } from '../spec/units.js';
 import { placesFeeding } from './feeds.js';
@@ -270,6 +272,9 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   if (query && truth) result.query = compareAnswers(truth, built.answers, query, sim.now);
   // The warehouse runs on its own clock (days of orders), from the same seed.
   if (spec.warehouse) result.warehouse = summarizeWarehouse(runWarehouse(spec.warehouse, seed));
+  // Athena reads the lake as the run left it: the Glue tables over the object store's keys.
+  const lakeId = Object.keys(spec.nodes).find((id) => spec.nodes[id]!.type === 's3');
+  if (spec.catalog && lakeId) result.athena = summarizeAthena(spec.catalog, built.outputs.get(lakeId) as unknown as S3Store, sim.now);
   if (samplers.size > 0) {
     result.architectures = idMap({});
     for (const [id, s] of samplers) result.architectures[id] = s.series(heldBits);

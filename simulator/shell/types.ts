@@ -4,6 +4,8 @@
  */
 import type { RunHandle } from '../run/run.js';
 import type { ReshardCall } from '../nodes/kinesis/reshard.js';
+import type { Registration } from '../athena/partitions.js';
+import type { StatementResult } from '../athena/query.js';
 
 export interface ShellContext {
   /** The last finished (or cancelled) run, if any. */
@@ -41,6 +43,26 @@ export interface ShellSession {
    * the stream as the run left it: `list-shards` shows the result.
    */
   readonly reshards?: ReadonlyMap<string, readonly ReshardCall[]>;
+  /**
+   * Athena in this terminal: the query executions started (`aws athena start-query-execution`), in order,
+   * and the Glue catalog's partitions as the run left them plus those added here (MSCK REPAIR TABLE,
+   * ALTER TABLE ADD PARTITION, `aws glue start-crawler`), by `database.table`.
+   */
+  readonly athena?: AthenaSession;
+}
+
+export interface AthenaSession {
+  readonly executions: readonly AthenaExecution[];
+  readonly registrations: ReadonlyMap<string, readonly Registration[]>;
+}
+
+export interface AthenaExecution {
+  readonly id: string;
+  readonly query: string;
+  readonly database: string;
+  readonly outputLocation: string;
+  readonly atMs: number;
+  readonly result: StatementResult;
 }
 
 export function emptySession(handle: RunHandle): ShellSession {

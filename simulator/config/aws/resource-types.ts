@@ -88,6 +88,97 @@ const searchDestination = {
   VpcConfiguration: inert('Json', 'The VPC of the domain.'),
 } satisfies Record<string, PropDecl>;
 
+/**
+ * AWS Glue's catalog resources (CloudFormation Template Reference: AWS::Glue::Database, ::Table, ::Partition,
+ * ::Crawler and their TableInput, StorageDescriptor, PartitionInput, Targets, CatalogTarget, Schedule pages).
+ * The table's and partition's locations and the partition keys decide what Athena reads (simulator/athena).
+ */
+const storageDescriptor = p(
+  {
+    Location: p('String', 'Where the data is: s3://bucket/prefix/ (with the trailing slash).'),
+    Columns: p('List', 'The columns: [{ Name, Type }]; each is a field of the JSON lines.'),
+    InputFormat: quiet('String', 'e.g. org.apache.hadoop.mapred.TextInputFormat.'),
+    OutputFormat: quiet('String', 'e.g. org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat.'),
+    SerdeInfo: quiet('Json', 'The SerDe, e.g. { SerializationLibrary: org.openx.data.jsonserde.JsonSerDe }.'),
+    Compressed: quiet('Boolean', 'Whether the data is compressed.'),
+    NumberOfBuckets: quiet('Integer', 'Buckets (-1: none).'),
+    BucketColumns: quiet('List', 'Bucketing columns.'),
+    SortColumns: quiet('List', 'Sort columns.'),
+    Parameters: quiet('Json', 'SerDe-level properties.'),
+    SkewedInfo: quiet('Json', 'Skewed values.'),
+    StoredAsSubDirectories: quiet('Boolean', 'Whether data is in subdirectories.'),
+    SchemaReference: quiet('Json', 'A schema registry reference.'),
+  },
+  'The physical storage: location, columns and format.',
+);
+const catalogId = quiet('String', 'The account of the Data Catalog: !Ref AWS::AccountId.', { required: true });
+const GLUE_RESOURCE_TYPES: Record<string, Record<string, PropDecl>> = {
+  'AWS::Glue::Database': {
+    CatalogId: catalogId,
+    DatabaseInput: p({ Name: p('String', 'The database name (lowercase).'), Description: quiet('String', 'A description.'), LocationUri: quiet('String', 'Default location of its tables.'), Parameters: quiet('Json', 'Properties.'), CreateTableDefaultPermissions: quiet('List', 'Lake Formation permissions.'), TargetDatabase: quiet('Json', 'A resource link target.'), FederatedDatabase: quiet('Json', 'A federated database.') }, 'The database.', { required: true }),
+    DatabaseName: quiet('String', 'The name of the database to update.'),
+  },
+  'AWS::Glue::Table': {
+    CatalogId: catalogId,
+    DatabaseName: p('String', 'The database holding the table (lowercase).', { required: true }),
+    TableInput: p(
+      {
+        Name: p('String', 'The table name (lowercase).'),
+        TableType: p('String', 'EXTERNAL_TABLE for data in S3.', { allowed: ['EXTERNAL_TABLE', 'VIRTUAL_VIEW', 'GOVERNED'] }),
+        PartitionKeys: p('List', 'The partition columns: [{ Name, Type }], in the order of the folders (dt=…/hour=…/). Partitions must be registered (or projected) before a query sees them.'),
+        StorageDescriptor: storageDescriptor,
+        Parameters: p('Json', 'Table properties, e.g. EXTERNAL: "TRUE", classification: json, and partition projection: "projection.enabled": "true", "projection.dt.type": date, …'),
+        Description: quiet('String', 'A description.'),
+        Owner: quiet('String', 'The owner.'),
+        Retention: quiet('Integer', 'Retention time.'),
+        ViewOriginalText: quiet('String', 'A view\'s original SQL.'),
+        ViewExpandedText: quiet('String', 'A view\'s expanded SQL.'),
+        TargetTable: quiet('Json', 'A resource link target.'),
+        ViewDefinition: quiet('Json', 'A multi-dialect view.'),
+      },
+      'The table.',
+      { required: true },
+    ),
+    OpenTableFormatInput: inert('Json', 'An Iceberg table (not simulated).'),
+  },
+  'AWS::Glue::Partition': {
+    CatalogId: catalogId,
+    DatabaseName: p('String', 'The database.', { required: true }),
+    TableName: p('String', 'The table.', { required: true }),
+    PartitionInput: p({ Values: p('List', 'One value per partition key, in order: [2026-01-01, "00"].', { required: true }), StorageDescriptor: storageDescriptor, Parameters: quiet('Json', 'Properties.') }, 'The partition.', { required: true }),
+  },
+  'AWS::Glue::Crawler': {
+    Name: p('String', 'The crawler name.'),
+    Role: quiet('String', 'The IAM role the crawler assumes (IAM is not simulated).', { required: true }),
+    Targets: p(
+      {
+        CatalogTargets: p('List', '[{ DatabaseName, Tables: [...] }]: existing tables whose partitions the crawler adds from their locations.'),
+        S3Targets: p('List', '[{ Path }]: S3 paths the crawler turns into tables of its own.'),
+        JdbcTargets: inert('List', 'JDBC targets (not simulated).'),
+        DynamoDBTargets: inert('List', 'DynamoDB targets (not simulated).'),
+        MongoDBTargets: inert('List', 'MongoDB targets (not simulated).'),
+        DeltaTargets: inert('List', 'Delta Lake targets (not simulated).'),
+        IcebergTargets: inert('List', 'Iceberg targets (not simulated).'),
+        HudiTargets: inert('List', 'Hudi targets (not simulated).'),
+      },
+      'What the crawler reads.',
+      { required: true },
+    ),
+    DatabaseName: p('String', 'Where the crawler writes tables of S3 targets.'),
+    Schedule: p({ ScheduleExpression: p('String', 'cron(Minutes Hours Day-of-month Month Day-of-week Year) in UTC; at most every 5 minutes.') }, 'When the crawler runs (absent: on demand, `aws glue start-crawler`).'),
+    SchemaChangePolicy: quiet('Json', 'UpdateBehavior / DeleteBehavior (catalog targets need DeleteBehavior: LOG).'),
+    RecrawlPolicy: quiet('Json', 'CRAWL_EVERYTHING, CRAWL_NEW_FOLDERS_ONLY or CRAWL_EVENT_MODE.'),
+    Configuration: quiet('String', 'A JSON string of crawler options.'),
+    Classifiers: quiet('List', 'Custom classifiers.'),
+    Description: quiet('String', 'A description.'),
+    TablePrefix: quiet('String', 'Prefix of the tables it creates.'),
+    CrawlerSecurityConfiguration: quiet('String', 'Security configuration.'),
+    LakeFormationConfiguration: quiet('Json', 'Lake Formation options.'),
+    LineageConfiguration: quiet('Json', 'Data lineage options.'),
+    Tags: quiet('Json', 'Tags.'),
+  },
+};
+
 export const RESOURCE_TYPES: Readonly<Record<string, Record<string, PropDecl>>> = {
   'AWS::Kinesis::Stream': {
     Name: p('String', 'The stream name (default: CloudFormation makes one; here the logical ID).'),
@@ -125,6 +216,7 @@ export const RESOURCE_TYPES: Readonly<Record<string, Record<string, PropDecl>>> 
       .map((k) => [k, quiet('Json', `${k} (not simulated: the bucket is the simulated object store).`)])
       .concat([['BucketName', p('String', 'The bucket name (default: CloudFormation makes one; here the logical ID).')]]),
   ),
+  ...GLUE_RESOURCE_TYPES,
   'AWS::IAM::Role': Object.fromEntries(
     ['AssumeRolePolicyDocument', 'Description', 'ManagedPolicyArns', 'MaxSessionDuration', 'Path', 'PermissionsBoundary', 'Policies', 'RoleName', 'Tags'].map((k) => [k, quiet(k === 'RoleName' || k === 'Description' || k === 'Path' || k === 'PermissionsBoundary' ? 'String' : 'Json', `${k} (IAM is not simulated).`, k === 'AssumeRolePolicyDocument' ? { required: true } : {})]),
   ),

@@ -14,6 +14,8 @@ import { parseHostPort, type HostPort } from '../shared/hosts.js';
 import { entryOf, readCfnYaml, type CfnEntry, type CfnValue } from './cfn-yaml.js';
 import { RESOURCE_KEYS, RESOURCE_TYPES, TEMPLATE_SECTIONS, type PropDecl } from './resource-types.js';
 import { resolveString, type Resource } from './resolve.js';
+import { compileGlueCatalog } from './glue.js';
+import type { CatalogSpec } from '../../spec/schema/catalog.js';
 
 export const S3_NODE = 's3';
 const NODE_ID = /^[A-Za-z][\w-]*$/;
@@ -28,6 +30,8 @@ export interface AwsTemplate {
   usesS3: boolean;
   /** Names of streams whose properties were refused: what reads or writes them is not reported again. */
   refusedStreams: Set<string>;
+  /** The Glue Data Catalog of AWS::Glue::Table, ::Partition and ::Crawler resources. */
+  catalog?: CatalogSpec;
 }
 
 export function compileAwsTemplate(text: string, p: Problems): AwsTemplate | undefined {
@@ -88,6 +92,8 @@ export function compileAwsTemplate(text: string, p: Problems): AwsTemplate | und
     const f = compileFirehose(r, out, ctx);
     if (f) out.firehoses.push(f);
   }
+  out.catalog = compileGlueCatalog(table, refused, ctx);
+  if (out.catalog.tables.length > 0) out.usesS3 = true;
   return out;
 }
 
@@ -138,8 +144,10 @@ function readResource(e: CfnEntry, p: Problems): { resource: Resource; ok: boole
     return undefined;
   }
   const ok = checkProps(props, decls, e.key, '#', p);
-  const nameKey = type === 'AWS::Kinesis::Stream' ? 'Name' : type === 'AWS::KinesisFirehose::DeliveryStream' ? 'DeliveryStreamName' : type === 'AWS::S3::Bucket' ? 'BucketName' : 'RoleName';
-  const nameEntry = entryOf(props, nameKey);
+  const nameKey = type === 'AWS::Kinesis::Stream' || type === 'AWS::Glue::Crawler' ? 'Name' : type === 'AWS::KinesisFirehose::DeliveryStream' ? 'DeliveryStreamName' : type === 'AWS::S3::Bucket' ? 'BucketName' : 'RoleName';
+  // A Glue database's and table's names sit inside DatabaseInput / TableInput.
+  const glueInput = type === 'AWS::Glue::Database' ? 'DatabaseInput' : type === 'AWS::Glue::Table' ? 'TableInput' : undefined;
+  const nameEntry = entryOf(glueInput ? (entryOf(props, glueInput)?.value ?? props) : props, glueInput ? 'Name' : nameKey);
   // A resource without a name gets one CloudFormation makes up; the simulation uses the logical ID.
   const name = nameEntry?.value.kind === 'scalar' && nameEntry.value.value !== null ? String(nameEntry.value.value) : e.key;
   return { resource: { logicalId: e.key, type, props, name, nameLoc: nameEntry?.value.loc ?? e.keyLoc, loc: e.keyLoc }, ok };

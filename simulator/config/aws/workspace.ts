@@ -12,6 +12,7 @@ import type { HostPort } from '../shared/hosts.js';
 import type { Host } from '../workspace/layout.js';
 import { compileAwsTemplate, type AwsTemplate } from './template.js';
 import { compileKclApp } from './kcl.js';
+import type { CatalogSpec } from '../../spec/schema/catalog.js';
 
 type Resolve = (hp: HostPort, role: 'elasticsearch', p: Problems, loc: Loc) => string | undefined;
 
@@ -24,6 +25,8 @@ export interface AwsWorkspace {
   /** Node id → the file it came from. */
   files: Map<string, string>;
   usesS3: boolean;
+  /** The Glue Data Catalog (spec `catalog`), when the template declares tables. */
+  catalog?: CatalogSpec;
   /** The stream a Logstash kinesis output's `stream_name` names, or an error at `loc`. */
   streamFor(streamName: string, p: Problems, loc: Loc): string | undefined;
 }
@@ -60,6 +63,7 @@ export function compileAwsWorkspace(templatePath: string | undefined, kclHosts: 
         out.files.set(f.id, name(templatePath));
       }
       out.usesS3 = out.template.usesS3;
+      if (out.template.catalog && out.template.catalog.tables.length > 0) out.catalog = out.template.catalog;
     }
     issues.push(...tp.list);
   }

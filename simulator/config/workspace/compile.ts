@@ -267,11 +267,11 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
     if (kafkaCluster?.brokers.includes(host)) return kafkaCluster.targetOf(host);
     return host;
   };
-  return toSpec(world, ordered, totalFiles, rename, nodeFile, issues, settingAt, runbook, warehouse);
+  return toSpec(world, ordered, totalFiles, rename, nodeFile, issues, settingAt, runbook, warehouse, aws.catalog);
 }
 
 /** `rename`: a host name in a fault → the internal node id or broker address. */
-function toSpec(world: World, nodes: Record<string, unknown>, files: number, rename: (host: unknown) => unknown, nodeFile: Map<string, string>, issues: SpecIssue[], settingAt: ReadonlyMap<string, Loc & { file: string }>, runbook: readonly RunbookLine[], warehouse?: CompiledWarehouse): WorkspaceOutcome {
+function toSpec(world: World, nodes: Record<string, unknown>, files: number, rename: (host: unknown) => unknown, nodeFile: Map<string, string>, issues: SpecIssue[], settingAt: ReadonlyMap<string, Loc & { file: string }>, runbook: readonly RunbookLine[], warehouse?: CompiledWarehouse, catalog?: unknown): WorkspaceOutcome {
   const wh = warehouse ? warehouseData(world, warehouse) : undefined;
   const faults = Array.isArray(world.data.faults)
     ? world.data.faults.filter((f: unknown) => !wh?.isDbFault(f)).map((f: unknown) => {
@@ -296,6 +296,7 @@ function toSpec(world: World, nodes: Record<string, unknown>, files: number, ren
     ...(faults !== undefined ? { faults } : {}),
     ...(runbook.length > 0 ? { operations: runbook.map(({ at, run }) => ({ at, run })) } : {}),
     ...(wh ? { warehouse: wh.data } : {}),
+    ...(catalog ? { catalog } : {}),
   };
   const outcome = validateData(data, world.map);
   // Problems about nodes are located by the internal spec's paths, which world.yaml does not have:

@@ -18,6 +18,7 @@ import { kinesisSchema, kinesisConsumerSchema } from './kinesis.js';
 import { firehoseSchema } from './firehose.js';
 import { windowSchema, aggregateSchema } from './job.js';
 import { warehouseSchema } from './warehouse.js';
+import { catalogSchema } from './catalog.js';
 
 export const nodeSchema = z
   .discriminatedUnion('type', [
@@ -60,6 +61,7 @@ export const pipelineSchema = z
     operations: z.array(operationSchema).default([]).describe('What the operators do during the run, as the real commands, each at its time.'),
     query: querySchema.optional(),
     warehouse: warehouseSchema.optional(),
+    catalog: catalogSchema.optional(),
   })
   .describe('A Pipeline Lab pipeline.');
 

@@ -10,12 +10,15 @@ import { firehoseCommand } from './firehose.js';
 import { dynamodbCommand, leaseTables } from './dynamodb.js';
 import { cloudwatchCommand } from './cloudwatch.js';
 import { deliveryStreams, streams } from './cli.js';
+import { ATHENA_OPERATIONS, GLUE_OPERATIONS, athenaCommand, glueCommand } from './athena.js';
 
 const OPERATIONS: Readonly<Record<string, readonly string[]>> = {
   kinesis: KINESIS_OPERATIONS,
   firehose: ['describe-delivery-stream'],
   dynamodb: ['scan'],
   cloudwatch: ['get-metric-statistics'],
+  athena: ATHENA_OPERATIONS,
+  glue: GLUE_OPERATIONS,
 };
 
 const USAGE = [
@@ -29,12 +32,18 @@ const USAGE = [
   'aws dynamodb scan --table-name <KCL applicationName>          (the lease table: owner and checkpoint per shard)',
   'aws cloudwatch get-metric-statistics --namespace AWS/Kinesis --metric-name IncomingRecords|WriteProvisionedThroughputExceeded',
   '    --dimensions Name=StreamName,Value=<stream> --statistics Sum --period <seconds> [--start-time <iso>] [--end-time <iso>]',
+  'aws athena start-query-execution --query-string "SELECT count(*) FROM logs" --query-execution-context Database=<db>',
+  '    --result-configuration OutputLocation=s3://<bucket>/athena-results/     (SELECT, MSCK REPAIR TABLE, ALTER TABLE … ADD PARTITION, SHOW PARTITIONS)',
+  'aws athena get-query-results --query-execution-id <id>          (also get-query-execution: the state, and why a query failed)',
+  'aws glue get-partitions --database-name <db> --table-name <table>    (the partitions the catalog holds)',
+  'aws glue start-crawler --name <crawler>',
+  '    (the lake as the run left it, or as of `at <time>`; partitions added here last for this terminal session)',
   '  Output is the AWS CLI v2\'s JSON. Times default to the run\'s start and the instant set with `at`.',
 ].join('\n');
 
 export const aws: Command = {
   name: 'aws',
-  summary: 'the AWS CLI over the run: Kinesis streams and shards, Firehose streams, KCL lease tables, CloudWatch metrics',
+  summary: 'the AWS CLI over the run: Kinesis streams and shards, Firehose streams, KCL lease tables, CloudWatch metrics, Athena queries and Glue partitions over the lake',
   usage: USAGE,
   run(args, { handle, session }) {
     const [service, operation, ...rest] = args;
@@ -46,6 +55,8 @@ export const aws: Command = {
     if (service === 'kinesis') return kinesisCommand(handle, session, operation, rest);
     if (service === 'firehose') return firehoseCommand(handle, rest);
     if (service === 'dynamodb') return dynamodbCommand(handle, rest);
+    if (service === 'athena') return athenaCommand(handle, session, operation, rest);
+    if (service === 'glue') return glueCommand(handle, session, operation, rest);
     return cloudwatchCommand(handle, session, rest);
   },
   complete(args, { handle }) {
@@ -62,6 +73,8 @@ export const aws: Command = {
       kinesis: ['--stream-name', '--target-shard-count', '--scaling-type', '--shard-to-split', '--new-starting-hash-key', '--shard-to-merge', '--adjacent-shard-to-merge'],
       firehose: ['--delivery-stream-name'],
       dynamodb: ['--table-name'],
+      athena: ['--query-string', '--query-execution-context', '--result-configuration', '--query-execution-id'],
+      glue: ['--database-name', '--table-name', '--name'],
       cloudwatch: ['--namespace', '--metric-name', '--dimensions', '--statistics', '--period', '--start-time', '--end-time'],
     };
     return options[args[0]!] ?? [];
