@@ -12,6 +12,7 @@ import { flinkDuration, lines, sqlInterval } from './text.js';
 import { col, whereToSql } from './flink-where.js';
 import type { HostNames } from './hosts.js';
 import { UNLIMITED_ATTEMPTS } from '../config/flink/config-yaml.js';
+import { runsLocalGlobal } from '../config/flink/agg-phases.js';
 
 /** The event-time column every written source declares its WATERMARK on (Filebeat's and Logstash's field). */
 const TIME = '@timestamp';
@@ -110,8 +111,19 @@ function jobRefusals(at: string, job: JobSpec, node: FlinkSpec): Refusal[] {
     const upsert = node.sink.elasticsearch?.['document-id'] !== undefined;
     if (w?.type !== 'tumbling' || !upsert) no('allowed-lateness', 'allowed lateness is written as table.exec.emit.allow-lateness, which Flink applies to a legacy GROUP BY TUMBLE window writing into an upsert sink (elasticsearch-7 with a PRIMARY KEY) only', "허용 지연은 table.exec.emit.allow-lateness로 쓰는데, Flink는 이를 업서트 싱크(PRIMARY KEY가 있는 elasticsearch-7)에 쓰는 레거시 GROUP BY TUMBLE 윈도에만 적용합니다");
   }
+  if (job['local-global'] === true && !plannerSplits(job)) no('local-global', "Flink's planner splits only an event-time TUMBLE or HOP window table function without COUNT(DISTINCT …) into local and global phases: this window is written in a form it keeps in one phase", 'Flink 플래너는 COUNT(DISTINCT …) 없는 이벤트 시간 TUMBLE·HOP 윈도 테이블 함수만 로컬·글로벌 두 단계로 나눕니다. 이 윈도는 한 단계로 남는 형태로 쓰입니다');
   if (job['late-data'] === 'side-output') no('late-data', 'a side output for late rows is a DataStream API feature: a Flink SQL window drops late rows', '늦은 행의 사이드 출력은 DataStream API 기능입니다. Flink SQL 윈도는 늦은 행을 버립니다');
   return out;
+}
+
+/** Whether job.sql writes the window as a legacy group window (SESSION, or TUMBLE with allowed lateness). */
+function writesGroupWindow(job: JobSpec): boolean {
+  return job.window?.type === 'session' || job['allowed-lateness'] > 0;
+}
+
+/** Whether Flink's planner, left at its default AUTO, runs the written query in two phases. */
+function plannerSplits(job: JobSpec): boolean {
+  return runsLocalGlobal(job, writesGroupWindow(job), new Map());
 }
 
 /** The result columns of the query: [sink column, what it is to the compiler, SQL type]. */
@@ -230,8 +242,7 @@ function query(source: string, sink: string, job: JobSpec | undefined, result: C
   const [fn, field] = job.aggregate.split(':') as [string, string | undefined];
   const value = job.dedupe ? `COUNT(DISTINCT ${col(job.dedupe.field)})` : fn === 'count' ? 'COUNT(*)' : `${fn.toUpperCase()}(${col(field!)})`;
   const valueItem = `${value} AS ${col(result[3]!.name)}`;
-  const legacy = w.type === 'session' || job['allowed-lateness'] > 0;
-  if (legacy) {
+  if (writesGroupWindow(job)) {
     // The legacy group windows: SESSION has no window table function the simulator runs, and
     // table.exec.emit.allow-lateness applies to GROUP BY TUMBLE(…) only.
     const fnName = w.type === 'session' ? 'SESSION' : 'TUMBLE';
@@ -298,6 +309,8 @@ export function writeFlinkConfigYaml(id: string, node: FlinkSpec): string {
   if (wm && wm.interval !== 200) set.push(`pipeline.auto-watermark-interval: ${flinkDuration(wm.interval)}`);
   const lateness = node.job?.['allowed-lateness'] ?? 0;
   if (lateness > 0) set.push(`table.exec.emit.allow-lateness: ${flinkDuration(lateness)}`);
+  // AUTO splits a window aggregation wherever it can: a spec that keeps it in one phase says so.
+  if (node.job && node.job['local-global'] !== true && plannerSplits(node.job)) set.push('table.optimizer.agg-phase-strategy: ONE_PHASE');
   return lines(`# Flink 2.0 config.yaml of ${id}; options not written keep Flink 2.0's defaults.`, ...(set.length > 0 ? set : ['# (all defaults)']));
 }
 

@@ -35,7 +35,7 @@ describe('workspace exercises are real files', () => {
 
   it('every exercise of lesson 5 (Flink) is a workspace, its job a job.sql', () => {
     const flink = exercises.filter((e) => e.lesson === '05-flink');
-    expect(flink.length).toBe(7);
+    expect(flink.length).toBe(8);
     expect(flink.filter((e) => !e.workspace).map((e) => e.slug)).toEqual([]);
     for (const e of flink) expect(Object.keys(e.starter).some((p) => p.endsWith('/job.sql')), e.slug).toBe(true);
   });
