@@ -242,7 +242,7 @@ function query(source: string, sink: string, job: JobSpec | undefined, result: C
   const [fn, field] = job.aggregate.split(':') as [string, string | undefined];
   const value = job.dedupe ? `COUNT(DISTINCT ${col(job.dedupe.field)})` : fn === 'count' ? 'COUNT(*)' : `${fn.toUpperCase()}(${col(field!)})`;
   const valueItem = `${value} AS ${col(result[3]!.name)}`;
-  if (writesGroupWindow(job)) {
+  if (w.type === 'session' || writesGroupWindow(job)) {
     // The legacy group windows: SESSION has no window table function the simulator runs, and
     // table.exec.emit.allow-lateness applies to GROUP BY TUMBLE(…) only.
     const fnName = w.type === 'session' ? 'SESSION' : 'TUMBLE';
