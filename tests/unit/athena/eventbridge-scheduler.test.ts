@@ -25,6 +25,7 @@ import { runSync } from '../../../simulator/run/run.js';
 import { invocationDelayMs, invocations, scheduledTimes } from '../../../simulator/scheduler/invocations.js';
 import type { ScheduleSpec } from '../../../simulator/spec/schema/catalog.js';
 import { terminal } from '../shell/fixtures.js';
+import { simText } from '../../../site/i18n/sim/index.js';
 
 const DIR = join(import.meta.dirname, '../../../lessons/09-aws/exercises/the-crawler-runs-after-the-report');
 const TEMPLATE = 'aws/template.yaml';
@@ -124,5 +125,26 @@ describe('what CloudFormation and EventBridge Scheduler refuse', () => {
     expect(warningsOf(edit(starter(), `glue:startCrawler\n        RoleArn: !GetAtt SchedulerRole.Arn\n        Input: '{"Name": "logs-partitions"}'`, `glue:startJobRun\n        RoleArn: !GetAtt SchedulerRole.Arn\n        Input: '{"JobName": "compact"}'`))).toEqual(['67: the target glue:startJobRun is valid but not simulated: its invocations are listed, and change nothing in the run']);
     const sh = terminal(run(edit(solution(), `'{"Name": "logs-partitions"}'`, `'{"Name": "logs-partition"}'`), 1));
     expect(sh('aws scheduler get-schedule --name logs-partitions-morning').text.split('\n').at(-1)).toBe('  2026-01-01T00:01:00+00:00  invoked at 2026-01-01T00:01:36+00:00: glue:startCrawler failed with EntityNotFoundException (no crawler logs-partition)');
+  });
+
+  it('says its own warnings and hints in Korean on a Korean page', () => {
+    const offWithWindow = compileWorkspace(edit(starter(), 'Mode: FLEXIBLE', 'Mode: "OFF"')).warnings.filter((w) => w.file === TEMPLATE);
+    const missing = compileWorkspace(edit(starter(), `'{"Name": "logs-partitions"}'`, `'{"Name": "nightly"}'`)).warnings.filter((w) => w.file === TEMPLATE);
+    const unmodelled = compileWorkspace(edit(starter(), 'glue:startCrawler', 'glue:startJobRun')).warnings.filter((w) => w.file === TEMPLATE);
+    const zone = compileWorkspace(edit(starter(), 'Asia/Seoul', 'Asia/Seol'));
+    const bareOff = compileWorkspace(edit(starter(), FLEXIBLE, '        Mode: OFF\n'));
+    const texts = [...offWithWindow, ...missing, ...unmodelled].flatMap((w) => [w.message, w.hint ?? '']);
+    if (zone.ok || bareOff.ok) throw new Error('expected refusals');
+    texts.push(zone.errors[0]!.hint!, bareOff.errors[0]!.hint!);
+    expect(texts.filter((t) => t !== '').map((t) => simText(t, 'ko'))).toEqual([
+      'Mode가 "OFF"이면 MaximumWindowInMinutes는 효과가 없습니다. 대상은 예약된 그 1분 안에 호출됩니다',
+      '이 범위를 쓰려면 Mode: FLEXIBLE',
+      '이 템플릿에는 이름이 nightly인 AWS::Glue::Crawler가 없습니다. 호출할 때마다 실패합니다 (EntityNotFoundException)',
+      '이 템플릿에 선언된 크롤러 이름을 쓰세요',
+      '대상 glue:startJobRun은 올바른 설정이지만 시뮬레이션하지 않습니다. 호출은 기록되지만 실행에는 아무 영향이 없습니다',
+      '시뮬레이션되는 것: arn:aws:scheduler:::aws-sdk:glue:startCrawler',
+      'Asia/Seoul의 오타인가요? (IANA 시간대 이름)',
+      'YAML은 따옴표 없는 OFF 값을 불리언으로 읽습니다. Mode: "OFF"처럼 따옴표를 붙이세요',
+    ]);
   });
 });
