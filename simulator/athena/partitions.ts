@@ -14,12 +14,15 @@
  *   metadata registered to the table", Athena User Guide, "Use partition projection"). See projection.ts.
  *
  * A crawler's run is taken to register what it finds at its scheduled instant (a real run lasts a minute
- * or more; the simulation does not model that time).
+ * or more; the simulation does not model that time). A crawler runs on its own Glue schedule and at each
+ * invocation of an EventBridge Scheduler schedule whose target is glue:startCrawler with its name
+ * (simulator/scheduler/invocations.ts: the invocation, not the scheduled time, is when it starts).
  */
 import type { S3Store } from '../nodes/s3/store.js';
 import type { CatalogSpec, CatalogTableSpec } from '../spec/schema/catalog.js';
 import { fireTimes, parseScheduleExpression } from '../config/aws/schedule-expression.js';
 import { projectedPartitions, projectionEnabled } from './projection.js';
+import { invocations } from '../scheduler/invocations.js';
 
 export interface Partition {
   readonly values: readonly string[];
@@ -56,8 +59,11 @@ export function lakePartitions(t: CatalogTableSpec, store: S3Store, atMs: number
 
 const key = (t: { database: string; name: string }) => `${t.database}.${t.name}`;
 
-/** Every registration the run's catalog saw until `untilMs`: stack partitions, then crawler runs in time order. */
-export function catalogRegistrations(catalog: CatalogSpec, store: S3Store, untilMs: number): Map<string, Registration[]> {
+/**
+ * Every registration the run's catalog saw until `untilMs`: stack partitions, then crawler runs in time
+ * order. `seed` places each scheduler invocation within its minute or flexible window.
+ */
+export function catalogRegistrations(catalog: CatalogSpec, store: S3Store, untilMs: number, seed: number): Map<string, Registration[]> {
   const out = new Map<string, Registration[]>(catalog.tables.map((t) => [key(t), []]));
   for (const p of catalog.partitions) out.get(`${p.database}.${p.table}`)?.push({ values: p.values, location: p.location, atMs: 0, by: 'AWS::Glue::Partition' });
   const runs: { atMs: number; crawler: string; tables: CatalogTableSpec[] }[] = [];
@@ -66,6 +72,13 @@ export function catalogRegistrations(catalog: CatalogSpec, store: S3Store, until
     if (schedule === undefined || typeof schedule === 'string') continue;
     const tables = catalog.tables.filter((t) => t.database === c.database && c.tables.includes(t.name));
     for (const atMs of fireTimes(schedule, 0, untilMs)) runs.push({ atMs, crawler: c.name, tables });
+  }
+  for (const s of catalog.schedules ?? []) {
+    // A crawler with several catalog targets is one entry per target.
+    const targets = catalog.crawlers.filter((x) => x.name === s.target.crawler);
+    if (targets.length === 0) continue;
+    const tables = catalog.tables.filter((t) => targets.some((c) => t.database === c.database && c.tables.includes(t.name)));
+    for (const i of invocations(s, seed, untilMs)) runs.push({ atMs: i.invokedMs, crawler: targets[0]!.name, tables });
   }
   runs.sort((a, b) => a.atMs - b.atMs);
   for (const r of runs) for (const t of r.tables) register(out.get(key(t))!, lakePartitions(t, store, r.atMs), r.atMs, `crawler ${r.crawler}`);

@@ -23,8 +23,8 @@ export interface AthenaResult {
   tables: Record<string, AthenaTableResult>;
 }
 
-export function summarizeAthena(catalog: CatalogSpec, store: S3Store, endMs: number): AthenaResult {
-  const registrations = catalogRegistrations(catalog, store, endMs);
+export function summarizeAthena(catalog: CatalogSpec, store: S3Store, endMs: number, seed: number): AthenaResult {
+  const registrations = catalogRegistrations(catalog, store, endMs, seed);
   const tables: Record<string, AthenaTableResult> = Object.create(null) as Record<string, AthenaTableResult>;
   for (const t of catalog.tables) {
     const seen = visiblePartitions(t, registrations.get(`${t.database}.${t.name}`)!, store, endMs);

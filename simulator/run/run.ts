@@ -274,7 +274,7 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   if (spec.warehouse) result.warehouse = summarizeWarehouse(runWarehouse(spec.warehouse, seed));
   // Athena reads the lake as the run left it: the Glue tables over the object store's keys.
   const lakeId = Object.keys(spec.nodes).find((id) => spec.nodes[id]!.type === 's3');
-  if (spec.catalog && lakeId) result.athena = summarizeAthena(spec.catalog, built.outputs.get(lakeId) as unknown as S3Store, sim.now);
+  if (spec.catalog && lakeId) result.athena = summarizeAthena(spec.catalog, built.outputs.get(lakeId) as unknown as S3Store, sim.now, seed);
   if (samplers.size > 0) {
     result.architectures = idMap({});
     for (const [id, s] of samplers) result.architectures[id] = s.series(heldBits);

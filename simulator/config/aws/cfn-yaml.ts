@@ -19,7 +19,8 @@ const longName = (short: string) => (short === 'Ref' || short === 'Condition' ? 
 const LONG_FORMS = new Set(SHORT_FORMS.map(longName));
 
 export type CfnValue =
-  | { kind: 'scalar'; value: string | number | boolean | null; loc: Loc }
+  /** `unquoted`: written without quotes, where CloudFormation's YAML reads OFF, ON, YES, NO as booleans. */
+  | { kind: 'scalar'; value: string | number | boolean | null; loc: Loc; unquoted?: boolean }
   | { kind: 'list'; items: CfnValue[]; loc: Loc }
   | { kind: 'map'; entries: CfnEntry[]; loc: Loc }
   | { kind: 'fn'; name: string; arg: CfnValue; loc: Loc };
@@ -65,7 +66,7 @@ export function readCfnYaml(text: string, problems: Problems): CfnValue | null {
     } else if (isSeq(n)) value = { kind: 'list', items: n.items.map(convert), loc };
     else if (isScalar(n)) {
       const v = n.value;
-      value = { kind: 'scalar', value: typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : v === null ? null : String(v), loc };
+      value = { kind: 'scalar', value: typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : v === null ? null : String(v), loc, ...(n.type === 'PLAIN' ? { unquoted: true } : {}) };
     } else value = { kind: 'scalar', value: null, loc };
     const tag = (n as { tag?: string } | null)?.tag;
     if (tag?.startsWith('!') && !tag.startsWith('!!')) {

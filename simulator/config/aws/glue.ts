@@ -50,7 +50,7 @@ function strings(list: CfnValue | undefined, ctx: ResolveContext): string[] {
 }
 
 export function compileGlueCatalog(table: Map<string, Resource>, refused: Set<string>, ctx: ResolveContext): CatalogSpec {
-  const out: CatalogSpec = { tables: [], partitions: [], crawlers: [] };
+  const out: CatalogSpec = { tables: [], partitions: [], crawlers: [], schedules: [] };
   const str = (v: CfnValue | undefined) => (v ? resolveString(v, ctx) : undefined);
   const live = [...table.values()].filter((r) => !refused.has(r.logicalId));
   for (const r of live.filter((x) => x.type === 'AWS::Glue::Table')) {

@@ -37,6 +37,8 @@ export function arnOf(type: string, name: string): string | undefined {
       return `arn:aws:s3:::${name}`;
     case 'AWS::IAM::Role':
       return `arn:aws:iam::${ACCOUNT}:role/${name}`;
+    case 'AWS::Scheduler::Schedule':
+      return `arn:aws:scheduler:${REGION}:${ACCOUNT}:schedule/default/${name}`;
     default:
       return undefined;
   }

@@ -179,6 +179,56 @@ const GLUE_RESOURCE_TYPES: Record<string, Record<string, PropDecl>> = {
   },
 };
 
+/**
+ * EventBridge Scheduler (CloudFormation Template Reference: AWS::Scheduler::Schedule and its
+ * FlexibleTimeWindow, Target and RetryPolicy pages; EventBridge Scheduler API Reference: CreateSchedule,
+ * FlexibleTimeWindow, RetryPolicy). What the schedule does is config/aws/scheduler.ts and
+ * simulator/scheduler/invocations.ts.
+ */
+const SCHEDULER_RESOURCE_TYPES: Record<string, Record<string, PropDecl>> = {
+  'AWS::Scheduler::Schedule': {
+    Name: p('String', 'The schedule name (default: CloudFormation makes one; here the logical ID).'),
+    GroupName: quiet('String', 'The schedule group (default: default).', { default: 'default' }),
+    Description: quiet('String', 'A description.'),
+    ScheduleExpression: p('String', 'When it runs: at(yyyy-mm-ddThh:mm:ss) once, rate(value unit), or cron(Minutes Hours Day-of-month Month Day-of-week Year), in ScheduleExpressionTimezone.', { required: true }),
+    ScheduleExpressionTimezone: p('String', 'The IANA time zone the expression is read in, e.g. Asia/Seoul (default UTC). Daylight saving time is followed.', { default: 'UTC' }),
+    FlexibleTimeWindow: p(
+      {
+        Mode: p('String', '"OFF": invoke at the scheduled minute; "FLEXIBLE": at some time within MaximumWindowInMinutes after it. Quote it: unquoted OFF is a YAML boolean.', { required: true, allowed: ['OFF', 'FLEXIBLE'] }),
+        MaximumWindowInMinutes: p('Integer', 'With Mode FLEXIBLE (required then): the invocation comes up to this many minutes after the scheduled time.', { min: 1, max: 1440 }),
+      },
+      'The time window the target is invoked in.',
+      { required: true },
+    ),
+    State: p('String', 'ENABLED (default) or DISABLED: a disabled schedule invokes nothing.', { allowed: ['ENABLED', 'DISABLED'], default: 'ENABLED' }),
+    StartDate: p('String', 'The date, in UTC, after which the schedule can begin invoking (ISO 8601, e.g. 2026-01-01T00:00:00Z). Ignored by at() schedules.'),
+    EndDate: p('String', 'The date, in UTC, before which the schedule can invoke. Ignored by at() schedules.'),
+    KmsKeyArn: quiet('String', 'A customer managed KMS key (not simulated).'),
+    Target: p(
+      {
+        Arn: p('String', 'What to call: a universal target arn:aws:scheduler:::aws-sdk:<service>:<apiAction> (simulated: glue:startCrawler) or a templated target\'s ARN.', { required: true }),
+        RoleArn: quiet('String', 'The execution role EventBridge Scheduler assumes (IAM is not simulated).', { required: true }),
+        Input: p('String', 'For a universal target, the API request as JSON: {"Name": "<crawler>"} for glue:startCrawler.'),
+        RetryPolicy: p(
+          {
+            MaximumRetryAttempts: p('Integer', 'Retries of a failed invocation, with exponential backoff (default 185).', { min: 0, max: 185, default: 185 }),
+            MaximumEventAgeInSeconds: p('Integer', 'How long to keep retrying, in seconds (default 86400).', { min: 60, max: 86400, default: 86400 }),
+          },
+          'How EventBridge Scheduler retries an invocation the target refused.',
+        ),
+        DeadLetterConfig: inert({ Arn: p('String', 'An SQS queue.') }, 'Where an invocation goes once retries are exhausted (not simulated).'),
+        EcsParameters: inert('Json', 'An ECS RunTask target (not simulated).'),
+        EventBridgeParameters: inert('Json', 'An EventBridge PutEvents target (not simulated).'),
+        KinesisParameters: inert('Json', 'A Kinesis PutRecord target (not simulated).'),
+        SageMakerPipelineParameters: inert('Json', 'A SageMaker pipeline target (not simulated).'),
+        SqsParameters: inert('Json', 'An SQS SendMessage target (not simulated).'),
+      },
+      'The API call the schedule makes.',
+      { required: true },
+    ),
+  },
+};
+
 export const RESOURCE_TYPES: Readonly<Record<string, Record<string, PropDecl>>> = {
   'AWS::Kinesis::Stream': {
     Name: p('String', 'The stream name (default: CloudFormation makes one; here the logical ID).'),
@@ -217,6 +267,7 @@ export const RESOURCE_TYPES: Readonly<Record<string, Record<string, PropDecl>>> 
       .concat([['BucketName', p('String', 'The bucket name (default: CloudFormation makes one; here the logical ID).')]]),
   ),
   ...GLUE_RESOURCE_TYPES,
+  ...SCHEDULER_RESOURCE_TYPES,
   'AWS::IAM::Role': Object.fromEntries(
     ['AssumeRolePolicyDocument', 'Description', 'ManagedPolicyArns', 'MaxSessionDuration', 'Path', 'PermissionsBoundary', 'Policies', 'RoleName', 'Tags'].map((k) => [k, quiet(k === 'RoleName' || k === 'Description' || k === 'Path' || k === 'PermissionsBoundary' ? 'String' : 'Json', `${k} (IAM is not simulated).`, k === 'AssumeRolePolicyDocument' ? { required: true } : {})]),
   ),

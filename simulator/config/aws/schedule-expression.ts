@@ -74,9 +74,10 @@ function cronFires(s: Extract<Schedule, { kind: 'cron' }>, virtualMs: number): b
 }
 
 /**
- * The instants in [fromMs, toMs] a schedule fires at. A rate schedule's first run is one period after it
- * is created (EventBridge Scheduler and Glue both count a rate from its creation); a cron schedule fires
- * at the start of each matching minute.
+ * The instants in [fromMs, toMs] a schedule fires at, in UTC (as Glue reads it). A rate schedule's first
+ * run is taken to be one period after it is created (Glue refuses rate() for crawlers; an EventBridge
+ * Scheduler rate starts at once, in a time zone: simulator/scheduler/invocations.ts); a cron schedule
+ * fires at the start of each matching minute.
  */
 export function fireTimes(s: Schedule, fromMs: number, toMs: number): number[] {
   const out: number[] = [];

@@ -15,6 +15,7 @@ import { entryOf, readCfnYaml, type CfnEntry, type CfnValue } from './cfn-yaml.j
 import { RESOURCE_KEYS, RESOURCE_TYPES, TEMPLATE_SECTIONS, type PropDecl } from './resource-types.js';
 import { resolveString, type Resource } from './resolve.js';
 import { compileGlueCatalog } from './glue.js';
+import { compileSchedules } from './scheduler.js';
 import type { CatalogSpec } from '../../spec/schema/catalog.js';
 
 export const S3_NODE = 's3';
@@ -30,7 +31,7 @@ export interface AwsTemplate {
   usesS3: boolean;
   /** Names of streams whose properties were refused: what reads or writes them is not reported again. */
   refusedStreams: Set<string>;
-  /** The Glue Data Catalog of AWS::Glue::Table, ::Partition and ::Crawler resources. */
+  /** The Glue Data Catalog of AWS::Glue::Table, ::Partition and ::Crawler resources, and the AWS::Scheduler::Schedule resources. */
   catalog?: CatalogSpec;
 }
 
@@ -93,6 +94,7 @@ export function compileAwsTemplate(text: string, p: Problems): AwsTemplate | und
     if (f) out.firehoses.push(f);
   }
   out.catalog = compileGlueCatalog(table, refused, ctx);
+  out.catalog.schedules = compileSchedules(table, refused, out.catalog, ctx);
   if (out.catalog.tables.length > 0) out.usesS3 = true;
   return out;
 }
@@ -144,7 +146,7 @@ function readResource(e: CfnEntry, p: Problems): { resource: Resource; ok: boole
     return undefined;
   }
   const ok = checkProps(props, decls, e.key, '#', p);
-  const nameKey = type === 'AWS::Kinesis::Stream' || type === 'AWS::Glue::Crawler' ? 'Name' : type === 'AWS::KinesisFirehose::DeliveryStream' ? 'DeliveryStreamName' : type === 'AWS::S3::Bucket' ? 'BucketName' : 'RoleName';
+  const nameKey = type === 'AWS::Kinesis::Stream' || type === 'AWS::Glue::Crawler' || type === 'AWS::Scheduler::Schedule' ? 'Name' : type === 'AWS::KinesisFirehose::DeliveryStream' ? 'DeliveryStreamName' : type === 'AWS::S3::Bucket' ? 'BucketName' : 'RoleName';
   // A Glue database's and table's names sit inside DatabaseInput / TableInput.
   const glueInput = type === 'AWS::Glue::Database' ? 'DatabaseInput' : type === 'AWS::Glue::Table' ? 'TableInput' : undefined;
   const nameEntry = entryOf(glueInput ? (entryOf(props, glueInput)?.value ?? props) : props, glueInput ? 'Name' : nameKey);

@@ -63,7 +63,7 @@ export function compileAwsWorkspace(templatePath: string | undefined, kclHosts: 
         out.files.set(f.id, name(templatePath));
       }
       out.usesS3 = out.template.usesS3;
-      if (out.template.catalog && out.template.catalog.tables.length > 0) out.catalog = out.template.catalog;
+      if (out.template.catalog && (out.template.catalog.tables.length > 0 || out.template.catalog.schedules.length > 0)) out.catalog = out.template.catalog;
     }
     issues.push(...tp.list);
   }

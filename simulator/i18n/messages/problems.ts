@@ -131,6 +131,24 @@ const runWarnings: SimTemplate[] = [
   { en: 'set `execution.checkpointing.interval`', ko: '`execution.checkpointing.interval`을 설정하세요' },
 ];
 
+/** EventBridge Scheduler schedules in aws/template.yaml (simulator/config/aws/scheduler.ts): the simulation's own words. */
+const scheduler: SimTemplate[] = [
+  { en: 'MaximumWindowInMinutes has no effect with Mode "OFF": the target is invoked within the scheduled minute', ko: 'Mode가 "OFF"이면 MaximumWindowInMinutes는 효과가 없습니다. 대상은 예약된 그 1분 안에 호출됩니다' },
+  { en: 'Mode: FLEXIBLE to use the window', ko: '이 범위를 쓰려면 Mode: FLEXIBLE' },
+  { en: 'no AWS::Glue::Crawler named {name} in this template: every invocation fails (EntityNotFoundException)', ko: '이 템플릿에는 이름이 {name}인 AWS::Glue::Crawler가 없습니다. 호출할 때마다 실패합니다 (EntityNotFoundException)' },
+  { en: 'name a crawler declared here', ko: '이 템플릿에 선언된 크롤러 이름을 쓰세요' },
+  { en: 'the target {target} is valid but not simulated: its invocations are listed, and change nothing in the run', ko: '대상 {target}은 올바른 설정이지만 시뮬레이션하지 않습니다. 호출은 기록되지만 실행에는 아무 영향이 없습니다' },
+  { en: 'did you mean {guess}? (an IANA time zone name)', ko: '{guess}의 오타인가요? (IANA 시간대 이름)' },
+  { en: 'an IANA time zone name, e.g. Asia/Seoul or UTC', ko: 'IANA 시간대 이름을 쓰세요. 예: Asia/Seoul, UTC' },
+  { en: 'YAML reads a bare {value} as a boolean: write Mode: "{mode}"', ko: 'YAML은 따옴표 없는 {value} 값을 불리언으로 읽습니다. Mode: "{mode}"처럼 따옴표를 붙이세요' },
+  { en: 'FlexibleTimeWindow: { Mode: FLEXIBLE, MaximumWindowInMinutes: 15 } (1 to 1440), or Mode: "OFF"', ko: 'FlexibleTimeWindow: { Mode: FLEXIBLE, MaximumWindowInMinutes: 15 } (1~1440), 또는 Mode: "OFF"' },
+  { en: 'up to 64 letters, digits, hyphens, underscores and dots', ko: '영문자·숫자·하이픈·밑줄·점으로 64자까지' },
+  { en: '{key}: 2026-01-01T00:00:00Z (ISO 8601, UTC)', ko: '{key}: 2026-01-01T00:00:00Z (ISO 8601 형식, UTC 기준)' },
+  { en: 'at() takes a local date and time, yyyy-mm-ddThh:mm:ss, without a zone (ScheduleExpressionTimezone gives it)', ko: 'at()에는 시간대 없이 현지 날짜와 시각 yyyy-mm-ddThh:mm:ss를 씁니다 (시간대는 ScheduleExpressionTimezone이 정합니다)' },
+  { en: '{text} is not a date and time', ko: '올바른 날짜와 시각이 아닙니다: {text}' },
+  { en: 'at(yyyy-mm-ddThh:mm:ss), rate(value unit) or cron(Minutes Hours Day-of-month Month Day-of-week Year)', ko: 'at(yyyy-mm-ddThh:mm:ss), rate(value unit), cron(Minutes Hours Day-of-month Month Day-of-week Year) 중 하나를 쓰세요' },
+];
+
 /** The orders warehouse's job files and DAG (simulator/config/spark/warehouse-sql.ts, config/airflow/warehouse-hosts.ts). */
 const warehouse: SimTemplate[] = [
   { en: 'the fact table holds the orders that count as revenue: the transform drops cancelled ones', ko: '팩트 테이블에는 매출로 세는 주문만 들어갑니다. 변환 단계에서 취소된 주문을 버리세요' },
@@ -148,4 +166,4 @@ const warehouse: SimTemplate[] = [
   { en: 'the simulator runs one warehouse DAG per workspace', ko: '시뮬레이터는 워크스페이스마다 웨어하우스 DAG를 하나만 실행합니다' },
 ];
 
-export const problemTemplates: readonly SimTemplate[] = [...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...warehouse];
+export const problemTemplates: readonly SimTemplate[] = [...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...warehouse];

@@ -29,7 +29,7 @@ const help: SimTemplate[] = [
   { en: 'what happened to every record, per output; `ledger <output>` lists lost and duplicated records', ko: '출력별로 모든 레코드에 일어난 일, `ledger <output>`은 유실·중복된 레코드 목록' },
   { en: 'set the instant the metric views answer for (like the scrubber): at 12s · at end · at', ko: '지표를 볼 시점 지정(스크러버처럼): at 12s · at end · at' },
   { en: "the batch layer's Airflow: `airflow dags list-runs -d <dag_id>` shows each DAG run's state and times; `airflow tasks states-for-dag-run <dag_id> <run_id>` its task instances", ko: '배치 레이어의 Airflow: `airflow dags list-runs -d <dag_id>`로 DAG 실행마다의 상태와 시각 보기, `airflow tasks states-for-dag-run <dag_id> <run_id>`로 그 태스크 인스턴스 보기' },
-  { en: 'the AWS CLI over the run: Kinesis streams and shards, Firehose streams, KCL lease tables, CloudWatch metrics, Athena queries and Glue partitions over the lake', ko: '실행을 살펴보는 AWS CLI: Kinesis 스트림과 샤드, Firehose 스트림, KCL 리스 테이블, CloudWatch 지표, 레이크에 대한 Athena 쿼리와 Glue 파티션' },
+  { en: 'the AWS CLI over the run: Kinesis streams and shards, Firehose streams, KCL lease tables, CloudWatch metrics, Athena queries, Glue partitions over the lake and EventBridge Scheduler schedules', ko: '실행을 살펴보는 AWS CLI: Kinesis 스트림과 샤드, Firehose 스트림, KCL 리스 테이블, CloudWatch 지표, 레이크에 대한 Athena 쿼리와 Glue 파티션, EventBridge Scheduler 일정' },
   { en: 'the warehouse: `spark-sql -S -e "SELECT * FROM mart_daily_revenue"` queries fact_orders and the marts', ko: '웨어하우스: `spark-sql -S -e "SELECT * FROM mart_daily_revenue"`로 fact_orders와 마트 조회' },
   { en: 'the orders database: `psql -h orders-db -d shop -c "SELECT count(*) FROM orders"`', ko: '주문 데이터베이스: `psql -h orders-db -d shop -c "SELECT count(*) FROM orders"`' },
   { en: "the warehouse's ledger for one order: `trace-order 42` — each version, which extract read it or why none did, its fact row, the marts", ko: '주문 하나의 웨어하우스 원장: `trace-order 42` — 버전마다 어느 추출이 읽었는지(또는 왜 아무도 읽지 않았는지), 팩트 행, 마트' },
@@ -89,7 +89,17 @@ const messages: SimTemplate[] = [
   { en: 'kafka-consumer-groups: this pipeline has no Kafka cluster.', ko: 'kafka-consumer-groups: 이 파이프라인에는 Kafka 클러스터가 없습니다.' },
 ];
 
-export const shellTemplates: readonly SimTemplate[] = [...help, ...messages];
+/** `aws scheduler get-schedule`: the simulation's account of the invocations, after the API's JSON. */
+const scheduler: SimTemplate[] = [
+  { en: 'Invocations (simulated: the EventBridge Scheduler API keeps no history of them):', ko: '호출 기록 (시뮬레이션: EventBridge Scheduler API는 호출 기록을 남기지 않습니다):' },
+  { en: 'none by {at}', ko: '{at}까지 없음' },
+  { en: 'invoked at {at}: {action} started crawler {name}', ko: '{at}에 호출: {action} 호출로 크롤러 {name} 시작' },
+  { en: 'invoked at {at}: {action} failed with EntityNotFoundException (no crawler {name})', ko: '{at}에 호출: {action} 호출 실패, EntityNotFoundException (크롤러 {name} 없음)' },
+  { en: 'invoked at {at}: {action} is not simulated, so nothing changed', ko: '{at}에 호출: {action} 대상은 시뮬레이션하지 않으므로 바뀐 것이 없습니다' },
+  { en: 'not invoked by {at}: due by {due}', ko: '{at}까지 호출되지 않음: {due}까지 호출될 예정' },
+];
+
+export const shellTemplates: readonly SimTemplate[] = [...help, ...messages, ...scheduler];
 
 /** Messages that begin with a parameter: the terminal matches these against whole lines only. */
 export const shellLineTemplates: readonly SimTemplate[] = [

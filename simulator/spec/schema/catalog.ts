@@ -30,13 +30,35 @@ const crawlerSchema = z.strictObject({
   schedule: z.string().optional().describe('`Schedule.ScheduleExpression` (cron(…), UTC); absent: runs only when started.'),
 });
 
+const scheduleSchema = z.strictObject({
+  name: z.string().describe('The schedule name (`Name`).'),
+  expression: z.string().describe('`ScheduleExpression`: at(yyyy-mm-ddThh:mm:ss), rate(value unit) or cron(…).'),
+  timezone: z.string().default('UTC').describe('`ScheduleExpressionTimezone`: the IANA time zone the expression is read in.'),
+  'window-minutes': z.number().int().min(1).max(1440).optional().describe('`FlexibleTimeWindow.MaximumWindowInMinutes` with Mode FLEXIBLE; absent: Mode OFF (within the scheduled minute).'),
+  state: z.enum(['ENABLED', 'DISABLED']).default('ENABLED').describe('`State`.'),
+  'start-ms': z.number().int().optional().describe('`StartDate`, as virtual milliseconds.'),
+  'end-ms': z.number().int().optional().describe('`EndDate`, as virtual milliseconds.'),
+  target: z
+    .strictObject({
+      arn: z.string().describe('`Target.Arn`.'),
+      input: z.string().optional().describe('`Target.Input`.'),
+      'role-arn': z.string().optional().describe('`Target.RoleArn` (IAM is not simulated).'),
+      crawler: z.string().optional().describe('The crawler a glue:startCrawler universal target starts (its Input `Name`); absent: a target the simulation does not model.'),
+      'maximum-retry-attempts': z.number().int().min(0).max(185).default(185).describe('`RetryPolicy.MaximumRetryAttempts`.'),
+      'maximum-event-age-seconds': z.number().int().min(60).max(86400).default(86400).describe('`RetryPolicy.MaximumEventAgeInSeconds`.'),
+    })
+    .describe('`Target`.'),
+});
+
 export const catalogSchema = z
   .strictObject({
     tables: z.array(tableSchema).default([]),
     partitions: z.array(partitionSchema).default([]).describe('Partitions registered when the stack is created (time 0).'),
     crawlers: z.array(crawlerSchema).default([]),
+    schedules: z.array(scheduleSchema).default([]).describe('EventBridge Scheduler schedules (AWS::Scheduler::Schedule); a glue:startCrawler target runs its crawler at each invocation.'),
   })
   .describe('The Glue Data Catalog Athena queries the lake through.');
 
 export type CatalogSpec = z.output<typeof catalogSchema>;
 export type CatalogTableSpec = CatalogSpec['tables'][number];
+export type ScheduleSpec = CatalogSpec['schedules'][number];

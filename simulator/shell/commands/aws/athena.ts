@@ -34,7 +34,7 @@ function lakeOf(handle: RunHandle, session: ShellSession | undefined): Lake | Sh
   const lakeId = Object.keys(handle.spec.nodes).find((id) => handle.spec.nodes[id]!.type === 's3');
   if (!catalog || !lakeId) return serviceError('EntityNotFoundException', 'GetTables', 'this run has no Glue tables: declare an AWS::Glue::Table over the lake in aws/template.yaml');
   const store = handle.outputs.get(lakeId) as unknown as S3Store;
-  const athena = session?.athena ?? { executions: [], registrations: catalogRegistrations(catalog, store, handle.result.simulatedMs) };
+  const athena = session?.athena ?? { executions: [], registrations: catalogRegistrations(catalog, store, handle.result.simulatedMs, handle.result.seed) };
   return { handle, store, athena, atMs: instantOf(handle, session) };
 }
 

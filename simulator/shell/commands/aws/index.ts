@@ -1,6 +1,7 @@
 /**
  * `aws <service> <operation> …`: the AWS CLI over the run's managed services — Kinesis streams,
- * Firehose streams, a KCL application's DynamoDB lease table and the streams' CloudWatch metrics.
+ * Firehose streams, a KCL application's DynamoDB lease table, the streams' CloudWatch metrics, Athena and
+ * Glue over the lake, and EventBridge Scheduler schedules.
  * Describe, list, scan and get operations over the run, and Kinesis resharding (applied to the
  * stream as the run left it; world.yaml `reshards:` makes the same commands during a run).
  */
@@ -11,6 +12,7 @@ import { dynamodbCommand, leaseTables } from './dynamodb.js';
 import { cloudwatchCommand } from './cloudwatch.js';
 import { deliveryStreams, streams } from './cli.js';
 import { ATHENA_OPERATIONS, GLUE_OPERATIONS, athenaCommand, glueCommand } from './athena.js';
+import { SCHEDULER_OPERATIONS, schedulerCommand, schedulesOf } from './scheduler.js';
 
 const OPERATIONS: Readonly<Record<string, readonly string[]>> = {
   kinesis: KINESIS_OPERATIONS,
@@ -19,6 +21,7 @@ const OPERATIONS: Readonly<Record<string, readonly string[]>> = {
   cloudwatch: ['get-metric-statistics'],
   athena: ATHENA_OPERATIONS,
   glue: GLUE_OPERATIONS,
+  scheduler: SCHEDULER_OPERATIONS,
 };
 
 const USAGE = [
@@ -38,12 +41,14 @@ const USAGE = [
   'aws glue get-partitions --database-name <db> --table-name <table>    (the partitions the catalog holds)',
   'aws glue start-crawler --name <crawler>',
   '    (the lake as the run left it, or as of `at <time>`; partitions added here last for this terminal session)',
+  'aws scheduler list-schedules',
+  'aws scheduler get-schedule --name <schedule>          (and each invocation by the end of the run, or by `at <time>`)',
   '  Output is the AWS CLI v2\'s JSON. Times default to the run\'s start and the instant set with `at`.',
 ].join('\n');
 
 export const aws: Command = {
   name: 'aws',
-  summary: 'the AWS CLI over the run: Kinesis streams and shards, Firehose streams, KCL lease tables, CloudWatch metrics, Athena queries and Glue partitions over the lake',
+  summary: 'the AWS CLI over the run: Kinesis streams and shards, Firehose streams, KCL lease tables, CloudWatch metrics, Athena queries, Glue partitions over the lake and EventBridge Scheduler schedules',
   usage: USAGE,
   run(args, { handle, session }) {
     const [service, operation, ...rest] = args;
@@ -57,6 +62,7 @@ export const aws: Command = {
     if (service === 'dynamodb') return dynamodbCommand(handle, rest);
     if (service === 'athena') return athenaCommand(handle, session, operation, rest);
     if (service === 'glue') return glueCommand(handle, session, operation, rest);
+    if (service === 'scheduler') return schedulerCommand(handle, session, operation, rest);
     return cloudwatchCommand(handle, session, rest);
   },
   complete(args, { handle }) {
@@ -67,6 +73,7 @@ export const aws: Command = {
     if (last === '--stream-name') return streams(handle).map((s) => s.name);
     if (last === '--delivery-stream-name') return deliveryStreams(handle).map((d) => d.name);
     if (last === '--table-name') return [...leaseTables(handle).keys()];
+    if (args[0] === 'scheduler' && last === '--name') return schedulesOf(handle).map((s) => s.name);
     if (last === '--metric-name') return ['IncomingRecords', 'WriteProvisionedThroughputExceeded'];
     if (last === '--dimensions') return streams(handle).map((s) => `Name=StreamName,Value=${s.name}`);
     const options: Record<string, string[]> = {
@@ -75,6 +82,7 @@ export const aws: Command = {
       dynamodb: ['--table-name'],
       athena: ['--query-string', '--query-execution-context', '--result-configuration', '--query-execution-id'],
       glue: ['--database-name', '--table-name', '--name'],
+      scheduler: args[1] === 'get-schedule' ? ['--name'] : [],
       cloudwatch: ['--namespace', '--metric-name', '--dimensions', '--statistics', '--period', '--start-time', '--end-time'],
     };
     return options[args[0]!] ?? [];
