@@ -11,6 +11,12 @@
  * result partition (`write.partition`, e.g. `dt={{ ds }}`): `overwrite` replaces that partition
  * (dynamic partition overwrite, [SP1]); `append` adds to it, so a second successful try over the same
  * interval — a retry, a backfill — counts its records again ([SP2][SP3]).
+ *
+ * With `schedule.sensor` the DAG is `sensor >> job`: the job's try starts only once the sensor's has
+ * succeeded. The sensor pokes its condition at each `poke_interval` — an object matching its key in the
+ * lake at that moment (S3KeySensor), or `data_interval_end + delta` reached (TimeDeltaSensor) [AF4]. In
+ * `poke` mode the sensor sleeps in a worker slot between pokes, so a crash of the node kills its try;
+ * in `reschedule` mode it holds no slot then, and only pokes while the node is up.
  */
 import type { DagModel, DagTask } from '../orchestrator/dag-parse.js';
 import { DagScheduler, type DagRun, type TaskTry } from '../orchestrator/scheduler.js';
@@ -40,6 +46,8 @@ export interface DagDriverEnv {
   commit(start: TryStart): void;
   /** A try was killed (the node crashed). */
   abort(start: TryStart): void;
+  /** Whether an object matching `key` (rendered for the run) is in the lake now; `wildcard`: fnmatch. */
+  keyExists(key: string, wildcard: boolean): boolean;
 }
 
 interface Pending {
@@ -75,15 +83,42 @@ export class DagDriver {
       line: 1,
       column: 1,
     };
-    const dag: DagModel = { dagId: schedule['dag-id'] ?? 'batch', args: {}, tasks: [task], edges: [] };
+    const sensor = schedule.sensor;
+    const tasks: DagTask[] = [task];
+    if (sensor) {
+      tasks.unshift({
+        taskId: sensor['task-id'],
+        variable: sensor['task-id'],
+        operator: sensor.kind === 's3-key' ? 'S3KeySensor' : 'TimeDeltaSensor',
+        args: {
+          poke_interval: { kind: 'timedelta', ms: sensor['poke-interval'] },
+          timeout: { kind: 'timedelta', ms: sensor.timeout },
+          retries: sensor.retries,
+          retry_delay: { kind: 'timedelta', ms: sensor['retry-delay'] },
+          mode: sensor.reschedule ? 'reschedule' : 'poke',
+        },
+        line: 1,
+        column: 1,
+      });
+    }
+    const dag: DagModel = { dagId: schedule['dag-id'] ?? 'batch', args: {}, tasks, edges: sensor ? [[sensor['task-id'], this.taskId]] : [] };
     this.scheduler = new DagScheduler(
       dag,
       { startDateMs: schedule.start, everyMs: schedule.interval, catchup: schedule.catchup, maxActiveRuns: schedule['max-active-runs'] },
       {
         execute: (_task, run, tryNumber, startMs) => ({ durationMs: this.startTry(run, tryNumber, startMs), ok: true }),
-        poke: () => true,
+        poke: (_task, run, atMs) => this.poke(run, atMs),
       },
     );
+  }
+
+  /** The sensor's condition for `run` at `atMs` (called only at a poke, never ahead of time). */
+  private poke(run: DagRun, atMs: number): boolean {
+    const sensor = this.schedule.sensor;
+    if (!sensor) return true;
+    if (sensor.kind === 'time-delta') return atMs >= run.interval.endMs + (sensor.delta ?? 0);
+    const key = renderTemplate(sensor.key ?? '', run.interval);
+    return this.env.keyExists(key instanceof Error ? (sensor.key ?? '') : key, sensor['wildcard-match']);
   }
 
   start(): void {
@@ -99,6 +134,17 @@ export class DagDriver {
       p.attempt.endMs = now;
       p.attempt.outcome = 'failed';
       this.env.abort(p.start);
+    }
+    // A sensor in poke mode sleeps in the worker between pokes: the crash kills that try too.
+    const sensor = this.schedule.sensor;
+    if (!sensor || sensor.reschedule) return;
+    for (const run of this.scheduler.runs) {
+      const ti = run.tis.get(sensor['task-id']);
+      const t = ti?.tries[ti.tries.length - 1];
+      if (ti?.state === 'running' && t && t.outcome === null) {
+        t.endMs = now;
+        t.outcome = 'failed';
+      }
     }
   }
 

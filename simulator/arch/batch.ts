@@ -26,6 +26,7 @@ import type { BatchLayerHandle, BatchRunInfo, PublishedView } from './batch-hand
 import { DagDriver, staticPrefix, type TryStart } from './batch-dag.js';
 import type { ViewRow } from './batch-view.js';
 import { dagGrid } from '../orchestrator/grid.js';
+import { fnmatchRegExp, literalHead } from '../orchestrator/fnmatch.js';
 
 type BatchSpec = NodeSpecOf<'batch'>;
 
@@ -67,6 +68,7 @@ export class BatchNode implements SimNode {
           begin: (t) => this.beginTry(t),
           commit: (t) => this.commitTry(t),
           abort: (t) => this.abortTry(t),
+          keyExists: (key, wildcard) => this.keyExists(key, wildcard),
         })
       : null;
   }
@@ -96,6 +98,15 @@ export class BatchNode implements SimNode {
   restart(): void {
     if (this.dag) this.dag.start();
     else this.scheduleNextTick();
+  }
+
+  /** An S3KeySensor's poke: an object with exactly this key (head_object), or, with wildcard_match, one fnmatch accepts. */
+  private keyExists(key: string, wildcard: boolean): boolean {
+    const store = this.store();
+    if (!store) return false;
+    if (!wildcard) return store.listObjects(key).some((o) => o.key === key);
+    const re = fnmatchRegExp(key);
+    return store.listObjects(literalHead(key)).some((o) => re.test(o.key));
   }
 
   /** What a run reads from a listing: its records, those an earlier run already read, and the newest object's time (the cut-off). */

@@ -155,12 +155,28 @@ export function writeBatch(id: string, node: BatchSpec, problems: Refusal[]): Ma
     ...(s.retries !== 0 ? [`retries=${s.retries},`] : []),
     ...(s['retry-delay'] !== RETRY_DELAY_MS ? [`retry_delay=${timedelta(s['retry-delay'])},`] : []),
   ];
+  // The sensor before the job, every parameter written out so the file compiles back to the same spec.
+  const sensor = s.sensor;
+  const sensorLines = !sensor
+    ? []
+    : [
+        `    wait = ${sensor.kind === 's3-key' ? 'S3KeySensor' : 'TimeDeltaSensor'}(`,
+        `        task_id=${q(sensor['task-id'])},`,
+        ...(sensor.kind === 's3-key' ? [`        bucket_key=${q(`s3://${BUCKET}/${sensor.key ?? ''}`)},`, ...(sensor['wildcard-match'] ? ['        wildcard_match=True,'] : [])] : [`        delta=${timedelta(sensor.delta ?? 0)},`]),
+        `        poke_interval=${timedelta(sensor['poke-interval'])},`,
+        `        timeout=${timedelta(sensor.timeout)},`,
+        `        mode=${q(sensor.reschedule ? 'reschedule' : 'poke')},`,
+        ...(sensor.retries !== 0 ? [`        retries=${sensor.retries},`] : []),
+        ...(sensor['retry-delay'] !== RETRY_DELAY_MS ? [`        retry_delay=${timedelta(sensor['retry-delay'])},`] : []),
+        '    )',
+      ];
   const dag = lines(
     `# The batch layer of ${id}: one Spark SQL run per ${formatDuration(s.interval)} data interval, once the interval has ended.`,
     'from datetime import datetime, timedelta',
     '',
     'from airflow import DAG',
     'from airflow.providers.apache.spark.operators.spark_sql import SparkSqlOperator',
+    ...(sensor?.kind === 's3-key' ? ['from airflow.providers.amazon.aws.sensors.s3 import S3KeySensor'] : sensor ? ['from airflow.providers.standard.sensors.time_delta import TimeDeltaSensor'] : []),
     '',
     'with DAG(',
     `    dag_id=${q(s['dag-id'] ?? id)},`,
@@ -170,9 +186,11 @@ export function writeBatch(id: string, node: BatchSpec, problems: Refusal[]): Ma
     ...(s['max-active-runs'] !== 16 ? [`    max_active_runs=${s['max-active-runs']},`] : []),
     '    template_searchpath="/opt/airflow/jobs",',
     ') as dag:',
+    ...sensorLines,
     '    view = SparkSqlOperator(',
     ...task.map((t) => `        ${t}`),
     '    )',
+    ...(sensor ? ['    wait >> view'] : []),
   );
   files.set(`${id}/dags/${table}.py`, dag);
   files.set(`${id}/jobs/${table}.sql`, sql);

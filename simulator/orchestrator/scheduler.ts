@@ -11,6 +11,8 @@
  * - A sensor pokes at its start and every `poke_interval` (default 60 s) until the condition holds; once
  *   `timeout` (default 7 days) has passed since the first poke it fails with AirflowSensorTimeout and is
  *   not retried (`mode` poke or reschedule give the same timing; only the worker slot differs) [AF4].
+ *   Each poke asks the environment at that moment, never ahead: what it senses (an S3 key) may appear
+ *   only while the run goes. Until it succeeds the try's `endMs` is its next poke and its outcome null.
  *
  * What a task does is the environment's: `execute` says how long a try takes and whether it succeeds
  * (a Spark job, or a failure because a node it needs is down), `poke` whether a sensor's condition holds.
@@ -171,8 +173,7 @@ export class DagScheduler {
       return;
     }
     const last = ti.tries[ti.tries.length - 1];
-    if (ti.state === 'running' && last && last.endMs <= nowMs) this.finishTry(task, ti, last);
-    else if (ti.state === 'running' && last) later(last.endMs);
+    if (ti.state === 'running' && last) this.progress(task, run, ti, last, nowMs, later);
     const ready = ti.state === 'none' || (ti.state === 'up_for_retry' && ti.retryAtMs <= nowMs);
     if (ti.state === 'up_for_retry' && ti.retryAtMs > nowMs) later(ti.retryAtMs);
     if (!ready || !ups.every((u) => u.state === 'success')) return;
@@ -181,27 +182,28 @@ export class DagScheduler {
       if (prev && prev.state !== 'success') return; // waits; a later success of the past TI wakes it
     }
     this.startTry(task, run, ti, nowMs);
-    const started = ti.tries[ti.tries.length - 1]!;
-    if (started.endMs <= nowMs) this.finishTry(task, ti, started);
-    else later(started.endMs);
+    this.progress(task, run, ti, ti.tries[ti.tries.length - 1]!, nowMs, later);
+  }
+
+  /** A running try at `nowMs`: a sensor due a poke pokes; a try whose end has come finishes; else wake at its end. */
+  private progress(task: DagTask, run: DagRun, ti: TaskInstance, t: TaskTry, nowMs: number, later: (t: number) => void): void {
+    if (t.outcome === null && t.endMs <= nowMs && isSensor(task)) {
+      if (this.env.poke(task, run, nowMs)) t.outcome = 'success';
+      else if (nowMs - t.startMs >= num(task.args['timeout'], 604_800_000)) t.outcome = 'sensor_timeout';
+      else t.endMs = nowMs + num(task.args['poke_interval'], 60_000);
+      if (t.outcome !== null) t.endMs = nowMs;
+    }
+    if (t.endMs <= nowMs) this.finishTry(task, ti, t);
+    else later(t.endMs);
   }
 
   private startTry(task: DagTask, run: DagRun, ti: TaskInstance, nowMs: number): void {
     const tryNumber = ti.tries.length + 1;
     ti.state = 'running';
     if (isSensor(task)) {
-      const poke = num(task.args['poke_interval'], 60_000);
-      const timeout = num(task.args['timeout'], 604_800_000);
-      for (let t = nowMs; ; t += poke) {
-        if (this.env.poke(task, run, t)) {
-          ti.tries.push({ tryNumber, startMs: nowMs, endMs: t, outcome: 'success' });
-          return;
-        }
-        if (t - nowMs >= timeout) {
-          ti.tries.push({ tryNumber, startMs: nowMs, endMs: t, outcome: 'sensor_timeout' });
-          return;
-        }
-      }
+      // The first poke is due now; progress() makes it.
+      ti.tries.push({ tryNumber, startMs: nowMs, endMs: nowMs, outcome: null });
+      return;
     }
     const { durationMs, ok } = this.env.execute(task, run, tryNumber, nowMs);
     const limit = task.args['execution_timeout'] === undefined || task.args['execution_timeout'] === null ? Infinity : num(task.args['execution_timeout'], Infinity);

@@ -66,8 +66,8 @@ function ds(virtualMs: number): string {
 
 /**
  * Jinja templating of task arguments, for the variables of Airflow's templates reference
- * (templates-ref.rst): `ds`, `ds_nodash`, `ts`, `logical_date`, `data_interval_start`,
- * `data_interval_end`, plus `data_interval_start.hour` style `.hour` (zero-padded, for `hour=` partitions).
+ * (templates-ref.rst): `ds`, `ds_nodash`, `ts`, `ts_nodash` (`20260101T000100`: `ts` without dashes,
+ * colons and offset), `logical_date`, `data_interval_start`, `data_interval_end`, plus `data_interval_start.hour` style `.hour` (zero-padded, for `hour=` partitions).
  * An unknown variable is an Error naming the ones understood.
  */
 export function renderTemplate(template: string, interval: DataInterval): string | Error {
@@ -75,7 +75,7 @@ export function renderTemplate(template: string, interval: DataInterval): string
   const out = template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) => {
     const [base, attr] = name.split('.') as [string, string | undefined];
     const at = base === 'data_interval_end' ? interval.endMs : interval.startMs;
-    const known = ['ds', 'ds_nodash', 'ts', 'logical_date', 'data_interval_start', 'data_interval_end'];
+    const known = ['ds', 'ds_nodash', 'ts', 'ts_nodash', 'logical_date', 'data_interval_start', 'data_interval_end'];
     if (!known.includes(base) || (attr !== undefined && attr !== 'hour')) {
       bad ??= name;
       return whole;
@@ -83,8 +83,9 @@ export function renderTemplate(template: string, interval: DataInterval): string
     if (attr === 'hour') return pad(new Date(EPOCH_MS + at).getUTCHours());
     if (base === 'ds') return ds(at);
     if (base === 'ds_nodash') return ds(at).replace(/-/g, '');
+    if (base === 'ts_nodash') return isoAirflow(at).slice(0, 19).replace(/[-:]/g, '');
     return isoAirflow(at);
   });
-  if (bad !== null) return new Error(`unknown template variable \`${bad}\`; understood: ds, ds_nodash, ts, logical_date, data_interval_start, data_interval_end (and .hour)`);
+  if (bad !== null) return new Error(`unknown template variable \`${bad}\`; understood: ds, ds_nodash, ts, ts_nodash, logical_date, data_interval_start, data_interval_end (and .hour)`);
   return out;
 }

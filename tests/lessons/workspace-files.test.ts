@@ -40,6 +40,13 @@ describe('workspace exercises are real files', () => {
     for (const e of flink) expect(Object.keys(e.starter).some((p) => p.endsWith('/job.sql')), e.slug).toBe(true);
   });
 
+  it('every exercise of the batch lesson is a workspace whose batch layer is an Airflow DAG file', () => {
+    const batch = exercises.filter((e) => e.lesson === '05-batch-in-production');
+    expect(batch.length).toBe(4); // with the-minute-read-before-its-data and the-minute-the-scheduler-skipped
+    expect(batch.filter((e) => !e.workspace).map((e) => e.slug)).toEqual([]);
+    for (const e of batch) expect(Object.keys(e.starter).some((p) => /^batch\/dags\/[^/]+\.py$/.test(p)), e.slug).toBe(true);
+  });
+
   it('the Lambda and Kappa lessons (6–8) are workspaces', () => {
     const lambda = exercises.filter((e) => /^0[678]-/.test(e.lesson));
     expect(lambda.length).toBe(7);

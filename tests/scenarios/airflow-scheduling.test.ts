@@ -131,4 +131,23 @@ describe('sensors [AF4]', () => {
     expect(s.runs[0]!.tis.get('w')!.tries[0]!.endMs).toBe(H + 15 * M);
     expect(s.runs[0]!.tis.get('a')!.tries[0]!.startMs).toBe(H + 15 * M);
   });
+  it('each poke asks the condition at its own time, never ahead: pokes at 01:00, 01:05, 01:10, 01:15, each while the scheduler stands at that time', () => {
+    const asked: number[] = [];
+    let now = H;
+    const s = scheduler(
+      'catchup=False',
+      '    w = S3KeySensor(task_id="w", bucket_key="raw/", poke_interval=300, timeout=3600, mode="reschedule")\n    a = BashOperator(task_id="a")\n    w >> a\n',
+      {
+        execute: () => ({ durationMs: M, ok: true }),
+        poke: (_t, _r, at) => {
+          expect(at).toBe(now);
+          asked.push((at - H) / M);
+          return at >= H + 12 * M;
+        },
+      },
+    );
+    for (let next: number | null = now; next !== null && next < 2 * H; next = s.step(now)) now = next;
+    expect(asked).toEqual([0, 5, 10, 15]);
+    expect(s.runs[0]!.tis.get('w')!.tries.map((t) => [(t.startMs - H) / M, (t.endMs - H) / M, t.outcome])).toEqual([[0, 15, 'success']]);
+  });
 });

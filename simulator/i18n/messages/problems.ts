@@ -166,4 +166,18 @@ const warehouse: SimTemplate[] = [
   { en: 'the simulator runs one warehouse DAG per workspace', ko: '시뮬레이터는 워크스페이스마다 웨어하우스 DAG를 하나만 실행합니다' },
 ];
 
-export const problemTemplates: readonly SimTemplate[] = [...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...warehouse];
+/** The batch layer's DAG file: its tasks and the sensor before the job (config/airflow/dag-file.ts). */
+const batchDag: SimTemplate[] = [
+  { en: '{operator} is not simulated in the batch layer', ko: '{operator}는 배치 레이어에서 시뮬레이션하지 않습니다' },
+  { en: 'the batch layer runs one SparkSqlOperator task, and before it at most one S3KeySensor or TimeDeltaSensor', ko: '배치 레이어는 SparkSqlOperator 태스크 하나를 실행하고, 그 앞에 S3KeySensor나 TimeDeltaSensor를 하나까지 둘 수 있습니다' },
+  { en: 'the batch layer runs at most one sensor before its job', ko: '배치 레이어는 잡 앞에 센서를 하나까지만 실행합니다' },
+  { en: '`{key}` is valid but not simulated in the batch layer', ko: '`{key}`는 올바른 설정이지만 배치 레이어에서 시뮬레이션하지 않습니다' },
+  { en: '{sensor} does not gate {job}: without `{edge}` the job starts without waiting for it', ko: '{sensor}가 {job}의 앞을 막지 않습니다. `{edge}`가 없으면 잡은 센서를 기다리지 않고 시작합니다' },
+  { en: 'mode must be "poke" or "reschedule", not {mode}', ko: 'mode는 "poke"나 "reschedule"이어야 합니다. {mode}는 쓸 수 없습니다' },
+  { en: 'TimeDeltaSensor needs delta=timedelta(...): the time to wait after the data interval ends', ko: 'TimeDeltaSensor에는 delta=timedelta(...)가 필요합니다. data interval이 끝난 뒤 기다릴 시간입니다' },
+  { en: 'S3KeySensor needs bucket_key: the key to wait for, as s3://bucket/key', ko: 'S3KeySensor에는 bucket_key가 필요합니다. 기다릴 키를 s3://bucket/key 꼴로 쓰세요' },
+  { en: 'with bucket_name given, bucket_key must be a key relative to the bucket, not a full s3:// URL', ko: 'bucket_name을 주었다면 bucket_key는 전체 s3:// URL이 아니라 버킷 안의 상대 키여야 합니다' },
+  { en: 'bucket_key is not an s3:// URL and no bucket_name is given: the sensor does not know which bucket to look in', ko: 'bucket_key가 s3:// URL이 아니고 bucket_name도 없습니다. 센서가 어느 버킷을 볼지 모릅니다' },
+];
+
+export const problemTemplates: readonly SimTemplate[] = [...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...warehouse, ...batchDag];

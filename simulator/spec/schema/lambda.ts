@@ -32,6 +32,21 @@ export const batchSchema = z
         'max-active-runs': positiveInt('`max_active_runs`: runs going at once (Airflow default 16); the others wait, oldest first.').default(16),
         retries: z.number().int().min(0).default(0).describe("The task's `retries`: tries after a failed one (Airflow default 0)."),
         'retry-delay': duration("The task's `retry_delay` (Airflow default 300 s).").default(300_000),
+        sensor: z
+          .strictObject({
+            'task-id': z.string().describe("The sensor's `task_id`."),
+            kind: z.enum(['s3-key', 'time-delta']).describe('`s3-key`: `S3KeySensor`, waits until an object matching `key` exists in the lake. `time-delta`: `TimeDeltaSensor`, waits until `delta` after the run\'s data interval has ended.'),
+            key: z.string().optional().describe('s3-key: `bucket_key` without the bucket, templated (e.g. `raw/ts={{ ts_nodash }}/_SUCCESS`).'),
+            'wildcard-match': z.boolean().default(false).describe('s3-key: `wildcard_match`: read `key` as a Unix shell pattern (`*`, `?`, `[…]`), as fnmatch does.'),
+            delta: duration('time-delta: `delta`, the wait after `data_interval_end`.').optional(),
+            'poke-interval': duration('`poke_interval` (Airflow default 60 s).').default(60_000),
+            timeout: duration('`timeout`, from the first poke (Airflow default 7 days); a sensor timeout is not retried.').default(604_800_000),
+            reschedule: z.boolean().default(false).describe('`mode="reschedule"`: between pokes the sensor holds no worker slot, so a worker crash does not kill it (`poke` mode, the default, sleeps in the worker).'),
+            retries: z.number().int().min(0).default(0).describe("The sensor's `retries` (a killed try, not a timeout, is retried)."),
+            'retry-delay': duration("The sensor's `retry_delay` (Airflow default 300 s).").default(300_000),
+          })
+          .optional()
+          .describe('A sensor task upstream of the Spark task (`wait >> job`): the job starts only once it has succeeded.'),
       })
       .optional()
       .describe('Runs follow an Airflow DAG (simulator/orchestrator): data intervals, catchup, max active runs, retries. A run reads `source.prefix` with `{{ ds }}` rendered for its interval.'),

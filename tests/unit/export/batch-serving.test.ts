@@ -118,6 +118,28 @@ job: { key-by: status, window: { type: tumbling, size: 10s }, aggregate: count }
     expect(json(writeFolder(files))).toBe(run);
   });
 
+  it('a sensor before the job (TimeDeltaSensor, S3KeySensor with wildcard_match) is written out, compiles back to the same node and runs to the same --json', () => {
+    const timeDelta = `schedule: { dag-id: lake_daily, task-id: build_view, interval: 30s, max-active-runs: 1, sensor: { task-id: wait_for_late_lines, kind: time-delta, delta: 20s, poke-interval: 5s, timeout: 10m, reschedule: true } }
+write: { mode: overwrite, partition: "dt={{ ds }}" }
+throughput: 2000/s
+job: { key-by: status, window: { type: tumbling, size: 10s }, aggregate: count }`;
+    const files = exported(lakeSpec(timeDelta));
+    const dag = files.get('batch/dags/batch_view.py')!;
+    expect(dag).toContain('from airflow.providers.standard.sensors.time_delta import TimeDeltaSensor');
+    expect(dag).toContain('    wait = TimeDeltaSensor(\n        task_id="wait_for_late_lines",\n        delta=timedelta(seconds=20),\n        poke_interval=timedelta(seconds=5),\n        timeout=timedelta(minutes=10),\n        mode="reschedule",\n    )');
+    expect(dag).toContain('    wait >> view');
+    expectChecked(files);
+    const original = join(writeFolder(new Map([['pipeline.yaml', lakeText(timeDelta)]])), 'pipeline.yaml');
+    expect(json(writeFolder(files))).toBe(json(original));
+
+    const s3Key = exported(lakeSpec(timeDelta.replace('kind: time-delta, delta: 20s', 'kind: s3-key, key: "raw/dt={{ ds }}/*", wildcard-match: true, retries: 1')));
+    const s3Dag = s3Key.get('batch/dags/batch_view.py')!;
+    expect(s3Dag).toContain('from airflow.providers.amazon.aws.sensors.s3 import S3KeySensor');
+    expect(s3Dag).toContain('bucket_key="s3://pipeline-lab/raw/dt={{ ds }}/*",\n        wildcard_match=True,');
+    expect(s3Dag).toContain('retries=1,');
+    expectChecked(s3Key);
+  });
+
   it('append (INSERT INTO), an unpartitioned view, the Airflow defaults and a sliding sum with a WHERE round-trip', () => {
     const appended = exported(lakeSpec(`schedule: { dag-id: batch, interval: 1m }
 write: { mode: append, partition: "dt={{ ds }}" }
