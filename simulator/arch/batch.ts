@@ -26,6 +26,7 @@ import type { BatchLayerHandle, BatchRunInfo, PublishedView } from './batch-hand
 import { DagDriver, staticPrefix, type TryStart } from './batch-dag.js';
 import type { ViewRow } from './batch-view.js';
 import { dagGrid } from '../orchestrator/grid.js';
+import type { BackfillRequest, BackfillResult } from '../orchestrator/scheduler.js';
 
 type BatchSpec = NodeSpecOf<'batch'>;
 
@@ -96,6 +97,12 @@ export class BatchNode implements SimNode {
   restart(): void {
     if (this.dag) this.dag.start();
     else this.scheduleNextTick();
+  }
+
+  /** `airflow backfill create` on this node's DAG (operations/apply.ts); an Error without a DAG. */
+  backfill(req: BackfillRequest): BackfillResult | Error {
+    if (!this.dag) return new Error(`${this.address} has a non-periodic schedule that does not support backfills`);
+    return this.dag.backfill(req);
   }
 
   /** What a run reads from a listing: its records, those an earlier run already read, and the newest object's time (the cut-off). */
