@@ -82,7 +82,7 @@ export function parseAirflowDate(text: string): number | null {
 export function parseAirflow(args: readonly string[], at: At, toolAt: Where): { ok: true; op: AirflowBackfillOp } | Problem {
   const problem = (where: Where, message: string, hint?: string): Problem => ({ ok: false, problem: { ...where, message, ...(hint ? { hint } : {}) } });
   const [group, verb, ...rest] = args;
-  if (group === undefined) return problem(toolAt, 'airflow: error: the following arguments are required: GROUP_OR_COMMAND', USAGE);
+  if (group === undefined) return problem(toolAt, 'airflow: error: the following arguments are required: GROUP_OR_COMMAND', `usage: ${USAGE}`);
   const groupAt = at(group);
   if (group === 'dags' && verb === 'backfill') {
     const verbAt = at(verb);
@@ -93,7 +93,7 @@ export function parseAirflow(args: readonly string[], at: At, toolAt: Where): { 
     return problem(groupAt, `a runbook runs airflow backfill create; airflow ${group} is not an operation it runs`, guess ? `did you mean backfill? ${USAGE}` : 'the other airflow commands only read: run them in the terminal');
   }
   if (verb !== 'create') {
-    return problem(verb === undefined ? groupAt : at(verb), verb === undefined ? 'airflow backfill: error: the following arguments are required: COMMAND' : `argument COMMAND: invalid choice: '${verb}' (choose from 'create')`, USAGE);
+    return problem(verb === undefined ? groupAt : at(verb), verb === undefined ? 'airflow backfill: error: the following arguments are required: COMMAND' : `argument COMMAND: invalid choice: '${verb}' (choose from 'create')`, `usage: ${USAGE}`);
   }
   const values = new Map<string, { value: string; where: Where }>();
   const flags = new Set<string>();
@@ -101,7 +101,7 @@ export function parseAirflow(args: readonly string[], at: At, toolAt: Where): { 
   for (let i = 0; i < rest.length; i++) {
     const word = rest[i]!;
     const where = at(word);
-    if (!word.startsWith('-')) return problem(where, `airflow backfill create: error: unrecognized arguments: ${word}`, USAGE);
+    if (!word.startsWith('-')) return problem(where, `airflow backfill create: error: unrecognized arguments: ${word}`, `usage: ${USAGE}`);
     const eq = word.startsWith('--') ? word.indexOf('=') : -1;
     const typed = eq > 0 ? word.slice(0, eq) : word;
     // argparse's allow_abbrev: an unambiguous prefix of a long option is that option.
@@ -110,9 +110,9 @@ export function parseAirflow(args: readonly string[], at: At, toolAt: Where): { 
     const name = matches[0];
     if (name === undefined) {
       const guess = closest(typed, names.filter((n) => n.startsWith('--')));
-      return problem(where, `airflow backfill create: error: unrecognized arguments: ${typed}`, guess ? `did you mean ${guess}?` : USAGE);
+      return problem(where, `airflow backfill create: error: unrecognized arguments: ${typed}`, guess ? `did you mean ${guess}?` : `usage: ${USAGE}`);
     }
-    if (name === '--help' || name === '-h') return problem(where, 'airflow backfill create --help prints the usage; a runbook runs a backfill', USAGE);
+    if (name === '--help' || name === '-h') return problem(where, 'airflow backfill create --help prints the usage; a runbook runs a backfill', `usage: ${USAGE}`);
     if (!BACKFILL_CREATE_FLAGS[name]) {
       flags.add(name);
       continue;
@@ -122,7 +122,7 @@ export function parseAirflow(args: readonly string[], at: At, toolAt: Where): { 
     values.set(name, { value, where: eq > 0 ? where : at(value) });
   }
   const missing = ['--dag-id', '--from-date', '--to-date'].filter((n) => !values.has(n));
-  if (missing.length > 0) return problem(toolAt, `airflow backfill create: error: the following arguments are required: ${missing.join(', ')}`, USAGE);
+  if (missing.length > 0) return problem(toolAt, `airflow backfill create: error: the following arguments are required: ${missing.join(', ')}`, `usage: ${USAGE}`);
   const conf = values.get('--dag-run-conf');
   if (conf) return problem(conf.where, '--dag-run-conf is valid but not simulated: the simulated job reads no run conf', 'leave it out');
   const dates: number[] = [];

@@ -16,6 +16,7 @@ import { readWorkspaceFolder } from '../../simulator/cli/workspace-commands.js';
 import { compileWorkspace } from '../../simulator/config/workspace/index.js';
 import { runSync, type RunHandle } from '../../simulator/run/run.js';
 import { gridsInState } from '../../simulator/orchestrator/grid.js';
+import { simCatalogue } from '../../simulator/i18n/messages/index.js';
 
 const EXERCISE = join(import.meta.dirname, '../../lessons/05-batch-in-production/exercises/backfill-completed-counts-twice');
 const RUNBOOK = 'ops/runbook.sh';
@@ -34,6 +35,8 @@ const overwrite = (f: Map<string, string>) => f.set('batch/jobs/batch_view.sql',
 const answer = (h: RunHandle) => h.result.architectures!['lambda']!.outputs['answer']!;
 const grid = (h: RunHandle) => gridsInState(h.spec.nodes, h.result.state)[0]!.runs.map((r) => `${r.runId} ${r.runType} ${r.state} try ${r.cells[0]!.tryNumber}`);
 const operator = (h: RunHandle) => h.result.log.filter((l) => l.source === 'operator').map((l) => l.text);
+/** What the backfill printed has Korean templates (the command line itself stays as typed). */
+const untranslated = (h: RunHandle) => operator(h).filter((t) => !t.startsWith('$ ')).flatMap((t) => simCatalogue.untranslated(t));
 
 describe('backfill --reprocess-behavior completed over minutes already written (the starter)', () => {
   it('creates backfill__ for the minute nobody ran, clears the three that succeeded (same run id, try 2); INSERT INTO counts 3,303 lines twice', () => {
@@ -54,6 +57,7 @@ describe('backfill --reprocess-behavior completed over minutes already written (
     ]);
     // 3 × 1,101 lines the scheduled runs had counted are appended again; 3 × 99 late lines and minute 00:01's 1,200 once.
     expect(answer(h)).toMatchObject({ generated: 4800, duplicated: 3303, exactlyOnce: 1497, inFlight: 0 });
+    expect(untranslated(h)).toEqual([]);
   });
 
   it('the ledger blames the copy on the cleared run\'s second try', () => {
@@ -78,6 +82,7 @@ describe('the other reprocess behaviours and flags', () => {
       ]);
       expect(operator(h).filter((t) => t.startsWith('skipped'))).toHaveLength(3);
       expect(answer(h)).toMatchObject({ generated: 4800, exactlyOnce: 4402, duplicated: 0, inFlight: 398 });
+      expect(untranslated(h)).toEqual([]);
     }
   });
 
@@ -85,6 +90,7 @@ describe('the other reprocess behaviours and flags', () => {
     const h = run(runbook('--dry-run'));
     expect(operator(h).slice(1)).toEqual(['Performing dry run of backfill: 1 runs to be attempted, nothing created', 'dry run: would run logical date 2026-01-01T00:01:00+00:00']);
     expect(grid(h).some((r) => r.startsWith('backfill__'))).toBe(false);
+    expect(untranslated(h)).toEqual([]);
   });
 
   it('--max-active-runs 1 --run-backwards: one run at a time, newest logical date first', () => {
@@ -102,5 +108,6 @@ describe('the other reprocess behaviours and flags', () => {
   it('a second backfill of the same DAG while the first still runs is refused, as Airflow refuses it', () => {
     const h = run((f) => f.set(RUNBOOK, `${BACKFILL} --reprocess-behavior completed --max-active-runs 1   # at 270s\n${BACKFILL} --reprocess-behavior completed   # at 270s\n`));
     expect(operator(h)).toContain('Another backfill is running for Dag batch_view. There can be only one running backfill per Dag.');
+    expect(untranslated(h)).toEqual([]);
   });
 });
