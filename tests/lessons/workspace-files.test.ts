@@ -40,6 +40,13 @@ describe('workspace exercises are real files', () => {
     for (const e of flink) expect(Object.keys(e.starter).some((p) => p.endsWith('/job.sql')), e.slug).toBe(true);
   });
 
+  it('every exercise of the batch lesson is a workspace with a DAG (three: rerun, retries, backfill)', () => {
+    const batch = exercises.filter((e) => e.lesson === '05-batch-in-production');
+    expect(batch.map((e) => e.slug).sort()).toEqual(['backfill-completed-counts-twice', 'one-failure-and-the-day-is-stale', 'rerun-appends-the-day']);
+    expect(batch.filter((e) => !e.workspace).map((e) => e.slug)).toEqual([]);
+    for (const e of batch) expect(Object.keys(e.starter).some((p) => /\/dags\/[^/]+\.py$/.test(p)), e.slug).toBe(true);
+  });
+
   it('the Lambda and Kappa lessons (6–8) are workspaces', () => {
     const lambda = exercises.filter((e) => /^0[678]-/.test(e.lesson));
     expect(lambda.length).toBe(7);
