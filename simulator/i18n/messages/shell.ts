@@ -100,6 +100,7 @@ const backfill: SimTemplate[] = [
   { en: 'skipped logical date {date}: run {run} in flight', ko: 'logical date {date} 건너뜀: 실행 {run}이 아직 대기 중이거나 도는 중' },
   { en: 'Another backfill is running for Dag {dag}. There can be only one running backfill per Dag.', ko: 'DAG {dag}에 다른 백필이 실행 중입니다. DAG마다 실행 중인 백필은 하나만 있을 수 있습니다.' },
   { en: 'No runs to create for Dag {dag}', ko: 'DAG {dag}에 만들 실행이 없습니다' },
+  { en: 'airflow backfill create changes the run: write it in a runbook (<host>/runbook.sh) ending in `# at <time>`, then run again', ko: 'airflow backfill create는 실행을 바꿉니다. 런북(<host>/runbook.sh)에 `# at <time>`으로 끝나게 쓰고 다시 실행하세요' },
 ];
 
 export const shellTemplates: readonly SimTemplate[] = [...help, ...messages, ...backfill];

@@ -10,7 +10,9 @@ import { parseAirflowDate } from '../../../simulator/operations/parse-airflow.js
 import { readWorkspaceFolder } from '../../../simulator/cli/workspace-commands.js';
 import { compileWorkspace } from '../../../simulator/config/workspace/compile.js';
 import { formatIssue } from '../../../simulator/spec/issues.js';
-import { simCatalogue } from '../../../simulator/i18n/messages/index.js';
+import { simCatalogue, terminalCatalogue } from '../../../simulator/i18n/messages/index.js';
+import { airflow } from '../../../simulator/shell/commands/airflow.js';
+import type { RunHandle } from '../../../simulator/run/run.js';
 
 const STARTER = join(import.meta.dirname, '../../../lessons/05-batch-in-production/exercises/backfill-completed-counts-twice/starter');
 const LINE = 'airflow backfill create --dag-id batch_view --from-date 2026-01-01 --to-date 2026-01-01T00:03:00';
@@ -114,5 +116,17 @@ describe('airflow backfill create in a workspace runbook', () => {
     ];
     expect(messages.length).toBeGreaterThan(15);
     expect(messages.flatMap((m) => simCatalogue.untranslated(m))).toEqual([]);
+  });
+});
+
+describe('airflow backfill in the terminal', () => {
+  it('points to the runbook: the terminal reads a finished run and cannot backfill it', () => {
+    const handle = { spec: { nodes: {} }, result: { state: {} } } as unknown as RunHandle;
+    for (const line of [['backfill', 'create', '--dag-id', 'batch_view'], ['dags', 'backfill', 'batch_view']]) {
+      const out = airflow.run(line, { handle } as never);
+      expect(out).toMatchObject({ status: 2 });
+      expect(JSON.stringify(out)).toContain('write it in a runbook (<host>/runbook.sh)');
+    }
+    expect(terminalCatalogue.untranslated('airflow backfill create changes the run: write it in a runbook (<host>/runbook.sh) ending in `# at <time>`, then run again')).toEqual([]);
   });
 });
