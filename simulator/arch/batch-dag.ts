@@ -19,7 +19,7 @@
  * in `reschedule` mode it holds no slot then, and only pokes while the node is up.
  */
 import type { DagModel, DagTask } from '../orchestrator/dag-parse.js';
-import { DagScheduler, type DagRun, type TaskTry } from '../orchestrator/scheduler.js';
+import { DagScheduler, type BackfillRequest, type BackfillResult, type DagRun, type TaskTry } from '../orchestrator/scheduler.js';
 import { renderTemplate } from '../orchestrator/timetable.js';
 import type { NodeSpecOf } from '../spec/schema/pipeline.js';
 
@@ -124,6 +124,17 @@ export class DagDriver {
   start(): void {
     this.down = false;
     this.wake();
+  }
+
+  /**
+   * `airflow backfill create`: the scheduler creates or clears the backfill's runs now (an API call to the
+   * metadata database, so it works while the worker is down); they start at its next wake.
+   */
+  backfill(req: BackfillRequest): BackfillResult | Error {
+    const result = this.scheduler.backfill(req, this.env.now());
+    // The runs start at the scheduler's next loop, right after the command returns.
+    if (!(result instanceof Error) && result.backfillId !== null) this.env.timer(0, () => this.wake());
+    return result;
   }
 
   /** The node crashed: its running Spark jobs die before they commit; their tries fail now. */

@@ -27,6 +27,7 @@ import { DagDriver, staticPrefix, type TryStart } from './batch-dag.js';
 import type { ViewRow } from './batch-view.js';
 import { dagGrid } from '../orchestrator/grid.js';
 import { fnmatchRegExp, literalHead } from '../orchestrator/fnmatch.js';
+import type { BackfillRequest, BackfillResult } from '../orchestrator/scheduler.js';
 
 type BatchSpec = NodeSpecOf<'batch'>;
 
@@ -107,6 +108,12 @@ export class BatchNode implements SimNode {
     if (!wildcard) return store.listObjects(key).some((o) => o.key === key);
     const re = fnmatchRegExp(key);
     return store.listObjects(literalHead(key)).some((o) => re.test(o.key));
+  }
+
+  /** `airflow backfill create` on this node's DAG (operations/apply.ts); an Error without a DAG. */
+  backfill(req: BackfillRequest): BackfillResult | Error {
+    if (!this.dag) return new Error(`${this.address} has a non-periodic schedule that does not support backfills`);
+    return this.dag.backfill(req);
   }
 
   /** What a run reads from a listing: its records, those an earlier run already read, and the newest object's time (the cut-off). */

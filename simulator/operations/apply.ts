@@ -9,6 +9,9 @@
  *   refuses it; a plan only without `--execute`; with it, the group's committed offsets are set.
  *   Records a forward reset jumps over are never read by the group: noted as lost there.
  * - `flink stop --savepointPath`: stop-with-savepoint; `flink run -s`: the job again from it.
+ * - `airflow backfill create`: the DAG's scheduler creates (or clears) the backfill's runs at once
+ *   (orchestrator/scheduler.ts); they run like any run, and what a re-run writes is the Spark job's
+ *   business (`INSERT INTO` appends a second copy, `INSERT OVERWRITE … PARTITION` replaces it).
  */
 import type { Simulation } from '../core/simulation.js';
 import type { KafkaCluster } from '../nodes/kafka/cluster.js';
@@ -16,6 +19,8 @@ import type { FlinkNode } from '../nodes/flink/flink-node.js';
 import type { PipelineSpec } from '../spec/schema/pipeline.js';
 import { formatPlan, NO_EXECUTE_WARNING, planReset } from '../shell/commands/reset-offsets.js';
 import { planOperations, type Step } from './plan.js';
+import type { BatchNode } from '../arch/batch.js';
+import { isoAirflow } from '../orchestrator/timetable.js';
 
 /** The trace's source for what operators do. */
 export const OPERATOR = 'operator';
@@ -25,7 +30,11 @@ export function scheduleOperations(sim: Simulation, spec: PipelineSpec, lookup: 
   for (const step of planOperations(spec).steps) {
     sim.at(step.at, () => {
       sim.addLog('info', OPERATOR, `$ ${step.run}`);
-      const { level, text } = apply(sim, step, lookup, written);
+      if (step.op.kind === 'airflow-backfill') {
+        for (const line of backfill(sim, step as Extract<Step, { batch: string }>)) sim.addLog(line.level, OPERATOR, line.text);
+        return;
+      }
+      const { level, text } = apply(sim, step as Exclude<Step, { batch: string }>, lookup, written);
       if (text) sim.addLog(level, OPERATOR, text);
     });
   }
@@ -33,7 +42,7 @@ export function scheduleOperations(sim: Simulation, spec: PipelineSpec, lookup: 
 
 type Outcome = { level: 'info' | 'warn' | 'error'; text: string };
 
-function apply(sim: Simulation, step: Step, lookup: (id: string) => unknown, savepoints: Set<string>): Outcome {
+function apply(sim: Simulation, step: Exclude<Step, { batch: string }>, lookup: (id: string) => unknown, savepoints: Set<string>): Outcome {
   if (step.op.kind === 'add-partitions' || step.op.kind === 'reset-offsets') {
     const cluster = lookup((step as { cluster: string }).cluster) as KafkaCluster;
     if (step.op.kind === 'add-partitions') {
@@ -63,6 +72,29 @@ function apply(sim: Simulation, step: Step, lookup: (id: string) => unknown, sav
     return { level: 'error', text: 'The program finished with the following exception: the job could not be restored from the savepoint (it is still running, or Flink refused its parallelism: see the log)' };
   }
   return { level: 'info', text: `Job has been submitted with JobID ${(step as { jobId: string }).jobId}${parallelism !== undefined ? ` (parallelism ${parallelism})` : ''}` };
+}
+
+/** What the backfill printed, one log line per logical date (the CLI's dry-run table, or what the backfill did with each date). */
+function backfill(sim: Simulation, step: Extract<Step, { batch: string }>): Outcome[] {
+  const { op } = step;
+  const node = sim.node(step.batch) as BatchNode | undefined;
+  const result = node?.backfill({ fromMs: op.fromMs, toMs: op.toMs, reprocess: op.reprocess, maxActiveRuns: op.maxActiveRuns, runBackwards: op.runBackwards, dryRun: op.dryRun });
+  if (!result) return [{ level: 'error', text: `Could not find Dag ${op.dagId}` }];
+  if (result instanceof Error) return [{ level: 'error', text: result.message }];
+  if (result.backfillId === null) {
+    return [
+      { level: 'info', text: `Performing dry run of backfill: ${result.outcomes.length} runs to be attempted, nothing created` },
+      ...result.outcomes.map((o): Outcome => ({ level: 'info', text: `dry run: would run logical date ${isoAirflow(o.logicalDateMs)}` })),
+    ];
+  }
+  const lines: Outcome[] = [{ level: 'info', text: `Created backfill ${result.backfillId} of Dag ${op.dagId}: ${result.outcomes.length} logical dates, reprocess ${op.reprocess}, max_active_runs ${op.maxActiveRuns}` }];
+  for (const o of result.outcomes) {
+    const date = isoAirflow(o.logicalDateMs);
+    if (o.action === 'created') lines.push({ level: 'info', text: `created run ${o.runId} for logical date ${date}` });
+    else if (o.action === 'cleared') lines.push({ level: 'info', text: `cleared run ${o.runId} for logical date ${date}: queued again as a backfill run` });
+    else lines.push({ level: 'warn', text: `skipped logical date ${date}: run ${o.runId} ${o.action}` });
+  }
+  return lines;
 }
 
 function resetOffsets(sim: Simulation, cluster: KafkaCluster, op: Extract<Step['op'], { kind: 'reset-offsets' }>): Outcome {

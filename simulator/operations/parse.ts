@@ -1,7 +1,8 @@
 /**
  * One line of an operator's runbook → the operation it performs, or the problem the real tool would
  * report, with the column it is at. The flags are the real tools' (kafka-topics.sh's TopicCommand
- * options, kafka-consumer-groups.sh's ConsumerGroupCommandOptions, the Flink CLI's `stop` and `run`);
+ * options, kafka-consumer-groups.sh's ConsumerGroupCommandOptions, the Flink CLI's `stop` and `run`,
+ * Airflow 3's `airflow backfill create` in parse-airflow.ts);
  * an unknown flag is refused as jopt-simple refuses it ("x is not a recognized option").
  * kafka-consumer-groups is read with the terminal's own option parser (simulator/shell), so a line
  * that works in the terminal works in a runbook.
@@ -10,12 +11,14 @@ import { tokenize, parseOptions, type Options } from '../shell/tokenize.js';
 import { RESET_FLAGS, RESET_SPECS } from '../shell/commands/reset-offsets.js';
 import { KAFKA_TOPICS_FLAGS } from '../config/kafka/topics.js';
 import { closest } from '../spec/suggest.js';
+import { parseAirflow, type AirflowBackfillOp } from './parse-airflow.js';
 
 export type Operation =
   | { kind: 'add-partitions'; bootstrap: string; topic: string; partitions: number }
   | { kind: 'reset-offsets'; bootstrap: string; group: string; topic: string; options: Options; execute: boolean }
   | { kind: 'flink-stop'; savepointDir: string; jobId: string }
-  | { kind: 'flink-run'; savepoint: string; parallelism: number | undefined; jar: string };
+  | { kind: 'flink-run'; savepoint: string; parallelism: number | undefined; jar: string }
+  | AirflowBackfillOp;
 
 export interface LineProblem {
   /** 1-based columns within the line. */
@@ -56,7 +59,7 @@ function locator(line: string): (word: string) => { column: number; endColumn: n
 
 const toolName = (word: string): string => word.replace(/^.*\//, '').replace(/\.sh$/, '');
 
-export const TOOLS = ['kafka-topics.sh', 'kafka-consumer-groups.sh', 'flink'] as const;
+export const TOOLS = ['kafka-topics.sh', 'kafka-consumer-groups.sh', 'flink', 'airflow'] as const;
 
 export function parseOperation(line: string): Parsed {
   const { words, unterminated } = tokenize(line);
@@ -71,6 +74,7 @@ export function parseOperation(line: string): Parsed {
   if (tool === 'kafka-topics') return topics(args, at, problem, toolAt);
   if (tool === 'kafka-consumer-groups') return groups(args, at, problem, toolAt);
   if (tool === 'flink') return flink(args, at, problem, toolAt);
+  if (tool === 'airflow') return parseAirflow(args, at, toolAt);
   const guess = closest(first, [...TOOLS]);
   return problem(toolAt, `${first}: command not found in the runbook`, guess ? `did you mean ${guess}?` : `a runbook runs ${TOOLS.join(', ')}`);
 }

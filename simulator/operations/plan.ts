@@ -2,7 +2,8 @@
  * The runbook as the simulator will carry it out: every `operations:` entry parsed (parse.ts) and
  * resolved against the spec, in time order — which Kafka cluster `--bootstrap-server` names, whether
  * the topic exists, how many partitions it will have by then (Kafka only increases the count), which
- * Flink job a JobID is, and which savepoint `flink run -s` restores. The spec checks report the
+ * Flink job a JobID is, which savepoint `flink run -s` restores, and which DAG-driven batch node
+ * `airflow backfill create --dag-id` names. The spec checks report the
  * problems at their file:line:col (check.ts); the run schedules the resolved steps (apply.ts).
  */
 import type { PipelineSpec } from '../spec/schema/pipeline.js';
@@ -10,11 +11,14 @@ import { referencedTopics } from '../nodes/kafka/index.js';
 import { jobIdOf } from '../shell/http/flink-rest.js';
 import { stableHex } from '../shell/http/common.js';
 import { parseOperation, type LineProblem, type Operation } from './parse.js';
+import { closest } from '../spec/suggest.js';
+import { isoAirflow } from '../orchestrator/timetable.js';
 
 export type Step =
   | { at: number; index: number; run: string; op: Extract<Operation, { kind: 'add-partitions' | 'reset-offsets' }>; cluster: string }
   | { at: number; index: number; run: string; op: Extract<Operation, { kind: 'flink-stop' }>; flink: string; savepoint: string }
-  | { at: number; index: number; run: string; op: Extract<Operation, { kind: 'flink-run' }>; flink: string; jobId: string };
+  | { at: number; index: number; run: string; op: Extract<Operation, { kind: 'flink-run' }>; flink: string; jobId: string }
+  | { at: number; index: number; run: string; op: Extract<Operation, { kind: 'airflow-backfill' }>; batch: string };
 
 export interface PlanProblem extends LineProblem {
   /** Index in `operations:`. */
@@ -49,6 +53,13 @@ function initialPartitions(spec: PipelineSpec, cluster: string): Map<string, num
   const { written, read } = referencedTopics(cluster, spec);
   for (const name of [...written, ...read]) if (!counts.has(name)) counts.set(name, 1);
   return counts;
+}
+
+/** The DAGs of the spec: dag_id → the batch node its `schedule:` drives (the id a DAG file's `dag_id` gave it). */
+function dagsOf(spec: PipelineSpec): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [id, n] of Object.entries(spec.nodes)) if (n.type === 'batch' && n.schedule) out.set(n.schedule['dag-id'] ?? id, id);
+  return out;
 }
 
 export function planOperations(spec: PipelineSpec): { steps: Step[]; problems: PlanProblem[] } {
@@ -89,6 +100,26 @@ export function planOperations(spec: PipelineSpec): { steps: Step[]; problems: P
         if (op.partitions <= current) continue;
       }
       steps.push({ at, index, run, op, cluster });
+      continue;
+    }
+    if (op.kind === 'airflow-backfill') {
+      const dags = dagsOf(spec);
+      const batch = dags.get(op.dagId);
+      if (batch === undefined) {
+        const guess = closest(op.dagId, [...dags.keys()]);
+        refuse(`Could not find Dag ${op.dagId}`, guess ? `did you mean ${guess}?` : dags.size ? `no DAG file defines it; the DAGs: ${[...dags.keys()].join(', ')}` : 'no DAG file defines it: this workspace has no DAG', op.dagIdAt);
+        continue;
+      }
+      // `_validate_backfill_params`, known before the run: the range, and dates all after the command's time.
+      if (op.fromMs > op.toMs) {
+        refuse(`from_date (${isoAirflow(op.fromMs)}) must not be after to_date (${isoAirflow(op.toMs)}).`, 'swap --from-date and --to-date', op.datesAt);
+        continue;
+      }
+      if (op.fromMs >= at && op.toMs >= at) {
+        refuse('Backfill cannot be executed for future dates.', `the command runs at ${isoAirflow(at)}: back-fill dates before it`, op.datesAt);
+        continue;
+      }
+      steps.push({ at, index, run, op, batch });
       continue;
     }
     if (op.kind === 'flink-stop') {

@@ -26,6 +26,8 @@ export interface GridCell {
 
 export interface GridRun {
   readonly runId: string;
+  /** `scheduled`, or `backfill` for a run a backfill created or cleared (it keeps its run id) [backfill.rst]. */
+  readonly runType: 'scheduled' | 'backfill';
   /** `logical_date` = `data_interval_start` for a data-interval timetable [AF1]. */
   readonly logicalDate: string;
   readonly dataIntervalStart: string;
@@ -57,6 +59,7 @@ export function dagGrid(scheduler: DagScheduler): DagGrid {
     .sort((a, b) => a.interval.startMs - b.interval.startMs)
     .map((r) => ({
       runId: r.runId,
+      runType: r.runType,
       logicalDate: isoAirflow(r.interval.startMs),
       dataIntervalStart: isoAirflow(r.interval.startMs),
       dataIntervalEnd: isoAirflow(r.interval.endMs),

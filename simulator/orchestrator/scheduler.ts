@@ -38,8 +38,14 @@ export interface TaskInstance {
   retryAtMs: number;
 }
 
+/** `DagRunType`: how the run came to be; a backfill that clears an existing run makes it a backfill run too. */
+export type RunType = 'scheduled' | 'backfill';
+
 export interface DagRun {
   readonly runId: string;
+  runType: RunType;
+  /** The backfill that created or last cleared the run (Airflow's `dag_run.backfill_id`); null for none. */
+  backfillId: number | null;
   readonly interval: DataInterval;
   readonly createdMs: number;
   state: RunState;
@@ -53,6 +59,39 @@ export interface TaskEnv {
   execute(task: DagTask, run: DagRun, tryNumber: number, startMs: number): { durationMs: number; ok: boolean };
   /** A sensor's condition at `atMs`. */
   poke(task: DagTask, run: DagRun, atMs: number): boolean;
+}
+
+export type ReprocessBehavior = 'none' | 'failed' | 'completed';
+
+/** What `airflow backfill create` asks for (its flags, dates as virtual ms). */
+export interface BackfillRequest {
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly reprocess: ReprocessBehavior;
+  readonly maxActiveRuns: number;
+  readonly runBackwards: boolean;
+  readonly dryRun: boolean;
+}
+
+/** One logical date of a backfill: a run created or cleared, or why not (`BackfillDagRunExceptionReason`). */
+export interface BackfillOutcome {
+  readonly logicalDateMs: number;
+  readonly runId: string;
+  readonly action: 'created' | 'cleared' | 'in flight' | 'already exists' | 'would run';
+}
+
+export interface BackfillResult {
+  /** null for a dry run. */
+  readonly backfillId: number | null;
+  readonly outcomes: readonly BackfillOutcome[];
+}
+
+/** `_get_dag_run_no_create_reason`: why an existing run is not reprocessed, or null when it is. */
+function reprocessReason(run: DagRun, reprocess: ReprocessBehavior): 'in flight' | 'already exists' | null {
+  if (run.state !== 'success' && run.state !== 'failed') return 'in flight';
+  if (reprocess === 'none') return 'already exists';
+  if (reprocess === 'failed' && run.state !== 'failed') return 'already exists';
+  return null;
 }
 
 const num = (v: DagValue | undefined, dflt: number, unitMs = 1000): number =>
@@ -85,6 +124,9 @@ export function dagSettings(dag: DagModel): DagSettings | Error {
 export class DagScheduler {
   readonly runs: DagRun[] = [];
   private lastCreatedEndMs: number | null = null;
+  private backfills = 0;
+  /** The newest backfill: its id, its own max_active_runs, and the order its runs start in. */
+  private activeBackfill: { id: number; maxActiveRuns: number; order: readonly number[] } | null = null;
   private readonly upstream = new Map<string, string[]>();
 
   constructor(
@@ -97,19 +139,61 @@ export class DagScheduler {
   }
 
   /**
-   * A backfill: runs for every interval starting in [fromMs, toMs), whatever catchup says [AF1]. As Airflow 3's
-   * `airflow backfill create --reprocess-behavior`: `none` (default) skips intervals that already have a
-   * run, `failed` re-runs failed ones, `completed` re-runs all; a re-run clears the run's TIs, whose try
-   * numbers go on counting (clearing increments `try_number` [AF1]).
+   * `airflow backfill create` (Airflow 3, `models/backfill.py`; docs core-concepts/backfill.rst):
+   *
+   * - The intervals are the timetable's whose logical date lies in `[fromMs, toMs]` (both ends included, as
+   *   `iter_dagrun_infos_between`) and whose interval has ended by now; `runBackwards` takes them newest first.
+   * - A date with no run gets a new run `backfill__<logical date>`. A date with a run: a queued or running one
+   *   is skipped ("in flight"); a finished one is cleared and queued again when `reprocess` says so —
+   *   `none` never, `failed` when it failed, `completed` when it succeeded or failed — else skipped
+   *   ("already exists"). A cleared run keeps its run id but becomes a backfill run; its task instances go
+   *   back to no state and their try numbers go on counting (clearing increments `try_number` [AF1]).
+   * - The backfill's own `max_active_runs` (default 10) limits how many of its runs run at once,
+   *   independently of the DAG's `max_active_runs`; its runs start in the backfill's order.
+   * - One active backfill per DAG; a dry run only lists the dates it would consider.
    */
-  backfill(fromMs: number, toMs: number, nowMs: number, reprocess: 'none' | 'failed' | 'completed' = 'none'): void {
-    const every = this.settings.everyMs ?? 0;
-    if (every <= 0) return;
-    for (let s = this.settings.startDateMs + Math.ceil((fromMs - this.settings.startDateMs) / every) * every; s < toMs; s += every) {
-      const existing = this.runs.find((r) => r.interval.startMs === s);
-      if (!existing) this.createRun({ startMs: s, endMs: s + every }, nowMs, 'backfill');
-      else if (reprocess === 'completed' || (reprocess === 'failed' && existing.state === 'failed')) this.clear(existing);
+  backfill(req: BackfillRequest, nowMs: number): BackfillResult | Error {
+    const every = this.settings.everyMs;
+    if (every === null || every <= 0) return new Error(`${this.dag.dagId} has a non-periodic schedule that does not support backfills`);
+    if (req.fromMs > req.toMs) return new Error(`from_date (${isoAirflow(req.fromMs)}) must not be after to_date (${isoAirflow(req.toMs)}).`);
+    if (req.fromMs >= nowMs && req.toMs >= nowMs) return new Error('Backfill cannot be executed for future dates.');
+    const starts: number[] = [];
+    const first = this.settings.startDateMs + Math.max(0, Math.ceil((req.fromMs - this.settings.startDateMs) / every)) * every;
+    for (let s = first; s <= req.toMs; s += every) if (s + every < nowMs) starts.push(s);
+    if (req.runBackwards) starts.reverse();
+    if (req.dryRun) {
+      const dates = starts.filter((s) => {
+        const r = this.runs.find((x) => x.interval.startMs === s);
+        return !r || reprocessReason(r, req.reprocess) === null;
+      });
+      return { backfillId: null, outcomes: dates.map((s) => ({ logicalDateMs: s, runId: '', action: 'would run' as const })) };
     }
+    if (this.activeBackfill !== null && this.runs.some((r) => r.backfillId === this.activeBackfill!.id && (r.state === 'queued' || r.state === 'running'))) {
+      return new Error(`Another backfill is running for Dag ${this.dag.dagId}. There can be only one running backfill per Dag.`);
+    }
+    if (starts.length === 0) return new Error(`No runs to create for Dag ${this.dag.dagId}`);
+    const id = ++this.backfills;
+    this.activeBackfill = { id, maxActiveRuns: req.maxActiveRuns, order: starts };
+    const outcomes: BackfillOutcome[] = [];
+    for (const s of starts) {
+      const existing = this.runs.find((r) => r.interval.startMs === s);
+      if (!existing) {
+        const run = this.createRun({ startMs: s, endMs: s + every }, nowMs, 'backfill');
+        run.backfillId = id;
+        outcomes.push({ logicalDateMs: s, runId: run.runId, action: 'created' });
+        continue;
+      }
+      const reason = reprocessReason(existing, req.reprocess);
+      if (reason !== null) {
+        outcomes.push({ logicalDateMs: s, runId: existing.runId, action: reason });
+        continue;
+      }
+      this.clear(existing);
+      existing.runType = 'backfill';
+      existing.backfillId = id;
+      outcomes.push({ logicalDateMs: s, runId: existing.runId, action: 'cleared' });
+    }
+    return { backfillId: id, outcomes };
   }
 
   /** Everything the scheduler does at `nowMs`; returns the next time it has something to do (or null). */
@@ -121,24 +205,31 @@ export class DagScheduler {
     const later = (t: number): void => {
       if (t > nowMs && (wake === null || t < wake)) wake = t;
     };
-    let active = this.runs.filter((r) => r.state === 'running').length;
-    for (const run of [...this.runs].sort((a, b) => a.interval.startMs - b.interval.startMs)) {
-      if (run.state === 'queued' && active < this.settings.maxActiveRuns) {
+    // A backfill's runs count against its own max_active_runs, the others against the DAG's [backfill.rst].
+    const bf = this.activeBackfill;
+    const limitOf = (r: DagRun): number => (bf !== null && r.backfillId === bf.id ? bf.maxActiveRuns : this.settings.maxActiveRuns);
+    const poolOf = (r: DagRun): string => (bf !== null && r.backfillId === bf.id ? 'backfill' : 'dag');
+    const active = new Map<string, number>([['dag', 0], ['backfill', 0]]);
+    for (const r of this.runs) if (r.state === 'running') active.set(poolOf(r), active.get(poolOf(r))! + 1);
+    // Oldest logical date first; a backfill's runs in its own order (`sort_ordinal`: newest first with --run-backwards).
+    const rank = (r: DagRun): number => (bf !== null && r.backfillId === bf.id ? bf.order.indexOf(r.interval.startMs) : r.interval.startMs);
+    for (const run of [...this.runs].sort((a, b) => poolOf(a).localeCompare(poolOf(b)) || rank(a) - rank(b))) {
+      if (run.state === 'queued' && active.get(poolOf(run))! < limitOf(run)) {
         run.state = 'running';
         run.startedMs = nowMs;
-        active++;
+        active.set(poolOf(run), active.get(poolOf(run))! + 1);
       }
       if (run.state !== 'running') continue;
       // As often as there are tasks, so a TI whose upstream finished in this pass starts at once.
       for (let pass = 0; pass < this.dag.tasks.length; pass++) for (const task of this.dag.tasks) this.advance(task, run, nowMs, later);
       this.settle(run, nowMs);
-      if (run.state !== 'running') active--;
+      if (run.state !== 'running') active.set(poolOf(run), active.get(poolOf(run))! - 1);
     }
     if (this.settings.everyMs !== null) {
       const end = this.lastCreatedEndMs ?? this.settings.startDateMs;
       later(Math.max(end + this.settings.everyMs, this.settings.startDateMs + this.settings.everyMs));
     }
-    if (this.runs.some((r) => r.state === 'queued') && active < this.settings.maxActiveRuns) later(nowMs + 1);
+    if (this.runs.some((r) => r.state === 'queued' && active.get(poolOf(r))! < limitOf(r))) later(nowMs + 1);
     return wake;
   }
 
@@ -151,12 +242,16 @@ export class DagScheduler {
     for (const ti of run.tis.values()) ti.state = 'none';
   }
 
-  private createRun(interval: DataInterval, nowMs: number, kind: 'scheduled' | 'backfill'): void {
-    if (this.runs.some((r) => r.interval.startMs === interval.startMs)) return;
+  private createRun(interval: DataInterval, nowMs: number, kind: RunType): DagRun {
+    const existing = this.runs.find((r) => r.interval.startMs === interval.startMs);
+    if (kind === 'scheduled') this.lastCreatedEndMs = Math.max(this.lastCreatedEndMs ?? interval.endMs, interval.endMs);
+    if (existing) return existing;
     const tis = new Map<string, TaskInstance>();
     for (const t of this.dag.tasks) tis.set(t.taskId, { taskId: t.taskId, state: 'none', tries: [], retryAtMs: 0 });
-    this.runs.push({ runId: `${kind}__${isoAirflow(interval.startMs)}`, interval, createdMs: nowMs, state: 'queued', startedMs: null, endedMs: null, tis });
-    if (kind === 'scheduled') this.lastCreatedEndMs = Math.max(this.lastCreatedEndMs ?? interval.endMs, interval.endMs);
+    // `DagRun.generate_run_id`: `<run_type>__<logical_date>`.
+    const run: DagRun = { runId: `${kind}__${isoAirflow(interval.startMs)}`, runType: kind, backfillId: null, interval, createdMs: nowMs, state: 'queued', startedMs: null, endedMs: null, tis };
+    this.runs.push(run);
+    return run;
   }
 
   private previousTi(task: DagTask, run: DagRun): TaskInstance | undefined {

@@ -64,28 +64,39 @@ function ds(virtualMs: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
+/** Python's `datetime.strftime` for the directives a partition path uses (UTC); others stay as written. */
+function strftime(format: string, virtualMs: number): string {
+  const d = new Date(EPOCH_MS + virtualMs);
+  const parts: Record<string, string> = { Y: String(d.getUTCFullYear()), m: pad(d.getUTCMonth() + 1), d: pad(d.getUTCDate()), H: pad(d.getUTCHours()), M: pad(d.getUTCMinutes()), S: pad(d.getUTCSeconds()), '%': '%' };
+  return format.replace(/%(.)/g, (whole, c: string) => parts[c] ?? whole);
+}
+
 /**
  * Jinja templating of task arguments, for the variables of Airflow's templates reference
  * (templates-ref.rst): `ds`, `ds_nodash`, `ts`, `ts_nodash` (`20260101T000100`: `ts` without dashes,
- * colons and offset), `logical_date`, `data_interval_start`, `data_interval_end`, plus `data_interval_start.hour` style `.hour` (zero-padded, for `hour=` partitions).
- * An unknown variable is an Error naming the ones understood.
+ * colons and offset), `logical_date`, `data_interval_start`, `data_interval_end`, plus `data_interval_start.hour`
+ * style `.hour` (zero-padded, for `hour=` partitions) and `.strftime("%H%M")` (the datetime's own method:
+ * `%Y %m %d %H %M %S`, zero-padded as Python's, for partitions finer than an hour). An unknown variable is an
+ * Error naming the ones understood.
  */
 export function renderTemplate(template: string, interval: DataInterval): string | Error {
   let bad: string | null = null;
-  const out = template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) => {
+  const out = template.replace(/\{\{\s*([\w.]+?)(?:\.strftime\(\s*(["'])([^"']*)\2\s*\))?\s*\}\}/g, (whole, name: string, _q: string | undefined, format: string | undefined) => {
     const [base, attr] = name.split('.') as [string, string | undefined];
     const at = base === 'data_interval_end' ? interval.endMs : interval.startMs;
     const known = ['ds', 'ds_nodash', 'ts', 'ts_nodash', 'logical_date', 'data_interval_start', 'data_interval_end'];
-    if (!known.includes(base) || (attr !== undefined && attr !== 'hour')) {
-      bad ??= name;
+    const datetimes = ['logical_date', 'data_interval_start', 'data_interval_end'];
+    if (!known.includes(base) || (attr !== undefined && attr !== 'hour') || (format !== undefined && (attr !== undefined || !datetimes.includes(base)))) {
+      bad ??= format === undefined ? name : `${name}.strftime`;
       return whole;
     }
+    if (format !== undefined) return strftime(format, at);
     if (attr === 'hour') return pad(new Date(EPOCH_MS + at).getUTCHours());
     if (base === 'ds') return ds(at);
     if (base === 'ds_nodash') return ds(at).replace(/-/g, '');
     if (base === 'ts_nodash') return isoAirflow(at).slice(0, 19).replace(/[-:]/g, '');
     return isoAirflow(at);
   });
-  if (bad !== null) return new Error(`unknown template variable \`${bad}\`; understood: ds, ds_nodash, ts, ts_nodash, logical_date, data_interval_start, data_interval_end (and .hour)`);
+  if (bad !== null) return new Error(`unknown template variable \`${bad}\`; understood: ds, ds_nodash, ts, ts_nodash, logical_date, data_interval_start, data_interval_end (and .hour, .strftime("%H%M"))`);
   return out;
 }

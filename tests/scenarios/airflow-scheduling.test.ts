@@ -45,7 +45,8 @@ describe('catchup [AF1]', () => {
   });
   it('a backfill runs the skipped intervals whatever catchup says', () => {
     const s = scheduler('catchup=False', tasks, ok());
-    s.backfill(0, 2 * H, 3 * H + 10 * M);
+    // backfill.rst: runs for the logical dates from --from-date to --to-date (both included)
+    s.backfill({ fromMs: 0, toMs: H, reprocess: 'none', maxActiveRuns: 10, runBackwards: false, dryRun: false }, 3 * H + 10 * M);
     runScheduler(s, 3 * H + 10 * M, 3 * H + 30 * M);
     expect(grid(s.runs).sort()).toEqual([
       'backfill__2026-01-01T00:00:00+00:00 success',

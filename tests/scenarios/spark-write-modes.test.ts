@@ -62,7 +62,8 @@ describe('a backfill over hours already written, after late data arrived', () =>
       const { table, s } = run(mode, 'dynamic', () => [late ? [0, 1, 2, 99] : [0, 1, 2], [3, 4]]);
       runScheduler(s, 2 * H, 2 * H + 10 * 60_000);
       late = true; // a record of hour 00 reaches the lake after the run
-      s.backfill(0, H, 3 * H, 'completed'); // airflow backfill create --reprocess-behavior completed
+      // airflow backfill create --from-date 2026-01-01T00:00 --to-date 2026-01-01T00:00 --reprocess-behavior completed
+      s.backfill({ fromMs: 0, toMs: 0, reprocess: 'completed', maxActiveRuns: 10, runBackwards: false, dryRun: false }, 3 * H);
       runScheduler(s, 3 * H, 3 * H + 10 * 60_000);
       const counts = table.countsByRid();
       // append: try 1 and its retry (try 2) wrote hour 00, and the backfill (try 3) wrote it again

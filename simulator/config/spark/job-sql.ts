@@ -154,7 +154,7 @@ function readInsert(stmt: string, from: number, tables: Map<string, SparkTable>,
     return locAt(s, s + (m[group] ?? m[0]).length);
   };
   const whole = locAt(from, from + stmt.length);
-  const head = /^\s*INSERT\s+(OVERWRITE|INTO)\s+(?:TABLE\s+)?([\w.`]+)\s*(?:PARTITION\s*\(([^)]*)\))?\s*/i.exec(stmt);
+  const head = /^\s*INSERT\s+(OVERWRITE|INTO)\s+(?:TABLE\s+)?([\w.`]+)\s*(?:PARTITION\s*\(((?:\{\{[\s\S]*?\}\}|[^)])*)\))?\s*/i.exec(stmt);
   if (!head) {
     problems.error(whole, 'INSERT must name its table: INSERT OVERWRITE TABLE t … / INSERT INTO t …', SUBSET);
     return undefined;

@@ -180,4 +180,35 @@ const batchDag: SimTemplate[] = [
   { en: 'bucket_key is not an s3:// URL and no bucket_name is given: the sensor does not know which bucket to look in', ko: 'bucket_key가 s3:// URL이 아니고 bucket_name도 없습니다. 센서가 어느 버킷을 볼지 모릅니다' },
 ];
 
-export const problemTemplates: readonly SimTemplate[] = [...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...warehouse, ...batchDag];
+
+/** `airflow backfill create` in a runbook (simulator/operations/parse-airflow.ts, plan.ts): argparse's words, Airflow's exceptions. */
+const airflowBackfill: SimTemplate[] = [
+  { en: 'write it as {usage}', ko: '이렇게 쓰세요: {usage}' },
+  { en: 'did you mean backfill? {usage}', ko: 'backfill의 오타인가요? {usage}' },
+  { en: "Airflow 3 removed `airflow dags backfill`: argument DAGS_COMMAND: invalid choice: 'backfill'", ko: "Airflow 3에서 `airflow dags backfill`은 없어졌습니다: argument DAGS_COMMAND: invalid choice: 'backfill'" },
+  { en: 'a runbook runs airflow backfill create; airflow {group} is not an operation it runs', ko: '런북은 airflow backfill create를 실행합니다. airflow {group}은 런북이 실행하는 작업이 아닙니다' },
+  { en: 'the other airflow commands only read: run them in the terminal', ko: '다른 airflow 명령은 읽기만 합니다. 터미널에서 실행하세요' },
+  { en: 'airflow: error: the following arguments are required: GROUP_OR_COMMAND', ko: 'airflow: 오류: 다음 인자가 필요합니다: GROUP_OR_COMMAND' },
+  { en: 'airflow backfill: error: the following arguments are required: COMMAND', ko: 'airflow backfill: 오류: 다음 인자가 필요합니다: COMMAND' },
+  { en: "argument COMMAND: invalid choice: '{verb}' (choose from 'create')", ko: "argument COMMAND: 잘못된 선택 '{verb}' ('create' 중에서 고르세요)" },
+  { en: 'airflow backfill create: error: unrecognized arguments: {word}', ko: 'airflow backfill create: 오류: 알 수 없는 인자: {word}' },
+  { en: 'airflow backfill create: error: ambiguous option: {typed} could match {flags}', ko: 'airflow backfill create: 오류: 모호한 옵션: {typed}는 {flags} 중 어느 것일 수도 있습니다' },
+  { en: 'airflow backfill create --help prints the usage; a runbook runs a backfill', ko: 'airflow backfill create --help는 사용법을 출력할 뿐입니다. 런북은 백필을 실행합니다' },
+  { en: 'airflow backfill create: error: argument {flag}: expected one argument', ko: 'airflow backfill create: 오류: {flag} 인자에는 값이 하나 필요합니다' },
+  { en: 'airflow backfill create: error: the following arguments are required: {flags}', ko: 'airflow backfill create: 오류: 다음 인자가 필요합니다: {flags}' },
+  { en: '--dag-run-conf is valid but not simulated: the simulated job reads no run conf', ko: '--dag-run-conf는 올바른 옵션이지만 시뮬레이션하지 않습니다. 시뮬레이션의 잡은 실행 conf를 읽지 않습니다' },
+  { en: 'leave it out', ko: '빼세요' },
+  { en: "airflow backfill create: error: argument --reprocess-behavior: invalid choice: '{value}' (choose from {choices})", ko: "airflow backfill create: 오류: --reprocess-behavior 인자의 잘못된 선택 '{value}' ({choices} 중에서 고르세요)" },
+  { en: "airflow backfill create: error: argument --max-active-runs: invalid positive int value: '{value}'", ko: "airflow backfill create: 오류: --max-active-runs 인자는 양의 정수여야 합니다: '{value}'" },
+  { en: "airflow backfill create: error: argument {flag}: invalid parsedate value: '{value}'", ko: "airflow backfill create: 오류: {flag} 인자를 날짜로 읽을 수 없습니다: '{value}'" },
+  { en: 'an ISO 8601 date: 2026-01-01 or 2026-01-01T00:01:00', ko: 'ISO 8601 날짜를 쓰세요: 2026-01-01 또는 2026-01-01T00:01:00' },
+  { en: 'Could not find Dag {dag}', ko: 'DAG를 찾을 수 없습니다: {dag}' },
+  { en: 'no DAG file defines it; the DAGs: {dags}', ko: '그 DAG를 정의하는 DAG 파일이 없습니다. 있는 DAG: {dags}' },
+  { en: 'no DAG file defines it: this workspace has no DAG', ko: '그 DAG를 정의하는 DAG 파일이 없습니다. 이 워크스페이스에는 DAG가 없습니다' },
+  { en: 'from_date ({from}) must not be after to_date ({to}).', ko: 'from_date({from})가 to_date({to})보다 뒤일 수 없습니다.' },
+  { en: 'swap --from-date and --to-date', ko: '--from-date와 --to-date를 맞바꾸세요' },
+  { en: 'Backfill cannot be executed for future dates.', ko: '미래 날짜는 백필할 수 없습니다.' },
+  { en: 'the command runs at {time}: back-fill dates before it', ko: '명령은 {time}에 실행됩니다. 그보다 앞선 날짜를 백필하세요' },
+];
+
+export const problemTemplates: readonly SimTemplate[] = [...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...warehouse, ...batchDag, ...airflowBackfill];

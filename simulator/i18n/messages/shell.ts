@@ -99,9 +99,24 @@ const scheduler: SimTemplate[] = [
   { en: 'not invoked by {at}: due by {due}', ko: '{at}까지 호출되지 않음: {due}까지 호출될 예정' },
 ];
 
-export const shellTemplates: readonly SimTemplate[] = [...help, ...messages, ...scheduler];
+/** What `airflow backfill create` printed in a runbook (simulator/operations/apply.ts, orchestrator/scheduler.ts). */
+const backfill: SimTemplate[] = [
+  { en: 'Performing dry run of backfill: {n} runs to be attempted, nothing created', ko: '백필 드라이 런: 시도할 실행 {n}개, 아무것도 만들지 않음' },
+  { en: 'dry run: would run logical date {date}', ko: '드라이 런: logical date {date}를 실행할 것' },
+  { en: 'Created backfill {id} of Dag {dag}: {n} logical dates, reprocess {mode}, max_active_runs {max}', ko: 'DAG {dag}의 백필 {id} 생성: logical date {n}개, reprocess {mode}, max_active_runs {max}' },
+  { en: 'created run {run} for logical date {date}', ko: 'logical date {date}의 실행 {run} 생성' },
+  { en: 'cleared run {run} for logical date {date}: queued again as a backfill run', ko: 'logical date {date}의 실행 {run}을 clear: 백필 실행으로 다시 대기열에 넣음' },
+  { en: 'skipped logical date {date}: run {run} already exists', ko: 'logical date {date} 건너뜀: 실행 {run}이 이미 있음' },
+  { en: 'skipped logical date {date}: run {run} in flight', ko: 'logical date {date} 건너뜀: 실행 {run}이 아직 대기 중이거나 도는 중' },
+  { en: 'Another backfill is running for Dag {dag}. There can be only one running backfill per Dag.', ko: 'DAG {dag}에 다른 백필이 실행 중입니다. DAG마다 실행 중인 백필은 하나만 있을 수 있습니다.' },
+  { en: 'No runs to create for Dag {dag}', ko: 'DAG {dag}에 만들 실행이 없습니다' },
+  { en: 'airflow backfill create changes the run: write it in a runbook (<host>/runbook.sh) ending in `# at <time>`, then run again', ko: 'airflow backfill create는 실행을 바꿉니다. 런북(<host>/runbook.sh)에 `# at <time>`으로 끝나게 쓰고 다시 실행하세요' },
+];
+
+export const shellTemplates: readonly SimTemplate[] = [...help, ...messages, ...scheduler, ...backfill];
 
 /** Messages that begin with a parameter: the terminal matches these against whole lines only. */
 export const shellLineTemplates: readonly SimTemplate[] = [
+  { en: '{dag} has a non-periodic schedule that does not support backfills', ko: '{dag}는 주기적인 스케줄이 아니어서 백필할 수 없습니다' },
   { en: '{name}: every record delivered exactly once, filtered or late — nothing lost or duplicated.', ko: '{name}: 모든 레코드가 정확히 한 번 전달되었거나 필터링·지연 처리되었습니다. 유실도 중복도 없습니다.' },
 ];

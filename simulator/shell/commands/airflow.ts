@@ -78,6 +78,8 @@ export const airflow: Command = {
     if (!handle) return fail(NO_RUN);
     const [group, verb, ...rest] = args;
     if (group === 'tasks' && verb === 'states-for-dag-run') return statesForDagRun(handle, rest);
+    // A backfill changes the run, and the terminal only reads a finished one: it belongs in the runbook.
+    if (group === 'backfill' || (group === 'dags' && verb === 'backfill')) return fail('airflow backfill create changes the run: write it in a runbook (<host>/runbook.sh) ending in `# at <time>`, then run again', 2);
     if (group !== 'dags' || (verb !== 'list-runs' && verb !== 'list')) return fail(`usage:\n${USAGE}`, 2);
     const dags = dagsOf(handle);
     if (verb === 'list') {

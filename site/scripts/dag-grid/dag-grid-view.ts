@@ -44,9 +44,11 @@ function gridTable(grid: DagGrid, id: string): HTMLElement {
     ...grid.runs.map((run) =>
       h(
         'th',
-        { scope: 'col', class: `dg-run dg-run--${run.state}`, title: t('dg.run', { logical: run.logicalDate, start: run.dataIntervalStart, end: run.dataIntervalEnd, state: stateText(run.state) }) },
+        // The title names the run id (`scheduled__…`, `backfill__…`); a run a backfill created or cleared is marked, as the UI marks its run type.
+        { scope: 'col', class: `dg-run dg-run--${run.state}${run.runType === 'backfill' ? ' dg-run--backfill' : ''}`, title: t('dg.run', { runId: run.runId, start: run.dataIntervalStart, end: run.dataIntervalEnd, state: stateText(run.state) }) },
         h('span', { class: 'dg-run__time' }, shortTime(run.logicalDate)),
         h('span', { class: 'dg-run__state' }, stateText(run.state)),
+        ...(run.runType === 'backfill' ? [h('span', { class: 'dg-run__type' }, t('dg.backfill'))] : []),
       ),
     ),
   );

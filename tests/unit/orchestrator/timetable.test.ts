@@ -38,6 +38,9 @@ describe('templates (templates-ref.rst)', () => {
     expect(renderTemplate('raw/dt={{ ds }}/hour={{ data_interval_start.hour }}/', iv)).toBe('raw/dt=2026-01-01/hour=13/');
     expect(renderTemplate('{{ data_interval_start }}..{{data_interval_end}}', iv)).toBe('2026-01-01T13:00:00+00:00..2026-01-01T14:00:00+00:00');
     expect(renderTemplate('{{ ds_nodash }}', iv)).toBe('20260101');
+    // Python's datetime.strftime on the pendulum datetimes: zero-padded %H %M (a partition per minute)
+    expect(renderTemplate('minute={{ data_interval_start.strftime("%H%M") }}/{{ data_interval_end.strftime(\'%Y-%m-%d %H:%M:%S\') }}', iv)).toBe('minute=1300/2026-01-01 14:00:00');
+    expect(renderTemplate('{{ ds.strftime("%H") }}', iv)).toBeInstanceOf(Error); // ds is a string, not a datetime
     expect(isoAirflow(0)).toBe('2026-01-01T00:00:00+00:00');
   });
   it('an unknown variable is an error naming the known ones', () => {
