@@ -4,6 +4,7 @@
  */
 import { hashUnit, hashUnitsInto } from '../core/prng.js';
 import { apacheTimestamp, isoTimestamp } from './clock.js';
+import { jsonStringLength } from '../core/json-length.js';
 
 export interface GeneratedLine {
   text: string;
@@ -117,6 +118,54 @@ const CLIENT_PIECES = REFERRERS.flatMap((referrer) => AGENTS.map((agent) => ` "$
  * The Kafka client and brokers count a record's value by this length (record-bytes.ts).
  */
 export function accessLogTextLength(seed: number, rid: number, eventTimeMs: number): number {
+  return accessLogPiecesLength(seed, rid, eventTimeMs, TEXT_LENGTHS);
+}
+
+/**
+ * Length of `JSON.stringify(accessLogText(seed, rid, eventTimeMs))` without building the text: what the
+ * line takes as `message` in a JSON event (Beats' Lumberjack frames, Bulk API documents). JSON escapes
+ * character by character, so the escaped line is the escaped pieces one after another, and their
+ * lengths add up; the octets and the byte count are digits, which JSON writes as they are.
+ */
+export function accessLogTextJsonLength(seed: number, rid: number, eventTimeMs: number): number {
+  return 2 + accessLogPiecesLength(seed, rid, eventTimeMs, JSON_LENGTHS);
+}
+
+/** Lengths of the pieces of a line, as text or as the inside of a JSON string. */
+interface PieceLengths {
+  readonly user: Uint16Array;
+  readonly request: Uint16Array;
+  readonly client: Uint16Array;
+  timestamp(text: string): number;
+}
+
+const TEXT_LENGTHS: PieceLengths = {
+  user: Uint16Array.from(USER_PIECES, (p) => p.length),
+  request: Uint16Array.from(REQUEST_PIECES, (p) => p.length),
+  client: Uint16Array.from(CLIENT_PIECES, (p) => p.length),
+  timestamp: (text) => text.length,
+};
+
+/** `JSON.stringify(piece).length` less its two quotes. */
+const escapedLength = (piece: string) => jsonStringLength(piece) - 2;
+
+const JSON_LENGTHS: PieceLengths = {
+  user: Uint16Array.from(USER_PIECES, escapedLength),
+  request: Uint16Array.from(REQUEST_PIECES, escapedLength),
+  client: Uint16Array.from(CLIENT_PIECES, escapedLength),
+  timestamp: (text) => {
+    // Lines come in time order and share their second's timestamp string: escape each once.
+    if (text !== lastTimestamp) {
+      lastTimestamp = text;
+      lastTimestampLength = escapedLength(text);
+    }
+    return lastTimestampLength;
+  },
+};
+let lastTimestamp = '';
+let lastTimestampLength = 0;
+
+function accessLogPiecesLength(seed: number, rid: number, eventTimeMs: number, lengths: PieceLengths): number {
   const u = DRAWS;
   hashUnitsInto(seed, rid, 1, LINE_DRAWS, u);
   const status = weightedIndex(STATUSES, u[7]!);
@@ -127,11 +176,11 @@ export function accessLogTextLength(seed: number, rid: number, eventTimeMs: numb
     OCTET_LENGTHS[Math.floor(u[3]! * 256)]! +
     OCTET_LENGTHS[1 + Math.floor(u[4]! * 254)]! +
     3 +
-    USER_PIECES[indexOf(u[11]!, USERS.length)]!.length +
-    apacheTimestamp(eventTimeMs).length +
-    REQUEST_PIECES[(weightedIndex(METHODS, u[5]!) * PATHS.length + indexOf(u[6]!, PATHS.length)) * STATUSES.length + status]!.length +
+    lengths.user[indexOf(u[11]!, USERS.length)]! +
+    lengths.timestamp(apacheTimestamp(eventTimeMs)) +
+    lengths.request[(weightedIndex(METHODS, u[5]!) * PATHS.length + indexOf(u[6]!, PATHS.length)) * STATUSES.length + status]! +
     bytes +
-    CLIENT_PIECES[indexOf(u[9]!, REFERRERS.length) * AGENTS.length + indexOf(u[10]!, AGENTS.length)]!.length
+    lengths.client[indexOf(u[9]!, REFERRERS.length) * AGENTS.length + indexOf(u[10]!, AGENTS.length)]!
   );
 }
 
