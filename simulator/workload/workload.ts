@@ -10,7 +10,7 @@ import { hashUnit } from '../core/prng.js';
 import type { Rec, FieldMap } from '../core/record.js';
 import type { WorkloadSpec } from '../spec/schema/workload.js';
 import { jsonLength, jsonNumberLength, jsonStringLength } from '../core/json-length.js';
-import { accessLogCapture, accessLogTextJsonLength, accessLogTextLength, generateField, generateLine, generateText, type GeneratedLine } from './generators.js';
+import { accessLogCapture, accessLogTextLength, accessLogTextLengths, generateField, generateLine, generateText, type GeneratedLine, type TextMeasure } from './generators.js';
 
 const SALT_LATE = 101;
 const SALT_LAG = 102;
@@ -149,10 +149,18 @@ export class Workload {
     return this.text(rid, eventTimeMs).length;
   }
 
-  /** `JSON.stringify(text(rid, eventTimeMs)).length`, without building the text for a well-formed access-log line. */
-  textJsonLength(rid: number, eventTimeMs: number): number {
-    if (this.isAccessLine(rid)) return accessLogTextJsonLength(this.seed, rid, eventTimeMs);
-    return jsonStringLength(this.text(rid, eventTimeMs));
+  /**
+   * `text(rid, eventTimeMs).length` and `JSON.stringify` of it `.length` into `out`, without building the
+   * text for a well-formed access-log line: what a shipped event's `message` takes in its JSON.
+   */
+  measureText(rid: number, eventTimeMs: number, out: TextMeasure): void {
+    if (this.isAccessLine(rid)) {
+      accessLogTextLengths(this.seed, rid, eventTimeMs, out);
+      return;
+    }
+    const text = this.text(rid, eventTimeMs);
+    out.chars = text.length;
+    out.jsonChars = jsonStringLength(text);
   }
 
   /** Whether rid's line is a well-formed access-log line: `%{COMBINEDAPACHELOG}` captures are then `accessCapture`. */

@@ -12,7 +12,7 @@
  */
 import { LazyRec, type FieldMap, type FieldValue, type Rec, type RecordColumn } from '../../core/record.js';
 import type { Workload } from '../../workload/workload.js';
-import { ACCESS_CAPTURE_NAMES } from '../../workload/generators.js';
+import { ACCESS_CAPTURE_NAMES, type TextMeasure } from '../../workload/generators.js';
 import { jsonLength, jsonStringLength } from '../../core/json-length.js';
 import { ID_LENGTH, metadataId } from './event-id.js';
 
@@ -80,14 +80,18 @@ function stampJsonLength(stamp: string): number {
 let lastStamp = '';
 let lastStampLength = 0;
 
+/** Where `measureText` leaves a line's lengths; read at once, so one object serves every event. */
+const MEASURE: TextMeasure = { chars: 0, jsonChars: 0 };
+
 /**
  * `JSON.stringify` length of the four shipped fields, `{"message":…,"log":…,"@timestamp":…,"@metadata":…}`,
  * less the last member when `withMetadata` is false, and less the closing brace when `open` (a parsed
- * line's captures follow).
+ * line's captures follow). `MEASURE` holds the message's lengths afterwards.
  */
 function shippedJsonLength(rid: number, eventTimeMs: number, read: ReadStamp, withMetadata: boolean, open: boolean): number {
   const w = read.source.workload;
-  let length = 1 + MESSAGE_MEMBER + w.textJsonLength(rid, eventTimeMs) + 1 + LOG_MEMBER + w.logFieldJsonLength(rid) + 1 + TIMESTAMP_MEMBER + stampJsonLength(read.stamp);
+  w.measureText(rid, eventTimeMs, MEASURE);
+  let length = 1 + MESSAGE_MEMBER + MEASURE.jsonChars + 1 + LOG_MEMBER + w.logFieldJsonLength(rid) + 1 + TIMESTAMP_MEMBER + stampJsonLength(read.stamp);
   if (withMetadata) length += 1 + METADATA_MEMBER + PLAIN_METADATA_LENGTH + (read.source.processors.length > 0 ? ID_MEMBER_LENGTH : 0);
   return open ? length : length + 1;
 }
@@ -120,7 +124,10 @@ export class ShippedLine extends LazyRec {
   }
 
   override jsonLength(withMetadata: boolean): number {
-    return shippedJsonLength(this.rid, this.eventTimeMs, this.read, withMetadata, false);
+    const length = shippedJsonLength(this.rid, this.eventTimeMs, this.read, withMetadata, false);
+    // The same pass gave the message's length, which the Kafka client and brokers count next.
+    this.messageChars = MEASURE.chars;
+    return length;
   }
 
   override combinedApacheParse(): Rec | null {
@@ -176,6 +183,7 @@ export class ParsedAccessLine extends LazyRec {
     const w = read.source.workload;
     // The shipped fields, then `,"clientip":"…"` and the other captures, in `fields`' order, and the brace.
     let length = shippedJsonLength(rid, eventTimeMs, read, withMetadata, true);
+    this.messageChars = MEASURE.chars;
     for (let i = 0; i < ACCESS_CAPTURE_NAMES.length; i++) length += 1 + CAPTURE_MEMBERS[i]! + jsonStringLength(w.accessCapture(rid, eventTimeMs, ACCESS_CAPTURE_NAMES[i]!)!);
     return length + 1;
   }

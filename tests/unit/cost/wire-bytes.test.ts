@@ -1,7 +1,7 @@
 /** Bytes a message puts on its link (simulator/cost/wire-bytes.ts), worked out by hand for small records. */
 import { describe, it, expect } from 'vitest';
 import type { Message } from '../../../simulator/core/node.js';
-import type { Rec } from '../../../simulator/core/record.js';
+import { messageLengthOf, type Rec } from '../../../simulator/core/record.js';
 import { bulkItemBytes, documentBytes, messageBytes } from '../../../simulator/cost/wire-bytes.js';
 import fc from 'fast-check';
 import { Workload } from '../../../simulator/workload/workload.js';
@@ -64,6 +64,14 @@ function writtenBytes(rec: Rec, withMetadata: boolean): number {
   return whole - ('"@metadata":'.length + JSON.stringify(rec.fields['@metadata']).length + 1);
 }
 
+/** Whether `measureText` gives the written line's length and its JSON's. */
+function measured(w: Workload, rid: number, t: number): boolean {
+  const out = { chars: -1, jsonChars: -1 };
+  w.measureText(rid, t, out);
+  const text = w.text(rid, t);
+  return out.chars === text.length && out.jsonChars === JSON.stringify(text).length && w.textLength(rid, t) === text.length;
+}
+
 describe('bytes of a Filebeat event, worked out from the generator instead of its text', () => {
   const generators = ['access-log', 'clickstream', 'sensor'] as const;
   const event = fc.record({
@@ -90,7 +98,8 @@ describe('bytes of a Filebeat event, worked out from the generator instead of it
         const lines: Rec[] = [new ShippedLine(e.rid, t, read)];
         if (w.isAccessLine(e.rid)) lines.push(new ParsedAccessLine(e.rid, t, read));
         for (const line of lines) for (const m of [true, false]) if (documentBytes(line, m) !== writtenBytes(line, m)) return false;
-        return true;
+        // Sizing the event also told it its message's length.
+        return lines.every((line) => messageLengthOf(line) === w.text(e.rid, t).length) && measured(w, e.rid, t);
       }),
       { numRuns: 3000 },
     );
@@ -103,7 +112,7 @@ describe('bytes of a Filebeat event, worked out from the generator instead of it
     const wrong: number[] = [];
     for (let rid = 0; rid < w.total; rid++) {
       const line = new ShippedLine(rid, w.eventTimeMs(rid), read);
-      if (documentBytes(line, true) !== writtenBytes(line, true) || w.textJsonLength(rid, line.eventTimeMs) !== JSON.stringify(w.text(rid, line.eventTimeMs)).length) wrong.push(rid);
+      if (documentBytes(line, true) !== writtenBytes(line, true) || !measured(w, rid, line.eventTimeMs)) wrong.push(rid);
     }
     expect(wrong).toEqual([]);
   });
