@@ -98,6 +98,16 @@ export abstract class LazyRec implements Rec {
   abstract messageLength(): number;
 
   /**
+   * `JSON.stringify(fields).length`, less the `@metadata` member (and the comma before it) when
+   * `withMetadata` is false, worked out without building the fields; -1 when only the fields tell
+   * (cost/wire-bytes.ts `documentBytes` then writes them). Sizes every event a Beats client ships.
+   */
+  jsonLength(withMetadata: boolean): number {
+    void withMetadata;
+    return -1;
+  }
+
+  /**
    * The record a grok filter applying only `%{COMBINEDAPACHELOG}` to `message` makes of this one, when
    * that is known without writing and parsing the text; null sends the filter down its general path.
    */

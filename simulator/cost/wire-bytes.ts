@@ -11,7 +11,8 @@
  * would shrink them. Text is ASCII (the generators write ASCII lines), so a character is a byte.
  */
 import type { Message } from '../core/node.js';
-import { messageLengthOf, type Rec } from '../core/record.js';
+import { LazyRec, messageLengthOf, type Rec } from '../core/record.js';
+import { jsonLength } from '../core/json-length.js';
 import { recordValueBytes } from '../nodes/kafka/record-bytes.js';
 import type { ProduceRequest } from '../nodes/kafka/produce-handler.js';
 import type { FetchResponse } from '../nodes/kafka/fetch-handler.js';
@@ -32,13 +33,18 @@ export const LUMBERJACK_JSON_FRAME_HEADER_BYTES = 10;
  * Elasticsearch output never write into a document; the Beats protocol carries it in the event.
  */
 export function documentBytes(rec: Rec, withMetadata: boolean): number {
+  // A Filebeat event knows its length from the generator's draws, without writing its text.
+  if (rec instanceof LazyRec) {
+    const length = rec.jsonLength(withMetadata);
+    if (length >= 0) return length;
+  }
   const fields = rec.fields;
-  const whole = JSON.stringify(fields).length;
+  const whole = jsonLength(fields);
   const metadata = fields['@metadata'];
   if (withMetadata || metadata === undefined) return whole;
   // `"@metadata":` and its value, and the comma that separated it from a neighbour (unless it was alone).
   const alone = Object.keys(fields).length === 1;
-  return whole - ('"@metadata":'.length + JSON.stringify(metadata).length + (alone ? 0 : 1));
+  return whole - ('"@metadata":'.length + jsonLength(metadata) + (alone ? 0 : 1));
 }
 
 /**

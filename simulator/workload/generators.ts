@@ -4,6 +4,7 @@
  */
 import { hashUnit, hashUnitsInto } from '../core/prng.js';
 import { apacheTimestamp, isoTimestamp } from './clock.js';
+import { jsonStringLength } from '../core/json-length.js';
 
 export interface GeneratedLine {
   text: string;
@@ -117,23 +118,66 @@ const CLIENT_PIECES = REFERRERS.flatMap((referrer) => AGENTS.map((agent) => ` "$
  * The Kafka client and brokers count a record's value by this length (record-bytes.ts).
  */
 export function accessLogTextLength(seed: number, rid: number, eventTimeMs: number): number {
+  accessLogTextLengths(seed, rid, eventTimeMs, SCRATCH_MEASURE);
+  return SCRATCH_MEASURE.chars;
+}
+
+/** A line's length as text and as a JSON string (quotes and escapes included). */
+export interface TextMeasure {
+  chars: number;
+  jsonChars: number;
+}
+
+const SCRATCH_MEASURE: TextMeasure = { chars: 0, jsonChars: 0 };
+
+/**
+ * `accessLogText(seed, rid, eventTimeMs).length` and `JSON.stringify` of it `.length` into `out`, from one
+ * pass over the draws, without building the text: what the line takes as `message` in a JSON event
+ * (Beats' Lumberjack frames, Bulk API documents) and as a Kafka record value. JSON escapes character by
+ * character, so the escaped line is the escaped pieces one after another, and their lengths add up;
+ * the octets and the byte count are digits, which JSON writes as they are.
+ */
+export function accessLogTextLengths(seed: number, rid: number, eventTimeMs: number, out: TextMeasure): void {
   const u = DRAWS;
   hashUnitsInto(seed, rid, 1, LINE_DRAWS, u);
   const status = weightedIndex(STATUSES, u[7]!);
-  const bytes = STATUSES[status]![0] === '304' ? 1 : digitCount(200 + Math.floor(u[8]! * 50_000));
-  return (
+  // The octets, their dots and the byte count: characters JSON writes as they are.
+  const plain =
     OCTET_LENGTHS[10 + Math.floor(u[1]! * 180)]! +
     OCTET_LENGTHS[Math.floor(u[2]! * 256)]! +
     OCTET_LENGTHS[Math.floor(u[3]! * 256)]! +
     OCTET_LENGTHS[1 + Math.floor(u[4]! * 254)]! +
     3 +
-    USER_PIECES[indexOf(u[11]!, USERS.length)]!.length +
-    apacheTimestamp(eventTimeMs).length +
-    REQUEST_PIECES[(weightedIndex(METHODS, u[5]!) * PATHS.length + indexOf(u[6]!, PATHS.length)) * STATUSES.length + status]!.length +
-    bytes +
-    CLIENT_PIECES[indexOf(u[9]!, REFERRERS.length) * AGENTS.length + indexOf(u[10]!, AGENTS.length)]!.length
-  );
+    (STATUSES[status]![0] === '304' ? 1 : digitCount(200 + Math.floor(u[8]! * 50_000)));
+  const user = indexOf(u[11]!, USERS.length);
+  const request = (weightedIndex(METHODS, u[5]!) * PATHS.length + indexOf(u[6]!, PATHS.length)) * STATUSES.length + status;
+  const client = indexOf(u[9]!, REFERRERS.length) * AGENTS.length + indexOf(u[10]!, AGENTS.length);
+  const timestamp = apacheTimestamp(eventTimeMs);
+  out.chars = plain + USER_LENGTHS[user]! + timestamp.length + REQUEST_LENGTHS[request]! + CLIENT_LENGTHS[client]!;
+  out.jsonChars = 2 + plain + USER_JSON_LENGTHS[user]! + escapedTimestampLength(timestamp) + REQUEST_JSON_LENGTHS[request]! + CLIENT_JSON_LENGTHS[client]!;
 }
+
+const USER_LENGTHS = Uint16Array.from(USER_PIECES, (p) => p.length);
+const REQUEST_LENGTHS = Uint16Array.from(REQUEST_PIECES, (p) => p.length);
+const CLIENT_LENGTHS = Uint16Array.from(CLIENT_PIECES, (p) => p.length);
+
+/** `JSON.stringify(piece).length` less its two quotes. */
+const escapedLength = (piece: string) => jsonStringLength(piece) - 2;
+
+const USER_JSON_LENGTHS = Uint16Array.from(USER_PIECES, escapedLength);
+const REQUEST_JSON_LENGTHS = Uint16Array.from(REQUEST_PIECES, escapedLength);
+const CLIENT_JSON_LENGTHS = Uint16Array.from(CLIENT_PIECES, escapedLength);
+
+/** Lines come in time order and share their second's timestamp string: escape each once. */
+function escapedTimestampLength(timestamp: string): number {
+  if (timestamp !== lastTimestamp) {
+    lastTimestamp = timestamp;
+    lastTimestampLength = escapedLength(timestamp);
+  }
+  return lastTimestampLength;
+}
+let lastTimestamp = '';
+let lastTimestampLength = 0;
 
 const OCTET_LENGTHS = Uint8Array.from({ length: 256 }, (_, i) => String(i).length);
 

@@ -9,11 +9,15 @@
 import { hashUnit } from '../core/prng.js';
 import type { Rec, FieldMap } from '../core/record.js';
 import type { WorkloadSpec } from '../spec/schema/workload.js';
-import { accessLogCapture, accessLogTextLength, generateField, generateLine, generateText, type GeneratedLine } from './generators.js';
+import { jsonLength, jsonNumberLength, jsonStringLength } from '../core/json-length.js';
+import { accessLogCapture, accessLogTextLength, accessLogTextLengths, generateField, generateLine, generateText, type GeneratedLine, type TextMeasure } from './generators.js';
 
 const SALT_LATE = 101;
 const SALT_LAG = 102;
 const SALT_MALFORMED = 103;
+
+/** `{"file":` `,"offset":` `}`: the JSON of a `log` field less its two values. */
+const LOG_FIELD_JSON_LENGTH = 2 + jsonStringLength('file') + 1 + 1 + jsonStringLength('offset') + 1;
 
 export class Workload {
   readonly total: number;
@@ -26,6 +30,8 @@ export class Workload {
    * changes a nested field copies the path to it), so they can share it.
    */
   private readonly fileFields: FieldMap[] = [];
+  /** `JSON.stringify(fileFields[f]).length`, for sizing events as JSON without writing them. */
+  private readonly fileJsonLengths: number[] = [];
 
   constructor(
     readonly spec: WorkloadSpec,
@@ -38,6 +44,7 @@ export class Workload {
     for (let f = 0; f < this.files; f++) {
       this.names.push(this.nameOf(f));
       this.fileFields.push({ path: `/var/log/app/${this.nameOf(f)}` });
+      this.fileJsonLengths.push(jsonLength(this.fileFields[f]));
     }
   }
 
@@ -142,6 +149,20 @@ export class Workload {
     return this.text(rid, eventTimeMs).length;
   }
 
+  /**
+   * `text(rid, eventTimeMs).length` and `JSON.stringify` of it `.length` into `out`, without building the
+   * text for a well-formed access-log line: what a shipped event's `message` takes in its JSON.
+   */
+  measureText(rid: number, eventTimeMs: number, out: TextMeasure): void {
+    if (this.isAccessLine(rid)) {
+      accessLogTextLengths(this.seed, rid, eventTimeMs, out);
+      return;
+    }
+    const text = this.text(rid, eventTimeMs);
+    out.chars = text.length;
+    out.jsonChars = jsonStringLength(text);
+  }
+
   /** Whether rid's line is a well-formed access-log line: `%{COMBINEDAPACHELOG}` captures are then `accessCapture`. */
   isAccessLine(rid: number): boolean {
     return this.spec.generator === 'access-log' && !this.isMalformed(rid);
@@ -156,6 +177,11 @@ export class Workload {
   logField(rid: number): FieldMap {
     const file = this.fileOf(rid);
     return { file: this.fileFields[file]!, offset: this.lineOf(rid) };
+  }
+
+  /** `JSON.stringify(logField(rid)).length`, without building the map: `{"file":…,"offset":…}`. */
+  logFieldJsonLength(rid: number): number {
+    return LOG_FIELD_JSON_LENGTH + this.fileJsonLengths[this.fileOf(rid)]! + jsonNumberLength(this.lineOf(rid));
   }
 
   /** Ground truth of one field, or null for a malformed line. */

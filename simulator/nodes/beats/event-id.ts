@@ -15,14 +15,17 @@
  */
 import { mix32 } from '../../core/prng.js';
 
+/** Characters of every id: base64url, none of which JSON escapes. */
+export const ID_LENGTH = 20;
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const CODES = Array.from(ALPHABET, (c) => c.charCodeAt(0));
 /** Reused for every id: the 20 character codes before they become one string. */
-const codes = new Array<number>(20).fill(0);
+const codes = new Array<number>(ID_LENGTH).fill(0);
 
 function id20(start: number, rid: number): string {
   let h = start;
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < ID_LENGTH; i++) {
     if (i % 5 === 0) h = mix32(h ^ (rid >>> 0) ^ i);
     codes[i] = CODES[h & 63]!;
     h >>>= 6;

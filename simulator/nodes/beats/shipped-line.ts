@@ -12,7 +12,9 @@
  */
 import { LazyRec, type FieldMap, type FieldValue, type Rec, type RecordColumn } from '../../core/record.js';
 import type { Workload } from '../../workload/workload.js';
-import { metadataId } from './event-id.js';
+import { ACCESS_CAPTURE_NAMES, type TextMeasure } from '../../workload/generators.js';
+import { jsonLength, jsonStringLength } from '../../core/json-length.js';
+import { ID_LENGTH, metadataId } from './event-id.js';
 
 /** What a Filebeat's events share: the workload they come from and the processors that set `@metadata._id`. */
 export interface ShipSource {
@@ -56,6 +58,44 @@ function shippedField(rid: number, eventTimeMs: number, read: ReadStamp, name: s
   }
 }
 
+/** `"name":`, what a member of a JSON object takes before its value. */
+const memberLength = (name: string) => jsonStringLength(name) + 1;
+const MESSAGE_MEMBER = memberLength('message');
+const LOG_MEMBER = memberLength('log');
+const TIMESTAMP_MEMBER = memberLength('@timestamp');
+const METADATA_MEMBER = memberLength('@metadata');
+/** `{"beat":"filebeat"}`, and the `,"_id":"…"` an id adds to it (ids are base64url: nothing to escape). */
+const PLAIN_METADATA_LENGTH = jsonLength(PLAIN_METADATA);
+const ID_MEMBER_LENGTH = 1 + memberLength('_id') + ID_LENGTH + 2;
+const CAPTURE_MEMBERS = ACCESS_CAPTURE_NAMES.map(memberLength);
+
+/** `JSON.stringify(read.stamp).length`; a read's events share their stamp, so it is worked out once per read. */
+function stampJsonLength(stamp: string): number {
+  if (stamp !== lastStamp) {
+    lastStamp = stamp;
+    lastStampLength = jsonStringLength(stamp);
+  }
+  return lastStampLength;
+}
+let lastStamp = '';
+let lastStampLength = 0;
+
+/** Where `measureText` leaves a line's lengths; read at once, so one object serves every event. */
+const MEASURE: TextMeasure = { chars: 0, jsonChars: 0 };
+
+/**
+ * `JSON.stringify` length of the four shipped fields, `{"message":…,"log":…,"@timestamp":…,"@metadata":…}`,
+ * less the last member when `withMetadata` is false, and less the closing brace when `open` (a parsed
+ * line's captures follow). `MEASURE` holds the message's lengths afterwards.
+ */
+function shippedJsonLength(rid: number, eventTimeMs: number, read: ReadStamp, withMetadata: boolean, open: boolean): number {
+  const w = read.source.workload;
+  w.measureText(rid, eventTimeMs, MEASURE);
+  let length = 1 + MESSAGE_MEMBER + MEASURE.jsonChars + 1 + LOG_MEMBER + w.logFieldJsonLength(rid) + 1 + TIMESTAMP_MEMBER + stampJsonLength(read.stamp);
+  if (withMetadata) length += 1 + METADATA_MEMBER + PLAIN_METADATA_LENGTH + (read.source.processors.length > 0 ? ID_MEMBER_LENGTH : 0);
+  return open ? length : length + 1;
+}
+
 /** An event as Filebeat ships it: `message`, `log`, `@timestamp`, `@metadata`, in that order. */
 export class ShippedLine extends LazyRec {
   constructor(
@@ -81,6 +121,13 @@ export class ShippedLine extends LazyRec {
   messageLength(): number {
     if (this.messageChars < 0) this.messageChars = this.read.source.workload.textLength(this.rid, this.eventTimeMs);
     return this.messageChars;
+  }
+
+  override jsonLength(withMetadata: boolean): number {
+    const length = shippedJsonLength(this.rid, this.eventTimeMs, this.read, withMetadata, false);
+    // The same pass gave the message's length, which the Kafka client and brokers count next.
+    this.messageChars = MEASURE.chars;
+    return length;
   }
 
   override combinedApacheParse(): Rec | null {
@@ -129,6 +176,16 @@ export class ParsedAccessLine extends LazyRec {
 
   protected top(name: string): FieldValue | undefined {
     return shippedField(this.rid, this.eventTimeMs, this.read, name) ?? this.read.source.workload.accessCapture(this.rid, this.eventTimeMs, name) ?? NO_FIELDS[name];
+  }
+
+  override jsonLength(withMetadata: boolean): number {
+    const { rid, eventTimeMs, read } = this;
+    const w = read.source.workload;
+    // The shipped fields, then `,"clientip":"…"` and the other captures, in `fields`' order, and the brace.
+    let length = shippedJsonLength(rid, eventTimeMs, read, withMetadata, true);
+    this.messageChars = MEASURE.chars;
+    for (let i = 0; i < ACCESS_CAPTURE_NAMES.length; i++) length += 1 + CAPTURE_MEMBERS[i]! + jsonStringLength(w.accessCapture(rid, eventTimeMs, ACCESS_CAPTURE_NAMES[i]!)!);
+    return length + 1;
   }
 
   /** `message.length`, worked out the first time a Kafka client or broker counts the record's bytes (it does several times). */

@@ -117,7 +117,12 @@ export function handleProduce(broker: Broker, msg: Message, from: string): void 
           if (entry.done) return;
           entry.done = true;
           results[i] = error ? { error } : { baseOffset };
-          if (--pending === 0) finish();
+          if (--pending === 0) {
+            finish();
+            // Every entry is answered, and out of its replica's `delayed` (the paths that answer one
+            // take it out): the timeout has nothing left to do, so it should hold nothing either.
+            waiting.length = 0;
+          }
         },
       };
       waiting.push(entry);
@@ -127,12 +132,20 @@ export function handleProduce(broker: Broker, msg: Message, from: string): void 
     }
   });
   if (pending === 0) finish();
-  else {
-    broker.ctx.timer(req.timeoutMs, () => {
-      for (const w of waiting) w.complete('REQUEST_TIMED_OUT');
-      for (const r of broker.replicas.values()) if (r.delayed.length > 0) r.delayed = r.delayed.filter((d) => !waiting.some((w) => w.complete === d.complete));
-    });
-  }
+  else expireAfter(broker, req.timeoutMs, waiting);
+}
+
+/**
+ * Answers what is still waiting after `timeoutMs` with REQUEST_TIMED_OUT. A function of its own so that
+ * the timer holds only `waiting`, not the request: closures made in `handleProduce` share its scope, and
+ * a timer made there kept every request's records (and the producer's callbacks, and through them the
+ * Logstash batches) alive for request.timeout.ms after the answer, 30 s of a run's records at a time.
+ */
+function expireAfter(broker: Broker, timeoutMs: number, waiting: { done: boolean; complete: (e: string | null) => void }[]): void {
+  broker.ctx.timer(timeoutMs, () => {
+    for (const w of waiting) w.complete('REQUEST_TIMED_OUT');
+    for (const r of broker.replicas.values()) if (r.delayed.length > 0) r.delayed = r.delayed.filter((d) => !waiting.some((w) => w.complete === d.complete));
+  });
 }
 
 export interface MarkersRequest extends Message {

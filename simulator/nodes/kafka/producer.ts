@@ -252,8 +252,17 @@ export class KafkaProducer implements KafkaProducerClient {
     }
     this.inflight.set(requestId, { broker, batches, sentAtMs: this.host.now() });
     this.perBroker.set(broker, (this.perBroker.get(broker) ?? 0) + 1);
+    this.expireAfterTimeout(requestId, batches.length);
+  }
+
+  /**
+   * request.timeout.ms: a request still unanswered then fails. A method of its own so that the timer
+   * holds the request's id and size, not its batches: a closure made in `sendRequest` would keep every
+   * answered request's records and callbacks alive for the whole timeout.
+   */
+  private expireAfterTimeout(requestId: number, batchCount: number): void {
     this.host.timer(this.requestTimeoutMs, () => {
-      if (this.inflight.has(requestId)) this.onResponse({ kind: 'kafka.produce.response', requestId, results: batches.map(() => ({ error: 'REQUEST_TIMED_OUT' })) } as ProduceResponse);
+      if (this.inflight.has(requestId)) this.onResponse({ kind: 'kafka.produce.response', requestId, results: Array.from({ length: batchCount }, () => ({ error: 'REQUEST_TIMED_OUT' })) } as ProduceResponse);
     });
   }
 
