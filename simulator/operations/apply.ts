@@ -9,6 +9,9 @@
  *   refuses it; a plan only without `--execute`; with it, the group's committed offsets are set.
  *   Records a forward reset jumps over are never read by the group: noted as lost there.
  * - `flink stop --savepointPath`: stop-with-savepoint; `flink run -s`: the job again from it.
+ * - `flink cancel`: the job ends at once and its state is gone; `flink run` without `-s`: the job is
+ *   submitted anew, empty, its Kafka source starting where `scan.startup.mode` says (Flink CLI docs,
+ *   "Terminating a Job" and "Starting a Job from a Savepoint").
  */
 import type { Simulation } from '../core/simulation.js';
 import type { KafkaCluster } from '../nodes/kafka/cluster.js';
@@ -54,7 +57,21 @@ function apply(sim: Simulation, step: Step, lookup: (id: string) => unknown, sav
       ? { level: 'info', text: `Suspending job "${jobId}" with a CANONICAL savepoint.` }
       : { level: 'error', text: `The program finished with the following exception: Could not stop with a savepoint job "${jobId}": the job is not running.` };
   }
+  if (step.op.kind === 'flink-cancel') {
+    const jobId = step.op.jobId;
+    return node?.cancel()
+      ? { level: 'info', text: `Cancelling job ${jobId}.\nCancelled job ${jobId}.` }
+      : { level: 'error', text: `The program finished with the following exception: Could not cancel job ${jobId}: the job is not running.` };
+  }
   const { savepoint, parallelism } = step.op;
+  const jobId = (step as { jobId: string }).jobId;
+  if (savepoint === undefined) {
+    // The job's own `parallelism.default` unless `-p` says otherwise; one job per cluster in this simulator.
+    if (!node?.runWithoutState(parallelism ?? node.parallelism())) {
+      return { level: 'error', text: 'The program finished with the following exception: the job could not be submitted (the cluster already runs it: stop or cancel it first)' };
+    }
+    return { level: 'info', text: `Job has been submitted with JobID ${jobId}${parallelism !== undefined ? ` (parallelism ${parallelism})` : ''}` };
+  }
   if (!savepoints.has(savepoint)) {
     return { level: 'error', text: `The program finished with the following exception: java.io.FileNotFoundException: Cannot find checkpoint or savepoint file/directory '${savepoint}'` };
   }
@@ -62,7 +79,7 @@ function apply(sim: Simulation, step: Step, lookup: (id: string) => unknown, sav
   if (!node?.restoreFromSavepoint(parallelism ?? node.parallelism())) {
     return { level: 'error', text: 'The program finished with the following exception: the job could not be restored from the savepoint (it is still running, or Flink refused its parallelism: see the log)' };
   }
-  return { level: 'info', text: `Job has been submitted with JobID ${(step as { jobId: string }).jobId}${parallelism !== undefined ? ` (parallelism ${parallelism})` : ''}` };
+  return { level: 'info', text: `Job has been submitted with JobID ${jobId}${parallelism !== undefined ? ` (parallelism ${parallelism})` : ''}` };
 }
 
 function resetOffsets(sim: Simulation, cluster: KafkaCluster, op: Extract<Step['op'], { kind: 'reset-offsets' }>): Outcome {
