@@ -255,6 +255,11 @@ operations: ${ops}
     expect({ exactlyOnce: es.exactlyOnce, lost: es.lost, duplicated: es.duplicated, inFlight: es.inFlight }).toEqual({ exactlyOnce: 2500, lost: 0, duplicated: 0, inFlight: 500 });
   });
 
+  it('a cancel alone leaves the job cancelled: jobs.<node> reads it as not running', () => {
+    const h = runSync(spec(windowed(`[ { at: 12s, run: "flink cancel ${jobId}" } ]`)));
+    expect(h.result.jobs).toEqual({ flink: { parallelism: 1, running: 0, restarts: 0 } });
+  });
+
   it('refuses a run while the job still runs, and a cancel with -s', () => {
     const h = runSync(spec(windowed('[ { at: 14s, run: "flink run -p 2 /opt/flink/usrlib/job.jar" } ]')));
     expect(operatorLog(h).some((l) => l.includes('could not be submitted'))).toBe(true);

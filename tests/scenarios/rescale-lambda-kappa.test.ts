@@ -59,6 +59,10 @@ describe('a rescale during the run, Lambda and Kappa side by side', () => {
       '35000 $ flink run -m stream:8081 -p 4 /opt/flink/usrlib/job.jar',
       '35000 Job has been submitted with JobID f3d70f3d494c2ec297fb64454ae80ce2 (parallelism 4)',
     ]);
+    // What the exercise's guards read (`jobs.<node>.parallelism`): the rescale happened, both ways.
+    const rescaled = { parallelism: 4, running: 1, restarts: 0 };
+    expect(starter.result.jobs).toEqual({ speed: rescaled, stream: rescaled });
+    expect(solution.result.jobs).toEqual({ speed: rescaled, stream: rescaled });
   });
 
   it('the Kappa answer loses 901 requests for good: window [20 s, 30 s), open at the 30 s checkpoint, is recounted from its tail and overwritten (70 of 709 for status 200)', () => {

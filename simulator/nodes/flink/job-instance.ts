@@ -21,7 +21,10 @@ import { CheckpointHistory, offsetsRecord, type CompletedCheckpoint, type Pendin
 /** Barriers reach the operator up to this long after the trigger (each channel's in-flight data ahead of them). */
 const BARRIER_SPREAD_MS = 60;
 
-/** `savepointed`: stopped with a savepoint (`flink stop`), waiting to be run again from it. */
+/**
+ * `savepointed`: stopped with a savepoint (`flink stop`), waiting to be run again from it.
+ * `cancelled`: ended by `flink cancel`, without a savepoint; a `flink run` without `-s` starts it anew.
+ */
 export type InstanceStatus = 'running' | 'restarting' | 'down' | 'failed' | 'stopped' | 'savepointed' | 'cancelled';
 
 export class JobInstance {
