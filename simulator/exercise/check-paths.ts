@@ -226,6 +226,20 @@ export const checkPaths: PathSchema = {
         },
       },
     },
+    jobs: {
+      kind: 'map',
+      doc: 'Per Flink node (its id, e.g. `jobs.stream.parallelism`): its serving job when the run ended.',
+      keyName: 'flink',
+      value: {
+        kind: 'group',
+        doc: 'One Flink job at the end of the run.',
+        fields: {
+          parallelism: n('Subtasks per operator: `parallelism.default`, or the `-p` of the last `flink run`.', 'number'),
+          running: n('1 when the job is RUNNING at the end, 0 when it is stopped, cancelled, failed or restarting.', 'number'),
+          restarts: n('Restarts after failures.'),
+        },
+      },
+    },
     architectures: {
       kind: 'map',
       doc: 'Per architecture (Lambda/Kappa runs; the serving node id, e.g. `lambda`, `kappa`).',

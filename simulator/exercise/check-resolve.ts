@@ -116,5 +116,6 @@ function absentHint(root: string): string | undefined {
   if (root === 'query') return 'the query exists only when the pipeline aggregates (a windowed `job:`) or declares `query:`';
   if (root === 'architectures') return 'architectures exist only in Lambda/Kappa runs (a `type: serving` node)';
   if (root === 'groups') return 'consumer groups exist only in runs with a Kafka cluster and a consumer (its `group.id`)';
+  if (root === 'jobs') return 'jobs exist only in runs with a Flink node (its id, e.g. `jobs.stream.parallelism`)';
   return undefined;
 }

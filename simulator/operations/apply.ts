@@ -12,6 +12,9 @@
  * - `airflow backfill create`: the DAG's scheduler creates (or clears) the backfill's runs at once
  *   (orchestrator/scheduler.ts); they run like any run, and what a re-run writes is the Spark job's
  *   business (`INSERT INTO` appends a second copy, `INSERT OVERWRITE … PARTITION` replaces it).
+ * - `flink cancel`: the job ends at once and its state is gone; `flink run` without `-s`: the job is
+ *   submitted anew, empty, its Kafka source starting where `scan.startup.mode` says (Flink CLI docs,
+ *   "Terminating a Job" and "Starting a Job from a Savepoint").
  */
 import type { Simulation } from '../core/simulation.js';
 import type { KafkaCluster } from '../nodes/kafka/cluster.js';
@@ -63,7 +66,21 @@ function apply(sim: Simulation, step: Exclude<Step, { batch: string }>, lookup: 
       ? { level: 'info', text: `Suspending job "${jobId}" with a CANONICAL savepoint.` }
       : { level: 'error', text: `The program finished with the following exception: Could not stop with a savepoint job "${jobId}": the job is not running.` };
   }
+  if (step.op.kind === 'flink-cancel') {
+    const jobId = step.op.jobId;
+    return node?.cancel()
+      ? { level: 'info', text: `Cancelling job ${jobId}.\nCancelled job ${jobId}.` }
+      : { level: 'error', text: `The program finished with the following exception: Could not cancel job ${jobId}: the job is not running.` };
+  }
   const { savepoint, parallelism } = step.op;
+  const jobId = (step as { jobId: string }).jobId;
+  if (savepoint === undefined) {
+    // The job's own `parallelism.default` unless `-p` says otherwise; one job per cluster in this simulator.
+    if (!node?.runWithoutState(parallelism ?? node.parallelism())) {
+      return { level: 'error', text: 'The program finished with the following exception: the job could not be submitted (the cluster already runs it: stop or cancel it first)' };
+    }
+    return { level: 'info', text: `Job has been submitted with JobID ${jobId}${parallelism !== undefined ? ` (parallelism ${parallelism})` : ''}` };
+  }
   if (!savepoints.has(savepoint)) {
     return { level: 'error', text: `The program finished with the following exception: java.io.FileNotFoundException: Cannot find checkpoint or savepoint file/directory '${savepoint}'` };
   }
@@ -71,7 +88,7 @@ function apply(sim: Simulation, step: Exclude<Step, { batch: string }>, lookup: 
   if (!node?.restoreFromSavepoint(parallelism ?? node.parallelism())) {
     return { level: 'error', text: 'The program finished with the following exception: the job could not be restored from the savepoint (it is still running, or Flink refused its parallelism: see the log)' };
   }
-  return { level: 'info', text: `Job has been submitted with JobID ${(step as { jobId: string }).jobId}${parallelism !== undefined ? ` (parallelism ${parallelism})` : ''}` };
+  return { level: 'info', text: `Job has been submitted with JobID ${jobId}${parallelism !== undefined ? ` (parallelism ${parallelism})` : ''}` };
 }
 
 /** What the backfill printed, one log line per logical date (the CLI's dry-run table, or what the backfill did with each date). */

@@ -1,7 +1,7 @@
 /**
  * One line of an operator's runbook → the operation it performs, or the problem the real tool would
  * report, with the column it is at. The flags are the real tools' (kafka-topics.sh's TopicCommand
- * options, kafka-consumer-groups.sh's ConsumerGroupCommandOptions, the Flink CLI's `stop` and `run`,
+ * options, kafka-consumer-groups.sh's ConsumerGroupCommandOptions, the Flink CLI's `stop`, `cancel` and `run`,
  * Airflow 3's `airflow backfill create` in parse-airflow.ts);
  * an unknown flag is refused as jopt-simple refuses it ("x is not a recognized option").
  * kafka-consumer-groups is read with the terminal's own option parser (simulator/shell), so a line
@@ -17,7 +17,9 @@ export type Operation =
   | { kind: 'add-partitions'; bootstrap: string; topic: string; partitions: number }
   | { kind: 'reset-offsets'; bootstrap: string; group: string; topic: string; options: Options; execute: boolean }
   | { kind: 'flink-stop'; savepointDir: string; jobId: string }
-  | { kind: 'flink-run'; savepoint: string; parallelism: number | undefined; jar: string }
+  | { kind: 'flink-cancel'; jobId: string }
+  /** Without `savepoint` a new job without state; `jobmanager` is `-m host:port` when given. */
+  | { kind: 'flink-run'; savepoint: string | undefined; parallelism: number | undefined; jar: string; jobmanager: string | undefined }
   | AirflowBackfillOp;
 
 export interface LineProblem {
@@ -39,7 +41,8 @@ const CONSUMER_GROUPS_FLAGS: Readonly<Record<string, boolean>> = {
   '--to-current': false, '--shift-by': true, '--help': false, '--version': false,
 };
 
-/** The Flink CLI's options of `flink stop` and `flink run` (short and long forms), and whether each takes a value. */
+/** The Flink CLI's options of `flink stop`, `flink cancel` and `flink run` (short and long forms), and whether each takes a value. */
+const FLINK_CANCEL_FLAGS: Readonly<Record<string, boolean>> = { '-s': false, '--withSavepoint': false, '-m': true, '--jobmanager': true };
 const FLINK_STOP_FLAGS: Readonly<Record<string, boolean>> = { '-p': true, '--savepointPath': true, '-d': false, '--drain': false, '-type': true, '--type': true, '-m': true, '--jobmanager': true };
 const FLINK_RUN_FLAGS: Readonly<Record<string, boolean>> = {
   '-s': true, '--fromSavepoint': true, '-p': true, '--parallelism': true, '-n': false, '--allowNonRestoredState': false, '-d': false, '--detached': false,
@@ -160,7 +163,7 @@ function groups(args: readonly string[], at: At, problem: Problem, toolAt: { col
 
 function flink(args: readonly string[], at: At, problem: Problem, toolAt: { column: number; endColumn: number }): Parsed {
   const [action, ...rest] = args;
-  if (action === undefined) return problem(toolAt, 'Please specify an action.', 'flink stop --savepointPath <dir> <jobId>  |  flink run -s <savepoint> [-p <n>] <jar>');
+  if (action === undefined) return problem(toolAt, 'Please specify an action.', 'flink stop --savepointPath <dir> <jobId>  |  flink cancel <jobId>  |  flink run [-s <savepoint>] [-p <n>] <jar>');
   const actionAt = at(action);
   if (action === 'stop') {
     const read = readFlags(rest, FLINK_STOP_FLAGS, at, 'flink stop');
@@ -172,16 +175,29 @@ function flink(args: readonly string[], at: At, problem: Problem, toolAt: { colu
     if (!/^[0-9a-f]{32}$/.test(job.word)) return problem(job.where, `Cannot parse JobID ${job.word}. JobID must be a 32-character hexadecimal string.`, 'the id curl localhost:8081/jobs shows');
     return { ok: true, op: { kind: 'flink-stop', savepointDir: dir.value.replace(/\/+$/, ''), jobId: job.word } };
   }
+  if (action === 'cancel') {
+    // `flink cancel <jobId>`: the job ends at once, its state with it (CANCELED); no savepoint.
+    const read = readFlags(rest, FLINK_CANCEL_FLAGS, at, 'flink cancel');
+    if ('message' in read) return { ok: false, problem: read };
+    if (read.flags.has('-s') || read.flags.has('--withSavepoint')) {
+      return problem(actionAt, 'cancel with a savepoint (-s) is deprecated in Flink and not simulated', 'stop the job with a savepoint instead: flink stop --savepointPath <dir> <jobId>');
+    }
+    const job = read.positional[0];
+    if (!job) return problem(actionAt, 'Missing JobID. Specify a Job ID to cancel a job.');
+    if (!/^[0-9a-f]{32}$/.test(job.word)) return problem(job.where, `Cannot parse JobID ${job.word}. JobID must be a 32-character hexadecimal string.`, 'the id curl localhost:8081/jobs shows');
+    return { ok: true, op: { kind: 'flink-cancel', jobId: job.word } };
+  }
   if (action === 'run') {
     const read = readFlags(rest, FLINK_RUN_FLAGS, at, 'flink run');
     if ('message' in read) return { ok: false, problem: read };
+    // Without -s the job is submitted anew: no state, its sources start at their configured offsets.
     const savepoint = read.values.get('--fromSavepoint') ?? read.values.get('-s');
-    if (!savepoint) return problem(actionAt, 'a runbook restarts a stopped job from its savepoint: -s <savepoint path> is missing', 'flink run -s <path flink stop printed> [-p <n>] /opt/flink/usrlib/job.jar');
     const p = read.values.get('--parallelism') ?? read.values.get('-p');
     if (p && !/^[1-9]\d*$/.test(p.value)) return problem(p.where, `The parallelism must be a positive number: ${p.value}`);
     const jar = read.positional[0];
-    if (!jar) return problem(actionAt, 'No JAR file specified.', 'flink run -s <savepoint> [-p <n>] /opt/flink/usrlib/job.jar');
-    return { ok: true, op: { kind: 'flink-run', savepoint: savepoint.value.replace(/\/+$/, ''), parallelism: p ? Number(p.value) : undefined, jar: jar.word } };
+    if (!jar) return problem(actionAt, 'No JAR file specified.', 'flink run [-s <savepoint>] [-p <n>] [-m <host>:8081] /opt/flink/usrlib/job.jar');
+    const jobmanager = read.values.get('--jobmanager') ?? read.values.get('-m');
+    return { ok: true, op: { kind: 'flink-run', savepoint: savepoint?.value.replace(/\/+$/, ''), parallelism: p ? Number(p.value) : undefined, jar: jar.word, jobmanager: jobmanager?.value } };
   }
-  return problem(actionAt, `"${action}" is not a valid action.`, 'a runbook runs flink stop or flink run');
+  return problem(actionAt, `"${action}" is not a valid action.`, 'a runbook runs flink stop, flink cancel or flink run');
 }

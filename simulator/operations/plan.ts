@@ -2,7 +2,8 @@
  * The runbook as the simulator will carry it out: every `operations:` entry parsed (parse.ts) and
  * resolved against the spec, in time order — which Kafka cluster `--bootstrap-server` names, whether
  * the topic exists, how many partitions it will have by then (Kafka only increases the count), which
- * Flink job a JobID is, which savepoint `flink run -s` restores, and which DAG-driven batch node
+ * Flink job a JobID is, which savepoint `flink run -s` restores, which Flink cluster a `flink run`
+ * without `-s` submits to (`-m host:port`, or the only one there is), and which DAG-driven batch node
  * `airflow backfill create --dag-id` names. The spec checks report the
  * problems at their file:line:col (check.ts); the run schedules the resolved steps (apply.ts).
  */
@@ -17,6 +18,7 @@ import { isoAirflow } from '../orchestrator/timetable.js';
 export type Step =
   | { at: number; index: number; run: string; op: Extract<Operation, { kind: 'add-partitions' | 'reset-offsets' }>; cluster: string }
   | { at: number; index: number; run: string; op: Extract<Operation, { kind: 'flink-stop' }>; flink: string; savepoint: string }
+  | { at: number; index: number; run: string; op: Extract<Operation, { kind: 'flink-cancel' }>; flink: string }
   | { at: number; index: number; run: string; op: Extract<Operation, { kind: 'flink-run' }>; flink: string; jobId: string }
   | { at: number; index: number; run: string; op: Extract<Operation, { kind: 'airflow-backfill' }>; batch: string };
 
@@ -122,15 +124,34 @@ export function planOperations(spec: PipelineSpec): { steps: Step[]; problems: P
       steps.push({ at, index, run, op, batch });
       continue;
     }
-    if (op.kind === 'flink-stop') {
+    if (op.kind === 'flink-stop' || op.kind === 'flink-cancel') {
       const job = flinkJobs.find((j) => j.jobId === op.jobId);
       if (!job) {
-        refuse(`Could not stop with a savepoint job "${op.jobId}": Job ${op.jobId} not found`, flinkJobs.length ? `the job ids: ${flinkJobs.map((j) => `${j.jobId} (${j.id})`).join(', ')}` : 'this pipeline has no Flink job');
+        const what = op.kind === 'flink-stop' ? 'stop with a savepoint' : 'cancel';
+        refuse(`Could not ${what} job "${op.jobId}": Job ${op.jobId} not found`, flinkJobs.length ? `the job ids: ${flinkJobs.map((j) => `${j.jobId} (${j.id})`).join(', ')}` : 'this pipeline has no Flink job');
+        continue;
+      }
+      if (op.kind === 'flink-cancel') {
+        steps.push({ at, index, run, op, flink: job.id });
         continue;
       }
       const path = savepointPath(op.savepointDir, op.jobId, at);
       savepoints.set(path, { flink: job.id, jobId: job.jobId });
       steps.push({ at, index, run, op, flink: job.id, savepoint: path });
+      continue;
+    }
+    if (op.savepoint === undefined) {
+      // A new submission: the cluster `-m` names, or the only one; the jar is that cluster's job.
+      const host = op.jobmanager?.replace(/^\w+:\/\//, '').replace(/:\d+\/?$/, '');
+      const job = host !== undefined ? flinkJobs.find((j) => j.id === host) : flinkJobs.length === 1 ? flinkJobs[0] : undefined;
+      if (!job) {
+        const clusters = flinkJobs.map((j) => `${j.id}:8081`).join(', ');
+        if (host !== undefined) refuse(`Could not connect to the JobManager at ${op.jobmanager}: no Flink cluster there`, clusters ? `the Flink clusters: ${clusters}` : 'this pipeline has no Flink job');
+        else if (flinkJobs.length === 0) refuse('No Flink cluster to submit the job to', 'this pipeline has no Flink job');
+        else refuse('which Flink cluster? this pipeline has several', `name it with -m <host>:8081: ${clusters}`);
+        continue;
+      }
+      steps.push({ at, index, run, op, flink: job.id, jobId: job.jobId });
       continue;
     }
     const from = savepoints.get(op.savepoint);

@@ -117,6 +117,16 @@ export interface GroupSummary {
   members: number;
 }
 
+/** A Flink node's serving job when the run ended (run/jobs.ts), as `curl localhost:8081/jobs/<id>` would show it. */
+export interface JobSummary {
+  /** Subtasks per operator now: `parallelism.default`, or the `-p` of the last `flink run`. */
+  parallelism: number;
+  /** 1 when the job is RUNNING at the end, 0 when it is stopped, cancelled, failed or restarting. */
+  running: number;
+  /** Restarts after failures (the restart strategy's count). */
+  restarts: number;
+}
+
 /** The budget that ended a run (run/run.ts, spec/limits.ts `runBudget`). */
 export interface BudgetStop {
   /** `events`: simulation events (`max-events`); `recordCopies`: record copies carried by links (a memory bound). */
@@ -142,6 +152,8 @@ export interface RunResult {
   architectures?: Record<string, ArchitectureSeries>;
   /** Kafka consumer groups by group id (runs with a Kafka cluster only). */
   groups?: Record<string, GroupSummary>;
+  /** Flink jobs by Flink node id (runs with a Flink node only). */
+  jobs?: Record<string, JobSummary>;
   /** The orders warehouse and its marts (runs with a `warehouse:` only). */
   warehouse?: WarehouseResult;
   /** Athena over the lake's Glue tables at the end of the run (runs whose catalog declares tables only). */

@@ -7,6 +7,7 @@
  * spec and seed give the same result whether the run is sliced or not.
  */
 import { consumerGroupsOf } from './groups.js';
+import { flinkJobsOf } from './jobs.js';
 import { Simulation } from '../core/simulation.js';
 import { RidSet } from '../core/rid-set.js';
 import { NoteColumn } from '../ledger/note-column.js';
@@ -269,6 +270,8 @@ export function* runSteps(spec: PipelineSpec, options: RunOptions = {}): Generat
   if (metrics) result.metrics = metrics.series;
   const groups = consumerGroupsOf(built.components);
   if (Object.keys(groups).length > 0) result.groups = groups;
+  const jobs = flinkJobsOf(Object.keys(spec.nodes).filter((id) => spec.nodes[id]!.type === 'flink'), (id) => sim.node(id));
+  if (Object.keys(jobs).length > 0) result.jobs = jobs;
   if (query && truth) result.query = compareAnswers(truth, built.answers, query, sim.now);
   // The warehouse runs on its own clock (days of orders), from the same seed.
   if (spec.warehouse) result.warehouse = summarizeWarehouse(runWarehouse(spec.warehouse, seed));

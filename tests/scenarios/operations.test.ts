@@ -206,3 +206,64 @@ describe('flink stop --savepointPath, then flink run -s', () => {
     expect(errors(flinkJob(`[ { at: 12s, run: "flink stop --savepointPath s3://sp ${'0'.repeat(32)}" } ]`))[0]).toContain(`Job ${'0'.repeat(32)} not found`);
   });
 });
+
+/**
+ * Flink CLI, "Terminating a Job": `flink cancel <jobId>` ends the job without a savepoint; `flink run`
+ * without `-s` submits it anew, with empty state, its Kafka source starting where `scan.startup.mode`
+ * says (group offsets: those committed at the last completed checkpoint).
+ * https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/cli/
+ */
+describe('flink cancel, then flink run without -s', () => {
+  const jobId = jobIdOf('flink', 'main');
+  /** Requests per status in 5 s windows, upserted by key and window start; checkpoints every 10 s. */
+  const windowed = (ops: string, startup = 'committed') => `
+duration: 30s
+drain: 60s
+workload: { generator: access-log, rate: 100/s, files: 1 }
+nodes:
+  filebeat: { type: beats, output: logstash }
+  logstash:
+    type: logstash
+    filter: [ { grok: { match: { message: "%{COMBINEDAPACHELOG}" } } }, { date: { match: [timestamp, "dd/MMM/yyyy:HH:mm:ss Z"] } } ]
+    output:
+      kafka: { node: kafka, topic_id: logs, acks: all, message_key: "%{clientip}" }
+  kafka: { type: kafka, topics: { logs: { partitions: 3 } } }
+  flink:
+    type: flink
+    source: { node: kafka, topic: logs, group.id: counter, starting-offsets: ${startup} }
+    job: { key-by: status, window: { type: tumbling, size: 5s }, aggregate: count, watermark: { max-out-of-orderness: 1s } }
+    execution.checkpointing.interval: 10s
+    sink:
+      elasticsearch: { node: es, index: counts, document-id: "{key}-{window.start}", bulk.flush.interval: 1s }
+  es: { type: elasticsearch }
+operations: ${ops}
+`;
+  const cancelAndRun = `[ { at: 12s, run: "flink cancel ${jobId}" }, { at: 14s, run: "flink run -p 2 /opt/flink/usrlib/job.jar" } ]`;
+
+  it('cancels without a savepoint: the new job resumes at the last checkpoint\'s offsets and the windows open at the cancel lose what they held', () => {
+    const h = runSync(spec(windowed(cancelAndRun)));
+    const log = operatorLog(h);
+    expect(log).toContain(`12000 Cancelling job ${jobId}.`);
+    expect(log).toContain(`14000 Job has been submitted with JobID ${jobId} (parallelism 2)`);
+    const es = h.result.outputs.es!;
+    expect(es.lostAt).toEqual({ flink: 401 });
+    expect({ exactlyOnce: es.exactlyOnce, lost: es.lost, duplicated: es.duplicated, inFlight: es.inFlight }).toEqual({ exactlyOnce: 2099, lost: 401, duplicated: 0, inFlight: 500 });
+  });
+
+  it('from the earliest offset instead, the new job replays the log and its upserts overwrite every window: nothing lost', () => {
+    const es = runSync(spec(windowed(cancelAndRun, 'earliest'))).result.outputs.es!;
+    expect({ exactlyOnce: es.exactlyOnce, lost: es.lost, duplicated: es.duplicated, inFlight: es.inFlight }).toEqual({ exactlyOnce: 2500, lost: 0, duplicated: 0, inFlight: 500 });
+  });
+
+  it('a cancel alone leaves the job cancelled: jobs.<node> reads it as not running', () => {
+    const h = runSync(spec(windowed(`[ { at: 12s, run: "flink cancel ${jobId}" } ]`)));
+    expect(h.result.jobs).toEqual({ flink: { parallelism: 1, running: 0, restarts: 0 } });
+  });
+
+  it('refuses a run while the job still runs, and a cancel with -s', () => {
+    const h = runSync(spec(windowed('[ { at: 14s, run: "flink run -p 2 /opt/flink/usrlib/job.jar" } ]')));
+    expect(operatorLog(h).some((l) => l.includes('could not be submitted'))).toBe(true);
+    expect(errors(flinkJob(`[ { at: 12s, run: "flink cancel -s ${jobId}" } ]`))[0]).toContain('cancel with a savepoint (-s) is deprecated');
+    expect(errors(flinkJob('[ { at: 12s, run: "flink run -m nowhere:8081 /opt/job.jar" } ]'))[0]).toContain('Could not connect to the JobManager at nowhere:8081');
+  });
+});

@@ -120,10 +120,22 @@ export class FlinkNode implements SimNode {
     return this.instances[this.serving]?.parallelism ?? 1;
   }
 
-  /** `flink run -p <parallelism>` without `-s` after a stop: the job starts over without its state. */
+  /**
+   * `flink cancel <jobId>` on the serving job: it ends at once, without a savepoint; its window state
+   * is gone (the records in it stay noted lost unless a later job reads them again). False when it is
+   * not running.
+   */
+  cancel(): boolean {
+    const live = this.instances[this.serving];
+    if (!live || !this.up || live.status !== 'running') return false;
+    live.cancel();
+    return true;
+  }
+
+  /** `flink run -p <parallelism>` without `-s` after a stop or a cancel: the job starts over without its state. */
   runWithoutState(parallelism: number): boolean {
     const live = this.instances[this.serving];
-    if (!live || live.status !== 'savepointed' || !this.up) return false;
+    if (!live || (live.status !== 'savepointed' && live.status !== 'cancelled') || !this.up) return false;
     live.startWithoutState(parallelism);
     return true;
   }

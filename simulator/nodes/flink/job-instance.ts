@@ -21,8 +21,11 @@ import { CheckpointHistory, offsetsRecord, type CompletedCheckpoint, type Pendin
 /** Barriers reach the operator up to this long after the trigger (each channel's in-flight data ahead of them). */
 const BARRIER_SPREAD_MS = 60;
 
-/** `savepointed`: stopped with a savepoint (`flink stop`), waiting to be run again from it. */
-export type InstanceStatus = 'running' | 'restarting' | 'down' | 'failed' | 'stopped' | 'savepointed';
+/**
+ * `savepointed`: stopped with a savepoint (`flink stop`), waiting to be run again from it.
+ * `cancelled`: ended by `flink cancel`, without a savepoint; a `flink run` without `-s` starts it anew.
+ */
+export type InstanceStatus = 'running' | 'restarting' | 'down' | 'failed' | 'stopped' | 'savepointed' | 'cancelled';
 
 export class JobInstance {
   status: InstanceStatus = 'down';
@@ -343,6 +346,18 @@ export class JobInstance {
     this.latest = null;
     this.start();
     this.ctx.log('info', `${this.label()} started without state with parallelism ${parallelism}: starting-offsets ${this.startMode}`);
+  }
+
+  /**
+   * `flink cancel`: every task is cancelled and the job is CANCELED, not restarted. Nothing is
+   * snapshotted: open windows and the source's position since the last checkpoint are gone; the
+   * offsets committed to Kafka stay those of the last completed checkpoint.
+   */
+  cancel(): void {
+    if (this.status !== 'running') return;
+    this.ctx.log('warn', `${this.label()} cancelled without a savepoint, its state dropped (${describeState(this.operators.subtasks())})`);
+    this.teardown('cancelled');
+    this.status = 'cancelled';
   }
 
   /** A task failed: cancel everything and let the node apply the restart strategy. */

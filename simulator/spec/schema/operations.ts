@@ -8,7 +8,7 @@ export const operationSchema = z
     run: z
       .string()
       .min(1)
-      .describe('The command line as typed: `kafka-topics.sh --bootstrap-server kafka:9092 --alter --topic logs --partitions 6`, `kafka-consumer-groups.sh … --reset-offsets … --execute`, `flink stop --savepointPath <dir> <jobId>`, `flink run -s <savepoint> [-p N] <jar>`.'),
+      .describe('The command line as typed: `kafka-topics.sh --bootstrap-server kafka:9092 --alter --topic logs --partitions 6`, `kafka-consumer-groups.sh … --reset-offsets … --execute`, `flink stop --savepointPath <dir> <jobId>`, `flink cancel <jobId>`, `flink run [-s <savepoint>] [-p N] [-m <host>:8081] <jar>`.'),
   })
   .describe('One operator action: a real command at a time of the run.');
 
