@@ -3,9 +3,9 @@
  * SparkSqlOperator task runs the job) and `jobs/<table>.sql` (the Spark SQL job over the lake): the
  * inverse of simulator/config/airflow/dag-file.ts and simulator/config/spark/job-sql.ts.
  *
- * The simulator's own fixed timer (`every`) and what no Airflow or Spark file says (`cut-off-margin`,
- * job fields of a stream job) are refused with the reason; everything written is checked again by
- * compiling it back (spec-to-workspace.ts).
+ * The simulator's own fixed timer (`every`) and what no Airflow or Spark file says (job fields of a
+ * stream job; `cut-off-margin` unless a Lambda serving.yaml states it) are refused with the reason;
+ * everything written is checked again by compiling it back (spec-to-workspace.ts).
  */
 import type { BatchSpec } from '../spec/schema/lambda.js';
 import type { PipelineSpec } from '../spec/schema/pipeline.js';
@@ -84,7 +84,7 @@ function splitPrefix(prefix: string, taken: ReadonlySet<string>): { location: st
 const UNSUPPORTED_JOB: readonly [keyof JobSpec, unknown][] = [['allowed-lateness', 0], ['late-data', 'drop'], ['watermark', undefined]];
 
 /** Files of the batch node `id` (path → text); what they cannot say goes to `problems`. */
-export function writeBatch(id: string, node: BatchSpec, problems: Refusal[]): Map<string, string> {
+export function writeBatch(id: string, node: BatchSpec, problems: Refusal[], servedByLambda = false): Map<string, string> {
   const at = `nodes.${id}`;
   const no = (path: string, en: string, ko: string) => void problems.push(refuse(`${at}${path ? `.${path}` : ''}`, en, ko));
   const files = new Map<string, string>();
@@ -93,7 +93,7 @@ export function writeBatch(id: string, node: BatchSpec, problems: Refusal[]): Ma
     no('every', '`every` is the simulator\'s own fixed timer (a start that finds a run still going is skipped), which no Airflow DAG does: write `schedule: { interval: … }` (an Airflow DAG\'s data intervals) to export it', '`every`는 시뮬레이터 자체의 고정 타이머입니다(실행 중인 런이 있으면 그 시작을 건너뜀). Airflow DAG에는 이런 동작이 없으니, 내보내려면 `schedule: { interval: … }`(Airflow DAG의 데이터 구간)로 쓰세요');
     return files;
   }
-  if (node['cut-off-margin'] !== 0) no('cut-off-margin', '`cut-off-margin` is the serving layer\'s trust rule in the simulator; no Airflow, Spark or serving.yaml setting says it, so the exported layer would trust the batch view up to its cut-off (margin 0)', '`cut-off-margin`은 시뮬레이터에서 서빙 레이어가 배치 뷰를 믿는 규칙입니다. Airflow, Spark, serving.yaml 어디에도 이 설정이 없어, 내보내면 컷오프까지 배치 뷰를 믿게 됩니다(마진 0)');
+  if (node['cut-off-margin'] !== 0 && !servedByLambda) no('cut-off-margin', '`cut-off-margin` is the Lambda serving layer\'s trust rule, written in its serving.yaml: no Lambda serving node reads this batch node, so no real file says it', '`cut-off-margin`은 람다 서빙 레이어가 배치 뷰를 믿는 규칙으로, 그 serving.yaml에 씁니다. 이 batch 노드를 읽는 람다 서빙 노드가 없어 이 값을 쓸 실제 파일이 없습니다');
   if (node.versions !== undefined || node.deploy !== undefined) no(node.deploy !== undefined ? 'deploy' : 'versions', 'export does not write a batch job\'s other versions (jobs/<name>-<version>.sql with world.yaml `deploys`): write the workspace by hand to keep them', '내보내기는 배치 잡의 다른 버전(jobs/<이름>-<버전>.sql과 world.yaml `deploys`)을 쓰지 않습니다. 버전을 유지하려면 워크스페이스를 직접 쓰세요');
   if (s['dag-id'] === undefined && id !== 'batch') no('schedule.dag-id', `a DAG file always names its dag_id, and a batch node named \`${id}\` without one runs as DAG \`batch\` but is listed as \`${id}\`: write \`dag-id\` to export it`, `DAG 파일에는 항상 dag_id가 있는데, dag-id 없이 \`${id}\`라는 이름의 batch 노드는 DAG \`batch\`로 돌면서 \`${id}\`로 표시됩니다. 내보내려면 \`dag-id\`를 쓰세요`);
   if (s.start % 60_000 !== 0) no('schedule.start', 'an Airflow start_date is written here as datetime(year, month, day, hour, minute): this start is not on a whole minute', '여기서 Airflow start_date는 datetime(연, 월, 일, 시, 분)으로 씁니다. 이 시작 시각은 분 단위로 떨어지지 않습니다');

@@ -148,4 +148,9 @@ const warehouse: SimTemplate[] = [
   { en: 'the simulator runs one warehouse DAG per workspace', ko: '시뮬레이터는 워크스페이스마다 웨어하우스 DAG를 하나만 실행합니다' },
 ];
 
-export const problemTemplates: readonly SimTemplate[] = [...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...warehouse];
+/** A serving layer's query service (simulator/config/serving/serving-yaml.ts, config/airflow/hosts.ts). */
+const serving: SimTemplate[] = [
+  { en: '`{view}` is read with another cut-off-margin in {file}: the simulator keeps one margin per batch view', ko: '`{view}`를 {file}에서는 다른 cut-off-margin으로 읽습니다. 시뮬레이터는 배치 뷰마다 마진을 하나만 둡니다' },
+];
+
+export const problemTemplates: readonly SimTemplate[] = [...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...warehouse, ...serving];

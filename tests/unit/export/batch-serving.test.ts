@@ -248,6 +248,30 @@ describe('the writers invert the compiler on every lesson workspace with a Lambd
     expect(yaml).toMatch(/^index: http:\/\/\w+:9200\/\w+$/m);
   });
 
+  it('cut-off-margin of a Lambda serving layer is its batch node\'s, and comes back; two services must agree on it', () => {
+    const { files } = workspaces.find((w) => w.files.has('lambda/serving.yaml') && compileWorkspace(w.files).ok)!;
+    const careful = new Map(files);
+    careful.set('lambda/serving.yaml', `${files.get('lambda/serving.yaml')!}cut-off-margin: 5s\n`);
+    const compiled = compileWorkspace(careful);
+    expect(compiled.ok, JSON.stringify(compiled.ok ? '' : compiled.errors[0])).toBe(true);
+    if (!compiled.ok) return;
+    const lambda = compiled.spec.nodes.lambda as Extract<PipelineSpec['nodes'][string], { type: 'serving' }>;
+    expect(compiled.spec.nodes[lambda.batch!]).toMatchObject({ type: 'batch', 'cut-off-margin': 5000 });
+    const problems: Refusal[] = [];
+    expect(writeServingYaml('lambda', lambda, compiled.spec, hostNames(compiled.spec), problems)).toContain('\ncut-off-margin: 5s\n');
+    expect(problems).toEqual([]);
+    // A second query service over the same batch view with another margin: one batch node cannot hold both.
+    const twoMargins = new Map(careful);
+    twoMargins.set('lambda2/serving.yaml', `${files.get('lambda/serving.yaml')!}cut-off-margin: 2s\n`);
+    const refused = compileWorkspace(twoMargins);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.errors.map((e) => `${e.file}: ${e.message}`).join('\n')).toMatch(/lambda2\/serving\.yaml: `\w+` is read with another cut-off-margin in lambda\/serving\.yaml/);
+    // Not a duration: refused at the value.
+    const garbled = new Map(files);
+    garbled.set('lambda/serving.yaml', `${files.get('lambda/serving.yaml')!}cut-off-margin: soon\n`);
+    expect(compileWorkspace(garbled).ok).toBe(false);
+  });
+
   it('refuses a serving layer whose views no real file can name, in both languages', () => {
     const { files } = workspaces.find((w) => w.files.has('lambda/serving.yaml') && compileWorkspace(w.files).ok)!;
     const compiled = compileWorkspace(files);
