@@ -249,7 +249,7 @@ function query(source: string, sink: string, job: JobSpec | undefined, result: C
     const args = `${col(TIME)}, ${sqlInterval(w.type === 'session' ? w.gap : (w as { size: number }).size)}`;
     return `INSERT INTO ${col(sink)}\nSELECT ${fnName}_START(${args}) AS window_start, ${fnName}_END(${args}) AS window_end, ${key}, ${valueItem}\nFROM ${col(source)}${where}\nGROUP BY ${fnName}(${args}), ${key};`;
   }
-  const tvf = w.type === 'tumbling' ? `TUMBLE(TABLE ${col(source)}, DESCRIPTOR(${col(TIME)}), ${sqlInterval(w.size)})` : `HOP(TABLE ${col(source)}, DESCRIPTOR(${col(TIME)}), ${sqlInterval((w as { slide: number }).slide)}, ${sqlInterval(w.size)})`;
+  const tvf = w.type === 'tumbling' ? `TUMBLE(TABLE ${col(source)}, DESCRIPTOR(${col(TIME)}), ${sqlInterval(w.size)})` : `HOP(TABLE ${col(source)}, DESCRIPTOR(${col(TIME)}), ${sqlInterval((w as { slide: number }).slide)}, ${sqlInterval((w as { size: number }).size)})`;
   return `INSERT INTO ${col(sink)}\nSELECT window_start, window_end, ${key}, ${valueItem}\nFROM TABLE(${tvf})${where}\nGROUP BY window_start, window_end, ${key};`;
 }
 
