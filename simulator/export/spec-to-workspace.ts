@@ -83,7 +83,8 @@ export function specToWorkspace(spec: PipelineSpec): Written<Map<string, string>
       files.set(`${id}/elasticsearch.yml`, writeElasticsearchYml(id));
       for (const [name, body] of writeIndexBodies(node)) files.set(`${id}/${name}`, body);
     } else if (node.type === 'batch') {
-      for (const [path, text] of writeBatch(id, node, problems)) files.set(path, text);
+      const servedByLambda = Object.values(spec.nodes).some((n) => n.type === 'serving' && n.architecture === 'lambda' && n.batch === id);
+      for (const [path, text] of writeBatch(id, node, problems, servedByLambda, deploys)) files.set(path, text);
     } else if (node.type === 'serving') {
       const yaml = writeServingYaml(id, node, spec, hosts, problems);
       if (yaml !== undefined) files.set(`${id}/serving.yaml`, yaml);

@@ -2,8 +2,9 @@
  * A `type: flink` node → `<id>/job.sql` (the Kafka source table with its WATERMARK, the sink table
  * and one INSERT INTO) and `<id>/config.yaml` (checkpointing, restarts, parallelism): the inverse of
  * simulator/config/flink and simulator/config/workspace/flink.ts. What only the internal spec can
- * say — a per-record processing time, consumer-group knobs the Flink source does not use, a side
- * output for late rows — is refused with the reason, before anything is written.
+ * say — consumer-group knobs the Flink source does not use, a side output for late rows — is refused
+ * with the reason, before anything is written. A per-record processing time is no SQL setting: the
+ * simulated world states it (world.yaml `processing-time`, write-world.ts).
  */
 import type { FlinkSpec } from '../spec/schema/flink.js';
 import type { JobSpec } from '../spec/schema/job.js';
@@ -40,7 +41,6 @@ export function flinkRefusals(id: string, node: FlinkSpec): Refusal[] {
   const at = `nodes.${id}`;
   const out: Refusal[] = [];
   const no = (path: string, en: string, ko: string) => out.push(refuse(`${at}${path ? `.${path}` : ''}`, en, ko));
-  if (node['processing-time'] > 0) no('processing-time', 'a per-record processing time is the simulator\'s stand-in for a job\'s work: Flink SQL has no setting that makes each record cost this long', '레코드당 처리 시간은 잡이 하는 일을 시뮬레이터가 대신 나타낸 값입니다. Flink SQL에는 레코드마다 이만큼 걸리게 하는 설정이 없습니다');
   for (const [k, def] of CONSUMER_ONLY) {
     if (node.source[k] !== def) no(`source.${k}`, `the Flink Kafka source does not use \`${k}\` (it tracks offsets in its checkpoints): only the internal spec sets it here`, `Flink Kafka 소스는 \`${k}\`를 쓰지 않습니다(오프셋은 체크포인트에 기록). 이 값은 내부 스펙에서만 정할 수 있습니다`);
   }
@@ -249,7 +249,7 @@ function query(source: string, sink: string, job: JobSpec | undefined, result: C
     const args = `${col(TIME)}, ${sqlInterval(w.type === 'session' ? w.gap : (w as { size: number }).size)}`;
     return `INSERT INTO ${col(sink)}\nSELECT ${fnName}_START(${args}) AS window_start, ${fnName}_END(${args}) AS window_end, ${key}, ${valueItem}\nFROM ${col(source)}${where}\nGROUP BY ${fnName}(${args}), ${key};`;
   }
-  const tvf = w.type === 'tumbling' ? `TUMBLE(TABLE ${col(source)}, DESCRIPTOR(${col(TIME)}), ${sqlInterval(w.size)})` : `HOP(TABLE ${col(source)}, DESCRIPTOR(${col(TIME)}), ${sqlInterval((w as { slide: number }).slide)}, ${sqlInterval(w.size)})`;
+  const tvf = w.type === 'tumbling' ? `TUMBLE(TABLE ${col(source)}, DESCRIPTOR(${col(TIME)}), ${sqlInterval(w.size)})` : `HOP(TABLE ${col(source)}, DESCRIPTOR(${col(TIME)}), ${sqlInterval((w as { slide: number }).slide)}, ${sqlInterval((w as { size: number }).size)})`;
   return `INSERT INTO ${col(sink)}\nSELECT window_start, window_end, ${key}, ${valueItem}\nFROM TABLE(${tvf})${where}\nGROUP BY window_start, window_end, ${key};`;
 }
 

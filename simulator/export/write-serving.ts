@@ -2,6 +2,8 @@
  * A `type: serving` node → `<id>/serving.yaml`, what the query service's code reads (the inverse of
  * simulator/config/serving/serving-yaml.ts): the batch view as the Spark table its batch node's job
  * writes, the realtime view (Lambda) or the index (Kappa) as the URL of the index its Flink job writes.
+ * A Lambda service also says how far behind a batch run's start it trusts the batch view
+ * (`cut-off-margin`, the batch node's); a margin no Lambda service reads cannot be written.
  */
 import type { PipelineSpec } from '../spec/schema/pipeline.js';
 import type { ServingSpec } from '../spec/schema/lambda.js';
@@ -27,12 +29,15 @@ export function writeServingYaml(id: string, node: ServingSpec, spec: PipelineSp
   const url = `http://${hosts.of(es.node)}:9200/${es.index}`;
   const sample = node['sample-every'] !== SAMPLE_EVERY_MS ? [`sample-every: ${formatDuration(node['sample-every'])}`] : [];
   if (node.architecture === 'lambda') {
+    // The batch node's margin is the query service's trust rule (serving-yaml.ts reads it back onto the batch node).
+    const margin = batch?.type === 'batch' && batch['cut-off-margin'] !== 0 ? [`cut-off-margin: ${formatDuration(batch['cut-off-margin'])}`] : [];
     return lines(
       `# The Lambda query service of ${id}: windows the last batch run covers come from the batch view,`,
       `# later ones from the realtime index ${node.speed} writes.`,
       'architecture: lambda',
       `batch-view: ${batchViewTable(node.batch!)}`,
       `realtime-view: ${url}`,
+      ...margin,
       ...sample,
     );
   }

@@ -42,6 +42,10 @@ export function writeWorldYaml(spec: PipelineSpec, hosts: HostNames, hasFilebeat
     });
   }
   if (spec.query) world.query = spec.query;
+  // What a Flink job's work costs per record is no SQL setting; world.yaml states it by host
+  // (simulator/config/workspace/world-processing.ts). A Flink node's host is its id.
+  const processing = Object.entries(spec.nodes).flatMap(([id, n]) => (n.type === 'flink' && n['processing-time'] > 0 ? [[id, d(n['processing-time'])] as const] : []));
+  if (processing.length > 0) world['processing-time'] = Object.fromEntries(processing);
   if (deploys.length > 0) world.deploys = deploys.map((x) => ({ at: d(x.at), file: x.file }));
   return `# The simulated world: what the servers write, for how long, and what goes wrong (the hosts are the folders beside this file).\n${stringify(world, { lineWidth: 0 })}`;
 }

@@ -10,6 +10,7 @@ import { Problems } from '../shared/issues.js';
 import { checkDagFile } from './dag-file.js';
 import { checkSparkSql } from '../spark/job-sql.js';
 import { readServingYaml } from '../serving/serving-yaml.js';
+import { formatDuration } from '../../spec/units.js';
 import type { Host, Role } from '../workspace/layout.js';
 
 type Resolve = (hp: HostPort, role: Role, p: Problems, loc: Loc) => string | undefined;
@@ -64,9 +65,14 @@ export function compileBatchHosts(hosts: Host[], files: ReadonlyMap<string, stri
   return out;
 }
 
-/** Serving hosts: the batch view must be a table some DAG writes, the index one a Flink job writes. */
-export function compileServingHosts(hosts: Host[], files: ReadonlyMap<string, string>, name: (path: string) => string, resolve: Resolve, tables: ReadonlyMap<string, string>, flinkNodes: Record<string, Record<string, unknown>>, issues: SpecIssue[]): { nodes: Record<string, Record<string, unknown>>; files: Map<string, string> } {
+/**
+ * Serving hosts: the batch view must be a table some DAG writes, the index one a Flink job writes.
+ * A Lambda query service's `cut-off-margin` goes to the batch node it reads (`batchNodes`): the
+ * simulator keeps one margin per batch view, so two services reading it must agree.
+ */
+export function compileServingHosts(hosts: Host[], files: ReadonlyMap<string, string>, name: (path: string) => string, resolve: Resolve, tables: ReadonlyMap<string, string>, flinkNodes: Record<string, Record<string, unknown>>, batchNodes: Record<string, Record<string, unknown>>, issues: SpecIssue[]): { nodes: Record<string, Record<string, unknown>>; files: Map<string, string> } {
   const out = { nodes: {} as Record<string, Record<string, unknown>>, files: new Map<string, string>() };
+  const marginSetBy = new Map<string, { host: string; ms: number }>();
   const writerOf = (es: string, index: string): string | undefined =>
     Object.entries(flinkNodes).find(([, n]) => {
       const sink = (n.sink as { elasticsearch?: { node: string; index: string } } | undefined)?.elasticsearch;
@@ -86,6 +92,13 @@ export function compileServingHosts(hosts: Host[], files: ReadonlyMap<string, st
       if (s.architecture === 'lambda') {
         const batch = tables.get(s.batchView!);
         if (!batch) p.error(s.loc, `no DAG's Spark job writes the table \`${s.batchView}\``, `tables written: ${[...tables.keys()].join(', ') || 'none'}`);
+        const margin = s.cutOffMargin;
+        const earlier = batch ? marginSetBy.get(batch) : undefined;
+        if (batch && margin && earlier && earlier.ms !== margin.ms) p.error(margin.loc, `\`${s.batchView}\` is read with another cut-off-margin in ${earlier.host}/serving.yaml: the simulator keeps one margin per batch view`, `cut-off-margin: ${formatDuration(earlier.ms)}`);
+        else if (batch && margin && batchNodes[batch]) {
+          batchNodes[batch]['cut-off-margin'] = margin.ms;
+          marginSetBy.set(batch, { host: host.name, ms: margin.ms });
+        }
         if (batch && speed) out.nodes[host.name] = { type: 'serving', architecture: 'lambda', batch, speed, ...sampling };
       } else if (speed) out.nodes[host.name] = { type: 'serving', architecture: 'kappa', speed, ...sampling };
       out.files.set(host.name, name(path));

@@ -6,12 +6,16 @@
  *   architecture: lambda
  *   batch-view: batch_view                    # the Spark table a DAG's job writes (INSERT … batch_view)
  *   realtime-view: http://es:9200/realtime    # the index the speed layer's Flink job writes
+ *   cut-off-margin: 5s                        # optional: trust the batch view this far behind a run's start
  *
  *   architecture: kappa
  *   index: http://es:9200/counts              # the index (or alias) the stream job writes
  *
  * The Lambda merge is the cut-off rule of simulator/arch/lambda-merge.ts: windows that ended by the
  * last committed batch run's cut-off come from the batch view, later ones from the realtime index.
+ * `cut-off-margin` is that code's own safety margin: it answers from the batch view only the windows
+ * that ended by min(cut-off, run start − margin), for records still on their way to the lake when a
+ * run started (MISCONCEPTIONS 21). It becomes the batch node's `cut-off-margin` (default 0).
  */
 import { readSettingsYaml } from '../yaml/read.js';
 import { parseDuration } from '../../spec/units.js';
@@ -29,9 +33,11 @@ export interface ServingFile {
   realtimeLoc?: Loc;
   /** `sample-every` in ms, when written: how often the dashboard samples the answer. */
   sampleEvery?: number;
+  /** Lambda: `cut-off-margin` in ms, when written, and where. */
+  cutOffMargin?: { ms: number; loc: Loc };
 }
 
-const KEYS = { lambda: ['architecture', 'batch-view', 'realtime-view', 'sample-every'], kappa: ['architecture', 'index', 'sample-every'] } as const;
+const KEYS = { lambda: ['architecture', 'batch-view', 'realtime-view', 'cut-off-margin', 'sample-every'], kappa: ['architecture', 'index', 'sample-every'] } as const;
 
 function esUrl(v: unknown): { host: string; index: string } | undefined {
   if (typeof v !== 'string') return undefined;
@@ -58,7 +64,11 @@ export function readServingYaml(text: string, problems: Problems): ServingFile |
     const realtime = esUrl(get('realtime-view')?.value);
     if (typeof batchView !== 'string') problems.error(get('batch-view')?.valueLoc, 'batch-view: the Spark table the batch DAG writes', 'batch-view: batch_view');
     if (!realtime) problems.error(get('realtime-view')?.valueLoc, 'realtime-view: the URL of the index the speed layer writes', 'realtime-view: http://es:9200/realtime');
-    return typeof batchView === 'string' && realtime ? { architecture: arch, batchView, realtime, loc: get('batch-view')!.valueLoc, realtimeLoc: get('realtime-view')!.valueLoc, ...sampling } : undefined;
+    const margin = get('cut-off-margin');
+    const marginMs = margin === undefined ? undefined : parseDuration(margin.value);
+    if (typeof marginMs === 'string') problems.error(margin?.valueLoc, marginMs, 'cut-off-margin: 5s');
+    const trust = typeof marginMs === 'number' ? { cutOffMargin: { ms: marginMs, loc: margin!.valueLoc } } : {};
+    return typeof batchView === 'string' && realtime ? { architecture: arch, batchView, realtime, loc: get('batch-view')!.valueLoc, realtimeLoc: get('realtime-view')!.valueLoc, ...sampling, ...trust } : undefined;
   }
   const index = esUrl(get('index')?.value);
   if (!index) problems.error(get('index')?.valueLoc, 'index: the URL of the index or alias the readers query', 'index: http://es:9200/counts');

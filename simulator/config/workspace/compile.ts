@@ -251,7 +251,7 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
   const batch = compileBatchHosts(hostsWith('airflow').filter((h) => !warehouseHosts.includes(h)), files, name, issues);
   const warehouse = compileWarehouseHosts(warehouseHosts, hostsWith('postgres'), files, name, resolve, issues);
   if (world) applyDeploys(readDeploys(world.data, world.map, files, issues), files, name, world.map, flink.nodes, batch.nodes, batch.sqlFiles, issues);
-  const serving = compileServingHosts(hostsWith('serving'), files, name, resolve, batch.tables, flink.nodes, issues);
+  const serving = compileServingHosts(hostsWith('serving'), files, name, resolve, batch.tables, flink.nodes, batch.nodes, issues);
   for (const [id, file] of [...flink.files, ...apps.files, ...batch.files, ...serving.files, ...aws.files]) nodeFile.set(id, file);
   if (flink.usesS3 || apps.usesS3 || aws.usesS3) nodes.s3 = { type: 's3' };
   if (Object.keys(batch.nodes).length > 0 && !nodes.s3) issues.push({ severity: 'error', file: batch.files.values().next().value!, line: 1, column: 1, path: '', message: 'the batch job reads the lake, but nothing writes to the object store', hint: 'give Logstash an s3 output (or a Flink filesystem sink)' });

@@ -211,4 +211,9 @@ const airflowBackfill: SimTemplate[] = [
   { en: 'the command runs at {time}: back-fill dates before it', ko: '명령은 {time}에 실행됩니다. 그보다 앞선 날짜를 백필하세요' },
 ];
 
-export const problemTemplates: readonly SimTemplate[] = [...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...warehouse, ...batchDag, ...airflowBackfill];
+/** A serving layer's query service (simulator/config/serving/serving-yaml.ts, config/airflow/hosts.ts). */
+const serving: SimTemplate[] = [
+  { en: '`{view}` is read with another cut-off-margin in {file}: the simulator keeps one margin per batch view', ko: '`{view}`를 {file}에서는 다른 cut-off-margin으로 읽습니다. 시뮬레이터는 배치 뷰마다 마진을 하나만 둡니다' },
+];
+
+export const problemTemplates: readonly SimTemplate[] = [...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...warehouse, ...batchDag, ...airflowBackfill, ...serving];

@@ -169,11 +169,28 @@ job: { key-by: status, window: { type: tumbling, size: 10s }, aggregate: count, 
     expect(distinct.get('batch/jobs/batch_view.sql')).toContain('count(DISTINCT `@metadata._id`)');
   });
 
+  it('a later version is jobs/<table>-<version>.sql, put live by a world.yaml deploy, and runs to the same --json', () => {
+    const body = `schedule: { interval: 30s }
+job: { where: '[status] != "500"', key-by: status, window: { type: tumbling, size: 10s }, aggregate: count }
+versions: { v2: { key-by: status, window: { type: tumbling, size: 10s }, aggregate: count } }
+deploy: [ { at: 40s, version: v2 } ]`;
+    const files = exported(lakeSpec(body));
+    expect(files.get('batch/jobs/batch_view.sql')).toContain("status <> '500'");
+    expect(files.get('batch/jobs/batch_view-v2.sql')).not.toContain("'500'");
+    expect(files.get('batch/jobs/batch_view-v2.sql')).toContain('INSERT OVERWRITE TABLE batch_view');
+    expect(files.get('world.yaml')).toMatch(/deploys:\n {2}- at: 40s\n {4}file: batch\/jobs\/batch_view-v2\.sql\n/);
+    expectChecked(files);
+    const run = json(join(writeFolder(new Map([['pipeline.yaml', lakeText(body)]])), 'pipeline.yaml'));
+    expect(json(writeFolder(files))).toBe(run);
+  });
+
   it('refuses, in both languages, what no Airflow or Spark file says', () => {
     const cases: [string, string, RegExp][] = [
       ['every: 30s\njob: { key-by: status, window: { type: tumbling, size: 10s } }', 'nodes.batch.every', /fixed timer/],
       ['schedule: { dag-id: batch, interval: 30s }\ncut-off-margin: 5s\njob: { key-by: status, window: { type: tumbling, size: 10s } }', 'nodes.batch.cut-off-margin', /trust/],
-      ['schedule: { interval: 30s }\njob: { key-by: status, window: { type: tumbling, size: 10s } }\nversions: { v2: { key-by: status, window: { type: tumbling, size: 10s } } }', 'nodes.batch.versions', /other versions/],
+      ['schedule: { interval: 30s }\njob: { key-by: status, window: { type: tumbling, size: 10s } }\nversions: { v2: { key-by: status, window: { type: tumbling, size: 10s } } }', 'nodes.batch.versions.v2', /deployed 0 times/],
+      ['schedule: { interval: 30s }\njob: { key-by: status, window: { type: tumbling, size: 10s } }\nversions: { v2: { key-by: status, window: { type: tumbling, size: 10s } } }\ndeploy: [ { at: 20s, version: v2, mode: reprocess } ]', 'nodes.batch.deploy.0', /only a time/],
+      ['schedule: { interval: 30s }\njob: { key-by: status, window: { type: tumbling, size: 10s } }\nversions: { v2: { key-by: status, window: { type: session, gap: 10s } } }\ndeploy: [ { at: 20s, version: v2 } ]', 'nodes.batch.versions.v2.window', /session/],
       ['schedule: { dag-id: batch, interval: 30s }\nthroughput: 250/s\njob: { key-by: status, window: { type: tumbling, size: 10s } }', 'nodes.batch.throughput', /multiple of 100/],
       ['schedule: { dag-id: batch, interval: 30s, start: 5s }\njob: { key-by: status, window: { type: tumbling, size: 10s } }', 'nodes.batch.schedule.start', /whole minute/],
       ['schedule: { dag-id: batch, interval: 30s }\njob: { key-by: status, window: { type: session, gap: 10s } }', 'nodes.batch.job.window', /session/],
@@ -232,11 +249,8 @@ describe('the writers invert the compiler on every lesson workspace with a Lambd
         const problems: Refusal[] = [];
         if (node.type === 'batch') {
           const written = writeBatch(id, node, problems);
-          if (problems.length > 0) {
-            // Only versions deployed from world.yaml stay out of reach of the writer.
-            expect(problems.map((p) => p.path)).toEqual([expect.stringMatching(/\.(versions|deploy)$/)]);
-            continue;
-          }
+          // Versions deployed from world.yaml too: jobs/<table>-<version>.sql, the file names the lessons' deploys give.
+          expect(problems).toEqual([]);
           for (const p of [...replaced.keys()]) if (p.startsWith(`${id}/dags/`) || p.startsWith(`${id}/jobs/`)) replaced.delete(p);
           for (const [p, t] of written) replaced.set(p, t);
           swapped++;
@@ -268,6 +282,30 @@ describe('the writers invert the compiler on every lesson workspace with a Lambd
     const yaml = writeServingYaml('kappa', node as Extract<typeof node, { type: 'serving' }>, compiled.spec, hostNames(compiled.spec), problems);
     expect(yaml).toContain('sample-every: 2s');
     expect(yaml).toMatch(/^index: http:\/\/\w+:9200\/\w+$/m);
+  });
+
+  it('cut-off-margin of a Lambda serving layer is its batch node\'s, and comes back; two services must agree on it', () => {
+    const { files } = workspaces.find((w) => w.files.has('lambda/serving.yaml') && compileWorkspace(w.files).ok)!;
+    const careful = new Map(files);
+    careful.set('lambda/serving.yaml', `${files.get('lambda/serving.yaml')!}cut-off-margin: 5s\n`);
+    const compiled = compileWorkspace(careful);
+    expect(compiled.ok, JSON.stringify(compiled.ok ? '' : compiled.errors[0])).toBe(true);
+    if (!compiled.ok) return;
+    const lambda = compiled.spec.nodes.lambda as Extract<PipelineSpec['nodes'][string], { type: 'serving' }>;
+    expect(compiled.spec.nodes[lambda.batch!]).toMatchObject({ type: 'batch', 'cut-off-margin': 5000 });
+    const problems: Refusal[] = [];
+    expect(writeServingYaml('lambda', lambda, compiled.spec, hostNames(compiled.spec), problems)).toContain('\ncut-off-margin: 5s\n');
+    expect(problems).toEqual([]);
+    // A second query service over the same batch view with another margin: one batch node cannot hold both.
+    const twoMargins = new Map(careful);
+    twoMargins.set('lambda2/serving.yaml', `${files.get('lambda/serving.yaml')!}cut-off-margin: 2s\n`);
+    const refused = compileWorkspace(twoMargins);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.errors.map((e) => `${e.file}: ${e.message}`).join('\n')).toMatch(/lambda2\/serving\.yaml: `\w+` is read with another cut-off-margin in lambda\/serving\.yaml/);
+    // Not a duration: refused at the value.
+    const garbled = new Map(files);
+    garbled.set('lambda/serving.yaml', `${files.get('lambda/serving.yaml')!}cut-off-margin: soon\n`);
+    expect(compileWorkspace(garbled).ok).toBe(false);
   });
 
   it('refuses a serving layer whose views no real file can name, in both languages', () => {

@@ -109,6 +109,12 @@ sink: { elasticsearch: { node: es, index: logs } }`));
     const replay = exported(spec(`${windowed('{ type: tumbling, size: 5s }')}\nversions: { v3: { key-by: status, window: { type: tumbling, size: 5s }, watermark: { max-out-of-orderness: 1s } } }\ndeploy: [ { at: 4s, version: v3, mode: reprocess } ]`));
     expect(replay.get('counter/job-v3.sql')).toContain("'index' = 'counts-v3'");
   });
+
+  it('a per-record processing time: no SQL setting, so world.yaml states it for the Flink host', () => {
+    const files = exported(spec(`${SOURCE}\nprocessing-time: 5ms\nsink: { elasticsearch: { node: es, index: logs } }`));
+    expect(files.get('world.yaml')).toContain('processing-time:\n  counter: 5ms\n');
+    expect(files.get('counter/job.sql')).not.toContain('5ms');
+  });
 });
 
 describe('what job.sql and config.yaml cannot say is refused, in English and Korean', () => {
@@ -123,7 +129,6 @@ describe('what job.sql and config.yaml cannot say is refused, in English and Kor
   };
   const es = 'sink: { elasticsearch: { node: es, index: logs } }';
   it.each([
-    ['processing-time', `${SOURCE}\nprocessing-time: 5ms\n${es}`],
     ['source.max.poll.records', `type: flink\nsource: { node: kafka, topic: logs, max.poll.records: 10 }\nexecution.checkpointing.interval: 5s\n${es}`],
     ['source.auto.offset.reset', `type: flink\nsource: { node: kafka, topic: logs, auto.offset.reset: earliest }\nexecution.checkpointing.interval: 5s\n${es}`],
     ['source', `type: flink\nsource: { node: kafka, topic: logs, starting-offsets: committed }\nexecution.checkpointing.interval: 5s\n${es}`],

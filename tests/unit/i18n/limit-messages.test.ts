@@ -31,17 +31,17 @@ const beyond: Record<string, string> = {
 
 /** A batch layer scheduled every second over 2 h 30 m: 9,000 runs are allowed, every 100 ms is not. */
 const lake = readFileSync(join(import.meta.dirname, '../../../examples/batch-partitioned-lake.yaml'), 'utf8');
-beyond['batch runs'] = lake.replace('    every: 1h', '    every: 100ms');
+beyond['batch runs'] = lake.replace('interval: 1h', 'interval: 100ms');
 
 const cases = [...CARELESS.map((c) => [c.name, c.text] as const), ...Object.entries(beyond)];
 
 describe('limit refusals on a Korean page', () => {
   it('refuses a batch node scheduled too often, at its schedule', () => {
-    expect(parseSpec(lake.replace('    every: 1h', '    every: 1s'), 'p.yaml').ok).toBe(true);
+    expect(parseSpec(lake.replace('interval: 1h', 'interval: 1s'), 'p.yaml').ok).toBe(true);
     const r = parseSpec(beyond['batch runs']!, 'p.yaml');
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors[0]).toMatchObject({ line: 25, message: expect.stringMatching(/90,000 runs .*the limit is 10,000 runs per batch node/) });
+    expect(r.errors[0]).toMatchObject({ line: 24, message: expect.stringMatching(/90,000 runs .*the limit is 10,000 runs per batch node/) });
   });
 
   it.each(cases)('%s: refused, and message and hint translate', (_name, text) => {

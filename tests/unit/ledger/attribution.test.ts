@@ -24,7 +24,7 @@ describe('placesFeeding', () => {
   it('follows the index to its writer and everything upstream, with the links both ways', () => {
     const realtime = placesFeeding(s, 'es/realtime');
     for (const p of ['es', 'speed', 'kafka', 'logstash', 'filebeat', 'speed->es', 'es->speed', 'kafka->speed', 'filebeat->logstash']) expect(realtime).toContain(p);
-    for (const p of ['stream', 'batch', 'lake', 'stream->es']) expect(realtime).not.toContain(p);
+    for (const p of ['stream', 'batch', 's3', 'stream->es']) expect(realtime).not.toContain(p);
     expect(placesFeeding(s, 'es/counts')).toContain('stream');
     expect(placesFeeding(s, 'es/counts')).not.toContain('speed');
   });
@@ -35,7 +35,7 @@ describe('placesFeeding', () => {
       expect(all).toContain('speed');
       expect(all).toContain('stream');
     }
-    expect(placesFeeding(s, 'lake')).toEqual(new Set(['lake', 'logstash', 'filebeat', 'logstash->lake', 'lake->logstash', 'filebeat->logstash', 'logstash->filebeat']));
+    expect(placesFeeding(s, 's3')).toEqual(new Set(['s3', 'logstash', 'filebeat', 'logstash->s3', 's3->logstash', 'filebeat->logstash', 'logstash->filebeat']));
   });
 });
 
