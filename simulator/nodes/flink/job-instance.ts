@@ -107,7 +107,7 @@ export class JobInstance {
     // Records in the restored state are not read from Kafka again (no replay note): the sink says whether
     // writing them again repeats a write it made after that checkpoint.
     if (cp) this.sink.restoredUnemitted?.(cp.id, (visit) => this.operators.unemitted(visit));
-    if (cp && added.length > 0) this.ctx.log('info', `${this.label()} discovered partitions ${added.join(', ')} of ${this.source.name} at start: read from their earliest offsets`);
+    if (cp && added.length > 0) this.ctx.log('info', `${this.label()} discovered ${this.source.splitWords.plural} ${added.join(', ')} of ${this.source.name} at start: read from ${this.source.splitWords.discoveredFrom}`);
     this.source.start(offsets);
     this.scheduleCheckpoint();
     this.scheduleWatermark();
@@ -142,7 +142,7 @@ export class JobInstance {
         const owners = this.operators.addPartitions(found);
         this.source.addSplits(this.source.earliestOffsets(found));
         const where = found.map((p, i) => `${p} → subtask ${owners[i]}`).join(', ');
-        this.ctx.log('info', `${this.label()} discovered new partitions of ${this.source.name} (${where}): read from their earliest offsets`);
+        this.ctx.log('info', `${this.label()} discovered new ${this.source.splitWords.plural} of ${this.source.name} (${where}): read from ${this.source.splitWords.discoveredFrom}`);
       }
       this.scheduleDiscovery();
     });

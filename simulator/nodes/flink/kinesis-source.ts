@@ -75,6 +75,8 @@ export class KinesisSourceReader implements FlinkSourceReader {
     return this.spec.idleness;
   }
 
+  readonly splitWords = { plural: 'shards', discoveredFrom: 'their first record (TRIM_HORIZON)' };
+
   get startDescription(): string {
     return `source.init.position ${this.startPosition}`;
   }
@@ -139,7 +141,7 @@ export class KinesisSourceReader implements FlinkSourceReader {
   private assignReady(): void {
     if (!this.running) return;
     for (const p of this.partitions) {
-      if (this.assigned.has(p) || !this.positions.has(p)) continue;
+      if (this.assigned.has(p) || !this.positions.has(p) || this.finished(p)) continue;
       const shard = this.stream.shards[p]!;
       if (!shard.parents.every((parent) => this.finished(parent.index))) continue;
       this.assigned.add(p);

@@ -24,6 +24,8 @@ export interface FlinkSourceReader {
   readonly discoveryIntervalMs: number;
   /** A split with no records for this long stops holding back the watermark. */
   readonly idlenessMs: number | undefined;
+  /** What a split is called in logs ('partitions', 'shards'), and where a discovered one is read from. */
+  readonly splitWords: { readonly plural: string; readonly discoveredFrom: string };
   /** Where a job without a checkpoint starts, in words for logs (`starting-offsets earliest`). */
   readonly startDescription: string;
   /** Looks for splits not known yet and adds the ones it may read; returns them. */

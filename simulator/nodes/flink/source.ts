@@ -60,6 +60,8 @@ export class KafkaSourceReader implements FlinkSourceReader {
     return this.spec.idleness;
   }
 
+  readonly splitWords = { plural: 'partitions', discoveredFrom: 'their earliest offsets' };
+
   get startDescription(): string {
     return `starting-offsets ${this.startMode}`;
   }
