@@ -1,7 +1,8 @@
 /**
  * The Flink part of a workspace: every host with a config.yaml or job.sql runs one Flink job, an
  * internal `type: flink` node named after the host. Its tables' `'properties.bootstrap.servers'`
- * and `'hosts'` must name hosts of the workspace running Kafka and Elasticsearch.
+ * and `'hosts'` must name hosts of the workspace running Kafka and Elasticsearch; a `kinesis`
+ * table's `'stream.arn'` must name a stream of aws/template.yaml (its account and region).
  */
 import type { SpecIssue } from '../../spec/issues.js';
 import { Problems } from '../shared/issues.js';
