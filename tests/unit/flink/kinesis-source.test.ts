@@ -91,3 +91,21 @@ describe('Flink reads Kinesis: resharding, parents before children', () => {
     ]);
   });
 });
+
+describe('Flink reads Kinesis: a checkpoint does not outlive retention', () => {
+  // Checkpoints every second; the cluster dies at 5 s (checkpoint 4 holds sequence position 301) and
+  // comes back after the stream's RetentionPeriodHours (24, the default) or just before it.
+  const late = (restartAfter: string) => job({ checkpointing: '1s', faults: [`{ crash: flink, at: 5s, restart-after: ${restartAfter} }`] }).replace('drain: 60s', 'drain: 26h');
+
+  it('back after 23 h: the restore resumes at the checkpoint, every line is still in the stream', () => {
+    const h = run(late('23h'));
+    expect(output(h, 'es')).toMatchObject({ generated: 1000, exactlyOnce: 1000, lost: 0, duplicated: 0 });
+    expect(flinkLog(h)).toContainEqual([82_806_000, 'job restored from checkpoint 4: sources rewound to {"p0":301}']);
+  });
+
+  it('back after 25 h: the lines after the checkpoint expired from the shard before the job read them again — lost, 599 of them at the stream', () => {
+    // ("If the restored checkpoint or savepoint is stale … the source does not fail, and will start reading from the earliest possible event.")
+    // 100 lines had been read and were waiting for the next flush when the cluster died: noted at flink.
+    expect(output(run(late('25h')), 'es')).toMatchObject({ generated: 1000, exactlyOnce: 301, lost: 699, lostAt: { flink: 100, stream: 599 }, duplicated: 0, inFlight: 0 });
+  });
+});
