@@ -19,6 +19,7 @@
  * Each serving node registers an architecture (sampled over time into `result.architectures`)
  * and an answer source (so `result.query` lists its final answer per window next to the truth).
  */
+import { isKinesisSource } from '../spec/schema/flink.js';
 import type { BuildContext } from '../nodes/build-context.js';
 import type { NodeSpecOf } from '../spec/schema/pipeline.js';
 import type { FlinkJobHandle } from '../nodes/flink/handle.js';
@@ -38,7 +39,7 @@ export function createServing(id: string, spec: NodeSpecOf<'serving'>, ctx: Buil
     return;
   }
   const flinkSpec = speedId === undefined ? undefined : ctx.spec.nodes[speedId];
-  const topic = flinkSpec?.type === 'flink' ? flinkSpec.source : undefined;
+  const topic = flinkSpec?.type === 'flink' && !isKinesisSource(flinkSpec.source) ? flinkSpec.source : undefined;
   const cluster = () => (topic ? ctx.lookup<KafkaClusterHandle>(topic.node) : undefined);
   const common = {
     sim: ctx.sim,

@@ -4,6 +4,7 @@
  * the data-flow edges, and every fault window the spec schedules, resolved to the edges and
  * nodes it touches. The lesson diagram (static) and the live diagram (with a run) both draw this.
  */
+import { isKinesisSource } from '../spec/schema/flink.js';
 import type { PipelineSpec, NodeType, NodeSpecOf } from '../spec/schema/pipeline.js';
 import { edgesOf } from '../spec/references.js';
 import { partitionsBySubtask } from '../nodes/flink/split-owner.js';
@@ -99,7 +100,7 @@ function viaOf(spec: PipelineSpec, from: string, to: string): string {
       if (b.type === 'elasticsearch') return a.sink.elasticsearch?.index ?? '';
       return a.sink.filesystem?.path ?? '';
     case 'kafka':
-      return b.type === 'consumer' || b.type === 'flink' ? b.source.topic : '';
+      return b.type === 'consumer' || (b.type === 'flink' && !isKinesisSource(b.source)) ? (b.source as { topic: string }).topic : '';
     case 's3':
       return b.type === 'batch' ? b.source.prefix : '';
     default:
@@ -130,6 +131,7 @@ function kafkaParts(id: string, node: NodeSpecOf<'kafka'>): DiagramPart[] {
 function subtaskParts(id: string, node: NodeSpecOf<'flink'>, spec: PipelineSpec): DiagramPart[] {
   const parallelism = node['parallelism.default'] ?? 1;
   if (parallelism <= 1) return [];
+  if (isKinesisSource(node.source)) return [];
   const kafka = spec.nodes[node.source.node];
   const partitions = kafka?.type === 'kafka' ? (kafka.topics[node.source.topic]?.partitions ?? 0) : 0;
   const reads = partitionsBySubtask(node.source.topic, partitions, parallelism);
@@ -143,7 +145,7 @@ function subtaskParts(id: string, node: NodeSpecOf<'flink'>, spec: PipelineSpec)
 
 function flinkParts(id: string, node: NodeSpecOf<'flink'>): DiagramPart[] {
   const job = node.job;
-  const ops: [string, string][] = [['source', `source: ${node.source.topic}`]];
+  const ops: [string, string][] = [['source', `source: ${isKinesisSource(node.source) ? `Kinesis ${node.source.node}` : node.source.topic}`]];
   if (job?.where) ops.push(['filter', 'filter']);
   if (job?.['key-by']) ops.push(['key-by', `keyBy(${job['key-by']})`]);
   if (job?.window) ops.push(['window', `${job.window.type} window → ${job.aggregate}`]);

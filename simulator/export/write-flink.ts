@@ -6,6 +6,8 @@
  * with the reason, before anything is written. A per-record processing time is no SQL setting: the
  * simulated world states it (world.yaml `processing-time`, write-world.ts).
  */
+import { isKinesisSource } from '../spec/schema/flink.js';
+import type { KafkaSourceSpec } from '../spec/schema/kafka.js';
 import type { FlinkSpec } from '../spec/schema/flink.js';
 import type { JobSpec } from '../spec/schema/job.js';
 import { refuse, type Refusal } from './refusal.js';
@@ -22,7 +24,7 @@ const BUCKET = 'pipeline-lab';
 const HOUR_MS = 3_600_000;
 
 /** Source settings a Flink Kafka source never reads from the spec's consumer fields, with their spec defaults. */
-const CONSUMER_ONLY: readonly [keyof FlinkSpec['source'], unknown][] = [
+const CONSUMER_ONLY: readonly [keyof KafkaSourceSpec, unknown][] = [
   ['enable.auto.commit', true],
   ['auto.commit.interval.ms', 5000],
   ['max.poll.records', 500],
@@ -36,16 +38,23 @@ const tableName = (s: string) => s.replace(/[^\w]/g, '_');
 const str = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const plainField = (f: string) => /^[A-Za-z_@][\w@-]*$/.test(f);
 
+/** The job's Kafka source: a job reading Kinesis is refused before anything reads this. */
+const kafkaSource = (node: FlinkSpec): KafkaSourceSpec => node.source as KafkaSourceSpec;
+
 /** What the spec sets that job.sql and config.yaml cannot say; empty when the node can be written. */
 export function flinkRefusals(id: string, node: FlinkSpec): Refusal[] {
   const at = `nodes.${id}`;
   const out: Refusal[] = [];
   const no = (path: string, en: string, ko: string) => out.push(refuse(`${at}${path ? `.${path}` : ''}`, en, ko));
-  for (const [k, def] of CONSUMER_ONLY) {
-    if (node.source[k] !== def) no(`source.${k}`, `the Flink Kafka source does not use \`${k}\` (it tracks offsets in its checkpoints): only the internal spec sets it here`, `Flink Kafka 소스는 \`${k}\`를 쓰지 않습니다(오프셋은 체크포인트에 기록). 이 값은 내부 스펙에서만 정할 수 있습니다`);
+  if (isKinesisSource(node.source)) {
+    no('source', 'the export writes Kafka source tables only: write the Kinesis table of this job by hand (\'connector\' = \'kinesis\', \'stream.arn\', \'aws.region\')', '내보내기는 Kafka 소스 테이블만 씁니다. 이 잡의 Kinesis 테이블(\'connector\' = \'kinesis\', \'stream.arn\', \'aws.region\')은 직접 작성하세요');
+    return out;
   }
-  if (node.source['starting-offsets'] !== 'committed' && node.source['auto.offset.reset'] !== 'latest') no('source.auto.offset.reset', `the Flink Kafka source reads \`auto.offset.reset\` only with 'scan.startup.mode' = 'group-offsets' (starting-offsets: committed); this job starts at the ${node.source['starting-offsets']} offset`, `Flink Kafka 소스는 'scan.startup.mode' = 'group-offsets'(starting-offsets: committed)일 때만 \`auto.offset.reset\`을 읽습니다. 이 잡은 ${node.source['starting-offsets']} 오프셋에서 시작합니다`);
-  if (node.source['starting-offsets'] === 'committed' && node.source['group.id'] === undefined) no('source', "starting from committed offsets needs a consumer group: Flink refuses 'group-offsets' without 'properties.group.id'", "커밋된 오프셋에서 시작하려면 컨슈머 그룹이 필요합니다. Flink는 'properties.group.id' 없이 'group-offsets'를 받지 않습니다");
+  for (const [k, def] of CONSUMER_ONLY) {
+    if (kafkaSource(node)[k] !== def) no(`source.${k}`, `the Flink Kafka source does not use \`${k}\` (it tracks offsets in its checkpoints): only the internal spec sets it here`, `Flink Kafka 소스는 \`${k}\`를 쓰지 않습니다(오프셋은 체크포인트에 기록). 이 값은 내부 스펙에서만 정할 수 있습니다`);
+  }
+  if (kafkaSource(node)['starting-offsets'] !== 'committed' && kafkaSource(node)['auto.offset.reset'] !== 'latest') no('source.auto.offset.reset', `the Flink Kafka source reads \`auto.offset.reset\` only with 'scan.startup.mode' = 'group-offsets' (starting-offsets: committed); this job starts at the ${kafkaSource(node)['starting-offsets']} offset`, `Flink Kafka 소스는 'scan.startup.mode' = 'group-offsets'(starting-offsets: committed)일 때만 \`auto.offset.reset\`을 읽습니다. 이 잡은 ${kafkaSource(node)['starting-offsets']} 오프셋에서 시작합니다`);
+  if (kafkaSource(node)['starting-offsets'] === 'committed' && kafkaSource(node)['group.id'] === undefined) no('source', "starting from committed offsets needs a consumer group: Flink refuses 'group-offsets' without 'properties.group.id'", "커밋된 오프셋에서 시작하려면 컨슈머 그룹이 필요합니다. Flink는 'properties.group.id' 없이 'group-offsets'를 받지 않습니다");
   const interval = node['execution.checkpointing.interval'];
   if (interval !== undefined && interval < 10) no('execution.checkpointing.interval', `Flink treats a checkpoint interval under 10 ms as no checkpointing: ${interval}ms cannot be written`, `Flink는 10ms 미만의 체크포인트 간격을 체크포인트 없음으로 봅니다. ${interval}ms는 쓸 수 없습니다`);
   if (node.job) out.push(...jobRefusals(`${at}.job`, node.job, node));
@@ -160,11 +169,11 @@ function documentKey(template: string, job: JobSpec | undefined): { parts: strin
 export interface Variant { job: JobSpec; mode: 'in-place' | 'reprocess'; version: string; parallelism?: number }
 
 function sourceTable(name: string, node: FlinkSpec, hosts: HostNames, fields: Map<string, string>, job: JobSpec | undefined, variant: Variant | undefined): string {
-  const s = { ...node.source };
+  const s = { ...kafkaSource(node) };
   if (variant?.mode === 'reprocess') {
     // A replay is a job of its own: its own consumer group, reading the retained topic from the start.
     s['starting-offsets'] = 'earliest';
-    s['group.id'] = `${node.source['group.id'] ?? 'replay'}-${variant.version}`;
+    s['group.id'] = `${kafkaSource(node)['group.id'] ?? 'replay'}-${variant.version}`;
   } else if (variant && s['starting-offsets'] === 'earliest') {
     // Restored from the savepoint, the job goes on from the savepoint's offsets; the startup mode
     // applies to a fresh start only, and not reading from the start says this is no replay.
@@ -268,14 +277,14 @@ export function writeJobSql(id: string, node: FlinkSpec, hosts: HostNames, varia
   const idKey = es?.['document-id'] !== undefined ? documentKey(es['document-id'], job) : undefined;
   if (!job?.window && idKey) for (const p of idKey.parts) if (!fields.has(p)) fields.set(p, 'STRING');
   if (fields.size === 0 && !job?.window) fields.set('message', 'STRING');
-  const source = tableName(node.source.topic);
+  const source = tableName(kafkaSource(node).topic);
   const target = tableName(node.sink.elasticsearch?.index ?? node.sink.kafka?.topic ?? 'files');
   const sink = target === source ? `${target}_out` : target;
   // Without a window the sink has the source's columns: SELECT * unless a PRIMARY KEY needs them named.
   const result = resultColumns(job, fields);
   const how = variant?.mode === 'reprocess' ? `, a replay of the topic into a new index (readers switch when it has caught up)` : variant ? ', deployed in place from a savepoint of the running job' : '';
   return lines(
-    `-- Flink 2.0 job of ${id}${variant ? `, version ${variant.version}` : ''}, written from the simulator's spec: read ${node.source.topic}, write ${node.sink.elasticsearch ? `the index ${node.sink.elasticsearch.index}` : node.sink.kafka ? `the topic ${node.sink.kafka.topic}` : 'files'}${how}.`,
+    `-- Flink 2.0 job of ${id}${variant ? `, version ${variant.version}` : ''}, written from the simulator's spec: read ${kafkaSource(node).topic}, write ${node.sink.elasticsearch ? `the index ${node.sink.elasticsearch.index}` : node.sink.kafka ? `the topic ${node.sink.kafka.topic}` : 'files'}${how}.`,
     ...(variant?.parallelism !== undefined ? [`-- flink run -s <savepoint> -p ${variant.parallelism}: the savepoint's key groups spread over ${variant.parallelism} subtasks.`, `SET 'parallelism.default' = '${variant.parallelism}';`, ''] : []),
     sourceTable(source, node, hosts, fields, job, variant),
     '',

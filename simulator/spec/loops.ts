@@ -13,6 +13,7 @@
  * consumers write to Elasticsearch or S3), so the loop graph has topics as vertices and Flink jobs
  * with a Kafka sink as edges.
  */
+import { isKinesisSource } from './schema/flink.js';
 import type { PipelineSpec } from './schema/pipeline.js';
 import type { SourceMap } from './parse.js';
 import { pathToString, type SpecIssue } from './issues.js';
@@ -26,7 +27,7 @@ interface Hop {
 export function checkLoops(spec: PipelineSpec, map: SourceMap): SpecIssue[] {
   const hops = new Map<string, Hop[]>();
   for (const [id, node] of Object.entries(spec.nodes)) {
-    if (node.type !== 'flink' || !node.sink.kafka) continue;
+    if (node.type !== 'flink' || !node.sink.kafka || isKinesisSource(node.source)) continue;
     const from = topicVertex(node.source.node, node.source.topic);
     const list = hops.get(from) ?? [];
     list.push({ job: id, to: topicVertex(node.sink.kafka.node, node.sink.kafka.topic) });

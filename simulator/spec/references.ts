@@ -2,6 +2,7 @@
  * Checks that need the whole spec: every `output`, `source` and `node` reference names
  * a node of a type that can play that part, and every fault names something that exists.
  */
+import { isKinesisSource } from './schema/flink.js';
 import type { PipelineSpec, NodeType } from './schema/pipeline.js';
 import type { SourceMap } from './parse.js';
 import type { SpecIssue } from './issues.js';
@@ -52,7 +53,7 @@ export function referencesOf(spec: PipelineSpec): Ref[] {
         if (node.output.s3) refs.push({ path: at('output', 's3', 'node'), target: node.output.s3.node, allowed: ['s3'] });
         break;
       case 'flink':
-        refs.push({ path: at('source', 'node'), target: node.source.node, allowed: ['kafka'] });
+        refs.push({ path: at('source', 'node'), target: node.source.node, allowed: isKinesisSource(node.source) ? ['kinesis'] : ['kafka'] });
         if (node.sink.elasticsearch) refs.push({ path: at('sink', 'elasticsearch', 'node'), target: node.sink.elasticsearch.node, allowed: ['elasticsearch'] });
         if (node.sink.kafka) refs.push({ path: at('sink', 'kafka', 'node'), target: node.sink.kafka.node, allowed: ['kafka'] });
         if (node.sink.filesystem) refs.push({ path: at('sink', 'filesystem', 'node'), target: node.sink.filesystem.node, allowed: ['s3'] });
@@ -135,7 +136,7 @@ export function checkReferences(spec: PipelineSpec, map: SourceMap): SpecIssue[]
   // Topics that readers name must exist on the cluster (auto-creation would hide a typo).
   for (const [id, node] of Object.entries(spec.nodes)) {
     const topicRefs: [string[], string, string][] = [];
-    if (node.type === 'consumer' || node.type === 'flink') topicRefs.push([['nodes', id, 'source', 'topic'], node.source.node, node.source.topic]);
+    if (node.type === 'consumer' || (node.type === 'flink' && !isKinesisSource(node.source))) topicRefs.push([['nodes', id, 'source', 'topic'], node.source.node, (node.source as { topic: string }).topic]);
     if (node.type === 'logstash' && node.output.kafka) topicRefs.push([['nodes', id, 'output', 'kafka', 'topic_id'], node.output.kafka.node, node.output.kafka.topic_id]);
     if (node.type === 'flink' && node.sink.kafka) topicRefs.push([['nodes', id, 'sink', 'kafka', 'topic'], node.sink.kafka.node, node.sink.kafka.topic]);
     if (node.type === 'beats' && spec.nodes[node.output]?.type === 'kafka') topicRefs.push([['nodes', id, 'topic'], node.output, node.topic ?? '']);

@@ -85,6 +85,10 @@ export function applyDeploys(deploys: readonly Deploy[], files: ReadonlyMap<stri
       const v1Index = (f.sink as { elasticsearch?: { index: string } }).elasticsearch?.index;
       const index = job.sink.kind === 'elasticsearch' ? job.sink.spec.index : undefined;
       const p = checked.problems;
+      if (job.source.kind !== 'kafka' || v1Source.connector === 'kinesis') {
+        err(d, 'versions are simulated for jobs that read a Kafka topic');
+        continue;
+      }
       if (job.source.topic !== v1Source.topic) p.error(job.source.topicLoc, `the new version reads '${job.source.topic}', the running job '${String(v1Source.topic)}': a version of a job reads the same topic`);
       if (v1Index === undefined || index === undefined) {
         err(d, 'versions are simulated for jobs that write an elasticsearch-7 index');

@@ -2,11 +2,14 @@
  * The table connectors a job.sql may name in `WITH ('connector' = …)`, one declaration per
  * connector: each option with its type, default and whether the simulation models it. Sources:
  * flink-connector-kafka 3.3 (KafkaConnectorOptions, KafkaConnectorOptionsUtil), flink-connector-
- * elasticsearch 3.1 (ElasticsearchConnectorOptions, Elasticsearch7DynamicSinkFactory), Flink 1.20
+ * elasticsearch 3.1 (ElasticsearchConnectorOptions, Elasticsearch7DynamicSinkFactory), flink-connector-aws
+ * 5.1 (the `kinesis` source, connector-kinesis.ts), Flink 1.20
  * FileSystemConnectorOptions and FactoryUtil. Flink validates the options of a table when the job
  * is planned: an option the connector does not have stops the job ("Unsupported options found
  * for 'kafka'"), so here it is an error; a real option the simulation does not model is a warning.
  */
+
+import { KINESIS_OWN_OPTIONS } from './connector-kinesis.js';
 
 export type OptionKind = 'string' | 'int' | 'long' | 'boolean' | 'duration' | 'memory' | 'list' | readonly string[];
 
@@ -104,13 +107,16 @@ export const FILESYSTEM_OPTIONS: Readonly<Record<string, ConnectorOption>> = {
   'source.monitor-interval': o('duration', 'Watch the directory for new files.', false),
 };
 
+export const KINESIS_OPTIONS: Readonly<Record<string, ConnectorOption>> = { ...COMMON, ...SCAN_WATERMARK, ...KINESIS_OWN_OPTIONS };
+
 /** The connectors the simulation runs, and others Flink ships or commonly has on the classpath. */
 export const CONNECTORS: Readonly<Record<string, Readonly<Record<string, ConnectorOption>>>> = {
   kafka: KAFKA_OPTIONS,
+  kinesis: KINESIS_OPTIONS,
   'elasticsearch-7': ELASTICSEARCH_OPTIONS,
   filesystem: FILESYSTEM_OPTIONS,
 };
-export const UNSIMULATED_CONNECTORS = ['upsert-kafka', 'elasticsearch-6', 'jdbc', 'datagen', 'print', 'blackhole', 'hbase-2.2', 'kinesis', 'firehose', 'mongodb', 'opensearch', 'pulsar'] as const;
+export const UNSIMULATED_CONNECTORS = ['upsert-kafka', 'elasticsearch-6', 'jdbc', 'datagen', 'print', 'blackhole', 'hbase-2.2', 'kinesis-legacy', 'firehose', 'mongodb', 'opensearch', 'pulsar'] as const;
 
 /** Options of the formats, by the format's prefix (Flink's format factories; json from JsonFormatOptions). */
 export const FORMAT_OPTIONS: Readonly<Record<string, readonly string[]>> = {

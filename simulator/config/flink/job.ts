@@ -11,10 +11,12 @@ import { checkTableOptions, type ConnectorName } from './options.js';
 import { intervalMs, plainSelect, identifierText, locOf, type SqlScript, type SqlTable } from './sql-parse.js';
 import { booleanCondition, columnOfExpression, sourceOf, watermarkDelayMs, WHERE_SUPPORTED } from './sql-expr.js';
 import { parseFlinkDuration } from './connectors.js';
+import { compileKinesisSource, type CompiledKinesisSource } from './kinesis-table.js';
 import type { SelectStatementContext } from 'dt-sql-parser/dist/lib/flink/FlinkSqlParser';
 import type { ParserRuleContext } from 'antlr4ng';
 
-export interface CompiledSource { table: string; servers: HostPort[]; serversLoc: Loc; topic: string; topicLoc: Loc; spec: Record<string, unknown> }
+export interface CompiledKafkaSource { kind: 'kafka'; table: string; servers: HostPort[]; serversLoc: Loc; topic: string; topicLoc: Loc; spec: Record<string, unknown> }
+export type CompiledSource = CompiledKafkaSource | CompiledKinesisSource;
 export type CompiledSink =
   | { kind: 'kafka'; servers: HostPort[]; serversLoc: Loc; topic: string; topicLoc: Loc; spec: Record<string, unknown> }
   | { kind: 'elasticsearch'; hosts: HostPort[]; hostsLoc: Loc; spec: Record<string, unknown> }
@@ -61,11 +63,15 @@ export function compileJob(script: SqlScript, text: string, problems: Problems):
   const sourceConnector = connectors.get(sourceTable.name);
   const sinkConnector = connectors.get(sinkTable.name);
   if (sourceConnector === undefined || sinkConnector === undefined) return undefined;
-  if (sourceConnector !== 'kafka') {
-    problems.warn(sourceTable.nameLoc, `a ${sourceConnector} source is valid but not simulated: the simulated Flink job reads a Kafka table`);
+  if (sourceConnector !== 'kafka' && sourceConnector !== 'kinesis') {
+    problems.warn(sourceTable.nameLoc, `a ${sourceConnector} source is valid but not simulated: the simulated Flink job reads a Kafka or Kinesis table`);
     return undefined;
   }
-  const source = compileSource(sourceTable, problems);
+  if (sinkConnector === 'kinesis') {
+    problems.warn(sinkTable.nameLoc, 'a kinesis sink is valid but not simulated: the simulated Flink job writes a Kafka, Elasticsearch or filesystem table');
+    return undefined;
+  }
+  const source = sourceConnector === 'kinesis' ? compileKinesisSource(sourceTable, problems) : compileSource(sourceTable, problems);
   const sink = compileSink(sinkTable, insert.columns, shape, select, text, problems);
   if (!source || !sink) return undefined;
   return { source, sink, ...(shape.job ? { job: shape.job } : {}), ...(shape.groupWindow ? { groupWindow: true } : {}), insertLoc: insert.loc };
@@ -261,7 +267,7 @@ function readQuery(select: SelectStatementContext, script: SqlScript, text: stri
   return { source, items, ...(Object.keys(job).length > 0 ? { job } : {}), ...(groupWindow ? { groupWindow } : {}) };
 }
 
-function compileSource(table: SqlTable, problems: Problems): CompiledSource | undefined {
+function compileSource(table: SqlTable, problems: Problems): CompiledKafkaSource | undefined {
   const opt = (k: string) => table.options.get(k);
   const topic = opt('topic');
   if (!topic) {
@@ -315,7 +321,7 @@ function compileSource(table: SqlTable, problems: Problems): CompiledSource | un
     const ms = parseFlinkDuration(idle.value)!;
     if (ms > 0) spec.idleness = ms;
   }
-  return { table: table.name, servers: servers.value.split(',').map((s) => parseHostPort(s.trim(), 9092)), serversLoc: servers.valueLoc, topic: topic.value, topicLoc: topic.valueLoc, spec };
+  return { kind: 'kafka', table: table.name, servers: servers.value.split(',').map((s) => parseHostPort(s.trim(), 9092)), serversLoc: servers.valueLoc, topic: topic.value, topicLoc: topic.valueLoc, spec };
 }
 
 function compileSink(table: SqlTable, columns: string[] | undefined, shape: QueryShape, select: SelectStatementContext, text: string, problems: Problems): CompiledSink | undefined {

@@ -10,20 +10,21 @@ import type { Problems } from '../shared/issues.js';
 import { CONSUMER_CONFIGS, PRODUCER_CONFIGS } from '../kafka/clients.js';
 import { CONNECTORS, FORMAT_OPTIONS, UNSIMULATED_CONNECTORS, invalidOptionValue } from './connectors.js';
 import type { SqlOption, SqlTable } from './sql-parse.js';
+import { KINESIS_4X_NAMES, isKinesis4xKey } from './connector-kinesis.js';
 
-export type ConnectorName = 'kafka' | 'elasticsearch-7' | 'filesystem';
+export type ConnectorName = 'kafka' | 'elasticsearch-7' | 'filesystem' | 'kinesis';
 
 /** The table's connector when its options are valid and the simulation runs it; otherwise undefined. */
 export function checkTableOptions(table: SqlTable, problems: Problems): ConnectorName | undefined {
   const connector = table.options.get('connector');
   if (!connector) {
-    problems.error(table.nameLoc, `Table options do not contain an option key 'connector' for discovering a connector. (table '${table.name}')`, "add 'connector' = 'kafka' (or 'elasticsearch-7', 'filesystem') to WITH (…)");
+    problems.error(table.nameLoc, `Table options do not contain an option key 'connector' for discovering a connector. (table '${table.name}')`, "add 'connector' = 'kafka' (or 'kinesis', 'elasticsearch-7', 'filesystem') to WITH (…)");
     return undefined;
   }
   const decls = CONNECTORS[connector.value];
   if (!decls) {
     if ((UNSIMULATED_CONNECTORS as readonly string[]).includes(connector.value)) {
-      problems.warn(connector.valueLoc, `connector '${connector.value}' is valid but not simulated: the simulation runs kafka, elasticsearch-7 and filesystem tables`);
+      problems.warn(connector.valueLoc, `connector '${connector.value}' is valid but not simulated: the simulation runs kafka, kinesis, elasticsearch-7 and filesystem tables`);
       return undefined;
     }
     const guess = closest(connector.value, [...Object.keys(CONNECTORS), ...UNSIMULATED_CONNECTORS]);
@@ -47,6 +48,18 @@ function checkOption(connector: string, option: SqlOption, decls: (typeof CONNEC
       return false;
     }
     if (!decl.simulated && value !== decl.default) problems.warn(option.keyLoc, `'${key}' is valid but not simulated`, decl.doc);
+    return true;
+  }
+  if (connector === 'kinesis' && isKinesis4xKey(key)) {
+    // flink-connector-aws 5.x renamed the source options; the old names fail the job as any unknown key does.
+    const now = KINESIS_4X_NAMES[key];
+    problems.error(option.keyLoc, `Unsupported options found for 'kinesis': '${key}'`, now ? `'${key}' is the flink-connector-aws 4.x name: 5.x reads '${now}'${key === 'stream' ? " (the stream's ARN, e.g. 'arn:aws:kinesis:us-east-1:123456789012:stream/logs')" : ''}` : `'${key}' is a flink-connector-aws 4.x option with no 5.x counterpart: remove it (only 'connector' = 'kinesis-legacy' still reads the 4.x names)`);
+    return false;
+  }
+  if (connector === 'kinesis' && (key.startsWith('source.') || key.startsWith('aws.'))) {
+    // KinesisDynamicTableFactory passes 'source.' and 'aws.' keys on unchecked (getNonValidatedPrefixes): an unknown one is ignored.
+    const guess = closest(key, Object.keys(decls!).filter((k) => k.startsWith(key.slice(0, key.indexOf('.') + 1))));
+    problems.warn(option.keyLoc, `'${key}' is not an option of the Kinesis source: Flink passes '${key.slice(0, key.indexOf('.'))}.*' keys on unchecked, so the job starts and ignores it`, guess ? `did you mean '${guess}'?` : undefined);
     return true;
   }
   if (connector === 'kafka' && key.startsWith('properties.')) {
@@ -96,6 +109,7 @@ function checkRequired(connector: ConnectorName, table: SqlTable, problems: Prob
     }
     return true;
   }
+  if (connector === 'kinesis') return checkKinesisRequired(table, problems, missing);
   if (connector === 'elasticsearch-7') {
     if (!has('hosts')) return missing('hosts', "'hosts' = 'http://elasticsearch:9200'");
     if (!has('index')) return missing('index', "'index' = 'counts'");
@@ -113,5 +127,22 @@ function checkRequired(connector: ConnectorName, table: SqlTable, problems: Prob
   }
   if (!has('path')) return missing('path', "'path' = 's3://lake/counts/'");
   if (!has('format')) return missing('format', "'format' = 'json'");
+  return true;
+}
+
+/**
+ * KinesisDynamicTableFactory.requiredOptions (stream.arn, format, aws.region) and
+ * KinesisStreamsSourceConfigUtil.validateStreamSourceConfiguration: AT_TIMESTAMP needs a timestamp.
+ */
+function checkKinesisRequired(table: SqlTable, problems: Problems, missing: (k: string, hint: string) => boolean): boolean {
+  const opt = (k: string) => table.options.get(k);
+  if (!opt('stream.arn')) return missing('stream.arn', opt('stream') ? "flink-connector-aws 5.x names the stream by its ARN: 'stream.arn' = 'arn:aws:kinesis:us-east-1:123456789012:stream/logs'" : "'stream.arn' = 'arn:aws:kinesis:us-east-1:123456789012:stream/logs'");
+  if (!opt('aws.region')) return missing('aws.region', "'aws.region' = 'us-east-1'");
+  if (!opt('format')) return missing('format', "'format' = 'json'");
+  const position = opt('source.init.position');
+  if (position?.value.toUpperCase() === 'AT_TIMESTAMP' && !opt('source.init.timestamp')) {
+    problems.error(position.valueLoc, "Please set value for initial timestamp ('source.init.timestamp') when using AT_TIMESTAMP initial position.", "'source.init.timestamp' = '2026-01-01T00:00:05.000Z' (or seconds since the epoch, '1767225605.0')");
+    return false;
+  }
   return true;
 }

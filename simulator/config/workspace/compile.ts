@@ -242,7 +242,7 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
     issues.push({ severity: 'error', file: world.map.file, ...world.map.locate(['workload']), path: 'workload.logs', message: 'Filebeat runs, but world.yaml writes no log files for it to read', hint: `workload: { logs: { ${filebeats[0]!.host.name}: [/var/log/apache2/access.log] } }` });
   }
   // Flink jobs and consumer apps write topics others read: sinks first, then every Flink source's topic must exist.
-  const flink = compileFlinkHosts(hostsWith('flink'), files, name, resolve, kafkaCluster, issues);
+  const flink = compileFlinkHosts(hostsWith('flink'), files, name, resolve, kafkaCluster, issues, aws.template ? aws.streamFor : undefined);
   const apps = compileAppHosts(hostsWith('app'), files, name, resolve, kafkaCluster, issues);
   flink.checkSources();
   // The Lambda/Kappa layers: Airflow DAGs running Spark SQL over the lake, then the serving layers reading them.

@@ -1,19 +1,25 @@
 /**
  * The Flink part of a workspace: every host with a config.yaml or job.sql runs one Flink job, an
  * internal `type: flink` node named after the host. Its tables' `'properties.bootstrap.servers'`
- * and `'hosts'` must name hosts of the workspace running Kafka and Elasticsearch.
+ * and `'hosts'` must name hosts of the workspace running Kafka and Elasticsearch; a `kinesis`
+ * table's `'stream.arn'` must name a stream of aws/template.yaml (its account and region).
  */
 import type { SpecIssue } from '../../spec/issues.js';
 import { Problems } from '../shared/issues.js';
 import type { HostPort } from '../shared/hosts.js';
 import type { Loc } from '../logstash/ast.js';
 import { checkFlinkSql, compileFlinkConfig, readFlinkConfigYaml, warnApproximations, windowLatenessMs, type CompiledJob, type FlinkConfig } from '../flink/index.js';
+import type { CompiledKafkaSource } from '../flink/job.js';
 import { flinkDurationMs } from '../flink/config-yaml.js';
 import { runsLocalGlobal, type AggregationShape } from '../flink/agg-phases.js';
 import type { Host, Role } from './layout.js';
 import { KAFKA_NODE, type KafkaCluster } from './kafka.js';
+import { ACCOUNT, REGION } from '../aws/resolve.js';
+import { AWS_TEMPLATE } from '../aws/workspace.js';
 
 type Resolve = (hp: HostPort, role: Role, p: Problems, loc: Loc) => string | undefined;
+/** The stream of aws/template.yaml a Kinesis table names (an error at `loc` when there is none). */
+type StreamFor = (streamName: string, p: Problems, loc: Loc) => string | undefined;
 
 export interface FlinkHosts {
   nodes: Record<string, Record<string, unknown>>;
@@ -24,9 +30,9 @@ export interface FlinkHosts {
   checkSources(): void;
 }
 
-export function compileFlinkHosts(hosts: Host[], files: ReadonlyMap<string, string>, name: (path: string) => string, resolve: Resolve, kafka: KafkaCluster | undefined, issues: SpecIssue[]): FlinkHosts {
+export function compileFlinkHosts(hosts: Host[], files: ReadonlyMap<string, string>, name: (path: string) => string, resolve: Resolve, kafka: KafkaCluster | undefined, issues: SpecIssue[], streamFor?: StreamFor): FlinkHosts {
   const out: FlinkHosts = { nodes: {}, files: new Map(), usesS3: false, checkSources: () => undefined };
-  const sources: { job: CompiledJob; p: Problems }[] = [];
+  const sources: { job: CompiledJob; source: CompiledKafkaSource; p: Problems }[] = [];
   for (const host of hosts) {
     const configPath = `${host.name}/config.yaml`;
     const sqlPath = `${host.name}/job.sql`;
@@ -50,8 +56,21 @@ export function compileFlinkHosts(hosts: Host[], files: ReadonlyMap<string, stri
       continue;
     }
     const node: Record<string, unknown> = { type: 'flink' };
-    const sourceOk = job.source.servers.map((s) => resolve(s, 'kafka', p, job.source.serversLoc)).every((id) => id !== undefined);
-    const source: Record<string, unknown> = { node: KAFKA_NODE, topic: job.source.topic, ...job.source.spec };
+    const compiled = job.source;
+    let source: Record<string, unknown>;
+    let sourceOk: boolean;
+    if (compiled.kind === 'kinesis') {
+      // The stream is in the workspace's account and region (the template's pseudo parameters).
+      let stream: string | undefined;
+      if (compiled.account !== ACCOUNT || compiled.region !== REGION) p.error(compiled.arnLoc, `ResourceNotFoundException: Stream ${compiled.streamName} under account ${compiled.account} not found${compiled.region !== REGION ? ` in ${compiled.region}` : ''}`, `the streams of ${AWS_TEMPLATE} are in account ${ACCOUNT}, region ${REGION}: arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/${compiled.streamName}`);
+      else if (!streamFor) p.error(compiled.arnLoc, `the Kinesis table reads ${compiled.streamName}, and this workspace declares no stream`, `write ${AWS_TEMPLATE} with an AWS::Kinesis::Stream named ${compiled.streamName}`);
+      else stream = streamFor(compiled.streamName, p, compiled.arnLoc);
+      sourceOk = stream !== undefined;
+      source = { ...compiled.spec, node: stream ?? '' };
+    } else {
+      sourceOk = compiled.servers.map((s) => resolve(s, 'kafka', p, compiled.serversLoc)).every((id) => id !== undefined);
+      source = { node: KAFKA_NODE, topic: compiled.topic, ...compiled.spec };
+    }
     // table.exec.source.idle-timeout applies to every source without its own scan.watermark.idle-timeout.
     const idle = flinkDurationMs(config, 'table.exec.source.idle-timeout');
     if (source.idleness === undefined && idle !== undefined && idle > 0) source.idleness = idle;
@@ -80,16 +99,16 @@ export function compileFlinkHosts(hosts: Host[], files: ReadonlyMap<string, stri
       node.sink = { filesystem: { node: 's3', ...sink.spec } };
       out.usesS3 = true;
     }
-    if (sourceOk) sources.push({ job, p });
+    if (sourceOk && compiled.kind === 'kafka') sources.push({ job, source: compiled, p });
     out.nodes[host.name] = node;
     out.files.set(host.name, name(sqlPath));
     issues.push(...p.list);
   }
   out.checkSources = () => {
-    for (const { job, p } of sources) {
-      if (!kafka || kafka.topics[job.source.topic]) continue;
-      const at = job.source.topicLoc;
-      issues.push({ severity: 'error', file: p.file, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, path: '', message: `topic '${job.source.topic}' does not exist and nothing writes to it: the Flink Kafka source fails at start (UnknownTopicOrPartitionException)`, hint: 'create it in topics.sh' });
+    for (const { source, p } of sources) {
+      if (!kafka || kafka.topics[source.topic]) continue;
+      const at = source.topicLoc;
+      issues.push({ severity: 'error', file: p.file, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, path: '', message: `topic '${source.topic}' does not exist and nothing writes to it: the Flink Kafka source fails at start (UnknownTopicOrPartitionException)`, hint: 'create it in topics.sh' });
     }
   };
   return out;

@@ -69,7 +69,7 @@ export class FlinkNode implements SimNode {
   receive(msg: Message, from: string): void {
     for (const inst of this.instances) {
       if (inst.status !== 'running') continue;
-      if (msg.kind.startsWith('kafka.') && inst.source.receive(msg, from)) return;
+      if (inst.source.receive(msg, from)) return;
       if (inst.sink.receive(msg, from)) return;
     }
   }

@@ -10,12 +10,36 @@ import type { FlinkJobHandle } from './handle.js';
 import { FlinkNode } from './flink-node.js';
 import { JobInstance } from './job-instance.js';
 import { buildSink } from './build-sink.js';
+import { KafkaSourceReader } from './source.js';
+import { KinesisSourceReader } from './kinesis-source.js';
+import type { SourceFactory } from './source-reader.js';
+import { isKinesisSource } from '../../spec/schema/flink.js';
+import type { KinesisStreamNode } from '../kinesis/stream.js';
+import type { NodeContext } from '../../core/node.js';
 
 export type { FlinkJobHandle, FlinkInstanceInfo } from './handle.js';
 
 export function createFlink(id: string, spec: NodeSpecOf<'flink'>, ctx: BuildContext): void {
-  const cluster = ctx.lookup<KafkaClusterHandle>(spec.source.node);
-  if (!cluster) throw new Error(`flink ${id}: source node ${spec.source.node} is not a kafka cluster`);
+  const source = spec.source;
+  const checkpointing = spec['execution.checkpointing.interval'] !== undefined;
+  // A Kappa reprocessing instance re-reads what the source retains: Kafka's earliest offset, Kinesis' TRIM_HORIZON.
+  let sourceFor: (host: NodeContext, mode: 'live' | 'reprocess') => SourceFactory;
+  if (isKinesisSource(source)) {
+    const stream = ctx.lookup<KinesisStreamNode>(source.node);
+    if (!stream || !('shards' in stream)) throw new Error(`flink ${id}: source node ${source.node} is not a Kinesis stream`);
+    let positions: (() => ReadonlyMap<number, number>) | undefined;
+    // The stream tells what retention deleted before this job read it (its ledger note).
+    stream.readers.push({ name: id, position: (shard) => positions?.().get(shard) ?? 0 });
+    sourceFor = (host, mode) => (onRecords) => {
+      const reader = new KinesisSourceReader(host, id, stream, source, onRecords, mode === 'reprocess' ? 'TRIM_HORIZON' : source['source.init.position']);
+      positions ??= () => reader.positions;
+      return reader;
+    };
+  } else {
+    const cluster = ctx.lookup<KafkaClusterHandle>(source.node);
+    if (!cluster) throw new Error(`flink ${id}: source node ${source.node} is not a kafka cluster`);
+    sourceFor = (host, mode) => (onRecords) => new KafkaSourceReader(host, cluster, source, checkpointing, onRecords, mode === 'reprocess' ? 'earliest' : source['starting-offsets']);
+  }
   const jobOf = (version: string) => (version === 'main' ? spec.job : spec.versions?.[version]);
   const node: FlinkNode = new FlinkNode(id, spec, (host, version, mode) => {
     const sink = buildSink(id, spec, version === 'main' ? undefined : version, ctx, {
@@ -30,10 +54,9 @@ export function createFlink(id: string, spec: NodeSpecOf<'flink'>, ctx: BuildCon
       version,
       jobOf(version),
       ctx.spec.workload.key,
-      cluster,
+      sourceFor(host.ctx, mode),
       sink,
       host.ctx.now(),
-      mode === 'reprocess' ? 'earliest' : spec.source['starting-offsets'],
       (inst, reason) => host.handleFailure(inst, reason),
       (inst) => host.checkCaughtUp(inst),
     );

@@ -11,8 +11,8 @@ import type { NodeContext } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
 import type { JobSpec } from '../../spec/schema/job.js';
 import type { FlinkSpec } from '../../spec/schema/flink.js';
-import type { ConsumedRecord, KafkaClusterHandle } from '../kafka/client-api.js';
-import { KafkaSourceReader } from './source.js';
+import type { ConsumedRecord } from '../kafka/client-api.js';
+import type { FlinkSourceReader, SourceFactory } from './source-reader.js';
 import { Operators } from './operators.js';
 import { SubtaskLayout, maxParallelismFor, type SubtaskView } from './subtasks.js';
 import type { FlinkSink } from './sink.js';
@@ -34,7 +34,7 @@ export class JobInstance {
   readonly history = new CheckpointHistory();
   latest: CompletedCheckpoint | null = null;
   restarts = 0;
-  readonly source: KafkaSourceReader;
+  readonly source: FlinkSourceReader;
   operators: Operators;
   private pending: PendingCheckpoint | null = null;
   private nextCheckpointId = 1;
@@ -64,18 +64,16 @@ export class JobInstance {
     readonly version: string,
     private job: JobSpec | undefined,
     private readonly defaultKey: string,
-    cluster: KafkaClusterHandle,
+    makeSource: SourceFactory,
     readonly sink: FlinkSink,
     readonly startedAtMs: number,
-    private readonly startMode: FlinkSpec['source']['starting-offsets'],
     /** Asks the node to apply the restart strategy after a failure. */
     private readonly onFailure: (instance: JobInstance, reason: string) => void,
     private readonly afterPoll: (instance: JobInstance) => void,
   ) {
     this.parallelism = spec['parallelism.default'] ?? 1;
     this.maxParallelism = maxParallelismFor(spec['pipeline.max-parallelism'], this.parallelism);
-    const checkpointing = spec['execution.checkpointing.interval'] !== undefined;
-    this.source = new KafkaSourceReader(ctx, cluster, spec.source, checkpointing, (records) => this.onRecords(records));
+    this.source = makeSource((records) => this.onRecords(records));
     this.operators = this.newOperators();
   }
 
@@ -85,8 +83,8 @@ export class JobInstance {
   }
 
   private newOperators(): Operators {
-    const layout = new SubtaskLayout(this.spec.source.topic, this.source.partitions.length, this.parallelism, this.maxParallelism);
-    return new Operators(this.ctx, this.where, this.job, this.defaultKey, this.source.partitions, this.spec.source.idleness, layout);
+    const layout = new SubtaskLayout(this.source.name, this.source.partitions.length, this.parallelism, this.maxParallelism);
+    return new Operators(this.ctx, this.where, this.job, this.defaultKey, this.source.partitions, this.source.idlenessMs, layout);
   }
 
   /** Starts (or restarts) the job from the latest completed checkpoint, or from `starting-offsets`. */
@@ -101,10 +99,10 @@ export class JobInstance {
     if (cp) this.operators.restore(cp.state);
     // Without a completed checkpoint the offsets initializer runs again (`starting-offsets`).
     const previous = new Map(this.source.positions);
-    const offsets = cp ? this.withDiscovered(cp.offsets) : this.source.initialOffsets(this.startMode);
+    const offsets = cp ? this.withDiscovered(cp.offsets) : this.source.initialOffsets();
     if (!cp) this.initialOffsets = new Map(offsets);
     if (!cp && previous.size > 0) {
-      const why = `restarted without a checkpoint: starting-offsets ${this.startMode} skipped past unread records`;
+      const why = `restarted without a checkpoint: ${this.source.startDescription} skipped past unread records`;
       this.source.noteSkipped(previous, offsets, (rid) => this.ctx.ledger.noteLoss(rid, this.where, why));
     }
     if (cp) this.ctx.log('info', `${this.label()} restored from ${cp.savepoint ? 'savepoint' : 'checkpoint'} ${cp.id}: sources rewound to ${JSON.stringify(offsetsRecord(cp.offsets))}`);
@@ -112,7 +110,7 @@ export class JobInstance {
     // Records in the restored state are not read from Kafka again (no replay note): the sink says whether
     // writing them again repeats a write it made after that checkpoint.
     if (cp) this.sink.restoredUnemitted?.(cp.id, (visit) => this.operators.unemitted(visit));
-    if (cp && added.length > 0) this.ctx.log('info', `${this.label()} discovered partitions ${added.join(', ')} of ${this.spec.source.topic} at start: read from their earliest offsets`);
+    if (cp && added.length > 0) this.ctx.log('info', `${this.label()} discovered ${this.source.splitWords.plural} ${added.join(', ')} of ${this.source.name} at start: read from ${this.source.splitWords.discoveredFrom}`);
     this.source.start(offsets);
     this.scheduleCheckpoint();
     this.scheduleWatermark();
@@ -137,7 +135,7 @@ export class JobInstance {
    * 0 disables it: the job sees new partitions only when it starts again.
    */
   private scheduleDiscovery(): void {
-    const interval = this.spec.source['partition.discovery.interval.ms'];
+    const interval = this.source.discoveryIntervalMs;
     if (interval <= 0) return;
     const gen = this.generation;
     this.ctx.timer(interval, () => {
@@ -147,7 +145,7 @@ export class JobInstance {
         const owners = this.operators.addPartitions(found);
         this.source.addSplits(this.source.earliestOffsets(found));
         const where = found.map((p, i) => `${p} → subtask ${owners[i]}`).join(', ');
-        this.ctx.log('info', `${this.label()} discovered new partitions of ${this.spec.source.topic} (${where}): read from their earliest offsets`);
+        this.ctx.log('info', `${this.label()} discovered new ${this.source.splitWords.plural} of ${this.source.name} (${where}): read from ${this.source.splitWords.discoveredFrom}`);
       }
       this.scheduleDiscovery();
     });
@@ -345,7 +343,7 @@ export class JobInstance {
     this.parallelism = parallelism;
     this.latest = null;
     this.start();
-    this.ctx.log('info', `${this.label()} started without state with parallelism ${parallelism}: starting-offsets ${this.startMode}`);
+    this.ctx.log('info', `${this.label()} started without state with parallelism ${parallelism}: ${this.source.startDescription}`);
   }
 
   /**

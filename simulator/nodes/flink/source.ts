@@ -17,13 +17,15 @@
 import type { NodeContext } from '../../core/node.js';
 import type { ConsumedRecord, KafkaClusterHandle, KafkaConsumerClient } from '../kafka/client-api.js';
 import type { KafkaSourceSpec } from '../../spec/schema/kafka.js';
+import type { Message } from '../../core/node.js';
+import type { FlinkSourceReader, Offsets } from './source-reader.js';
 
 /** Poll again at once while data flows; back off this long when a poll came back empty. */
 const EMPTY_POLL_BACKOFF_MS = 100;
 
-export type Offsets = ReadonlyMap<number, number>;
+export type { Offsets } from './source-reader.js';
 
-export class KafkaSourceReader {
+export class KafkaSourceReader implements FlinkSourceReader {
   readonly partitions: number[];
   private consumer: KafkaConsumerClient | null = null;
   /** Next offset per partition that the source will emit into the job. */
@@ -40,9 +42,28 @@ export class KafkaSourceReader {
     private readonly spec: KafkaSourceSpec,
     private readonly checkpointing: boolean,
     private readonly onRecords: (records: ConsumedRecord[]) => void,
+    private readonly startMode: KafkaSourceSpec['starting-offsets'] = spec['starting-offsets'],
   ) {
     this.partitions = [];
     this.discover();
+  }
+
+  get name(): string {
+    return this.spec.topic;
+  }
+
+  get discoveryIntervalMs(): number {
+    return this.spec['partition.discovery.interval.ms'];
+  }
+
+  get idlenessMs(): number | undefined {
+    return this.spec.idleness;
+  }
+
+  readonly splitWords = { plural: 'partitions', discoveredFrom: 'their earliest offsets' };
+
+  get startDescription(): string {
+    return `starting-offsets ${this.startMode}`;
   }
 
   /**
@@ -73,7 +94,7 @@ export class KafkaSourceReader {
   }
 
   /** Where a job without a checkpoint starts, per `starting-offsets`. */
-  initialOffsets(mode: KafkaSourceSpec['starting-offsets']): Map<number, number> {
+  initialOffsets(mode: KafkaSourceSpec['starting-offsets'] = this.startMode): Map<number, number> {
     const topic = this.spec.topic;
     const start = this.cluster.logStartOffsets(topic);
     const end = this.cluster.logEndOffsets(topic);
@@ -183,8 +204,9 @@ export class KafkaSourceReader {
     this.consumer.commit(offsets);
   }
 
-  receive(msg: Parameters<KafkaConsumerClient['receive']>[0], from: string): boolean {
-    return this.consumer?.receive(msg, from) ?? false;
+  receive(msg: Message, from: string): boolean {
+    if (!msg.kind.startsWith('kafka.')) return false;
+    return this.consumer?.receive(msg as Parameters<KafkaConsumerClient['receive']>[0], from) ?? false;
   }
 
   peerDown(address: string): void {

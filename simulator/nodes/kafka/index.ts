@@ -3,6 +3,7 @@
  * reads registered as outputs (SEMANTICS §3). Other factories reach the cluster through
  * `ctx.lookup<KafkaClusterHandle>(id)`.
  */
+import { isKinesisSource } from '../../spec/schema/flink.js';
 import { topicLatency } from '../../cost/kafka-log-costs.js';
 import type { Workload } from '../../workload/workload.js';
 import type { BuildContext } from '../build-context.js';
@@ -20,7 +21,7 @@ export function referencedTopics(id: string, spec: Pick<PipelineSpec, 'nodes'>):
     if (node.type === 'beats' && node.output === id) written.push(node.topic ?? 'logs');
     if (node.type === 'flink') {
       if (node.sink.kafka?.node === id) written.push(node.sink.kafka.topic);
-      if (node.source.node === id) read.push(node.source.topic);
+      if (node.source.node === id && !isKinesisSource(node.source)) read.push(node.source.topic);
     }
     if (node.type === 'consumer' && node.source.node === id) read.push(node.source.topic);
   }

@@ -2,6 +2,7 @@
  * `type: kinesis` and `type: kinesis-consumer` factories. A stream nobody reads (no KCL
  * application, no Firehose stream) is a terminal output: the ledger counts what it keeps.
  */
+import { isKinesisSource } from '../../spec/schema/flink.js';
 import type { BuildContext } from '../build-context.js';
 import type { NodeSpecOf } from '../../spec/schema/pipeline.js';
 import { KinesisStreamNode } from './stream.js';
@@ -13,7 +14,10 @@ export function createKinesis(id: string, spec: NodeSpecOf<'kinesis'>, ctx: Buil
   ctx.sim.addNode(node);
   ctx.provide(id, node);
   const read = Object.values(ctx.spec.nodes).some(
-    (n) => (n.type === 'kinesis-consumer' && n.source.node === id) || (n.type === 'firehose' && n.KinesisStreamSourceConfiguration.KinesisStreamARN === id),
+    (n) =>
+      (n.type === 'kinesis-consumer' && n.source.node === id) ||
+      (n.type === 'firehose' && n.KinesisStreamSourceConfiguration.KinesisStreamARN === id) ||
+      (n.type === 'flink' && isKinesisSource(n.source) && n.source.node === id),
   );
   if (!read) ctx.addOutput(id, node);
 }

@@ -1,7 +1,7 @@
 /** `type: flink` — a Flink job: Kafka source, checkpoints, event time, windows, sinks (SEMANTICS §4). */
 import { z } from 'zod';
 import { duration, nodeRef, recordKey } from './common.js';
-import { kafkaSourceSchema } from './kafka.js';
+import { kafkaSourceSchema, type KafkaSourceSpec } from './kafka.js';
 import { jobSchema } from './job.js';
 
 export const flinkSinkSchema = z
@@ -36,6 +36,29 @@ export const flinkSinkSchema = z
   })
   .describe('Where the job writes.');
 
+/**
+ * The Kinesis source of flink-connector-aws 5.x (`KinesisStreamsSource`, SQL `'connector' = 'kinesis'`):
+ * per shard it keeps the sequence number it has read up to in Flink's checkpoints, and a restore
+ * resumes there; without a checkpoint it starts at `source.init.position`.
+ */
+export const flinkKinesisSourceSchema = z
+  .strictObject({
+    connector: z.literal('kinesis').describe('Read a Kinesis data stream (flink-connector-aws 5.x `KinesisStreamsSource`).'),
+    node: nodeRef('The `kinesis` stream node to read (SQL: the stream the `stream.arn` names).'),
+    'source.init.position': z
+      .enum(['LATEST', 'TRIM_HORIZON', 'AT_TIMESTAMP'])
+      .default('LATEST')
+      .describe('Where a job without a checkpoint starts in every shard (default LATEST: the records arriving from the job\'s start on; TRIM_HORIZON: the oldest record kept; AT_TIMESTAMP: the first record that arrived at or after `source.init.timestamp`). Ignored on a restore from a checkpoint.'),
+    'source.init.timestamp': duration('With AT_TIMESTAMP: the arrival time (virtual time of the run) to start from.').optional(),
+    'source.shard.discovery.interval': duration('How often the enumerator lists the shards to find the children of a reshard (default 10 s). A child is read from its first record, once its parents are read to their end.').default(10_000),
+    'source.shard.get-records.max-record-count': z.number().int().min(1).max(10_000).default(10_000).describe('Most records one `GetRecords` call returns (default 10000).'),
+    'source.reader.empty-records-fetch-interval': duration('Pause after a `GetRecords` call that returned nothing (default 250 ms).').default(250),
+    idleness: duration('A shard with no records for this long stops holding back the watermark.').optional(),
+  })
+  .describe('Where a Flink job reads a Kinesis stream.');
+
+export const flinkSourceSchema = z.union([kafkaSourceSchema, flinkKinesisSourceSchema]).describe('The job\'s source: a Kafka topic, or a Kinesis stream (`connector: kinesis`).');
+
 export const deploySchema = z
   .strictObject({
     at: duration('When the new version is deployed.'),
@@ -51,7 +74,7 @@ export const deploySchema = z
 export const flinkSchema = z
   .strictObject({
     type: z.literal('flink').describe('An Apache Flink job.'),
-    source: kafkaSourceSchema,
+    source: flinkSourceSchema,
     'execution.checkpointing.interval': duration('Checkpoint period; absent → no checkpoints.').optional(),
     'execution.checkpointing.mode': z.enum(['EXACTLY_ONCE', 'AT_LEAST_ONCE']).default('EXACTLY_ONCE').describe('`EXACTLY_ONCE`: the keyed operator aligns barriers, so state reflects each record once. `AT_LEAST_ONCE`: alignment is skipped; records read after an early barrier end up in the snapshot and are counted twice after a restore. (Not the same as Flink\'s unaligned checkpoints, which stay exactly-once.)'),
     'execution.checkpointing.timeout': duration('A checkpoint that takes longer is abandoned (default 10m).').default(600_000),
@@ -87,3 +110,9 @@ export const flinkSchema = z
 
 export type FlinkSpec = z.output<typeof flinkSchema>;
 export type FlinkSinkSpec = z.output<typeof flinkSinkSchema>;
+export type FlinkKinesisSourceSpec = z.output<typeof flinkKinesisSourceSchema>;
+
+/** True when the job reads Kinesis rather than Kafka. */
+export function isKinesisSource(source: KafkaSourceSpec | FlinkKinesisSourceSpec): source is FlinkKinesisSourceSpec {
+  return (source as { connector?: string }).connector === 'kinesis';
+}

@@ -180,7 +180,7 @@ describe('refused as Flink refuses them, at file:line:col with a hint', () => {
     expect(errors("CREATE TABLE t (a INT) WITH ('topic' = 'x');")[0]?.message).toMatch(/do not contain an option key 'connector'/);
     expect(errors("CREATE TABLE t (a INT) WITH ('connector' = 'kafak');")[0]).toMatchObject({ line: 1, column: 44, message: expect.stringMatching(/Could not find any factory for identifier 'kafak'/), hint: "did you mean 'kafka'?" });
     expect(errors("CREATE TABLE t (a INT) WITH ('connector' = 'kafka', 'topic' = 'x', 'format' = 'json');")[0]?.message).toMatch(/Missing required options are: properties.bootstrap.servers/);
-    expect(warnings("CREATE TABLE t (a INT) WITH ('connector' = 'datagen');")[0]?.message).toMatch(/'datagen' is valid but not simulated: the simulation runs kafka, elasticsearch-7 and filesystem/);
+    expect(warnings("CREATE TABLE t (a INT) WITH ('connector' = 'datagen');")[0]?.message).toMatch(/'datagen' is valid but not simulated: the simulation runs kafka, kinesis, elasticsearch-7 and filesystem/);
   });
 
   it('exactly-once without a transactional-id prefix; Elasticsearch hosts without a scheme; EXACTLY_ONCE into Elasticsearch', () => {
