@@ -80,7 +80,12 @@ export function checkFilebeatYml(text: string, file: string): FilebeatResult {
     beats.timeout = ms(out('timeout'));
     beats['backoff.init'] = ms(out('backoff.init'));
     beats['backoff.max'] = ms(out('backoff.max'));
-    if (outputType === 'logstash') beats.pipelining = out('pipelining');
+    if (outputType === 'logstash') {
+      beats.pipelining = out('pipelining');
+      // Only when written, so that a single-host filebeat.yml compiles to the spec it always did.
+      if (values.has('output.logstash.loadbalance')) beats.loadbalance = values.get('output.logstash.loadbalance');
+      if (values.has('output.logstash.worker')) beats.worker = values.get('output.logstash.worker');
+    }
     if (outputType === 'kafka' && out('topic') !== undefined) beats.topic = out('topic');
     if (outputType === 'elasticsearch' && out('index') !== undefined) beats.index = out('index');
   }
