@@ -14,6 +14,9 @@ import { parseSpec } from '../../../simulator/spec/index.js';
 import { readWorkspaceFolder } from '../../../simulator/cli/workspace-commands.js';
 import { compileWorkspace } from '../../../simulator/config/workspace/index.js';
 import { specToWorkspace } from '../../../simulator/export/spec-to-workspace.js';
+import { readTree } from '../../../simulator/authoring/fs-tree.js';
+import { checkLessonsStatic } from '../../../simulator/authoring/check-lessons.js';
+import { gradeExercise } from '../../../simulator/exercise/grade.js';
 
 const spec = (o: { loadbalance?: boolean; worker?: number; ids?: boolean; faults?: string[]; rate?: string; processing?: string; output?: string }) => `duration: 10s
 drain: 90s
@@ -126,5 +129,33 @@ describe('filebeat.yml naming two Logstash hosts', () => {
     const again = compileWorkspace(new Map([...back.value, ['world.yaml', files.get('world.yaml')!]]));
     if (!again.ok) throw new Error(again.errors.map((e) => e.message).join('\n'));
     expect(again.spec.nodes['filebeat']).toEqual(r.spec.nodes['filebeat']);
+  });
+});
+
+describe('exercise a-second-logstash: the first fixes that do not work', () => {
+  const ex = checkLessonsStatic(readTree(process.cwd(), 'lessons')).exercises.find((e) => e.slug === 'a-second-logstash')!;
+  const fb = 'web1/filebeat.yml';
+  const failed = (from: string, to: string) => {
+    const text = ex.starter[fb]!;
+    if (!text.includes(from)) throw new Error(`${fb} has no ${from}`);
+    const report = gradeExercise(ex, { ...ex.starter, [fb]: text.replace(from, to) });
+    if ('errors' in report) throw new Error(report.errors[0]!.message);
+    return report.passed ? [] : (report.failing?.failed ?? []).map((c) => c.name);
+  };
+
+  it('loadbalance: false still indexes the late batch twice: the failover resend goes to the other host', () => {
+    expect(failed('loadbalance: true', 'loadbalance: false')).toContain('No line is indexed twice');
+  });
+
+  it('dropping logstash2 still indexes it twice: the resend goes to logstash1 again', () => {
+    expect(failed('"logstash1:5044", "logstash2:5044"', '"logstash1:5044"')).toContain('No line is indexed twice');
+  });
+
+  it('a longer timeout hides this stall but makes no resend harmless', () => {
+    expect(failed('loadbalance: true ', 'timeout: 60s\n  loadbalance: true ')).toEqual(['The second copy overwrites the first']);
+  });
+
+  it('the solution passes', () => {
+    expect(gradeExercise(ex, ex.solution)).toMatchObject({ passed: true });
   });
 });
