@@ -5,6 +5,7 @@
  * export never runs differently from the pipeline it came from.
  */
 import type { PipelineSpec, NodeSpec } from '../spec/schema/pipeline.js';
+import { beatsOutputs } from '../spec/schema/beats.js';
 import { compileWorkspace, FILEBEAT_NODE } from '../config/workspace/index.js';
 import { KAFKA_NODE } from '../config/workspace/kafka.js';
 import { refuse, type Refusal, type Written } from './refusal.js';
@@ -61,8 +62,9 @@ export function specToWorkspace(spec: PipelineSpec): Written<Map<string, string>
   for (const [id, node] of Object.entries(spec.nodes)) {
     if (node.type === 'beats') {
       hasFilebeat = true;
-      const target = spec.nodes[node.output];
-      files.set(`${WEB_HOST}/filebeat.yml`, writeFilebeatYml(node, spec.workload, hosts, node.output, target?.type ?? ''));
+      const outputs = beatsOutputs(node);
+      const target = spec.nodes[outputs[0]!];
+      files.set(`${WEB_HOST}/filebeat.yml`, writeFilebeatYml(node, spec.workload, hosts, outputs, target?.type ?? ''));
     } else if (node.type === 'logstash') {
       files.set(`${id}/logstash.yml`, writeLogstashYml(node));
       files.set(`${id}/pipeline/main.conf`, writePipelineConf(id, node, hosts, problems));

@@ -17,13 +17,21 @@ export function logFiles(workload: WorkloadSpec): string[] {
   return workload.files === 1 ? [`${dir}/${stem}.log`] : Array.from({ length: workload.files }, (_, i) => `${dir}/${stem}-${i}.log`);
 }
 
-export function writeFilebeatYml(node: BeatsSpec, workload: WorkloadSpec, hosts: HostNames, target: string, targetType: string): string {
+/** `targets`: the output node, or each Logstash host of a list (written back as `hosts`, with `loadbalance` and `worker`). */
+export function writeFilebeatYml(node: BeatsSpec, workload: WorkloadSpec, hosts: HostNames, targets: readonly string[], targetType: string): string {
+  const target = targets[0]!;
   const { dir, stem } = LOG_DIR[workload.generator];
   const glob = workload.files === 1 ? `${dir}/${stem}.log*` : `${dir}/${stem}-*.log*`;
   const ifNot = <T>(v: T, def: T, text: string) => (v === def ? undefined : text);
   const out: (string | undefined)[] = [];
   if (targetType === 'logstash') {
-    out.push('output.logstash:', `  hosts: [${q(`${hosts.of(target)}:5044`)}]`, ifNot(node.pipelining, 2, `  pipelining: ${node.pipelining}`));
+    out.push(
+      'output.logstash:',
+      `  hosts: [${targets.map((t) => q(`${hosts.of(t)}:5044`)).join(', ')}]`,
+      node.loadbalance !== undefined ? `  loadbalance: ${node.loadbalance}` : undefined,
+      node.worker !== undefined ? `  worker: ${node.worker}` : undefined,
+      ifNot(node.pipelining, 2, `  pipelining: ${node.pipelining}`),
+    );
   } else if (targetType === 'kafka') {
     out.push('output.kafka:', `  hosts: [${hosts.brokers().map((b) => q(`${b}:9092`)).join(', ')}]`, `  topic: ${q(node.topic ?? '')}`);
   } else {

@@ -22,7 +22,9 @@ export function referencesOf(spec: PipelineSpec): Ref[] {
     const at = (...rest: (string | number)[]) => ['nodes', id, ...rest];
     switch (node.type) {
       case 'beats':
-        refs.push({ path: at('output'), target: node.output, allowed: ['logstash', 'kafka', 'elasticsearch'] });
+        // A list is `output.logstash.hosts` with several hosts: only Logstash takes a list [FB6].
+        if (typeof node.output === 'string') refs.push({ path: at('output'), target: node.output, allowed: ['logstash', 'kafka', 'elasticsearch'] });
+        else node.output.forEach((target, i) => refs.push({ path: at('output', i), target, allowed: ['logstash'] }));
         break;
       case 'logstash':
         if (node.output.elasticsearch) refs.push({ path: at('output', 'elasticsearch', 'node'), target: node.output.elasticsearch.node, allowed: ['elasticsearch'] });
@@ -139,7 +141,7 @@ export function checkReferences(spec: PipelineSpec, map: SourceMap): SpecIssue[]
     if (node.type === 'consumer' || (node.type === 'flink' && !isKinesisSource(node.source))) topicRefs.push([['nodes', id, 'source', 'topic'], node.source.node, (node.source as { topic: string }).topic]);
     if (node.type === 'logstash' && node.output.kafka) topicRefs.push([['nodes', id, 'output', 'kafka', 'topic_id'], node.output.kafka.node, node.output.kafka.topic_id]);
     if (node.type === 'flink' && node.sink.kafka) topicRefs.push([['nodes', id, 'sink', 'kafka', 'topic'], node.sink.kafka.node, node.sink.kafka.topic]);
-    if (node.type === 'beats' && spec.nodes[node.output]?.type === 'kafka') topicRefs.push([['nodes', id, 'topic'], node.output, node.topic ?? '']);
+    if (node.type === 'beats' && typeof node.output === 'string' && spec.nodes[node.output]?.type === 'kafka') topicRefs.push([['nodes', id, 'topic'], node.output, node.topic ?? '']);
     for (const [path, clusterId, topic] of topicRefs) {
       const cluster = spec.nodes[clusterId];
       if (cluster?.type !== 'kafka') continue;

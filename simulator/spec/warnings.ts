@@ -3,6 +3,7 @@
  * tool would (SEMANTICS §2–§4). Warnings never stop a run.
  */
 import type { PipelineSpec } from './schema/pipeline.js';
+import { beatsOutputs } from './schema/beats.js';
 import type { SourceMap } from './parse.js';
 import { pathToString, type SpecIssue } from './issues.js';
 
@@ -64,9 +65,11 @@ type Warn = (path: (string | number)[], message: string, hint?: string) => void;
 /** Filebeat / Logstash / Elasticsearch settings that combine badly (SEMANTICS §1, §2, §5). */
 function warnCollectors(spec: PipelineSpec, id: string, node: PipelineSpec['nodes'][string], warn: Warn): void {
   if (node.type === 'beats') {
-    const target = spec.nodes[node.output];
-    if (target?.type === 'logstash' && target.input !== 'beats') {
-      warn(['nodes', id, 'output'], `Logstash ${node.output} listens with a ${target.input} input, which never ACKs: Filebeat cannot know what arrived (at-most-once)`, 'use `input: beats` on the Logstash node');
+    for (const out of beatsOutputs(node)) {
+      const target = spec.nodes[out];
+      if (target?.type === 'logstash' && target.input !== 'beats') {
+        warn(['nodes', id, 'output'], `Logstash ${out} listens with a ${target.input} input, which never ACKs: Filebeat cannot know what arrived (at-most-once)`, 'use `input: beats` on the Logstash node');
+      }
     }
     const rotate = spec.workload.rotate;
     if (rotate && rotate.keep === 0 && node.scan_frequency > rotate.every) {
@@ -75,7 +78,7 @@ function warnCollectors(spec: PipelineSpec, id: string, node: PipelineSpec['node
   }
   if (node.type === 'logstash' && node.output.elasticsearch) {
     const docId = node.output.elasticsearch.document_id;
-    const senders = Object.values(spec.nodes).filter((n) => n.type === 'beats' && n.output === id);
+    const senders = Object.values(spec.nodes).filter((n) => n.type === 'beats' && beatsOutputs(n).includes(id));
     if (docId?.includes('_id') && docId.includes('@metadata') && senders.length > 0 && senders.every((b) => b.type === 'beats' && b.processors.length === 0)) {
       warn(['nodes', id, 'output', 'elasticsearch', 'document_id'], `${docId} refers to @metadata._id, but no Filebeat sending here sets it: the literal template becomes the id and every event overwrites the same document`, 'add `processors: [add_id]` to the Filebeat node');
     }

@@ -80,7 +80,15 @@ export function checkFilebeatYml(text: string, file: string): FilebeatResult {
     beats.timeout = ms(out('timeout'));
     beats['backoff.init'] = ms(out('backoff.init'));
     beats['backoff.max'] = ms(out('backoff.max'));
-    if (outputType === 'logstash') beats.pipelining = out('pipelining');
+    if (outputType === 'logstash') {
+      beats.pipelining = out('pipelining');
+      // Only what changes behaviour, so that a filebeat.yml writing the defaults compiles to the spec it always did:
+      // `worker` counts connections only with `loadbalance: true` (without it one connection is open at a time) [FB6].
+      if (values.get('output.logstash.loadbalance') === true) {
+        beats.loadbalance = true;
+        if (values.has('output.logstash.worker')) beats.worker = values.get('output.logstash.worker');
+      }
+    }
     if (outputType === 'kafka' && out('topic') !== undefined) beats.topic = out('topic');
     if (outputType === 'elasticsearch' && out('index') !== undefined) beats.index = out('index');
   }

@@ -44,8 +44,8 @@ export const OUTPUTS: Readonly<Record<string, Readonly<Record<string, FilebeatSe
   logstash: {
     enabled: s('boolean', 'Use this output.', true),
     hosts: s('hosts', 'Logstash beats inputs, host:port (port default 5044).'),
-    loadbalance: s('boolean', 'Send to all hosts in parallel instead of one at random.', false),
-    worker: s('positive', 'Connections per host.', 1),
+    loadbalance: s('boolean', 'Send batches to all hosts in parallel; false: everything to one host, another only after its connection fails.', false),
+    worker: s('positive', 'Connections per host with loadbalance: true.', 1),
     pipelining: s('nonnegative', 'Batches in flight unacknowledged per connection.', 2),
     bulk_max_size: s('positive', 'Most events in one batch.', 2048),
     timeout: s('duration', 'Wait this long for an ACK before the connection is closed and the batch resent.', '30s'),

@@ -187,7 +187,7 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
   for (const fb of filebeats) {
     const p = fb.problems;
     const o = fb.compiled.output;
-    let target: string | undefined;
+    let target: string | string[] | undefined;
     if (o) {
       const role: Role = o.type === 'logstash' ? 'logstash' : o.type === 'elasticsearch' ? 'elasticsearch' : 'kafka';
       const resolved = o.hosts.map((h) => {
@@ -201,8 +201,10 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
         }
         return id;
       });
-      if (new Set(resolved).size > 1 && role !== 'kafka') p.warn(o.loc, 'load balancing over several hosts is not simulated: the first host gets every batch');
-      target = resolved[0];
+      const distinct = [...new Set(resolved)];
+      // Several Logstash hosts stay a list: the beats node fails over between them, or load-balances (`loadbalance`) [FB6].
+      if (distinct.length > 1 && role === 'elasticsearch') p.warn(o.loc, 'load balancing over several hosts is not simulated: the first host gets every batch');
+      target = distinct.length > 1 && role === 'logstash' && distinct.every((id) => id !== undefined) ? (distinct as string[]) : resolved[0];
       if (role === 'kafka' && resolved.every((id) => id !== undefined) && kafkaCluster) {
         // Brokers are hosts; the cluster is one node. output.kafka.topic is required (libbeat/outputs/kafka/config.go).
         const topic = fb.compiled.beats.topic;

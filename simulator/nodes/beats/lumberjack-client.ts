@@ -10,6 +10,9 @@
  * process dies its host resets the connection, which fails the batches in flight without waiting
  * for `timeout` (a partition, which resets nothing, does wait for it).
  *
+ * Several clients may talk to one Logstash (`worker` > 1 with `loadbalance`): connection numbers
+ * come from one counter per Filebeat, so each client knows the ACKs of its own connections.
+ *
  * With a `tcp`/`udp` input there is no application ACK: a batch counts as shipped as soon
  * as it is written to the socket (tcp: when a connection is up), so it can be lost.
  */
@@ -21,17 +24,31 @@ interface InFlight {
   done: (o: PublishOutcome) => void;
 }
 
+/** Numbers the connections of one Filebeat process. */
+export interface ConnCounter { next: number }
+
 export class LumberjackClient implements BeatsOutputClient {
-  private conn = 0;
+  private conn: number;
+  /** Every connection this client opened: an ACK on one of them is this client's, even if it is closed. */
+  private readonly ownConns = new Set<number>();
   private lastHeardMs = 0;
   private readonly inflight = new Map<number, InFlight>();
 
   constructor(
     private readonly ctx: NodeContext,
-    private readonly target: string,
+    readonly target: string,
     private readonly timeoutMs: number,
     private readonly input: 'beats' | 'tcp' | 'udp',
-  ) {}
+    private readonly conns: ConnCounter = { next: 0 },
+  ) {
+    this.conn = this.openConn();
+  }
+
+  private openConn(): number {
+    const c = this.conns.next++;
+    this.ownConns.add(c);
+    return c;
+  }
 
   publish(batch: Batch, done: (o: PublishOutcome) => void): void {
     const records = batch.events;
@@ -71,7 +88,7 @@ export class LumberjackClient implements BeatsOutputClient {
   }
 
   private closeConnection(): void {
-    this.conn++;
+    this.conn = this.openConn();
     const failed = [...this.inflight.values()];
     this.inflight.clear();
     for (const f of failed) f.done(outcome({ retry: f.batch.events, connectionFailed: true }));
@@ -80,6 +97,7 @@ export class LumberjackClient implements BeatsOutputClient {
   receive(msg: Message, from: string): boolean {
     if (from !== this.target) return false;
     const m = msg as Message & { conn?: number; seq?: number };
+    if (m.conn === undefined || !this.ownConns.has(m.conn)) return false;
     if (msg.kind === 'beats.keepalive') {
       if (m.conn === this.conn) this.lastHeardMs = this.ctx.now();
       return true;

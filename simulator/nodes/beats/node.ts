@@ -8,6 +8,12 @@
  * at a time; a failed batch waits an exponential backoff (`backoff.init` doubling to
  * `backoff.max`) and is sent again forever [FB4]. A crash loses the queue, but not the
  * lines: they are still in the files and are read again from the flushed registry.
+ *
+ * The output may have several clients (`loadbalance: true` over several Logstash hosts, `worker`
+ * connections each) [FB6]. Like libbeat's output workers, each client takes the next batch when
+ * its own pipelining window has room and its own backoff is over, and a failed batch goes back to
+ * one retry queue that every client reads, so it may be resent to another host. Here the free
+ * clients take batches in turn (round robin); in libbeat whichever worker is free first wins.
  */
 import type { Message, NodeContext, SimNode } from '../../core/node.js';
 import type { Workload } from '../../workload/workload.js';
@@ -19,13 +25,24 @@ import type { FileSegments } from './rotation.js';
 import type { Batch, BeatEvent, BeatsOutputClient, PublishOutcome } from './batch.js';
 import { ShippedLine, type ReadStamp, type ShipSource } from './shipped-line.js';
 
+/** One output client (a connection, or a failover set of them) with its own window and backoff. */
+interface OutputWorker {
+  readonly client: BeatsOutputClient;
+  /** Batches published through this client and not yet settled. */
+  inflight: number;
+  backoffMs: number;
+  waitUntilMs: number;
+}
+
 /** Filebeat's log input re-checks a file this long after reaching its end (`backoff`, default 1s). */
 const EOF_BACKOFF_MS = 1000;
 
 export class FilebeatNode implements SimNode {
   private ctx!: NodeContext;
   private up = true;
-  private client!: BeatsOutputClient;
+  private workers: OutputWorker[] = [];
+  /** The worker after the one that took the last batch: where the next search for a free worker starts. */
+  private turn = 0;
   private readonly registry: Registry;
   private h!: Harvesters;
   /** Events read but not yet in a batch (FIFO from `head`). */
@@ -35,8 +52,6 @@ export class FilebeatNode implements SimNode {
   private readonly retry: Batch[] = [];
   private queued = 0;
   private nextBatch = 0;
-  private backoffMs: number;
-  private waitUntilMs = 0;
   private readTimerAt = Number.POSITIVE_INFINITY;
   /** Harvesters are blocked on a full queue (backpressure) and wait for an ACK, not a timer. */
   private stalled = false;
@@ -52,11 +67,10 @@ export class FilebeatNode implements SimNode {
     private readonly spec: BeatsSpec,
     private readonly workload: Workload,
     private readonly segments: FileSegments,
-    private readonly makeClient: (ctx: NodeContext) => BeatsOutputClient,
+    private readonly makeClients: (ctx: NodeContext) => BeatsOutputClient[],
   ) {
     this.registry = new Registry(workload.files);
     this.source = { workload, processors: spec.processors };
-    this.backoffMs = spec['backoff.init'];
   }
 
   start(ctx: NodeContext): void {
@@ -68,7 +82,8 @@ export class FilebeatNode implements SimNode {
 
   private boot(): void {
     this.stalled = false;
-    this.client = this.makeClient(this.ctx);
+    this.workers = this.makeClients(this.ctx).map((client) => ({ client, inflight: 0, backoffMs: this.spec['backoff.init'], waitUntilMs: 0 }));
+    this.turn = 0;
     this.scheduleFlush();
     this.readTimerAt = Number.POSITIVE_INFINITY;
     this.readNow();
@@ -123,10 +138,25 @@ export class FilebeatNode implements SimNode {
     this.queued++;
   }
 
-  /** Sends batches while the pipelining window has room and no backoff is running. */
+  /** A worker whose pipelining window has room and whose backoff is over, searching from `turn`. */
+  private freeWorker(): OutputWorker | undefined {
+    const n = this.workers.length;
+    for (let i = 0; i < n; i++) {
+      const w = this.workers[(this.turn + i) % n]!;
+      if (w.inflight < this.window && this.ctx.now() >= w.waitUntilMs) {
+        this.turn = (this.turn + i + 1) % n;
+        return w;
+      }
+    }
+    return undefined;
+  }
+
+  /** Sends batches while some worker's pipelining window has room and its backoff is over. */
   private pump(): void {
-    if (!this.up || this.ctx.now() < this.waitUntilMs) return;
-    while (this.inflight.size < this.window) {
+    if (!this.up) return;
+    for (;;) {
+      const w = this.freeWorker();
+      if (!w) break;
       let batch = this.retry.shift();
       if (batch) {
         this.counters.batchesResent++;
@@ -145,15 +175,17 @@ export class FilebeatNode implements SimNode {
       }
       this.counters.batchesSent++;
       this.inflight.set(batch.id, batch);
+      w.inflight++;
       const b = batch;
       b.sent = true;
-      this.client.publish(b, (o) => this.settle(b, o));
+      w.client.publish(b, (o) => this.settle(w, b, o));
     }
   }
 
-  private settle(batch: Batch, o: PublishOutcome): void {
+  private settle(w: OutputWorker, batch: Batch, o: PublishOutcome): void {
     if (!this.up || this.inflight.get(batch.id) !== batch) return;
     this.inflight.delete(batch.id);
+    w.inflight--;
     for (const e of o.acked) this.release(e);
     for (const { event, why } of o.dropped) {
       this.ctx.ledger.noteLoss(event.rid, this.address, why);
@@ -167,12 +199,13 @@ export class FilebeatNode implements SimNode {
       this.retry.push({ id: this.nextBatch++, events: o.retry, sent: true });
     }
     if (o.connectionFailed) {
+      // Only this connection backs off (libbeat wraps each client in its own backoff): the others go on.
       this.counters.connectionFailures++;
-      this.waitUntilMs = this.ctx.now() + this.backoffMs;
-      this.ctx.timer(this.backoffMs, () => this.pump());
-      this.backoffMs = Math.min(this.backoffMs * 2, this.spec['backoff.max']);
+      w.waitUntilMs = this.ctx.now() + w.backoffMs;
+      this.ctx.timer(w.backoffMs, () => this.pump());
+      w.backoffMs = Math.min(w.backoffMs * 2, this.spec['backoff.max']);
     } else if (o.acked.length > 0) {
-      this.backoffMs = this.spec['backoff.init'];
+      w.backoffMs = this.spec['backoff.init'];
     }
     if (this.spec['filebeat.registry.flush'] === 0) this.registry.flush();
     this.pump();
@@ -198,11 +231,11 @@ export class FilebeatNode implements SimNode {
   }
 
   receive(msg: Message, from: string): void {
-    this.client.receive(msg, from);
+    for (const w of this.workers) if (w.client.receive(msg, from)) return;
   }
 
   peerDown(address: string): void {
-    if (this.up) this.client.peerDown?.(address);
+    if (this.up) for (const w of this.workers) w.client.peerDown?.(address);
   }
 
   crash(): void {
@@ -220,8 +253,6 @@ export class FilebeatNode implements SimNode {
     this.incarnation++;
     this.registry.reloadFromDisk();
     this.h.restart(this.ctx.now(), this.registry);
-    this.backoffMs = this.spec['backoff.init'];
-    this.waitUntilMs = 0;
     this.boot();
   }
 
@@ -230,7 +261,7 @@ export class FilebeatNode implements SimNode {
       for (let i = this.head; i < this.pending.length; i++) visit(this.pending[i]!.rid);
       for (const b of this.inflight.values()) for (const e of b.events) visit(e.rid);
       for (const b of this.retry) for (const e of b.events) visit(e.rid);
-      this.client.heldRecords?.(visit);
+      for (const w of this.workers) w.client.heldRecords?.(visit);
     }
     this.h.visitUnread(this.up, this.registry, visit);
   }
@@ -265,7 +296,7 @@ export class FilebeatNode implements SimNode {
       up: this.up,
       queue: { events: this.queued, capacity: this.spec['queue.mem.events'] },
       inflightBatches: this.inflight.size,
-      backoffMs: this.backoffMs,
+      backoffMs: this.workers[0]?.backoffMs ?? this.spec['backoff.init'],
       registry: files,
       ...this.counters,
     };

@@ -5,7 +5,17 @@ import { duration, nodeRef, positiveInt } from './common.js';
 export const beatsSchema = z
   .strictObject({
     type: z.literal('beats').describe('Filebeat: tails log files and ships lines, at-least-once.'),
-    output: nodeRef('Where events go: a `logstash`, `kafka` or `elasticsearch` node (Filebeat allows exactly one output).'),
+    output: z
+      .union([
+        nodeRef('Where events go: a `logstash`, `kafka` or `elasticsearch` node (Filebeat allows exactly one output).'),
+        z.array(nodeRef('A Logstash node, one of `output.logstash.hosts`.')).min(1),
+      ])
+      .describe('Where events go: one `logstash`, `kafka` or `elasticsearch` node (Filebeat allows exactly one output), or a list of `logstash` nodes — the hosts of `output.logstash.hosts`.'),
+    loadbalance: z
+      .boolean()
+      .optional()
+      .describe('With several Logstash hosts (`output.logstash.loadbalance`, default false): false sends everything to one host and moves to another only when its connection fails; true sends batches to all hosts in parallel, and a failed batch may be resent through any of them.'),
+    worker: positiveInt('With `loadbalance: true`: connections per Logstash host (`output.logstash.worker`, default 1). Batches are spread over hosts × worker connections.').optional(),
     topic: z.string().optional().describe('With a Kafka output: the topic to write to (Filebeat `output.kafka.topic`).'),
     index: z.string().optional().describe('With an Elasticsearch output: the index (Filebeat `output.elasticsearch.index`).'),
     'queue.mem.events': positiveInt('Events the in-memory queue holds (default 3200). When full, harvesters stop reading: backpressure.').default(3200),
@@ -25,3 +35,8 @@ export const beatsSchema = z
   .describe('Filebeat (SEMANTICS §1): at-least-once to any acknowledging output.');
 
 export type BeatsSpec = z.output<typeof beatsSchema>;
+
+/** The nodes a Filebeat sends to: its one output, or each host of a Logstash output with several hosts. */
+export function beatsOutputs(spec: Pick<BeatsSpec, 'output'>): string[] {
+  return typeof spec.output === 'string' ? [spec.output] : spec.output;
+}

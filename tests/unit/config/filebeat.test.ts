@@ -107,3 +107,21 @@ describe('filebeat.yml', () => {
     expect(messages).toMatch(/id 'x' is used twice/);
   });
 });
+
+describe('output.logstash with several hosts', () => {
+  const yml = (extra: string) => `filebeat.inputs:
+  - type: filestream
+    id: a
+    paths: [/var/log/a.log]
+output.logstash:
+  hosts: ["ls1:5044", "ls2:5044"]
+${extra}`;
+
+  it('loadbalance: true and worker reach the spec; the defaults add nothing', () => {
+    expect(check(yml('  loadbalance: true\n  worker: 2\n')).compiled!.beats).toMatchObject({ loadbalance: true, worker: 2 });
+    const plain = check(yml('  loadbalance: false\n  worker: 3\n')).compiled!.beats;
+    expect(plain).not.toHaveProperty('loadbalance');
+    expect(plain).not.toHaveProperty('worker');
+    expect(check(yml('')).compiled!.output!.hosts.map((h) => h.host)).toEqual(['ls1', 'ls2']);
+  });
+});
