@@ -48,7 +48,7 @@ const USAGE = [
 
 export const aws: Command = {
   name: 'aws',
-  summary: 'the AWS CLI over the run: Kinesis streams and shards, Firehose streams, KCL lease tables, CloudWatch metrics, Athena queries, Glue partitions over the lake and EventBridge Scheduler schedules',
+  summary: 'the AWS CLI over the run: kinesis, firehose, dynamodb (KCL leases), cloudwatch, athena, glue, scheduler (help aws)',
   usage: USAGE,
   run(args, { handle, session }) {
     const [service, operation, ...rest] = args;
