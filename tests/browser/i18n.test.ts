@@ -271,9 +271,9 @@ describe('the simulator speaks Korean on a Korean exercise', () => {
 
     // The terminal: help, the fault schedule and an unknown command, in Korean; kafka-free tools untouched.
     let text = await typeLine(page, el, 'help', /편집기의 파이프라인 실행/);
-    // (The terminal shows its last 16 rows: the summaries, not the preamble above them.)
-    expect(text).toContain('마지막 실행의 장애 일정과 장애마다 일어난 일');
-    expect(text).not.toMatch(/list the commands|the fault schedule of the last run/);
+    // (The terminal shows its last 16 rows: the last summaries, not the preamble and first commands above them.)
+    expect(text).toContain('실행을 살펴보는 AWS CLI');
+    expect(text).not.toMatch(/the AWS CLI over the run|run the pipeline in the editor|what happened to every record/);
     text = await typeLine(page, el, 'faults', /일어난 일:/);
     expect(text).toMatch(/일정:/);
     text = await typeLine(page, el, 'nope', /nope: 없는 명령입니다/);

@@ -148,6 +148,9 @@ describe.skipIf(!target)('exercise workbench', () => {
     await page.waitForTimeout(1000);
     const sim = page.workers().find((w) => /sim\.worker/.test(w.url()));
     expect(sim).toBeDefined();
+    // The draft edit starts a check in the worker; let it finish, so the worker dies now and not after
+    // that work (an evaluation waits for the worker to be idle, and its last beat would come later).
+    await sim!.evaluate(() => 0);
     const closedAt = Date.now();
     await sim!.evaluate(() => (self as unknown as { close(): void }).close()).catch(() => undefined);
     await el.locator('.ex-alert:not([hidden])').waitFor({ timeout: 2_500 });
