@@ -127,15 +127,23 @@ export class KafkaProducer implements KafkaProducerClient {
       if (key === null) this.sticky.next(topic, partitions);
       this.drain();
     } else if (!this.lingerArmed) {
-      this.lingerArmed = true;
-      this.host.timer(this.config['linger.ms'] ?? 5, () => {
-        this.lingerArmed = false;
-        for (const b of this.acc.open.values()) this.sticky.next(b.topic, partitions);
-        this.acc.closeAll();
-        this.drain();
-      });
+      this.armLinger(partitions);
     }
-    this.armHousekeeping();
+    if (!this.housekeeping) this.armHousekeeping();
+  }
+
+  /**
+   * Closes the open batches `linger.ms` from now. A method of its own, not a closure inside send():
+   * a function holding a closure allocates its context on every call, and send() runs per record.
+   */
+  private armLinger(partitions: number): void {
+    this.lingerArmed = true;
+    this.host.timer(this.config['linger.ms'] ?? 5, () => {
+      this.lingerArmed = false;
+      for (const b of this.acc.open.values()) this.sticky.next(b.topic, partitions);
+      this.acc.closeAll();
+      this.drain();
+    });
   }
 
   flush(done: () => void): void {

@@ -47,24 +47,30 @@ export function getField(fields: FieldMap, path: string): FieldValue | undefined
 
 /** Expands `%{field}` references; a missing field stays as the literal `%{field}`, as in Logstash. */
 export function sprintf(template: string, fields: FieldMap): string {
-  return expand(template, (path) => readField(fields, path));
-}
-
-/** `sprintf(template, rec.fields)`, reading only the fields the template names (a lazy record builds no map). */
-export function sprintfRec(template: string, rec: Rec): string {
-  return expand(template, (path) => recField(rec, path));
-}
-
-function expand(template: string, read: (path: string) => FieldValue | undefined): string {
   const t = compiledTemplate(template);
   if (t.refs.length === 0) return template;
   let out = t.literals[0]!;
-  for (let i = 0; i < t.refs.length; i++) {
-    const v = read(t.refs[i]!);
-    out += v === undefined || v === null ? t.wholes[i]! : typeof v === 'object' ? JSON.stringify(v) : String(v);
-    out += t.literals[i + 1]!;
-  }
+  for (let i = 0; i < t.refs.length; i++) out += shown(t, i, readField(fields, t.refs[i]!));
   return out;
+}
+
+/**
+ * `sprintf(template, rec.fields)`, reading only the fields the template names (a lazy record builds no map).
+ * No reader closure shared with sprintf: this runs per event (a message key, a document id), and a
+ * closure per call is garbage per event.
+ */
+export function sprintfRec(template: string, rec: Rec): string {
+  const t = compiledTemplate(template);
+  if (t.refs.length === 0) return template;
+  let out = t.literals[0]!;
+  for (let i = 0; i < t.refs.length; i++) out += shown(t, i, recField(rec, t.refs[i]!));
+  return out;
+}
+
+/** Reference `i` of `t` as its value reads, and the literal after it. */
+function shown(t: Template, i: number, v: FieldValue | undefined): string {
+  const text = v === undefined || v === null ? t.wholes[i]! : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return text + t.literals[i + 1]!;
 }
 
 /** A template split once at its `%{…}` references: literals around them, the trimmed references, the raw text of each. */

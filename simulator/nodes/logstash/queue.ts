@@ -91,6 +91,11 @@ export interface QueueSettings {
 
 export class LogstashQueue {
   private entries: QueueEntry[] = [];
+  /**
+   * Entries before this one are gone (durably ACKed pages deleted); the array is cut only once they
+   * are half of it, so a checkpoint every 1,024 writes does not copy a long backlog each time.
+   */
+  private first = 0;
   /** First entry not yet taken by a worker. */
   private readPos = 0;
   private nextSeq = 0;
@@ -152,12 +157,17 @@ export class LogstashQueue {
     this.ackedSinceCheckpoint.length = 0;
     this.checkpoints++;
     // Fully ACKed pages are deleted: drop the durable-ACKed prefix.
-    let drop = 0;
-    while (drop < this.entries.length && drop < this.readPos && this.entries[drop]!.ackedDurable) drop++;
-    if (drop > 0) {
-      this.entries = this.entries.slice(drop);
-      this.readPos -= drop;
+    while (this.first < this.entries.length && this.first < this.readPos && this.entries[this.first]!.ackedDurable) this.first++;
+    if (this.first > 1024 && this.first * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.first);
+      this.readPos -= this.first;
+      this.first = 0;
     }
+  }
+
+  /** The entries still in the queue (taken ones included). */
+  private live(): QueueEntry[] {
+    return this.first === 0 ? this.entries : this.entries.slice(this.first);
   }
 
   private compactMemory(): void {
@@ -181,8 +191,10 @@ export class LogstashQueue {
       this.unackedCount = 0;
       return lost;
     }
-    const lost = this.entries.filter((e) => e.seq > this.durableHead && !e.acked);
-    this.entries = this.entries.filter((e) => e.seq <= this.durableHead && !e.ackedDurable);
+    const live = this.live();
+    const lost = live.filter((e) => e.seq > this.durableHead && !e.acked);
+    this.entries = live.filter((e) => e.seq <= this.durableHead && !e.ackedDurable);
+    this.first = 0;
     for (const e of this.entries) {
       e.taken = false;
       e.acked = false;
@@ -197,11 +209,11 @@ export class LogstashQueue {
 
   /** Entries that will be read again after a restart and had already reached an output (future duplicates). */
   replayedCopies(): QueueEntry[] {
-    return this.entries.filter((e) => e.processedOnce);
+    return this.live().filter((e) => e.processedOnce);
   }
 
   visit(visit: (rid: number) => void, includeTaken: boolean): void {
-    for (let i = includeTaken ? 0 : this.readPos; i < this.entries.length; i++) {
+    for (let i = includeTaken ? this.first : this.readPos; i < this.entries.length; i++) {
       const e = this.entries[i]!;
       if (!e.acked) visit(e.rec.rid);
     }
