@@ -75,8 +75,9 @@ function strftime(format: string, virtualMs: number): string {
  * Jinja templating of task arguments, for the variables of Airflow's templates reference
  * (templates-ref.rst): `ds`, `ds_nodash`, `ts`, `ts_nodash` (`20260101T000100`: `ts` without dashes,
  * colons and offset), `logical_date`, `data_interval_start`, `data_interval_end`, plus `data_interval_start.hour`
- * style `.hour` (zero-padded, for `hour=` partitions) and `.strftime("%H%M")` (the datetime's own method:
- * `%Y %m %d %H %M %S`, zero-padded as Python's, for partitions finer than an hour). An unknown variable is an
+ * style `.hour` (a Python int, so Jinja writes `5`, not `05`: a task reading `hour={{ data_interval_start.hour }}`
+ * misses a lake written as `hour=05/` by Logstash's `%{+HH}`) and `.strftime("%H%M")` (the datetime's own method:
+ * `%Y %m %d %H %M %S`, zero-padded as Python's: `.strftime("%H")` is the padded hour). An unknown variable is an
  * Error naming the ones understood.
  */
 export function renderTemplate(template: string, interval: DataInterval): string | Error {
@@ -91,7 +92,7 @@ export function renderTemplate(template: string, interval: DataInterval): string
       return whole;
     }
     if (format !== undefined) return strftime(format, at);
-    if (attr === 'hour') return pad(new Date(EPOCH_MS + at).getUTCHours());
+    if (attr === 'hour') return String(new Date(EPOCH_MS + at).getUTCHours());
     if (base === 'ds') return ds(at);
     if (base === 'ds_nodash') return ds(at).replace(/-/g, '');
     if (base === 'ts_nodash') return isoAirflow(at).slice(0, 19).replace(/[-:]/g, '');

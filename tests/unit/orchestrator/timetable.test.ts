@@ -38,6 +38,8 @@ describe('templates (templates-ref.rst)', () => {
     expect(renderTemplate('raw/dt={{ ds }}/hour={{ data_interval_start.hour }}/', iv)).toBe('raw/dt=2026-01-01/hour=13/');
     expect(renderTemplate('{{ data_interval_start }}..{{data_interval_end}}', iv)).toBe('2026-01-01T13:00:00+00:00..2026-01-01T14:00:00+00:00');
     expect(renderTemplate('{{ ds_nodash }}', iv)).toBe('20260101');
+    // `.hour` is a Python int: Jinja renders 5, not 05 (the padded form is strftime("%H")).
+    expect(renderTemplate('hour={{ data_interval_start.hour }}|{{ data_interval_start.strftime("%H") }}', { startMs: 5 * H, endMs: 6 * H })).toBe('hour=5|05');
     // Python's datetime.strftime on the pendulum datetimes: zero-padded %H %M (a partition per minute)
     expect(renderTemplate('minute={{ data_interval_start.strftime("%H%M") }}/{{ data_interval_end.strftime(\'%Y-%m-%d %H:%M:%S\') }}', iv)).toBe('minute=1300/2026-01-01 14:00:00');
     expect(renderTemplate('{{ ds.strftime("%H") }}', iv)).toBeInstanceOf(Error); // ds is a string, not a datetime
