@@ -18,9 +18,10 @@ export interface ShellBackend {
 /**
  * Latin monospace faces first (they set the cell width), then monospace and gothic faces with
  * Hangul: a Korean page's messages are drawn in them, two cells per syllable, as xterm counts
- * wide characters. Only faces the system has; nothing is downloaded.
+ * wide characters. The system's faces first; 'Noto Sans KR' (the page's web font, Hangul slices only)
+ * last, for machines with no Hangul face (xterm's DOM renderer redraws when a slice arrives).
  */
-export const TERMINAL_FONT = "ui-monospace, SFMono-Regular, Menlo, Consolas, 'D2Coding', 'NanumGothicCoding', '나눔고딕코딩', 'Noto Sans Mono CJK KR', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', 'NanumGothic', monospace";
+export const TERMINAL_FONT = "ui-monospace, SFMono-Regular, Menlo, Consolas, 'D2Coding', 'NanumGothicCoding', '나눔고딕코딩', 'Noto Sans Mono CJK KR', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', 'NanumGothic', 'Noto Sans KR', monospace";
 
 const PROMPT = '\x1b[1;32mlearner@pipeline-lab\x1b[0m:\x1b[1;34m~\x1b[0m$ ';
 
