@@ -167,6 +167,11 @@ describe('a Kinesis-sourced Flink job written from a spec runs the same from its
     expect(bundle.get('aws/template.yaml')).toContain('RetentionPeriodHours: 48');
     expect(bundle.get('logstash/pipeline/main.conf')).toContain('event_partition_keys => ["status"]\n    max_pending_records => 200\n    record_ttl => 10000');
     expect(parse(bundle.get('world.yaml')!)).toMatchObject({ reshards: [{ at: '4s', run: 'aws kinesis update-shard-count --stream-name logs --target-shard-count 4 --scaling-type UNIFORM_SCALING' }] });
+    // The runbook of the bundle says when to type it, in both languages.
+    for (const [file, heading] of [['FAULTS.md', '## Reshards'], ['FAULTS.ko.md', '## 리샤딩']] as const) {
+      expect(bundle.get(file)).toContain(heading);
+      expect(bundle.get(file)).toContain('- **t = 4s**:\n\n  ```sh\n  aws kinesis update-shard-count --stream-name logs --target-shard-count 4 --scaling-type UNIFORM_SCALING --region us-east-1\n  ```');
+    }
     roundTrips(bundle, writeSpec(text));
   });
 
