@@ -11,4 +11,5 @@ export const exportKinesisTemplates: SimTemplate[] = [
   { en: 'as real files a stream node is named after its stream (aws/template.yaml names it `{name}`): rename `{id}` to `{name}` to export it', ko: '실제 파일로 쓰면 스트림 노드의 이름은 스트림 이름(aws/template.yaml의 `{name}`)입니다. 내보내려면 `{id}`를 `{name}`로 바꾸세요' },
   { en: '`aws` is the folder of the AWS resources (aws/template.yaml) in an export: rename this node', ko: '내보내기에서 `aws`는 AWS 리소스(aws/template.yaml)의 폴더 이름입니다. 이 노드의 이름을 바꾸세요' },
   { en: 'the kinesis output writes to the stream its stream_name names: `{name}` is not the stream of node `{node}` (`{stream}`)', ko: 'kinesis 출력은 stream_name이 가리키는 스트림에 씁니다. `{name}`은 노드 `{node}`의 스트림(`{stream}`)이 아닙니다' },
+  { en: 'the bundle creates the streams in {region} (aws/template.yaml): a kinesis output in {other} would not find `{stream}` there', ko: '번들은 스트림을 {region}에 만듭니다(aws/template.yaml). {other}의 kinesis 출력은 그곳에서 `{stream}`를 찾지 못합니다' },
 ];

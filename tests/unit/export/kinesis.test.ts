@@ -194,6 +194,7 @@ describe('what the real files cannot say is refused, in English and Korean', () 
   it.each([
     ['AT_TIMESTAMP without a timestamp', pipeline({ flink: copyJob('source.init.position: AT_TIMESTAMP') }), 'nodes.flink.source.source.init.timestamp', "needs 'source.init.timestamp'"],
     ['a stream node not named after its stream', pipeline({ flink: copyJob(''), stream: 'Name: raw-logs' }), 'nodes.logs.Name', 'rename `logs` to `raw-logs`'],
+    ['a kinesis output in another region than the stack', pipeline({ flink: copyJob(''), output: 'region: eu-west-1' }), 'nodes.logstash.output.kinesis.region', 'a kinesis output in eu-west-1 would not find `logs` there'],
     ['a kinesis output naming another stream', pipeline({ flink: copyJob(''), output: 'stream_name: other' }), 'nodes.logstash.output.kinesis.stream_name', '`other` is not the stream of node `logs`'],
     [
       'a later version of a Kinesis-sourced job',
