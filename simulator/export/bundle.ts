@@ -1,7 +1,7 @@
 /**
  * A pipeline → the bundle that runs it on the real engines: the workspace's real files (written
  * from the spec when it is an internal one), compose.yaml, the log generator, FAULTS.md and
- * README.md. Same pipeline ⇒ the same files, byte for byte (sorted paths, no clock).
+ * README.md (FAULTS.ko.md and README.ko.md in Korean). Same pipeline ⇒ the same files, byte for byte (sorted paths, no clock).
  */
 import type { PipelineSpec } from '../spec/schema/pipeline.js';
 import { compileWorkspace } from '../config/workspace/index.js';
@@ -18,7 +18,7 @@ export type ExportSource = { kind: 'workspace'; files: ReadonlyMap<string, strin
 
 /** Files a bundle adds around the workspace; an import leaves them out again. */
 export function isBundleExtra(path: string): boolean {
-  return path === 'compose.yaml' || path === 'FAULTS.md' || path === 'README.md' || path.startsWith('loggen/') || path.startsWith('flink-lib/');
+  return path === 'compose.yaml' || path === 'FAULTS.md' || path === 'FAULTS.ko.md' || path === 'README.md' || path === 'README.ko.md' || path.startsWith('loggen/') || path.startsWith('flink-lib/');
 }
 
 const byPath = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -43,10 +43,18 @@ export function exportBundle(source: ExportSource): Written<Map<string, string>>
   const world = bundleWorld(workspace, spec);
   const out = new Map(workspace);
   out.set('compose.yaml', writeCompose(world));
-  out.set('FAULTS.md', writeFaultsMd(world));
-  out.set('README.md', writeBundleReadme(world, spec.name ?? 'This pipeline'));
+  out.set('FAULTS.md', writeFaultsMd(world, 'en'));
+  out.set('FAULTS.ko.md', writeFaultsMd(world, 'ko'));
+  out.set('README.md', writeBundleReadme(world, spec.name ?? 'This pipeline', 'en'));
+  out.set('README.ko.md', writeBundleReadme(world, spec.name ?? '이 파이프라인', 'ko'));
   if (world.with('filebeat').some((h) => (world.logs.get(h.name) ?? []).length > 0)) out.set('loggen/generate.sh', LOGGEN_SCRIPT);
-  if (world.with('flink').length > 0) out.set('flink-lib/README.md', 'Put the Flink 2.0 SQL connector jars that job.sql needs here (see ../README.md); every service of Flink copies them into /opt/flink/lib at start.\n');
+  if (world.with('flink').length > 0) {
+    out.set('flink-lib/README.md', [
+      'Put the Flink 2.0 SQL connector jars that job.sql needs here (see ../README.md); every service of Flink copies them into /opt/flink/lib at start.',
+      'job.sql가 쓰는 Flink 2.0 SQL 커넥터 jar를 여기에 넣으세요(../README.ko.md 참고). Flink의 모든 서비스가 시작할 때 이 jar들을 /opt/flink/lib로 복사합니다.',
+      '',
+    ].join('\n'));
+  }
   return { ok: true, value: new Map([...out].sort(byPath)) };
 }
 

@@ -5,6 +5,7 @@
 import { stringify } from 'yaml';
 import type { BundleWorld } from './world-of.js';
 import { IMAGES, PROJECT, KAFKA_CLUSTER_ID, BUCKET } from './images.js';
+import { AWS_ENV, readsKinesis, submitWithAccount, writesKinesis } from './aws-bundle.js';
 
 type Service = Record<string, unknown>;
 
@@ -85,11 +86,14 @@ export function writeCompose(w: BundleWorld): string {
 
   for (const host of w.with('logstash')) {
     const yml = host.files.find((f) => f.endsWith('/logstash.yml'));
+    const kinesis = writesKinesis(w, host.name);
     services[host.name] = {
       image: IMAGES.logstash,
       hostname: host.name,
-      environment: { XPACK_MONITORING_ENABLED: 'false', LS_JAVA_OPTS: '-Xms512m -Xmx512m' },
+      environment: { XPACK_MONITORING_ENABLED: 'false', LS_JAVA_OPTS: '-Xms512m -Xmx512m', ...(kinesis ? AWS_ENV : {}) },
       volumes: [`./${host.name}/pipeline:/usr/share/logstash/pipeline:ro`, ...(yml ? [`./${yml}:/usr/share/logstash/config/logstash.yml:ro`] : [])],
+      // The kinesis output is a community plugin the image does not ship: installed before Logstash starts.
+      ...(kinesis ? { command: sh('logstash-plugin install logstash-output-kinesis && exec logstash') } : {}),
       depends_on: [...brokers, ...es.map((h) => h.name), ...(usesS3 ? ['minio'] : [])],
     };
   }
@@ -101,18 +105,21 @@ export function writeCompose(w: BundleWorld): string {
     // The image's entrypoint appends FLINK_PROPERTIES to conf/config.yaml; the job's own file goes first.
     const prepare = `${conf ? 'cp /opt/pipeline-lab/job/config.yaml /opt/flink/conf/config.yaml && ' : ''}cp /opt/pipeline-lab/lib/*.jar /opt/flink/lib/ 2>/dev/null; `;
     const props = `jobmanager.rpc.address: ${host.name}\nrest.address: ${host.name}\n`;
+    // A Kinesis source lists shards in the JobManager and reads them in the TaskManager: both need credentials.
+    const kinesis = readsKinesis(w, host.name);
+    const aws = kinesis ? AWS_ENV : {};
     services[host.name] = {
-      image: IMAGES.flink, hostname: host.name, volumes: mounts, environment: { FLINK_PROPERTIES: props },
+      image: IMAGES.flink, hostname: host.name, volumes: mounts, environment: { FLINK_PROPERTIES: props, ...aws },
       command: sh(`${prepare}exec /docker-entrypoint.sh jobmanager`),
       ...(host === flinkHosts[0] ? { ports: ['8081:8081'] } : {}),
     };
     services[flinkWorker(host.name)] = {
-      image: IMAGES.flink, volumes: mounts, environment: { FLINK_PROPERTIES: `${props}taskmanager.numberOfTaskSlots: 4\n` },
+      image: IMAGES.flink, volumes: mounts, environment: { FLINK_PROPERTIES: `${props}taskmanager.numberOfTaskSlots: 4\n`, ...aws },
       command: sh(`${prepare}exec /docker-entrypoint.sh taskmanager`), depends_on: [host.name],
     };
     services[`${host.name}-sql`] = {
-      image: IMAGES.flink, volumes: mounts, environment: { FLINK_PROPERTIES: props },
-      command: sh(`${prepare}sleep 15 && /opt/flink/bin/sql-client.sh -f /opt/pipeline-lab/job/job.sql`),
+      image: IMAGES.flink, volumes: mounts, environment: { FLINK_PROPERTIES: props, ...aws, ...(kinesis ? { AWS_ACCOUNT_ID: null } : {}) },
+      command: sh(`${prepare}sleep 15 && ${kinesis ? submitWithAccount('/opt/pipeline-lab/job/job.sql') : '/opt/flink/bin/sql-client.sh -f /opt/pipeline-lab/job/job.sql'}`),
       depends_on: [host.name, flinkWorker(host.name), ...brokers.map((b) => b)],
     };
   }
@@ -141,7 +148,8 @@ export function writeCompose(w: BundleWorld): string {
   }
   const doc: Record<string, unknown> = { name: PROJECT, services };
   if (Object.keys(volumes).length > 0) doc.volumes = volumes;
-  return `# Starts every process of this pipeline on the real engines: docker compose up -d (README.md).\n${stringify(doc, { lineWidth: 0 })}`;
+  // A variable without a value (`AWS_ACCESS_KEY_ID:`) takes its value from the shell that runs compose.
+  return `# Starts every process of this pipeline on the real engines: docker compose up -d (README.md).\n${stringify(doc, { lineWidth: 0, nullStr: '' })}`;
 }
 
 /** The generator's settings for one server writing `files` of the workload's files. */

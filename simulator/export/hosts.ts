@@ -16,6 +16,8 @@ export interface HostNames {
   brokers(): string[];
   /** A fault target (node id or `kafka/broker-N`) → the host name world.yaml uses. */
   target(t: string): string;
+  /** A `kinesis` node → its stream's name (`Name`, else the node id), which files name it by. */
+  stream(node: string): string;
 }
 
 export function hostNames(spec: PipelineSpec): HostNames {
@@ -39,6 +41,10 @@ export function hostNames(spec: PipelineSpec): HostNames {
       // A bare Kafka id crashes every broker: the compiler passes `kafka` through unchanged.
       if (spec.nodes[t]?.type === 'kafka' && count > 1) return t;
       return spec.nodes[t] ? of(t) : t;
+    },
+    stream(node) {
+      const n = spec.nodes[node];
+      return n?.type === 'kinesis' ? (n.Name ?? node) : node;
     },
   };
 }

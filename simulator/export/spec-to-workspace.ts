@@ -19,10 +19,13 @@ import { flinkRefusals, writeFlinkConfigYaml, writeFlinkVersions, writeJobSql, t
 import { firstDifference } from './compare.js';
 import { writeBatch, withImplicitBatchDefaults } from './write-batch.js';
 import { writeServingYaml } from './write-serving.js';
+import { streamRefusals, writeAwsTemplate } from './write-aws.js';
 
-/** Node types with no real engine the bundle can start. */
+/**
+ * Node types the bundle cannot run. A Kinesis stream is written into aws/template.yaml and deployed
+ * into the learner's account (write-aws.ts); what reads it outside Flink is not written yet.
+ */
 const NO_ENGINE: Partial<Record<NodeSpec['type'], [string, string]>> = {
-  kinesis: ['Amazon Kinesis is a managed AWS service with no local engine to start', 'Amazon Kinesis는 AWS 관리형 서비스라 로컬에서 띄울 엔진이 없습니다'],
   'kinesis-consumer': ['a Kinesis consumer needs Amazon Kinesis, which has no local engine to start', 'Kinesis 컨슈머는 Amazon Kinesis가 필요한데, 로컬에서 띄울 엔진이 없습니다'],
   firehose: ['Amazon Data Firehose is a managed AWS service with no local engine to start', 'Amazon Data Firehose는 AWS 관리형 서비스라 로컬에서 띄울 엔진이 없습니다'],
 };
@@ -44,6 +47,7 @@ function refusalsOf(spec: PipelineSpec): Refusal[] {
     if (node.type !== 'beats' && node.type !== 'kafka' && node.type !== 's3' && id === WEB_HOST) out.push(refuse(at, `\`${WEB_HOST}\` is the web server that runs Filebeat in an export: rename this node`, `내보내기에서 \`${WEB_HOST}\`는 Filebeat가 도는 웹 서버 이름입니다. 이 노드의 이름을 바꾸세요`));
     if (node.type !== 'kafka' && /^kafka(-\d+)?$/.test(id)) out.push(refuse(at, `\`${id}\` is the name of a Kafka broker host in an export: rename this node`, `내보내기에서 \`${id}\`는 Kafka 브로커 호스트 이름입니다. 이 노드의 이름을 바꾸세요`));
   }
+  out.push(...streamRefusals(spec));
   for (const type of ['beats', 'kafka'] as const) {
     if ((counts.get(type) ?? 0) > 1) out.push(refuse('nodes', `as real files all ${type === 'beats' ? 'Filebeats form one node' : 'brokers form one Kafka cluster'}: this pipeline has ${counts.get(type)}`, `실제 파일로 쓰면 ${type === 'beats' ? 'Filebeat는 모두 한 노드' : '브로커는 모두 한 Kafka 클러스터'}입니다. 이 파이프라인에는 ${counts.get(type)}개가 있습니다`));
   }
@@ -92,6 +96,8 @@ export function specToWorkspace(spec: PipelineSpec): Written<Map<string, string>
       if (yaml !== undefined) files.set(`${id}/serving.yaml`, yaml);
     }
   }
+  const template = writeAwsTemplate(spec);
+  if (template !== undefined) files.set('aws/template.yaml', template);
   files.set('world.yaml', writeWorldYaml(spec, hosts, hasFilebeat, deploys));
   if (problems.length > 0) return { ok: false, refusals: problems };
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -100,7 +106,26 @@ export function specToWorkspace(spec: PipelineSpec): Written<Map<string, string>
     const e = back.errors[0]!;
     return { ok: false, refusals: [refuse(e.path, `the real files written for this pipeline do not compile (${e.file}:${e.line}:${e.column}: ${e.message}): a setting the real systems lack`, `이 파이프라인으로 쓴 실제 파일이 컴파일되지 않습니다(${e.file}:${e.line}:${e.column}: ${e.message}). 실제 시스템에 없는 설정입니다`)] };
   }
-  const diff = firstDifference(withImplicitBatchDefaults(spec), back.spec);
+  const diff = firstDifference(withImplicitStreamNames(withImplicitBatchDefaults(spec)), back.spec);
   if (diff) return { ok: false, refusals: [refuse(diff.path, `no real configuration file says this (${diff.detail}): as real files the pipeline would run differently`, `이 값을 표현할 실제 설정 파일이 없습니다(${diff.detail}). 실제 파일로 쓰면 파이프라인이 다르게 동작합니다`)] };
   return { ok: true, value: sorted };
+}
+
+/**
+ * What real files always say of a stream and the spec may leave implicit: a stream's `Name` (the
+ * node id), and a Logstash kinesis output's `stream_name` (the node's stream), which the compiled
+ * output keeps as its `node` only.
+ */
+function withImplicitStreamNames(spec: PipelineSpec): PipelineSpec {
+  const nodes = Object.fromEntries(
+    Object.entries(spec.nodes).map(([id, n]) => {
+      if (n.type === 'kinesis' && n.Name === undefined) return [id, { ...n, Name: id }];
+      if (n.type === 'logstash' && n.output.kinesis?.stream_name !== undefined) {
+        const { stream_name: _named, ...kinesis } = n.output.kinesis;
+        return [id, { ...n, output: { ...n.output, kinesis } }];
+      }
+      return [id, n];
+    }),
+  );
+  return { ...spec, nodes } as PipelineSpec;
 }

@@ -15,6 +15,8 @@ export interface BundleWorld {
   faults: Record<string, unknown>[];
   /** Host → the log files written there. */
   logs: Map<string, string[]>;
+  /** aws/template.yaml, when the workspace has AWS resources. */
+  aws?: string;
 }
 
 export function bundleWorld(files: ReadonlyMap<string, string>, spec: PipelineSpec): BundleWorld {
@@ -28,5 +30,6 @@ export function bundleWorld(files: ReadonlyMap<string, string>, spec: PipelineSp
     with: (role) => hosts.filter((h) => h.roles.has(role)),
     faults: Array.isArray(raw) ? (raw.filter((f) => f !== null && typeof f === 'object') as Record<string, unknown>[]) : [],
     logs: world?.logs ?? new Map(),
+    ...(layout.aws ? { aws: files.get(layout.aws) ?? '' } : {}),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * A `type: flink` node → `<id>/job.sql` (the Kafka source table with its WATERMARK, the sink table
- * and one INSERT INTO) and `<id>/config.yaml` (checkpointing, restarts, parallelism): the inverse of
+ * A `type: flink` node → `<id>/job.sql` (the Kafka or Kinesis source table with its WATERMARK, the
+ * sink table and one INSERT INTO) and `<id>/config.yaml` (checkpointing, restarts, parallelism): the inverse of
  * simulator/config/flink and simulator/config/workspace/flink.ts. What only the internal spec can
  * say — consumer-group knobs the Flink source does not use, a side output for late rows — is refused
  * with the reason, before anything is written. A per-record processing time is no SQL setting: the
@@ -16,6 +16,7 @@ import { col, whereToSql } from './flink-where.js';
 import type { HostNames } from './hosts.js';
 import { UNLIMITED_ATTEMPTS } from '../config/flink/config-yaml.js';
 import { runsLocalGlobal } from '../config/flink/agg-phases.js';
+import { kinesisRefusals, kinesisTableOptions } from './write-flink-kinesis.js';
 
 /** The event-time column every written source declares its WATERMARK on (Filebeat's and Logstash's field). */
 const TIME = '@timestamp';
@@ -38,29 +39,37 @@ const tableName = (s: string) => s.replace(/[^\w]/g, '_');
 const str = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const plainField = (f: string) => /^[A-Za-z_@][\w@-]*$/.test(f);
 
-/** The job's Kafka source: a job reading Kinesis is refused before anything reads this. */
+/** The job's Kafka source: only read where the job does not read Kinesis. */
 const kafkaSource = (node: FlinkSpec): KafkaSourceSpec => node.source as KafkaSourceSpec;
+
+/** What the job reads, as the header of job.sql names it and as the source table is called. */
+const sourceName = (node: FlinkSpec, hosts: HostNames): string => (isKinesisSource(node.source) ? hosts.stream(node.source.node) : kafkaSource(node).topic);
 
 /** What the spec sets that job.sql and config.yaml cannot say; empty when the node can be written. */
 export function flinkRefusals(id: string, node: FlinkSpec): Refusal[] {
   const at = `nodes.${id}`;
   const out: Refusal[] = [];
   const no = (path: string, en: string, ko: string) => out.push(refuse(`${at}${path ? `.${path}` : ''}`, en, ko));
-  if (isKinesisSource(node.source)) {
-    no('source', 'the export writes Kafka source tables only: write the Kinesis table of this job by hand (\'connector\' = \'kinesis\', \'stream.arn\', \'aws.region\')', '내보내기는 Kafka 소스 테이블만 씁니다. 이 잡의 Kinesis 테이블(\'connector\' = \'kinesis\', \'stream.arn\', \'aws.region\')은 직접 작성하세요');
-    return out;
-  }
-  for (const [k, def] of CONSUMER_ONLY) {
-    if (kafkaSource(node)[k] !== def) no(`source.${k}`, `the Flink Kafka source does not use \`${k}\` (it tracks offsets in its checkpoints): only the internal spec sets it here`, `Flink Kafka 소스는 \`${k}\`를 쓰지 않습니다(오프셋은 체크포인트에 기록). 이 값은 내부 스펙에서만 정할 수 있습니다`);
-  }
-  if (kafkaSource(node)['starting-offsets'] !== 'committed' && kafkaSource(node)['auto.offset.reset'] !== 'latest') no('source.auto.offset.reset', `the Flink Kafka source reads \`auto.offset.reset\` only with 'scan.startup.mode' = 'group-offsets' (starting-offsets: committed); this job starts at the ${kafkaSource(node)['starting-offsets']} offset`, `Flink Kafka 소스는 'scan.startup.mode' = 'group-offsets'(starting-offsets: committed)일 때만 \`auto.offset.reset\`을 읽습니다. 이 잡은 ${kafkaSource(node)['starting-offsets']} 오프셋에서 시작합니다`);
-  if (kafkaSource(node)['starting-offsets'] === 'committed' && kafkaSource(node)['group.id'] === undefined) no('source', "starting from committed offsets needs a consumer group: Flink refuses 'group-offsets' without 'properties.group.id'", "커밋된 오프셋에서 시작하려면 컨슈머 그룹이 필요합니다. Flink는 'properties.group.id' 없이 'group-offsets'를 받지 않습니다");
+  if (isKinesisSource(node.source)) out.push(...kinesisRefusals(at, node, node.source));
+  else out.push(...kafkaRefusals(at, node));
   const interval = node['execution.checkpointing.interval'];
   if (interval !== undefined && interval < 10) no('execution.checkpointing.interval', `Flink treats a checkpoint interval under 10 ms as no checkpointing: ${interval}ms cannot be written`, `Flink는 10ms 미만의 체크포인트 간격을 체크포인트 없음으로 봅니다. ${interval}ms는 쓸 수 없습니다`);
   if (node.job) out.push(...jobRefusals(`${at}.job`, node.job, node));
   out.push(...versionRefusals(at, node));
   const es = node.sink.elasticsearch;
   if (es?.['document-id'] !== undefined && documentKey(es['document-id'], node.job) === undefined) no('sink.elasticsearch.document-id', `the document _id \`${es['document-id']}\` is not a PRIMARY KEY of the sink table: the _id is its key columns joined by one delimiter, each the window start or end, the grouping key, or a plain field passed through`, `문서 _id \`${es['document-id']}\`는 싱크 테이블의 PRIMARY KEY로 쓸 수 없습니다. _id는 키 컬럼(윈도 시작·끝, 그룹 키, 그대로 넘기는 단순 필드)을 구분자 하나로 이은 것입니다`);
+  return out;
+}
+
+/** What a Kafka source table cannot say: the consumer knobs the Flink Kafka source does not read. */
+function kafkaRefusals(at: string, node: FlinkSpec): Refusal[] {
+  const out: Refusal[] = [];
+  const no = (path: string, en: string, ko: string) => out.push(refuse(`${at}${path ? `.${path}` : ''}`, en, ko));
+  for (const [k, def] of CONSUMER_ONLY) {
+    if (kafkaSource(node)[k] !== def) no(`source.${k}`, `the Flink Kafka source does not use \`${k}\` (it tracks offsets in its checkpoints): only the internal spec sets it here`, `Flink Kafka 소스는 \`${k}\`를 쓰지 않습니다(오프셋은 체크포인트에 기록). 이 값은 내부 스펙에서만 정할 수 있습니다`);
+  }
+  if (kafkaSource(node)['starting-offsets'] !== 'committed' && kafkaSource(node)['auto.offset.reset'] !== 'latest') no('source.auto.offset.reset', `the Flink Kafka source reads \`auto.offset.reset\` only with 'scan.startup.mode' = 'group-offsets' (starting-offsets: committed); this job starts at the ${kafkaSource(node)['starting-offsets']} offset`, `Flink Kafka 소스는 'scan.startup.mode' = 'group-offsets'(starting-offsets: committed)일 때만 \`auto.offset.reset\`을 읽습니다. 이 잡은 ${kafkaSource(node)['starting-offsets']} 오프셋에서 시작합니다`);
+  if (kafkaSource(node)['starting-offsets'] === 'committed' && kafkaSource(node)['group.id'] === undefined) no('source', "starting from committed offsets needs a consumer group: Flink refuses 'group-offsets' without 'properties.group.id'", "커밋된 오프셋에서 시작하려면 컨슈머 그룹이 필요합니다. Flink는 'properties.group.id' 없이 'group-offsets'를 받지 않습니다");
   return out;
 }
 
@@ -169,6 +178,14 @@ function documentKey(template: string, job: JobSpec | undefined): { parts: strin
 export interface Variant { job: JobSpec; mode: 'in-place' | 'reprocess'; version: string; parallelism?: number }
 
 function sourceTable(name: string, node: FlinkSpec, hosts: HostNames, fields: Map<string, string>, job: JobSpec | undefined, variant: Variant | undefined): string {
+  const columns = [...fields].map(([f, type]) => `  ${col(f)} ${type},`);
+  const wm = job?.window && job.watermark;
+  if (wm) {
+    const delay = wm['max-out-of-orderness'];
+    columns.push(`  ${col(TIME)} TIMESTAMP(3),`, `  WATERMARK FOR ${col(TIME)} AS ${col(TIME)}${delay > 0 ? ` - ${sqlInterval(delay)}` : ''},`);
+  }
+  const json = [`'format' = 'json'`, ...(wm ? [`'json.timestamp-format.standard' = 'ISO-8601'`] : [])];
+  if (isKinesisSource(node.source)) return createTable(name, columns, [...kinesisTableOptions(node.source, hosts.stream(node.source.node)), ...json]);
   const s = { ...kafkaSource(node) };
   if (variant?.mode === 'reprocess') {
     // A replay is a job of its own: its own consumer group, reading the retained topic from the start.
@@ -178,12 +195,6 @@ function sourceTable(name: string, node: FlinkSpec, hosts: HostNames, fields: Ma
     // Restored from the savepoint, the job goes on from the savepoint's offsets; the startup mode
     // applies to a fresh start only, and not reading from the start says this is no replay.
     s['starting-offsets'] = 'latest';
-  }
-  const columns = [...fields].map(([f, type]) => `  ${col(f)} ${type},`);
-  const wm = job?.window && job.watermark;
-  if (wm) {
-    const delay = wm['max-out-of-orderness'];
-    columns.push(`  ${col(TIME)} TIMESTAMP(3),`, `  WATERMARK FOR ${col(TIME)} AS ${col(TIME)}${delay > 0 ? ` - ${sqlInterval(delay)}` : ''},`);
   }
   const mode = s['starting-offsets'] === 'earliest' ? 'earliest-offset' : s['starting-offsets'] === 'latest' ? 'latest-offset' : 'group-offsets';
   const options = [
@@ -195,10 +206,8 @@ function sourceTable(name: string, node: FlinkSpec, hosts: HostNames, fields: Ma
     `'scan.startup.mode' = '${mode}'`,
     mode === 'group-offsets' && `'properties.auto.offset.reset' = ${str(s['auto.offset.reset'])}`,
     s.idleness !== undefined && `'scan.watermark.idle-timeout' = '${flinkDuration(s.idleness)}'`,
-    `'format' = 'json'`,
-    wm && `'json.timestamp-format.standard' = 'ISO-8601'`,
   ].filter((o): o is string => typeof o === 'string');
-  return createTable(name, columns, options);
+  return createTable(name, columns, [...options, ...json]);
 }
 
 function createTable(name: string, columns: string[], options: string[]): string {
@@ -277,14 +286,14 @@ export function writeJobSql(id: string, node: FlinkSpec, hosts: HostNames, varia
   const idKey = es?.['document-id'] !== undefined ? documentKey(es['document-id'], job) : undefined;
   if (!job?.window && idKey) for (const p of idKey.parts) if (!fields.has(p)) fields.set(p, 'STRING');
   if (fields.size === 0 && !job?.window) fields.set('message', 'STRING');
-  const source = tableName(kafkaSource(node).topic);
+  const source = tableName(sourceName(node, hosts));
   const target = tableName(node.sink.elasticsearch?.index ?? node.sink.kafka?.topic ?? 'files');
   const sink = target === source ? `${target}_out` : target;
   // Without a window the sink has the source's columns: SELECT * unless a PRIMARY KEY needs them named.
   const result = resultColumns(job, fields);
   const how = variant?.mode === 'reprocess' ? `, a replay of the topic into a new index (readers switch when it has caught up)` : variant ? ', deployed in place from a savepoint of the running job' : '';
   return lines(
-    `-- Flink 2.0 job of ${id}${variant ? `, version ${variant.version}` : ''}, written from the simulator's spec: read ${kafkaSource(node).topic}, write ${node.sink.elasticsearch ? `the index ${node.sink.elasticsearch.index}` : node.sink.kafka ? `the topic ${node.sink.kafka.topic}` : 'files'}${how}.`,
+    `-- Flink 2.0 job of ${id}${variant ? `, version ${variant.version}` : ''}, written from the simulator's spec: read ${isKinesisSource(node.source) ? 'the Kinesis stream ' : ''}${sourceName(node, hosts)}, write ${node.sink.elasticsearch ? `the index ${node.sink.elasticsearch.index}` : node.sink.kafka ? `the topic ${node.sink.kafka.topic}` : 'files'}${how}.`,
     ...(variant?.parallelism !== undefined ? [`-- flink run -s <savepoint> -p ${variant.parallelism}: the savepoint's key groups spread over ${variant.parallelism} subtasks.`, `SET 'parallelism.default' = '${variant.parallelism}';`, ''] : []),
     sourceTable(source, node, hosts, fields, job, variant),
     '',

@@ -6,6 +6,7 @@ import type { LogstashSpec, LogstashFilterSpec } from '../spec/schema/logstash.j
 import { refuse, type Refusal } from './refusal.js';
 import { lines } from './text.js';
 import type { HostNames } from './hosts.js';
+import { REGION } from '../config/aws/resolve.js';
 
 /** logstash.yml keys the simulator reads, with Logstash's defaults (simulator/config/logstash/settings.ts). */
 const SETTINGS: readonly [keyof LogstashSpec, unknown][] = [
@@ -92,7 +93,21 @@ export function writePipelineConf(id: string, node: LogstashSpec, hosts: HostNam
     // plugin's default virtual-hosted-style addressing works unchanged.
     outputs.push('s3 {', '  bucket => "pipeline-lab"', '  region => "us-east-1"', '  endpoint => "http://minio:9000"', '  access_key_id => "minioadmin"', '  secret_access_key => "minioadmin"', `  prefix => ${s(o.s3.prefix, 'output.s3.prefix')}`, `  time_file => ${o.s3.time_file / 60_000}`, '}');
   }
-  if (o.kinesis) problems.push(refuse(`${at}.output.kinesis`, 'a Kinesis output has no local engine to run on: export covers Filebeat, Logstash, Kafka, Flink, Elasticsearch and S3', 'Kinesis 출력은 로컬에서 돌릴 엔진이 없습니다. 내보내기는 Filebeat, Logstash, Kafka, Flink, Elasticsearch, S3만 다룹니다'));
+  if (o.kinesis) {
+    // logstash-output-kinesis (a community plugin: logstash-plugin install logstash-output-kinesis);
+    // its KPL finds AWS credentials in the environment compose.yaml passes on. Options at the
+    // plugin's defaults are left out, as the compiler assumes them (config/logstash/compile.ts).
+    const k = o.kinesis;
+    const path = 'output.kinesis';
+    outputs.push('kinesis {', `  stream_name => ${s(hosts.stream(k.node), path)}`, `  region => ${s(k.region, path)}`);
+    if (k.event_partition_keys.length > 0) outputs.push(`  event_partition_keys => ${list(k.event_partition_keys, path)}`);
+    const defaults: readonly [keyof typeof k, unknown][] = [['randomized_partition_key', false], ['max_pending_records', 1000], ['record_ttl', 30_000], ['fail_if_throttled', false], ['record_max_buffered_time', 100], ['collection_max_count', 500], ['request_timeout', 6000]];
+    for (const [key, def] of defaults) if (k[key] !== def) outputs.push(`  ${key} => ${String(k[key])}`);
+    outputs.push('}');
+    // The bundle deploys aws/template.yaml in the workspace's region: a KPL in another region finds no stream there.
+    if (k.region !== REGION) problems.push(refuse(`${at}.output.kinesis.region`, `the bundle creates the streams in ${REGION} (aws/template.yaml): a kinesis output in ${k.region} would not find \`${hosts.stream(k.node)}\` there`, `번들은 스트림을 ${REGION}에 만듭니다(aws/template.yaml). ${k.region}의 kinesis 출력은 그곳에서 \`${hosts.stream(k.node)}\`를 찾지 못합니다`));
+    if (k.stream_name !== undefined && k.stream_name !== hosts.stream(k.node)) problems.push(refuse(`${at}.output.kinesis.stream_name`, `the kinesis output writes to the stream its stream_name names: \`${k.stream_name}\` is not the stream of node \`${k.node}\` (\`${hosts.stream(k.node)}\`)`, `kinesis 출력은 stream_name이 가리키는 스트림에 씁니다. \`${k.stream_name}\`은 노드 \`${k.node}\`의 스트림(\`${hosts.stream(k.node)}\`)이 아닙니다`));
+  }
   const indent = (ls: string[]) => ls.map((l) => `  ${l}`);
   // The worker time per event the spec gives is what the real sleep filter spends (simulator/config/logstash/compile.ts).
   const sleep = node['processing-time'] > 0 ? ['# Stands in for the per-event work of this pipeline (lookups, enrichment).', 'sleep {', `  time => "${node['processing-time'] / 1000}"`, '}'] : [];

@@ -5,6 +5,7 @@ import { formatDuration } from '../spec/units.js';
 import type { HostNames } from './hosts.js';
 import { WEB_HOST } from './hosts.js';
 import { logFiles } from './write-filebeat.js';
+import { writeReshards } from './write-aws.js';
 
 const d = (ms: number) => formatDuration(ms);
 
@@ -46,6 +47,9 @@ export function writeWorldYaml(spec: PipelineSpec, hosts: HostNames, hasFilebeat
   // (simulator/config/workspace/world-processing.ts). A Flink node's host is its id.
   const processing = Object.entries(spec.nodes).flatMap(([id, n]) => (n.type === 'flink' && n['processing-time'] > 0 ? [[id, d(n['processing-time'])] as const] : []));
   if (processing.length > 0) world['processing-time'] = Object.fromEntries(processing);
+  // A stream's scheduled reshards are commands operators type (simulator/config/aws/world-reshards.ts).
+  const reshards = writeReshards(spec);
+  if (reshards.length > 0) world.reshards = reshards;
   if (deploys.length > 0) world.deploys = deploys.map((x) => ({ at: d(x.at), file: x.file }));
   return `# The simulated world: what the servers write, for how long, and what goes wrong (the hosts are the folders beside this file).\n${stringify(world, { lineWidth: 0 })}`;
 }

@@ -257,9 +257,12 @@ export function compileWorkspace(files: ReadonlyMap<string, string>, root = ''):
   for (const [id, file] of [...flink.files, ...apps.files, ...batch.files, ...serving.files, ...aws.files]) nodeFile.set(id, file);
   if (flink.usesS3 || apps.usesS3 || aws.usesS3) nodes.s3 = { type: 's3' };
   if (Object.keys(batch.nodes).length > 0 && !nodes.s3) issues.push({ severity: 'error', file: batch.files.values().next().value!, line: 1, column: 1, path: '', message: 'the batch job reads the lake, but nothing writes to the object store', hint: 'give Logstash an s3 output (or a Flink filesystem sink)' });
-  // Data-flow order, as specs are written: Filebeat, Logstash, Kafka, Flink jobs, apps, then the stores.
+  // Data-flow order, as specs are written: Filebeat, Logstash, Kafka and the Kinesis streams, Flink
+  // jobs, apps (Firehose streams and KCL apps among them), then the stores.
   const { s3: s3Node, ...logstashNodes } = nodes;
-  const ordered = { ...(beatsNode ? { [FILEBEAT_NODE]: beatsNode } : {}), ...logstashNodes, ...(kafkaCluster ? { [KAFKA_NODE]: kafkaCluster.node } : {}), ...flink.nodes, ...apps.nodes, ...aws.nodes, ...batch.nodes, ...serving.nodes, ...esNodes, ...(s3Node ? { s3: s3Node } : {}) };
+  const streams = Object.fromEntries(Object.entries(aws.nodes).filter(([, n]) => n.type === 'kinesis'));
+  const awsReaders = Object.fromEntries(Object.entries(aws.nodes).filter(([, n]) => n.type !== 'kinesis'));
+  const ordered = { ...(beatsNode ? { [FILEBEAT_NODE]: beatsNode } : {}), ...logstashNodes, ...(kafkaCluster ? { [KAFKA_NODE]: kafkaCluster.node } : {}), ...streams, ...flink.nodes, ...apps.nodes, ...awsReaders, ...batch.nodes, ...serving.nodes, ...esNodes, ...(s3Node ? { s3: s3Node } : {}) };
   if (kafkaCluster) nodeFile.set(KAFKA_NODE, kafkaCluster.file);
   const runbook = readRunbooks(hostsWith('ops'), files, problemsOf, (hp, role, p, loc) => resolve(hp, role, p, loc), collect);
   if (!world || issues.some((i) => i.severity === 'error')) return finish(issues);

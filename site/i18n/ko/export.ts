@@ -1,8 +1,8 @@
 /** 내보내기 버튼(연습 문제와 실험실)과 실험실의 실제 설정 파일 가져오기. */
 export const exportMessages = {
   'export.button': '실제 엔진용으로 내보내기',
-  'export.button.title': 'zip 파일 받기: 실제 설정 파일, compose.yaml, 로그 생성기, FAULTS.md, README.md',
-  'export.done': '{file}을(를) 받았습니다. 압축을 풀고 docker compose up -d로 실행하세요(무엇을 비교할지는 README.md에 있습니다).',
+  'export.button.title': 'zip 파일 받기: 실제 설정 파일, compose.yaml, 로그 생성기, FAULTS.ko.md, README.ko.md(영어판 FAULTS.md, README.md)',
+  'export.done': '{file}을(를) 받았습니다. 압축을 풀고 docker compose up -d로 실행하세요(무엇을 비교할지는 README.ko.md에 있습니다).',
   'export.refused': '이 파이프라인은 실제 파일로 내보낼 수 없습니다:',
   'export.invalid': '먼저 파이프라인을 고치세요. 시뮬레이터에서도 실행되지 않습니다.',
   'import.title': '실제 설정 파일 가져오기',
