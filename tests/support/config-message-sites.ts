@@ -6,7 +6,8 @@
  * A message site is (1) the message and hint arguments of `x.error(loc, message, hint)` and
  * `x.warn(…)` (simulator/config/shared/issues.ts), (2) the `message:` and `hint:` of an issue
  * object literal, (3) an argument of a local helper at a parameter named message / hint / why
- * (`fail(loc, message, hint)`, `missing(key, hint)`). A site whose text is not written out there
+ * (`fail(loc, message, hint)`, `missing(key, hint)`), (4) what an `invalid…(…)` helper returns: the
+ * reason a message quotes (`Invalid value x for configuration k: ${bad}`). A site whose text is not written out there
  * (a variable, a call) is reported apart, so the test can name where those messages are covered.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -30,7 +31,7 @@ export interface OpaqueSite {
   readonly source: string;
 }
 
-const MESSAGE_PARAM = /^(message|hint|why|msg)$/;
+const MESSAGE_PARAM = /^(message|hint|why|msg|what)$/;
 const MAX_VARIANTS = 64;
 
 /**
@@ -100,10 +101,10 @@ function messageHelpers(source: ts.SourceFile): Map<string, number[]> {
 }
 
 /** The message sites of one TypeScript file. */
-export function messageSitesOf(file: string, text: string): { sites: MessageSite[]; opaque: OpaqueSite[] } {
+export function messageSitesOf(file: string, text: string, shared: ReadonlyMap<string, ts.Expression> = new Map()): { sites: MessageSite[]; opaque: OpaqueSite[] } {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
   const helpers = messageHelpers(source);
-  const consts = stringConsts(source);
+  const consts = new Map([...shared, ...stringConsts(source)]);
   const sites: MessageSite[] = [];
   const opaque: OpaqueSite[] = [];
   const line = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
@@ -114,6 +115,14 @@ export function messageSitesOf(file: string, text: string): { sites: MessageSite
     else opaque.push({ file, line: line(node), source: node.getText(source) });
   };
   const visit = (node: ts.Node) => {
+    // `invalidOptionValue(kind, value)` and friends return the reason a message quotes after its colon.
+    if (ts.isFunctionDeclaration(node) && node.name && /^invalid/.test(node.name.text) && node.body) {
+      const returns = (n: ts.Node): void => {
+        if (ts.isReturnStatement(n)) take(n.expression);
+        else if (!ts.isFunctionLike(n)) ts.forEachChild(n, returns);
+      };
+      returns(node.body);
+    }
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
       if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'error' || callee.name.text === 'warn') && node.arguments.length >= 2) {
@@ -152,12 +161,14 @@ export function sourceFiles(root: string, dir: string): string[] {
 export function messageSites(root: string, dirs: readonly string[]): { sites: MessageSite[]; opaque: OpaqueSite[] } {
   const sites: MessageSite[] = [];
   const opaque: OpaqueSite[] = [];
-  for (const dir of dirs) {
-    for (const file of sourceFiles(root, dir)) {
-      const found = messageSitesOf(file, readFileSync(join(root, file), 'utf8'));
-      sites.push(...found.sites);
-      opaque.push(...found.opaque);
-    }
+  const files = dirs.flatMap((dir) => sourceFiles(root, dir)).map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') }));
+  // Constants another checker file exports (`WHERE_SUPPORTED`) are part of the messages that name them.
+  const shared = new Map<string, ts.Expression>();
+  for (const { file, text } of files) for (const [name, value] of stringConsts(ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true))) shared.set(name, value);
+  for (const { file, text } of files) {
+    const found = messageSitesOf(file, text, shared);
+    sites.push(...found.sites);
+    opaque.push(...found.opaque);
   }
   return { sites, opaque };
 }
