@@ -7,7 +7,7 @@
  * `x.warn(…)` (simulator/config/shared/issues.ts), (2) the `message:` and `hint:` of an issue
  * object literal, (3) an argument of a local helper at a parameter named message / hint / why
  * (`fail(loc, message, hint)`, `missing(key, hint)`), (4) what an `invalid…(…)` helper returns: the
- * reason a message quotes (`Invalid value x for configuration k: ${bad}`). A site whose text is not written out there
+ * reason a message quotes (`Invalid value x for configuration k: ${bad}`), as does a thrown Error's text. A site whose text is not written out there
  * (a variable, a call) is reported apart, so the test can name where those messages are covered.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -84,6 +84,12 @@ function stringConsts(source: ts.SourceFile): Map<string, ts.Expression> {
   return consts;
 }
 
+/** `function f(…): Schedule | string`: a value, or the reason it is refused (a message's tail). */
+function returnsReason(node: ts.FunctionDeclaration): boolean {
+  const type = node.type;
+  return !!type && ts.isUnionTypeNode(type) && type.types.some((t) => t.kind === ts.SyntaxKind.StringKeyword) && !type.types.every((t) => t.kind === ts.SyntaxKind.StringKeyword || t.kind === ts.SyntaxKind.UndefinedKeyword);
+}
+
 /** Local helpers with a message-like parameter: name → the indices of those parameters. */
 function messageHelpers(source: ts.SourceFile): Map<string, number[]> {
   const helpers = new Map<string, number[]>();
@@ -115,14 +121,21 @@ export function messageSitesOf(file: string, text: string, shared: ReadonlyMap<s
     else opaque.push({ file, line: line(node), source: node.getText(source) });
   };
   const visit = (node: ts.Node) => {
-    // `invalidOptionValue(kind, value)` and friends return the reason a message quotes after its colon.
-    if (ts.isFunctionDeclaration(node) && node.name && /^invalid/.test(node.name.text) && node.body) {
+    // `invalidOptionValue(kind, value)`, `projectionProblem(t)` and friends return the reason a message quotes after its colon;
+    // so does a function typed `Value | string`.
+    if (ts.isFunctionDeclaration(node) && node.name && node.body && (/^invalid|Problem$/.test(node.name.text) || returnsReason(node))) {
       const returns = (n: ts.Node): void => {
-        if (ts.isReturnStatement(n)) take(n.expression);
+        // Only the written reasons: the other returns are the value itself.
+        if (ts.isReturnStatement(n)) {
+          const texts = n.expression && textsOf(n.expression, false, consts);
+          if (texts && texts.length > 0) sites.push({ file, line: line(n), texts });
+        }
         else if (!ts.isFunctionLike(n)) ts.forEachChild(n, returns);
       };
       returns(node.body);
     }
+    // A thrown Error's text reaches a message (`… is valid but not simulated (${error.message})`).
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Error') take(node.arguments?.[0]);
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
       if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'error' || callee.name.text === 'warn') && node.arguments.length >= 2) {
@@ -143,8 +156,9 @@ export function messageSitesOf(file: string, text: string, shared: ReadonlyMap<s
   return { sites, opaque };
 }
 
-/** Every .ts file under `dir` (declaration files left out), by path relative to `root`. */
+/** Every .ts file under `dir` (declaration files left out), by path relative to `root`; `dir` may be one file. */
 export function sourceFiles(root: string, dir: string): string[] {
+  if (!statSync(join(root, dir)).isDirectory()) return [dir];
   const out: string[] = [];
   const walk = (d: string) => {
     for (const entry of readdirSync(d).sort()) {

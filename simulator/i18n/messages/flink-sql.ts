@@ -10,6 +10,7 @@ import type { SimTemplate } from './template.js';
 /** The job script and its one query (job.ts, sql-parse.ts). */
 const job: SimTemplate[] = [
   { en: 'the Flink SQL parser is not loaded, so job.sql cannot be checked', ko: 'Flink SQL 파서가 로드되지 않아 job.sql을 검사할 수 없습니다' },
+  { en: 'the Flink SQL parser is not loaded (call loadFlinkSqlRuntime() first)', ko: 'Flink SQL 파서가 로드되지 않았습니다 (먼저 loadFlinkSqlRuntime()을 호출하세요)' },
   { en: 'run again: the parser loads with the first workspace that has a .sql file', ko: '다시 실행하세요. 파서는 .sql 파일이 있는 첫 워크스페이스와 함께 로드됩니다' },
   { en: 'SQL parse failed. {detail}', ko: 'SQL 파싱에 실패했습니다. {detail}' },
   { en: "Table or view '{name}' already exists", ko: "테이블 또는 뷰 '{name}'이 이미 있습니다" },

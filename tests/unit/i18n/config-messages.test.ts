@@ -25,7 +25,10 @@ const ROOT = join(import.meta.dirname, '../../..');
  * its quotes and code spans.
  */
 const PROSE = /\b[a-z]{2,} [a-z]{2,}\b/;
-export function isProse(text: string): boolean {
+/** Code hints the rule above would read as prose (a command line inside YAML). */
+const CODE = new Set(['- { at: 10s, run: aws kinesis update-shard-count --stream-name logs --target-shard-count 2 --scaling-type UNIFORM_SCALING }']);
+function isProse(text: string): boolean {
+  if (CODE.has(text)) return false;
   const bare = text.replaceAll(SAMPLE, ' ').replace(/`[^`]*`|'[^']*'|"[^"]*"|\[[^\]]*\]/g, ' ').replace(/\S*[-./:=_<>@]\S*/g, ' ');
   return PROSE.test(bare);
 }
@@ -41,14 +44,6 @@ const PENDING = new Set([
   'simulator/config/airflow/dag-file.ts',
   'simulator/config/airflow/hosts.ts',
   'simulator/config/airflow/warehouse-hosts.ts',
-  'simulator/config/aws/cfn-yaml.ts',
-  'simulator/config/aws/glue.ts',
-  'simulator/config/aws/kcl.ts',
-  'simulator/config/aws/resolve.ts',
-  'simulator/config/aws/scheduler.ts',
-  'simulator/config/aws/template.ts',
-  'simulator/config/aws/workspace.ts',
-  'simulator/config/aws/world-reshards.ts',
   'simulator/config/deploy/deploys.ts',
   'simulator/config/spark/job-sql.ts',
   'simulator/config/spark/warehouse-sql.ts',
@@ -59,7 +54,7 @@ const PENDING = new Set([
 ]);
 
 describe('message sites in the checkers’ source', () => {
-  const { sites, opaque } = messageSites(ROOT, ['simulator/config']);
+  const { sites, opaque } = messageSites(ROOT, ['simulator/config', 'simulator/athena/projection.ts', 'simulator/nodes/logstash/conditional.ts']);
 
   it('finds the checkers’ messages', () => {
     expect(sites.length).toBeGreaterThan(400);
