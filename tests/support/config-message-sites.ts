@@ -121,9 +121,9 @@ export function messageSitesOf(file: string, text: string, shared: ReadonlyMap<s
     else opaque.push({ file, line: line(node), source: node.getText(source) });
   };
   const visit = (node: ts.Node) => {
-    // `invalidOptionValue(kind, value)`, `projectionProblem(t)` and friends return the reason a message quotes after its colon;
+    // `invalidOptionValue(kind, value)`, `projectionProblem(t)`, `syntaxHint(…)` and friends return the reason a message quotes after its colon;
     // so does a function typed `Value | string`.
-    if (ts.isFunctionDeclaration(node) && node.name && node.body && (/^invalid|Problem$/.test(node.name.text) || returnsReason(node))) {
+    if (ts.isFunctionDeclaration(node) && node.name && node.body && (/^invalid|Problem$|^hint|Hint$/.test(node.name.text) || returnsReason(node))) {
       const returns = (n: ts.Node): void => {
         // Only the written reasons: the other returns are the value itself.
         if (ts.isReturnStatement(n)) {

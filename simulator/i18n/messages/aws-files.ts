@@ -115,8 +115,8 @@ const glue: SimTemplate[] = [
 
 /** KCL applications (kcl.ts) and the workspace's streams (aws/workspace.ts, world-reshards.ts). */
 const kcl: SimTemplate[] = [
-  { en: '{key} is required by the MultiLangDaemon', ko: 'MultiLangDaemon에는 {key}가 필요합니다' },
   { en: 'streamName (or streamArn) is required by the MultiLangDaemon', ko: 'MultiLangDaemon에는 streamName(또는 streamArn)이 필요합니다' },
+  { en: '{key} is required by the MultiLangDaemon', ko: 'MultiLangDaemon에는 {key}가 필요합니다' },
   { en: 'no AWS::Kinesis::Stream named {name} in {file}', ko: '{file}에는 이름이 {name}인 AWS::Kinesis::Stream이 없습니다' },
   { en: 'declare it in {file}: Type: AWS::Kinesis::Stream, Properties: { Name: {name}, ShardCount: 1 }', ko: '{file}에 선언하세요: Type: AWS::Kinesis::Stream, Properties: { Name: {name}, ShardCount: 1 }' },
   { en: 'declare it in {file}', ko: '{file}에 선언하세요' },

@@ -12,6 +12,8 @@ const job: SimTemplate[] = [
   { en: 'the Flink SQL parser is not loaded, so job.sql cannot be checked', ko: 'Flink SQL 파서가 로드되지 않아 job.sql을 검사할 수 없습니다' },
   { en: 'the Flink SQL parser is not loaded (call loadFlinkSqlRuntime() first)', ko: 'Flink SQL 파서가 로드되지 않았습니다 (먼저 loadFlinkSqlRuntime()을 호출하세요)' },
   { en: 'run again: the parser loads with the first workspace that has a .sql file', ko: '다시 실행하세요. 파서는 .sql 파일이 있는 첫 워크스페이스와 함께 로드됩니다' },
+  { en: "the SESSION table function (Flink 1.19+) is not in this parser's grammar: write the session window as a group window, GROUP BY SESSION(ts, INTERVAL '30' SECOND), key", ko: "SESSION 테이블 함수(Flink 1.19+)는 이 파서의 문법에 없습니다. 세션 윈도우를 그룹 윈도우로 쓰세요: GROUP BY SESSION(ts, INTERVAL '30' SECOND), key" },
+  { en: 'a reserved word: write it in backquotes, e.g. `{word}`', ko: '예약어입니다. 백쿼트로 감싸세요. 예: `{word}`' },
   { en: 'SQL parse failed. {detail}', ko: 'SQL 파싱에 실패했습니다. {detail}' },
   { en: "Table or view '{name}' already exists", ko: "테이블 또는 뷰 '{name}'이 이미 있습니다" },
   { en: 'each CREATE TABLE needs its own name (or write CREATE TABLE IF NOT EXISTS)', ko: 'CREATE TABLE마다 다른 이름이 필요합니다 (또는 CREATE TABLE IF NOT EXISTS로 쓰세요)' },

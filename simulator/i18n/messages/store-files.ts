@@ -38,6 +38,9 @@ const logstash: SimTemplate[] = [
   { en: "mutate convert to '{type}' ({field}) is valid but not simulated", ko: "mutate convert의 '{type}'({field})은 올바른 설정이지만 시뮬레이션하지 않습니다" },
   { en: 'simulated actions: index, create', ko: '시뮬레이션되는 action: index, create' },
   { en: 'simulated {kind}s: {names}', ko: '시뮬레이션되는 {kind}: {names}' },
+  { en: 'settings are written `name => value`', ko: '설정은 `name => value` 꼴로 씁니다' },
+  { en: 'a `{` is not closed', ko: '닫히지 않은 `{`가 있습니다' },
+  { en: 'check for an unclosed quote', ko: '닫히지 않은 따옴표가 있는지 확인하세요' },
   { en: 'Expected one of {expected} at line {line}, column {column} (byte {byte}) after {after}', ko: '{line}번째 줄 {column}번째 칸(바이트 {byte})에 다음 중 하나가 와야 합니다: {expected} ({after} 다음)' },
   { en: 'Expected one of {expected} at line {line}, column {column} (byte {byte})', ko: '{line}번째 줄 {column}번째 칸(바이트 {byte})에 다음 중 하나가 와야 합니다: {expected}' },
 ];
