@@ -54,6 +54,8 @@ const properties: SimTemplate[] = [
   { en: '{path}: {value} is not a valid enum value', ko: '{path}: {value}는 허용되는 enum 값이 아닙니다' },
   { en: '{path}: required key [{key}] not found', ko: '{path}: 필수 키 [{key}]가 없습니다' },
   { en: 'DeliveryStreamType {type} is valid but not simulated: the simulated Firehose stream reads a Kinesis data stream', ko: 'DeliveryStreamType {type}은 올바른 설정이지만 시뮬레이션하지 않습니다. 시뮬레이션의 Firehose 스트림은 Kinesis 데이터 스트림을 읽습니다' },
+  { en: 'DeliveryStreamType: KinesisStreamAsSource, with KinesisStreamSourceConfiguration', ko: 'DeliveryStreamType: KinesisStreamAsSource로 두고 KinesisStreamSourceConfiguration을 함께 쓰세요' },
+  { en: 'BucketARN: !GetAtt Lake.Arn (or arn:aws:s3:::lake)', ko: 'BucketARN: !GetAtt Lake.Arn (또는 arn:aws:s3:::lake)' },
   { en: 'KinesisStreamSourceConfiguration is required when DeliveryStreamType is KinesisStreamAsSource', ko: 'DeliveryStreamType이 KinesisStreamAsSource이면 KinesisStreamSourceConfiguration이 필요합니다' },
   { en: '{arn} is not a Kinesis stream ARN', ko: '{arn}은 Kinesis 스트림 ARN이 아닙니다' },
   { en: 'no AWS::Kinesis::Stream named {name} in this template', ko: '이 템플릿에는 이름이 {name}인 AWS::Kinesis::Stream이 없습니다' },

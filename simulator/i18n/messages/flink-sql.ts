@@ -22,6 +22,7 @@ const job: SimTemplate[] = [
   { en: 'the script has no INSERT INTO: Flink submits no job for it, so nothing is simulated', ko: '스크립트에 INSERT INTO가 없습니다. Flink가 잡을 제출하지 않으므로 시뮬레이션할 것이 없습니다' },
   { en: 'a second INSERT INTO is valid Flink SQL but not simulated: the simulator runs one INSERT per Flink host', ko: '두 번째 INSERT INTO는 올바른 Flink SQL이지만 시뮬레이션하지 않습니다. 시뮬레이터는 Flink 호스트마다 INSERT 하나만 실행합니다' },
   { en: 'give each query its own host folder', ko: '쿼리마다 호스트 폴더를 따로 두세요' },
+  { en: 'tables: {names}', ko: '테이블: {names}' },
   { en: "Object '{name}' not found within 'default_catalog.default_database'", ko: "'default_catalog.default_database'에서 객체 '{name}'을 찾을 수 없습니다" },
   { en: 'this query is valid Flink SQL but not simulated; the simulator runs: {query}', ko: '이 쿼리는 올바른 Flink SQL이지만 시뮬레이션하지 않습니다. 시뮬레이터가 실행하는 형태: {query}' },
   { en: 'a {connector} source is valid but not simulated: the simulated Flink job reads a Kafka or Kinesis table', ko: '{connector} 소스는 올바른 설정이지만 시뮬레이션하지 않습니다. 시뮬레이션의 Flink 잡은 Kafka나 Kinesis 테이블을 읽습니다' },

@@ -40,6 +40,7 @@ const topics: SimTemplate[] = [
   { en: 'Missing required argument "[topic]"', ko: '필수 인자가 없습니다: "[topic]"' },
   { en: 'Missing required argument "[bootstrap-server]"', ko: '필수 인자가 없습니다: "[bootstrap-server]"' },
   { en: 'Replication factor: {n} larger than available brokers: {brokers}.', ko: '복제 팩터 {n}이 사용할 수 있는 브로커 수 {brokers}보다 큽니다.' },
+  { en: 'brokers: {names}', ko: '브로커: {names}' },
   { en: "Topic '{topic}' already exists.", ko: "토픽 '{topic}'이 이미 있습니다." },
   { en: 'Topic {topic} not present in metadata after 60000 ms.', ko: '60000 ms가 지나도 메타데이터에 토픽 {topic}이 없습니다.' },
   { en: 'create it in topics.sh, or set auto.create.topics.enable=true', ko: 'topics.sh에서 만들거나 auto.create.topics.enable=true로 설정하세요' },

@@ -22,6 +22,7 @@ const filebeat: SimTemplate[] = [
   { en: 'error initializing publisher: output type {type} undefined', ko: '퍼블리셔 초기화 오류: 출력 타입 {type}이 정의되지 않았습니다' },
   { en: "more than one namespace configured accessing 'output'", ko: "'output'에 네임스페이스가 둘 이상 설정되어 있습니다" },
   { en: 'no outputs are defined, please define one under the output section', ko: '정의된 출력이 없습니다. output 섹션에 출력을 하나 정의하세요' },
+  { en: 'outputs: {names}, file, console, redis', ko: '출력: {names}, file, console, redis' },
   { en: "missing required field accessing '{path}'", ko: "필수 필드가 없습니다: '{path}'" },
 ];
 

@@ -18,6 +18,7 @@ const layout: SimTemplate[] = [
   { en: 'write {file} (bootstrap.servers, group.id, …)', ko: '{file} 파일을 쓰세요 (bootstrap.servers, group.id, …)' },
   { en: 'write "{host}:{port}"', ko: '"{host}:{port}"로 쓰세요' },
   { en: 'no host "{host}" in this workspace ({text})', ko: '이 워크스페이스에는 호스트 "{host}"가 없습니다 ({text})' },
+  { en: '{host} runs {roles}, not {role} ({text})', ko: '{host}에서 실행되는 것은 {role}이 아니라 {roles}입니다 ({text})' },
   { en: 'hosts: {names}', ko: '호스트: {names}' },
   { en: 'the simulation models one Elasticsearch cluster per output: these hosts name different ones, the first is used', ko: '시뮬레이션은 출력마다 Elasticsearch 클러스터 하나를 모델링합니다. 이 호스트들은 서로 다른 클러스터를 가리키므로 첫 번째를 씁니다' },
   { en: 'Logstash on {host} has no input listening ({text})', ko: '{host}의 Logstash에 연결을 받는 입력이 없습니다 ({text})' },
