@@ -10,6 +10,7 @@ import { storeFileTemplates } from './store-files.js';
 import { awsFileTemplates } from './aws-files.js';
 import { batchFileTemplates } from './batch-files.js';
 import { workspaceFileTemplates } from './workspace-files.js';
+import { runbookLineTemplates } from './runbook-lines.js';
 
 /** The spec validator (simulator/spec/parse.ts and friends). */
 const spec: SimTemplate[] = [
@@ -223,4 +224,4 @@ const serving: SimTemplate[] = [
 ];
 
 // The warehouse's templates go before the spec's "`{path}`: {what*}", which would read "`a` does not wait for `b`: …" as a path.
-export const problemTemplates: readonly SimTemplate[] = [...warehouse, ...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...batchDag, ...airflowBackfill, ...serving, ...flinkSqlTemplates, ...kafkaFileTemplates, ...storeFileTemplates, ...awsFileTemplates, ...batchFileTemplates, ...workspaceFileTemplates];
+export const problemTemplates: readonly SimTemplate[] = [...warehouse, ...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...batchDag, ...airflowBackfill, ...serving, ...flinkSqlTemplates, ...kafkaFileTemplates, ...storeFileTemplates, ...awsFileTemplates, ...batchFileTemplates, ...workspaceFileTemplates, ...runbookLineTemplates];

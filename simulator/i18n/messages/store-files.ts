@@ -11,15 +11,15 @@ import type { SimTemplate } from './template.js';
 const elasticsearch: SimTemplate[] = [
   { en: 'not JSON: {error}', ko: 'JSON이 아닙니다: {error}' },
   { en: '`mappings.properties` must be an object of field → { "type": … }', ko: '`mappings.properties`는 필드 → { "type": … } 꼴의 객체여야 합니다' },
-  { en: 'field type "{type}" ({field}) is valid but not simulated: the simulation accepts any value there', ko: '필드 타입 "{type}"({field})은 올바른 설정이지만 시뮬레이션하지 않습니다. 시뮬레이션은 그 필드에 어떤 값이든 받습니다' },
+  { en: 'field type "{type}" ({field}) is valid but not simulated: the simulation accepts any value there', ko: '필드 타입 "{type}"({field}): 올바른 설정이지만 시뮬레이션하지 않습니다. 시뮬레이션은 그 필드에 어떤 값이든 받습니다' },
   { en: 'simulated types: {types}', ko: '시뮬레이션되는 타입: {types}' },
-  { en: 'No handler for type [{type}] declared on field [{field}]', ko: '필드 [{field}]에 선언된 타입 [{type}]을 처리할 핸들러가 없습니다' },
+  { en: 'No handler for type [{type}] declared on field [{field}]', ko: '필드 [{field}]에 선언된 [{type}] 타입을 처리할 핸들러가 없습니다' },
   { en: 'types: {types}, …', ko: '타입: {types}, …' },
 ];
 
 /** Filebeat's own errors (config/filebeat/index.ts). */
 const filebeat: SimTemplate[] = [
-  { en: 'error initializing publisher: output type {type} undefined', ko: '퍼블리셔 초기화 오류: 출력 타입 {type}이 정의되지 않았습니다' },
+  { en: 'error initializing publisher: output type {type} undefined', ko: '퍼블리셔 초기화 오류: 출력 타입이 정의되지 않았습니다: {type}' },
   { en: "more than one namespace configured accessing 'output'", ko: "'output'에 네임스페이스가 둘 이상 설정되어 있습니다" },
   { en: 'no outputs are defined, please define one under the output section', ko: '정의된 출력이 없습니다. output 섹션에 출력을 하나 정의하세요' },
   { en: 'outputs: {names}, file, console, redis', ko: '출력: {names}, file, console, redis' },
@@ -28,15 +28,15 @@ const filebeat: SimTemplate[] = [
 
 /** Logstash pipelines: conditions, mutate, the config grammar (config/logstash, nodes/logstash/conditional.ts). */
 const logstash: SimTemplate[] = [
-  { en: 'the condition around this {plugin} is valid but not simulated ({why*}): the simulation leaves the plugin out', ko: '이 {plugin}을 감싼 조건은 올바르지만 시뮬레이션하지 않습니다 ({why*}). 시뮬레이션에서는 이 플러그인이 빠집니다' },
+  { en: 'the condition around this {plugin} is valid but not simulated ({why*}): the simulation leaves the plugin out', ko: '이 {plugin} 플러그인을 감싼 조건은 올바르지만 시뮬레이션하지 않습니다 ({why*}). 시뮬레이션에서는 이 플러그인이 빠집니다' },
   { en: 'simulated conditions compare fields, strings, numbers and lists with == != < > <= >= =~ !~ in, not in, and, or, xor, nand, !', ko: '시뮬레이션되는 조건은 필드, 문자열, 숫자, 목록을 == != < > <= >= =~ !~ in, not in, and, or, xor, nand, !로 비교합니다' },
   { en: 'cannot read the condition at “{text}”', ko: '“{text}” 위치의 조건을 읽을 수 없습니다' },
   { en: 'unexpected “{token}” in the condition', ko: '조건에 예상하지 못한 “{token}”이 있습니다' },
   { en: 'expected more in the condition', ko: '조건이 끝나지 않았습니다' },
-  { en: 'expected {what} in the condition', ko: '조건에 {what}이 와야 합니다' },
+  { en: 'expected {what} in the condition', ko: '조건에 다음이 와야 합니다: {what}' },
   { en: '{op} needs a /regex/ on its right', ko: '{op}의 오른쪽에는 /regex/가 와야 합니다' },
   { en: 'expected a value, found “{token}”', ko: '값이 와야 하는데 “{token}”이 있습니다' },
-  { en: "mutate convert to '{type}' ({field}) is valid but not simulated", ko: "mutate convert의 '{type}'({field})은 올바른 설정이지만 시뮬레이션하지 않습니다" },
+  { en: "mutate convert to '{type}' ({field}) is valid but not simulated", ko: "mutate convert의 '{type}'({field}): 올바른 설정이지만 시뮬레이션하지 않습니다" },
   { en: 'simulated actions: index, create', ko: '시뮬레이션되는 action: index, create' },
   { en: 'simulated {kind}s: {names}', ko: '시뮬레이션되는 {kind}: {names}' },
   { en: 'settings are written `name => value`', ko: '설정은 `name => value` 꼴로 씁니다' },

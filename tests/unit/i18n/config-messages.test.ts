@@ -26,7 +26,12 @@ const ROOT = join(import.meta.dirname, '../../..');
  */
 const PROSE = /\b[a-z]{2,} [a-z]{2,}\b/;
 /** Code hints the rule above would read as prose (a command line inside YAML). */
-const CODE = new Set(['- { at: 10s, run: aws kinesis update-shard-count --stream-name logs --target-shard-count 2 --scaling-type UNIFORM_SCALING }']);
+const CODE = new Set([
+  '- { at: 10s, run: aws kinesis update-shard-count --stream-name logs --target-shard-count 2 --scaling-type UNIFORM_SCALING }',
+  'flink stop --savepointPath <dir> <jobId>  |  flink cancel <jobId>  |  flink run [-s <savepoint>] [-p <n>] <jar>',
+  'flink stop --savepointPath s3://flink/savepoints <jobId>',
+  'flink run [-s <savepoint>] [-p <n>] [-m <host>:8081] /opt/flink/usrlib/job.jar',
+]);
 function isProse(text: string): boolean {
   if (CODE.has(text)) return false;
   const bare = text.replaceAll(SAMPLE, ' ').replace(/`[^`]*`|'[^']*'|"[^"]*"|\[[^\]]*\]/g, ' ').replace(/\S*[-./:=_<>@]\S*/g, ' ');
@@ -46,7 +51,7 @@ function unknownParts(sample: string): string[] {
 }
 
 describe('message sites in the checkers’ source', () => {
-  const { sites, opaque } = messageSites(ROOT, ['simulator/config', 'simulator/athena/projection.ts', 'simulator/nodes/logstash/conditional.ts']);
+  const { sites, opaque } = messageSites(ROOT, ['simulator/config', 'simulator/athena/projection.ts', 'simulator/nodes/logstash/conditional.ts', 'simulator/orchestrator/scheduler.ts', 'simulator/operations']);
 
   it('finds the checkers’ messages', () => {
     expect(sites.length).toBeGreaterThan(400);
@@ -74,8 +79,8 @@ describe('message sites in the checkers’ source', () => {
     // Parsers’ own words, quoted as the tool prints them.
     'e.message': 'a parser’s error (YAML, Python AST, Spark or Flink SQL grammar): the tool’s own output',
     "e.message.split('\\n')[0]!.replace(/ at line \\d+, column \\d+.*$/, '')": 'the YAML parser’s error: the tool’s own output',
-    'settings.message': 'a DAG setting problem, written as a literal in dag-file.ts and swept there',
-    'parsed.problem.message': 'a runbook command’s problem, written as a literal in simulator/operations and swept by its own tests',
+    'settings.message': 'a DAG setting problem: an Error of simulator/orchestrator/scheduler.ts (swept)',
+    'parsed.problem.message': 'a runbook command’s problem, written in simulator/operations (swept)',
     'parsed.problem.hint': 'the same problem’s hint',
     'p.message': 'a runbook problem passed on with its position',
     // A helper passing its own parameter on: the literals at the helper’s call sites are swept.
