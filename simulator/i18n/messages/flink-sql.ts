@@ -67,7 +67,7 @@ const query: SimTemplate[] = [
   { en: 'columns of {table}: {columns}', ko: '{table}의 컬럼: {columns}' },
   { en: "The window function requires the timecol is a time attribute type, but '{col}' is not: {table} declares its WATERMARK on '{on}'", ko: "윈도우 함수의 시간 컬럼은 시간 속성(time attribute) 타입이어야 하는데 '{col}' 컬럼은 그렇지 않습니다. {table}의 WATERMARK는 '{on}'에 선언되어 있습니다" },
   { en: "The window function requires the timecol is a time attribute type, but '{col}' is not: {table} declares no WATERMARK", ko: "윈도우 함수의 시간 컬럼은 시간 속성(time attribute) 타입이어야 하는데 '{col}' 컬럼은 그렇지 않습니다. {table}에는 WATERMARK 선언이 없습니다" },
-  { en: 'WATERMARK FOR {col} AS {expr} - INTERVAL \'5\' SECOND in CREATE TABLE {table}', ko: 'CREATE TABLE {table}에 WATERMARK FOR {col} AS {expr} - INTERVAL \'5\' SECOND' },
+  { en: 'WATERMARK FOR {col} AS {expr} - INTERVAL \'5\' SECOND in CREATE TABLE {table}', ko: 'CREATE TABLE {table}에 추가하세요: WATERMARK FOR {col} AS {expr} - INTERVAL \'5\' SECOND' },
   { en: "this watermark expression is valid but not simulated: the simulator runs WATERMARK FOR ts AS ts - INTERVAL 'n' SECOND (bounded out-of-orderness) and WATERMARK FOR ts AS ts", ko: "이 워터마크 표현식은 올바르지만 시뮬레이션하지 않습니다. 시뮬레이터가 실행하는 것은 WATERMARK FOR ts AS ts - INTERVAL 'n' SECOND(순서 뒤바뀜 허용 범위가 정해진 워터마크)와 WATERMARK FOR ts AS ts입니다" },
   { en: "Expression '{expr}' is not being grouped", ko: "'{expr}' 표현식이 그룹화되지 않았습니다" },
   { en: 'group by it, or aggregate it', ko: 'GROUP BY에 넣거나 집계 함수로 감싸세요' },
@@ -81,7 +81,7 @@ const query: SimTemplate[] = [
 const kafkaTables: SimTemplate[] = [
   { en: "'topic-pattern' is valid but not simulated: the simulated source reads one 'topic'", ko: "'topic-pattern'은 올바른 설정이지만 시뮬레이션하지 않습니다. 시뮬레이션의 소스는 'topic' 하나를 읽습니다" },
   { en: 'a topic list is valid but not simulated: the simulated source reads one topic', ko: '토픽 목록은 올바른 설정이지만 시뮬레이션하지 않습니다. 시뮬레이션의 소스는 토픽 하나를 읽습니다' },
-  { en: "scan.startup.mode '{mode}' is valid but not simulated: earliest-offset, latest-offset and group-offsets are", ko: "scan.startup.mode '{mode}' 설정은 올바른 설정이지만 시뮬레이션하지 않습니다. 시뮬레이션되는 것은 earliest-offset, latest-offset, group-offsets입니다" },
+  { en: "scan.startup.mode '{mode}' is valid but not simulated: earliest-offset, latest-offset and group-offsets are", ko: "scan.startup.mode '{mode}' 설정은 올바르지만 시뮬레이션하지 않습니다. 시뮬레이션되는 것은 earliest-offset, latest-offset, group-offsets입니다" },
   { en: "'properties.group.id' is required with scan.startup.mode 'group-offsets' (the default)", ko: "scan.startup.mode가 'group-offsets'(기본값)이면 'properties.group.id'가 필요합니다" },
   { en: "'properties.group.id' is required with scan.startup.mode 'group-offsets'", ko: "scan.startup.mode가 'group-offsets'이면 'properties.group.id'가 필요합니다" },
   { en: "scan.startup.mode 'group-offsets' (the default) without 'properties.auto.offset.reset': a group with no committed offsets makes the real job fail (NoOffsetForPartitionException); the simulation starts it at the latest offset", ko: "'properties.auto.offset.reset' 없이 scan.startup.mode 'group-offsets'(기본값)을 쓰면, 커밋된 오프셋이 없는 컨슈머 그룹에서 실제 잡은 실패합니다 (NoOffsetForPartitionException). 시뮬레이션은 최신 오프셋부터 시작합니다" },
