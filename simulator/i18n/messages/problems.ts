@@ -5,6 +5,13 @@
  */
 import type { SimTemplate } from './template.js';
 import { exportKinesisTemplates } from './export-kinesis.js';
+import { flinkSqlTemplates } from './flink-sql.js';
+import { kafkaFileTemplates } from './kafka-files.js';
+import { storeFileTemplates } from './store-files.js';
+import { awsFileTemplates } from './aws-files.js';
+import { batchFileTemplates } from './batch-files.js';
+import { workspaceFileTemplates } from './workspace-files.js';
+import { runbookLineTemplates } from './runbook-lines.js';
 
 /** The spec validator (simulator/spec/parse.ts and friends). */
 const spec: SimTemplate[] = [
@@ -217,4 +224,5 @@ const serving: SimTemplate[] = [
   { en: '`{view}` is read with another cut-off-margin in {file}: the simulator keeps one margin per batch view', ko: '`{view}`를 {file}에서는 다른 cut-off-margin으로 읽습니다. 시뮬레이터는 배치 뷰마다 마진을 하나만 둡니다' },
 ];
 
-export const problemTemplates: readonly SimTemplate[] = [...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...warehouse, ...batchDag, ...airflowBackfill, ...serving, ...exportKinesisTemplates];
+// The warehouse's templates go before the spec's "`{path}`: {what*}", which would read "`a` does not wait for `b`: …" as a path.
+export const problemTemplates: readonly SimTemplate[] = [...warehouse, ...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...batchDag, ...airflowBackfill, ...serving, ...flinkSqlTemplates, ...kafkaFileTemplates, ...storeFileTemplates, ...awsFileTemplates, ...batchFileTemplates, ...workspaceFileTemplates, ...runbookLineTemplates, ...exportKinesisTemplates];
