@@ -7,6 +7,7 @@ import type { PipelineSpec } from '../spec/schema/pipeline.js';
 import { compileWorkspace } from '../config/workspace/index.js';
 import { readLayout } from '../config/workspace/layout.js';
 import { refuse, type Written } from './refusal.js';
+import { simCatalogue } from '../i18n/messages/index.js';
 import { specToWorkspace } from './spec-to-workspace.js';
 import { bundleWorld } from './world-of.js';
 import { writeCompose } from './compose.js';
@@ -36,7 +37,7 @@ export function exportBundle(source: ExportSource): Written<Map<string, string>>
     const compiled = compileWorkspace(workspace);
     if (!compiled.ok) {
       const e = compiled.errors[0]!;
-      return { ok: false, refusals: [refuse('', `fix the files first: ${e.file}:${e.line}:${e.column}: ${e.message}`, `먼저 파일을 고치세요: ${e.file}:${e.line}:${e.column}: ${e.message}`)] };
+      return { ok: false, refusals: [refuse('', `fix the files first: ${e.file}:${e.line}:${e.column}: ${e.message}`, `먼저 파일을 고치세요: ${e.file}:${e.line}:${e.column}: ${simCatalogue.translate(e.message)}`)] };
     }
     spec = compiled.spec;
   }
