@@ -35,8 +35,8 @@ const layer: SimTemplate[] = [
 
 /** The terminal's `airflow` command, where the simulator speaks (shell/commands/airflow.ts). */
 const airflow: SimTemplate[] = [
-  { en: 'Dag id {dag} not found (DAGs: {dags})', ko: 'Dag id {dag}를 찾을 수 없습니다 (있는 DAG: {dags})' },
-  { en: 'Dag id {dag} not found: this run has no DAG', ko: 'Dag id {dag}를 찾을 수 없습니다. 이번 실행에는 DAG가 없습니다' },
+  { en: 'Dag id {dag} not found (DAGs: {dags})', ko: 'Dag id {dag}: 찾을 수 없습니다 (있는 DAG: {dags})' },
+  { en: 'Dag id {dag} not found: this run has no DAG', ko: 'Dag id {dag}: 찾을 수 없습니다. 이번 실행에는 DAG가 없습니다' },
 ];
 
 export const batchTemplates: readonly SimTemplate[] = [...tries, ...layer, ...airflow];

@@ -16,14 +16,14 @@ function withHint(en: string, ko: string): SimTemplate[] {
 
 const messages: SimTemplate[] = [
   ...withHint('this run has no {kind} `{name}` in `{here}`', '이번 실행의 `{here}`에 없는 {kind}: `{name}`'),
-  ...withHint('this run has no `{path}`', '이번 실행에는 `{path}`가 없습니다'),
-  ...withHint('`{path}` is not reported by this output', '이 출력은 `{path}`를 보고하지 않습니다'),
+  ...withHint('this run has no `{path}`', '이번 실행에는 `{path}` 경로가 없습니다'),
+  ...withHint('`{path}` is not reported by this output', '이 출력은 `{path}` 경로를 보고하지 않습니다'),
   ...withHint('unknown check path `{path}`', '알 수 없는 검사 경로 `{path}`'),
-  ...withHint('`{path}` is already a value; nothing is below it', '`{path}`는 이미 값이어서 그 아래에는 아무것도 없습니다'),
-  ...withHint('`{path}` is a number; nothing is below it', '`{path}`는 숫자여서 그 아래에는 아무것도 없습니다'),
-  ...withHint('`{path}` has no value in this run', '이번 실행에서 `{path}`에는 값이 없습니다'),
-  ...withHint('`{path}` is a group of values, not a value', '`{path}`는 값 하나가 아니라 값의 묶음입니다'),
-  ...withHint('`{path}` is a list of {kind}s, not a value', '`{path}`는 값 하나가 아니라 {kind} 목록입니다'),
+  ...withHint('`{path}` is already a value; nothing is below it', '`{path}` 경로는 이미 값이어서 그 아래에는 아무것도 없습니다'),
+  ...withHint('`{path}` is a number; nothing is below it', '`{path}` 경로는 숫자여서 그 아래에는 아무것도 없습니다'),
+  ...withHint('`{path}` has no value in this run', '이번 실행에서 `{path}` 경로에는 값이 없습니다'),
+  ...withHint('`{path}` is a group of values, not a value', '`{path}` 경로는 값 하나가 아니라 값의 묶음입니다'),
+  ...withHint('`{path}` is a list of {kind}s, not a value', '`{path}` 경로는 값 하나가 아니라 {kind} 목록입니다'),
 ];
 
 const hints: SimTemplate[] = [
@@ -36,6 +36,7 @@ const hints: SimTemplate[] = [
   { en: 'architectures exist only in Lambda/Kappa runs (a `type: serving` node)', ko: 'architectures는 람다/카파 실행(`type: serving` 노드가 있을 때)에만 있습니다' },
   { en: 'consumer groups exist only in runs with a Kafka cluster and a consumer (its `group.id`)', ko: '컨슈머 그룹은 Kafka 클러스터와 컨슈머(그 `group.id`)가 있는 실행에만 있습니다' },
   { en: 'jobs exist only in runs with a Flink node (its id, e.g. `jobs.stream.parallelism`)', ko: 'jobs는 Flink 노드가 있는 실행에만 있습니다 (그 노드 id, 예: `jobs.stream.parallelism`)' },
+  { en: '{kind}s in this run: none', ko: '이번 실행의 {kind}: 없음' },
   { en: '{kind}s in this run: {list}', ko: '이번 실행의 {kind}: {list}' },
 ];
 

@@ -95,10 +95,10 @@ const flink: SimTemplate[] = [
     { en: 'discovered partitions {ids} of {source} at start: read from their earliest offsets', ko: '시작할 때 {source}의 파티션 {ids} 발견: 가장 이른 오프셋부터 읽습니다' },
     { en: 'discovered new shards of {source} ({where}): read from their first record (TRIM_HORIZON)', ko: '{source}의 새 샤드 발견 ({where}): 첫 레코드부터 읽습니다 (TRIM_HORIZON)' },
     { en: 'discovered new partitions of {source} ({where}): read from their earliest offsets', ko: '{source}의 새 파티션 발견 ({where}): 가장 이른 오프셋부터 읽습니다' },
-    { en: 'stopped with savepoint {id} at offsets {offsets}; {state*}', ko: '세이브포인트 {id}로 중지, 오프셋 {offsets}; {state*}' },
+    { en: 'stopped with savepoint {id} at offsets {offsets}; {state*}', ko: '중지하며 세이브포인트 {id} 생성, 오프셋 {offsets}; {state*}' },
     { en: 'cannot be restored from savepoint {id}: the maximum parallelism ({max}) of the restored state is lower than the configured parallelism ({parallelism}); the max parallelism (the number of key groups) was fixed when the job first ran', ko: '세이브포인트 {id}에서 복구할 수 없습니다: 복구할 상태의 최대 병렬도({max})가 설정된 병렬도({parallelism})보다 낮습니다. 최대 병렬도(키 그룹 수)는 잡이 처음 실행될 때 정해졌습니다' },
-    { en: 'runs with parallelism {parallelism}; {state*}', ko: '병렬도 {parallelism}로 실행; {state*}' },
-    { en: 'started without state with parallelism {parallelism}: {start}', ko: '상태 없이 병렬도 {parallelism}로 시작: {start}' },
+    { en: 'runs with parallelism {parallelism}; {state*}', ko: '실행 중, 병렬도 {parallelism}; {state*}' },
+    { en: 'started without state with parallelism {parallelism}: {start}', ko: '상태 없이 시작, 병렬도 {parallelism}: {start}' },
     { en: 'cancelled without a savepoint, its state dropped ({state*})', ko: '세이브포인트 없이 취소되어 상태가 버려졌습니다 ({state*})' },
     { en: 'failed: {reason*}', ko: '실패: {reason*}' },
   ]),
@@ -113,14 +113,14 @@ const flink: SimTemplate[] = [
 /** Why a Flink job failed (the `reason` of the lines above): the sinks' and the checkpoint coordinator's words. */
 const flinkReasons: SimTemplate[] = [
   { en: 'TaskManager lost', ko: 'TaskManager 유실' },
-  { en: 'checkpoint {id} expired before completing (execution.checkpointing.timeout)', ko: '체크포인트 {id}가 완료되기 전에 만료되었습니다 (execution.checkpointing.timeout)' },
+  { en: 'checkpoint {id} expired before completing (execution.checkpointing.timeout)', ko: '체크포인트 {id}: 완료되기 전에 만료되었습니다 (execution.checkpointing.timeout)' },
   { en: 'Elasticsearch bulk request {id} got no response within {s}s', ko: 'Elasticsearch 벌크 요청 {id}: {s}s 안에 응답이 없었습니다' },
   { en: 'Elasticsearch bulk request failed: connection to {node} reset (the process went down)', ko: 'Elasticsearch 벌크 요청 실패: {node} 연결이 끊겼습니다(프로세스 다운)' },
   { en: "Elasticsearch rejected a document with {status}: {error} (the sink's failure handler fails the job)", ko: 'Elasticsearch가 도큐먼트를 거부했습니다 ({status}: {error}). 싱크의 실패 핸들러가 잡을 실패시킵니다' },
   { en: 'S3 refused a part of {key}', ko: 'S3가 {key}의 파트를 거부했습니다' },
-  { en: 'S3 could not complete {key}', ko: 'S3가 {key}를 완료하지 못했습니다' },
+  { en: 'S3 could not complete {key}', ko: 'S3가 완료하지 못한 파일: {key}' },
   { en: 'KafkaSink send failed: {error}', ko: 'KafkaSink 전송 실패: {error}' },
-  { en: "KafkaSink initTransactions for {id} failed: {error} (transaction.timeout.ms {ms} exceeds the broker's transaction.max.timeout.ms)", ko: 'KafkaSink의 {id} initTransactions 실패: {error} (transaction.timeout.ms {ms}가 브로커의 transaction.max.timeout.ms보다 큽니다)' },
+  { en: "KafkaSink initTransactions for {id} failed: {error} (transaction.timeout.ms {ms} exceeds the broker's transaction.max.timeout.ms)", ko: 'KafkaSink의 {id} initTransactions 실패: {error} (transaction.timeout.ms {ms} 값이 브로커의 transaction.max.timeout.ms보다 큽니다)' },
   { en: 'KafkaSink initTransactions for {id} failed: {error}', ko: 'KafkaSink의 {id} initTransactions 실패: {error}' },
 ];
 

@@ -37,8 +37,14 @@ const usage: SimTemplate[] = [
   { en: "Output is the AWS CLI v2's JSON. Times default to the run's start and the instant set with `at`.", ko: '출력은 AWS CLI v2의 JSON입니다. 시각의 기본값은 실행 시작과 `at`으로 정한 시점입니다.' },
 ];
 
-/** The simulator's notes inside a tool's answer or error (curl.ts, aws/cloudwatch.ts). */
+/** The simulator's notes inside a tool's answer or error (curl.ts, aws/cloudwatch.ts, kafka-*.ts, tail.ts, warehouse-sql.ts). */
 const notes: SimTemplate[] = [
+  { en: 'kafka-configs: entity type {type} is not modelled here; use topics or brokers.', ko: 'kafka-configs: entity type {type}: 여기서 모델링하지 않는 타입입니다. topics나 brokers를 쓰세요.' },
+  { en: 'kafka-console-consumer: topic {topic} has partitions 0–{last}; there is no partition {partition}.', ko: 'kafka-console-consumer: 토픽 {topic}의 파티션은 0–{last}입니다. 없는 파티션입니다: {partition}.' },
+  { en: '--max-messages expects a whole number ≥ 1', ko: '--max-messages에는 1 이상의 정수를 쓰세요' },
+  { en: '({file} is empty: nothing was written to it in this run)', ko: '({file}: 비어 있습니다. 이번 실행에서 아무것도 쓰이지 않았습니다)' },
+  { en: 'files: {list}', ko: '파일: {list}' },
+  { en: 'order {id} does not exist', ko: '없는 주문입니다: {id}' },
   { en: 'curl: there are no files to send from this terminal ({file}); give the JSON inline: -d \'{"query": …}\'', ko: 'curl: 이 터미널에는 보낼 파일이 없습니다 ({file}). JSON을 직접 쓰세요: -d \'{"query": …}\'' },
   { en: 'curl: option {option}: is not supported in this terminal (try -X, -d, -H, -s, -i, -f)', ko: 'curl: option {option}: 이 터미널에서는 지원하지 않습니다 (-X, -d, -H, -s, -i, -f를 써 보세요)' },
   { en: 'An error occurred (InvalidParameterValue) when calling the GetMetricStatistics operation: the simulated CloudWatch answers --statistics Sum (not {statistic})', ko: 'An error occurred (InvalidParameterValue) when calling the GetMetricStatistics operation: 시뮬레이션의 CloudWatch는 --statistics Sum만 답합니다 ({statistic} 아님)' },

@@ -17,7 +17,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 // Node only: workspace job.sql files are parsed synchronously here (the browser worker loads the parser lazily).
 import '../../../simulator/config/flink/sql-runtime-node.js';
 import { describe, expect, it } from 'vitest';
-import { simCatalogue, untranslatedTerminalLine } from '../../../site/i18n/sim/index.js';
+import { checkWhyText, simCatalogue, terminalLine, untranslatedTerminalLine } from '../../../site/i18n/sim/index.js';
 import { parseSpec, type PipelineSpec } from '../../../simulator/spec/index.js';
 import { runSync, type RunHandle } from '../../../simulator/run/run.js';
 import type { RunResult } from '../../../simulator/run/result.js';
@@ -183,6 +183,28 @@ function engineNotes(why: string): string[] {
   const body = at < 0 ? why : why.slice(0, at);
   return body.split(' — ').flatMap((part) => part.split('; ')).filter((piece) => !HANGUL.test(piece)).flatMap(englishOf);
 }
+
+describe('the sweep itself', () => {
+  it('finds a run-log line no template knows, and lets real tools and typed commands be', () => {
+    expect(englishLines('[T+1.000s][INFO ][batch] something entirely new happened here')).toEqual(['[T+1.000s][INFO ][batch] something entirely new happened here']);
+    expect(englishLines('An error occurred (ResourceNotFoundException) when calling the ListShards operation: Stream logs under account 123456789012 not found.')).toEqual([]);
+    expect(englishLines('  T+40.000s    $ airflow backfill create --dag-id batch_view --from-date 2026-01-01 --to-date 2026-01-02')).toEqual([]);
+    expect(englishLines('aws glue get-partitions --database-name <db>    (a note nobody translated yet)')).toEqual(['(a note nobody translated yet)']);
+  });
+
+  it('reads the new lines in Korean: a DAG try, a Flink rescale, a runbook note, a usage note, a check note', () => {
+    expect(terminalLine('[T+16.000s][INFO ][batch] scheduled__2026-01-01T00:01:00+00:00 try 2 committed 12 rows to partition dt=2026-01-01 (INSERT INTO: appended)', 'ko')).toBe(
+      '[T+16.000s][INFO ][batch] scheduled__2026-01-01T00:01:00+00:00 시도 2: 파티션 dt=2026-01-01에 행 12개를 커밋했습니다 (INSERT INTO: 덧붙임)',
+    );
+    expect(terminalLine('[T+9.000s][INFO ][flink] job v2 runs with parallelism 2; subtask 0: key groups 0-63, 1 key, 2 window cells; subtask 1: key groups 64-127, 3 keys, 1 window cell', 'ko')).toBe(
+      '[T+9.000s][INFO ][flink] 잡 v2 실행 중, 병렬도 2; 서브태스크 0: 키 그룹 0-63, 키 1개, 윈도우 셀 2개; 서브태스크 1: 키 그룹 64-127, 키 3개, 윈도우 셀 1개',
+    );
+    expect(terminalLine('  T+30.000s    Job has been submitted with JobID 3b1d (parallelism 4)', 'ko')).toBe('  T+30.000s    Job has been submitted with JobID 3b1d (병렬도 4)');
+    expect(terminalLine('  T+30.000s    Job has been submitted with JobID 3b1d', 'ko')).toBe('  T+30.000s    Job has been submitted with JobID 3b1d');
+    expect(terminalLine('aws glue get-partitions --database-name <db> --table-name <table>    (the partitions the catalog holds)', 'ko')).toBe('aws glue get-partitions --database-name <db> --table-name <table>    (카탈로그에 등록된 파티션)');
+    expect(checkWhyText('this run has no flink `speed` in `jobs` (flinks in this run: none)', 'ko')).toBe('이번 실행의 `jobs`에 없는 flink: `speed` (이번 실행의 flink: 없음)');
+  });
+});
 
 describe('a Korean page shows no English-only simulator text for any shipped run', () => {
   /** Results of the runs so far, for the check notes below. */
