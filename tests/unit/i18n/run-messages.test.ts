@@ -29,6 +29,7 @@ import { groupExerciseFiles } from '../../../simulator/exercise/bundle.js';
 import { loadExercise } from '../../../simulator/exercise/load.js';
 import { exerciseSpec } from '../../../simulator/exercise/exercise-spec.js';
 import { localizeExercise } from '../../../simulator/exercise/localize.js';
+import { planOperations } from '../../../simulator/operations/plan.js';
 import { evaluateChecks } from '../../../simulator/exercise/evaluate.js';
 import { formatIssue, type SpecIssue } from '../../../simulator/spec/issues.js';
 import { checkWhy } from '../../../site/scripts/exercise/check-words.js';
@@ -203,6 +204,35 @@ describe('the sweep itself', () => {
     expect(terminalLine('  T+30.000s    Job has been submitted with JobID 3b1d', 'ko')).toBe('  T+30.000s    Job has been submitted with JobID 3b1d');
     expect(terminalLine('aws glue get-partitions --database-name <db> --table-name <table>    (the partitions the catalog holds)', 'ko')).toBe('aws glue get-partitions --database-name <db> --table-name <table>    (카탈로그에 등록된 파티션)');
     expect(checkWhyText('this run has no flink `speed` in `jobs` (flinks in this run: none)', 'ko')).toBe('이번 실행의 `jobs`에 없는 flink: `speed` (이번 실행의 flink: 없음)');
+  });
+});
+
+describe("a runbook line the simulator refuses, as the editor shows it", () => {
+  const JOB = '0123456789abcdef0123456789abcdef';
+  const lines = [
+    'kafka-topic.sh --list', 'kafkacat -L', "kafka-topics.sh --bootstrap-server kafka:9092 --describe 'x", '',
+    'kafka-topics.sh --bootstrap-server kafka:9092 --describe', 'kafka-topics.sh --bootstrap-server kafka:9092 --alter --describe',
+    'kafka-topics.sh --alter --topic logs --partitions 8', 'kafka-topics.sh --bootstrap-server kafka:9092 --alter --partitions 8',
+    'kafka-topics.sh --bootstrap-server kafka:9092 --alter --topic logs --replication-factor 3', 'kafka-topics.sh --bootstrap-server kafka:9092 --alter --topic logs --config retention.ms=1',
+    'kafka-topics.sh --bootstrap-server kafka:9092 --alter --topic logs', 'kafka-topics.sh --bootstrap-server kafka:9092 --alter --topic logs --partitions 0',
+    'kafka-topics.sh --bootstrap-server kafka:9092 --alter --topic nope --partitions 8', 'kafka-topics.sh --bootstrap-server kafka:9092 --alter --topic logs --partitions 4',
+    'kafka-topics.sh --bootstrap-server kafka:9092 --alter --topic logs --partitions 2', 'kafka-topics.sh --bootstrap-server nowhere:9092,elsewhere:9092 --alter --topic logs --partitions 8',
+    'kafka-topics.sh --bootstrap-server kafka:9092 --alter --topic logs --partition 8', 'kafka-topics.sh --bootstrap-server kafka:9092 --alter --topic',
+    'kafka-consumer-groups.sh --bootstrap-server kafka:9092 --describe', 'kafka-consumer-groups.sh --group g --reset-offsets --to-earliest --topic logs',
+    'kafka-consumer-groups.sh --bootstrap-server kafka:9092 --reset-offsets --to-earliest --topic logs', 'kafka-consumer-groups.sh --bootstrap-server kafka:9092 --group g --reset-offsets --to-earliest',
+    'kafka-consumer-groups.sh --bootstrap-server kafka:9092 --group g --reset-offsets --topic logs', 'kafka-consumer-groups.sh --bootstrap-server kafka:9092 --group g --reset-offsets --to-datetime 2026-01-01T00:00:00.000 --topic logs',
+    'kafka-consumer-groups.sh --bootstrap-server kafka:9092 --group g --reset-offsets --shift-by x --topic logs', 'kafka-consumer-groups.sh --bootstrap-server kafka:9092 --group g --reset-offsets --to-earliest --topic logs --execute --dry-run',
+    'flink', 'flink list', `flink stop ${JOB}`, 'flink stop --savepointPath s3://flink/savepoints', 'flink stop --savepointPath s3://flink/savepoints abc',
+    `flink stop --savepointPath s3://flink/savepoints ${JOB}`, `flink cancel -s s3://flink/savepoints ${JOB}`, 'flink cancel', `flink cancel ${JOB}`,
+    'flink run', 'flink run -p 0 /opt/flink/usrlib/job.jar', 'flink run -s s3://flink/savepoints/none /opt/flink/usrlib/job.jar', 'flink run -m nowhere:8081 /opt/flink/usrlib/job.jar',
+  ];
+
+  it('says every refusal of its own in Korean', () => {
+    const { spec } = specCase('examples/flink-rescale-savepoint.yaml');
+    const { problems } = planOperations({ ...spec, operations: lines.map((run, i) => ({ at: 1000 * (i + 1), run })) });
+    expect(problems.length).toBeGreaterThan(30);
+    const english = problems.flatMap((p) => [...englishOf(p.message), ...(p.hint ? englishOf(p.hint) : [])]);
+    expect([...new Set(english)]).toEqual([]);
   });
 });
 
