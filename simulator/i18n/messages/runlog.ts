@@ -133,4 +133,16 @@ const kinesis: SimTemplate[] = [
   { en: 'closed {closed}; opened {opened}; {n} open shard(s)', ko: '닫은 샤드 {closed}, 연 샤드 {opened}, 열린 샤드 {n}개' },
 ];
 
-export const runLogTemplates: readonly SimTemplate[] = [...kafka, ...shippers, ...flink, ...flinkReasons, ...subtaskState, ...kinesis];
+/** The run stopped at its budget (run/budget.ts), logged by the simulator itself. */
+const budget: SimTemplate[] = [
+  {
+    en: 'The run stopped after {used} events, its budget (max-events {limit}): something kept the simulator busy, often a retry loop against a node that never comes back. What happened until then is counted; records not yet delivered are listed as in flight.',
+    ko: '실행이 이벤트 {used}개에서 멈췄습니다. 예산(max-events {limit})을 다 썼습니다. 무언가가 시뮬레이터를 계속 바쁘게 했는데, 다시 살아나지 않는 노드에 대한 재시도 루프인 경우가 많습니다. 그때까지 일어난 일은 집계되고, 아직 전달되지 않은 레코드는 처리 중으로 나옵니다.',
+  },
+  {
+    en: 'The run stopped after its links carried {used} record copies, its budget ({limit} per record generated): something resends or copies records without end. What happened until then is counted; records not yet delivered are listed as in flight.',
+    ko: '링크가 레코드 사본 {used}개를 나른 뒤 실행이 멈췄습니다. 예산(만든 레코드마다 {limit}개)을 다 썼습니다. 무언가가 레코드를 끝없이 다시 보내거나 복사합니다. 그때까지 일어난 일은 집계되고, 아직 전달되지 않은 레코드는 처리 중으로 나옵니다.',
+  },
+];
+
+export const runLogTemplates: readonly SimTemplate[] = [...kafka, ...shippers, ...flink, ...flinkReasons, ...subtaskState, ...kinesis, ...budget];
