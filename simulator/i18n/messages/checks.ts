@@ -4,6 +4,7 @@
  * check's name, explanation and hints come from the exercise in the page's language already.
  */
 import type { SimTemplate } from './template.js';
+import { checkPathTemplates } from './check-paths.js';
 
 export const checkTemplates: readonly SimTemplate[] = [
   { en: 'see lostAt: {places}', ko: 'lostAt 참고: {places}' },
@@ -14,4 +15,5 @@ export const checkTemplates: readonly SimTemplate[] = [
   { en: 'cannot check `{source}`: {why*}', ko: '`{source}` 검사 불가: {why*}' },
   { en: 'no value', ko: '값 없음' },
   { en: 'not a number (division by zero)', ko: '숫자가 아님 (0으로 나눔)' },
+  ...checkPathTemplates,
 ];

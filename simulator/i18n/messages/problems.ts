@@ -12,6 +12,7 @@ import { awsFileTemplates } from './aws-files.js';
 import { batchFileTemplates } from './batch-files.js';
 import { workspaceFileTemplates } from './workspace-files.js';
 import { runbookLineTemplates } from './runbook-lines.js';
+import { runbookProblemTemplates } from './runbook.js';
 
 /** The spec validator (simulator/spec/parse.ts and friends). */
 const spec: SimTemplate[] = [
@@ -225,4 +226,4 @@ const serving: SimTemplate[] = [
 ];
 
 // The warehouse's templates go before the spec's "`{path}`: {what*}", which would read "`a` does not wait for `b`: …" as a path.
-export const problemTemplates: readonly SimTemplate[] = [...warehouse, ...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...batchDag, ...airflowBackfill, ...serving, ...flinkSqlTemplates, ...kafkaFileTemplates, ...storeFileTemplates, ...awsFileTemplates, ...batchFileTemplates, ...workspaceFileTemplates, ...runbookLineTemplates, ...exportKinesisTemplates];
+export const problemTemplates: readonly SimTemplate[] = [...warehouse, ...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...batchDag, ...airflowBackfill, ...serving, ...flinkSqlTemplates, ...kafkaFileTemplates, ...storeFileTemplates, ...awsFileTemplates, ...batchFileTemplates, ...workspaceFileTemplates, ...runbookLineTemplates, ...exportKinesisTemplates, ...runbookProblemTemplates];

@@ -9,6 +9,10 @@
  * begin with a parameter, or it would swallow the columns before it.
  */
 import type { SimTemplate } from './template.js';
+import { terminalTemplates } from './terminal.js';
+import { runLogTemplates } from './runlog.js';
+import { batchTemplates } from './batch.js';
+import { runbookTemplates } from './runbook.js';
 
 /** `help`: the preamble, and each command's summary (simulator/shell/commands/*.ts). */
 const help: SimTemplate[] = [
@@ -113,7 +117,8 @@ const backfill: SimTemplate[] = [
   { en: 'airflow backfill create changes the run: write it in a runbook (<host>/runbook.sh) ending in `# at <time>`, then run again', ko: 'airflow backfill create는 실행을 바꿉니다. 런북(<host>/runbook.sh)에 `# at <time>`으로 끝나게 쓰고 다시 실행하세요' },
 ];
 
-export const shellTemplates: readonly SimTemplate[] = [...help, ...messages, ...scheduler, ...backfill];
+// terminal.ts first: its usage lines are more specific than help's `usage: {usage}`.
+export const shellTemplates: readonly SimTemplate[] = [...terminalTemplates, ...help, ...messages, ...scheduler, ...backfill, ...runLogTemplates, ...batchTemplates, ...runbookTemplates];
 
 /** Messages that begin with a parameter: the terminal matches these against whole lines only. */
 export const shellLineTemplates: readonly SimTemplate[] = [
