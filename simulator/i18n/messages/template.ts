@@ -66,18 +66,37 @@ export class SimCatalogue {
     private readonly inner?: SimCatalogue,
   ) {
     this.compiled = templates.map(compileTemplate);
+    this.literal = this.compiled.map(specificity);
   }
 
-  /** The template that matches `text`, with its parameters; the first in catalogue order wins. */
+  /** Each template's specificity (see `specificity`), in catalogue order. */
+  private readonly literal: readonly number[];
+
+  /**
+   * The template that matches `text`, with its parameters. When several match, the one whose own text
+   * reaches furthest before its first placeholder wins, then the one with the most text of its own, then
+   * the first in catalogue order: a specific "kafka producer: {error}; this producer instance can no longer
+   * send" beats the general "kafka producer: {error}", and a wrapper "lost at {where}: {why*}" still beats
+   * "{partition}: deleted by …", which would otherwise swallow "lost at kafka: logs-0" as a partition.
+   */
   match(text: string): { compiled: CompiledTemplate; values: Record<string, string> } | undefined {
-    for (const compiled of this.compiled) {
+    let best: CompiledTemplate | undefined;
+    let bestMatch: RegExpExecArray | null = null;
+    let bestLength = -1;
+    for (let i = 0; i < this.compiled.length; i++) {
+      if (this.literal[i]! <= bestLength) continue;
+      const compiled = this.compiled[i]!;
       const m = compiled.pattern.exec(text);
       if (!m) continue;
-      const values: Record<string, string> = {};
-      compiled.params.forEach((name, i) => (values[name] = m[i + 1]!));
-      return { compiled, values };
+      best = compiled;
+      bestMatch = m;
+      bestLength = this.literal[i]!;
     }
-    return undefined;
+    if (best === undefined || bestMatch === null) return undefined;
+    const values: Record<string, string> = {};
+    const m = bestMatch;
+    best.params.forEach((name, i) => (values[name] = m[i + 1]!));
+    return { compiled: best, values };
   }
 
   /** `text` in Korean when a template knows it (nested messages translated too); else `text` unchanged. */
@@ -95,4 +114,15 @@ export class SimCatalogue {
     if (!found) return [text];
     return [...found.compiled.nested].flatMap((name) => (this.inner ?? this).untranslated(found.values[name]!));
   }
+}
+
+/**
+ * How specific a template is, as one number: the length of its text before the first placeholder, then
+ * (below 10,000) the length of all its own text, placeholders left out.
+ */
+function specificity(compiled: CompiledTemplate): number {
+  const en = compiled.template.en;
+  const first = en.search(/\{\w+\*?\}/);
+  const leading = first < 0 ? en.length : first;
+  return leading * 10_000 + Math.min(9_999, en.replace(PLACEHOLDER, '').length);
 }
