@@ -4,6 +4,7 @@
  * say about a file, and their hints. Setting names, plugin names and values stay as written.
  */
 import type { SimTemplate } from './template.js';
+import { logstashCodecTemplates } from './logstash-codec.js';
 
 /** The spec validator (simulator/spec/parse.ts and friends). */
 const spec: SimTemplate[] = [
@@ -216,4 +217,4 @@ const serving: SimTemplate[] = [
   { en: '`{view}` is read with another cut-off-margin in {file}: the simulator keeps one margin per batch view', ko: '`{view}`를 {file}에서는 다른 cut-off-margin으로 읽습니다. 시뮬레이터는 배치 뷰마다 마진을 하나만 둡니다' },
 ];
 
-export const problemTemplates: readonly SimTemplate[] = [...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...warehouse, ...batchDag, ...airflowBackfill, ...serving];
+export const problemTemplates: readonly SimTemplate[] = [...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...warehouse, ...batchDag, ...airflowBackfill, ...serving, ...logstashCodecTemplates];
