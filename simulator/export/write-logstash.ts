@@ -86,6 +86,8 @@ export function writePipelineConf(id: string, node: LogstashSpec, hosts: HostNam
     if (k.message_key !== undefined) outputs.push(`  message_key => ${s(k.message_key, 'output.kafka.message_key')}`);
     if (k.batch_size !== 16384) outputs.push(`  batch_size => ${k.batch_size}`);
     if (k.linger_ms !== 5) outputs.push(`  linger_ms => ${k.linger_ms}`);
+    if (k.codec === 'json') outputs.push('  codec => json');
+    else if (k.codec !== 'plain') outputs.push(`  codec => plain { format => ${s(k.codec.plain.format, 'output.kafka.codec.plain.format')} }`);
     outputs.push('}');
   }
   if (o.s3) {

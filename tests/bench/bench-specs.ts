@@ -20,7 +20,7 @@ nodes:
     filter:
       - grok: { match: { message: "%{COMBINEDAPACHELOG}" } }
     output:
-      kafka: { node: kafka, topic_id: logs, acks: all, message_key: "%{status}" }
+      kafka: { node: kafka, topic_id: logs, acks: all, message_key: "%{status}", codec: json }
   kafka:
     type: kafka
     brokers: 3

@@ -1,7 +1,7 @@
 /**
  * Windowed counts equal the truth for every window the job closed, under generated crashes of
  * Logstash and Flink: upstream copies are absorbed by a keyed dedupe on Filebeat's
- * `@metadata._id` (checkpointed), replays after a restore by the deterministic document id.
+ * `event_id`, Filebeat's id copied out of @metadata (checkpointed), replays after a restore by the deterministic document id.
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
@@ -19,8 +19,9 @@ nodes:
     type: logstash
     queue.type: persisted
     queue.checkpoint.writes: 1   # with the default 1024, writes since the last checkpoint die with the process [LS1]
-    filter: [ { grok: { match: { message: "%{COMBINEDAPACHELOG}" } } } ]
-    output: { kafka: { node: kafka, topic_id: logs, acks: all } }
+    # @metadata never crosses Kafka: the id travels as a field, in the json codec's record.
+    filter: [ { grok: { match: { message: "%{COMBINEDAPACHELOG}" } } }, { mutate: { add_field: { event_id: "%{[@metadata][_id]}" } } } ]
+    output: { kafka: { node: kafka, topic_id: logs, acks: all, codec: json } }
   kafka: { type: kafka, topics: { logs: { partitions: 2 } } }
   flink:
     type: flink
@@ -30,7 +31,7 @@ nodes:
       key-by: status
       window: { type: tumbling, size: 2s }
       watermark: { max-out-of-orderness: 1s }
-      dedupe: { field: "@metadata._id" }
+      dedupe: { field: event_id }
     sink: { elasticsearch: { node: es, index: counts, bulk.flush.interval: 200ms, document-id: "{key}-{window.start}" } }
   es: { type: elasticsearch }
 faults:

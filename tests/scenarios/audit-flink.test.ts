@@ -15,7 +15,7 @@ const grokToKafka = (key = '') => `
   logstash:
     type: logstash
     filter: [ { grok: { match: { message: "%{COMBINEDAPACHELOG}" } } } ]
-    output: { kafka: { node: kafka, topic_id: logs, acks: all${key} } }`;
+    output: { kafka: { node: kafka, topic_id: logs, acks: all${key}, codec: json } }`;
 
 describe('an idle partition holds the watermark back (MISCONCEPTIONS 8)', () => {
   const spec = (idleness: string) => `

@@ -44,7 +44,7 @@ nodes:
     queue.type: persisted
     queue.checkpoint.writes: 1
     output:
-      kafka: { node: kafka, topic_id: logs, acks: all }
+      kafka: { node: kafka, topic_id: logs, acks: all, codec: json }
   kafka:
     type: kafka
     brokers: 3

@@ -58,7 +58,7 @@ nodes:
     type: logstash
     filter:
       - grok: { match: { message: "%{COMBINEDAPACHELOG}" } }
-    output: { kafka: { node: kafka, topic_id: logs, acks: all } }
+    output: { kafka: { node: kafka, topic_id: logs, acks: all, codec: json } }
   kafka: { type: kafka, brokers: 1, topics: { logs: { partitions: 3 } } }
   flink:
     type: flink

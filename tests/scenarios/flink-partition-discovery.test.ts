@@ -32,7 +32,7 @@ nodes:
   logstash:
     type: logstash
     filter: [ { grok: { match: { message: "%{COMBINEDAPACHELOG}" } } } ]
-    output: { kafka: { node: kafka, topic_id: logs, acks: all, message_key: "%{request}" } }
+    output: { kafka: { node: kafka, topic_id: logs, acks: all, message_key: "%{request}", codec: json } }
   kafka: { type: kafka, topics: { logs: { partitions: 2 } } }
   flink:
     type: flink

@@ -133,7 +133,7 @@ nodes:
   logstash:
     type: logstash
     filter: [ { grok: { match: { message: "%{COMBINEDAPACHELOG}" } } } ]
-    output: { kafka: { node: kafka, topic_id: logs, acks: all } }
+    output: { kafka: { node: kafka, topic_id: logs, acks: all, codec: json } }
   kafka: { type: kafka, topics: { logs: { partitions: 1 } } }
   flink:
     type: flink

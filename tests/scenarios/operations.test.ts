@@ -43,7 +43,7 @@ nodes:
     pipeline.workers: 1
     filter: [ { grok: { match: { message: "%{COMBINEDAPACHELOG}" } } } ]
     output:
-      kafka: { node: kafka, topic_id: logs, acks: all, message_key: "%{request}" }
+      kafka: { node: kafka, topic_id: logs, acks: all, message_key: "%{request}", codec: json }
   kafka: { type: kafka, topics: { logs: { partitions: 3 } } }
   indexer:
     type: consumer
@@ -226,7 +226,7 @@ nodes:
     type: logstash
     filter: [ { grok: { match: { message: "%{COMBINEDAPACHELOG}" } } }, { date: { match: [timestamp, "dd/MMM/yyyy:HH:mm:ss Z"] } } ]
     output:
-      kafka: { node: kafka, topic_id: logs, acks: all, message_key: "%{clientip}" }
+      kafka: { node: kafka, topic_id: logs, acks: all, message_key: "%{clientip}", codec: json }
   kafka: { type: kafka, topics: { logs: { partitions: 3 } } }
   flink:
     type: flink

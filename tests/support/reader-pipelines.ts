@@ -13,7 +13,7 @@ function readerYaml(r: Reader): string {
     processing: ${r.processing}
     instances: ${r.instances}
     processing-time: 2ms
-    output: { elasticsearch: { node: es, index: logs${r.documentId ? ', document_id: "%{[@metadata][_id]}"' : ''} } }`;
+    output: { elasticsearch: { node: es, index: logs${r.documentId ? ', document_id: "%{[event_id]}"' : ''} } }`;
   }
   return `  reader:
     type: flink
@@ -33,8 +33,9 @@ nodes:
   logstash:
     type: logstash
     queue.type: persisted
-    filter: [ { grok: { match: { message: "%{COMBINEDAPACHELOG}" } } } ]
-    output: { kafka: { node: kafka, topic_id: logs, acks: all } }
+    # @metadata never crosses Kafka: the id travels as a field, in the json codec's record.
+    filter: [ { grok: { match: { message: "%{COMBINEDAPACHELOG}" } } }, { mutate: { add_field: { event_id: "%{[@metadata][_id]}" } } } ]
+    output: { kafka: { node: kafka, topic_id: logs, acks: all, codec: json } }
   kafka: { type: kafka, brokers: 3, min.insync.replicas: 2, topics: { logs: { partitions: 3, replication.factor: 3 } } }
 ${readerYaml(r)}
   es: { type: elasticsearch }

@@ -14,11 +14,14 @@ export interface Listener { plugin: 'beats' | 'tcp' | 'udp'; port: number; loc: 
 
 export interface CompiledOutputs {
   elasticsearch?: { hosts: HostPort[]; loc: Loc; index: string; document_id?: string; action: 'index' | 'create' };
-  kafka?: { servers: HostPort[]; loc: Loc; topic_id: string; acks: '0' | '1' | 'all'; retries?: number; message_key?: string; batch_size: number; linger_ms: number };
+  kafka?: { servers: HostPort[]; loc: Loc; topic_id: string; acks: '0' | '1' | 'all'; retries?: number; message_key?: string; batch_size: number; linger_ms: number; codec: KafkaCodec };
   s3?: { loc: Loc; bucket: string; prefix: string; time_file: number };
   /** The internal spec's `output.kinesis` options, except `node` (the workspace finds the stream by name). */
   kinesis?: { loc: Loc; stream_name: string; settings: Record<string, unknown> };
 }
+
+/** The internal spec's `output.kafka.codec`. */
+export type KafkaCodec = 'plain' | 'json' | { plain: { format: string } };
 
 export interface CompiledPipeline {
   listeners: Listener[];
@@ -177,8 +180,9 @@ function compileOutput(p: CheckedPlugin, compiled: CompiledPipeline, problems: P
       ...(s('message_key') ? { message_key: str(s('message_key'))! } : {}),
       batch_size: num(s('batch_size')) ?? 16384,
       linger_ms: num(s('linger_ms')) ?? 5,
+      codec: kafkaCodec(s('codec'), problems),
     };
-    ignoreRest(p, ['bootstrap_servers', 'topic_id', 'acks', 'retries', 'message_key', 'batch_size', 'linger_ms', 'retry_backoff_ms', 'request_timeout_ms', 'metadata_max_age_ms'], problems);
+    ignoreRest(p, ['bootstrap_servers', 'topic_id', 'acks', 'retries', 'message_key', 'batch_size', 'linger_ms', 'retry_backoff_ms', 'request_timeout_ms', 'metadata_max_age_ms', 'codec'], problems);
   } else if (name === 'kinesis') {
     // The options the simulated KPL models, under the plugin's names and units (ms).
     const modelled = ['event_partition_keys', 'randomized_partition_key', 'max_pending_records', 'record_ttl', 'fail_if_throttled', 'record_max_buffered_time', 'collection_max_count', 'request_timeout'];
@@ -192,4 +196,23 @@ function compileOutput(p: CheckedPlugin, compiled: CompiledPipeline, problems: P
     compiled.outputs.s3 = { loc: p.loc, bucket: str(s('bucket'))!, prefix: str(s('prefix')) ?? '', time_file: num(s('time_file')) ?? 15 };
     ignoreRest(p, ['bucket', 'prefix', 'time_file', 'restore', 'retry_count', 'retry_delay'], problems);
   }
+}
+
+/**
+ * The kafka output's codec (default `plain`: outputs/kafka.rb `default :codec, 'plain'`). `json` and
+ * `plain` (with its `format`) are modelled (core/event-codec.ts); `json_lines` writes the same JSON
+ * with a newline and `line` the same text with one, which a record's reader does not tell apart.
+ * Any other codec is simulated as `json`: the event's fields, never its @metadata.
+ */
+function kafkaCodec(setting: Setting | undefined, problems: Problems): KafkaCodec {
+  if (setting === undefined) return 'plain';
+  const v = setting.value;
+  const [name, options] = typeof v === 'string' ? [v, {}] : v !== null && typeof v === 'object' && !Array.isArray(v) ? (Object.entries(v)[0] ?? ['plain', {}]) : ['plain', {}];
+  if (name === 'json' || name === 'json_lines') return 'json';
+  if (name === 'plain' || name === 'line') {
+    const format = (options as Record<string, Plain>).format;
+    return typeof format === 'string' ? { plain: { format } } : 'plain';
+  }
+  problems.warn(setting.loc, `codec ${String(name)} is valid but not simulated: the simulation writes each event as the json codec would (its fields, without @metadata)`, 'simulated codecs on the kafka output: plain (the default), json');
+  return 'json';
 }

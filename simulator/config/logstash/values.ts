@@ -72,6 +72,8 @@ function one(decl: OptionDecl, value: Value): { ok: Plain } | { error: string } 
       }
       return { error: `Expected hash, got ${show(value)}` };
     case 'codec':
+      // A codec with settings (`plain { format => "%{message}" }`) keeps them: { plain: { format: … } }.
+      if (value.kind === 'plugin' && value.attributes.length > 0) return { ok: { [value.name]: Object.fromEntries(value.attributes.map((a) => [a.name, toPlain(a.value)])) } };
       return value.kind === 'plugin' || value.kind === 'bareword' || value.kind === 'string' ? { ok: toPlain(value) } : { error: `Expected a codec, got ${show(value)}` };
   }
   return { error: 'unknown validation' };

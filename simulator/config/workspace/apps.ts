@@ -10,8 +10,12 @@
  *       bulk.size: 100                   # records per write to the sink
  *       instances: 1                     # copies of the app in the group
  *       output:                          # where it writes (hosts must be hosts of the workspace)
- *         elasticsearch: { hosts: ["http://elasticsearch:9200"], index: enriched, document_id: "%{[@metadata][_id]}" }
+ *         elasticsearch: { hosts: ["http://elasticsearch:9200"], index: enriched, document_id: "%{[event_id]}" }
  *         # or s3: { prefix: raw/ }
+ *
+ * The app indexes what a record's value holds: a JSON object (Logstash's `codec => json`) as the
+ * document's fields, a line of text (Logstash's default `plain` codec) as `message`. `@metadata`
+ * never reaches it from Logstash (core/event-codec.ts): an id it indexes under must be a field.
  *
  * It compiles to the internal spec's `type: consumer` node named after the host. A producer
  * application's producer.properties is checked against Kafka's producer configs, but the internal

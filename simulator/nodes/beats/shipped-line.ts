@@ -15,6 +15,7 @@ import type { Workload } from '../../workload/workload.js';
 import { ACCESS_CAPTURE_NAMES, type TextMeasure } from '../../workload/generators.js';
 import { jsonLength, jsonStringLength } from '../../core/json-length.js';
 import { ID_LENGTH, metadataId } from './event-id.js';
+import { EncodedRec, type WireCodec } from '../../core/event-codec.js';
 
 /** What a Filebeat's events share: the workload they come from and the processors that set `@metadata._id`. */
 export interface ShipSource {
@@ -198,33 +199,38 @@ export class ParsedAccessLine extends LazyRec {
 }
 
 /**
- * The records of a Kafka log batch as a column: when every record is a parsed access line, their rids,
- * message lengths and reads in typed arrays (6 bytes a record, and a read per run of records from one
- * read), and the record made again when a reader asks (`at`). Any other batch stays the array it is.
- * A log keeps what it holds for days; this is what makes a million held records cost megabytes, not
- * a million objects for the garbage collector to walk.
+ * The records of a Kafka log batch as a column: when every record is a parsed access line (as it left
+ * Logstash's grok, or as a Logstash kafka output's codec wrote it: core/event-codec.ts), their rids,
+ * message lengths and reads in typed arrays (6 bytes a record, and a read and codec per run of records
+ * from one read through one codec), and the record made again when a reader asks (`at`). Any other
+ * batch stays the array it is. A log keeps what it holds for days; this is what makes a million held
+ * records cost megabytes, not a million objects for the garbage collector to walk.
  */
 export function packLines(records: readonly Rec[]): RecordColumn {
   const n = records.length;
   if (n === 0) return records;
-  for (let j = 0; j < n; j++) if (!(records[j] instanceof ParsedAccessLine)) return records;
-  const lines = records as readonly ParsedAccessLine[];
   const rids = new Int32Array(n);
   const lengths = new Uint16Array(n);
   const runStarts: number[] = [];
   const runReads: ReadStamp[] = [];
+  const runCodecs: (WireCodec | null)[] = [];
   for (let j = 0; j < n; j++) {
-    const line = lines[j]!;
+    const rec = records[j]!;
+    const codec = rec instanceof EncodedRec ? rec.codec : null;
+    const line = rec instanceof EncodedRec ? rec.event : rec;
+    if (!(line instanceof ParsedAccessLine)) return records;
     const length = line.messageLength();
     if (line.rid > 0x7fffffff || length > 0xffff) return records;
     rids[j] = line.rid;
     lengths[j] = length;
-    if (runReads[runReads.length - 1] !== line.read) {
+    const last = runReads.length - 1;
+    if (runReads[last] !== line.read || runCodecs[last] !== codec) {
       runStarts.push(j);
       runReads.push(line.read);
+      runCodecs.push(codec);
     }
   }
-  return new PackedLines(rids, lengths, Int32Array.from(runStarts), runReads);
+  return new PackedLines(rids, lengths, Int32Array.from(runStarts), runReads, runCodecs);
 }
 
 class PackedLines implements RecordColumn {
@@ -233,6 +239,7 @@ class PackedLines implements RecordColumn {
     private readonly lengths: Uint16Array,
     private readonly runStarts: Int32Array,
     private readonly runReads: readonly ReadStamp[],
+    private readonly runCodecs: readonly (WireCodec | null)[],
   ) {}
 
   get length(): number {
@@ -245,12 +252,14 @@ class PackedLines implements RecordColumn {
 
   at(j: number): Rec | undefined {
     if (j < 0 || j >= this.rids.length) return undefined;
-    // The read of record j: the last run starting at or before it (a batch holds a few runs at most).
+    // The run of record j: the last run starting at or before it (a batch holds a few runs at most).
     let k = this.runStarts.length - 1;
     while (this.runStarts[k]! > j) k--;
     const read = this.runReads[k]!;
     const rid = this.rids[j]!;
-    return new ParsedAccessLine(rid, read.source.workload.eventTimeMs(rid), read, this.lengths[j]!);
+    const line = new ParsedAccessLine(rid, read.source.workload.eventTimeMs(rid), read, this.lengths[j]!);
+    const codec = this.runCodecs[k]!;
+    return codec === null ? line : new EncodedRec(line, codec);
   }
 
   messageBytes(): number {

@@ -12,11 +12,16 @@
  * user-configured retry count" and drops what is left — lost, and the batch counts as done.
  * The producer lives in the Logstash process: a crash discards it, and the restarted one
  * has a new producer id, so broker-side idempotence cannot recognise its resends.
+ *
+ * What a record holds is what the output's codec writes (`multi_receive` calls `@codec.encode(event)`
+ * and `register`'s `on_event` block sends the codec's string: outputs/kafka.rb). The default codec is
+ * `plain`, a line of text; `json` writes the fields. Neither writes `@metadata` (core/event-codec.ts).
  */
 import type { Message, NodeContext } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
 import type { KafkaClusterHandle, KafkaProducerClient, SendResult } from '../kafka/client-api.js';
 import { sprintfRec } from './field-paths.js';
+import { EncodedRec, JSON_CODEC, PLAIN_CODEC, type WireCodec } from '../../core/event-codec.js';
 import type { LogstashOutput } from './output.js';
 import { producerConfig, type KafkaOutputSettings } from './kafka-producer-config.js';
 
@@ -32,14 +37,23 @@ const NOT_RETRIABLE = new Set(['PRODUCER_FENCED', 'INVALID_PRODUCER_EPOCH', 'OUT
 /** One `retrying_send` round: the records sent and what became of them. */
 interface Round {
   left: number;
-  failures: Rec[];
+  failures: EncodedRec[];
   /** The last retriable error of the round, for the log. */
   error: string;
+}
+
+/** The codec object the output writes with: `plain` with a `format` sprintf's the template instead of `event.to_s` (logstash-codec-plain `encode`). */
+export function wireCodecOf(codec: KafkaOutputSettings['codec']): WireCodec {
+  if (codec === 'json') return JSON_CODEC;
+  if (codec === 'plain') return PLAIN_CODEC;
+  const format = codec.plain.format;
+  return { name: 'plain', text: (event) => sprintfRec(format, event) };
 }
 
 export class LogstashKafkaOutput implements LogstashOutput {
   readonly name = 'kafka';
   private readonly producer: KafkaProducerClient;
+  private readonly codec: WireCodec;
   private readonly counters = { sent: 0, failed: 0, resent: 0, dropped: 0, rounds: 0 };
 
   constructor(
@@ -49,6 +63,7 @@ export class LogstashKafkaOutput implements LogstashOutput {
     private readonly settings: KafkaOutputSettings,
   ) {
     this.producer = cluster.createProducer(ctx, producerConfig(settings));
+    this.codec = wireCodecOf(settings.codec);
     // `register` warns about any `retries` on every start (SEMANTICS-2 §1.1 [LKO1]).
     if (settings.retries !== undefined) {
       ctx.log('warn', `kafka output: Kafka output is configured with finite retry. This instructs Logstash to LOSE DATA after a set number of send attempts fails. If you do not want to lose data if Kafka is down, then you must remove the retry setting. (retries: ${settings.retries})`);
@@ -60,11 +75,14 @@ export class LogstashKafkaOutput implements LogstashOutput {
       done();
       return;
     }
-    this.round(events, this.settings.retries, false, done);
+    // Encoded once: a resend sends the same bytes.
+    const records = new Array<EncodedRec>(events.length);
+    for (let i = 0; i < events.length; i++) records[i] = new EncodedRec(events[i]!, this.codec);
+    this.round(records, this.settings.retries, false, done);
   }
 
   /** `remaining` as in the plugin: undefined = no limit, otherwise decremented before each round. */
-  private round(batch: readonly Rec[], remaining: number | undefined, resend: boolean, done: () => void): void {
+  private round(batch: readonly EncodedRec[], remaining: number | undefined, resend: boolean, done: () => void): void {
     if (remaining !== undefined) {
       if (remaining < 0) {
         this.exhausted(batch, done);
@@ -76,7 +94,7 @@ export class LogstashKafkaOutput implements LogstashOutput {
     const r: Round = { left: batch.length, failures: [], error: '' };
     // One callback for the whole round (the producer hands each record back with its result), not a closure per event.
     const onResult = (result: SendResult, rec: Rec) => {
-      this.classify(result, rec, r);
+      this.classify(result, rec as EncodedRec, r);
       if (--r.left === 0) this.roundDone(r, remaining, done);
     };
     for (const rec of batch) {
@@ -91,7 +109,7 @@ export class LogstashKafkaOutput implements LogstashOutput {
     this.producer.flush(() => {});
   }
 
-  private classify(result: SendResult, rec: Rec, r: Round): void {
+  private classify(result: SendResult, rec: EncodedRec, r: Round): void {
     if (result.ok) return;
     this.counters.failed++;
     const error = result.error ?? 'send failed';
@@ -118,7 +136,7 @@ export class LogstashKafkaOutput implements LogstashOutput {
     this.ctx.timer(RETRY_BACKOFF_MS, () => this.round(r.failures, remaining, true, done));
   }
 
-  private exhausted(batch: readonly Rec[], done: () => void, error = 'send failed'): void {
+  private exhausted(batch: readonly EncodedRec[], done: () => void, error = 'send failed'): void {
     const retries = this.settings.retries!;
     const rounds = `${retries + 1} send round${retries === 0 ? '' : 's'}`;
     this.ctx.log('info', `kafka output: exhausted user-configured retry count (retries: ${retries}, ${rounds}) when sending to Kafka; dropping ${batch.length} event(s) (last error: ${error})`);
@@ -129,9 +147,10 @@ export class LogstashKafkaOutput implements LogstashOutput {
     done();
   }
 
-  private key(rec: Rec): string | null {
+  /** `message_key` is sprintf'd on the event itself (`write_to_kafka`), so it may name `@metadata`. */
+  private key(rec: EncodedRec): string | null {
     if (this.settings.message_key === undefined) return null;
-    return sprintfRec(this.settings.message_key, rec);
+    return sprintfRec(this.settings.message_key, rec.event);
   }
 
   receive(msg: Message, from: string): boolean {

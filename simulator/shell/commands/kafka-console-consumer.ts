@@ -11,6 +11,7 @@ import { ok, fail, NO_RUN, type Command } from '../types.js';
 import { parseOptions } from '../tokenize.js';
 import { kafkaClusters } from '../view.js';
 import type { Rec } from '../../core/record.js';
+import { EncodedRec } from '../../core/event-codec.js';
 import type { KafkaClusterHandle } from '../../nodes/kafka/client-api.js';
 
 /**
@@ -25,8 +26,12 @@ function hasLogs(c: KafkaClusterHandle): c is KafkaClusterHandle & LogAccess {
   return typeof (c as Partial<LogAccess>).bestReplica === 'function';
 }
 
-/** The value as the console consumer prints it: the event as JSON (what Filebeat's and Logstash's json codecs write), without @metadata. */
+/**
+ * The value as the console consumer prints it: what a Logstash output's codec wrote (a line for
+ * `plain`, JSON for `json`: core/event-codec.ts), else the event as JSON without @metadata.
+ */
 function valueOf(rec: Rec): string {
+  if (rec instanceof EncodedRec) return rec.valueText();
   const { '@metadata': _meta, ...rest } = rec.fields as Record<string, unknown>;
   return JSON.stringify(rest);
 }

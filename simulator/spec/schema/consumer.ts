@@ -9,7 +9,7 @@ export const sinkOutputSchema = z
       .strictObject({
         node: nodeRef('The `elasticsearch` node.'),
         index: z.string().default('logs').describe('Target index.'),
-        document_id: z.string().optional().describe('Document id template (e.g. `%{[@metadata][_id]}`); absent → auto ids, so a reprocessed record becomes a second document.'),
+        document_id: z.string().optional().describe('Document id template (e.g. `%{[event_id]}`, a field of the record: a Logstash kafka output writes no `@metadata`); absent → auto ids, so a reprocessed record becomes a second document.'),
       })
       .optional(),
     s3: z

@@ -46,7 +46,7 @@ export const jobSchema = z
       .describe("The SQL planner's two-phase window aggregation: each source subtask pre-aggregates its records per key and window slice (local), and only those partial results are shuffled by key to the global aggregate. A hot key's records are then counted where they are read, not all on the subtask owning the key."),
     dedupe: z
       .strictObject({
-        field: z.string().describe('Field holding a stable record id, e.g. `@metadata._id`.'),
+        field: z.string().describe('Field holding a stable record id, e.g. `event_id` (Logstash writes no `@metadata` into Kafka: copy `@metadata._id` into a field there), or `@metadata._id` when Filebeat writes to Kafka itself.'),
         ttl: duration('How long an id is remembered (default 1h).').default(3_600_000),
       })
       .optional()

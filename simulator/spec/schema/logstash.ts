@@ -79,6 +79,12 @@ export const logstashOutputSchema = z
         batch_size: positiveInt('Producer batch size in bytes (default 16384).').default(16384),
         max_request_size: positiveInt('Largest record the producer sends, in bytes (default 1048576); a larger event is dropped at once, whatever `retries` says.').default(1_048_576),
         linger_ms: z.number().int().min(0).default(5).describe('How long the producer waits to fill a batch (ms).'),
+        // logstash-integration-kafka outputs/kafka.rb `default :codec, 'plain'`; the codecs' `encode`
+        // (core/event-codec.ts): @metadata is written by neither.
+        codec: z
+          .union([z.enum(['plain', 'json']), z.strictObject({ plain: z.strictObject({ format: z.string().describe('A `%{field}` template: the line written for each event.') }) })])
+          .default('plain')
+          .describe('What each record\'s value holds. `plain` (the default): one line, `<@timestamp> <host> <message>` (or `{ plain: { format: "%{message}" } }`), so a reader gets that text as `message` and no other field. `json`: the event\'s fields as JSON. Neither writes `@metadata`: copy what a later stage needs into a field first.'),
       })
       .optional(),
     s3: z

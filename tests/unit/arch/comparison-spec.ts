@@ -64,7 +64,7 @@ export function comparisonSpec(o: ComparisonOptions = {}): PipelineSpec {
         'queue.type': 'persisted',
         filter: [{ grok: { match: { message: '%{COMBINEDAPACHELOG}' } } }, { drop: { if: '"_grokparsefailure" in [tags]' } }],
         output: {
-          kafka: { node: 'kafka', topic_id: 'logs', acks: 'all', message_key: '%{status}' },
+          kafka: { node: 'kafka', topic_id: 'logs', acks: 'all', message_key: '%{status}', codec: 'json' },
           s3: { node: 'lake', prefix: 'raw/', time_file: '2s' },
         },
       },

@@ -16,7 +16,7 @@ nodes:
     type: logstash
     queue.type: persisted
     filter: [ { grok: { match: { message: "%{COMBINEDAPACHELOG}" } } } ]
-    output: { kafka: { node: kafka, topic_id: logs, acks: all } }
+    output: { kafka: { node: kafka, topic_id: logs, acks: all, codec: json } }
   kafka: { type: kafka, brokers: 1, topics: { logs: { partitions: 3 }, out: { partitions: 2 } } }
   flink:
     type: flink

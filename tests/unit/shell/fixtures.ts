@@ -35,7 +35,7 @@ nodes:
     filter:
       - grok: { match: { message: "%{COMBINEDAPACHELOG}" } }
     output:
-      kafka: { node: kafka, topic_id: logs, acks: all }
+      kafka: { node: kafka, topic_id: logs, acks: all, codec: json }
   kafka: { type: kafka, brokers: 3, topics: { logs: { partitions: 3, replication.factor: 3 } } }
   indexer:
     type: consumer

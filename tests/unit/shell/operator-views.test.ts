@@ -16,7 +16,7 @@ nodes:
     type: logstash
     queue.type: persisted
     output:
-      kafka: { node: kafka, topic_id: logs, acks: all }
+      kafka: { node: kafka, topic_id: logs, acks: all, codec: json }
   kafka:
     type: kafka
     brokers: 3

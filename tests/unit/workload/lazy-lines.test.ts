@@ -16,6 +16,7 @@ import { metadataId } from '../../../simulator/nodes/beats/event-id.js';
 import { LazyRec, messageLengthOf, readField, recField, type FieldMap, type Rec } from '../../../simulator/core/record.js';
 import { compileFilters } from '../../../simulator/nodes/logstash/filters.js';
 import { compileCondition } from '../../../simulator/nodes/logstash/conditional.js';
+import { EncodedRec, JSON_CODEC, PLAIN_CODEC } from '../../../simulator/core/event-codec.js';
 
 const PATHS = ['message', 'log', 'log.file.path', '[log][offset]', '@timestamp', '@metadata', '[@metadata][_id]', '@metadata.beat', 'status', 'bytes', 'clientip', 'agent', 'referrer', 'timestamp', 'missing', 'missing.deeper', 'constructor', 'toString', 'status.x'];
 
@@ -108,6 +109,26 @@ describe('lazy access-log lines', () => {
     const mixed = [...parsed, { rid: -1, eventTimeMs: 0, fields: { key: '200' }, id: 'count:200@0', lineage: [1, 2] }];
     expect(packLines(mixed)).toBe(mixed);
     expect(packLines([])).toEqual([]);
+  });
+
+  it('keep parsed lines as a Logstash kafka output encoded them (json, plain) packed, and read them back the same', () => {
+    const grok = compileFilters([{ grok: { match: { message: '%{COMBINEDAPACHELOG}' }, tag_on_failure: ['_grokparsefailure'], break_on_match: true } }]);
+    const w = workload(5, { malformed: 0 });
+    const read = stamp(w, ['add_id'], 1);
+    const parsed = Array.from({ length: 30 }, (_, j) => grok(new ShippedLine(j * 3, w.eventTimeMs(j * 3), read), 0)!);
+    // Two outputs writing to one topic with different codecs: the runs keep each record's codec.
+    const encoded = parsed.map((rec, j) => new EncodedRec(rec, j < 12 ? JSON_CODEC : PLAIN_CODEC));
+    const column = packLines(encoded);
+    expect(Array.isArray(column)).toBe(false);
+    encoded.forEach((rec, j) => {
+      const back = column.at(j)!;
+      expect(back).toBeInstanceOf(EncodedRec);
+      expect([back.rid, back.eventTimeMs, JSON.stringify(back.fields), messageLengthOf(back)]).toEqual([rec.rid, rec.eventTimeMs, JSON.stringify(rec.fields), messageLengthOf(rec)]);
+      expect(recField(back, '@metadata')).toBeUndefined();
+    });
+    // An encoded event that is not a parsed line keeps the batch an array.
+    const other = [...encoded, new EncodedRec({ rid: 99, eventTimeMs: 0, fields: { message: 'x' } }, JSON_CODEC)];
+    expect(packLines(other)).toBe(other);
   });
 });
 
