@@ -11,6 +11,7 @@ import { pipelineJsonSchema } from '../../../simulator/spec/json-schema.js';
 import { PIPELINE_DOCS_KO } from '../../../simulator/spec/json-schema-ko/index.js';
 import { GENERAL, INPUT_SETTINGS, OUTPUTS } from '../../../simulator/config/filebeat/settings.js';
 import { LOGSTASH_SETTINGS } from '../../../simulator/config/logstash/settings.js';
+import { createSession } from '../../../workers/session.js';
 
 const HANGUL = /[\uAC00-\uD7A3]/;
 
@@ -92,5 +93,15 @@ describe('Korean editor docs', () => {
   it('configSchemas passes the language to every schema', () => {
     for (const c of configSchemas('ko')) expect(descriptions(c.schema).every((d) => HANGUL.test(d.text))).toBe(true);
     expect(configSchemas('en')).toEqual(configSchemas());
+  });
+
+  it('the worker hands the page the schemas in the language it asks for', async () => {
+    const api = createSession({ yieldToHost: () => Promise.resolve(), wallClock: () => 0 });
+    expect(descriptions(await api.schema('ko')).every((d) => HANGUL.test(d.text))).toBe(true);
+    expect(await api.schema()).toEqual(pipelineJsonSchema('en'));
+    const ko = await api.configSchemas('ko');
+    expect(ko.map((c) => c.uri)).toEqual(configSchemas('en').map((c) => c.uri));
+    expect(ko.flatMap((c) => descriptions(c.schema)).every((d) => HANGUL.test(d.text))).toBe(true);
+    expect(await api.configSchemas()).toEqual(configSchemas('en'));
   });
 });
