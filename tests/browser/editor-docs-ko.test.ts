@@ -52,7 +52,9 @@ describe('hover docs in the page language', () => {
     expect(text).toContain('ACK를 이만큼 기다린 뒤 연결을 닫고 배치를 다시 보냅니다.');
     expect(text).toContain('기본값');
     expect(text).not.toContain('Wait this long');
-    // The viewport as it is (an element screenshot would scroll, and scrolling closes the hover).
+    // The viewport as it is (an element screenshot would scroll, and scrolling closes the hover),
+    // once the hover has faded in.
+    await page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover:not(.hidden)')].some((h) => getComputedStyle(h).opacity === '1'));
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: `${SCREENSHOT_DIR}editor-hover-ko.png` });
 
