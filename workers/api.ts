@@ -10,7 +10,7 @@ import type { RunProgress } from '../simulator/run/run.js';
 import type { SpecIssue } from '../simulator/spec/issues.js';
 import type { Exercise, ExerciseFiles } from '../simulator/exercise/types.js';
 import type { LockedPlace } from '../simulator/exercise/locks.js';
-import type { ConfigSchema } from '../simulator/exercise/config-schemas.js';
+import type { ConfigSchema, DocLang } from '../simulator/exercise/config-schemas.js';
 import type { ShellOutput, RecordStory, LedgerEntry, LedgerKind } from '../simulator/shell/index.js';
 import type { DiagramModel } from '../simulator/diagram/model.js';
 import type { DagGrid } from '../simulator/orchestrator/grid.js';
@@ -54,15 +54,15 @@ export interface ShellReply extends ShellOutput {
 export interface SimApi {
   /** Health check: the page uses it to tell a slow worker from a dead one. */
   ping(): Promise<'pong'>;
-  /** The pipeline JSON Schema (from the Zod schema) for the editor's completion and hover. */
-  schema(): Promise<Record<string, unknown>>;
+  /** The pipeline JSON Schema (from the Zod schema) for the editor's completion and hover; `lang` (the page's) picks the docs' language. */
+  schema(lang?: DocLang): Promise<Record<string, unknown>>;
   /**
    * Loads an exercise from its files (exercise.yaml, starter/, solution/); checks are then evaluated here.
    * `lang` (the page's) puts the check names, explanations and hints of `exercise.<lang>.yaml` in the verdicts.
    */
   load(slug: string, lessonDir: string, files: ExerciseFiles, lang?: string): Promise<LoadReply>;
-  /** JSON Schemas of the real files that have one (filebeat.yml, logstash.yml, world.yaml), for the editor. */
-  configSchemas(): Promise<ConfigSchema[]>;
+  /** JSON Schemas of the real files that have one (filebeat.yml, logstash.yml, world.yaml), for the editor, with docs in `lang`. */
+  configSchemas(lang?: DocLang): Promise<ConfigSchema[]>;
   /**
    * Parses one file as the simulator would (errors and warnings with line/column + hint). In a
    * workspace, `files` are the learner's other files (path → text): problems the workspace's

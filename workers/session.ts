@@ -147,8 +147,8 @@ export function createSession(options: SessionOptions): SimApi {
     async ping() {
       return 'pong';
     },
-    async schema() {
-      return pipelineJsonSchema();
+    async schema(lang) {
+      return pipelineJsonSchema(lang);
     },
     async load(slug, lessonDir, files, lang) {
       const loaded = loadExercise(slug, lessonDir, files);
@@ -157,8 +157,8 @@ export function createSession(options: SessionOptions): SimApi {
       last = undefined;
       return { ok: true, exercise };
     },
-    async configSchemas() {
-      return configSchemas();
+    async configSchemas(lang) {
+      return configSchemas(lang);
     },
     async validate(text, file, files) {
       // A workspace file: its own checks plus what the whole workspace's compile says about it.

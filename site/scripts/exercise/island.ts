@@ -680,7 +680,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   client.onDeath = showFailure;
   client.start();
   try {
-    const [schema, configSchemas] = await Promise.all([client.call((api) => api.schema()), client.call((api) => api.configSchemas()), loadInWorker()]);
+    const [schema, configSchemas] = await Promise.all([client.call((api) => api.schema(pageLang())), client.call((api) => api.configSchemas(pageLang())), loadInWorker()]);
     editor = await createEditor(
       ui.editor,
       fileNames.map((name) => ({ name, text: files[name] ?? '', readOnly: !editable.includes(name) })),

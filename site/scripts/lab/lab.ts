@@ -303,7 +303,7 @@ export async function mount(root: HTMLElement): Promise<void> {
 
   sim.start();
   try {
-    const schema = await sim.call((api) => api.schema());
+    const schema = await sim.call((api) => api.schema(pageLang()));
     editor = await createEditor(editorBox, [{ name: PIPELINE_FILE, text, readOnly: false }], schema, { dark: currentTheme() === 'dark', label: t('lab.editor.label'), onChange: changed });
   } catch (error) {
     host.failed(status, error);
