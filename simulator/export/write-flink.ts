@@ -57,7 +57,7 @@ export function flinkRefusals(id: string, node: FlinkSpec): Refusal[] {
   if (node.job) out.push(...jobRefusals(`${at}.job`, node.job, node));
   out.push(...versionRefusals(at, node));
   const es = node.sink.elasticsearch;
-  if (es?.['document-id'] !== undefined && documentKey(es['document-id'], node.job) === undefined) no('sink.elasticsearch.document-id', `the document _id \`${es['document-id']}\` is not a PRIMARY KEY of the sink table: the _id is its key columns joined by one delimiter, each the window start or end, the grouping key, or a plain field passed through`, `문서 _id \`${es['document-id']}\`는 싱크 테이블의 PRIMARY KEY로 쓸 수 없습니다. _id는 키 컬럼(윈도 시작·끝, 그룹 키, 그대로 넘기는 단순 필드)을 구분자 하나로 이은 것입니다`);
+  if (es?.['document-id'] !== undefined && documentKey(es['document-id'], node.job) === undefined) no('sink.elasticsearch.document-id', `the document _id \`${es['document-id']}\` is not a PRIMARY KEY of the sink table: the _id is its key columns joined by one delimiter, each the window start or end, the grouping key, or a plain field passed through`, `문서 _id \`${es['document-id']}\`는 싱크 테이블의 PRIMARY KEY로 쓸 수 없습니다. _id는 키 컬럼(윈도우 시작·끝, 그룹 키, 그대로 넘기는 단순 필드)을 구분자 하나로 이은 것입니다`);
   return out;
 }
 
@@ -90,7 +90,7 @@ function versionRefusals(at: string, node: FlinkSpec): Refusal[] {
     const path = `versions.${name}`;
     if (!/^\w+$/.test(name)) no(path, `a version is the file job-<version>.sql: \`${name}\` is not a name that file can carry (letters, digits, _)`, `버전은 job-<version>.sql 파일입니다. \`${name}\`은 파일 이름에 쓸 수 없습니다(영문자, 숫자, _)`);
     if ((deployed.get(name) ?? 0) !== 1) no(path, `a version's file goes live at the one time world.yaml's \`deploys\` gives: \`${name}\` is deployed ${deployed.get(name) ?? 0} times`, `버전 파일은 world.yaml의 \`deploys\`가 정한 한 시점에 배포됩니다. \`${name}\`은 ${deployed.get(name) ?? 0}번 배포됩니다`);
-    if (!job.window && job.where === undefined) no(path, 'a version that neither filters nor aggregates is not deployed by the simulator: it deploys versions of a windowed job', '필터도 집계도 하지 않는 버전은 배포하지 않습니다. 시뮬레이터는 윈도 잡의 버전을 배포합니다');
+    if (!job.window && job.where === undefined) no(path, 'a version that neither filters nor aggregates is not deployed by the simulator: it deploys versions of a windowed job', '필터도 집계도 하지 않는 버전은 배포하지 않습니다. 시뮬레이터는 윈도우 잡의 버전을 배포합니다');
     if (job.watermark && job.watermark.interval !== 200) no(`${path}.watermark.interval`, "a version's file runs with the job's pipeline.auto-watermark-interval; only the default 200 ms is read back for a version", '버전 파일은 잡의 pipeline.auto-watermark-interval로 돕니다. 버전에는 기본값 200ms만 다시 읽힙니다');
     if (job['allowed-lateness'] > 0) no(`${path}.allowed-lateness`, "table.exec.emit.allow-lateness is the job's config.yaml, not a version's file: a version's allowed lateness cannot be written", 'table.exec.emit.allow-lateness는 버전 파일이 아니라 잡의 config.yaml에 씁니다. 버전의 허용 지연은 쓸 수 없습니다');
     out.push(...jobRefusals(path, job, node));
@@ -112,25 +112,25 @@ function jobRefusals(at: string, job: JobSpec, node: FlinkSpec): Refusal[] {
   }
   if (!w) {
     for (const k of ['key-by', 'watermark', 'dedupe'] as const) {
-      if (job[k] !== undefined) no(k, `\`${k}\` without a window is not a query job.sql can hold: the simulated Flink SQL job keys, watermarks and deduplicates only in a window aggregation`, `윈도 없는 \`${k}\`는 job.sql의 쿼리로 쓸 수 없습니다. 시뮬레이션하는 Flink SQL 잡은 윈도 집계에서만 키, 워터마크, 중복 제거를 씁니다`);
+      if (job[k] !== undefined) no(k, `\`${k}\` without a window is not a query job.sql can hold: the simulated Flink SQL job keys, watermarks and deduplicates only in a window aggregation`, `윈도우 없는 \`${k}\`는 job.sql의 쿼리로 쓸 수 없습니다. 시뮬레이션하는 Flink SQL 잡은 윈도우 집계에서만 키, 워터마크, 중복 제거를 씁니다`);
     }
   } else {
-    if (job['key-by'] === undefined) no('key-by', 'a window aggregation without a key is not simulated from job.sql: GROUP BY window_start, window_end and one key column', '키 없는 윈도 집계는 job.sql로 시뮬레이션하지 않습니다. GROUP BY window_start, window_end와 키 컬럼 하나로 쓰세요');
-    if (job.watermark === undefined) no('window', 'a window needs event time: job.sql declares a WATERMARK on the time column, which the spec leaves out', '윈도에는 이벤트 시간이 필요합니다. job.sql은 시간 컬럼에 WATERMARK를 선언하는데, 이 스펙에는 없습니다');
+    if (job['key-by'] === undefined) no('key-by', 'a window aggregation without a key is not simulated from job.sql: GROUP BY window_start, window_end and one key column', '키 없는 윈도우 집계는 job.sql로 시뮬레이션하지 않습니다. GROUP BY window_start, window_end와 키 컬럼 하나로 쓰세요');
+    if (job.watermark === undefined) no('window', 'a window needs event time: job.sql declares a WATERMARK on the time column, which the spec leaves out', '윈도우에는 이벤트 시간이 필요합니다. job.sql은 시간 컬럼에 WATERMARK를 선언하는데, 이 스펙에는 없습니다');
     if (w.type === 'sliding' && w.size % w.slide !== 0) no('window', `Flink's HOP needs a size that is a whole multiple of the slide (${w.size}ms, ${w.slide}ms)`, `Flink의 HOP은 size가 slide의 정수배여야 합니다(${w.size}ms, ${w.slide}ms)`);
   }
   for (const f of [job['key-by'], job.dedupe?.field, job.aggregate.split(':')[1]]) {
     if (f !== undefined && !plainField(f)) no('key-by', `\`${f}\` is a nested field: job.sql names a column by its last dotted part, so it cannot be a column here`, `\`${f}\`는 중첩 필드입니다. job.sql은 점으로 나뉜 이름의 마지막 부분을 컬럼 이름으로 읽어서 여기서는 컬럼이 될 수 없습니다`);
   }
   if (job.dedupe) {
-    if (job.aggregate !== 'count' || job.dedupe.ttl !== HOUR_MS) no('dedupe', 'job.sql deduplicates as COUNT(DISTINCT field), which counts each id once per window with the default one-hour memory: another aggregate or ttl has no SQL form', 'job.sql은 COUNT(DISTINCT field)로 중복을 없애는데, 이는 윈도마다 id를 한 번씩 세고 기본 1시간 동안 기억합니다. 다른 집계나 ttl은 SQL로 쓸 수 없습니다');
+    if (job.aggregate !== 'count' || job.dedupe.ttl !== HOUR_MS) no('dedupe', 'job.sql deduplicates as COUNT(DISTINCT field), which counts each id once per window with the default one-hour memory: another aggregate or ttl has no SQL form', 'job.sql은 COUNT(DISTINCT field)로 중복을 없애는데, 이는 윈도우마다 id를 한 번씩 세고 기본 1시간 동안 기억합니다. 다른 집계나 ttl은 SQL로 쓸 수 없습니다');
   }
   if (job['allowed-lateness'] > 0) {
     const upsert = node.sink.elasticsearch?.['document-id'] !== undefined;
-    if (w?.type !== 'tumbling' || !upsert) no('allowed-lateness', 'allowed lateness is written as table.exec.emit.allow-lateness, which Flink applies to a legacy GROUP BY TUMBLE window writing into an upsert sink (elasticsearch-7 with a PRIMARY KEY) only', "허용 지연은 table.exec.emit.allow-lateness로 쓰는데, Flink는 이를 업서트 싱크(PRIMARY KEY가 있는 elasticsearch-7)에 쓰는 레거시 GROUP BY TUMBLE 윈도에만 적용합니다");
+    if (w?.type !== 'tumbling' || !upsert) no('allowed-lateness', 'allowed lateness is written as table.exec.emit.allow-lateness, which Flink applies to a legacy GROUP BY TUMBLE window writing into an upsert sink (elasticsearch-7 with a PRIMARY KEY) only', "허용 지연은 table.exec.emit.allow-lateness로 쓰는데, Flink는 이를 업서트 싱크(PRIMARY KEY가 있는 elasticsearch-7)에 쓰는 레거시 GROUP BY TUMBLE 윈도우에만 적용합니다");
   }
-  if (job['local-global'] === true && !plannerSplits(job)) no('local-global', "Flink's planner splits only an event-time TUMBLE or HOP window table function without COUNT(DISTINCT …) into local and global phases: this window is written in a form it keeps in one phase", 'Flink 플래너는 COUNT(DISTINCT …) 없는 이벤트 시간 TUMBLE·HOP 윈도 테이블 함수만 로컬·글로벌 두 단계로 나눕니다. 이 윈도는 한 단계로 남는 형태로 쓰입니다');
-  if (job['late-data'] === 'side-output') no('late-data', 'a side output for late rows is a DataStream API feature: a Flink SQL window drops late rows', '늦은 행의 사이드 출력은 DataStream API 기능입니다. Flink SQL 윈도는 늦은 행을 버립니다');
+  if (job['local-global'] === true && !plannerSplits(job)) no('local-global', "Flink's planner splits only an event-time TUMBLE or HOP window table function without COUNT(DISTINCT …) into local and global phases: this window is written in a form it keeps in one phase", 'Flink 플래너는 COUNT(DISTINCT …) 없는 이벤트 시간 TUMBLE·HOP 윈도우 테이블 함수만 로컬·글로벌 두 단계로 나눕니다. 이 윈도우는 한 단계로 남는 형태로 쓰입니다');
+  if (job['late-data'] === 'side-output') no('late-data', 'a side output for late rows is a DataStream API feature: a Flink SQL window drops late rows', '늦은 행의 사이드 출력은 DataStream API 기능입니다. Flink SQL 윈도우는 늦은 행을 버립니다');
   return out;
 }
 
