@@ -13,6 +13,7 @@ import { batchFileTemplates } from './batch-files.js';
 import { workspaceFileTemplates } from './workspace-files.js';
 import { runbookLineTemplates } from './runbook-lines.js';
 import { runbookProblemTemplates } from './runbook.js';
+import { settingDocTemplates } from './setting-docs.js';
 
 /** The spec validator (simulator/spec/parse.ts and friends). */
 const spec: SimTemplate[] = [
@@ -226,4 +227,4 @@ const serving: SimTemplate[] = [
 ];
 
 // The warehouse's templates go before the spec's "`{path}`: {what*}", which would read "`a` does not wait for `b`: …" as a path.
-export const problemTemplates: readonly SimTemplate[] = [...warehouse, ...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...batchDag, ...airflowBackfill, ...serving, ...flinkSqlTemplates, ...kafkaFileTemplates, ...storeFileTemplates, ...awsFileTemplates, ...batchFileTemplates, ...workspaceFileTemplates, ...runbookLineTemplates, ...exportKinesisTemplates, ...runbookProblemTemplates];
+export const problemTemplates: readonly SimTemplate[] = [...warehouse, ...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...batchDag, ...airflowBackfill, ...serving, ...flinkSqlTemplates, ...kafkaFileTemplates, ...storeFileTemplates, ...awsFileTemplates, ...batchFileTemplates, ...workspaceFileTemplates, ...runbookLineTemplates, ...exportKinesisTemplates, ...runbookProblemTemplates, ...settingDocTemplates];
