@@ -26,7 +26,7 @@ const SOURCES: Readonly<Record<string, readonly string[]>> = {
   'Kafka client settings': [...docsOf(CONSUMER_CONFIGS), ...docsOf(PRODUCER_CONFIGS)],
   'Flink config.yaml settings': docsOf(FLINK_SETTINGS),
   'Flink connector options': Object.values(CONNECTORS).flatMap(docsOf),
-  // TODO-KOHINTS 'Logstash plugin options': [...INPUTS, ...FILTERS, ...OUTPUTS].flatMap((p) => docsOf(p.options)),
+  'Logstash plugin options': [...INPUTS, ...FILTERS, ...OUTPUTS].flatMap((p) => docsOf(p.options)),
   // TODO-KOHINTS 'CloudFormation properties': Object.values(RESOURCE_TYPES).flatMap(propertyDocs),
 };
 
