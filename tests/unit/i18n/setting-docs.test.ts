@@ -27,7 +27,7 @@ const SOURCES: Readonly<Record<string, readonly string[]>> = {
   'Flink config.yaml settings': docsOf(FLINK_SETTINGS),
   'Flink connector options': Object.values(CONNECTORS).flatMap(docsOf),
   'Logstash plugin options': [...INPUTS, ...FILTERS, ...OUTPUTS].flatMap((p) => docsOf(p.options)),
-  // TODO-KOHINTS 'CloudFormation properties': Object.values(RESOURCE_TYPES).flatMap(propertyDocs),
+  'CloudFormation properties': Object.values(RESOURCE_TYPES).flatMap(propertyDocs),
 };
 
 const HANGUL = /[\uac00-\ud7a3]/;
