@@ -13,6 +13,8 @@ import { RESOURCE_TYPES, type PropDecl } from '../../../simulator/config/aws/res
 import { INPUTS } from '../../../simulator/config/logstash/plugins/inputs.js';
 import { FILTERS } from '../../../simulator/config/logstash/plugins/filters.js';
 import { OUTPUTS } from '../../../simulator/config/logstash/plugins/outputs.js';
+import { LOGSTASH_SETTINGS } from '../../../simulator/config/logstash/settings.js';
+import { GENERAL, OUTPUTS as FILEBEAT_OUTPUTS, INPUT_SETTINGS } from '../../../simulator/config/filebeat/settings.js';
 
 const docsOf = (decls: Readonly<Record<string, { doc: string }>>) => Object.values(decls).map((d) => d.doc);
 
@@ -21,12 +23,22 @@ function propertyDocs(props: Readonly<Record<string, PropDecl>>): string[] {
   return Object.values(props).flatMap((p) => [p.doc, ...(typeof p.type === 'object' ? propertyDocs(p.type) : [])]);
 }
 
+/** The hint aws/template.ts writes for a missing required property, for every required property. */
+function requiredHints(props: Readonly<Record<string, PropDecl>>): string[] {
+  return Object.entries(props).flatMap(([key, p]) => [...(p.required ? [`${key}: ${p.doc}`] : []), ...(typeof p.type === 'object' ? requiredHints(p.type) : [])]);
+}
+const CFN_REQUIRED = [...new Set(Object.values(RESOURCE_TYPES).flatMap(requiredHints))];
+/** The hint logstash/validate.ts writes for a missing required option. */
+const LOGSTASH_REQUIRED = [...INPUTS, ...FILTERS, ...OUTPUTS].flatMap((p) => Object.entries(p.options).filter(([, o]) => o.required).map(([name, o]) => ({ hint: `${name} => … (${o.doc})`, doc: o.doc })));
+
 const SOURCES: Readonly<Record<string, readonly string[]>> = {
   'Kafka broker settings': docsOf(BROKER_SETTINGS),
   'Kafka client settings': [...docsOf(CONSUMER_CONFIGS), ...docsOf(PRODUCER_CONFIGS)],
   'Flink config.yaml settings': docsOf(FLINK_SETTINGS),
   'Flink connector options': Object.values(CONNECTORS).flatMap(docsOf),
   'Logstash plugin options': [...INPUTS, ...FILTERS, ...OUTPUTS].flatMap((p) => docsOf(p.options)),
+  'logstash.yml settings': docsOf(LOGSTASH_SETTINGS),
+  'filebeat.yml settings': [...docsOf(GENERAL), ...Object.values(FILEBEAT_OUTPUTS).flatMap(docsOf), ...Object.values(INPUT_SETTINGS).flatMap(docsOf)],
   'CloudFormation properties': Object.values(RESOURCE_TYPES).flatMap(propertyDocs),
 };
 
@@ -44,8 +56,24 @@ describe('setting docs in Korean', () => {
     });
   }
 
-  it('every entry translates a doc that exists', () => {
-    const stale = settingDocTemplates.map((t) => t.en).filter((en) => !ALL_DOCS.has(en));
+  it('a missing required CloudFormation property\'s hint translates', () => {
+    expect(CFN_REQUIRED.length).toBeGreaterThan(10);
+    expect(CFN_REQUIRED.filter((hint) => !HANGUL.test(simCatalogue.translate(hint)))).toEqual([]);
+  });
+
+  it('a missing required Logstash option\'s hint translates, its doc included', () => {
+    expect(LOGSTASH_REQUIRED.length).toBeGreaterThan(5);
+    expect(LOGSTASH_REQUIRED.filter(({ hint, doc }) => !simCatalogue.translate(hint).includes(simCatalogue.translate(doc)))).toEqual([]);
+  });
+
+  it('a CloudFormation range hint translates its doc', () => {
+    const doc = RESOURCE_TYPES['AWS::Kinesis::Stream']!.ShardCount!.doc;
+    expect(simCatalogue.translate(`ShardCount is 1 to 1000: ${doc}`)).toContain(simCatalogue.translate(doc));
+  });
+
+  it('every entry translates a doc (or a hint around a doc) that exists', () => {
+    const known = new Set([...ALL_DOCS, ...CFN_REQUIRED, '{name} => … ({doc*})']);
+    const stale = settingDocTemplates.map((t) => t.en).filter((en) => !known.has(en));
     expect(stale).toEqual([]);
   });
 });
