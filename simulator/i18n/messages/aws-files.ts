@@ -50,7 +50,7 @@ const properties: SimTemplate[] = [
   { en: '{key} is valid but not simulated', ko: '{key} 속성은 올바르지만 시뮬레이션하지 않습니다' },
   { en: '{path}: failed validation constraint for keyword [minimum]', ko: '{path}: [minimum] 제약 조건을 만족하지 않습니다' },
   { en: '{path}: failed validation constraint for keyword [maximum]', ko: '{path}: [maximum] 제약 조건을 만족하지 않습니다' },
-  { en: '{key} is {min} to {max}: {doc}', ko: '{key} 값의 범위는 {min}~{max}입니다: {doc}' },
+  { en: '{key} is {min} to {max}: {doc*}', ko: '{key} 값의 범위는 {min}~{max}입니다: {doc*}' },
   { en: '{path}: {value} is not a valid enum value', ko: '{path}: {value} 값은 허용되는 enum 값이 아닙니다' },
   { en: '{path}: required key [{key}] not found', ko: '{path}: 필수 키가 없습니다: [{key}]' },
   { en: 'DeliveryStreamType {type} is valid but not simulated: the simulated Firehose stream reads a Kinesis data stream', ko: 'DeliveryStreamType {type} 설정은 올바르지만 시뮬레이션하지 않습니다. 시뮬레이션의 Firehose 스트림은 Kinesis 데이터 스트림을 읽습니다' },

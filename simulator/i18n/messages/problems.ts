@@ -15,6 +15,7 @@ import { runbookLineTemplates } from './runbook-lines.js';
 import { runbookProblemTemplates } from './runbook.js';
 import { logstashCodecTemplates } from './logstash-codec.js';
 import { yamlSettingDocTemplates } from './yaml-setting-docs.js';
+import { settingDocTemplates } from './setting-docs.js';
 
 /** The spec validator (simulator/spec/parse.ts and friends). */
 const spec: SimTemplate[] = [
@@ -228,4 +229,4 @@ const serving: SimTemplate[] = [
 ];
 
 // The warehouse's templates go before the spec's "`{path}`: {what*}", which would read "`a` does not wait for `b`: …" as a path.
-export const problemTemplates: readonly SimTemplate[] = [...warehouse, ...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...batchDag, ...airflowBackfill, ...serving, ...flinkSqlTemplates, ...kafkaFileTemplates, ...storeFileTemplates, ...awsFileTemplates, ...batchFileTemplates, ...workspaceFileTemplates, ...runbookLineTemplates, ...exportKinesisTemplates, ...runbookProblemTemplates, ...logstashCodecTemplates, ...yamlSettingDocTemplates];
+export const problemTemplates: readonly SimTemplate[] = [...warehouse, ...spec, ...hints, ...settingsFiles, ...logstashPipeline, ...runWarnings, ...scheduler, ...batchDag, ...airflowBackfill, ...serving, ...flinkSqlTemplates, ...kafkaFileTemplates, ...storeFileTemplates, ...awsFileTemplates, ...batchFileTemplates, ...workspaceFileTemplates, ...runbookLineTemplates, ...exportKinesisTemplates, ...runbookProblemTemplates, ...logstashCodecTemplates, ...yamlSettingDocTemplates, ...settingDocTemplates];

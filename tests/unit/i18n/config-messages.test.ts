@@ -73,9 +73,9 @@ describe('message sites in the checkers’ source', () => {
    * reason says where. A new one fails here until someone checks that its text has Korean.
    */
   const OPAQUE: Readonly<Record<string, string>> = {
-    // Setting docs double as the hover docs of the editor (simulator/exercise/config-schemas.ts).
-    'decl.doc': 'a setting’s doc, shown as the hint of its invalid value: the hover docs',
-    'option.doc': 'a Logstash plugin option’s doc: the hover docs',
+    // Setting docs, attached as hints: each has a template in setting-docs.ts (tests/unit/i18n/setting-docs.test.ts).
+    'decl.doc': 'a setting’s doc, shown as the hint of its invalid or unsimulated value: setting-docs.ts',
+    'option.doc': 'a Logstash plugin option’s doc: setting-docs.ts',
     // Parsers’ own words, quoted as the tool prints them.
     'e.message': 'a parser’s error (YAML, Python AST, Spark or Flink SQL grammar): the tool’s own output',
     "e.message.split('\\n')[0]!.replace(/ at line \\d+, column \\d+.*$/, '')": 'the YAML parser’s error: the tool’s own output',
