@@ -69,13 +69,13 @@ export function filebeatJsonSchema(lang: DocLang = 'en'): Json {
       const doc =
         name === 'add_id'
           ? pick({
-              en: 'Gives each event a unique id in `@metadata._id` (time, a per-process counter, the host): a resent event keeps it, a re-read line gets a new one.',
-              ko: '이벤트마다 고유 ID(시각, 프로세스별 카운터, 호스트)를 `@metadata._id`에 붙입니다. 다시 보낸 이벤트는 같은 ID를 유지하고, 다시 읽은 줄은 새 ID를 받습니다.',
+              en: 'Gives each event a unique id in `target_field` (default `@metadata._id`; time, a per-process counter, the host): a resent event keeps it, a re-read line gets a new one.',
+              ko: '이벤트마다 고유 ID(시각, 프로세스별 카운터, 호스트)를 `target_field`(기본값 `@metadata._id`)에 붙입니다. 다시 보낸 이벤트는 같은 ID를 유지하고, 다시 읽은 줄은 새 ID를 받습니다.',
             }, lang)
           : name === 'fingerprint'
             ? pick({
-                en: 'Hashes `fields` (e.g. `log.file.path`, `log.offset`, `message`) into `target_field`: every read of a line gets the same id.',
-                ko: '`fields`(예: `log.file.path`, `log.offset`, `message`)를 해시해 `target_field`에 씁니다. 같은 줄은 몇 번을 읽어도 같은 ID를 받습니다.',
+                en: 'Hashes `fields` (e.g. `log.file.path`, `log.offset`, `message`) into `target_field` (default `fingerprint`; set `"@metadata._id"` for the document _id): every read of a line gets the same id.',
+                ko: '`fields`(예: `log.file.path`, `log.offset`, `message`)를 해시해 `target_field`에 씁니다(기본값 `fingerprint`, 도큐먼트 _id로 쓰려면 `"@metadata._id"`). 같은 줄은 몇 번을 읽어도 같은 ID를 받습니다.',
               }, lang)
             : pick({ en: `The ${name} processor (accepted; not simulated).`, ko: `\`${name}\` 프로세서${NOT_SIMULATED.ko}` }, lang);
       return [name, described(doc)];

@@ -218,14 +218,23 @@ function readProcessors(node: YamlNode | null, locOf: (n: YamlNode | null | unde
       problems.warn(keyLoc, `the ${name} processor is valid but not simulated`);
       continue;
     }
+    const body = pair.value as YamlNode | null;
     if (name === 'fingerprint') {
       // libbeat/processors/fingerprint/config.go: `fields` is required.
-      const body = pair.value as YamlNode | null;
       const fields = isMap(body) ? body.get('fields') : undefined;
       if (fields === undefined) {
         problems.error(keyLoc, `missing required field accessing '${where}.fingerprint.fields'`, 'fields: ["log.file.path", "log.offset", "message"]');
         continue;
       }
+    }
+    // Where the id goes: add_id's `target_field` defaults to `@metadata._id` (libbeat/processors/add_id/config.go),
+    // fingerprint's to `fingerprint` (libbeat/processors/fingerprint/config.go). Only an id in `@metadata._id`
+    // becomes the document _id an output uses; the simulation models that one and says so for any other.
+    const target = isMap(body) ? body.get('target_field') : undefined;
+    const targetField = target === undefined || target === null ? (name === 'add_id' ? '@metadata._id' : 'fingerprint') : String(target);
+    if (targetField !== '@metadata._id') {
+      problems.warn(keyLoc, `the ${name} processor writes its id to \`${targetField}\`, which the simulation leaves out: only an id in \`@metadata._id\` is simulated (it becomes the document _id)`, `target_field: "@metadata._id"`);
+      continue;
     }
     out.push(name);
   }

@@ -104,6 +104,7 @@ const settingsFiles: SimTemplate[] = [
   { en: "each processor is a mapping with one key, the processor's name", ko: '각 프로세서는 프로세서 이름 하나를 키로 가진 매핑입니다' },
   { en: 'the processor action {name} does not exist', ko: '{name} 프로세서 액션은 없습니다' },
   { en: 'the {name} processor is valid but not simulated', ko: '{name} 프로세서는 올바른 설정이지만 시뮬레이션하지 않습니다' },
+  { en: 'the {name} processor writes its id to `{field}`, which the simulation leaves out: only an id in `@metadata._id` is simulated (it becomes the document _id)', ko: '{name} 프로세서는 id를 `{field}` 필드에 씁니다. 시뮬레이션은 이 필드를 빼고 실행합니다. `@metadata._id`에 쓴 id만 시뮬레이션합니다(도큐먼트 _id가 됩니다)' },
   { en: 'Setting "{key}" doesn\'t exist. Please check if you haven\'t made a typo.', ko: '없는 설정입니다: "{key}". 오타가 없는지 확인하세요.' },
   { en: 'Failed to validate setting "{key}" with value {value}: expected {expected}', ko: '설정 검증 실패: "{key}" 값 {value}, {expected} 형식이어야 합니다' },
   { en: '"{key}" is valid but not simulated', ko: '"{key}" 설정은 올바르지만 시뮬레이션하지 않습니다' },

@@ -94,6 +94,19 @@ describe('filebeat.yml', () => {
     expect(errors('processors:\n  - fingerprint: {}\noutput.logstash.hosts: ["a:5044"]\n')[0]!.message).toBe("missing required field accessing 'processors.fingerprint.fields'");
   });
 
+  it('an id becomes the document _id only in `@metadata._id`: fingerprint writes `fingerprint` unless told otherwise', () => {
+    const out = 'output.logstash.hosts: ["a:5044"]\n';
+    const fp = (extra: string) => check(`processors:\n  - fingerprint:\n      fields: [message]\n${extra}${out}`);
+    const plain = fp('');
+    expect(plain.compiled!.beats.processors).toEqual([]);
+    expect(plain.problems.list.find((p) => p.message.startsWith('the fingerprint'))).toMatchObject({ severity: 'warning', line: 2, message: 'the fingerprint processor writes its id to `fingerprint`, which the simulation leaves out: only an id in `@metadata._id` is simulated (it becomes the document _id)', hint: 'target_field: "@metadata._id"' });
+    expect(fp('      target_field: "@metadata._id"\n').compiled!.beats.processors).toEqual(['fingerprint']);
+    expect(check(`processors:\n  - add_id: ~\n${out}`).compiled!.beats.processors).toEqual(['add_id']);
+    const elsewhere = check(`processors:\n  - add_id:\n      target_field: event_id\n${out}`);
+    expect(elsewhere.compiled!.beats.processors).toEqual([]);
+    expect(elsewhere.problems.list.some((p) => /^the add_id processor writes its id to `event_id`/.test(p.message))).toBe(true);
+  });
+
   it('an unknown key is a warning with a guess (Filebeat ignores it); a bad value is an error', () => {
     const r = check('output.logstash:\n  hosts: ["a:5044"]\n  bulk_max_sise: 10\n  timeout: soon\n');
     expect(r.problems.list[0]).toMatchObject({ severity: 'warning', line: 3, message: 'Filebeat ignores unknown setting `output.logstash.bulk_max_sise`', hint: 'did you mean `output.logstash.bulk_max_size`?' });
