@@ -6,8 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSpec } from '../../../simulator/spec/index.js';
 import { readYaml, validateData } from '../../../simulator/spec/parse.js';
@@ -20,7 +19,8 @@ import type { Refusal } from '../../../simulator/export/refusal.js';
 import { compileWorkspace } from '../../../simulator/config/workspace/index.js';
 import { checkConfigFile } from '../../../simulator/config/workspace/check-file.js';
 import { readWorkspaceFolder } from '../../../simulator/cli/workspace-commands.js';
-import { runCli } from '../../../simulator/cli/run-cli.js';
+
+import { runJson, writeFolder } from '../../support/cli-run.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
@@ -74,20 +74,7 @@ function expectChecked(files: ReadonlyMap<string, string>) {
   }
 }
 
-function json(path: string): string {
-  const io = { out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-  expect(runCli([path, '--json'], io), io.err).toBe(0);
-  return io.out;
-}
 
-function writeFolder(files: ReadonlyMap<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'export-batch-'));
-  for (const [path, text] of files) {
-    mkdirSync(join(dir, ...path.split('/').slice(0, -1)), { recursive: true });
-    writeFileSync(join(dir, ...path.split('/')), text);
-  }
-  return dir;
-}
 
 describe('a batch node as an Airflow DAG and a Spark SQL job', () => {
   it('schedule, catchup, retries and an overwritten day partition round-trip and run to the same --json', () => {
@@ -113,9 +100,9 @@ job: { key-by: status, window: { type: tumbling, size: 10s }, aggregate: count }
     expect(sql).toContain("GROUP BY window(`@timestamp`, '10 seconds'), status;");
     expectChecked(files);
     const original = join(writeFolder(new Map([['pipeline.yaml', lakeText(body)]])), 'pipeline.yaml');
-    const run = json(original);
+    const run = runJson(original);
     expect(run).toContain('committed');
-    expect(json(writeFolder(files))).toBe(run);
+    expect(runJson(writeFolder(files, 'export-batch-'))).toBe(run);
   });
 
   it('a sensor before the job (TimeDeltaSensor, S3KeySensor with wildcard_match) is written out, compiles back to the same node and runs to the same --json', () => {
@@ -130,7 +117,7 @@ job: { key-by: status, window: { type: tumbling, size: 10s }, aggregate: count }
     expect(dag).toContain('    wait >> view');
     expectChecked(files);
     const original = join(writeFolder(new Map([['pipeline.yaml', lakeText(timeDelta)]])), 'pipeline.yaml');
-    expect(json(writeFolder(files))).toBe(json(original));
+    expect(runJson(writeFolder(files, 'export-batch-'))).toBe(runJson(original));
 
     const s3Key = exported(lakeSpec(timeDelta.replace('kind: time-delta, delta: 20s', 'kind: s3-key, key: "raw/dt={{ ds }}/*", wildcard-match: true, retries: 1')));
     const s3Dag = s3Key.get('batch/dags/batch_view.py')!;
@@ -180,8 +167,8 @@ deploy: [ { at: 40s, version: v2 } ]`;
     expect(files.get('batch/jobs/batch_view-v2.sql')).toContain('INSERT OVERWRITE TABLE batch_view');
     expect(files.get('world.yaml')).toMatch(/deploys:\n {2}- at: 40s\n {4}file: batch\/jobs\/batch_view-v2\.sql\n/);
     expectChecked(files);
-    const run = json(join(writeFolder(new Map([['pipeline.yaml', lakeText(body)]])), 'pipeline.yaml'));
-    expect(json(writeFolder(files))).toBe(run);
+    const run = runJson(join(writeFolder(new Map([['pipeline.yaml', lakeText(body)]])), 'pipeline.yaml'));
+    expect(runJson(writeFolder(files, 'export-batch-'))).toBe(run);
   });
 
   it('refuses, in both languages, what no Airflow or Spark file says', () => {

@@ -6,39 +6,23 @@
  * What the real files cannot say is refused in English and Korean.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { runCli } from '../../../simulator/cli/run-cli.js';
 import { readWorkspaceFolder } from '../../../simulator/cli/workspace-commands.js';
 import { parseSpec } from '../../../simulator/spec/index.js';
 import { checkConfigFile, compileWorkspace } from '../../../simulator/config/workspace/index.js';
 import { exportBundle, importWorkspace, isBundleExtra, type ExportSource } from '../../../simulator/export/index.js';
 import { simCatalogue } from '../../../simulator/i18n/messages/index.js';
 
+import { runJson, writeFolder } from '../../support/cli-run.js';
+
 const ROOT = join(import.meta.dirname, '../../..');
 const EXERCISE = join(ROOT, 'lessons/09-aws/exercises/flink-restart-from-latest');
 
-function capture() {
-  const io = { out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-  return io;
-}
 
-function json(path: string): string {
-  const io = capture();
-  expect(runCli([path, '--json'], io), io.err).toBe(0);
-  return io.out;
-}
 
-function writeFolder(files: ReadonlyMap<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kinexport-'));
-  for (const [path, text] of files) {
-    mkdirSync(join(dir, ...path.split('/').slice(0, -1)), { recursive: true });
-    writeFileSync(join(dir, ...path.split('/')), text);
-  }
-  return dir;
-}
 
 function writeSpec(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'kinexport-spec-')), 'pipeline.yaml');
@@ -62,7 +46,7 @@ function roundTrips(bundle: Map<string, string>, original: string): void {
     if (isBundleExtra(path)) continue;
     expect(checkConfigFile(path, text) ?? [], `${path}\n${text}`).toEqual([]);
   }
-  expect(json(writeFolder(bundle))).toBe(json(original));
+  expect(runJson(writeFolder(bundle, 'kinexport-'))).toBe(runJson(original));
 }
 
 const exerciseFiles = (withSolution: boolean) => new Map([...readWorkspaceFolder(join(EXERCISE, 'starter')), ...(withSolution ? readWorkspaceFolder(join(EXERCISE, 'solution')) : [])]);
@@ -116,7 +100,7 @@ describe('lesson 9, flink-restart-from-latest: its pipeline exports from the spe
       expect(sql).toContain("'source.init.position' = 'LATEST'");
       expect(parse(bundle.get('aws/template.yaml')!)).toMatchObject({ Resources: { LogsStream: { Type: 'AWS::Kinesis::Stream', Properties: { Name: 'logs', ShardCount: 1, RetentionPeriodHours: 24, StreamModeDetails: { StreamMode: 'PROVISIONED' } } } } });
       expect(bundle.get('logstash/pipeline/main.conf')).toContain('kinesis {\n    stream_name => "logs"\n    region => "us-east-1"\n  }');
-      roundTrips(bundle, writeFolder(files));
+      roundTrips(bundle, writeFolder(files, 'kinexport-'));
     });
   }
 

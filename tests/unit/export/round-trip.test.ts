@@ -10,29 +10,14 @@ import { runCli } from '../../../simulator/cli/run-cli.js';
 import { readWorkspaceFolder } from '../../../simulator/cli/workspace-commands.js';
 import { parseSpec } from '../../../simulator/spec/index.js';
 import { exportBundle, importWorkspace, unzipFiles, zipFiles, type ExportSource } from '../../../simulator/export/index.js';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+
+import { captureIo, runJson, writeFolder } from '../../support/cli-run.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
-function capture() {
-  const io = { out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-  return io;
-}
 
-function json(path: string): string {
-  const io = capture();
-  expect(runCli([path, '--json'], io), io.err).toBe(0);
-  return io.out;
-}
 
-function writeFolder(files: ReadonlyMap<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'export-'));
-  for (const [path, text] of files) {
-    mkdirSync(join(dir, ...path.split('/').slice(0, -1)), { recursive: true });
-    writeFileSync(join(dir, ...path.split('/')), text);
-  }
-  return dir;
-}
 
 interface Case { name: string; source: ExportSource; original: string }
 
@@ -55,7 +40,7 @@ function cases(): Case[] {
       if (existsSync(join(base, 'starter/world.yaml'))) {
         // A workspace exercise: the starter's files with the solution's over them.
         const files = new Map([...readWorkspaceFolder(join(base, 'starter')), ...readWorkspaceFolder(join(base, 'solution'))]);
-        out.push({ name: `${lesson}/${ex}`, source: { kind: 'workspace', files }, original: writeFolder(files) });
+        out.push({ name: `${lesson}/${ex}`, source: { kind: 'workspace', files }, original: writeFolder(files, 'export-') });
       } else if (existsSync(join(base, 'solution/pipeline.yaml'))) {
         const path = join(base, 'solution/pipeline.yaml');
         const parsed = parseSpec(readFileSync(path, 'utf8'), path);
@@ -91,8 +76,8 @@ describe('export → import round trip', () => {
       const imported = importWorkspace(bundle);
       expect(imported.worldAdded).toBe(false);
       expect(imported.outcome.ok, JSON.stringify(imported.outcome.ok ? [] : imported.outcome.errors[0])).toBe(true);
-      const original = json(c.original);
-      const back = json(writeFolder(bundle));
+      const original = runJson(c.original);
+      const back = runJson(writeFolder(bundle, 'export-'));
       // A spec-level warning (e.g. acks=0 with several requests in flight) points at its line in
       // pipeline.yaml; from real files it points at the file the node came from. Everything else,
       // the warning's path and message included, must be the same bytes.
@@ -117,10 +102,10 @@ describe('determinism', () => {
 
   it('the CLI writes the bundle to a folder', () => {
     const to = mkdtempSync(join(tmpdir(), 'export-cli-'));
-    const io = capture();
+    const io = captureIo();
     expect(runCli(['export', join(ROOT, 'examples/kafka-at-least-once.yaml'), '--to', to], io), io.err).toBe(0);
     expect(readFileSync(join(to, 'compose.yaml'), 'utf8')).toContain('apache/kafka:4.0.0');
-    const refused = capture();
+    const refused = captureIo();
     const lake = join(mkdtempSync(join(tmpdir(), 'export-lake-')), 'lake.yaml');
     writeFileSync(lake, readFileSync(join(ROOT, 'examples/lambda.yaml'), 'utf8').replace(/node: s3\b/g, 'node: lake').replace('  s3: { type: s3 }', '  lake: { type: s3 }'));
     expect(runCli(['export', lake, '--to', to], refused)).toBe(1);
