@@ -86,7 +86,7 @@ export function writeBundleReadme(w: BundleWorld, title: string, lang: ReadmeLan
     '',
     t(`- Records written: ${s.workload.rate}/s for ${formatDuration(s.duration)}, about ${total} lines (count them: \`docker compose exec <web server> sh -c 'cat /var/log/*/*.log* | wc -l'\`). The ledger's \`produced\`.`, `- 쓴 레코드: ${formatDuration(s.duration)} 동안 초당 ${s.workload.rate}개, 약 ${total}줄(세는 법: \`docker compose exec <웹 서버> sh -c 'cat /var/log/*/*.log* | wc -l'\`). 원장의 \`produced\`와 비교합니다.`),
     t('- Elasticsearch `_count` of each index against the ledger\'s delivered records for that output; more than written means duplicates, fewer means loss (`FAULTS.md`, "Reading the outcome").', '- 인덱스마다 Elasticsearch `_count`를 그 출력에 대한 원장의 전달 레코드 수와 비교합니다. 쓴 것보다 많으면 중복, 적으면 유실입니다(`FAULTS.ko.md`, "결과 읽기").'),
-    t('- Kafka log-end offsets and consumer-group lag against the ledger\'s per-topic counts.', '- Kafka 로그 끝 오프셋과 컨슈머 그룹 랙을 원장의 토픽별 수와 비교합니다.'),
+    ...(w.with('kafka').length > 0 ? [t('- Kafka log-end offsets and consumer-group lag against the ledger\'s per-topic counts.', '- Kafka 로그 끝 오프셋과 컨슈머 그룹 랙을 원장의 토픽별 수와 비교합니다.')] : []),
     ...(w.aws !== undefined && streamNames(w).length > 0 ? [t('- Kinesis: the `IncomingRecords` metric of each stream (CloudWatch, `AWS/Kinesis`) against the ledger\'s records at the stream.', '- Kinesis: 스트림마다 `IncomingRecords` 지표(CloudWatch, `AWS/Kinesis`)를 원장에서 그 스트림에 도착한 레코드 수와 비교합니다.')] : []),
     ...(flink ? [t('- Flink checkpoints completed and restarts against the simulator\'s timeline.', '- Flink의 완료된 체크포인트와 재시작을 시뮬레이터의 타임라인과 비교합니다.')] : []),
     '',
