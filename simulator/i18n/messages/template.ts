@@ -58,6 +58,7 @@ function fill(text: string, values: Readonly<Record<string, string>>): string {
 }
 
 export class SimCatalogue {
+  /** The templates, most specific first (see `specificity`); equally specific ones keep catalogue order. */
   private readonly compiled: readonly CompiledTemplate[];
 
   /** `inner` translates the nested messages (default: this catalogue). */
@@ -65,12 +66,13 @@ export class SimCatalogue {
     readonly templates: readonly SimTemplate[],
     private readonly inner?: SimCatalogue,
   ) {
-    this.compiled = templates.map(compileTemplate);
-    this.literal = this.compiled.map(specificity);
+    // Sorted once here (Array#sort is stable), so a lookup stops at its first match.
+    this.compiled = templates
+      .map(compileTemplate)
+      .map((compiled) => ({ compiled, rank: specificity(compiled) }))
+      .sort((a, b) => b.rank - a.rank)
+      .map((r) => r.compiled);
   }
-
-  /** Each template's specificity (see `specificity`), in catalogue order. */
-  private readonly literal: readonly number[];
 
   /**
    * The template that matches `text`, with its parameters. When several match, the one whose own text
@@ -80,23 +82,14 @@ export class SimCatalogue {
    * "{partition}: deleted by …", which would otherwise swallow "lost at kafka: logs-0" as a partition.
    */
   match(text: string): { compiled: CompiledTemplate; values: Record<string, string> } | undefined {
-    let best: CompiledTemplate | undefined;
-    let bestMatch: RegExpExecArray | null = null;
-    let bestLength = -1;
-    for (let i = 0; i < this.compiled.length; i++) {
-      if (this.literal[i]! <= bestLength) continue;
-      const compiled = this.compiled[i]!;
+    for (const compiled of this.compiled) {
       const m = compiled.pattern.exec(text);
       if (!m) continue;
-      best = compiled;
-      bestMatch = m;
-      bestLength = this.literal[i]!;
+      const values: Record<string, string> = {};
+      compiled.params.forEach((name, i) => (values[name] = m[i + 1]!));
+      return { compiled, values };
     }
-    if (best === undefined || bestMatch === null) return undefined;
-    const values: Record<string, string> = {};
-    const m = bestMatch;
-    best.params.forEach((name, i) => (values[name] = m[i + 1]!));
-    return { compiled: best, values };
+    return undefined;
   }
 
   /** `text` in Korean when a template knows it (nested messages translated too); else `text` unchanged. */
