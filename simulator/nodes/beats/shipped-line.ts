@@ -199,38 +199,38 @@ export class ParsedAccessLine extends LazyRec {
 }
 
 /**
- * The records of a Kafka log batch as a column: when every record is a parsed access line (as it left
- * Logstash's grok, or as a Logstash kafka output's codec wrote it: core/event-codec.ts), their rids,
- * message lengths and reads in typed arrays (6 bytes a record, and a read and codec per run of records
- * from one read through one codec), and the record made again when a reader asks (`at`). Any other
- * batch stays the array it is. A log keeps what it holds for days; this is what makes a million held
- * records cost megabytes, not a million objects for the garbage collector to walk.
+ * The records of a Kafka log batch as a column, as the producer's `codec` wrote them (null: as sent;
+ * a Logstash kafka output's codec: core/event-codec.ts). When every record is a parsed access line (as
+ * it left Logstash's grok), their rids, message lengths and reads go in typed arrays (6 bytes a record,
+ * and a read per run of records from one read), and the record is made again when a reader asks
+ * (`at`). Any other batch stays an array. A log keeps what it holds for days; this is what makes a
+ * million held records cost megabytes, not a million objects for the garbage collector to walk.
  */
-export function packLines(records: readonly Rec[]): RecordColumn {
+export function packLines(records: readonly Rec[], codec: WireCodec | null): RecordColumn {
   const n = records.length;
   if (n === 0) return records;
   const rids = new Int32Array(n);
   const lengths = new Uint16Array(n);
   const runStarts: number[] = [];
   const runReads: ReadStamp[] = [];
-  const runCodecs: (WireCodec | null)[] = [];
   for (let j = 0; j < n; j++) {
-    const rec = records[j]!;
-    const codec = rec instanceof EncodedRec ? rec.codec : null;
-    const line = rec instanceof EncodedRec ? rec.event : rec;
-    if (!(line instanceof ParsedAccessLine)) return records;
+    const line = records[j]!;
+    if (!(line instanceof ParsedAccessLine)) return encodeAll(records, codec);
     const length = line.messageLength();
-    if (line.rid > 0x7fffffff || length > 0xffff) return records;
+    if (line.rid > 0x7fffffff || length > 0xffff) return encodeAll(records, codec);
     rids[j] = line.rid;
     lengths[j] = length;
-    const last = runReads.length - 1;
-    if (runReads[last] !== line.read || runCodecs[last] !== codec) {
+    if (runReads[runReads.length - 1] !== line.read) {
       runStarts.push(j);
       runReads.push(line.read);
-      runCodecs.push(codec);
     }
   }
-  return new PackedLines(rids, lengths, Int32Array.from(runStarts), runReads, runCodecs);
+  return new PackedLines(rids, lengths, Int32Array.from(runStarts), runReads, codec);
+}
+
+/** A batch that cannot be packed, as its readers see it: each record through the codec. */
+function encodeAll(records: readonly Rec[], codec: WireCodec | null): readonly Rec[] {
+  return codec === null ? records : records.map((rec) => new EncodedRec(rec, codec));
 }
 
 class PackedLines implements RecordColumn {
@@ -239,7 +239,7 @@ class PackedLines implements RecordColumn {
     private readonly lengths: Uint16Array,
     private readonly runStarts: Int32Array,
     private readonly runReads: readonly ReadStamp[],
-    private readonly runCodecs: readonly (WireCodec | null)[],
+    private readonly codec: WireCodec | null,
   ) {}
 
   get length(): number {
@@ -258,8 +258,7 @@ class PackedLines implements RecordColumn {
     const read = this.runReads[k]!;
     const rid = this.rids[j]!;
     const line = new ParsedAccessLine(rid, read.source.workload.eventTimeMs(rid), read, this.lengths[j]!);
-    const codec = this.runCodecs[k]!;
-    return codec === null ? line : new EncodedRec(line, codec);
+    return this.codec === null ? line : new EncodedRec(line, this.codec);
   }
 
   messageBytes(): number {

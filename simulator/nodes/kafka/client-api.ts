@@ -14,6 +14,7 @@
  */
 import type { Rec } from '../../core/record.js';
 import type { Message, NodeContext } from '../../core/node.js';
+import type { WireCodec } from '../../core/event-codec.js';
 
 export interface ProducerConfig {
   acks: '0' | '1' | 'all' | '-1';
@@ -139,7 +140,11 @@ export interface KafkaConsumerClient {
 /** What the cluster component (registered with ctx.provide(kafkaId, …)) offers to clients. */
 export interface KafkaClusterHandle {
   readonly id: string;
-  createProducer(host: NodeContext, config: ProducerConfig): KafkaProducerClient;
+  /**
+   * `codec`: how the client's serializer writes a record's value, when that is not the record itself (a
+   * Logstash kafka output's codec, core/event-codec.ts); readers of the log see what it wrote.
+   */
+  createProducer(host: NodeContext, config: ProducerConfig, codec?: WireCodec): KafkaProducerClient;
   createConsumer(host: NodeContext, config: ConsumerConfig): KafkaConsumerClient;
   partitionsFor(topic: string): number;
   /**

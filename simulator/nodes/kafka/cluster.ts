@@ -19,6 +19,7 @@ import { KafkaConsumer } from './consumer.js';
 import { describeCluster } from './inspect.js';
 import { tpKey } from './tp-key.js';
 import { KAFKA_SEGMENT_DEFAULTS, type SegmentConfig } from './partition-log.js';
+import type { WireCodec } from '../../core/event-codec.js';
 
 export interface TopicInfo {
   readonly name: string;
@@ -182,8 +183,8 @@ export class KafkaCluster implements KafkaClusterHandle {
     return null;
   }
 
-  createProducer(host: NodeContext, config: ProducerConfig): KafkaProducerClient {
-    const producer = new KafkaProducer(this, host, config);
+  createProducer(host: NodeContext, config: ProducerConfig, codec?: WireCodec): KafkaProducerClient {
+    const producer = new KafkaProducer(this, host, config, codec ?? null);
     this.clientsOf(host.address).producer = producer;
     return producer;
   }

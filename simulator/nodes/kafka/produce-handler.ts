@@ -12,6 +12,7 @@
 import { recordValueBytes } from './record-bytes.js';
 import type { Message } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
+import type { WireCodec } from '../../core/event-codec.js';
 import type { Broker } from './broker.js';
 import type { LogBatch } from './partition-log.js';
 import { checkSequence } from './idempotence.js';
@@ -26,6 +27,8 @@ export interface ProduceBatch {
   producerEpoch: number;
   baseSequence: number;
   transactional: boolean;
+  /** The producer's codec: the broker stores what it wrote (core/event-codec.ts), null for the record as sent. */
+  codec: WireCodec | null;
 }
 
 export interface ProduceRequest extends Message {
@@ -88,7 +91,7 @@ export function handleProduce(broker: Broker, msg: Message, from: string): void 
     if (append) {
       const batch: LogBatch = {
         baseOffset: r.log.logEndOffset,
-        records: packLines(b.records),
+        records: packLines(b.records, b.codec),
         epoch: r.leaderEpoch,
         producerId: b.producerId,
         producerEpoch: b.producerEpoch,

@@ -19,6 +19,7 @@ import { partitionForKey, StickyPartitioner } from './partitioner.js';
 import { Accumulator, RECORD_BYTES, type ProducerBatch } from './producer-batch.js';
 import { ProducerTransactions } from './producer-transactions.js';
 import { tpKey } from './tp-key.js';
+import type { WireCodec } from '../../core/event-codec.js';
 import { MetadataCache } from './metadata-cache.js';
 
 const RETRY_BACKOFF_MS = 100;
@@ -85,6 +86,8 @@ export class KafkaProducer implements KafkaProducerClient {
     readonly cluster: KafkaCluster,
     readonly host: NodeContext,
     readonly config: ProducerConfig,
+    /** What the records' values are written as (every batch this producer sends carries it to the broker); null: the record itself. */
+    readonly codec: WireCodec | null = null,
   ) {
     this.acks = config.acks === '-1' ? 'all' : config.acks;
     const transactional = config['transactional.id'] !== undefined;
@@ -243,7 +246,7 @@ export class KafkaProducer implements KafkaProducerClient {
       this.perPartition.set(key, (this.perPartition.get(key) ?? 0) + 1);
       for (const r of b.records) records.push(r);
       this.meters.recordsSent += b.records.length;
-      wire.push({ topic: b.topic, partition: b.partition, records: b.records, producerId: this.idempotent ? b.producerId : -1, producerEpoch: b.producerEpoch, baseSequence: this.idempotent ? b.baseSequence : -1, transactional: this.txn.active });
+      wire.push({ topic: b.topic, partition: b.partition, records: b.records, producerId: this.idempotent ? b.producerId : -1, producerEpoch: b.producerEpoch, baseSequence: this.idempotent ? b.baseSequence : -1, transactional: this.txn.active, codec: this.codec });
     }
     const requestId = this.cluster.nextRequestId();
     this.stats.requests++;

@@ -21,7 +21,7 @@ import type { Message, NodeContext } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
 import type { KafkaClusterHandle, KafkaProducerClient, SendResult } from '../kafka/client-api.js';
 import { sprintfRec } from './field-paths.js';
-import { EncodedRec, JSON_CODEC, PLAIN_CODEC, type WireCodec } from '../../core/event-codec.js';
+import { JSON_CODEC, PLAIN_CODEC, type WireCodec } from '../../core/event-codec.js';
 import type { LogstashOutput } from './output.js';
 import { producerConfig, type KafkaOutputSettings } from './kafka-producer-config.js';
 
@@ -37,7 +37,7 @@ const NOT_RETRIABLE = new Set(['PRODUCER_FENCED', 'INVALID_PRODUCER_EPOCH', 'OUT
 /** One `retrying_send` round: the records sent and what became of them. */
 interface Round {
   left: number;
-  failures: EncodedRec[];
+  failures: Rec[];
   /** The last retriable error of the round, for the log. */
   error: string;
 }
@@ -53,7 +53,6 @@ export function wireCodecOf(codec: KafkaOutputSettings['codec']): WireCodec {
 export class LogstashKafkaOutput implements LogstashOutput {
   readonly name = 'kafka';
   private readonly producer: KafkaProducerClient;
-  private readonly codec: WireCodec;
   private readonly counters = { sent: 0, failed: 0, resent: 0, dropped: 0, rounds: 0 };
 
   constructor(
@@ -62,8 +61,7 @@ export class LogstashKafkaOutput implements LogstashOutput {
     cluster: KafkaClusterHandle,
     private readonly settings: KafkaOutputSettings,
   ) {
-    this.producer = cluster.createProducer(ctx, producerConfig(settings));
-    this.codec = wireCodecOf(settings.codec);
+    this.producer = cluster.createProducer(ctx, producerConfig(settings), wireCodecOf(settings.codec));
     // `register` warns about any `retries` on every start (SEMANTICS-2 §1.1 [LKO1]).
     if (settings.retries !== undefined) {
       ctx.log('warn', `kafka output: Kafka output is configured with finite retry. This instructs Logstash to LOSE DATA after a set number of send attempts fails. If you do not want to lose data if Kafka is down, then you must remove the retry setting. (retries: ${settings.retries})`);
@@ -75,14 +73,11 @@ export class LogstashKafkaOutput implements LogstashOutput {
       done();
       return;
     }
-    // Encoded once: a resend sends the same bytes.
-    const records = new Array<EncodedRec>(events.length);
-    for (let i = 0; i < events.length; i++) records[i] = new EncodedRec(events[i]!, this.codec);
-    this.round(records, this.settings.retries, false, done);
+    this.round(events, this.settings.retries, false, done);
   }
 
   /** `remaining` as in the plugin: undefined = no limit, otherwise decremented before each round. */
-  private round(batch: readonly EncodedRec[], remaining: number | undefined, resend: boolean, done: () => void): void {
+  private round(batch: readonly Rec[], remaining: number | undefined, resend: boolean, done: () => void): void {
     if (remaining !== undefined) {
       if (remaining < 0) {
         this.exhausted(batch, done);
@@ -94,7 +89,7 @@ export class LogstashKafkaOutput implements LogstashOutput {
     const r: Round = { left: batch.length, failures: [], error: '' };
     // One callback for the whole round (the producer hands each record back with its result), not a closure per event.
     const onResult = (result: SendResult, rec: Rec) => {
-      this.classify(result, rec as EncodedRec, r);
+      this.classify(result, rec, r);
       if (--r.left === 0) this.roundDone(r, remaining, done);
     };
     for (const rec of batch) {
@@ -109,7 +104,7 @@ export class LogstashKafkaOutput implements LogstashOutput {
     this.producer.flush(() => {});
   }
 
-  private classify(result: SendResult, rec: EncodedRec, r: Round): void {
+  private classify(result: SendResult, rec: Rec, r: Round): void {
     if (result.ok) return;
     this.counters.failed++;
     const error = result.error ?? 'send failed';
@@ -136,7 +131,7 @@ export class LogstashKafkaOutput implements LogstashOutput {
     this.ctx.timer(RETRY_BACKOFF_MS, () => this.round(r.failures, remaining, true, done));
   }
 
-  private exhausted(batch: readonly EncodedRec[], done: () => void, error = 'send failed'): void {
+  private exhausted(batch: readonly Rec[], done: () => void, error = 'send failed'): void {
     const retries = this.settings.retries!;
     const rounds = `${retries + 1} send round${retries === 0 ? '' : 's'}`;
     this.ctx.log('info', `kafka output: exhausted user-configured retry count (retries: ${retries}, ${rounds}) when sending to Kafka; dropping ${batch.length} event(s) (last error: ${error})`);
@@ -148,9 +143,9 @@ export class LogstashKafkaOutput implements LogstashOutput {
   }
 
   /** `message_key` is sprintf'd on the event itself (`write_to_kafka`), so it may name `@metadata`. */
-  private key(rec: EncodedRec): string | null {
+  private key(rec: Rec): string | null {
     if (this.settings.message_key === undefined) return null;
-    return sprintfRec(this.settings.message_key, rec.event);
+    return sprintfRec(this.settings.message_key, rec);
   }
 
   receive(msg: Message, from: string): boolean {

@@ -95,7 +95,7 @@ describe('lazy access-log lines', () => {
     const w = workload(3, { malformed: 0 });
     const reads = [stamp(w, ['add_id'], 1), { ...stamp(w, ['add_id'], 1), stamp: '2026-01-01T00:00:08.000Z' }];
     const parsed = Array.from({ length: 50 }, (_, j) => grok(new ShippedLine(j * 7, w.eventTimeMs(j * 7), reads[j < 20 ? 0 : 1]!), 0)!);
-    const column = packLines(parsed);
+    const column = packLines(parsed, null);
     expect(Array.isArray(column)).toBe(false);
     expect(column.length).toBe(parsed.length);
     const same = (a: Rec, b: Rec) => [a.rid, a.eventTimeMs, JSON.stringify(a.fields), messageLengthOf(a)].join() === [b.rid, b.eventTimeMs, JSON.stringify(b.fields), messageLengthOf(b)].join();
@@ -107,28 +107,33 @@ describe('lazy access-log lines', () => {
     expect(column.at(parsed.length)).toBeUndefined();
     // A batch with any other record (an aggregate, an eagerly parsed event) stays the array it is.
     const mixed = [...parsed, { rid: -1, eventTimeMs: 0, fields: { key: '200' }, id: 'count:200@0', lineage: [1, 2] }];
-    expect(packLines(mixed)).toBe(mixed);
-    expect(packLines([])).toEqual([]);
+    expect(packLines(mixed, null)).toBe(mixed);
+    expect(packLines([], null)).toEqual([]);
   });
 
-  it('keep parsed lines as a Logstash kafka output encoded them (json, plain) packed, and read them back the same', () => {
+  it('keep parsed lines as the producer\'s codec (a Logstash kafka output\'s json or plain) wrote them, packed, and read them back the same', () => {
     const grok = compileFilters([{ grok: { match: { message: '%{COMBINEDAPACHELOG}' }, tag_on_failure: ['_grokparsefailure'], break_on_match: true } }]);
     const w = workload(5, { malformed: 0 });
     const read = stamp(w, ['add_id'], 1);
     const parsed = Array.from({ length: 30 }, (_, j) => grok(new ShippedLine(j * 3, w.eventTimeMs(j * 3), read), 0)!);
-    // Two outputs writing to one topic with different codecs: the runs keep each record's codec.
-    const encoded = parsed.map((rec, j) => new EncodedRec(rec, j < 12 ? JSON_CODEC : PLAIN_CODEC));
-    const column = packLines(encoded);
-    expect(Array.isArray(column)).toBe(false);
-    encoded.forEach((rec, j) => {
-      const back = column.at(j)!;
-      expect(back).toBeInstanceOf(EncodedRec);
-      expect([back.rid, back.eventTimeMs, JSON.stringify(back.fields), messageLengthOf(back)]).toEqual([rec.rid, rec.eventTimeMs, JSON.stringify(rec.fields), messageLengthOf(rec)]);
-      expect(recField(back, '@metadata')).toBeUndefined();
-    });
-    // An encoded event that is not a parsed line keeps the batch an array.
-    const other = [...encoded, new EncodedRec({ rid: 99, eventTimeMs: 0, fields: { message: 'x' } }, JSON_CODEC)];
-    expect(packLines(other)).toBe(other);
+    // A batch comes from one producer, so from one output and its codec.
+    for (const codec of [JSON_CODEC, PLAIN_CODEC]) {
+      const column = packLines(parsed, codec);
+      expect(Array.isArray(column)).toBe(false);
+      parsed.forEach((rec, j) => {
+        const back = column.at(j)!;
+        const encoded = new EncodedRec(rec, codec);
+        expect(back).toBeInstanceOf(EncodedRec);
+        expect([back.rid, back.eventTimeMs, JSON.stringify(back.fields), messageLengthOf(back)]).toEqual([encoded.rid, encoded.eventTimeMs, JSON.stringify(encoded.fields), messageLengthOf(encoded)]);
+        expect(recField(back, '@metadata')).toBeUndefined();
+      });
+    }
+    // A batch that cannot be packed is still stored as the codec wrote it.
+    const other = [...parsed, { rid: 99, eventTimeMs: 0, fields: { message: 'x', '@metadata': { _id: 'a' } } }];
+    const stored = packLines(other, JSON_CODEC);
+    expect(Array.isArray(stored)).toBe(true);
+    expect([...stored].every((rec) => rec instanceof EncodedRec)).toBe(true);
+    expect(stored.at(30)!.fields).toEqual({ message: 'x' });
   });
 });
 
