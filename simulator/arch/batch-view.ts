@@ -10,8 +10,8 @@
  * one job version can be reused by later runs of that version (the simulated run still reads,
  * and is charged for, every record). Sessions and `dedupe` need all records together.
  */
-import type { FieldMap, FieldValue, Rec } from '../core/record.js';
-import { readField, ridsOf } from '../core/record.js';
+import type { FieldValue, Rec } from '../core/record.js';
+import { recField, ridsOf } from '../core/record.js';
 import type { JobSpec, WindowSpec } from '../spec/schema/job.js';
 import { windowStartsFor, type WindowValue } from '../run/query.js';
 
@@ -49,8 +49,9 @@ export function mergeable(job: JobSpec): boolean {
   return job.window?.type !== 'session' && !job.dedupe;
 }
 
-function fieldReader(path: string): (f: FieldMap) => FieldValue | undefined {
-  return /^[\w@-]+$/.test(path) ? (f) => f[path] : (f) => readField(f, path);
+/** Reads one field of a record; a lazy record computes that field alone instead of building all of them (its text included). */
+function fieldReader(path: string): (rec: Rec) => FieldValue | undefined {
+  return (rec) => recField(rec, path);
 }
 
 type Keep = (rec: Rec) => boolean;
@@ -89,19 +90,19 @@ function scan(records: Iterable<Rec>, job: JobSpec, keyBy: string, keep: Keep, e
   const seenIds = new Set<string>();
   const filtered: Rec[] = [];
   for (const rec of records) {
-    const keyValue = readKey(rec.fields);
+    const keyValue = readKey(rec);
     if (keyValue === undefined || keyValue === null || typeof keyValue === 'object' || !keep(rec)) {
       filtered.push(rec);
       continue;
     }
     if (readId) {
-      const id = readId(rec.fields);
+      const id = readId(rec);
       if (typeof id === 'string' || typeof id === 'number') {
         if (seenIds.has(String(id))) continue;
         seenIds.add(String(id));
       }
     }
-    const v = aggKind === 'count' ? 1 : Number(readValue(rec.fields) ?? 0);
+    const v = aggKind === 'count' ? 1 : Number(readValue(rec) ?? 0);
     emit(String(keyValue), Number.isFinite(v) ? v : 0, rec);
   }
   return filtered;

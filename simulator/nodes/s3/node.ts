@@ -77,15 +77,20 @@ export class S3Node implements SimNode, OutputNode, S3Store {
 
 
   private store(key: string, records: readonly Rec[]): void {
-    this.objects.set(key, { key, records: [...records], writtenAtMs: this.ctx.now() });
+    const now = this.ctx.now();
+    this.objects.set(key, { key, records: [...records], writtenAtMs: now });
     for (const r of records) {
-      for (const rid of ridsOf(r)) {
-        if (this.arrived.add(rid)) this.arrivals.push(rid);
-        // S3 reads are strongly consistent: a reader sees the object as soon as it is stored.
-        this.visibility?.observe(rid, this.ctx.now());
-        if (this.ctx.ledger.isTraced(rid)) this.ctx.ledger.trace(rid, this.address, `stored in object ${key}`);
-      }
+      // A line stands for itself (no one-element array per record of a million-line lake); an aggregate for its lineage.
+      if (r.rid >= 0) this.stored(r.rid, key, now);
+      else for (const rid of r.lineage ?? []) this.stored(rid, key, now);
     }
+  }
+
+  private stored(rid: number, key: string, now: number): void {
+    if (this.arrived.add(rid)) this.arrivals.push(rid);
+    // S3 reads are strongly consistent: a reader sees the object as soon as it is stored.
+    this.visibility?.observe(rid, now);
+    if (this.ctx.ledger.isTraced(rid)) this.ctx.ledger.trace(rid, this.address, `stored in object ${key}`);
   }
 
   crash(): void {}
