@@ -5,11 +5,19 @@
  * reaches disk only every `filebeat.registry.flush` [FB2]. After a crash Filebeat resumes
  * from the flushed offsets, so whatever was ACKed after the last flush is sent again.
  */
+import { RidSet } from '../../core/rid-set.js';
+
 export class Registry {
   /** In memory: lines [0, acked) are ACKed. Volatile. */
   private readonly acked: number[];
-  /** ACKed lines beyond the prefix, waiting for the gap before them to close. */
-  private readonly ackedAhead: Set<number>[];
+  /**
+   * ACKed lines beyond the prefix, waiting for the gap before them to close: a bit per line (a lossy
+   * link ACKs a million lines out of order; a hash set entry each, added and deleted, was the cost).
+   * Bits the prefix has passed are never read again; a reload from disk starts a fresh map.
+   */
+  private readonly ackedAhead: RidSet[];
+  /** How many lines of `ackedAhead` the prefix has not reached yet. */
+  private readonly aheadCount: number[];
   /** Lines that will never be read (their rotated file was deleted): the prefix jumps them. */
   private readonly skips: Map<number, number>[];
   /** On disk. Survives crashes. */
@@ -19,7 +27,8 @@ export class Registry {
   constructor(files: number) {
     this.acked = new Array<number>(files).fill(0);
     this.flushed = new Array<number>(files).fill(0);
-    this.ackedAhead = Array.from({ length: files }, () => new Set<number>());
+    this.ackedAhead = Array.from({ length: files }, () => new RidSet());
+    this.aheadCount = new Array<number>(files).fill(0);
     this.skips = Array.from({ length: files }, () => new Map<number, number>());
   }
 
@@ -30,10 +39,10 @@ export class Registry {
       // The usual case, ACKs in order: extend the prefix without a round trip through the set
       // (adding and deleting a million lines made the set rehash, and that was garbage).
       this.acked[file] = prefix + 1;
-      if (this.ackedAhead[file]!.size > 0 || this.skips[file]!.size > 0) this.advance(file);
+      if (this.aheadCount[file]! > 0 || this.skips[file]!.size > 0) this.advance(file);
       return;
     }
-    this.ackedAhead[file]!.add(line);
+    if (this.ackedAhead[file]!.add(line)) this.aheadCount[file]!++;
     this.advance(file);
   }
 
@@ -50,8 +59,10 @@ export class Registry {
     const skips = this.skips[file]!;
     let p = this.acked[file]!;
     for (;;) {
-      if (ahead.delete(p)) p++;
-      else if (skips.has(p)) {
+      if (ahead.has(p)) {
+        p++;
+        this.aheadCount[file]!--;
+      } else if (skips.has(p)) {
         const to = skips.get(p)!;
         skips.delete(p);
         p = Math.max(p, to);
@@ -78,7 +89,8 @@ export class Registry {
   reloadFromDisk(): void {
     for (let f = 0; f < this.acked.length; f++) {
       this.acked[f] = this.flushed[f]!;
-      this.ackedAhead[f]!.clear();
+      this.ackedAhead[f] = new RidSet();
+      this.aheadCount[f] = 0;
       this.skips[f]!.clear();
     }
   }

@@ -12,7 +12,7 @@ import type { Message, NodeContext } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
 import type { EsBulkItem, EsBulkRequest, EsBulkResponse } from '../elasticsearch/protocol.js';
 import { isRetryableStatus } from '../elasticsearch/protocol.js';
-import { sprintf } from './field-paths.js';
+import { sprintfRec } from './field-paths.js';
 import { backoffMs, type LogstashOutput } from './output.js';
 import type { DeadLetterQueue } from './dead-letter-queue.js';
 
@@ -57,9 +57,9 @@ export class LogstashEsOutput implements LogstashOutput {
       return;
     }
     const items = events.map((rec): EsBulkItem => {
-      const index = sprintf(this.settings.index, rec.fields);
+      const index = sprintfRec(this.settings.index, rec);
       // An unresolved template stays literal, as in Logstash: every such event then shares that one id.
-      const id = this.settings.document_id === undefined ? undefined : sprintf(this.settings.document_id, rec.fields);
+      const id = this.settings.document_id === undefined ? undefined : sprintfRec(this.settings.document_id, rec);
       return id === undefined ? { index, op: this.settings.action, record: rec } : { index, id, op: this.settings.action, record: rec };
     });
     this.send({ items, done, attempt: 0, maybeWritten: false });
