@@ -8,8 +8,9 @@
  * acknowledges a write only after its translog entry is on disk, so a node crash
  * loses nothing it acknowledged.
  */
-import type { Rec } from '../../core/record.js';
+import { recField, type Rec } from '../../core/record.js';
 import type { EsDocument } from './store.js';
+import { withRoomFor } from '../../core/grow.js';
 
 export type FieldType = 'keyword' | 'long' | 'double' | 'date' | 'text';
 
@@ -20,27 +21,29 @@ export interface WriteResult {
   error?: string;
 }
 
-interface StoredDoc {
-  id: string;
-  version: number;
-  record: Rec;
-  writtenAtMs: number;
-}
-
 /** Generated ids are the index's prefix and a base-36 sequence number of this many digits. */
 const AUTO_ID_DIGITS = 8;
 
+/**
+ * The documents as columns, by document number (the order of first writes, which searches and
+ * scans see): an index fed without ids holds one document per event, and an object and an id
+ * string each, kept for the whole run, were what the garbage collector copied and walked.
+ * A generated id is kept as its sequence number and written out when asked for.
+ */
 export class IndexDocuments {
-  /** Every document, in the order it was first written (the order searches and scans see). */
-  private readonly docs: StoredDoc[] = [];
-  /** Documents written with an explicit `_id`. */
-  private readonly byId = new Map<string, StoredDoc>();
-  /**
-   * Documents with a generated id, by the sequence number the id encodes: an index fed without
-   * ids holds one per event, and a hash map keyed by a million fresh strings cost more than the writes.
-   */
-  private readonly auto: StoredDoc[] = [];
+  /** The current source of each document. */
+  private readonly records: Rec[] = [];
+  /** Per document: its explicit `_id`, or the sequence number its generated id encodes. */
+  private readonly keys: (string | number)[] = [];
+  private versions = new Uint32Array(1024);
+  private writtenAt = new Float64Array(1024);
+  /** Document number by explicit `_id`. */
+  private readonly byId = new Map<string, number>();
+  /** Document number by generated-id sequence number (-1: that write was refused, no document). */
+  private byAutoSeq = new Int32Array(1024);
   private autoSeq = 0;
+  /** Documents whose `_version` is above 1. */
+  private overwritten = 0;
   /** Writes that replaced an existing document (a duplicate absorbed by an explicit id). */
   overwrites = 0;
   newestEventMs: number | null = null;
@@ -53,50 +56,82 @@ export class IndexDocuments {
   ) {}
 
   get size(): number {
-    return this.docs.length;
+    return this.records.length;
   }
 
   write(op: 'index' | 'create', id: string | undefined, record: Rec, nowMs: number): WriteResult {
     const mappingError = this.checkMapping(record);
     const seq = id === undefined ? this.autoSeq++ : -1;
-    const docId = id ?? this.autoIdPrefix + seq.toString(36).padStart(AUTO_ID_DIGITS, '0');
+    const docId = id ?? this.autoId(seq);
+    if (seq >= 0) {
+      this.byAutoSeq = withRoomFor(this.byAutoSeq, seq);
+      this.byAutoSeq[seq] = -1;
+    }
     if (mappingError) return { status: 400, id: docId, error: mappingError };
-    const existing = id === undefined ? undefined : this.get(id);
-    if (existing) {
-      if (op === 'create') return { status: 409, id: docId, version: existing.version, error: 'version_conflict_engine_exception: document already exists' };
-      existing.version++;
-      existing.record = record;
-      existing.writtenAtMs = nowMs;
+    const existing = id === undefined ? -1 : this.numberOf(id);
+    if (existing >= 0) {
+      const version = this.versions[existing]!;
+      if (op === 'create') return { status: 409, id: docId, version, error: 'version_conflict_engine_exception: document already exists' };
+      if (version === 1) this.overwritten++;
+      this.versions[existing] = version + 1;
+      this.records[existing] = record;
+      this.writtenAt[existing] = nowMs;
       this.overwrites++;
       this.noteEventTime(record);
-      return { status: 200, id: docId, version: existing.version };
+      return { status: 200, id: docId, version: version + 1 };
     }
-    const doc: StoredDoc = { id: docId, version: 1, record, writtenAtMs: nowMs };
-    this.docs.push(doc);
-    if (seq >= 0) this.auto[seq] = doc;
-    else this.byId.set(docId, doc);
+    const n = this.records.length;
+    this.records.push(record);
+    this.keys.push(seq >= 0 ? seq : docId);
+    this.versions = withRoomFor(this.versions, n);
+    this.writtenAt = withRoomFor(this.writtenAt, n);
+    this.versions[n] = 1;
+    this.writtenAt[n] = nowMs;
+    if (seq >= 0) this.byAutoSeq[seq] = n;
+    else this.byId.set(docId, n);
     this.noteEventTime(record);
     return { status: 201, id: docId, version: 1 };
   }
 
-  get(id: string): StoredDoc | undefined {
-    const explicit = this.byId.get(id);
-    if (explicit !== undefined) return explicit;
-    // A generated id (also when a client sends one back as an explicit `_id`).
-    if (id.length !== this.autoIdPrefix.length + AUTO_ID_DIGITS || !id.startsWith(this.autoIdPrefix)) return undefined;
-    const doc = this.auto[parseInt(id.slice(this.autoIdPrefix.length), 36)];
-    return doc?.id === id ? doc : undefined;
+  get(id: string): EsDocument | undefined {
+    const n = this.numberOf(id);
+    return n < 0 ? undefined : this.document(n);
   }
 
+  /** Visits every document in creation order (each a fresh object: a reader may keep it). */
   forEach(visit: (doc: EsDocument) => void): void {
-    for (const doc of this.docs) visit(doc);
+    for (let n = 0; n < this.records.length; n++) visit(this.document(n));
+  }
+
+  /** Visits the current source of every document in creation order, making no document objects. */
+  forEachRecord(visit: (record: Rec) => void): void {
+    for (let n = 0; n < this.records.length; n++) visit(this.records[n]!);
   }
 
   /** Documents whose `_version` is above 1: each is a resend or replay the explicit id absorbed. */
   versionsAbove1(): number {
-    let n = 0;
-    for (const doc of this.docs) if (doc.version > 1) n++;
-    return n;
+    return this.overwritten;
+  }
+
+  private document(n: number): EsDocument {
+    const key = this.keys[n]!;
+    return { id: typeof key === 'number' ? this.autoId(key) : key, version: this.versions[n]!, record: this.records[n]!, writtenAtMs: this.writtenAt[n]! };
+  }
+
+  private autoId(seq: number): string {
+    return this.autoIdPrefix + seq.toString(36).padStart(AUTO_ID_DIGITS, '0');
+  }
+
+  /** The document number of an id, or -1. */
+  private numberOf(id: string): number {
+    const explicit = this.byId.get(id);
+    if (explicit !== undefined) return explicit;
+    // A generated id (also when a client sends one back as an explicit `_id`).
+    if (id.length !== this.autoIdPrefix.length + AUTO_ID_DIGITS || !id.startsWith(this.autoIdPrefix)) return -1;
+    const seq = parseInt(id.slice(this.autoIdPrefix.length), 36);
+    if (!(seq >= 0 && seq < this.autoSeq)) return -1;
+    const n = this.byAutoSeq[seq]!;
+    return n >= 0 && this.autoId(seq) === id ? n : -1;
   }
 
   private noteEventTime(record: Rec): void {
@@ -111,7 +146,8 @@ export class IndexDocuments {
   private checkMapping(record: Rec): string | undefined {
     for (const field in this.mapping) {
       const type = this.mapping[field]!;
-      const value = record.fields[field];
+      // A mapped name is a top-level key of the source (a lazy record computes that one field alone).
+      const value = field.includes('.') || field.includes('[') ? record.fields[field] : recField(record, field);
       if (value === undefined || value === null) continue;
       if (!fits(type, value)) {
         return `mapper_parsing_exception: failed to parse field [${field}] of type [${type}] (value ${JSON.stringify(value)})`;

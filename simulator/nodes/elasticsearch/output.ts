@@ -5,7 +5,6 @@
  * aggregate document each rid of its lineage counts, as often as the lineage lists it.
  */
 import type { OutputNode } from '../../core/node.js';
-import { ridsOf } from '../../core/record.js';
 import { RidSet } from '../../core/rid-set.js';
 import type { ElasticsearchNode } from './node.js';
 import type { IndexDocuments } from './documents.js';
@@ -53,9 +52,9 @@ export class EsOutput implements OutputNode {
     // Per index: the first arrival order of the rids this index holds now.
     const here = new RidSet();
     for (const idx of this.indexes()) {
-      idx.forEach((doc) => {
-        const rids = ridsOf(doc.record);
-        for (let i = 0; i < rids.length; i++) here.add(rids[i]!);
+      idx.forEachRecord((record) => {
+        if (record.rid >= 0) here.add(record.rid);
+        else for (const rid of record.lineage ?? []) if (rid >= 0) here.add(rid);
       });
     }
     return this.node.arrivals.filter((rid) => here.has(rid));
@@ -73,10 +72,14 @@ export class EsOutput implements OutputNode {
 }
 
 function countInto(idx: IndexDocuments, counts: Uint32Array): void {
-  idx.forEach((doc) => {
+  idx.forEachRecord((record) => {
+    if (record.rid >= 0) {
+      if (record.rid < counts.length) counts[record.rid]!++;
+      return;
+    }
     // Indexed, not for-of: a window document's lineage can hold a million rids, and this loop
     // runs once per output at the end, often before the optimizing compiler has seen it.
-    const rids = ridsOf(doc.record);
+    const rids = record.lineage ?? [];
     for (let i = 0; i < rids.length; i++) {
       const rid = rids[i]!;
       if (rid >= 0 && rid < counts.length) counts[rid]!++;
