@@ -14,7 +14,7 @@
 import type { LatencySummary } from '../cost/visibility.js';
 import type { Rng } from './prng.js';
 import type { Ledger } from '../ledger/ledger.js';
-import type { Rec } from './record.js';
+import type { Rec, RecordColumn } from './record.js';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 
@@ -41,7 +41,7 @@ export interface NodeContext {
 /** Anything sent over a link. `records` lets the network account for records in a dropped message. */
 export interface Message {
   readonly kind: string;
-  readonly records?: readonly Rec[];
+  readonly records?: RecordColumn;
 }
 
 export interface SimNode {

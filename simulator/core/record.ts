@@ -149,4 +149,18 @@ export interface RecordColumn extends Iterable<Rec> {
   at(index: number): Rec | undefined;
   /** The sum of every record's `messageLengthOf`, when the column knows it without making the records. */
   messageBytes?(): number;
+  /** Visits `ridsOf` of every record in order, when the column knows them without making the records. */
+  visitRids?(visit: (rid: number) => void): void;
+}
+
+/** Visits the rids the records stand for (a line's own, an aggregate's lineage), in order. */
+export function forEachRid(records: RecordColumn, visit: (rid: number) => void): void {
+  if (records.visitRids) {
+    records.visitRids(visit);
+    return;
+  }
+  for (const r of records) {
+    if (r.rid >= 0) visit(r.rid);
+    else for (const rid of r.lineage ?? []) visit(rid);
+  }
 }

@@ -12,7 +12,7 @@ import { NetworkFaults, groupOf, linkId } from './network.js';
 import type { Message, NodeContext, SimNode, LogLevel } from './node.js';
 import { Ledger } from '../ledger/ledger.js';
 import type { LogLine } from '../run/result.js';
-import { ridsOf, type Rec } from './record.js';
+import { forEachRid, type RecordColumn } from './record.js';
 import { messageBytes } from '../cost/wire-bytes.js';
 import type { Rng } from './prng.js';
 
@@ -53,7 +53,7 @@ export class Simulation {
   readonly log: LogLine[] = [];
   readonly linkStats = new Map<string, LinkStats>();
   private readonly endpoints = new Map<string, Endpoint>();
-  private readonly onWire = new Map<number, readonly Rec[]>();
+  private readonly onWire = new Map<number, RecordColumn>();
   private readonly routes = new Map<string, Map<string, Route>>();
   private wireSeq = 0;
   private readonly maxLogLines = 5000;
@@ -206,13 +206,13 @@ export class Simulation {
     if (delays.length > 1) {
       stats.duplicated++;
       stats.bytes += bytes;
-      if (records) for (const r of records) for (const rid of ridsOf(r)) this.ledger.noteDuplicate(rid, route.id, 'link delivered the message twice');
+      if (records) forEachRid(records, (rid) => this.ledger.noteDuplicate(rid, route.id, 'link delivered the message twice'));
     }
     for (const delay of delays) this.deliver(from, to, msg, delay);
   }
 
-  private noteLossOf(records: readonly Rec[], where: string, why: string): void {
-    for (const r of records) for (const rid of ridsOf(r)) this.ledger.noteLoss(rid, where, why);
+  private noteLossOf(records: RecordColumn, where: string, why: string): void {
+    forEachRid(records, (rid) => this.ledger.noteLoss(rid, where, why));
   }
 
   private deliver(from: string, to: string, msg: Message, delayMs: number): void {
@@ -230,7 +230,7 @@ export class Simulation {
     });
   }
 
-  private putOnWire(records: readonly Rec[]): number {
+  private putOnWire(records: RecordColumn): number {
     const key = this.wireSeq++;
     this.onWire.set(key, records);
     return key;
@@ -241,7 +241,7 @@ export class Simulation {
     const held = new Set<number>();
     const visit = (rid: number) => held.add(rid);
     for (const e of this.endpoints.values()) e.node.heldRecords?.(visit);
-    for (const records of this.onWire.values()) for (const r of records) for (const rid of ridsOf(r)) held.add(rid);
+    for (const records of this.onWire.values()) forEachRid(records, visit);
     return held;
   }
 
@@ -250,12 +250,12 @@ export class Simulation {
    * first visited record ends the walk (heldRecords only reads node state, so stopping early is safe).
    */
   holdsAnyRecord(): boolean {
-    for (const records of this.onWire.values()) for (const r of records) if (ridsOf(r).length > 0) return true;
     const found = new Error('held record found');
     const stop = () => {
       throw found;
     };
     try {
+      for (const records of this.onWire.values()) forEachRid(records, stop);
       for (const e of this.endpoints.values()) e.node.heldRecords?.(stop);
     } catch (error) {
       if (error === found) return true;

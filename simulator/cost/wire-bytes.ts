@@ -11,7 +11,7 @@
  * would shrink them. Text is ASCII (the generators write ASCII lines), so a character is a byte.
  */
 import type { Message } from '../core/node.js';
-import { LazyRec, messageLengthOf, type Rec } from '../core/record.js';
+import { LazyRec, messageLengthOf, type Rec, type RecordColumn } from '../core/record.js';
 import { jsonLength } from '../core/json-length.js';
 import { recordValueBytes } from '../nodes/kafka/record-bytes.js';
 import type { ProduceRequest } from '../nodes/kafka/produce-handler.js';
@@ -68,7 +68,7 @@ const plainLineBytes = objectLineBytes;
 export function messageBytes(msg: Message): number {
   switch (msg.kind) {
     case 'beats.batch': {
-      const records = msg.records ?? [];
+      const records = recordList(msg.records);
       // Filebeat's tcp/udp shipping (the lumberjack client's `input`) writes bare lines; beats frames them.
       if ((msg as { input?: string }).input !== 'beats') return sum(records, plainLineBytes);
       return LUMBERJACK_WINDOW_FRAME_BYTES + sum(records, (r) => LUMBERJACK_JSON_FRAME_HEADER_BYTES + documentBytes(r, true));
@@ -76,7 +76,7 @@ export function messageBytes(msg: Message): number {
     case 'kafka.produce': {
       // Record values, as the brokers' BytesInPerSec counts them (nodes/kafka/record-bytes.ts).
       let bytes = 0;
-      for (const b of (msg as ProduceRequest).batches) bytes += sum(b.records, recordValueBytes);
+      for (const b of (msg as ProduceRequest).batches) bytes += b.records.messageBytes();
       return bytes;
     }
     case 'kafka.fetch.response': {
@@ -88,7 +88,7 @@ export function messageBytes(msg: Message): number {
       return sum((msg as EsBulkRequest).items, bulkItemBytes);
     case 's3.put':
     case 's3.mpu.part':
-      return sum(msg.records ?? [], objectLineBytes);
+      return sum(recordList(msg.records), objectLineBytes);
     case 'kinesis.put-records': {
       // What a shard counts against its 1 MB/s: data blob plus partition key.
       let bytes = 0;
@@ -103,6 +103,11 @@ export function messageBytes(msg: Message): number {
     default:
       return 0;
   }
+}
+
+/** A message's records as a list (Beats batches and S3 objects carry arrays; a column is made into one). */
+function recordList(records: RecordColumn | undefined): readonly Rec[] {
+  return records === undefined ? [] : Array.isArray(records) ? (records as readonly Rec[]) : [...records];
 }
 
 function sum<T>(items: readonly T[], size: (item: T) => number): number {

@@ -10,7 +10,7 @@
  * `ParsedAccessLine` without writing or parsing any text. Any other line or pattern takes the general
  * path, which reads `fields` as for any record.
  */
-import { LazyRec, type FieldMap, type FieldValue, type Rec, type RecordColumn } from '../../core/record.js';
+import { forEachRid, LazyRec, messageLengthOf, type FieldMap, type FieldValue, type Rec, type RecordColumn } from '../../core/record.js';
 import type { Workload } from '../../workload/workload.js';
 import { ACCESS_CAPTURE_NAMES, type TextMeasure } from '../../workload/generators.js';
 import { jsonLength, jsonStringLength } from '../../core/json-length.js';
@@ -199,6 +199,105 @@ export class ParsedAccessLine extends LazyRec {
 }
 
 /**
+ * A producer batch's records, collected one send at a time into the column `packLines` makes of them:
+ * while every record is a parsed access line, rids, message lengths and reads in typed arrays, so a
+ * record waiting in the accumulator, or in flight until three replicas have it, costs 6 bytes and no
+ * object for the garbage collector to copy. The first record of another kind turns the buffer into a
+ * plain list. `at(j)` makes a packed record again (equal, not identical), as a log batch's column does.
+ */
+export class RecordBuffer implements RecordColumn {
+  private rids: Int32Array;
+  private lengths: Uint16Array;
+  private readonly runStarts: number[] = [];
+  private readonly runReads: ReadStamp[] = [];
+  private packed = 0;
+  /** The records, once one of them could not be packed; null while all are packed. */
+  private list: Rec[] | null = null;
+
+  constructor(capacity: number) {
+    this.rids = new Int32Array(Math.max(1, capacity));
+    this.lengths = new Uint16Array(this.rids.length);
+  }
+
+  get length(): number {
+    return this.list === null ? this.packed : this.list.length;
+  }
+
+  push(rec: Rec): void {
+    if (this.list === null && rec instanceof ParsedAccessLine && rec.rid <= 0x7fffffff) {
+      const length = rec.messageLength();
+      if (length <= 0xffff) {
+        if (this.packed === this.rids.length) this.grow();
+        this.rids[this.packed] = rec.rid;
+        this.lengths[this.packed] = length;
+        if (this.runReads[this.runReads.length - 1] !== rec.read) {
+          this.runStarts.push(this.packed);
+          this.runReads.push(rec.read);
+        }
+        this.packed++;
+        return;
+      }
+    }
+    if (this.list === null) this.list = Array.from({ length: this.packed }, (_, j) => this.packedAt(j));
+    this.list.push(rec);
+  }
+
+  ridAt(j: number): number {
+    return this.list === null ? this.rids[j]! : this.list[j]!.rid;
+  }
+
+  at(j: number): Rec | undefined {
+    if (this.list !== null) return this.list[j];
+    return j >= 0 && j < this.packed ? this.packedAt(j) : undefined;
+  }
+
+  messageBytes(): number {
+    if (this.list !== null) return this.list.reduce((bytes, rec) => bytes + messageLengthOf(rec), 0);
+    let bytes = 0;
+    for (let j = 0; j < this.packed; j++) bytes += this.lengths[j]!;
+    return bytes;
+  }
+
+  visitRids(visit: (rid: number) => void): void {
+    if (this.list !== null) forEachRid(this.list, visit);
+    else for (let j = 0; j < this.packed; j++) visit(this.rids[j]!);
+  }
+
+  /** What a broker stores of these records, written by the producer's `codec`: what `packLines` makes of them. */
+  stored(codec: WireCodec | null): RecordColumn {
+    if (this.list !== null) return packLines(this.list, codec);
+    if (this.packed === 0) return [];
+    // Views, not copies: a batch takes no records once it is sent, so its arrays no longer change.
+    return new PackedLines(this.rids.subarray(0, this.packed), this.lengths.subarray(0, this.packed), Int32Array.from(this.runStarts), this.runReads.slice(), codec);
+  }
+
+  *[Symbol.iterator](): Iterator<Rec> {
+    for (let j = 0; j < this.length; j++) yield this.at(j)!;
+  }
+
+  private packedAt(j: number): ParsedAccessLine {
+    return lineAt(this.rids[j]!, this.lengths[j]!, this.runStarts, this.runReads, j);
+  }
+
+  private grow(): void {
+    const rids = new Int32Array(this.rids.length * 2);
+    rids.set(this.rids);
+    const lengths = new Uint16Array(rids.length);
+    lengths.set(this.lengths);
+    this.rids = rids;
+    this.lengths = lengths;
+  }
+}
+
+/** Record `j` of a packed column: the run it is in gives its read (a batch holds a few runs at most). */
+function lineAt(rid: number, length: number, runStarts: ArrayLike<number>, runReads: readonly ReadStamp[], j: number): ParsedAccessLine {
+  let k = runStarts.length - 1;
+  while (runStarts[k]! > j) k--;
+  const read = runReads[k]!;
+  return new ParsedAccessLine(rid, read.source.workload.eventTimeMs(rid), read, length);
+}
+
+/**
  * The records of a Kafka log batch as a column, as the producer's `codec` wrote them (null: as sent;
  * a Logstash kafka output's codec: core/event-codec.ts). When every record is a parsed access line (as
  * it left Logstash's grok), their rids, message lengths and reads go in typed arrays (6 bytes a record,
@@ -252,12 +351,7 @@ class PackedLines implements RecordColumn {
 
   at(j: number): Rec | undefined {
     if (j < 0 || j >= this.rids.length) return undefined;
-    // The run of record j: the last run starting at or before it (a batch holds a few runs at most).
-    let k = this.runStarts.length - 1;
-    while (this.runStarts[k]! > j) k--;
-    const read = this.runReads[k]!;
-    const rid = this.rids[j]!;
-    const line = new ParsedAccessLine(rid, read.source.workload.eventTimeMs(rid), read, this.lengths[j]!);
+    const line = lineAt(this.rids[j]!, this.lengths[j]!, this.runStarts, this.runReads, j);
     return this.codec === null ? line : new EncodedRec(line, this.codec);
   }
 
@@ -265,6 +359,10 @@ class PackedLines implements RecordColumn {
     let bytes = 0;
     for (let j = 0; j < this.lengths.length; j++) bytes += this.lengths[j]!;
     return bytes;
+  }
+
+  visitRids(visit: (rid: number) => void): void {
+    for (let j = 0; j < this.rids.length; j++) visit(this.rids[j]!);
   }
 
   *[Symbol.iterator](): Iterator<Rec> {

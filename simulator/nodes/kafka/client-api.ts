@@ -12,7 +12,7 @@
  * Requests and responses travel over the host's links to the broker endpoints
  * (`<cluster>/broker-N`), so link faults and partitions act on them.
  */
-import type { Rec } from '../../core/record.js';
+import type { Rec, RecordColumn } from '../../core/record.js';
 import type { Message, NodeContext } from '../../core/node.js';
 import type { WireCodec } from '../../core/event-codec.js';
 
@@ -32,7 +32,11 @@ export interface ProducerConfig {
   'transaction.timeout.ms'?: number;
 }
 
-export type SendCallback = (result: SendResult, record: Rec) => void;
+/**
+ * The outcome of one send: the record is `records.at(index)` (the batch it went out in). A callback
+ * that needs the record asks for it; an acknowledgement makes no record object otherwise.
+ */
+export type SendCallback = (result: SendResult, records: RecordColumn, index: number) => void;
 
 /** Outcome of one record's send, reported through the callback as the real client does. */
 export interface SendResult {
@@ -47,7 +51,7 @@ export interface SendResult {
 export interface KafkaProducerClient {
   /**
    * Buffers a record for `topic`; `key` picks the partition (null → sticky/round robin). The callback
-   * fires once, with the record it is about (so one callback can serve many sends).
+   * fires once, with where to find the record it is about (so one callback can serve many sends).
    */
   send(topic: string, record: Rec, key: string | null, callback?: SendCallback): void;
   /** The process at `address` went down (see SimNode.peerDown): requests in flight to it fail now. */

@@ -9,26 +9,55 @@
  * - Idempotent batches are checked against the producer's sequence numbers: a resend of a batch
  *   already written is acknowledged with its original offset and not written again.
  */
-import { recordValueBytes } from './record-bytes.js';
 import type { Message } from '../../core/node.js';
-import type { Rec } from '../../core/record.js';
+import type { Rec, RecordColumn } from '../../core/record.js';
 import type { WireCodec } from '../../core/event-codec.js';
 import type { Broker } from './broker.js';
 import type { LogBatch } from './partition-log.js';
 import { checkSequence } from './idempotence.js';
-import { packLines } from '../beats/shipped-line.js';
+import type { RecordBuffer } from '../beats/shipped-line.js';
 import { tpKey } from './tp-key.js';
 
 export interface ProduceBatch {
   topic: string;
   partition: number;
-  records: readonly Rec[];
+  records: RecordBuffer;
   producerId: number;
   producerEpoch: number;
   baseSequence: number;
   transactional: boolean;
   /** The producer's codec: the broker stores what it wrote (core/event-codec.ts), null for the record as sent. */
   codec: WireCodec | null;
+}
+
+/** A request's records across its batches, in order: what the network accounts for if the request is lost. */
+export class RequestRecords implements RecordColumn {
+  readonly length: number;
+
+  constructor(private readonly batches: readonly ProduceBatch[]) {
+    this.length = batches.reduce((n, b) => n + b.records.length, 0);
+  }
+
+  at(index: number): Rec | undefined {
+    let i = index;
+    for (const b of this.batches) {
+      if (i < b.records.length) return i >= 0 ? b.records.at(i) : undefined;
+      i -= b.records.length;
+    }
+    return undefined;
+  }
+
+  messageBytes(): number {
+    return this.batches.reduce((bytes, b) => bytes + b.records.messageBytes(), 0);
+  }
+
+  visitRids(visit: (rid: number) => void): void {
+    for (const b of this.batches) b.records.visitRids(visit);
+  }
+
+  *[Symbol.iterator](): Iterator<Rec> {
+    for (const b of this.batches) yield* b.records;
+  }
 }
 
 export interface ProduceRequest extends Message {
@@ -85,13 +114,16 @@ export function handleProduce(broker: Broker, msg: Message, from: string): void 
         append = false;
         baseOffset = v.baseOffset;
         broker.counters.duplicatesDropped += b.records.length;
-        for (const rec of b.records) if (broker.ctx.ledger.isTraced(rec.rid)) broker.ctx.ledger.trace(rec.rid, broker.cluster.id, `resent batch dropped by the idempotence check (${r.key})`);
+        for (let j = 0; j < b.records.length; j++) {
+          const rid = b.records.ridAt(j);
+          if (broker.ctx.ledger.isTraced(rid)) broker.ctx.ledger.trace(rid, broker.cluster.id, `resent batch dropped by the idempotence check (${r.key})`);
+        }
       }
     }
     if (append) {
       const batch: LogBatch = {
         baseOffset: r.log.logEndOffset,
-        records: packLines(b.records, b.codec),
+        records: b.records.stored(b.codec),
         epoch: r.leaderEpoch,
         producerId: b.producerId,
         producerEpoch: b.producerEpoch,
@@ -104,9 +136,10 @@ export function handleProduce(broker: Broker, msg: Message, from: string): void 
       r.log.append(batch);
       broker.counters.recordsAppended += b.records.length;
       const ledger = broker.ctx.ledger;
+      // Record values, as the broker's BytesInPerSec counts them (record-bytes.ts).
+      broker.meters.bytesIn += b.records.messageBytes();
       for (let j = 0; j < b.records.length; j++) {
-        broker.meters.bytesIn += recordValueBytes(b.records[j]!);
-        const rid = b.records[j]!.rid;
+        const rid = b.records.ridAt(j);
         if (ledger.isTraced(rid)) ledger.trace(rid, broker.cluster.id, `appended to ${r.key} at offset ${baseOffset + j} on broker ${broker.brokerId}`);
       }
       broker.appended(r);

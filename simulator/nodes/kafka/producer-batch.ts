@@ -6,6 +6,7 @@
  * max.in.flight.requests.per.connection = 1) prevents it.
  */
 import type { Rec } from '../../core/record.js';
+import { RecordBuffer } from '../beats/shipped-line.js';
 import type { SendCallback } from './client-api.js';
 import { tpKey } from './tp-key.js';
 
@@ -15,7 +16,8 @@ export const RECORD_BYTES = 200;
 export interface ProducerBatch {
   readonly topic: string;
   readonly partition: number;
-  readonly records: Rec[];
+  /** Packed as ids while they are parsed lines (they wait here and in flight until acknowledged). */
+  readonly records: RecordBuffer;
   readonly callbacks: SendCallback[];
   readonly createdMs: number;
   /** Assigned at first send for idempotent producers; kept on retries. */
@@ -39,7 +41,7 @@ export class Accumulator {
     const key = tpKey(topic, partition);
     let b = this.open.get(key);
     if (!b) {
-      b = { topic, partition, records: [], callbacks: [], createdMs: nowMs, baseSequence: -1, producerId: -1, producerEpoch: -1, attempts: 0, retryAtMs: 0, maybeWritten: false };
+      b = { topic, partition, records: new RecordBuffer(this.batchRecords), callbacks: [], createdMs: nowMs, baseSequence: -1, producerId: -1, producerEpoch: -1, attempts: 0, retryAtMs: 0, maybeWritten: false };
       this.open.set(key, b);
     }
     b.records.push(rec);

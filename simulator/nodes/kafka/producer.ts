@@ -14,7 +14,7 @@ import type { Message, NodeContext } from '../../core/node.js';
 import { messageLengthOf, type Rec } from '../../core/record.js';
 import type { KafkaProducerClient, ProducerConfig, SendCallback, TransactionHandle } from './client-api.js';
 import type { KafkaCluster } from './cluster.js';
-import type { ProduceRequest, ProduceResponse, ProduceBatch } from './produce-handler.js';
+import { RequestRecords, type ProduceRequest, type ProduceResponse, type ProduceBatch } from './produce-handler.js';
 import { partitionForKey, StickyPartitioner } from './partitioner.js';
 import { Accumulator, RECORD_BYTES, type ProducerBatch } from './producer-batch.js';
 import { ProducerTransactions } from './producer-transactions.js';
@@ -110,7 +110,7 @@ export class KafkaProducer implements KafkaProducerClient {
     if (this.fatalError || partitions === 0) {
       const error = this.fatalError ?? 'UNKNOWN_TOPIC_OR_PARTITION';
       this.host.ledger.noteLoss(record.rid, this.host.group, `kafka producer: ${error}`);
-      callback?.({ ok: false, error }, record);
+      callback?.({ ok: false, error }, [record], 0);
       return;
     }
     const limit = this.config['max.request.size'];
@@ -119,7 +119,7 @@ export class KafkaProducer implements KafkaProducerClient {
       // retriable (SEMANTICS-2 §1.3 [KC5]); the caller decides what to do with the record.
       this.stats.failed++;
       this.errors['RECORD_TOO_LARGE'] = (this.errors['RECORD_TOO_LARGE'] ?? 0) + 1;
-      callback?.({ ok: false, error: 'RECORD_TOO_LARGE' }, record);
+      callback?.({ ok: false, error: 'RECORD_TOO_LARGE' }, [record], 0);
       return;
     }
     const partition = key !== null ? partitionForKey(key, partitions) : this.sticky.partition(topic, partitions);
@@ -226,7 +226,6 @@ export class KafkaProducer implements KafkaProducerClient {
   }
 
   private sendRequest(broker: number, batches: ProducerBatch[]): void {
-    const records: Rec[] = [];
     const wire: ProduceBatch[] = [];
     for (const b of batches) {
       const key = `${b.topic}-${b.partition}`;
@@ -240,23 +239,22 @@ export class KafkaProducer implements KafkaProducerClient {
       if (b.attempts > 0) this.stats.retried++;
       if (b.maybeWritten) {
         b.maybeWritten = false;
-        for (const r of b.records) this.host.ledger.noteDuplicate(r.rid, this.host.group, 'kafka producer resent a batch that may have been written');
+        for (let j = 0; j < b.records.length; j++) this.host.ledger.noteDuplicate(b.records.ridAt(j), this.host.group, 'kafka producer resent a batch that may have been written');
       }
       b.attempts++;
       this.perPartition.set(key, (this.perPartition.get(key) ?? 0) + 1);
-      for (const r of b.records) records.push(r);
       this.meters.recordsSent += b.records.length;
       wire.push({ topic: b.topic, partition: b.partition, records: b.records, producerId: this.idempotent ? b.producerId : -1, producerEpoch: b.producerEpoch, baseSequence: this.idempotent ? b.baseSequence : -1, transactional: this.txn.active, codec: this.codec });
     }
     const requestId = this.cluster.nextRequestId();
     this.stats.requests++;
-    const req: ProduceRequest = { kind: 'kafka.produce', requestId, acks: this.acks, timeoutMs: this.requestTimeoutMs, batches: wire, records };
+    const req: ProduceRequest = { kind: 'kafka.produce', requestId, acks: this.acks, timeoutMs: this.requestTimeoutMs, batches: wire, records: new RequestRecords(wire) };
     this.host.send(this.cluster.brokerAddress(broker), req);
     if (this.acks === '0') {
       // Fire and forget: the client never learns the offset (-1) nor whether it arrived.
       for (const b of batches) {
         this.release(b);
-        b.callbacks.forEach((cb, j) => cb({ ok: true, partition: b.partition, offset: -1 }, b.records[j]!));
+        b.callbacks.forEach((cb, j) => cb({ ok: true, partition: b.partition, offset: -1 }, b.records, j));
         this.stats.acked += b.records.length;
       }
       return;
@@ -308,7 +306,7 @@ export class KafkaProducer implements KafkaProducerClient {
       if (result.error === undefined) {
         this.stats.acked += b.records.length;
         const base = result.baseOffset ?? -1;
-        b.callbacks.forEach((cb, j) => cb({ ok: true, partition: b.partition, offset: base < 0 ? -1 : base + j }, b.records[j]!));
+        b.callbacks.forEach((cb, j) => cb({ ok: true, partition: b.partition, offset: base < 0 ? -1 : base + j }, b.records, j));
       } else this.failed(b, result.error);
     });
     this.drain();
@@ -376,8 +374,8 @@ export class KafkaProducer implements KafkaProducerClient {
   giveUp(b: ProducerBatch, error: string): void {
     this.stats.failed += b.records.length;
     const why = `kafka producer gave up: ${error}`;
-    for (const r of b.records) this.host.ledger.noteLoss(r.rid, this.host.group, why);
-    b.callbacks.forEach((cb, j) => cb({ ok: false, partition: b.partition, error }, b.records[j]!));
+    for (let j = 0; j < b.records.length; j++) this.host.ledger.noteLoss(b.records.ridAt(j), this.host.group, why);
+    b.callbacks.forEach((cb, j) => cb({ ok: false, partition: b.partition, error }, b.records, j));
     this.txn.batchFailed(error);
     if (this.idempotent && !this.txn.transactional && b.baseSequence >= 0) {
       // The sequence now has a gap: like the real client (KIP-360), start over with a new epoch.
@@ -505,8 +503,8 @@ export class KafkaProducer implements KafkaProducerClient {
   }
 
   heldRecords(visit: (rid: number) => void): void {
-    for (const b of this.acc.batches()) for (const r of b.records) visit(r.rid);
-    for (const f of this.inflight.values()) for (const b of f.batches) for (const r of b.records) visit(r.rid);
+    for (const b of this.acc.batches()) for (let j = 0; j < b.records.length; j++) visit(b.records.ridAt(j));
+    for (const f of this.inflight.values()) for (const b of f.batches) for (let j = 0; j < b.records.length; j++) visit(b.records.ridAt(j));
   }
 
   /** The host crashed: whatever the client buffered or had in flight unacknowledged is gone with it. */

@@ -18,7 +18,7 @@
  * `plain`, a line of text; `json` writes the fields. Neither writes `@metadata` (core/event-codec.ts).
  */
 import type { Message, NodeContext } from '../../core/node.js';
-import type { Rec } from '../../core/record.js';
+import type { Rec, RecordColumn } from '../../core/record.js';
 import type { KafkaClusterHandle, KafkaProducerClient, SendResult } from '../kafka/client-api.js';
 import { sprintfRec } from './field-paths.js';
 import { JSON_CODEC, PLAIN_CODEC, type WireCodec } from '../../core/event-codec.js';
@@ -87,9 +87,9 @@ export class LogstashKafkaOutput implements LogstashOutput {
     }
     this.counters.rounds++;
     const r: Round = { left: batch.length, failures: [], error: '' };
-    // One callback for the whole round (the producer hands each record back with its result), not a closure per event.
-    const onResult = (result: SendResult, rec: Rec) => {
-      this.classify(result, rec, r);
+    // One callback for the whole round (the producer says where each record is), not a closure per event.
+    const onResult = (result: SendResult, records: RecordColumn, index: number) => {
+      if (!result.ok) this.classify(result, records.at(index)!, r);
       if (--r.left === 0) this.roundDone(r, remaining, done);
     };
     for (const rec of batch) {
@@ -105,7 +105,6 @@ export class LogstashKafkaOutput implements LogstashOutput {
   }
 
   private classify(result: SendResult, rec: Rec, r: Round): void {
-    if (result.ok) return;
     this.counters.failed++;
     const error = result.error ?? 'send failed';
     if (NOT_RETRIABLE.has(error)) {

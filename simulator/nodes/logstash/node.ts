@@ -83,7 +83,8 @@ export class LogstashNode implements SimNode {
   receive(msg: Message, from: string): void {
     if (msg.kind === 'beats.batch') {
       const m = msg as Message & { conn: unknown; seq: unknown };
-      const records = msg.records ?? [];
+      // A Beats batch carries its events as a list (nodes/beats/lumberjack-client.ts).
+      const records = (msg.records ?? []) as readonly Rec[];
       this.counters.eventsIn += records.length;
       for (const r of records) if (this.ctx.ledger.isTraced(r.rid)) this.ctx.ledger.trace(r.rid, this.address, `received by the ${this.spec.input} input`);
       this.blocked.push({ from, conn: m.conn, seq: m.seq, records, written: 0, entries: [] });
