@@ -14,7 +14,7 @@
 import type { LatencySummary } from '../cost/visibility.js';
 import type { Rng } from './prng.js';
 import type { Ledger } from '../ledger/ledger.js';
-import type { Rec, RecordColumn } from './record.js';
+import type { RecordColumn } from './record.js';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 
