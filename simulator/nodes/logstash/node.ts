@@ -44,7 +44,11 @@ interface Worker {
   /** A `pipeline.batch.delay` wait for a fuller batch is pending. */
   delayArmed: boolean;
   readonly filterAndOutput: () => void;
-  /** What each output calls when it has finished the batch. */
+  /**
+   * What each output calls, once, when it has finished the batch. The same function serves every
+   * batch: the outputs of a crashed process never call it late, as a crash discards them and
+   * their timers and replies die with it.
+   */
   readonly outputDone: () => void;
 }
 
