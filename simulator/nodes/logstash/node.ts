@@ -11,7 +11,7 @@
 import type { Message, NodeContext, SimNode } from '../../core/node.js';
 import type { Rec } from '../../core/record.js';
 import type { LogstashSpec } from '../../spec/schema/logstash.js';
-import { LogstashQueue, type QueueEntry } from './queue.js';
+import { LogstashQueue } from './queue.js';
 import type { FilterFn } from './filters.js';
 import type { LogstashOutput } from './output.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
@@ -25,7 +25,31 @@ interface InputBatch {
   seq: unknown;
   records: readonly Rec[];
   written: number;
-  entries: QueueEntry[];
+  /** The queue slot of its first written event (set when it is written): the written ones are the `written` slots from here on. */
+  firstSlot: number;
+}
+
+/**
+ * One of `pipeline.workers` workers. Made once and reused batch after batch, callbacks included,
+ * so a batch costs no objects of its own beyond the array of events handed to the outputs.
+ */
+interface Worker {
+  /** The batch it holds: the `count` queue slots from `first` on; count 0 when idle (a batch is never empty). */
+  first: number;
+  count: number;
+  /** Outputs that have not yet finished the batch. */
+  outputsLeft: number;
+  /** Events of the batch the filters let through. */
+  passed: number;
+  /** A `pipeline.batch.delay` wait for a fuller batch is pending. */
+  delayArmed: boolean;
+  readonly filterAndOutput: () => void;
+  /**
+   * What each output calls, once, when it has finished the batch. The same function serves every
+   * batch: the outputs of a crashed process never call it late, as a crash discards them and
+   * their timers and replies die with it.
+   */
+  readonly outputDone: () => void;
 }
 
 export class LogstashNode implements SimNode {
@@ -35,8 +59,7 @@ export class LogstashNode implements SimNode {
   readonly dlq: DeadLetterQueue | undefined;
   private outputs: LogstashOutput[] = [];
   private readonly blocked: InputBatch[] = [];
-  private readonly workerBatches: (QueueEntry[] | null)[];
-  private readonly delayArmed: boolean[];
+  private readonly workers: Worker[] = [];
   private keepaliveArmed = false;
   // eventsFiltered: dropped by a filter. eventsThroughFilters: what node stats calls events.filtered (finished the filter stage).
   private readonly counters = { eventsIn: 0, eventsOut: 0, eventsFiltered: 0, eventsThroughFilters: 0, batchesAcked: 0, lostOnCrash: 0, replayed: 0, udpDropped: 0 };
@@ -58,8 +81,18 @@ export class LogstashNode implements SimNode {
       checkpointAcks: spec['queue.checkpoint.acks'],
     });
     this.dlq = spec['dead_letter_queue.enable'] ? new DeadLetterQueue(spec['dead_letter_queue.max_bytes'], nameOf) : undefined;
-    this.workerBatches = new Array<QueueEntry[] | null>(workers).fill(null);
-    this.delayArmed = new Array<boolean>(workers).fill(false);
+    for (let w = 0; w < workers; w++) {
+      const worker: Worker = {
+        first: 0,
+        count: 0,
+        outputsLeft: 0,
+        passed: 0,
+        delayArmed: false,
+        filterAndOutput: () => this.filterAndOutput(worker),
+        outputDone: () => this.outputDone(worker),
+      };
+      this.workers.push(worker);
+    }
   }
 
   start(ctx: NodeContext): void {
@@ -87,7 +120,7 @@ export class LogstashNode implements SimNode {
       const records = (msg.records ?? []) as readonly Rec[];
       this.counters.eventsIn += records.length;
       for (const r of records) if (this.ctx.ledger.isTraced(r.rid)) this.ctx.ledger.trace(r.rid, this.address, `received by the ${this.spec.input} input`);
-      this.blocked.push({ from, conn: m.conn, seq: m.seq, records, written: 0, entries: [] });
+      this.blocked.push({ from, conn: m.conn, seq: m.seq, records, written: 0, firstSlot: 0 });
       this.admit();
       return;
     }
@@ -107,7 +140,8 @@ export class LogstashNode implements SimNode {
       const n = Math.min(room, b.records.length - b.written);
       // Without an application ACK (tcp/udp) the sender has already let go of every event.
       const noAck = this.spec.input !== 'beats';
-      for (let i = 0; i < n; i++) b.entries.push(this.queue.write(b.records[b.written + i]!, noAck));
+      if (b.written === 0) b.firstSlot = this.queue.end;
+      for (let i = 0; i < n; i++) this.queue.write(b.records[b.written + i]!, noAck);
       b.written += n;
       if (b.written < b.records.length) {
         if (this.spec.input === 'udp') {
@@ -121,7 +155,7 @@ export class LogstashNode implements SimNode {
         break;
       }
       this.blocked.shift();
-      for (const e of b.entries) e.senderAcked = true;
+      this.queue.markSenderAcked(b.firstSlot, b.written);
       if (this.spec.input === 'beats') this.ctx.send(b.from, { kind: 'beats.ack', conn: b.conn, seq: b.seq } as Message);
     }
     this.dispatch();
@@ -143,78 +177,98 @@ export class LogstashNode implements SimNode {
   private dispatch(): void {
     if (!this.up) return;
     const size = this.spec['pipeline.batch.size'];
-    for (let w = 0; w < this.workerBatches.length; w++) {
-      if (this.workerBatches[w] !== null || this.queue.unread === 0) continue;
-      if (this.queue.unread >= size) this.runWorker(w, this.queue.take(size));
-      else if (!this.delayArmed[w]) {
-        this.delayArmed[w] = true;
-        const worker = w;
+    for (const worker of this.workers) {
+      if (worker.count !== 0 || this.queue.unread === 0) continue;
+      if (this.queue.unread >= size) this.runWorker(worker, size);
+      else if (!worker.delayArmed) {
+        worker.delayArmed = true;
         this.ctx.timer(this.spec['pipeline.batch.delay'], () => {
-          this.delayArmed[worker] = false;
-          if (this.workerBatches[worker] === null && this.queue.unread > 0) this.runWorker(worker, this.queue.take(size));
+          worker.delayArmed = false;
+          if (worker.count === 0 && this.queue.unread > 0) this.runWorker(worker, size);
           this.dispatch();
         });
       }
     }
   }
 
-  private runWorker(w: number, batch: QueueEntry[]): void {
-    this.workerBatches[w] = batch;
+  /** The worker takes up to `size` unread events (there is at least one). */
+  private runWorker(worker: Worker, size: number): void {
+    const count = Math.min(size, this.queue.unread);
+    worker.first = this.queue.take(count);
+    worker.count = count;
     // Taking events out of a memory queue frees room for blocked input.
     if (this.spec['queue.type'] === 'memory' && this.blocked.length > 0) this.admit();
-    const filterMs = batch.length * this.spec['processing-time'];
-    this.ctx.timer(filterMs, () => this.filterAndOutput(w, batch));
+    const filterMs = count * this.spec['processing-time'];
+    this.ctx.timer(filterMs, worker.filterAndOutput);
   }
 
-  private filterAndOutput(w: number, batch: QueueEntry[]): void {
-    const out: Rec[] = [];
+  private filterAndOutput(worker: Worker): void {
+    const { first, count } = worker;
+    // Sized for the whole batch and cut to what the filters let through: one allocation, no regrowth.
+    // A new array for each batch, as an output may keep it until it is done.
+    const out = new Array<Rec>(count);
+    let passed = 0;
     const now = this.ctx.now();
-    for (const e of batch) {
-      e.processedOnce = true;
-      const r = this.filter(e.rec, now);
+    this.queue.markProcessed(first, count);
+    for (let s = first; s < first + count; s++) {
+      const rec = this.queue.rec(s);
+      const r = this.filter(rec, now);
       if (r === null) {
-        this.ctx.ledger.noteFiltered(e.rec.rid, this.address, 'dropped by a drop filter');
+        this.ctx.ledger.noteFiltered(rec.rid, this.address, 'dropped by a drop filter');
         this.counters.eventsFiltered++;
-      } else out.push(r);
+      } else out[passed++] = r;
     }
-    this.counters.eventsThroughFilters += batch.length;
-    let left = this.outputs.length;
-    const finish = () => {
-      if (--left > 0) return;
-      this.queue.ack(batch);
-      this.counters.eventsOut += out.length;
-      this.counters.batchesAcked++;
-      this.workerBatches[w] = null;
-      if (this.blocked.length > 0) this.admit();
-      else this.dispatch();
-    };
-    if (left === 0) {
-      left = 1;
-      finish();
+    out.length = passed;
+    this.counters.eventsThroughFilters += count;
+    worker.passed = passed;
+    if (this.outputs.length === 0) {
+      worker.outputsLeft = 1;
+      this.outputDone(worker);
       return;
     }
-    for (const o of this.outputs) o.write(out, finish);
+    worker.outputsLeft = this.outputs.length;
+    for (const o of this.outputs) o.write(out, worker.outputDone);
+  }
+
+  /** One output has finished the worker's batch; the last one ACKs it in the queue. */
+  private outputDone(worker: Worker): void {
+    if (--worker.outputsLeft > 0) return;
+    this.queue.ack(worker.first, worker.count);
+    this.counters.eventsOut += worker.passed;
+    this.counters.batchesAcked++;
+    worker.count = 0;
+    if (this.blocked.length > 0) this.admit();
+    else this.dispatch();
+  }
+
+  /** Visits the events of the workers' batches that are not yet ACKed, worker by worker. */
+  private visitWorkerBatches(visit: (slot: number) => void): void {
+    for (const worker of this.workers) {
+      for (let s = worker.first; s < worker.first + worker.count; s++) if (!this.queue.acked(s)) visit(s);
+    }
   }
 
   crash(): void {
     this.up = false;
     // Events of a batch not yet ACKed to its sender will be resent: only ACKed ones are really gone.
-    const lost = this.queue.crash().filter((e) => e.senderAcked);
     const why = this.spec['queue.type'] === 'memory' ? 'memory queue wiped by a crash (already ACKed to the sender)' : 'written to the persisted queue after its last checkpoint (queue.checkpoint.writes)';
-    for (const e of lost) this.ctx.ledger.noteLoss(e.rec.rid, this.address, why);
-    this.counters.lostOnCrash += lost.length;
+    this.queue.crash((rec, senderAcked) => {
+      if (!senderAcked) return;
+      this.ctx.ledger.noteLoss(rec.rid, this.address, why);
+      this.counters.lostOnCrash++;
+    });
     if (this.spec['queue.type'] === 'memory') {
       // Batches in the workers' hands die with the process; their senders already have their ACK.
-      for (const b of this.workerBatches) {
-        for (const e of b ?? []) {
-          if (e.acked || !e.senderAcked) continue;
-          this.ctx.ledger.noteLoss(e.rec.rid, this.address, 'in a worker batch when the process died (memory queue)');
-          this.counters.lostOnCrash++;
-        }
-      }
+      this.visitWorkerBatches((s) => {
+        if (!this.queue.senderAcked(s)) return;
+        this.ctx.ledger.noteLoss(this.queue.rec(s).rid, this.address, 'in a worker batch when the process died (memory queue)');
+        this.counters.lostOnCrash++;
+      });
     }
-    this.workerBatches.fill(null);
-    this.delayArmed.fill(false);
+    for (const worker of this.workers) {
+      worker.count = 0;
+      worker.delayArmed = false;
+    }
     this.blocked.length = 0;
     this.keepaliveArmed = false;
     for (const o of this.outputs) o.crash?.();
@@ -223,9 +277,10 @@ export class LogstashNode implements SimNode {
 
   restart(): void {
     this.up = true;
-    const replay = this.queue.replayedCopies();
-    for (const e of replay) this.ctx.ledger.noteDuplicate(e.rec.rid, this.address, 'replayed from the persisted queue after a restart');
-    this.counters.replayed += replay.length;
+    this.queue.replayedCopies((rec) => {
+      this.ctx.ledger.noteDuplicate(rec.rid, this.address, 'replayed from the persisted queue after a restart');
+      this.counters.replayed++;
+    });
     this.boot();
   }
 
@@ -233,7 +288,7 @@ export class LogstashNode implements SimNode {
     if (this.up) {
       // A memory queue forgets what workers took; those batches are the workers' to report.
       this.queue.visit(visit, this.spec['queue.type'] === 'persisted');
-      if (this.spec['queue.type'] === 'memory') for (const b of this.workerBatches) for (const e of b ?? []) if (!e.acked) visit(e.rec.rid);
+      if (this.spec['queue.type'] === 'memory') this.visitWorkerBatches((s) => visit(this.queue.rec(s).rid));
       for (const b of this.blocked) for (let i = b.written; i < b.records.length; i++) visit(b.records[i]!.rid);
       for (const o of this.outputs) o.heldRecords?.(visit);
     } else if (this.spec['queue.type'] === 'persisted') {
@@ -252,7 +307,7 @@ export class LogstashNode implements SimNode {
     return {
       up: this.up,
       queue: { type: this.spec['queue.type'], depth: this.queue.depth, unread: this.queue.unread, checkpoints: this.queue.checkpoints },
-      workers: this.workerBatches.map((b) => (b ? b.length : 0)),
+      workers: this.workers.map((worker) => worker.count),
       inputBlocked: this.blocked.length,
       deadLetterQueue: this.dlq?.inspect() ?? null,
       outputs: Object.fromEntries(this.outputs.map((o) => [o.name, o.inspect()])),

@@ -13,73 +13,18 @@
  * after it are replayed — at-least-once, with duplicates for batches that were done.
  */
 import type { Rec } from '../../core/record.js';
+import { QueueSlots } from './queue-slots.js';
 
-const TAKEN = 1;
-const ACKED = 2;
-const ACKED_DURABLE = 4;
-const PROCESSED_ONCE = 8;
-const SENDER_ACKED = 16;
-
-/**
- * One event in the queue. The five yes/no states share one number: a busy queue holds tens of
- * thousands of entries for seconds of simulated time, long enough for the garbage collector to copy
- * each one twice, so each entry is three fields, not seven.
- */
-export class QueueEntry {
-  private flags: number;
-
-  constructor(
-    readonly seq: number,
-    readonly rec: Rec,
-    senderAcked: boolean,
-  ) {
-    this.flags = senderAcked ? SENDER_ACKED : 0;
-  }
-
-  private set(flag: number, on: boolean): void {
-    this.flags = on ? this.flags | flag : this.flags & ~flag;
-  }
-
-  /** Handed to a worker (volatile). */
-  get taken(): boolean {
-    return (this.flags & TAKEN) !== 0;
-  }
-  set taken(on: boolean) {
-    this.set(TAKEN, on);
-  }
-
-  /** Finished by filters and outputs (volatile until a checkpoint). */
-  get acked(): boolean {
-    return (this.flags & ACKED) !== 0;
-  }
-  set acked(on: boolean) {
-    this.set(ACKED, on);
-  }
-
-  /** The ACK is in a checkpoint. */
-  get ackedDurable(): boolean {
-    return (this.flags & ACKED_DURABLE) !== 0;
-  }
-  set ackedDurable(on: boolean) {
-    this.set(ACKED_DURABLE, on);
-  }
-
-  /** Reached the outputs at least once (ledger bookkeeping: a replay of it is a copy). */
-  get processedOnce(): boolean {
-    return (this.flags & PROCESSED_ONCE) !== 0;
-  }
-  set processedOnce(on: boolean) {
-    this.set(PROCESSED_ONCE, on);
-  }
-
-  /** The input ACKed its sender for this event: from now on only this queue has it. */
-  get senderAcked(): boolean {
-    return (this.flags & SENDER_ACKED) !== 0;
-  }
-  set senderAcked(on: boolean) {
-    this.set(SENDER_ACKED, on);
-  }
-}
+// An event's yes/no states, one byte per event. Whether a worker has taken it is its slot's place
+// before or after `readPos`.
+/** Finished by filters and outputs (volatile until a checkpoint). */
+const ACKED = 1;
+/** The ACK is in a checkpoint. */
+const ACKED_DURABLE = 2;
+/** Reached the outputs at least once (ledger bookkeeping: a replay of it is a copy). */
+const PROCESSED_ONCE = 4;
+/** The input ACKed its sender for this event: from now on only this queue has it. */
+const SENDER_ACKED = 8;
 
 export interface QueueSettings {
   type: 'memory' | 'persisted';
@@ -89,133 +34,170 @@ export interface QueueSettings {
   checkpointAcks: number;
 }
 
+/**
+ * The queue keeps its events in `QueueSlots` and hands out slot numbers: a worker's batch is a
+ * run of consecutive slots (`take`), and so is what one input batch wrote.
+ */
 export class LogstashQueue {
-  private entries: QueueEntry[] = [];
+  private readonly slots = new QueueSlots();
   /**
-   * Entries before this one are gone (durably ACKed pages deleted); the array is cut only once they
-   * are half of it, so a checkpoint every 1,024 writes does not copy a long backlog each time.
+   * Slots before this one are no longer the queue's. Persisted: durably ACKed (their pages are
+   * deleted). Memory: taken and ACKed, or forgotten by a crash; the slots of batches workers
+   * still hold stay in the columns, readable, until they are ACKed.
    */
   private first = 0;
-  /** First entry not yet taken by a worker. */
+  /** First slot not yet taken by a worker. */
   private readPos = 0;
-  private nextSeq = 0;
   private unackedCount = 0;
-  /** Highest seq covered by a checkpoint (persisted queue). */
-  private durableHead = -1;
+  /** Slots before this one are covered by a checkpoint (persisted queue). */
+  private durableEnd = 0;
   private writesSinceCheckpoint = 0;
-  private readonly ackedSinceCheckpoint: QueueEntry[] = [];
+  /** Events newly ACKed since the last checkpoint. */
+  private acksSinceCheckpoint = 0;
+  /**
+   * The slot runs ACKed since the last checkpoint, as (first, count) pairs in the first
+   * `ackedRunsLength` places (the array is reused, not reallocated). A run may include events
+   * ACKed earlier: making their ACK durable once more changes nothing.
+   */
+  private readonly ackedRuns: number[] = [];
+  private ackedRunsLength = 0;
   checkpoints = 0;
 
   constructor(readonly settings: QueueSettings) {}
 
   /** Events the queue holds now, counted against its capacity. */
   get depth(): number {
-    return this.settings.type === 'memory' ? this.entries.length - this.readPos : this.unackedCount;
+    return this.settings.type === 'memory' ? this.slots.end - this.readPos : this.unackedCount;
   }
 
   get unread(): number {
-    return this.entries.length - this.readPos;
+    return this.slots.end - this.readPos;
   }
 
   free(): number {
     return this.settings.capacity > 0 ? Math.max(0, this.settings.capacity - this.depth) : Number.POSITIVE_INFINITY;
   }
 
-  write(rec: Rec, senderAcked: boolean): QueueEntry {
-    const entry = new QueueEntry(this.nextSeq++, rec, senderAcked);
-    this.entries.push(entry);
+  /** The slot the next write gets. */
+  get end(): number {
+    return this.slots.end;
+  }
+
+  rec(slot: number): Rec {
+    return this.slots.rec(slot);
+  }
+
+  acked(slot: number): boolean {
+    return this.slots.has(slot, ACKED);
+  }
+
+  senderAcked(slot: number): boolean {
+    return this.slots.has(slot, SENDER_ACKED);
+  }
+
+  /** Returns the event's slot. */
+  write(rec: Rec, senderAcked: boolean): number {
+    const slot = this.slots.append(rec, senderAcked ? SENDER_ACKED : 0);
     this.unackedCount++;
     if (this.settings.type === 'persisted' && ++this.writesSinceCheckpoint >= this.settings.checkpointWrites) this.checkpoint();
-    return entry;
+    return slot;
   }
 
-  take(max: number): QueueEntry[] {
-    const n = Math.min(max, this.entries.length - this.readPos);
-    const out = this.entries.slice(this.readPos, this.readPos + n);
-    for (const e of out) e.taken = true;
-    this.readPos += n;
-    if (this.settings.type === 'memory') this.compactMemory();
-    return out;
+  /** The input ACKed the sender of the `count` events written from `first` on. */
+  markSenderAcked(first: number, count: number): void {
+    // A slot the queue has dropped was finished: whether its sender knew no longer matters.
+    for (let s = Math.max(first, this.slots.start); s < first + count; s++) this.slots.mark(s, SENDER_ACKED);
   }
 
-  ack(batch: readonly QueueEntry[]): void {
-    for (const e of batch) {
-      if (e.acked) continue;
-      e.acked = true;
-      this.unackedCount--;
-      if (this.settings.type === 'persisted') this.ackedSinceCheckpoint.push(e);
+  /** The `count` events from `first` on reach the filters and outputs. */
+  markProcessed(first: number, count: number): void {
+    for (let s = first; s < first + count; s++) this.slots.mark(s, PROCESSED_ONCE);
+  }
+
+  /** Hands the next `count` unread events (at most `unread`) to a worker; returns the first one's slot. */
+  take(count: number): number {
+    const first = this.readPos;
+    this.readPos += count;
+    // Taken events belong to the worker now; the buffer forgets them once they are ACKed.
+    if (this.settings.type === 'memory') this.slots.dropBefore(this.first);
+    return first;
+  }
+
+  /** Filters and outputs have finished the `count` events from slot `first` on (one worker batch). */
+  ack(first: number, count: number): void {
+    let newly = 0;
+    for (let s = first; s < first + count; s++) {
+      if (this.slots.has(s, ACKED)) continue;
+      this.slots.mark(s, ACKED);
+      newly++;
     }
-    if (this.settings.type === 'persisted' && this.ackedSinceCheckpoint.length >= this.settings.checkpointAcks) this.checkpoint();
+    this.unackedCount -= newly;
+    if (this.settings.type === 'memory') {
+      while (this.first < this.readPos && this.slots.has(this.first, ACKED)) this.first++;
+      return;
+    }
+    this.ackedRuns[this.ackedRunsLength++] = first;
+    this.ackedRuns[this.ackedRunsLength++] = count;
+    this.acksSinceCheckpoint += newly;
+    if (this.acksSinceCheckpoint >= this.settings.checkpointAcks) this.checkpoint();
   }
 
   /** Makes the head and the ACKs durable (fsync of the head page + atomic write of queue state). */
   checkpoint(): void {
     if (this.settings.type !== 'persisted') return;
-    this.durableHead = this.nextSeq - 1;
+    this.durableEnd = this.slots.end;
     this.writesSinceCheckpoint = 0;
-    for (const e of this.ackedSinceCheckpoint) e.ackedDurable = true;
-    this.ackedSinceCheckpoint.length = 0;
+    for (let r = 0; r < this.ackedRunsLength; r += 2) {
+      const first = this.ackedRuns[r]!;
+      const end = first + this.ackedRuns[r + 1]!;
+      for (let s = first; s < end; s++) this.slots.mark(s, ACKED_DURABLE);
+    }
+    this.ackedRunsLength = 0;
+    this.acksSinceCheckpoint = 0;
     this.checkpoints++;
     // Fully ACKed pages are deleted: drop the durable-ACKed prefix.
-    while (this.first < this.entries.length && this.first < this.readPos && this.entries[this.first]!.ackedDurable) this.first++;
-    if (this.first > 1024 && this.first * 2 > this.entries.length) {
-      this.entries = this.entries.slice(this.first);
-      this.readPos -= this.first;
-      this.first = 0;
-    }
-  }
-
-  /** The entries still in the queue (taken ones included). */
-  private live(): QueueEntry[] {
-    return this.first === 0 ? this.entries : this.entries.slice(this.first);
-  }
-
-  private compactMemory(): void {
-    // Taken events belong to the worker now; the buffer forgets them.
-    if (this.readPos > 1024 && this.readPos * 2 > this.entries.length) {
-      this.entries = this.entries.slice(this.readPos);
-      this.readPos = 0;
-    }
+    while (this.first < this.slots.end && this.first < this.readPos && this.slots.has(this.first, ACKED_DURABLE)) this.first++;
+    this.slots.dropBefore(this.first);
   }
 
   /**
-   * The process died. Returns the events destroyed: for memory, everything buffered
-   * (taken batches are the workers' to report); for persisted, what was written after the
-   * last checkpoint. What survives is rewound so it is read again on restart.
+   * The process died. Calls `lost` for each event destroyed, in queue order: for memory,
+   * everything buffered (taken batches are the workers' to report, and their slots stay readable
+   * until the next `take`); for persisted, what was written after the last checkpoint and not yet
+   * finished. What survives is rewound so it is read again on restart.
    */
-  crash(): QueueEntry[] {
+  crash(lost: (rec: Rec, senderAcked: boolean) => void): void {
+    const end = this.slots.end;
     if (this.settings.type === 'memory') {
-      const lost = this.entries.slice(this.readPos);
-      this.entries = [];
-      this.readPos = 0;
+      for (let s = this.readPos; s < end; s++) lost(this.slots.rec(s), this.slots.has(s, SENDER_ACKED));
+      this.slots.truncate(this.readPos);
+      this.first = this.readPos;
       this.unackedCount = 0;
-      return lost;
+      return;
     }
-    const live = this.live();
-    const lost = live.filter((e) => e.seq > this.durableHead && !e.acked);
-    this.entries = live.filter((e) => e.seq <= this.durableHead && !e.ackedDurable);
-    this.first = 0;
-    for (const e of this.entries) {
-      e.taken = false;
-      e.acked = false;
+    for (let s = this.first; s < end; s++) {
+      if (s >= this.durableEnd && !this.slots.has(s, ACKED)) lost(this.slots.rec(s), this.slots.has(s, SENDER_ACKED));
     }
-    this.ackedSinceCheckpoint.length = 0;
+    this.slots.rebuild(this.first, (s) => s < this.durableEnd && !this.slots.has(s, ACKED_DURABLE));
+    this.first = this.slots.start;
+    this.readPos = this.slots.start;
+    for (let s = this.first; s < this.slots.end; s++) this.slots.unmark(s, ACKED);
+    // Everything left was written before the last checkpoint.
+    this.durableEnd = this.slots.end;
+    this.ackedRunsLength = 0;
+    this.acksSinceCheckpoint = 0;
     this.writesSinceCheckpoint = 0;
-    this.readPos = 0;
-    this.unackedCount = this.entries.length;
-    this.nextSeq = this.durableHead + 1;
-    return lost;
+    this.unackedCount = this.slots.end - this.slots.start;
   }
 
-  /** Entries that will be read again after a restart and had already reached an output (future duplicates). */
-  replayedCopies(): QueueEntry[] {
-    return this.live().filter((e) => e.processedOnce);
+  /** Visits the events that will be read again after a restart and had already reached an output (future duplicates). */
+  replayedCopies(visit: (rec: Rec) => void): void {
+    for (let s = this.first; s < this.slots.end; s++) if (this.slots.has(s, PROCESSED_ONCE)) visit(this.slots.rec(s));
   }
 
   visit(visit: (rid: number) => void, includeTaken: boolean): void {
-    for (let i = includeTaken ? this.first : this.readPos; i < this.entries.length; i++) {
-      const e = this.entries[i]!;
-      if (!e.acked) visit(e.rec.rid);
+    for (let s = includeTaken ? this.first : this.readPos; s < this.slots.end; s++) {
+      if (!this.slots.has(s, ACKED)) visit(this.slots.rec(s).rid);
     }
   }
 }
