@@ -7,7 +7,7 @@
  */
 import type { Rec } from '../../core/record.js';
 import { RecordBuffer } from '../beats/shipped-line.js';
-import type { SendCallback } from './client-api.js';
+import type { SendCallback, SendResult } from './client-api.js';
 import { tpKey } from './tp-key.js';
 
 /** Bytes a log line takes in a batch, to turn batch.size into a record count (an access-log line is ~200 B). */
@@ -18,7 +18,13 @@ export interface ProducerBatch {
   readonly partition: number;
   /** Packed as ids while they are parsed lines (they wait here and in flight until acknowledged). */
   readonly records: RecordBuffer;
+  /**
+   * The send callbacks, one per run of records sent with the same one (an output that sends a batch
+   * of events through one callback makes one run, not a list entry per record): callback k serves
+   * records from `callbackStarts[k]` to the next run's start.
+   */
   readonly callbacks: SendCallback[];
+  readonly callbackStarts: number[];
   readonly createdMs: number;
   /** Assigned at first send for idempotent producers; kept on retries. */
   baseSequence: number;
@@ -41,11 +47,15 @@ export class Accumulator {
     const key = tpKey(topic, partition);
     let b = this.open.get(key);
     if (!b) {
-      b = { topic, partition, records: new RecordBuffer(this.batchRecords), callbacks: [], createdMs: nowMs, baseSequence: -1, producerId: -1, producerEpoch: -1, attempts: 0, retryAtMs: 0, maybeWritten: false };
+      b = { topic, partition, records: new RecordBuffer(this.batchRecords), callbacks: [], callbackStarts: [], createdMs: nowMs, baseSequence: -1, producerId: -1, producerEpoch: -1, attempts: 0, retryAtMs: 0, maybeWritten: false };
       this.open.set(key, b);
     }
+    const callback = cb ?? noop;
+    if (b.callbacks[b.callbacks.length - 1] !== callback) {
+      b.callbacks.push(callback);
+      b.callbackStarts.push(b.records.length);
+    }
     b.records.push(rec);
-    b.callbacks.push(cb ?? noop);
     if (b.records.length >= this.batchRecords) {
       this.close(key);
       return true;
@@ -95,3 +105,12 @@ export class Accumulator {
 }
 
 function noop(): void {}
+
+/** Calls each record's callback with `result`, in record order. */
+export function settleBatch(b: ProducerBatch, result: (index: number) => SendResult): void {
+  let run = 0;
+  for (let j = 0; j < b.records.length; j++) {
+    while (run + 1 < b.callbackStarts.length && b.callbackStarts[run + 1]! <= j) run++;
+    b.callbacks[run]!(result(j), b.records, j);
+  }
+}

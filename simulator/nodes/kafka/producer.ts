@@ -16,7 +16,7 @@ import type { KafkaProducerClient, ProducerConfig, SendCallback, TransactionHand
 import type { KafkaCluster } from './cluster.js';
 import { RequestRecords, type ProduceRequest, type ProduceResponse, type ProduceBatch } from './produce-handler.js';
 import { partitionForKey, StickyPartitioner } from './partitioner.js';
-import { Accumulator, RECORD_BYTES, type ProducerBatch } from './producer-batch.js';
+import { Accumulator, RECORD_BYTES, settleBatch, type ProducerBatch } from './producer-batch.js';
 import { ProducerTransactions } from './producer-transactions.js';
 import { tpKey } from './tp-key.js';
 import type { WireCodec } from '../../core/event-codec.js';
@@ -254,7 +254,7 @@ export class KafkaProducer implements KafkaProducerClient {
       // Fire and forget: the client never learns the offset (-1) nor whether it arrived.
       for (const b of batches) {
         this.release(b);
-        b.callbacks.forEach((cb, j) => cb({ ok: true, partition: b.partition, offset: -1 }, b.records, j));
+        settleBatch(b, () => ({ ok: true, partition: b.partition, offset: -1 }));
         this.stats.acked += b.records.length;
       }
       return;
@@ -306,7 +306,7 @@ export class KafkaProducer implements KafkaProducerClient {
       if (result.error === undefined) {
         this.stats.acked += b.records.length;
         const base = result.baseOffset ?? -1;
-        b.callbacks.forEach((cb, j) => cb({ ok: true, partition: b.partition, offset: base < 0 ? -1 : base + j }, b.records, j));
+        settleBatch(b, (j) => ({ ok: true, partition: b.partition, offset: base < 0 ? -1 : base + j }));
       } else this.failed(b, result.error);
     });
     this.drain();
@@ -375,7 +375,7 @@ export class KafkaProducer implements KafkaProducerClient {
     this.stats.failed += b.records.length;
     const why = `kafka producer gave up: ${error}`;
     for (let j = 0; j < b.records.length; j++) this.host.ledger.noteLoss(b.records.ridAt(j), this.host.group, why);
-    b.callbacks.forEach((cb, j) => cb({ ok: false, partition: b.partition, error }, b.records, j));
+    settleBatch(b, () => ({ ok: false, partition: b.partition, error }));
     this.txn.batchFailed(error);
     if (this.idempotent && !this.txn.transactional && b.baseSequence >= 0) {
       // The sequence now has a gap: like the real client (KIP-360), start over with a new epoch.
