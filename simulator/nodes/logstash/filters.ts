@@ -11,6 +11,7 @@ import { compileCondition, type Condition } from './conditional.js';
 import { compileGrok } from './grok.js';
 import { compileDateFormat } from './date-parse.js';
 import { copyOf, getField, setField, setFieldMutable, sprintf } from './field-paths.js';
+import { FilteredRec } from './filtered-rec.js';
 
 /** The result of filtering one event: the new event, or null if a `drop` removed it. */
 export type FilterFn = (rec: Rec, nowMs: number) => Rec | null;
@@ -171,7 +172,7 @@ export function compileFilters(specs: readonly LogstashFilterSpec[]): FilterFn {
     if ('json' in s) return { when: cond(s.json.if), run: jsonFilter(s.json) };
     return { when: cond(s.drop.if), run: () => null };
   });
-  return (rec, nowMs) => {
+  const run: FilterFn = (rec, nowMs) => {
     let cur: Rec | null = rec;
     for (const stage of stages) {
       if (stage.when && !stage.when(cur instanceof LazyRec ? cur : cur.fields)) continue;
@@ -179,6 +180,13 @@ export function compileFilters(specs: readonly LogstashFilterSpec[]): FilterFn {
       if (cur === null) return null;
     }
     return cur;
+  };
+  return (rec, nowMs) => {
+    const out = run(rec, nowMs);
+    // A lazy event the filters wrote out as a field map is kept as the event and the filters
+    // (filtered-rec.ts): an output may hold it for the rest of the run.
+    if (out !== null && out.rid >= 0 && rec instanceof LazyRec && !(out instanceof LazyRec)) return new FilteredRec(rec, run, nowMs, out);
+    return out;
   };
 }
 
