@@ -14,6 +14,7 @@ import type { FlinkSpec } from '../../spec/schema/flink.js';
 import type { ConsumedRecord } from '../kafka/client-api.js';
 import type { FlinkSourceReader, SourceFactory } from './source-reader.js';
 import { Operators } from './operators.js';
+import { visitStoredLineage } from './windows.js';
 import { SubtaskLayout, maxParallelismFor, type SubtaskView } from './subtasks.js';
 import type { FlinkSink } from './sink.js';
 import { CheckpointHistory, offsetsRecord, type CompletedCheckpoint, type PendingCheckpoint } from './checkpoints.js';
@@ -413,7 +414,7 @@ export class JobInstance {
     }
     // Down, restarting, failed or stopped with a savepoint: a restart restores the latest state and reads
     // again what is still waiting in Kafka.
-    if (this.status === 'savepointed' && this.latest) for (const c of this.latest.state.windows) if (!c.fired) for (const r of c.lineage) visit(r);
+    if (this.status === 'savepointed' && this.latest) for (const c of this.latest.state.windows) if (!c.fired) visitStoredLineage(c, visit);
     const from = this.latest?.offsets ?? this.initialOffsets;
     if (from) this.source.visitUnread(from, visit);
   }

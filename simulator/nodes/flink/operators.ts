@@ -11,7 +11,7 @@ import type { JobSpec } from '../../spec/schema/job.js';
 import type { ConsumedRecord } from '../kafka/client-api.js';
 import { compileWhere } from './where.js';
 import { Dedupe } from './dedupe.js';
-import { KeyedWindows, contribution, parseAggregate, windowResult, type Aggregate, type WindowCell } from './windows.js';
+import { KeyedWindows, contribution, parseAggregate, windowResult, type Aggregate, type StoredWindowCell, type WindowCell } from './windows.js';
 import { WatermarkTracker } from './watermarks.js';
 import type { SubtaskLayout } from './subtasks.js';
 import { LocalGlobalCost, sliceLength } from './local-global.js';
@@ -21,7 +21,7 @@ const REFIRED_WHY = 'window fired again: its new result repeats the records of t
 
 /** The keyed state a checkpoint stores (watermarks are not checkpointed: they regenerate from replayed data). */
 export interface OperatorState {
-  windows: WindowCell[];
+  windows: StoredWindowCell[];
   dedupe: Map<string, number> | null;
 }
 

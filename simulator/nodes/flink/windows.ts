@@ -27,6 +27,29 @@ export interface WindowCell {
   emitted: number;
 }
 
+/**
+ * A window cell as a checkpoint keeps it: the cell's values, and its lineage as the first
+ * `lineageLength` rids of `lineage`. A live cell only ever appends to its lineage (a session merge
+ * makes a new array), so the snapshot shares the live array and remembers how long it was, instead
+ * of copying tens of thousands of rids per window at every checkpoint. Read it with `storedLineage`.
+ */
+export interface StoredWindowCell {
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+  readonly sum: number;
+  readonly n: number;
+  readonly lineage: readonly number[];
+  readonly lineageLength: number;
+  readonly fired: boolean;
+  readonly emitted: number;
+}
+
+/** Visits the rids a stored cell held when it was stored. */
+export function visitStoredLineage(cell: StoredWindowCell, visit: (rid: number) => void): void {
+  for (let i = 0; i < cell.lineageLength; i++) visit(cell.lineage[i]!);
+}
+
 export type Aggregate = { kind: 'count' } | { kind: 'sum' | 'avg'; field: string };
 
 export function parseAggregate(text: string): Aggregate {
@@ -196,18 +219,21 @@ export class KeyedWindows {
     for (const cells of this.byKey.values()) for (const c of cells) for (const r of c.lineage) visit(r);
   }
 
-  snapshot(): WindowCell[] {
-    const out: WindowCell[] = [];
-    for (const cells of this.byKey.values()) for (const c of cells) out.push({ ...c, lineage: c.lineage.slice() });
+  snapshot(): StoredWindowCell[] {
+    const out: StoredWindowCell[] = [];
+    for (const cells of this.byKey.values()) {
+      for (const c of cells) out.push({ key: c.key, start: c.start, end: c.end, sum: c.sum, n: c.n, lineage: c.lineage, lineageLength: c.lineage.length, fired: c.fired, emitted: c.emitted });
+    }
     return out;
   }
 
-  restore(cells: readonly WindowCell[]): void {
+  /** Live cells again from stored ones, each with a lineage of its own (the stored one may be restored again). */
+  restore(cells: readonly StoredWindowCell[]): void {
     this.byKey = new Map();
     for (const c of cells) {
       let list = this.byKey.get(c.key);
       if (!list) this.byKey.set(c.key, (list = []));
-      list.push({ ...c, lineage: c.lineage.slice() });
+      list.push({ key: c.key, start: c.start, end: c.end, sum: c.sum, n: c.n, lineage: c.lineage.slice(0, c.lineageLength), fired: c.fired, emitted: c.emitted });
     }
   }
 }

@@ -218,7 +218,9 @@ export class KafkaConsumer implements KafkaConsumerClient {
           );
         }
       }
-      for (const e of r.entries) this.buffer.push(e);
+      // The answer's array itself when nothing is buffered (the common case: one fetch per poll), else
+      // a new joined array: the buffer is never written in place, so the response keeps its entries.
+      if (r.entries.length > 0) this.buffer = this.buffer.length === 0 ? r.entries : this.buffer.concat(r.entries);
       this.fetchOffsets.set(r.partition, r.nextOffset);
       this.fetchedEnds.set(r.partition, this.config['isolation.level'] === 'read_committed' ? r.lastStableOffset : r.highWatermark);
     }
