@@ -9,7 +9,6 @@
  *
  * Offsets -1 and -2 ask for the earliest / latest offset (ListOffsets, folded into the fetch).
  */
-import { recordValueBytes } from './record-bytes.js';
 import type { Message } from '../../core/node.js';
 import type { Broker } from './broker.js';
 import type { LogEntry } from './partition-log.js';
@@ -88,9 +87,9 @@ function answer(broker: Broker, req: FetchRequest, from: string, final: boolean)
       anything = true;
       continue;
     }
-    const { entries, nextOffset } = budget > 0 ? log.read(offset, limit, budget, req.readCommitted) : { entries: [], nextOffset: offset };
+    const { entries, nextOffset, valueBytes } = budget > 0 ? log.read(offset, limit, budget, req.readCommitted) : { entries: NO_ENTRIES, nextOffset: offset, valueBytes: 0 };
     budget -= entries.length;
-    for (const e of entries) broker.meters.bytesOut += recordValueBytes(e.record);
+    broker.meters.bytesOut += valueBytes;
     if (entries.length > 0 || nextOffset !== offset || p.offset < 0) anything = true;
     results.push(result(p, offset, entries, nextOffset, log.logStartOffset, log.highWatermark, lso, undefined));
   }

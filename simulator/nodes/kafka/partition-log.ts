@@ -335,14 +335,16 @@ export class PartitionLog {
    * Records a consumer may read from `offset` up to `limit` (the HW, or the LSO for read_committed),
    * at most `maxRecords`. read_committed skips records of aborted transactions; read_uncommitted
    * returns them (SEMANTICS §3). Control markers take an offset but are never returned.
+   * `valueBytes`: the records' value bytes (record-bytes.ts), what the broker counts as bytes out.
    */
-  read(offset: number, limit: number, maxRecords: number, skipAborted: boolean): { entries: LogEntry[]; nextOffset: number } {
+  read(offset: number, limit: number, maxRecords: number, skipAborted: boolean): { entries: LogEntry[]; nextOffset: number; valueBytes: number } {
     // At most this many entries: sized up front instead of grown push by push (consumers read
     // millions). Beyond 64K the array grows as it fills; a huge preallocation would be a slow dictionary.
     const most = Math.max(0, Math.min(maxRecords, limit - offset));
     const entries: LogEntry[] = new Array<LogEntry>(Math.min(most, 65_536));
     let n = 0;
     let next = offset;
+    let valueBytes = 0;
     for (let i = this.batchIndexAt(offset); i < this.batches.length && n < most; i++) {
       const b = this.batches[i]!;
       if (b.baseOffset >= limit) break;
@@ -353,13 +355,18 @@ export class PartitionLog {
         next = b.baseOffset + count;
         continue;
       }
-      let j = Math.max(0, next - b.baseOffset);
+      const first = Math.max(0, next - b.baseOffset);
+      let j = first;
       const records = b.records;
       for (; j < records.length && n < most; j++) entries[n++] = { topic: this.topic, partition: this.partition, offset: b.baseOffset + j, record: records.at(j)! };
+      // A whole batch's value bytes are the column's sum, worked out once per batch (storedBytes); a
+      // batch cut by the offset or the record budget counts the records it gave.
+      if (first === 0 && j === records.length) valueBytes += storedBytes(b) - BATCH_HEADER_BYTES;
+      else for (let k = n - (j - first); k < n; k++) valueBytes += messageLengthOf(entries[k]!.record);
       next = b.baseOffset + j;
     }
     entries.length = n;
-    return { entries, nextOffset: next };
+    return { entries, nextOffset: next, valueBytes };
   }
 
   isAborted(producerId: number, offset: number): boolean {
