@@ -16,12 +16,26 @@ import type { Message, NodeContext } from '../../core/node.js';
 import type { ConsumedRecord, ConsumerConfig, KafkaConsumerClient } from './client-api.js';
 import type { KafkaCluster } from './cluster.js';
 import { EARLIEST, LATEST, type FetchRequest, type FetchResponse } from './fetch-handler.js';
+import type { RecordColumn } from '../../core/record.js';
 import { ConsumerGroupMembership } from './consumer-group.js';
 import { MetadataCache } from './metadata-cache.js';
 
 const FETCH_MAX_WAIT_MS = 500;
 const POLL_TIMEOUT_MS = 1000;
 const RETRY_BACKOFF_MS = 100;
+
+/**
+ * Fetched records not yet polled: records `from` … `to` − 1 of one stored batch's column (offsets
+ * `baseOffset + j`). The client makes a record when poll() hands it out; `from` moves as it does.
+ */
+interface BufferedRun {
+  readonly topic: string;
+  readonly partition: number;
+  readonly records: RecordColumn;
+  readonly baseOffset: number;
+  from: number;
+  readonly to: number;
+}
 
 export class KafkaConsumer implements KafkaConsumerClient {
   topic = '';
@@ -31,7 +45,9 @@ export class KafkaConsumer implements KafkaConsumerClient {
   readonly positions = new Map<number, number>();
   /** Next offset to fetch (ahead of the position while records are buffered). */
   readonly fetchOffsets = new Map<number, number>();
-  private buffer: ConsumedRecord[] = [];
+  /** Fetched, not yet polled: runs in fetch order, none empty, and how many records they hold. */
+  private buffer: BufferedRun[] = [];
+  private buffered = 0;
   private readonly fetches = new Map<number, number>();
   private pollCallback: ((records: ConsumedRecord[]) => void) | null = null;
   private pollSeq = 0;
@@ -73,7 +89,7 @@ export class KafkaConsumer implements KafkaConsumerClient {
     // at the given offset, or at the reset policy.
     const kept = new Set(this.assigned);
     this.assigned = [...partitions];
-    this.buffer = this.buffer.filter((r) => partitions.includes(r.partition));
+    this.keepBuffered((r) => partitions.includes(r.partition));
     for (const p of partitions) {
       const start = startOffsets?.get(p);
       if (start === undefined && kept.has(p)) continue;
@@ -108,6 +124,7 @@ export class KafkaConsumer implements KafkaConsumerClient {
     this.assigned = [];
     this.fetchedEnds.clear();
     this.buffer = [];
+    this.buffered = 0;
     this.positions.clear();
     this.fetchOffsets.clear();
     this.fetches.clear();
@@ -119,7 +136,7 @@ export class KafkaConsumer implements KafkaConsumerClient {
     this.group.polled();
     this.pollCallback = callback;
     const seq = ++this.pollSeq;
-    if (this.buffer.length > 0) {
+    if (this.buffered > 0) {
       this.host.timer(0, () => this.deliver());
       return;
     }
@@ -134,9 +151,7 @@ export class KafkaConsumer implements KafkaConsumerClient {
     if (!cb) return;
     this.pollCallback = null;
     this.pollSeq++;
-    const max = this.config['max.poll.records'];
-    const out = this.buffer.length <= max ? this.buffer : this.buffer.slice(0, max);
-    this.buffer = this.buffer.length <= max ? [] : this.buffer.slice(max);
+    const out = this.takeBuffered(this.config['max.poll.records']);
     // The position of each partition is one past its last record here; records come grouped by
     // partition, so set it at the end of each run (same values, same key order as per record).
     for (let i = 0; i < out.length; i++) {
@@ -152,6 +167,33 @@ export class KafkaConsumer implements KafkaConsumerClient {
     }
     this.stats.recordsReturned += out.length;
     cb(out);
+  }
+
+  /** The first `max` buffered records, made now, in fetch order (records of one partition come together). */
+  private takeBuffered(max: number): ConsumedRecord[] {
+    const n = Math.min(max, this.buffered);
+    // Sized up front (max.poll.records is a few thousand); past 64K it grows as it fills, as a huge
+    // preallocation would be a slow dictionary.
+    const out: ConsumedRecord[] = new Array<ConsumedRecord>(Math.min(n, 65_536));
+    let made = 0;
+    let used = 0;
+    while (made < n) {
+      const run = this.buffer[used]!;
+      const end = Math.min(run.to, run.from + (n - made));
+      for (let j = run.from; j < end; j++) out[made++] = { topic: run.topic, partition: run.partition, offset: run.baseOffset + j, record: run.records.at(j)! };
+      run.from = end;
+      if (end === run.to) used++;
+    }
+    if (used > 0) this.buffer = this.buffer.slice(used);
+    this.buffered -= n;
+    return out;
+  }
+
+  /** Drops buffered runs whose partition fails `keep` (reassignment, seek). */
+  private keepBuffered(keep: (run: BufferedRun) => boolean): void {
+    this.buffer = this.buffer.filter(keep);
+    this.buffered = 0;
+    for (const run of this.buffer) this.buffered += run.to - run.from;
   }
 
   /** A broker died: its reset ends our fetch to it, so the next poll may fetch again (from the new leader, once elected). */
@@ -218,13 +260,12 @@ export class KafkaConsumer implements KafkaConsumerClient {
           );
         }
       }
-      // The answer's array itself when nothing is buffered (the common case: one fetch per poll), else
-      // a new joined array: the buffer is never written in place, so the response keeps its entries.
-      if (r.entries.length > 0) this.buffer = this.buffer.length === 0 ? r.entries : this.buffer.concat(r.entries);
+      for (const run of r.runs) this.buffer.push({ topic: r.topic, partition: r.partition, records: run.records, baseOffset: run.baseOffset, from: run.from, to: run.to });
+      this.buffered += r.count;
       this.fetchOffsets.set(r.partition, r.nextOffset);
       this.fetchedEnds.set(r.partition, this.config['isolation.level'] === 'read_committed' ? r.lastStableOffset : r.highWatermark);
     }
-    if (this.pollCallback && this.buffer.length > 0) this.deliver();
+    if (this.pollCallback && this.buffered > 0) this.deliver();
     else if (this.pollCallback) {
       if (retryLater) this.host.timer(RETRY_BACKOFF_MS, () => this.sendFetches());
       else this.sendFetches();
@@ -254,7 +295,7 @@ export class KafkaConsumer implements KafkaConsumerClient {
   }
 
   seek(partition: number, offset: number): void {
-    this.buffer = this.buffer.filter((r) => r.partition !== partition);
+    this.keepBuffered((r) => r.partition !== partition);
     this.startAt(partition, offset);
   }
 
@@ -323,6 +364,6 @@ export class KafkaConsumer implements KafkaConsumerClient {
   }
 
   inspect(): unknown {
-    return { topic: this.topic, mode: this.mode, memberId: this.group.memberId, generation: this.group.generation, assignment: [...this.assigned], positions: Object.fromEntries(this.positions), buffered: this.buffer.length, ...this.stats };
+    return { topic: this.topic, mode: this.mode, memberId: this.group.memberId, generation: this.group.generation, assignment: [...this.assigned], positions: Object.fromEntries(this.positions), buffered: this.buffered, ...this.stats };
   }
 }
