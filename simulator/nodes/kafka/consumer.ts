@@ -17,6 +17,7 @@ import type { ConsumedRecord, ConsumerConfig, KafkaConsumerClient } from './clie
 import type { KafkaCluster } from './cluster.js';
 import { EARLIEST, LATEST, type FetchRequest, type FetchResponse } from './fetch-handler.js';
 import type { RecordColumn } from '../../core/record.js';
+import { RunRecords, type PolledRecords, type PolledRun } from './polled-records.js';
 import { ConsumerGroupMembership } from './consumer-group.js';
 import { MetadataCache } from './metadata-cache.js';
 
@@ -37,6 +38,21 @@ interface BufferedRun {
   readonly to: number;
 }
 
+/** The records of `runs`, one consumed record each, in order. */
+function consumedRecordsOf(runs: readonly PolledRun[]): ConsumedRecord[] {
+  let n = 0;
+  for (const run of runs) n += run.to - run.from;
+  // Sized up front (max.poll.records is a few thousand); past 64K it grows as it fills, as a huge
+  // preallocation would be a slow dictionary.
+  const out: ConsumedRecord[] = new Array<ConsumedRecord>(Math.min(n, 65_536));
+  let made = 0;
+  for (const run of runs) {
+    for (let j = run.from; j < run.to; j++) out[made++] = { topic: run.topic, partition: run.partition, offset: run.baseOffset + j, record: run.records.at(j)! };
+  }
+  out.length = made;
+  return out;
+}
+
 export class KafkaConsumer implements KafkaConsumerClient {
   topic = '';
   mode: 'none' | 'subscribe' | 'assign' = 'none';
@@ -49,7 +65,8 @@ export class KafkaConsumer implements KafkaConsumerClient {
   private buffer: BufferedRun[] = [];
   private buffered = 0;
   private readonly fetches = new Map<number, number>();
-  private pollCallback: ((records: ConsumedRecord[]) => void) | null = null;
+  /** The pending poll: it is handed the runs it takes and makes of them what its caller reads. */
+  private pollCallback: ((runs: PolledRun[]) => void) | null = null;
   private pollSeq = 0;
   private readonly rpcs = new Map<number, (res: Record<string, unknown>) => void>();
   readonly group: ConsumerGroupMembership;
@@ -131,6 +148,15 @@ export class KafkaConsumer implements KafkaConsumerClient {
   }
 
   poll(callback: (records: ConsumedRecord[]) => void): void {
+    this.startPoll((runs) => callback(consumedRecordsOf(runs)));
+  }
+
+  /** poll(), handing the records as runs of stored batches: no object is made per record (Flink's source). */
+  pollRecords(callback: (records: PolledRecords) => void): void {
+    this.startPoll((runs) => callback(new RunRecords(this.topic, runs)));
+  }
+
+  private startPoll(callback: (runs: PolledRun[]) => void): void {
     if (this.closed) return;
     this.stats.polls++;
     this.group.polled();
@@ -151,13 +177,10 @@ export class KafkaConsumer implements KafkaConsumerClient {
     if (!cb) return;
     this.pollCallback = null;
     this.pollSeq++;
-    const out = this.takeBuffered(this.config['max.poll.records']);
+    const { runs, count } = this.takeBuffered(this.config['max.poll.records']);
     // The position of each partition is one past its last record here; records come grouped by
     // partition, so set it at the end of each run (same values, same key order as per record).
-    for (let i = 0; i < out.length; i++) {
-      const r = out[i]!;
-      if (i + 1 === out.length || out[i + 1]!.partition !== r.partition) this.positions.set(r.partition, r.offset + 1);
-    }
+    for (const run of runs) this.positions.set(run.partition, run.baseOffset + run.to);
     // A partition whose buffer emptied is at its fetch offset (past markers and aborted records).
     for (const p of this.assigned) {
       if (!this.buffer.some((r) => r.partition === p)) {
@@ -165,28 +188,27 @@ export class KafkaConsumer implements KafkaConsumerClient {
         if (f !== undefined && f >= 0) this.positions.set(p, f);
       }
     }
-    this.stats.recordsReturned += out.length;
-    cb(out);
+    this.stats.recordsReturned += count;
+    cb(runs);
   }
 
-  /** The first `max` buffered records, made now, in fetch order (records of one partition come together). */
-  private takeBuffered(max: number): ConsumedRecord[] {
+  /** The first `max` buffered records as runs, in fetch order (records of one partition come together). */
+  private takeBuffered(max: number): { runs: PolledRun[]; count: number } {
     const n = Math.min(max, this.buffered);
-    // Sized up front (max.poll.records is a few thousand); past 64K it grows as it fills, as a huge
-    // preallocation would be a slow dictionary.
-    const out: ConsumedRecord[] = new Array<ConsumedRecord>(Math.min(n, 65_536));
-    let made = 0;
+    const runs: PolledRun[] = [];
+    let taken = 0;
     let used = 0;
-    while (made < n) {
+    while (taken < n) {
       const run = this.buffer[used]!;
-      const end = Math.min(run.to, run.from + (n - made));
-      for (let j = run.from; j < end; j++) out[made++] = { topic: run.topic, partition: run.partition, offset: run.baseOffset + j, record: run.records.at(j)! };
+      const end = Math.min(run.to, run.from + (n - taken));
+      runs.push({ topic: run.topic, partition: run.partition, records: run.records, baseOffset: run.baseOffset, from: run.from, to: end });
+      taken += end - run.from;
       run.from = end;
       if (end === run.to) used++;
     }
     if (used > 0) this.buffer = this.buffer.slice(used);
     this.buffered -= n;
-    return out;
+    return { runs, count: n };
   }
 
   /** Drops buffered runs whose partition fails `keep` (reassignment, seek). */
