@@ -189,7 +189,7 @@ export class Operators {
     const before = this.watermarks.watermark;
     const wm = this.watermarks.emit(this.ctx.now());
     if (wm === before || !this.windows) return;
-    this.windows.advance(wm, (cell) => this.fire(cell, out));
+    this.windows.advance(wm, (cell, last) => this.fire(cell, out, last));
     this.emitted += out.length;
   }
 
@@ -198,12 +198,12 @@ export class Operators {
    * timers again after a restore, sessions merged) sends its records again: each is an extra copy
    * made here, unless the sink's document id makes the new result replace the old one.
    */
-  private fire(cell: WindowCell, out: Rec[]): void {
+  private fire(cell: WindowCell, out: Rec[], last = false): void {
     this.windowsFired++;
     const ledger = this.ctx.ledger;
     for (let i = 0; i < cell.emitted; i++) ledger.noteDuplicate(cell.lineage[i]!, this.where_, REFIRED_WHY);
     cell.emitted = cell.lineage.length;
-    out.push(windowResult(this.agg, cell));
+    out.push(windowResult(this.agg, cell, last));
   }
 
   snapshot(): OperatorState {

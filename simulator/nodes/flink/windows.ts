@@ -65,14 +65,19 @@ export function contribution(agg: Aggregate, value: unknown): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-export function windowResult(agg: Aggregate, cell: WindowCell): Rec {
+/**
+ * The result record of a firing. `last`: the cell is purged as it fires and gets no more records,
+ * so the result takes its lineage array itself instead of a copy (a checkpoint may share it too:
+ * nobody writes into it any more).
+ */
+export function windowResult(agg: Aggregate, cell: WindowCell, last = false): Rec {
   const value = agg.kind === 'avg' ? (cell.n > 0 ? cell.sum / cell.n : 0) : cell.sum;
   return {
     rid: -1,
     id: `${agg.kind}:${cell.key}@${cell.start}`,
     eventTimeMs: cell.end - 1,
     fields: { key: cell.key, window: { start: cell.start, end: cell.end }, value },
-    lineage: cell.lineage.slice(),
+    lineage: last ? cell.lineage : cell.lineage.slice(),
   };
 }
 
@@ -182,16 +187,20 @@ export class KeyedWindows {
     return 1;
   }
 
-  /** The watermark advanced: fire windows that reached end − 1, purge those past their lateness. */
-  advance(watermark: number, fire: (cell: WindowCell) => void): void {
+  /**
+   * The watermark advanced: fire windows that reached end − 1, purge those past their lateness.
+   * `fire` is told when the cell it fires is purged at once (no allowed lateness left): its last firing.
+   */
+  advance(watermark: number, fire: (cell: WindowCell, last: boolean) => void): void {
     for (const [key, cells] of this.byKey) {
       let purge = false;
       for (const c of cells) {
+        const late = this.isWindowLate(c.end, watermark);
         if (!c.fired && c.end - 1 <= watermark) {
           c.fired = true;
-          fire(c);
+          fire(c, late);
         }
-        if (this.isWindowLate(c.end, watermark)) purge = true;
+        if (late) purge = true;
       }
       if (purge) {
         const kept = cells.filter((c) => !this.isWindowLate(c.end, watermark));
