@@ -81,7 +81,8 @@ export function messageBytes(msg: Message): number {
     }
     case 'kafka.fetch.response': {
       let bytes = 0;
-      for (const r of (msg as FetchResponse).results) for (const e of r.entries) bytes += recordValueBytes(e.record);
+      // The broker summed the answer's record values as it read them (the records are not made yet).
+      for (const r of (msg as FetchResponse).results) bytes += r.valueBytes;
       return bytes;
     }
     case 'es.bulk':

@@ -8,17 +8,32 @@
  */
 import { RidSet } from '../../core/rid-set.js';
 import type { Message, NodeContext, SimNode } from '../../core/node.js';
-import { ridsOf, type Rec } from '../../core/record.js';
+import type { Rec } from '../../core/record.js';
 import type { ElasticsearchSpec } from '../../spec/schema/sinks.js';
 import { IndexDocuments, type FieldType, type WriteResult } from './documents.js';
 import type { EsBulkRequest, EsBulkResponse } from './protocol.js';
 import { searchableAtMs, type VisibilityRecorder } from '../../cost/visibility.js';
 
+/** Rids per chunk of the arrival order: 64 KB of elements, under V8's large-object size, filled without ever growing. */
+const ARRIVAL_CHUNK = 8192;
+
+function indexedWhy(index: string, result: WriteResult): string {
+  return `indexed into ${index} as _id ${result.id} (_version ${result.version ?? 1})`;
+}
+
 export class ElasticsearchNode implements SimNode {
   private ctx!: NodeContext;
   readonly indexes = new Map<string, IndexDocuments>();
-  /** rids in the order their first copy was indexed (reorder detection). */
-  readonly arrivals: number[] = [];
+  /**
+   * rids in the order their first copy was indexed (reorder detection), kept in chunks of at most
+   * ARRIVAL_CHUNK: a run indexes up to a million of them, and growing one array that long by push
+   * copies it over and over. `arrivals` joins the chunks when asked (once, at the end of a run).
+   */
+  private readonly arrivalChunks: number[][] = [];
+  /** The chunk being filled: allocated at its full size, filled up to `arrivalTailLength`. */
+  private arrivalTail: number[] = new Array<number>(ARRIVAL_CHUNK);
+  private arrivalTailLength = 0;
+  private joinedArrivals: number[] | null = null;
   /** rids seen so far (a bit each): arrival order keeps first arrivals only. */
   private readonly arrived = new RidSet();
   /** When each index was created (its refresh schedule starts there), for end-to-end latency. */
@@ -31,6 +46,22 @@ export class ElasticsearchNode implements SimNode {
     readonly address: string,
     private readonly spec: ElasticsearchSpec,
   ) {}
+
+  /** rids in the order their first copy was indexed. */
+  get arrivals(): readonly number[] {
+    if (this.joinedArrivals === null) this.joinedArrivals = ([] as number[]).concat(...this.arrivalChunks, this.arrivalTail.slice(0, this.arrivalTailLength));
+    return this.joinedArrivals;
+  }
+
+  private noteArrival(rid: number): void {
+    if (this.arrivalTailLength === ARRIVAL_CHUNK) {
+      this.arrivalChunks.push(this.arrivalTail);
+      this.arrivalTail = new Array<number>(ARRIVAL_CHUNK);
+      this.arrivalTailLength = 0;
+    }
+    this.arrivalTail[this.arrivalTailLength++] = rid;
+    this.joinedArrivals = null;
+  }
 
   start(ctx: NodeContext): void {
     this.ctx = ctx;
@@ -74,11 +105,9 @@ export class ElasticsearchNode implements SimNode {
         else this.counters.itemsUpdated++;
         // A search sees the document after the next refresh of its index (index.refresh_interval).
         const searchable = this.visibility ? searchableAtMs(this.ctx.now(), this.indexCreatedMs.get(item.index) ?? 0) : 0;
-        for (const rid of ridsOf(item.record)) {
-          if (this.arrived.add(rid)) this.arrivals.push(rid);
-          this.visibility?.observe(rid, searchable);
-          if (this.ctx.ledger.isTraced(rid)) this.ctx.ledger.trace(rid, this.address, `indexed into ${item.index} as _id ${result.id} (_version ${result.version ?? 1})`);
-        }
+        const rec = item.record;
+        if (rec.rid >= 0) this.noteIndexed(rec.rid, searchable, item.index, result);
+        else if (rec.lineage) this.noteIndexedLineage(rec.lineage, searchable, item.index, result);
       } else {
         errors = true;
         if (result.status === 400) this.counters.rejected400++;
@@ -87,6 +116,30 @@ export class ElasticsearchNode implements SimNode {
     }
     const response: EsBulkResponse = { kind: 'es.bulk.response', requestId: req.requestId, errors, items: results };
     this.ctx.send(from, response);
+  }
+
+  /** The first arrival, the latency and the trace of one indexed record. */
+  private noteIndexed(rid: number, searchable: number, index: string, result: WriteResult): void {
+    if (this.arrived.add(rid)) this.noteArrival(rid);
+    this.visibility?.observe(rid, searchable);
+    if (this.ctx.ledger.isTraced(rid)) this.ctx.ledger.trace(rid, this.address, indexedWhy(index, result));
+  }
+
+  /**
+   * `noteIndexed` for every rid of an aggregate's lineage: a window's document counts tens of thousands of
+   * records and a run sends a few dozen such documents, so this loop runs long and rarely; it reads the
+   * node's fields once and calls nothing it does not need per rid.
+   */
+  private noteIndexedLineage(lineage: readonly number[], searchable: number, index: string, result: WriteResult): void {
+    const arrived = this.arrived;
+    const visibility = this.visibility;
+    const ledger = this.ctx.ledger;
+    for (let i = 0; i < lineage.length; i++) {
+      const rid = lineage[i]!;
+      if (arrived.add(rid)) this.noteArrival(rid);
+      if (visibility !== null) visibility.observe(rid, searchable);
+      if (ledger.isTraced(rid)) ledger.trace(rid, this.address, indexedWhy(index, result));
+    }
   }
 
   /**

@@ -12,8 +12,10 @@ import type { Rec } from '../../core/record.js';
 import type { JobSpec } from '../../spec/schema/job.js';
 import type { FlinkSpec } from '../../spec/schema/flink.js';
 import type { ConsumedRecord } from '../kafka/client-api.js';
+import { ArrayRecords, consumedAt, type PolledRecords } from '../kafka/polled-records.js';
 import type { FlinkSourceReader, SourceFactory } from './source-reader.js';
 import { Operators } from './operators.js';
+import { visitStoredLineage } from './windows.js';
 import { SubtaskLayout, maxParallelismFor, type SubtaskView } from './subtasks.js';
 import type { FlinkSink } from './sink.js';
 import { CheckpointHistory, offsetsRecord, type CompletedCheckpoint, type PendingCheckpoint } from './checkpoints.js';
@@ -40,7 +42,7 @@ export class JobInstance {
   private nextCheckpointId = 1;
   private blocked = new Set<number>();
   private alignBuffer: ConsumedRecord[] = [];
-  private busyBatch: ConsumedRecord[] | null = null;
+  private busyBatch: PolledRecords | null = null;
   private deferredBarriers: (() => void)[] = [];
   /** Offsets the job started reading from when it had no checkpoint. */
   private initialOffsets: Map<number, number> | null = null;
@@ -160,7 +162,7 @@ export class JobInstance {
     this.operators.configure(job, this.defaultKey);
   }
 
-  private onRecords(records: ConsumedRecord[]): void {
+  private onRecords(records: PolledRecords): void {
     const pt = this.spec['processing-time'];
     if (pt > 0) {
       // Each subtask is busy for its records × processing-time; the source waits (backpressure).
@@ -170,9 +172,9 @@ export class JobInstance {
       const busy = this.operators.busyTime(records, pt);
       this.ctx.timer(busy, () => {
         if (gen !== this.generation) return;
-        const batch = this.busyBatch ?? [];
+        const batch = this.busyBatch;
         this.busyBatch = null;
-        this.route(batch);
+        if (batch) this.route(batch);
         const deferred = this.deferredBarriers;
         this.deferredBarriers = [];
         for (const d of deferred) d();
@@ -184,28 +186,31 @@ export class JobInstance {
   }
 
   /** Records of a blocked (aligned) channel wait in the alignment buffer; the rest are processed. */
-  private route(records: readonly ConsumedRecord[]): void {
+  private route(records: PolledRecords): void {
     if (this.blocked.size === 0) return this.process(records);
+    // While barriers align, records are kept one by one: those of blocked channels wait, the rest go on.
     const now: ConsumedRecord[] = [];
-    for (const r of records) (this.blocked.has(r.partition) ? this.alignBuffer : now).push(r);
-    this.process(now);
+    for (let i = 0; i < records.length; i++) (this.blocked.has(records.partitionAt(i)) ? this.alignBuffer : now).push(consumedAt(records, i));
+    this.process(new ArrayRecords(records.topic, now));
   }
 
-  private process(records: readonly ConsumedRecord[]): void {
+  private process(records: PolledRecords): void {
     if (records.length === 0) return;
     const ledger = this.ctx.ledger;
     // Per partition, the highest offset processed so far, kept in locals while a run of records
     // comes from one partition (a poll returns them grouped): one map lookup per run, not per record.
     let partition = -1;
     let high = -1;
-    for (const r of records) {
-      if (r.partition !== partition) {
+    for (let i = 0; i < records.length; i++) {
+      const p = records.partitionAt(i);
+      if (p !== partition) {
         if (partition >= 0) this.processedHigh.set(partition, high);
-        partition = r.partition;
+        partition = p;
         high = this.processedHigh.get(partition) ?? -1;
       }
-      if (r.offset <= high) ledger.noteDuplicate(r.record.rid, this.where, 'replayed from Kafka after a restore from checkpoint');
-      else high = r.offset;
+      const offset = records.offsetAt(i);
+      if (offset <= high) ledger.noteDuplicate(records.ridAt(i), this.where, 'replayed from Kafka after a restore from checkpoint');
+      else high = offset;
     }
     if (partition >= 0) this.processedHigh.set(partition, high);
     this.processed += records.length;
@@ -283,7 +288,7 @@ export class JobInstance {
     this.blocked.clear();
     const released = this.alignBuffer;
     this.alignBuffer = [];
-    this.process(released);
+    this.process(new ArrayRecords(this.source.name, released));
   }
 
   private completeCheckpoint(pending: PendingCheckpoint, state: CompletedCheckpoint['state'], sinkState: unknown): void {
@@ -376,7 +381,7 @@ export class JobInstance {
     const note = (rid: number) => ledger.noteLoss(rid, this.where, reason);
     this.operators.allRecords(note);
     for (const r of this.alignBuffer) note(r.record.rid);
-    for (const r of this.busyBatch ?? []) note(r.record.rid);
+    if (this.busyBatch) for (let i = 0; i < this.busyBatch.length; i++) note(this.busyBatch.ridAt(i));
     this.alignBuffer = [];
     this.busyBatch = null;
     this.deferredBarriers = [];
@@ -406,14 +411,14 @@ export class JobInstance {
     if (this.status === 'running') {
       this.operators.heldRecords(visit);
       for (const r of this.alignBuffer) visit(r.record.rid);
-      for (const r of this.busyBatch ?? []) visit(r.record.rid);
+      if (this.busyBatch) for (let i = 0; i < this.busyBatch.length; i++) visit(this.busyBatch.ridAt(i));
       this.sink.heldRecords(visit);
       this.source.visitUnread(this.source.positions, visit);
       return;
     }
     // Down, restarting, failed or stopped with a savepoint: a restart restores the latest state and reads
     // again what is still waiting in Kafka.
-    if (this.status === 'savepointed' && this.latest) for (const c of this.latest.state.windows) if (!c.fired) for (const r of c.lineage) visit(r);
+    if (this.status === 'savepointed' && this.latest) for (const c of this.latest.state.windows) if (!c.fired) visitStoredLineage(c, visit);
     const from = this.latest?.offsets ?? this.initialOffsets;
     if (from) this.source.visitUnread(from, visit);
   }

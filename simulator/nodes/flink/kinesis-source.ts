@@ -23,6 +23,7 @@
  */
 import type { Message, NodeContext } from '../../core/node.js';
 import type { ConsumedRecord } from '../kafka/client-api.js';
+import { ArrayRecords, type PolledRecords } from '../kafka/polled-records.js';
 import type { FlinkKinesisSourceSpec } from '../../spec/schema/flink.js';
 import type { KinesisStreamNode } from '../kinesis/stream.js';
 import type { GetRecordsRequest, GetRecordsResponse } from '../kinesis/protocol.js';
@@ -57,7 +58,7 @@ export class KinesisSourceReader implements FlinkSourceReader {
     private readonly address: string,
     private readonly stream: KinesisStreamNode,
     private readonly spec: FlinkKinesisSourceSpec,
-    private readonly onRecords: (records: ConsumedRecord[]) => void,
+    private readonly onRecords: (records: PolledRecords) => void,
     private readonly startPosition: KinesisStartPosition = spec['source.init.position'],
   ) {
     this.discover();
@@ -237,7 +238,7 @@ export class KinesisSourceReader implements FlinkSourceReader {
       const topic = this.stream.streamName;
       const records: ConsumedRecord[] = res.entries.map((e) => ({ topic, partition: shardIndex, offset: e.seq, record: e.record }));
       this.positions.set(shardIndex, res.nextSeq);
-      this.onRecords(records);
+      this.onRecords(new ArrayRecords(topic, records));
     }
     this.kick(0);
     return true;

@@ -8,10 +8,10 @@ import { LazyRec, type Rec } from '../../core/record.js';
 import { recField, splitFieldPath } from '../../core/record.js';
 import type { NodeContext } from '../../core/node.js';
 import type { JobSpec } from '../../spec/schema/job.js';
-import type { ConsumedRecord } from '../kafka/client-api.js';
+import type { PolledRecords } from '../kafka/polled-records.js';
 import { compileWhere } from './where.js';
 import { Dedupe } from './dedupe.js';
-import { KeyedWindows, contribution, parseAggregate, windowResult, type Aggregate, type WindowCell } from './windows.js';
+import { KeyedWindows, contribution, parseAggregate, windowResult, type Aggregate, type StoredWindowCell, type WindowCell } from './windows.js';
 import { WatermarkTracker } from './watermarks.js';
 import type { SubtaskLayout } from './subtasks.js';
 import { LocalGlobalCost, sliceLength } from './local-global.js';
@@ -21,7 +21,7 @@ const REFIRED_WHY = 'window fired again: its new result repeats the records of t
 
 /** The keyed state a checkpoint stores (watermarks are not checkpointed: they regenerate from replayed data). */
 export interface OperatorState {
-  windows: WindowCell[];
+  windows: StoredWindowCell[];
   dedupe: Map<string, number> | null;
 }
 
@@ -93,7 +93,7 @@ export class Operators {
   }
 
   /** Runs records through the chain; outputs are appended to `out`. */
-  process(records: readonly ConsumedRecord[], out: Rec[]): void {
+  process(records: PolledRecords, out: Rec[]): void {
     const ledger = this.ctx.ledger;
     const where = this.where_;
     const now = this.ctx.now();
@@ -107,10 +107,11 @@ export class Operators {
     const topKey = keyParts.length === 1 ? keyParts[0]! : null;
     // Per-subtask counts only for a parallel job: parallelism 1 keeps the single-task loop as it was.
     const layout = this.layout.parallelism > 1 ? this.layout : null;
-    for (const cr of records) {
-      const rec = cr.record;
+    for (let i = 0; i < records.length; i++) {
+      const partition = records.partitionAt(i);
+      const rec = records.recordAt(i);
       this.processed++;
-      this.watermarks.observe(cr.partition, rec.eventTimeMs, now);
+      this.watermarks.observe(partition, rec.eventTimeMs, now);
       if (this.where && !this.where(rec.fields)) {
         ledger.noteFiltered(rec.rid, where, filteredWhy);
         continue;
@@ -121,7 +122,7 @@ export class Operators {
         continue;
       }
       if (!this.windows) {
-        if (layout) layout.countIn(layout.sourceSubtaskOf(cr.partition));
+        if (layout) layout.countIn(layout.sourceSubtaskOf(partition));
         out.push(rec);
         continue;
       }
@@ -157,7 +158,7 @@ export class Operators {
    * does its work chained to the source, on the subtask owning the record's partition. A SQL window
    * aggregation the planner split into local and global phases spreads it as local-global.ts says.
    */
-  busyTime(records: readonly ConsumedRecord[], processingTime: number): number {
+  busyTime(records: PolledRecords, processingTime: number): number {
     const layout = this.layout;
     if (layout.parallelism <= 1) {
       layout.busyMs[0] = layout.busyMs[0]! + records.length * processingTime;
@@ -166,16 +167,18 @@ export class Operators {
     const twoPhase = this.windows && this.job?.['local-global'] && this.job.window ? new LocalGlobalCost(layout, sliceLength(this.job.window)) : null;
     if (twoPhase) twoPhase.startBatch();
     else layout.startBatch();
-    for (const cr of records) {
+    for (let i = 0; i < records.length; i++) {
+      const partition = records.partitionAt(i);
       if (!this.windows) {
-        layout.charge(layout.sourceSubtaskOf(cr.partition));
+        layout.charge(layout.sourceSubtaskOf(partition));
         continue;
       }
+      const rec = records.recordAt(i);
       // Records the filter drops never cross the keyBy.
-      if (this.where && !this.where(cr.record.fields)) continue;
-      const keyValue = recField(cr.record, this.keyBy);
+      if (this.where && !this.where(rec.fields)) continue;
+      const keyValue = recField(rec, this.keyBy);
       if (keyValue === undefined || keyValue === null) continue;
-      if (twoPhase) twoPhase.charge(cr.partition, String(keyValue), cr.record.eventTimeMs);
+      if (twoPhase) twoPhase.charge(partition, String(keyValue), rec.eventTimeMs);
       else layout.charge(layout.subtaskOf(String(keyValue)));
     }
     return layout.busyTime(processingTime);
@@ -186,7 +189,7 @@ export class Operators {
     const before = this.watermarks.watermark;
     const wm = this.watermarks.emit(this.ctx.now());
     if (wm === before || !this.windows) return;
-    this.windows.advance(wm, (cell) => this.fire(cell, out));
+    this.windows.advance(wm, (cell, last) => this.fire(cell, out, last));
     this.emitted += out.length;
   }
 
@@ -195,12 +198,12 @@ export class Operators {
    * timers again after a restore, sessions merged) sends its records again: each is an extra copy
    * made here, unless the sink's document id makes the new result replace the old one.
    */
-  private fire(cell: WindowCell, out: Rec[]): void {
+  private fire(cell: WindowCell, out: Rec[], last = false): void {
     this.windowsFired++;
     const ledger = this.ctx.ledger;
     for (let i = 0; i < cell.emitted; i++) ledger.noteDuplicate(cell.lineage[i]!, this.where_, REFIRED_WHY);
     cell.emitted = cell.lineage.length;
-    out.push(windowResult(this.agg, cell));
+    out.push(windowResult(this.agg, cell, last));
   }
 
   snapshot(): OperatorState {

@@ -6,7 +6,7 @@
  * split: a Kafka offset (next to read), a Kinesis sequence position (last read).
  */
 import type { Message } from '../../core/node.js';
-import type { ConsumedRecord } from '../kafka/client-api.js';
+import type { PolledRecords } from '../kafka/polled-records.js';
 
 export type Offsets = ReadonlyMap<number, number>;
 
@@ -51,4 +51,4 @@ export interface FlinkSourceReader {
   lag(offsets?: Offsets): number;
 }
 
-export type SourceFactory = (onRecords: (records: ConsumedRecord[]) => void) => FlinkSourceReader;
+export type SourceFactory = (onRecords: (records: PolledRecords) => void) => FlinkSourceReader;

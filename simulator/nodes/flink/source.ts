@@ -15,7 +15,8 @@
  * newDiscoveryOffsetsInitializer is OffsetsInitializer.earliest()).
  */
 import type { NodeContext } from '../../core/node.js';
-import type { ConsumedRecord, KafkaClusterHandle, KafkaConsumerClient } from '../kafka/client-api.js';
+import type { KafkaClusterHandle, KafkaConsumerClient } from '../kafka/client-api.js';
+import { ArrayRecords, type PolledRecords } from '../kafka/polled-records.js';
 import type { KafkaSourceSpec } from '../../spec/schema/kafka.js';
 import type { Message } from '../../core/node.js';
 import type { FlinkSourceReader, Offsets } from './source-reader.js';
@@ -41,7 +42,7 @@ export class KafkaSourceReader implements FlinkSourceReader {
     private readonly cluster: KafkaClusterHandle,
     private readonly spec: KafkaSourceSpec,
     private readonly checkpointing: boolean,
-    private readonly onRecords: (records: ConsumedRecord[]) => void,
+    private readonly onRecords: (records: PolledRecords) => void,
     private readonly startMode: KafkaSourceSpec['starting-offsets'] = spec['starting-offsets'],
   ) {
     this.partitions = [];
@@ -190,12 +191,18 @@ export class KafkaSourceReader implements FlinkSourceReader {
     const consumer = this.consumer;
     if (!consumer || this.paused) return;
     const gen = this.generation;
-    consumer.poll((records) => {
+    const polled = (records: PolledRecords) => {
       if (gen !== this.generation) return;
-      for (const r of records) this.positions.set(r.partition, r.offset + 1);
+      for (let i = 0; i < records.length; i++) {
+        // One position per run of a partition's records: one past the run's last offset.
+        if (i + 1 === records.length || records.partitionAt(i + 1) !== records.partitionAt(i)) this.positions.set(records.partitionAt(i), records.offsetAt(i) + 1);
+      }
       if (records.length > 0) this.onRecords(records);
       if (!this.paused) this.schedulePoll(records.length > 0 ? 0 : EMPTY_POLL_BACKOFF_MS);
-    });
+    };
+    // The client's index-read poll when it has one (no object per record), else its array.
+    if (consumer.pollRecords) consumer.pollRecords(polled);
+    else consumer.poll((records) => polled(new ArrayRecords(this.spec.topic, records)));
   }
 
   /** Group offsets for monitoring (`commit.offsets.on.checkpoint`), after a checkpoint completed. */

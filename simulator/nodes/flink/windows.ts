@@ -27,6 +27,29 @@ export interface WindowCell {
   emitted: number;
 }
 
+/**
+ * A window cell as a checkpoint keeps it: the cell's values, and its lineage as the first
+ * `lineageLength` rids of `lineage`. A live cell only ever appends to its lineage (a session merge
+ * makes a new array), so the snapshot shares the live array and remembers how long it was, instead
+ * of copying tens of thousands of rids per window at every checkpoint. Read it with `storedLineage`.
+ */
+export interface StoredWindowCell {
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+  readonly sum: number;
+  readonly n: number;
+  readonly lineage: readonly number[];
+  readonly lineageLength: number;
+  readonly fired: boolean;
+  readonly emitted: number;
+}
+
+/** Visits the rids a stored cell held when it was stored. */
+export function visitStoredLineage(cell: StoredWindowCell, visit: (rid: number) => void): void {
+  for (let i = 0; i < cell.lineageLength; i++) visit(cell.lineage[i]!);
+}
+
 export type Aggregate = { kind: 'count' } | { kind: 'sum' | 'avg'; field: string };
 
 export function parseAggregate(text: string): Aggregate {
@@ -42,14 +65,19 @@ export function contribution(agg: Aggregate, value: unknown): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-export function windowResult(agg: Aggregate, cell: WindowCell): Rec {
+/**
+ * The result record of a firing. `last`: the cell is purged as it fires and gets no more records,
+ * so the result takes its lineage array itself instead of a copy (a checkpoint may share it too:
+ * nobody writes into it any more).
+ */
+export function windowResult(agg: Aggregate, cell: WindowCell, last = false): Rec {
   const value = agg.kind === 'avg' ? (cell.n > 0 ? cell.sum / cell.n : 0) : cell.sum;
   return {
     rid: -1,
     id: `${agg.kind}:${cell.key}@${cell.start}`,
     eventTimeMs: cell.end - 1,
     fields: { key: cell.key, window: { start: cell.start, end: cell.end }, value },
-    lineage: cell.lineage.slice(),
+    lineage: last ? cell.lineage : cell.lineage.slice(),
   };
 }
 
@@ -159,16 +187,20 @@ export class KeyedWindows {
     return 1;
   }
 
-  /** The watermark advanced: fire windows that reached end − 1, purge those past their lateness. */
-  advance(watermark: number, fire: (cell: WindowCell) => void): void {
+  /**
+   * The watermark advanced: fire windows that reached end − 1, purge those past their lateness.
+   * `fire` is told when the cell it fires is purged at once (no allowed lateness left): its last firing.
+   */
+  advance(watermark: number, fire: (cell: WindowCell, last: boolean) => void): void {
     for (const [key, cells] of this.byKey) {
       let purge = false;
       for (const c of cells) {
+        const late = this.isWindowLate(c.end, watermark);
         if (!c.fired && c.end - 1 <= watermark) {
           c.fired = true;
-          fire(c);
+          fire(c, late);
         }
-        if (this.isWindowLate(c.end, watermark)) purge = true;
+        if (late) purge = true;
       }
       if (purge) {
         const kept = cells.filter((c) => !this.isWindowLate(c.end, watermark));
@@ -196,18 +228,21 @@ export class KeyedWindows {
     for (const cells of this.byKey.values()) for (const c of cells) for (const r of c.lineage) visit(r);
   }
 
-  snapshot(): WindowCell[] {
-    const out: WindowCell[] = [];
-    for (const cells of this.byKey.values()) for (const c of cells) out.push({ ...c, lineage: c.lineage.slice() });
+  snapshot(): StoredWindowCell[] {
+    const out: StoredWindowCell[] = [];
+    for (const cells of this.byKey.values()) {
+      for (const c of cells) out.push({ key: c.key, start: c.start, end: c.end, sum: c.sum, n: c.n, lineage: c.lineage, lineageLength: c.lineage.length, fired: c.fired, emitted: c.emitted });
+    }
     return out;
   }
 
-  restore(cells: readonly WindowCell[]): void {
+  /** Live cells again from stored ones, each with a lineage of its own (the stored one may be restored again). */
+  restore(cells: readonly StoredWindowCell[]): void {
     this.byKey = new Map();
     for (const c of cells) {
       let list = this.byKey.get(c.key);
       if (!list) this.byKey.set(c.key, (list = []));
-      list.push({ ...c, lineage: c.lineage.slice() });
+      list.push({ key: c.key, start: c.start, end: c.end, sum: c.sum, n: c.n, lineage: c.lineage.slice(0, c.lineageLength), fired: c.fired, emitted: c.emitted });
     }
   }
 }

@@ -15,6 +15,7 @@
 import type { Rec, RecordColumn } from '../../core/record.js';
 import type { Message, NodeContext } from '../../core/node.js';
 import type { WireCodec } from '../../core/event-codec.js';
+import type { PolledRecords } from './polled-records.js';
 
 export interface ProducerConfig {
   acks: '0' | '1' | 'all' | '-1';
@@ -123,6 +124,8 @@ export interface KafkaConsumerClient {
   assign(topic: string, partitions: number[], startOffsets?: ReadonlyMap<number, number>): void;
   /** Fetches up to max.poll.records; calls back with what came (possibly nothing). Also drives auto-commit and liveness. */
   poll(callback: (records: ConsumedRecord[]) => void): void;
+  /** poll(), the records read by index and made only when asked (polled-records.ts); Flink's source uses it when the client has it. */
+  pollRecords?(callback: (records: PolledRecords) => void): void;
   /** Moves the next fetch position of a partition. */
   seek(partition: number, offset: number): void;
   /** Next offset to read per assigned partition. */

@@ -16,12 +16,42 @@ import type { Message, NodeContext } from '../../core/node.js';
 import type { ConsumedRecord, ConsumerConfig, KafkaConsumerClient } from './client-api.js';
 import type { KafkaCluster } from './cluster.js';
 import { EARLIEST, LATEST, type FetchRequest, type FetchResponse } from './fetch-handler.js';
+import type { RecordColumn } from '../../core/record.js';
+import { RunRecords, type PolledRecords, type PolledRun } from './polled-records.js';
 import { ConsumerGroupMembership } from './consumer-group.js';
 import { MetadataCache } from './metadata-cache.js';
 
 const FETCH_MAX_WAIT_MS = 500;
 const POLL_TIMEOUT_MS = 1000;
 const RETRY_BACKOFF_MS = 100;
+
+/**
+ * Fetched records not yet polled: records `from` … `to` − 1 of one stored batch's column (offsets
+ * `baseOffset + j`). The client makes a record when poll() hands it out; `from` moves as it does.
+ */
+interface BufferedRun {
+  readonly topic: string;
+  readonly partition: number;
+  readonly records: RecordColumn;
+  readonly baseOffset: number;
+  from: number;
+  readonly to: number;
+}
+
+/** The records of `runs`, one consumed record each, in order. */
+function consumedRecordsOf(runs: readonly PolledRun[]): ConsumedRecord[] {
+  let n = 0;
+  for (const run of runs) n += run.to - run.from;
+  // Sized up front (max.poll.records is a few thousand); past 64K it grows as it fills, as a huge
+  // preallocation would be a slow dictionary.
+  const out: ConsumedRecord[] = new Array<ConsumedRecord>(Math.min(n, 65_536));
+  let made = 0;
+  for (const run of runs) {
+    for (let j = run.from; j < run.to; j++) out[made++] = { topic: run.topic, partition: run.partition, offset: run.baseOffset + j, record: run.records.at(j)! };
+  }
+  out.length = made;
+  return out;
+}
 
 export class KafkaConsumer implements KafkaConsumerClient {
   topic = '';
@@ -31,9 +61,12 @@ export class KafkaConsumer implements KafkaConsumerClient {
   readonly positions = new Map<number, number>();
   /** Next offset to fetch (ahead of the position while records are buffered). */
   readonly fetchOffsets = new Map<number, number>();
-  private buffer: ConsumedRecord[] = [];
+  /** Fetched, not yet polled: runs in fetch order, none empty, and how many records they hold. */
+  private buffer: BufferedRun[] = [];
+  private buffered = 0;
   private readonly fetches = new Map<number, number>();
-  private pollCallback: ((records: ConsumedRecord[]) => void) | null = null;
+  /** The pending poll: it is handed the runs it takes and makes of them what its caller reads. */
+  private pollCallback: ((runs: PolledRun[]) => void) | null = null;
   private pollSeq = 0;
   private readonly rpcs = new Map<number, (res: Record<string, unknown>) => void>();
   readonly group: ConsumerGroupMembership;
@@ -73,7 +106,7 @@ export class KafkaConsumer implements KafkaConsumerClient {
     // at the given offset, or at the reset policy.
     const kept = new Set(this.assigned);
     this.assigned = [...partitions];
-    this.buffer = this.buffer.filter((r) => partitions.includes(r.partition));
+    this.keepBuffered((r) => partitions.includes(r.partition));
     for (const p of partitions) {
       const start = startOffsets?.get(p);
       if (start === undefined && kept.has(p)) continue;
@@ -108,18 +141,28 @@ export class KafkaConsumer implements KafkaConsumerClient {
     this.assigned = [];
     this.fetchedEnds.clear();
     this.buffer = [];
+    this.buffered = 0;
     this.positions.clear();
     this.fetchOffsets.clear();
     this.fetches.clear();
   }
 
   poll(callback: (records: ConsumedRecord[]) => void): void {
+    this.startPoll((runs) => callback(consumedRecordsOf(runs)));
+  }
+
+  /** poll(), handing the records as runs of stored batches: no object is made per record (Flink's source). */
+  pollRecords(callback: (records: PolledRecords) => void): void {
+    this.startPoll((runs) => callback(new RunRecords(this.topic, runs)));
+  }
+
+  private startPoll(callback: (runs: PolledRun[]) => void): void {
     if (this.closed) return;
     this.stats.polls++;
     this.group.polled();
     this.pollCallback = callback;
     const seq = ++this.pollSeq;
-    if (this.buffer.length > 0) {
+    if (this.buffered > 0) {
       this.host.timer(0, () => this.deliver());
       return;
     }
@@ -134,15 +177,10 @@ export class KafkaConsumer implements KafkaConsumerClient {
     if (!cb) return;
     this.pollCallback = null;
     this.pollSeq++;
-    const max = this.config['max.poll.records'];
-    const out = this.buffer.length <= max ? this.buffer : this.buffer.slice(0, max);
-    this.buffer = this.buffer.length <= max ? [] : this.buffer.slice(max);
+    const { runs, count } = this.takeBuffered(this.config['max.poll.records']);
     // The position of each partition is one past its last record here; records come grouped by
     // partition, so set it at the end of each run (same values, same key order as per record).
-    for (let i = 0; i < out.length; i++) {
-      const r = out[i]!;
-      if (i + 1 === out.length || out[i + 1]!.partition !== r.partition) this.positions.set(r.partition, r.offset + 1);
-    }
+    for (const run of runs) this.positions.set(run.partition, run.baseOffset + run.to);
     // A partition whose buffer emptied is at its fetch offset (past markers and aborted records).
     for (const p of this.assigned) {
       if (!this.buffer.some((r) => r.partition === p)) {
@@ -150,8 +188,34 @@ export class KafkaConsumer implements KafkaConsumerClient {
         if (f !== undefined && f >= 0) this.positions.set(p, f);
       }
     }
-    this.stats.recordsReturned += out.length;
-    cb(out);
+    this.stats.recordsReturned += count;
+    cb(runs);
+  }
+
+  /** The first `max` buffered records as runs, in fetch order (records of one partition come together). */
+  private takeBuffered(max: number): { runs: PolledRun[]; count: number } {
+    const n = Math.min(max, this.buffered);
+    const runs: PolledRun[] = [];
+    let taken = 0;
+    let used = 0;
+    while (taken < n) {
+      const run = this.buffer[used]!;
+      const end = Math.min(run.to, run.from + (n - taken));
+      runs.push({ topic: run.topic, partition: run.partition, records: run.records, baseOffset: run.baseOffset, from: run.from, to: end });
+      taken += end - run.from;
+      run.from = end;
+      if (end === run.to) used++;
+    }
+    if (used > 0) this.buffer = this.buffer.slice(used);
+    this.buffered -= n;
+    return { runs, count: n };
+  }
+
+  /** Drops buffered runs whose partition fails `keep` (reassignment, seek). */
+  private keepBuffered(keep: (run: BufferedRun) => boolean): void {
+    this.buffer = this.buffer.filter(keep);
+    this.buffered = 0;
+    for (const run of this.buffer) this.buffered += run.to - run.from;
   }
 
   /** A broker died: its reset ends our fetch to it, so the next poll may fetch again (from the new leader, once elected). */
@@ -218,11 +282,12 @@ export class KafkaConsumer implements KafkaConsumerClient {
           );
         }
       }
-      for (const e of r.entries) this.buffer.push(e);
+      for (const run of r.runs) this.buffer.push({ topic: r.topic, partition: r.partition, records: run.records, baseOffset: run.baseOffset, from: run.from, to: run.to });
+      this.buffered += r.count;
       this.fetchOffsets.set(r.partition, r.nextOffset);
       this.fetchedEnds.set(r.partition, this.config['isolation.level'] === 'read_committed' ? r.lastStableOffset : r.highWatermark);
     }
-    if (this.pollCallback && this.buffer.length > 0) this.deliver();
+    if (this.pollCallback && this.buffered > 0) this.deliver();
     else if (this.pollCallback) {
       if (retryLater) this.host.timer(RETRY_BACKOFF_MS, () => this.sendFetches());
       else this.sendFetches();
@@ -252,7 +317,7 @@ export class KafkaConsumer implements KafkaConsumerClient {
   }
 
   seek(partition: number, offset: number): void {
-    this.buffer = this.buffer.filter((r) => r.partition !== partition);
+    this.keepBuffered((r) => r.partition !== partition);
     this.startAt(partition, offset);
   }
 
@@ -321,6 +386,6 @@ export class KafkaConsumer implements KafkaConsumerClient {
   }
 
   inspect(): unknown {
-    return { topic: this.topic, mode: this.mode, memberId: this.group.memberId, generation: this.group.generation, assignment: [...this.assigned], positions: Object.fromEntries(this.positions), buffered: this.buffer.length, ...this.stats };
+    return { topic: this.topic, mode: this.mode, memberId: this.group.memberId, generation: this.group.generation, assignment: [...this.assigned], positions: Object.fromEntries(this.positions), buffered: this.buffered, ...this.stats };
   }
 }

@@ -9,10 +9,9 @@
  *
  * Offsets -1 and -2 ask for the earliest / latest offset (ListOffsets, folded into the fetch).
  */
-import { recordValueBytes } from './record-bytes.js';
 import type { Message } from '../../core/node.js';
 import type { Broker } from './broker.js';
-import type { LogEntry } from './partition-log.js';
+import type { LogRun, LogSlice } from './partition-log.js';
 import { tpKey } from './tp-key.js';
 
 export const EARLIEST = -1;
@@ -32,7 +31,15 @@ export interface FetchResult {
   error?: string;
   /** The offset the fetch started from (resolved when -1/-2 was asked). */
   fetchOffset: number;
-  entries: LogEntry[];
+  /**
+   * The records, as runs of the leader's stored batches (partition-log.ts `readSlice`): the consumer
+   * makes each record when its application polls it, so an answer in flight holds no record objects.
+   */
+  runs: readonly LogRun[];
+  /** Records in `runs`. */
+  count: number;
+  /** Their value bytes (record-bytes.ts): what the broker counts as bytes out and the wire carries. */
+  valueBytes: number;
   nextOffset: number;
   logStartOffset: number;
   highWatermark: number;
@@ -53,20 +60,33 @@ export interface ParkedFetch {
 function result(
   p: { topic: string; partition: number },
   fetchOffset: number,
-  entries: LogEntry[],
-  nextOffset: number,
+  slice: LogSlice,
   logStartOffset: number,
   highWatermark: number,
   lastStableOffset: number,
   error: string | undefined,
 ): FetchResult {
-  const r: FetchResult = { topic: p.topic, partition: p.partition, entries, fetchOffset, logStartOffset, highWatermark, lastStableOffset, nextOffset };
+  const r: FetchResult = {
+    topic: p.topic,
+    partition: p.partition,
+    runs: slice.runs,
+    count: slice.count,
+    valueBytes: slice.valueBytes,
+    fetchOffset,
+    logStartOffset,
+    highWatermark,
+    lastStableOffset,
+    nextOffset: slice.nextOffset,
+  };
   if (error !== undefined) r.error = error;
   return r;
 }
 
-/** Shared by the answers that carry no records; nobody writes into an answer's entries. */
-const NO_ENTRIES: LogEntry[] = [];
+/** Shared by the answers that carry no records; nobody writes into an answer's runs. */
+const NO_RUNS: readonly LogRun[] = [];
+
+/** An answer without records that tells the reader to go on at `offset`. */
+const nothingAt = (offset: number): LogSlice => ({ runs: NO_RUNS, count: 0, nextOffset: offset, valueBytes: 0 });
 
 function answer(broker: Broker, req: FetchRequest, from: string, final: boolean): boolean {
   const results: FetchResult[] = [];
@@ -75,7 +95,7 @@ function answer(broker: Broker, req: FetchRequest, from: string, final: boolean)
   for (const p of req.partitions) {
     const r = broker.replicas.get(tpKey(p.topic, p.partition));
     if (!r || r.leader !== broker.brokerId) {
-      results.push(result(p, p.offset, NO_ENTRIES, p.offset, 0, 0, 0, 'NOT_LEADER_OR_FOLLOWER'));
+      results.push(result(p, p.offset, nothingAt(p.offset), 0, 0, 0, 'NOT_LEADER_OR_FOLLOWER'));
       anything = true;
       continue;
     }
@@ -84,15 +104,15 @@ function answer(broker: Broker, req: FetchRequest, from: string, final: boolean)
     const limit = req.readCommitted ? lso : log.highWatermark;
     const offset = p.offset === EARLIEST ? log.logStartOffset : p.offset === LATEST ? limit : p.offset;
     if (offset < log.logStartOffset || offset > log.logEndOffset) {
-      results.push(result(p, offset, NO_ENTRIES, offset, log.logStartOffset, log.highWatermark, lso, 'OFFSET_OUT_OF_RANGE'));
+      results.push(result(p, offset, nothingAt(offset), log.logStartOffset, log.highWatermark, lso, 'OFFSET_OUT_OF_RANGE'));
       anything = true;
       continue;
     }
-    const { entries, nextOffset } = budget > 0 ? log.read(offset, limit, budget, req.readCommitted) : { entries: [], nextOffset: offset };
-    budget -= entries.length;
-    for (const e of entries) broker.meters.bytesOut += recordValueBytes(e.record);
-    if (entries.length > 0 || nextOffset !== offset || p.offset < 0) anything = true;
-    results.push(result(p, offset, entries, nextOffset, log.logStartOffset, log.highWatermark, lso, undefined));
+    const slice = budget > 0 ? log.readSlice(offset, limit, budget, req.readCommitted) : nothingAt(offset);
+    budget -= slice.count;
+    broker.meters.bytesOut += slice.valueBytes;
+    if (slice.count > 0 || slice.nextOffset !== offset || p.offset < 0) anything = true;
+    results.push(result(p, offset, slice, log.logStartOffset, log.highWatermark, lso, undefined));
   }
   if (!anything && !final) return false;
   broker.ctx.send(from, { kind: 'kafka.fetch.response', requestId: req.requestId, results } as FetchResponse);

@@ -113,6 +113,38 @@ export interface LogEntry {
   readonly record: Rec;
 }
 
+/**
+ * Records `from` … `to` − 1 of one stored batch's column, at offsets `baseOffset + j`: what a read
+ * gives of that batch, before any record object is made (a column makes one each time it is asked).
+ */
+export interface LogRun {
+  readonly records: RecordColumn;
+  readonly baseOffset: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A read as runs of stored batches: how many records, the offset after them, and their value bytes (record-bytes.ts). */
+export interface LogSlice {
+  readonly runs: readonly LogRun[];
+  readonly count: number;
+  readonly nextOffset: number;
+  readonly valueBytes: number;
+}
+
+/** The reader's records of `runs`, in order, one entry each. */
+export function entriesOf(topic: string, partition: number, runs: readonly LogRun[], count: number): LogEntry[] {
+  // Sized up front instead of grown push by push; beyond 64K the array grows as it fills (a huge
+  // preallocation would be a slow dictionary).
+  const entries: LogEntry[] = new Array<LogEntry>(Math.min(count, 65_536));
+  let n = 0;
+  for (const run of runs) {
+    for (let j = run.from; j < run.to; j++) entries[n++] = { topic, partition, offset: run.baseOffset + j, record: run.records.at(j)! };
+  }
+  entries.length = n;
+  return entries;
+}
+
 export class PartitionLog {
   private batches: LogBatch[] = [];
   /** Index of the first retained batch (retention moves it; the array is compacted now and then). */
@@ -335,14 +367,23 @@ export class PartitionLog {
    * Records a consumer may read from `offset` up to `limit` (the HW, or the LSO for read_committed),
    * at most `maxRecords`. read_committed skips records of aborted transactions; read_uncommitted
    * returns them (SEMANTICS §3). Control markers take an offset but are never returned.
+   * `valueBytes`: the records' value bytes (record-bytes.ts), what the broker counts as bytes out.
    */
-  read(offset: number, limit: number, maxRecords: number, skipAborted: boolean): { entries: LogEntry[]; nextOffset: number } {
-    // At most this many entries: sized up front instead of grown push by push (consumers read
-    // millions). Beyond 64K the array grows as it fills; a huge preallocation would be a slow dictionary.
+  read(offset: number, limit: number, maxRecords: number, skipAborted: boolean): { entries: LogEntry[]; nextOffset: number; valueBytes: number } {
+    const slice = this.readSlice(offset, limit, maxRecords, skipAborted);
+    return { entries: entriesOf(this.topic, this.partition, slice.runs, slice.count), nextOffset: slice.nextOffset, valueBytes: slice.valueBytes };
+  }
+
+  /**
+   * `read` as runs of the stored batches: the same records and offsets, none of them made yet. A fetch
+   * answers with this, and the consumer makes each record when its application polls it.
+   */
+  readSlice(offset: number, limit: number, maxRecords: number, skipAborted: boolean): LogSlice {
     const most = Math.max(0, Math.min(maxRecords, limit - offset));
-    const entries: LogEntry[] = new Array<LogEntry>(Math.min(most, 65_536));
+    const runs: LogRun[] = [];
     let n = 0;
     let next = offset;
+    let valueBytes = 0;
     for (let i = this.batchIndexAt(offset); i < this.batches.length && n < most; i++) {
       const b = this.batches[i]!;
       if (b.baseOffset >= limit) break;
@@ -353,13 +394,18 @@ export class PartitionLog {
         next = b.baseOffset + count;
         continue;
       }
-      let j = Math.max(0, next - b.baseOffset);
       const records = b.records;
-      for (; j < records.length && n < most; j++) entries[n++] = { topic: this.topic, partition: this.partition, offset: b.baseOffset + j, record: records.at(j)! };
-      next = b.baseOffset + j;
+      const from = Math.max(0, next - b.baseOffset);
+      const to = Math.max(from, Math.min(records.length, from + (most - n)));
+      if (to > from) runs.push({ records, baseOffset: b.baseOffset, from, to });
+      // A whole batch's value bytes are its column's sum, worked out once per column (storedBytes); a
+      // batch cut by the offset or the record budget counts the records it gives.
+      if (from === 0 && to === records.length) valueBytes += storedBytes(b) - BATCH_HEADER_BYTES;
+      else for (let j = from; j < to; j++) valueBytes += messageLengthOf(records.at(j)!);
+      n += to - from;
+      next = b.baseOffset + to;
     }
-    entries.length = n;
-    return { entries, nextOffset: next };
+    return { runs, count: n, nextOffset: next, valueBytes };
   }
 
   isAborted(producerId: number, offset: number): boolean {

@@ -34,7 +34,8 @@ describe('bytes of one message on its link', () => {
   it('counts Kafka record values, requests and fetch answers alike', () => {
     const produce = { kind: 'kafka.produce', batches: [{ records: [a] }, { records: [b] }] } as unknown as Message;
     expect(messageBytes(produce)).toBe(6 + 10);
-    const fetch = { kind: 'kafka.fetch.response', results: [{ entries: [{ record: a }, { record: b }] }, { entries: [] }] } as unknown as Message;
+    // A fetch answer carries the value bytes the broker summed as it read (partition-log.ts readSlice).
+    const fetch = { kind: 'kafka.fetch.response', results: [{ valueBytes: messageLengthOf(a) + messageLengthOf(b) }, { valueBytes: 0 }] } as unknown as Message;
     expect(messageBytes(fetch)).toBe(16);
     // A fetch request carries no records.
     expect(messageBytes({ kind: 'kafka.fetch' })).toBe(0);
