@@ -118,13 +118,18 @@ export abstract class LazyRec implements Rec {
   /** What `readField(this.fields, path)` gives, without building the map. */
   field(path: string): FieldValue | undefined {
     const parts = splitFieldPath(path);
-    let value = this.top(parts[0]!);
-    for (let i = 1; i < parts.length; i++) {
-      if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return undefined;
-      value = (value as FieldMap)[parts[i]!];
-    }
-    return value;
+    return below(this.top(parts[0]!), parts);
   }
+}
+
+/** The value at `parts[1…]` under `top`, the value of the top-level field `parts[0]`, as readField walks it. */
+export function below(top: FieldValue | undefined, parts: readonly string[]): FieldValue | undefined {
+  let value = top;
+  for (let i = 1; i < parts.length; i++) {
+    if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    value = (value as FieldMap)[parts[i]!];
+  }
+  return value;
 }
 
 /** `readField(rec.fields, path)`, computing only that field of a lazy record. */
@@ -151,6 +156,9 @@ export interface RecordColumn extends Iterable<Rec> {
   messageBytes?(): number;
   /** Visits `ridsOf` of every record in order, when the column knows them without making the records. */
   visitRids?(visit: (rid: number) => void): void;
+  /** `recField(at(j), path)` and `at(j).eventTimeMs`, when the column knows them without making the record. */
+  fieldAt?(j: number, path: string): FieldValue | undefined;
+  eventTimeAt?(j: number): number;
 }
 
 /** Visits the rids the records stand for (a line's own, an aggregate's lineage), in order. */

@@ -10,7 +10,7 @@
  * `ParsedAccessLine` without writing or parsing any text. Any other line or pattern takes the general
  * path, which reads `fields` as for any record.
  */
-import { forEachRid, LazyRec, messageLengthOf, type FieldMap, type FieldValue, type Rec, type RecordColumn } from '../../core/record.js';
+import { below, forEachRid, LazyRec, messageLengthOf, recField, splitFieldPath, type FieldMap, type FieldValue, type Rec, type RecordColumn } from '../../core/record.js';
 import type { Workload } from '../../workload/workload.js';
 import { ACCESS_CAPTURE_NAMES, type TextMeasure } from '../../workload/generators.js';
 import { jsonLength, jsonStringLength } from '../../core/json-length.js';
@@ -57,6 +57,11 @@ function shippedField(rid: number, eventTimeMs: number, read: ReadStamp, name: s
     default:
       return undefined;
   }
+}
+
+/** A top-level field of a parsed access line: one of the four shipped fields, a capture, or nothing. */
+function parsedField(rid: number, eventTimeMs: number, read: ReadStamp, name: string): FieldValue | undefined {
+  return shippedField(rid, eventTimeMs, read, name) ?? read.source.workload.accessCapture(rid, eventTimeMs, name) ?? NO_FIELDS[name];
 }
 
 /** `"name":`, what a member of a JSON object takes before its value. */
@@ -176,7 +181,7 @@ export class ParsedAccessLine extends LazyRec {
   }
 
   protected top(name: string): FieldValue | undefined {
-    return shippedField(this.rid, this.eventTimeMs, this.read, name) ?? this.read.source.workload.accessCapture(this.rid, this.eventTimeMs, name) ?? NO_FIELDS[name];
+    return parsedField(this.rid, this.eventTimeMs, this.read, name);
   }
 
   override jsonLength(withMetadata: boolean): number {
@@ -363,6 +368,28 @@ class PackedLines implements RecordColumn {
 
   visitRids(visit: (rid: number) => void): void {
     for (let j = 0; j < this.rids.length; j++) visit(this.rids[j]!);
+  }
+
+  eventTimeAt(j: number): number {
+    return this.readAt(j).source.workload.eventTimeMs(this.rids[j]!);
+  }
+
+  /** A field of record j as a reader sees it (through the codec), computed alone: no record, no field map. */
+  fieldAt(j: number, path: string): FieldValue | undefined {
+    // A plain codec's line is written from the event; that one field takes the record.
+    if (this.codec !== null && this.codec.name !== 'json') return recField(this.at(j)!, path);
+    const parts = splitFieldPath(path);
+    // The json codec writes the event without `@metadata` (core/event-codec.ts).
+    if (this.codec !== null && parts[0] === '@metadata') return undefined;
+    const rid = this.rids[j]!;
+    const read = this.readAt(j);
+    return below(parsedField(rid, read.source.workload.eventTimeMs(rid), read, parts[0]!), parts);
+  }
+
+  private readAt(j: number): ReadStamp {
+    let k = this.runStarts.length - 1;
+    while (this.runStarts[k]! > j) k--;
+    return this.runReads[k]!;
   }
 
   *[Symbol.iterator](): Iterator<Rec> {

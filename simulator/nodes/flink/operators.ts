@@ -107,8 +107,27 @@ export class Operators {
     const topKey = keyParts.length === 1 ? keyParts[0]! : null;
     // Per-subtask counts only for a parallel job: parallelism 1 keeps the single-task loop as it was.
     const layout = this.layout.parallelism > 1 ? this.layout : null;
+    // Without a filter or a dedupe step a record is read field by field (its key, its value): a column
+    // that keeps ids then makes no record for it.
+    const byIndex = !this.where && !this.dedupe && this.windows !== null;
     for (let i = 0; i < records.length; i++) {
       const partition = records.partitionAt(i);
+      if (byIndex) {
+        this.processed++;
+        const rid = records.ridAt(i);
+        const eventTimeMs = records.eventTimeAt(i);
+        this.watermarks.observe(partition, eventTimeMs, now);
+        const keyValue = records.fieldAt(i, this.keyBy);
+        if (keyValue === undefined || keyValue === null) {
+          ledger.noteFiltered(rid, where, noKeyWhy);
+          continue;
+        }
+        const key = String(keyValue);
+        if (layout) layout.countIn(layout.subtaskOf(key));
+        const v = this.agg.kind === 'count' ? 1 : contribution(this.agg, records.fieldAt(i, this.agg.field));
+        this.placed(this.windows!.add(key, eventTimeMs, rid, v, wm, fire), rid, key, layout, records, i);
+        continue;
+      }
       const rec = records.recordAt(i);
       this.processed++;
       this.watermarks.observe(partition, rec.eventTimeMs, now);
@@ -135,20 +154,26 @@ export class Operators {
       // keyBy: the record goes to the subtask owning its key group, which holds the key's window state.
       if (layout) layout.countIn(layout.subtaskOf(key));
       const v = this.agg.kind === 'count' ? 1 : contribution(this.agg, recField(rec, this.agg.field));
-      const windows = this.windows.add(key, rec.eventTimeMs, rec.rid, v, wm, fire);
-      // Sliding windows overlap: a record counts once in each of its windows, so the results hold it that many times.
-      for (let w = 1; w < windows; w++) ledger.noteDuplicate(rec.rid, where, OVERLAP_WHY);
-      if (windows === 0) {
-        if (this.job?.['late-data'] === 'side-output') {
-          this.sideOutput.push(rec);
-          ledger.noteLateSideOutput(rec.rid, where, 'window already closed: routed to the late-data side output');
-        } else {
-          this.lateDropped++;
-          ledger.noteLate(rec.rid, where, 'window already closed: dropped (numLateRecordsDropped)');
-        }
-      } else if (ledger.isTraced(rec.rid)) ledger.trace(rec.rid, where, layout ? `added to window state (key ${key}, subtask ${layout.subtaskOf(key)} of ${layout.parallelism})` : `added to window state (key ${key})`);
+      this.placed(this.windows.add(key, rec.eventTimeMs, rec.rid, v, wm, fire), rec.rid, key, layout, records, i);
     }
     this.emitted += out.length;
+  }
+
+  /** What became of record `i` once window state took it into `windows` windows (0: all of them had closed). */
+  private placed(windows: number, rid: number, key: string, layout: SubtaskLayout | null, records: PolledRecords, i: number): void {
+    const ledger = this.ctx.ledger;
+    const where = this.where_;
+    // Sliding windows overlap: a record counts once in each of its windows, so the results hold it that many times.
+    for (let w = 1; w < windows; w++) ledger.noteDuplicate(rid, where, OVERLAP_WHY);
+    if (windows === 0) {
+      if (this.job?.['late-data'] === 'side-output') {
+        this.sideOutput.push(records.recordAt(i));
+        ledger.noteLateSideOutput(rid, where, 'window already closed: routed to the late-data side output');
+      } else {
+        this.lateDropped++;
+        ledger.noteLate(rid, where, 'window already closed: dropped (numLateRecordsDropped)');
+      }
+    } else if (ledger.isTraced(rid)) ledger.trace(rid, where, layout ? `added to window state (key ${key}, subtask ${layout.subtaskOf(key)} of ${layout.parallelism})` : `added to window state (key ${key})`);
   }
 
   /**

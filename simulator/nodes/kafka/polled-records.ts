@@ -7,7 +7,7 @@
  * Readers go through a poll front to back, mostly; `RunRecords` keeps the run it read last, so that
  * walk costs no search.
  */
-import type { Rec, RecordColumn } from '../../core/record.js';
+import { recField, type FieldValue, type Rec, type RecordColumn } from '../../core/record.js';
 import type { ConsumedRecord } from './client-api.js';
 import { ridAt } from './partition-log.js';
 
@@ -21,6 +21,9 @@ export interface PolledRecords {
   recordAt(i: number): Rec;
   /** `recordAt(i).rid`, without making the record where the column keeps ids. */
   ridAt(i: number): number;
+  /** `recordAt(i).eventTimeMs` and `recField(recordAt(i), path)`, likewise. */
+  eventTimeAt(i: number): number;
+  fieldAt(i: number, path: string): FieldValue | undefined;
 }
 
 /** Records `from` … `to` − 1 of one stored batch's column, at offsets `baseOffset + j`, of one partition. */
@@ -80,6 +83,18 @@ export class RunRecords implements PolledRecords {
     const r = this.seek(i);
     return ridAt(r.records, r.from + (i - this.runStart));
   }
+
+  eventTimeAt(i: number): number {
+    const r = this.seek(i);
+    const j = r.from + (i - this.runStart);
+    return r.records.eventTimeAt ? r.records.eventTimeAt(j) : r.records.at(j)!.eventTimeMs;
+  }
+
+  fieldAt(i: number, path: string): FieldValue | undefined {
+    const r = this.seek(i);
+    const j = r.from + (i - this.runStart);
+    return r.records.fieldAt ? r.records.fieldAt(j, path) : recField(r.records.at(j)!, path);
+  }
 }
 
 export class ArrayRecords implements PolledRecords {
@@ -106,6 +121,14 @@ export class ArrayRecords implements PolledRecords {
 
   ridAt(i: number): number {
     return this.records[i]!.record.rid;
+  }
+
+  eventTimeAt(i: number): number {
+    return this.records[i]!.record.eventTimeMs;
+  }
+
+  fieldAt(i: number, path: string): FieldValue | undefined {
+    return recField(this.records[i]!.record, path);
   }
 }
 

@@ -10,10 +10,11 @@ import { workloadSchema } from '../../../simulator/spec/schema/workload.js';
 import { ACCESS_CAPTURE_NAMES } from '../../../simulator/workload/generators.js';
 import { compileGrok } from '../../../simulator/nodes/logstash/grok.js';
 import { combinedApacheEvent, parseCombinedApache } from '../../../simulator/nodes/logstash/grok-fast-apache.js';
-import { packLines, ShippedLine, type ReadStamp } from '../../../simulator/nodes/beats/shipped-line.js';
+import { packLines, RecordBuffer, ShippedLine, type ReadStamp } from '../../../simulator/nodes/beats/shipped-line.js';
+import { FilteredRec } from '../../../simulator/nodes/logstash/filtered-rec.js';
 import { ridAt } from '../../../simulator/nodes/kafka/partition-log.js';
 import { metadataId } from '../../../simulator/nodes/beats/event-id.js';
-import { LazyRec, messageLengthOf, readField, recField, type FieldMap, type Rec } from '../../../simulator/core/record.js';
+import { forEachRid, LazyRec, messageLengthOf, readField, recField, type FieldMap, type Rec } from '../../../simulator/core/record.js';
 import { compileFilters } from '../../../simulator/nodes/logstash/filters.js';
 import { compileCondition } from '../../../simulator/nodes/logstash/conditional.js';
 import { EncodedRec, JSON_CODEC, PLAIN_CODEC } from '../../../simulator/core/event-codec.js';
@@ -134,6 +135,64 @@ describe('lazy access-log lines', () => {
     expect(Array.isArray(stored)).toBe(true);
     expect([...stored].every((rec) => rec instanceof EncodedRec)).toBe(true);
     expect(stored.at(30)!.fields).toEqual({ message: 'x' });
+  });
+
+  it('read a field and an event time of a packed record, through each codec, as the record made again reads them', () => {
+    const grok = compileFilters([{ grok: { match: { message: '%{COMBINEDAPACHELOG}' }, tag_on_failure: ['_grokparsefailure'], break_on_match: true } }]);
+    const w = workload(9, { malformed: 0 });
+    const reads = [stamp(w, ['add_id'], 0), stamp(w, ['add_id'], 2)];
+    const parsed = Array.from({ length: 24 }, (_, j) => grok(new ShippedLine(j * 5, w.eventTimeMs(j * 5), reads[j < 10 ? 0 : 1]!), 0)!);
+    const paths = ['status', 'verb', 'message', '@timestamp', '@metadata', '[@metadata][_id]', 'missing', 'status.inner'];
+    for (const codec of [null, JSON_CODEC, PLAIN_CODEC]) {
+      const column = packLines(parsed, codec);
+      parsed.forEach((_, j) => {
+        const rec = column.at(j)!;
+        expect(column.eventTimeAt!(j)).toBe(rec.eventTimeMs);
+        for (const path of paths) expect(column.fieldAt!(j, path), `${codec?.name ?? 'none'} ${path} of ${j}`).toEqual(recField(rec, path));
+      });
+    }
+  });
+
+  it('collect a producer batch as ids while its records are parsed lines, and as the records once another kind arrives', () => {
+    const grok = compileFilters([{ grok: { match: { message: '%{COMBINEDAPACHELOG}' }, tag_on_failure: ['_grokparsefailure'], break_on_match: true } }]);
+    const w = workload(4, { malformed: 0 });
+    const read = stamp(w, [], 0);
+    const parsed = Array.from({ length: 12 }, (_, j) => grok(new ShippedLine(j, w.eventTimeMs(j), read), 0)!);
+    const buffer = new RecordBuffer(4);
+    for (const rec of parsed) buffer.push(rec);
+    expect(buffer.length).toBe(12);
+    expect(buffer.messageBytes()).toBe(parsed.reduce((n, r) => n + messageLengthOf(r), 0));
+    expect(Array.isArray(buffer.stored(null))).toBe(false);
+    parsed.forEach((rec, j) => expect(JSON.stringify(buffer.at(j)!.fields)).toBe(JSON.stringify(rec.fields)));
+    const window: Rec = { rid: -1, eventTimeMs: 0, fields: { key: '200' }, id: 'count:200@0', lineage: [3, 4] };
+    buffer.push(window);
+    expect(buffer.length).toBe(13);
+    expect(buffer.ridAt(12)).toBe(-1);
+    const rids: number[] = [];
+    forEachRid(buffer, (rid) => rids.push(rid));
+    expect(rids).toEqual([...parsed.map((r) => r.rid), 3, 4]);
+    expect(Array.isArray(buffer.stored(null))).toBe(true);
+  });
+
+  it('keep an event that date and mutate rewrote as its input and the filters, reading the same fields again', () => {
+    const filters = compileFilters([
+      { grok: { match: { message: '%{COMBINEDAPACHELOG}' }, tag_on_failure: ['_grokparsefailure'], break_on_match: true } },
+      { date: { match: ['timestamp', 'dd/MMM/yyyy:HH:mm:ss Z'], target: '@timestamp', tag_on_failure: ['_dateparsefailure'] } },
+      { mutate: { convert: { bytes: 'integer' }, remove_field: ['timestamp'] } },
+    ]);
+    const w = workload(6, { malformed: 0 });
+    const read = stamp(w, ['add_id'], 0);
+    for (let rid = 0; rid < 30; rid++) {
+      const line = new ShippedLine(rid, w.eventTimeMs(rid), read);
+      const out = filters(line, 1000)!;
+      expect(out).toBeInstanceOf(FilteredRec);
+      const eager = { rid, eventTimeMs: line.eventTimeMs, fields: line.fields };
+      const expected = filters(eager, 1000)!;
+      expect(JSON.stringify(out.fields)).toBe(JSON.stringify(expected.fields));
+      expect(out.eventTimeMs).toBe(expected.eventTimeMs);
+      expect(messageLengthOf(out)).toBe(messageLengthOf(expected));
+      expect(recField(out, 'bytes')).toEqual(readField(expected.fields, 'bytes'));
+    }
   });
 });
 
