@@ -205,24 +205,21 @@ export class ParsedAccessLine extends LazyRec {
 
 /**
  * A producer batch's records, collected one send at a time into the column `packLines` makes of them:
- * while every record is a parsed access line, rids, message lengths and reads in typed arrays, so a
- * record waiting in the accumulator, or in flight until three replicas have it, costs 6 bytes and no
+ * while every record is a parsed access line, rids, message lengths and reads as small integers, so a
+ * record waiting in the accumulator, or in flight until three replicas have it, costs 16 bytes and no
  * object for the garbage collector to copy. The first record of another kind turns the buffer into a
  * plain list. `at(j)` makes a packed record again (equal, not identical), as a log batch's column does.
  */
 export class RecordBuffer implements RecordColumn {
-  private rids: Int32Array;
-  private lengths: Uint16Array;
+  // Plain arrays of small integers while the batch fills: a typed array this small still gets a
+  // backing store of its own outside the heap, which cost more than the batch's records.
+  private readonly rids: number[] = [];
+  private readonly lengths: number[] = [];
   private readonly runStarts: number[] = [];
   private readonly runReads: ReadStamp[] = [];
   private packed = 0;
   /** The records, once one of them could not be packed; null while all are packed. */
   private list: Rec[] | null = null;
-
-  constructor(capacity: number) {
-    this.rids = new Int32Array(Math.max(1, capacity));
-    this.lengths = new Uint16Array(this.rids.length);
-  }
 
   get length(): number {
     return this.list === null ? this.packed : this.list.length;
@@ -232,9 +229,8 @@ export class RecordBuffer implements RecordColumn {
     if (this.list === null && rec instanceof ParsedAccessLine && rec.rid <= 0x7fffffff) {
       const length = rec.messageLength();
       if (length <= 0xffff) {
-        if (this.packed === this.rids.length) this.grow();
-        this.rids[this.packed] = rec.rid;
-        this.lengths[this.packed] = length;
+        this.rids.push(rec.rid);
+        this.lengths.push(length);
         if (this.runReads[this.runReads.length - 1] !== rec.read) {
           this.runStarts.push(this.packed);
           this.runReads.push(rec.read);
@@ -272,8 +268,7 @@ export class RecordBuffer implements RecordColumn {
   stored(codec: WireCodec | null): RecordColumn {
     if (this.list !== null) return packLines(this.list, codec);
     if (this.packed === 0) return [];
-    // Views, not copies: a batch takes no records once it is sent, so its arrays no longer change.
-    return new PackedLines(this.rids.subarray(0, this.packed), this.lengths.subarray(0, this.packed), Int32Array.from(this.runStarts), this.runReads.slice(), codec);
+    return new PackedLines(Int32Array.from(this.rids), Uint16Array.from(this.lengths), Int32Array.from(this.runStarts), this.runReads.slice(), codec);
   }
 
   *[Symbol.iterator](): Iterator<Rec> {
@@ -282,15 +277,6 @@ export class RecordBuffer implements RecordColumn {
 
   private packedAt(j: number): ParsedAccessLine {
     return lineAt(this.rids[j]!, this.lengths[j]!, this.runStarts, this.runReads, j);
-  }
-
-  private grow(): void {
-    const rids = new Int32Array(this.rids.length * 2);
-    rids.set(this.rids);
-    const lengths = new Uint16Array(rids.length);
-    lengths.set(this.lengths);
-    this.rids = rids;
-    this.lengths = lengths;
   }
 }
 

@@ -47,7 +47,7 @@ export class Accumulator {
     const key = tpKey(topic, partition);
     let b = this.open.get(key);
     if (!b) {
-      b = { topic, partition, records: new RecordBuffer(this.batchRecords), callbacks: [], callbackStarts: [], createdMs: nowMs, baseSequence: -1, producerId: -1, producerEpoch: -1, attempts: 0, retryAtMs: 0, maybeWritten: false };
+      b = { topic, partition, records: new RecordBuffer(), callbacks: [], callbackStarts: [], createdMs: nowMs, baseSequence: -1, producerId: -1, producerEpoch: -1, attempts: 0, retryAtMs: 0, maybeWritten: false };
       this.open.set(key, b);
     }
     const callback = cb ?? noop;

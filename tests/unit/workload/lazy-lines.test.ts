@@ -158,7 +158,7 @@ describe('lazy access-log lines', () => {
     const w = workload(4, { malformed: 0 });
     const read = stamp(w, [], 0);
     const parsed = Array.from({ length: 12 }, (_, j) => grok(new ShippedLine(j, w.eventTimeMs(j), read), 0)!);
-    const buffer = new RecordBuffer(4);
+    const buffer = new RecordBuffer();
     for (const rec of parsed) buffer.push(rec);
     expect(buffer.length).toBe(12);
     expect(buffer.messageBytes()).toBe(parsed.reduce((n, r) => n + messageLengthOf(r), 0));
