@@ -16,6 +16,7 @@ import { ACCESS_CAPTURE_NAMES, type TextMeasure } from '../../workload/generator
 import { jsonLength, jsonStringLength } from '../../core/json-length.js';
 import { ID_LENGTH, metadataId } from './event-id.js';
 import { EncodedRec, type WireCodec } from '../../core/event-codec.js';
+import { int32Column, uint16Column } from '../../core/column-arena.js';
 
 /** What a Filebeat's events share: the workload they come from and the processors that set `@metadata._id`. */
 export interface ShipSource {
@@ -268,7 +269,7 @@ export class RecordBuffer implements RecordColumn {
   stored(codec: WireCodec | null): RecordColumn {
     if (this.list !== null) return packLines(this.list, codec);
     if (this.packed === 0) return [];
-    return new PackedLines(Int32Array.from(this.rids), Uint16Array.from(this.lengths), Int32Array.from(this.runStarts), this.runReads.slice(), codec);
+    return new PackedLines(int32Column(this.rids), uint16Column(this.lengths), this.runStarts.slice(), this.runReads.slice(), codec);
   }
 
   *[Symbol.iterator](): Iterator<Rec> {
@@ -299,8 +300,8 @@ function lineAt(rid: number, length: number, runStarts: ArrayLike<number>, runRe
 export function packLines(records: readonly Rec[], codec: WireCodec | null): RecordColumn {
   const n = records.length;
   if (n === 0) return records;
-  const rids = new Int32Array(n);
-  const lengths = new Uint16Array(n);
+  const rids: number[] = [];
+  const lengths: number[] = [];
   const runStarts: number[] = [];
   const runReads: ReadStamp[] = [];
   for (let j = 0; j < n; j++) {
@@ -308,14 +309,14 @@ export function packLines(records: readonly Rec[], codec: WireCodec | null): Rec
     if (!(line instanceof ParsedAccessLine)) return encodeAll(records, codec);
     const length = line.messageLength();
     if (line.rid > 0x7fffffff || length > 0xffff) return encodeAll(records, codec);
-    rids[j] = line.rid;
-    lengths[j] = length;
+    rids.push(line.rid);
+    lengths.push(length);
     if (runReads[runReads.length - 1] !== line.read) {
       runStarts.push(j);
       runReads.push(line.read);
     }
   }
-  return new PackedLines(rids, lengths, Int32Array.from(runStarts), runReads, codec);
+  return new PackedLines(int32Column(rids), uint16Column(lengths), runStarts, runReads, codec);
 }
 
 /** A batch that cannot be packed, as its readers see it: each record through the codec. */
@@ -327,7 +328,7 @@ class PackedLines implements RecordColumn {
   constructor(
     private readonly rids: Int32Array,
     private readonly lengths: Uint16Array,
-    private readonly runStarts: Int32Array,
+    private readonly runStarts: readonly number[],
     private readonly runReads: readonly ReadStamp[],
     private readonly codec: WireCodec | null,
   ) {}
