@@ -6,7 +6,7 @@ import { bulkItemBytes, documentBytes, messageBytes } from '../../../simulator/c
 import fc from 'fast-check';
 import { Workload } from '../../../simulator/workload/workload.js';
 import { workloadSchema } from '../../../simulator/spec/schema/workload.js';
-import { ParsedAccessLine, ShippedLine, type ReadStamp } from '../../../simulator/nodes/beats/shipped-line.js';
+import { ParsedAccessLine, RecordBuffer, ShippedLine, type ReadStamp } from '../../../simulator/nodes/beats/shipped-line.js';
 
 const rec = (rid: number, message: string): Rec => ({ rid, eventTimeMs: 0, fields: { message, '@timestamp': '2026-01-01T00:00:00.000Z', '@metadata': { beat: 'filebeat' } } });
 // {"message":"GET /a","@timestamp":"2026-01-01T00:00:00.000Z","@metadata":{"beat":"filebeat"}}
@@ -32,7 +32,13 @@ describe('bytes of one message on its link', () => {
   });
 
   it('counts Kafka record values, requests and fetch answers alike', () => {
-    const produce = { kind: 'kafka.produce', batches: [{ records: [a] }, { records: [b] }] } as unknown as Message;
+    // A producer batch holds its records in a RecordBuffer (packed as ids while they are parsed lines).
+    const batchOf = (rec: Rec) => {
+      const records = new RecordBuffer();
+      records.push(rec);
+      return { records };
+    };
+    const produce = { kind: 'kafka.produce', batches: [batchOf(a), batchOf(b)] } as unknown as Message;
     expect(messageBytes(produce)).toBe(6 + 10);
     // A fetch answer carries the value bytes the broker summed as it read (partition-log.ts readSlice).
     const fetch = { kind: 'kafka.fetch.response', results: [{ valueBytes: messageLengthOf(a) + messageLengthOf(b) }, { valueBytes: 0 }] } as unknown as Message;
