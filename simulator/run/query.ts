@@ -93,11 +93,11 @@ export function truthWindows(workload: Workload, q: QueryDefinition, keys?: KeyC
   const lastOfKey = new Map<string, { t: number; cells: Acc[]; slot: number }>();
   const sessions = new Map<string, number[]>();
   for (let rid = 0; rid < workload.total; rid++) {
-    const keyValue = workload.truthField(rid, q.keyBy);
+    const t = workload.eventTimeMs(rid);
+    const keyValue = workload.truthField(rid, q.keyBy, t);
     if (keyValue === null) continue;
     const key = String(keyValue);
-    const t = workload.eventTimeMs(rid);
-    const v = aggKind === 'count' ? 1 : Number(workload.truthField(rid, aggField ?? '') ?? 0);
+    const v = aggKind === 'count' ? 1 : Number(workload.truthField(rid, aggField ?? '', t) ?? 0);
     if (q.window.type === 'session') {
       keys?.setSlot(rid, keys.slotFor(key));
       let list = sessions.get(key);

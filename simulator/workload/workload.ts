@@ -184,11 +184,11 @@ export class Workload {
     return LOG_FIELD_JSON_LENGTH + this.fileJsonLengths[this.fileOf(rid)]! + jsonNumberLength(this.lineOf(rid));
   }
 
-  /** Ground truth of one field, or null for a malformed line. */
-  truthField(rid: number, field: string): string | number | null {
+  /** Ground truth of one field, or null for a malformed line; `eventTimeMs` is `eventTimeMs(rid)`, when the caller has it. */
+  truthField(rid: number, field: string, eventTimeMs = this.eventTimeMs(rid)): string | number | null {
     if (this.isMalformed(rid)) return null;
     // The one field alone when the generator can compute it (same draws, same value), else the whole line.
-    const fast = generateField(this.spec.generator, this.seed, rid, this.eventTimeMs(rid), field);
+    const fast = generateField(this.spec.generator, this.seed, rid, eventTimeMs, field);
     if (fast !== undefined) return fast;
     const fields = this.line(rid).fields;
     if (!fields) return null;
