@@ -23,7 +23,8 @@ import { Registry } from './registry.js';
 import { Harvesters } from './harvesters.js';
 import type { FileSegments } from './rotation.js';
 import type { Batch, BeatEvent, BeatsOutputClient, PublishOutcome } from './batch.js';
-import { ShippedLine, type ReadStamp, type ShipSource } from './shipped-line.js';
+import type { ReadStamp, ShipSource } from './shipped-line.js';
+import { PendingLines } from './pending-lines.js';
 
 /** One output client (a connection, or a failover set of them) with its own window and backoff. */
 interface OutputWorker {
@@ -45,9 +46,8 @@ export class FilebeatNode implements SimNode {
   private turn = 0;
   private readonly registry: Registry;
   private h!: Harvesters;
-  /** Events read but not yet in a batch (FIFO from `head`). */
-  private pending: ShippedLine[] = [];
-  private head = 0;
+  /** Lines read but not yet in a batch, oldest first. */
+  private readonly pending = new PendingLines();
   private readonly inflight = new Map<number, Batch>();
   private readonly retry: Batch[] = [];
   private queued = 0;
@@ -126,15 +126,13 @@ export class FilebeatNode implements SimNode {
   }
 
   private enqueue(file: number, line: number, readBefore: boolean): void {
-    const w = this.workload;
-    const rid = w.ridOf(file, line);
-    // The workload's fields (message, log) plus what Filebeat adds, computed when something reads them.
-    const rec = new ShippedLine(rid, w.eventTimeMs(rid), this.readStamp);
+    const rid = this.workload.ridOf(file, line);
     if (readBefore) {
       this.ctx.ledger.noteDuplicate(rid, this.address, 'read again after a restart from the flushed registry offset');
     }
     if (this.ctx.ledger.isTraced(rid)) this.ctx.ledger.trace(rid, this.address, `harvested line ${line + 1} of ${this.workload.fileName(file)}`);
-    this.pending.push(rec);
+    // The event (the workload's fields plus what Filebeat adds) is made when a batch takes the line.
+    this.pending.push(rid, this.readStamp);
     this.queued++;
   }
 
@@ -163,15 +161,9 @@ export class FilebeatNode implements SimNode {
         // A resend of events that may have arrived: the output can end up with two copies [FB5].
         if (batch.sent) for (const e of batch.events) this.ctx.ledger.noteDuplicate(e.rid, this.address, 'batch resent after a failed or unacknowledged send');
       } else {
-        const available = this.pending.length - this.head;
+        const available = this.pending.available;
         if (available === 0) break;
-        const n = Math.min(available, this.spec.bulk_max_size);
-        batch = { id: this.nextBatch++, events: this.pending.slice(this.head, this.head + n), sent: false };
-        this.head += n;
-        if (this.head > 4096 && this.head * 2 > this.pending.length) {
-          this.pending = this.pending.slice(this.head);
-          this.head = 0;
-        }
+        batch = { id: this.nextBatch++, events: this.pending.take(Math.min(available, this.spec.bulk_max_size)), sent: false };
       }
       this.counters.batchesSent++;
       this.inflight.set(batch.id, batch);
@@ -241,8 +233,7 @@ export class FilebeatNode implements SimNode {
   crash(): void {
     this.up = false;
     this.h.crash();
-    this.pending = [];
-    this.head = 0;
+    this.pending.clear();
     this.inflight.clear();
     this.retry.length = 0;
     this.queued = 0;
@@ -258,7 +249,7 @@ export class FilebeatNode implements SimNode {
 
   heldRecords(visit: (rid: number) => void): void {
     if (this.up) {
-      for (let i = this.head; i < this.pending.length; i++) visit(this.pending[i]!.rid);
+      this.pending.visit(visit);
       for (const b of this.inflight.values()) for (const e of b.events) visit(e.rid);
       for (const b of this.retry) for (const e of b.events) visit(e.rid);
       for (const w of this.workers) w.client.heldRecords?.(visit);
