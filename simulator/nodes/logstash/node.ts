@@ -261,7 +261,7 @@ export class LogstashNode implements SimNode {
       // Batches in the workers' hands die with the process; their senders already have their ACK.
       this.visitWorkerBatches((s) => {
         if (!this.queue.senderAcked(s)) return;
-        this.ctx.ledger.noteLoss(this.queue.rec(s).rid, this.address, 'in a worker batch when the process died (memory queue)');
+        this.ctx.ledger.noteLoss(this.queue.rid(s), this.address, 'in a worker batch when the process died (memory queue)');
         this.counters.lostOnCrash++;
       });
     }
@@ -288,7 +288,7 @@ export class LogstashNode implements SimNode {
     if (this.up) {
       // A memory queue forgets what workers took; those batches are the workers' to report.
       this.queue.visit(visit, this.spec['queue.type'] === 'persisted');
-      if (this.spec['queue.type'] === 'memory') this.visitWorkerBatches((s) => visit(this.queue.rec(s).rid));
+      if (this.spec['queue.type'] === 'memory') this.visitWorkerBatches((s) => visit(this.queue.rid(s)));
       for (const b of this.blocked) for (let i = b.written; i < b.records.length; i++) visit(b.records[i]!.rid);
       for (const o of this.outputs) o.heldRecords?.(visit);
     } else if (this.spec['queue.type'] === 'persisted') {

@@ -8,13 +8,26 @@
  * and is never given to another event. The columns are rings: slot s lives at index
  * `s mod capacity`, so dropping the oldest slots moves nothing, and the rings double (the only
  * copy) when the slots held no longer fit.
+ *
+ * An event Filebeat shipped (a ShippedLine: its rid, and the read that gives its `@timestamp` and
+ * incarnation) is kept as its rid and its read, and made again when a worker takes it: the ring
+ * then holds no young object for each scavenge to trace from the old generation.
  */
 import type { Rec } from '../../core/record.js';
+import { ShippedLine, type ReadStamp } from '../beats/shipped-line.js';
+
+/** What a slot holds: the event, or the read of a shipped line whose rid is in `rids`. */
+type Held = Rec | ReadStamp | undefined;
+
+function isRead(held: Rec | ReadStamp): held is ReadStamp {
+  return (held as Partial<Rec>).rid === undefined;
+}
 
 const INITIAL_CAPACITY = 1024;
 
 export class QueueSlots {
-  private recs = new Array<Rec | undefined>(INITIAL_CAPACITY).fill(undefined);
+  private recs = new Array<Held>(INITIAL_CAPACITY).fill(undefined);
+  private rids = new Int32Array(INITIAL_CAPACITY);
   private flags = new Uint8Array(INITIAL_CAPACITY);
   /** capacity - 1 (the capacity is a power of two). */
   private mask = INITIAL_CAPACITY - 1;
@@ -34,13 +47,28 @@ export class QueueSlots {
   append(rec: Rec, flags: number): number {
     if (this.next - this.first > this.mask) this.grow();
     const i = this.next & this.mask;
-    this.recs[i] = rec;
+    if (rec instanceof ShippedLine && rec.rid <= 0x7fffffff) {
+      this.recs[i] = rec.read;
+      this.rids[i] = rec.rid;
+    } else this.recs[i] = rec;
     this.flags[i] = flags;
     return this.next++;
   }
 
+  /** The event in `slot`; a shipped line is made again (equal, not identical). */
   rec(slot: number): Rec {
-    return this.recs[slot & this.mask]!;
+    const i = slot & this.mask;
+    const held = this.recs[i]!;
+    if (!isRead(held)) return held;
+    const rid = this.rids[i]!;
+    return new ShippedLine(rid, held.source.workload.eventTimeMs(rid), held);
+  }
+
+  /** `rec(slot).rid`, without making the event. */
+  rid(slot: number): number {
+    const i = slot & this.mask;
+    const held = this.recs[i]!;
+    return isRead(held) ? this.rids[i]! : held.rid;
   }
 
   has(slot: number, flag: number): boolean {
@@ -72,16 +100,19 @@ export class QueueSlots {
    * mistaken for one of them.
    */
   rebuild(from: number, keep: (slot: number) => boolean): void {
-    const recs = new Array<Rec | undefined>(this.recs.length).fill(undefined);
+    const recs = new Array<Held>(this.recs.length).fill(undefined);
+    const rids = new Int32Array(this.rids.length);
     const flags = new Uint8Array(this.flags.length);
     let next = this.next;
     for (let s = from; s < this.next; s++) {
       if (!keep(s)) continue;
       recs[next & this.mask] = this.recs[s & this.mask];
+      rids[next & this.mask] = this.rids[s & this.mask]!;
       flags[next & this.mask] = this.flags[s & this.mask]!;
       next++;
     }
     this.recs = recs;
+    this.rids = rids;
     this.flags = flags;
     this.first = this.next;
     this.next = next;
@@ -89,13 +120,16 @@ export class QueueSlots {
 
   private grow(): void {
     const capacity = this.recs.length * 2;
-    const recs = new Array<Rec | undefined>(capacity).fill(undefined);
+    const recs = new Array<Held>(capacity).fill(undefined);
+    const rids = new Int32Array(capacity);
     const flags = new Uint8Array(capacity);
     for (let s = this.first; s < this.next; s++) {
       recs[s & (capacity - 1)] = this.recs[s & this.mask];
+      rids[s & (capacity - 1)] = this.rids[s & this.mask]!;
       flags[s & (capacity - 1)] = this.flags[s & this.mask]!;
     }
     this.recs = recs;
+    this.rids = rids;
     this.flags = flags;
     this.mask = capacity - 1;
   }

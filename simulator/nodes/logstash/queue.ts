@@ -87,6 +87,11 @@ export class LogstashQueue {
     return this.slots.rec(slot);
   }
 
+  /** `rec(slot).rid`, without making the event. */
+  rid(slot: number): number {
+    return this.slots.rid(slot);
+  }
+
   acked(slot: number): boolean {
     return this.slots.has(slot, ACKED);
   }
@@ -197,7 +202,7 @@ export class LogstashQueue {
 
   visit(visit: (rid: number) => void, includeTaken: boolean): void {
     for (let s = includeTaken ? this.first : this.readPos; s < this.slots.end; s++) {
-      if (!this.slots.has(s, ACKED)) visit(this.slots.rec(s).rid);
+      if (!this.slots.has(s, ACKED)) visit(this.slots.rid(s));
     }
   }
 }
