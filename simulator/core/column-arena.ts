@@ -19,7 +19,8 @@ export function int32Column(values: readonly number[]): Int32Array {
     int32Chunk = new Int32Array(CHUNK_ELEMENTS);
     int32Used = 0;
   }
-  const column = int32Chunk.subarray(int32Used, int32Used + n);
+  // The constructor on the chunk's buffer, not subarray(): subarray looks up a species constructor each call.
+  const column = new Int32Array(int32Chunk.buffer, int32Used * 4, n);
   int32Used += n;
   for (let i = 0; i < n; i++) column[i] = values[i]!;
   return column;
@@ -33,7 +34,7 @@ export function uint16Column(values: readonly number[]): Uint16Array {
     uint16Chunk = new Uint16Array(CHUNK_ELEMENTS);
     uint16Used = 0;
   }
-  const column = uint16Chunk.subarray(uint16Used, uint16Used + n);
+  const column = new Uint16Array(uint16Chunk.buffer, uint16Used * 2, n);
   uint16Used += n;
   for (let i = 0; i < n; i++) column[i] = values[i]!;
   return column;

@@ -109,8 +109,11 @@ export class ShippedLine extends LazyRec {
     readonly rid: number,
     readonly eventTimeMs: number,
     readonly read: ReadStamp,
+    /** `message.length` when already known (an event made again from a queue that kept it), else -1. */
+    messageChars = -1,
   ) {
     super();
+    this.messageChars = messageChars;
   }
 
   get fields(): FieldMap {
@@ -123,10 +126,15 @@ export class ShippedLine extends LazyRec {
   }
 
   /** `message.length`, worked out the first time a Kafka client or broker counts the record's bytes (it does several times). */
-  private messageChars = -1;
+  private messageChars: number;
 
   messageLength(): number {
     if (this.messageChars < 0) this.messageChars = this.read.source.workload.textLength(this.rid, this.eventTimeMs);
+    return this.messageChars;
+  }
+
+  /** `messageLength()` if it has been worked out already, else -1 (nothing is computed). */
+  knownMessageLength(): number {
     return this.messageChars;
   }
 

@@ -28,6 +28,8 @@ const INITIAL_CAPACITY = 1024;
 export class QueueSlots {
   private recs = new Array<Held>(INITIAL_CAPACITY).fill(undefined);
   private rids = new Int32Array(INITIAL_CAPACITY);
+  /** A shipped line's message length if the Beats client already measured it (else -1): not measured twice. */
+  private lengths = new Int32Array(INITIAL_CAPACITY);
   private flags = new Uint8Array(INITIAL_CAPACITY);
   /** capacity - 1 (the capacity is a power of two). */
   private mask = INITIAL_CAPACITY - 1;
@@ -50,6 +52,7 @@ export class QueueSlots {
     if (rec instanceof ShippedLine && rec.rid <= 0x7fffffff) {
       this.recs[i] = rec.read;
       this.rids[i] = rec.rid;
+      this.lengths[i] = rec.knownMessageLength();
     } else this.recs[i] = rec;
     this.flags[i] = flags;
     return this.next++;
@@ -61,7 +64,7 @@ export class QueueSlots {
     const held = this.recs[i]!;
     if (!isRead(held)) return held;
     const rid = this.rids[i]!;
-    return new ShippedLine(rid, held.source.workload.eventTimeMs(rid), held);
+    return new ShippedLine(rid, held.source.workload.eventTimeMs(rid), held, this.lengths[i]!);
   }
 
   /** `rec(slot).rid`, without making the event. */
@@ -102,17 +105,20 @@ export class QueueSlots {
   rebuild(from: number, keep: (slot: number) => boolean): void {
     const recs = new Array<Held>(this.recs.length).fill(undefined);
     const rids = new Int32Array(this.rids.length);
+    const lengths = new Int32Array(this.lengths.length);
     const flags = new Uint8Array(this.flags.length);
     let next = this.next;
     for (let s = from; s < this.next; s++) {
       if (!keep(s)) continue;
       recs[next & this.mask] = this.recs[s & this.mask];
       rids[next & this.mask] = this.rids[s & this.mask]!;
+      lengths[next & this.mask] = this.lengths[s & this.mask]!;
       flags[next & this.mask] = this.flags[s & this.mask]!;
       next++;
     }
     this.recs = recs;
     this.rids = rids;
+    this.lengths = lengths;
     this.flags = flags;
     this.first = this.next;
     this.next = next;
@@ -122,14 +128,17 @@ export class QueueSlots {
     const capacity = this.recs.length * 2;
     const recs = new Array<Held>(capacity).fill(undefined);
     const rids = new Int32Array(capacity);
+    const lengths = new Int32Array(capacity);
     const flags = new Uint8Array(capacity);
     for (let s = this.first; s < this.next; s++) {
       recs[s & (capacity - 1)] = this.recs[s & this.mask];
       rids[s & (capacity - 1)] = this.rids[s & this.mask]!;
+      lengths[s & (capacity - 1)] = this.lengths[s & this.mask]!;
       flags[s & (capacity - 1)] = this.flags[s & this.mask]!;
     }
     this.recs = recs;
     this.rids = rids;
+    this.lengths = lengths;
     this.flags = flags;
     this.mask = capacity - 1;
   }
