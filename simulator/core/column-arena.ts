@@ -6,36 +6,35 @@
  */
 const CHUNK_ELEMENTS = 1 << 16;
 
-let int32Chunk = new Int32Array(0);
-let int32Used = 0;
-let uint16Chunk = new Uint16Array(0);
-let uint16Used = 0;
+type Column = Int32Array | Uint16Array;
 
-/** An Int32Array holding `values`, in a shared chunk unless it is large. */
-export function int32Column(values: readonly number[]): Int32Array {
-  const n = values.length;
-  if (n > CHUNK_ELEMENTS / 8) return Int32Array.from(values);
-  if (int32Used + n > int32Chunk.length) {
-    int32Chunk = new Int32Array(CHUNK_ELEMENTS);
-    int32Used = 0;
-  }
-  // The constructor on the chunk's buffer, not subarray(): subarray looks up a species constructor each call.
-  const column = new Int32Array(int32Chunk.buffer, int32Used * 4, n);
-  int32Used += n;
-  for (let i = 0; i < n; i++) column[i] = values[i]!;
-  return column;
+interface ColumnType<T extends Column> {
+  new (length: number): T;
+  new (buffer: ArrayBufferLike, byteOffset: number, length: number): T;
+  readonly BYTES_PER_ELEMENT: number;
+  from(values: ArrayLike<number>): T;
 }
 
-/** A Uint16Array holding `values` (each at most 0xffff), in a shared chunk unless it is large. */
-export function uint16Column(values: readonly number[]): Uint16Array {
-  const n = values.length;
-  if (n > CHUNK_ELEMENTS / 8) return Uint16Array.from(values);
-  if (uint16Used + n > uint16Chunk.length) {
-    uint16Chunk = new Uint16Array(CHUNK_ELEMENTS);
-    uint16Used = 0;
-  }
-  const column = new Uint16Array(uint16Chunk.buffer, uint16Used * 2, n);
-  uint16Used += n;
-  for (let i = 0; i < n; i++) column[i] = values[i]!;
-  return column;
+/** A maker of columns of one type holding given values, in a shared chunk unless they are many. */
+function arena<T extends Column>(Type: ColumnType<T>): (values: readonly number[]) => T {
+  let chunk = new Type(0);
+  let used = 0;
+  return (values) => {
+    const n = values.length;
+    if (n > CHUNK_ELEMENTS / 8) return Type.from(values);
+    if (used + n > chunk.length) {
+      chunk = new Type(CHUNK_ELEMENTS);
+      used = 0;
+    }
+    // The constructor on the chunk's buffer, not subarray(): subarray looks up a species constructor each call.
+    const column = new Type(chunk.buffer, used * Type.BYTES_PER_ELEMENT, n);
+    used += n;
+    column.set(values);
+    return column;
+  };
 }
+
+/** An Int32Array holding `values`. */
+export const int32Column = arena(Int32Array);
+/** A Uint16Array holding `values` (each at most 0xffff). */
+export const uint16Column = arena(Uint16Array);
