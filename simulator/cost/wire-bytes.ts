@@ -13,7 +13,6 @@
 import type { Message } from '../core/node.js';
 import { LazyRec, messageLengthOf, type Rec, type RecordColumn } from '../core/record.js';
 import { jsonLength } from '../core/json-length.js';
-import { recordValueBytes } from '../nodes/kafka/record-bytes.js';
 import type { ProduceRequest } from '../nodes/kafka/produce-handler.js';
 import type { FetchResponse } from '../nodes/kafka/fetch-handler.js';
 import type { EsBulkItem, EsBulkRequest } from '../nodes/elasticsearch/protocol.js';
