@@ -1,8 +1,7 @@
-/** What the browser benches share: a built site in Chromium, the exercise island that hosts their runs, and a long-task watch. */
-import { existsSync, readdirSync } from 'node:fs';
+/** What the browser benches share: a built site in Chromium, the Lab page that hosts their runs, and a long-task watch. */
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import setup from '../browser/global-setup.js';
 import { launchBrowser } from '../browser/support.js';
@@ -29,29 +28,6 @@ export async function withSitePage(body: (page: Page, baseURL: string) => Promis
   }
 }
 
-/** The first lesson that has an exercise, and that exercise. */
-export function firstExercise(): { lesson: string; slug: string } {
-  const dir = fileURLToPath(new URL('../../lessons/', import.meta.url));
-  for (const lesson of readdirSync(dir).filter((d) => /^\d\d-/.test(d)).sort()) {
-    const ex = `${dir}${lesson}/exercises`;
-    const slug = existsSync(ex) ? readdirSync(ex).sort()[0] : undefined;
-    if (slug) return { lesson, slug };
-  }
-  throw new Error('no lesson has an exercise to host the run');
-}
-
-/** Opens the first exercise, waits for it to hydrate, and puts `pipeline` in its editor. */
-export async function exerciseWith(page: Page, baseURL: string, pipeline: string): Promise<Locator> {
-  const { lesson, slug } = firstExercise();
-  await page.goto(`${baseURL}/lessons/${lesson}/`, { waitUntil: 'load' });
-  const el = page.locator(`pipeline-exercise[data-slug="${slug}"]`);
-  await el.scrollIntoViewIfNeeded();
-  await page.locator(`pipeline-exercise[data-slug="${slug}"][data-ready="true"]`).waitFor({ timeout: 60_000 });
-  await el.evaluate((node, text) => (node as HTMLElement & { setFileText(n: string, t: string): void }).setFileText('pipeline.yaml', text), pipeline);
-  await page.waitForTimeout(1000);
-  return el;
-}
-
 /** Starts recording the page's long tasks (PerformanceObserver 'longtask'); the result reads their durations so far. */
 export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
   await page.evaluate(() => {
@@ -64,26 +40,48 @@ export async function watchLongTasks(page: Page): Promise<() => Promise<number[]
   return () => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
 }
 
-/** What one timed run in the exercise island measured. */
-export interface TimedRun {
-  /** Click on Run to the verdict on screen. */
-  clickToVerdictMs: number;
-  /** The worker's own simulating time (the island's data-wall-ms). */
-  workerMs: number;
-  /** Main-thread tasks over 50 ms from the click until the results have rendered. */
+/**
+ * Opens the Lab page with `spec` in its editor. The Lab hosts the big runs: exercises are workspaces
+ * of real files, so a spec written for a bench has no exercise to go in.
+ */
+export async function openLab(page: Page, baseURL: string, spec: string): Promise<void> {
+  await page.goto(`${baseURL}/lab/`, { waitUntil: 'load' });
+  await page.waitForSelector('pipeline-lab[data-ready="true"]', { timeout: 60_000 });
+  await page.evaluate((text) => (document.querySelector('pipeline-lab') as unknown as { setSpecText(t: string): void }).setSpecText(text), spec);
+}
+
+/** Fills the Lab's sweep: the parameter at `pointer`, its values (`0..0.19 step 0.01`, `7`) and how many seeds. */
+export async function setSweep(page: Page, pointer: string, values: string, seeds: number): Promise<void> {
+  await page.locator('[data-slot="sweep"] .lab-pointer').fill(pointer);
+  await page.fill('#lab-sweep-values', values);
+  await page.fill('#lab-sweep-seeds', String(seeds));
+  await page.waitForTimeout(500);
+}
+
+/** What one sweep in the Lab measured: click to "Sweep finished", what the Lab said, and the main thread's long tasks meanwhile. */
+export interface TimedSweep {
+  clickToFinishedMs: number;
+  said: string;
   longTasks: number[];
 }
 
-/** Clicks Run in `el`, times it to the verdict, then lets the results render (charts come one per task) before reading the long tasks. */
-export async function timedRun(page: Page, el: Locator): Promise<TimedRun> {
-  // Only tasks during the run count: hydration (Monaco, xterm) happened before.
+/** Clicks Run sweep, times it to "Sweep finished", then lets the charts render before reading the long tasks. */
+export async function timedSweep(page: Page): Promise<TimedSweep> {
   const longTasks = await watchLongTasks(page);
   const started = Date.now();
-  await el.locator('button', { hasText: /^Run$/ }).click();
-  await el.locator('.ex-verdict').first().waitFor({ timeout: 300_000 });
-  const clickToVerdictMs = Date.now() - started;
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  const status = page.locator('[data-slot="sweep"] .lab-status', { hasText: /Sweep finished/ });
+  await status.waitFor({ timeout: 600_000 });
+  const clickToFinishedMs = Date.now() - started;
   await page.waitForTimeout(2000);
-  return { clickToVerdictMs, workerMs: Number(await el.getAttribute('data-wall-ms')), longTasks: await longTasks() };
+  return { clickToFinishedMs, said: (await status.textContent())?.trim() ?? '', longTasks: await longTasks() };
+}
+
+/** One run of `spec` in the Lab's worker: a sweep of its own seed, once. */
+export async function labRun(page: Page, baseURL: string, spec: string): Promise<TimedSweep> {
+  await openLab(page, baseURL, spec);
+  await setSweep(page, '/seed', /^seed:\s*(\d+)/m.exec(spec)?.[1] ?? '1', 1);
+  return timedSweep(page);
 }
 
 /**
