@@ -10,7 +10,7 @@
  * one job version can be reused by later runs of that version (the simulated run still reads,
  * and is charged for, every record). Sessions and `dedupe` need all records together.
  */
-import type { FieldValue, Rec } from '../core/record.js';
+import type { Rec } from '../core/record.js';
 import { recField, ridsOf } from '../core/record.js';
 import type { JobSpec, WindowSpec } from '../spec/schema/job.js';
 import { windowStartsFor, type WindowValue } from '../run/query.js';
@@ -49,11 +49,6 @@ export function mergeable(job: JobSpec): boolean {
   return job.window?.type !== 'session' && !job.dedupe;
 }
 
-/** Reads one field of a record; a lazy record computes that field alone instead of building all of them (its text included). */
-function fieldReader(path: string): (rec: Rec) => FieldValue | undefined {
-  return (rec) => recField(rec, path);
-}
-
 type Keep = (rec: Rec) => boolean;
 
 class CellTable {
@@ -82,27 +77,27 @@ function addTo(c: Cell, v: number, rids: readonly number[] | number, t: number):
 
 /** Per-record pass shared by both paths: filter, key, value; `emit` places the record. */
 function scan(records: Iterable<Rec>, job: JobSpec, keyBy: string, keep: Keep, emit: (key: string, v: number, rec: Rec) => void): Rec[] {
-  const readKey = fieldReader(job['key-by'] ?? keyBy);
+  // One field at a time: a lazy record computes that field alone, not its whole map (text included).
+  const keyPath = job['key-by'] ?? keyBy;
   const [aggKind, aggField] = job.aggregate.split(':') as [string, string | undefined];
-  const readValue = fieldReader(aggField ?? '');
-  const readId = job.dedupe ? fieldReader(job.dedupe.field) : undefined;
+  const idPath = job.dedupe?.field;
   // A batch job sees all data at once, so its distinct() is exact: no TTL can expire an id.
   const seenIds = new Set<string>();
   const filtered: Rec[] = [];
   for (const rec of records) {
-    const keyValue = readKey(rec);
+    const keyValue = recField(rec, keyPath);
     if (keyValue === undefined || keyValue === null || typeof keyValue === 'object' || !keep(rec)) {
       filtered.push(rec);
       continue;
     }
-    if (readId) {
-      const id = readId(rec);
+    if (idPath !== undefined) {
+      const id = recField(rec, idPath);
       if (typeof id === 'string' || typeof id === 'number') {
         if (seenIds.has(String(id))) continue;
         seenIds.add(String(id));
       }
     }
-    const v = aggKind === 'count' ? 1 : Number(readValue(rec) ?? 0);
+    const v = aggKind === 'count' ? 1 : Number(recField(rec, aggField ?? '') ?? 0);
     emit(String(keyValue), Number.isFinite(v) ? v : 0, rec);
   }
   return filtered;

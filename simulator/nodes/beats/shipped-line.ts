@@ -290,11 +290,16 @@ export class RecordBuffer implements RecordColumn {
 }
 
 /** Record `j` of a packed column: the run it is in gives its read (a batch holds a few runs at most). */
-function lineAt(rid: number, length: number, runStarts: ArrayLike<number>, runReads: readonly ReadStamp[], j: number): ParsedAccessLine {
+function lineAt(rid: number, length: number, runStarts: readonly number[], runReads: readonly ReadStamp[], j: number): ParsedAccessLine {
+  const read = readOf(runStarts, runReads, j);
+  return new ParsedAccessLine(rid, read.source.workload.eventTimeMs(rid), read, length);
+}
+
+/** The read of record `j`: that of the last run starting at or before it. */
+function readOf(runStarts: readonly number[], runReads: readonly ReadStamp[], j: number): ReadStamp {
   let k = runStarts.length - 1;
   while (runStarts[k]! > j) k--;
-  const read = runReads[k]!;
-  return new ParsedAccessLine(rid, read.source.workload.eventTimeMs(rid), read, length);
+  return runReads[k]!;
 }
 
 /**
@@ -382,9 +387,7 @@ class PackedLines implements RecordColumn {
   }
 
   private readAt(j: number): ReadStamp {
-    let k = this.runStarts.length - 1;
-    while (this.runStarts[k]! > j) k--;
-    return this.runReads[k]!;
+    return readOf(this.runStarts, this.runReads, j);
   }
 
   *[Symbol.iterator](): Iterator<Rec> {
