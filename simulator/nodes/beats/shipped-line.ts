@@ -16,7 +16,7 @@ import { ACCESS_CAPTURE_NAMES, type TextMeasure } from '../../workload/generator
 import { jsonLength, jsonStringLength } from '../../core/json-length.js';
 import { ID_LENGTH, metadataId } from './event-id.js';
 import { EncodedRec, type WireCodec } from '../../core/event-codec.js';
-import { int32Column, uint16Column } from '../../core/column-arena.js';
+import { int32Column, scratchInt32, scratchUint16, uint16Column } from '../../core/column-arena.js';
 
 /** What a Filebeat's events share: the workload they come from and the processors that set `@metadata._id`. */
 export interface ShipSource {
@@ -220,15 +220,23 @@ export class ParsedAccessLine extends LazyRec {
  * plain list. `at(j)` makes a packed record again (equal, not identical), as a log batch's column does.
  */
 export class RecordBuffer implements RecordColumn {
-  // Plain arrays of small integers while the batch fills: a typed array this small still gets a
-  // backing store of its own outside the heap, which cost more than the batch's records.
-  private readonly rids: number[] = [];
-  private readonly lengths: number[] = [];
+  // Scratch typed arrays cut from shared chunks (core/column-arena.ts), made at the size the batch is
+  // expected to reach: no backing store per batch, nothing for the garbage collector to copy while
+  // the batch waits for its acknowledgement, and no regrowth on the way to `batch.size`.
+  private rids: Int32Array;
+  private lengths: Uint16Array;
   private readonly runStarts: number[] = [];
   private readonly runReads: ReadStamp[] = [];
   private packed = 0;
   /** The records, once one of them could not be packed; null while all are packed. */
   private list: Rec[] | null = null;
+
+  /** `expected`: the records the batch will likely hold (its `batch.size` in records); it may hold more. */
+  constructor(expected = 16) {
+    const size = Math.max(1, expected);
+    this.rids = scratchInt32(size);
+    this.lengths = scratchUint16(size);
+  }
 
   get length(): number {
     return this.list === null ? this.packed : this.list.length;
@@ -238,8 +246,9 @@ export class RecordBuffer implements RecordColumn {
     if (this.list === null && rec instanceof ParsedAccessLine && rec.rid <= 0x7fffffff) {
       const length = rec.messageLength();
       if (length <= 0xffff) {
-        this.rids.push(rec.rid);
-        this.lengths.push(length);
+        if (this.packed === this.rids.length) this.grow();
+        this.rids[this.packed] = rec.rid;
+        this.lengths[this.packed] = length;
         if (this.runReads[this.runReads.length - 1] !== rec.read) {
           this.runStarts.push(this.packed);
           this.runReads.push(rec.read);
@@ -250,6 +259,15 @@ export class RecordBuffer implements RecordColumn {
     }
     if (this.list === null) this.list = Array.from({ length: this.packed }, (_, j) => this.packedAt(j));
     this.list.push(rec);
+  }
+
+  private grow(): void {
+    const rids = scratchInt32(this.rids.length * 2);
+    const lengths = scratchUint16(this.rids.length * 2);
+    rids.set(this.rids);
+    lengths.set(this.lengths);
+    this.rids = rids;
+    this.lengths = lengths;
   }
 
   ridAt(j: number): number {
@@ -277,7 +295,7 @@ export class RecordBuffer implements RecordColumn {
   stored(codec: WireCodec | null): RecordColumn {
     if (this.list !== null) return packLines(this.list, codec);
     if (this.packed === 0) return [];
-    return new PackedLines(int32Column(this.rids), uint16Column(this.lengths), this.runStarts.slice(), this.runReads.slice(), codec);
+    return new PackedLines(int32Column(this.rids, this.packed), uint16Column(this.lengths, this.packed), this.runStarts.slice(), this.runReads.slice(), codec);
   }
 
   *[Symbol.iterator](): Iterator<Rec> {

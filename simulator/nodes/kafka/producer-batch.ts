@@ -43,11 +43,12 @@ export class Accumulator {
   constructor(readonly batchRecords: number) {}
 
   /** Adds a record; returns true if the batch became full and was closed. */
-  add(topic: string, partition: number, rec: Rec, cb: SendCallback | undefined, nowMs: number): boolean {
+  /** `clock` is asked the time only when the record opens a batch. */
+  add(topic: string, partition: number, rec: Rec, cb: SendCallback | undefined, clock: { now(): number }): boolean {
     const key = tpKey(topic, partition);
     let b = this.open.get(key);
     if (!b) {
-      b = { topic, partition, records: new RecordBuffer(), callbacks: [], callbackStarts: [], createdMs: nowMs, baseSequence: -1, producerId: -1, producerEpoch: -1, attempts: 0, retryAtMs: 0, maybeWritten: false };
+      b = { topic, partition, records: new RecordBuffer(this.batchRecords), callbacks: [], callbackStarts: [], createdMs: clock.now(), baseSequence: -1, producerId: -1, producerEpoch: -1, attempts: 0, retryAtMs: 0, maybeWritten: false };
       this.open.set(key, b);
     }
     const callback = cb ?? noop;

@@ -125,7 +125,7 @@ export class KafkaProducer implements KafkaProducerClient {
     const partition = key !== null ? partitionForKey(key, partitions) : this.sticky.partition(topic, partitions);
     this.stats.sent++;
     if (this.txn.active) this.txn.touch(tpKey(topic, partition));
-    const full = this.acc.add(topic, partition, record, callback, this.host.now());
+    const full = this.acc.add(topic, partition, record, callback, this.host);
     if (full) {
       if (key === null) this.sticky.next(topic, partitions);
       this.drain();

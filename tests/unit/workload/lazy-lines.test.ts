@@ -158,9 +158,11 @@ describe('lazy access-log lines', () => {
     const w = workload(4, { malformed: 0 });
     const read = stamp(w, [], 0);
     const parsed = Array.from({ length: 12 }, (_, j) => grok(new ShippedLine(j, w.eventTimeMs(j), read), 0)!);
-    const buffer = new RecordBuffer();
+    // Expecting 5 records, it grows twice on the way to 12 and keeps every one.
+    const buffer = new RecordBuffer(5);
     for (const rec of parsed) buffer.push(rec);
     expect(buffer.length).toBe(12);
+    expect([...buffer].map((r) => r.rid)).toEqual(parsed.map((r) => r.rid));
     expect(buffer.messageBytes()).toBe(parsed.reduce((n, r) => n + messageLengthOf(r), 0));
     expect(Array.isArray(buffer.stored(null))).toBe(false);
     parsed.forEach((rec, j) => expect(JSON.stringify(buffer.at(j)!.fields)).toBe(JSON.stringify(rec.fields)));
