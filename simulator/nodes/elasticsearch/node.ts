@@ -148,10 +148,17 @@ export class ElasticsearchNode implements SimNode {
    * records' copies in the index are gone, destroyed here.
    */
   private noteUncounted(before: Rec, after: Rec, index: string, id: string): void {
-    const still = new Set(after.lineage ?? []);
-    for (const rid of before.lineage ?? []) {
-      if (still.has(rid)) continue;
-      still.add(rid); // a rid listed twice is noted once
+    const was = before.lineage ?? [];
+    const now = after.lineage ?? [];
+    // A window that fired again with more records keeps the ones it counted before first (windows.ts):
+    // nothing is uncounted, and no set of tens of thousands of rids needs building.
+    if (startsWith(now, was)) return;
+    // A bit map, not a hash set: a window's lineage is tens of thousands of rids.
+    const still = new RidSet();
+    for (let i = 0; i < now.length; i++) still.add(now[i]!);
+    for (let i = 0; i < was.length; i++) {
+      const rid = was[i]!;
+      if (!still.add(rid)) continue; // counted by the new result, or a rid listed twice: noted once
       this.ctx.ledger.noteLoss(rid, this.address, `document ${id} in ${index} overwritten by a result of its window that does not count it`);
     }
   }
@@ -174,4 +181,11 @@ export class ElasticsearchNode implements SimNode {
     }
     return { indices, ...this.counters };
   }
+}
+
+/** Whether `list` begins with every element of `prefix`, in order. */
+function startsWith(list: readonly number[], prefix: readonly number[]): boolean {
+  if (prefix.length > list.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
+  return true;
 }
