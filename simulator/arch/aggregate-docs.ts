@@ -4,14 +4,14 @@
  * summed per (key, window) as the ElasticsearchStore's `windowValues` does, but keeping the lineage
  * (for the architecture's ledger) and the newest event time counted (for freshness).
  */
-import type { Rec } from '../core/record.js';
+import type { Lineage, Rec } from '../core/record.js';
 import { readField } from '../core/record.js';
 import type { ElasticsearchStore } from '../nodes/elasticsearch/store.js';
 import type { WindowValue } from '../run/query.js';
 
 export interface AnswerRow extends WindowValue {
   /** rids counted, as chunks (one per document) to avoid copying large lineages each sample. */
-  readonly lineage: readonly (readonly number[])[];
+  readonly lineage: readonly Lineage[];
   /** Newest event time among the counted records, or null if none. */
   readonly newestEventMs: number | null;
 }
@@ -38,7 +38,7 @@ export class NewestCache {
 /** The window rows of `index` (empty if the store or index is missing). */
 export function readAggregateIndex(store: ElasticsearchStore | undefined, index: string, newest: NewestCache): AnswerRow[] {
   if (!store) return [];
-  const cells = new Map<string, { key: string; start: number; end: number; value: number; lineage: (readonly number[])[]; newest: number | null }>();
+  const cells = new Map<string, { key: string; start: number; end: number; value: number; lineage: Lineage[]; newest: number | null }>();
   store.documents(index, (doc) => {
     const f = doc.record.fields;
     const key = readField(f, 'key');

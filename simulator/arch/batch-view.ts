@@ -10,14 +10,14 @@
  * one job version can be reused by later runs of that version (the simulated run still reads,
  * and is charged for, every record). Sessions and `dedupe` need all records together.
  */
-import type { Rec } from '../core/record.js';
+import type { Lineage, Rec } from '../core/record.js';
 import { recField, ridsOf } from '../core/record.js';
 import type { JobSpec, WindowSpec } from '../spec/schema/job.js';
 import { windowStartsFor, type WindowValue } from '../run/query.js';
 
 export interface ViewRow extends WindowValue {
   /** rids counted into the value, in chunks (a multiset: a rid stored twice counts twice). */
-  readonly lineage: readonly (readonly number[])[];
+  readonly lineage: readonly Lineage[];
   /** Newest event time among the counted records. */
   readonly newestEventMs: number | null;
 }
@@ -54,7 +54,7 @@ type Keep = (rec: Rec) => boolean;
 class CellTable {
   private readonly byKey = new Map<string, Map<number, Cell>>();
   readonly order: Cell[] = [];
-  add(key: string, start: number, end: number, v: number, rids: readonly number[] | number, t: number): Cell {
+  add(key: string, start: number, end: number, v: number, rids: Lineage | number, t: number): Cell {
     let perKey = this.byKey.get(key);
     if (!perKey) this.byKey.set(key, (perKey = new Map()));
     let c = perKey.get(start);
@@ -67,7 +67,7 @@ class CellTable {
   }
 }
 
-function addTo(c: Cell, v: number, rids: readonly number[] | number, t: number): void {
+function addTo(c: Cell, v: number, rids: Lineage | number, t: number): void {
   c.sum += v;
   c.n++;
   if (typeof rids === 'number') c.lineage.push(rids);
@@ -153,7 +153,7 @@ export function computeView(records: Iterable<Rec>, job: JobSpec, keyBy: string,
   if (mergeable(job)) return mergeView([partialView(records, job, keyBy, keep)], job.aggregate);
   const window = job.window;
   const table = new CellTable();
-  const sessions = new Map<string, { t: number; v: number; rids: readonly number[] }[]>();
+  const sessions = new Map<string, { t: number; v: number; rids: Lineage }[]>();
   const filtered = scan(records, job, keyBy, keep, (key, v, rec) => {
     const t = rec.eventTimeMs;
     if (!window) return;
@@ -170,7 +170,7 @@ export function computeView(records: Iterable<Rec>, job: JobSpec, keyBy: string,
 }
 
 /** Session windows per key: sorted by event time, a gap of inactivity ≥ `gap` starts a new session. */
-function mergeSessions(table: CellTable, sessions: Map<string, { t: number; v: number; rids: readonly number[] }[]>, window: Extract<WindowSpec, { type: 'session' }>): void {
+function mergeSessions(table: CellTable, sessions: Map<string, { t: number; v: number; rids: Lineage }[]>, window: Extract<WindowSpec, { type: 'session' }>): void {
   for (const [key, list] of sessions) {
     list.sort((a, b) => a.t - b.t);
     let cell: Cell | undefined;

@@ -18,6 +18,9 @@ export interface FieldMap {
   readonly [name: string]: FieldValue | undefined;
 }
 
+/** The rids an aggregate counted: a list, or (a Flink window's) an Int32Array. */
+export type Lineage = readonly number[] | Int32Array;
+
 export interface Rec {
   /** Generation index; -1 for aggregates. */
   readonly rid: number;
@@ -28,7 +31,7 @@ export interface Rec {
   /** For aggregates: a name for people, e.g. `count:200@10000`. */
   readonly id?: string;
   /** For aggregates: the rids counted into this value (a multiset). */
-  readonly lineage?: readonly number[];
+  readonly lineage?: Lineage;
 }
 
 /** A record with some fields replaced; everything else stays. */
@@ -74,7 +77,7 @@ const PATH_CACHE_LIMIT = 4096;
 const pathCache = new Map<string, readonly string[]>();
 
 /** The rids a record stands for: itself, or the lineage of an aggregate. */
-export function ridsOf(rec: Rec): readonly number[] {
+export function ridsOf(rec: Rec): Lineage {
   return rec.rid >= 0 ? [rec.rid] : (rec.lineage ?? []);
 }
 

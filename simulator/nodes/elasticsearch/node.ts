@@ -8,7 +8,7 @@
  */
 import { RidSet } from '../../core/rid-set.js';
 import type { Message, NodeContext, SimNode } from '../../core/node.js';
-import type { Rec } from '../../core/record.js';
+import type { Lineage, Rec } from '../../core/record.js';
 import type { ElasticsearchSpec } from '../../spec/schema/sinks.js';
 import { IndexDocuments, type FieldType, type WriteResult } from './documents.js';
 import type { EsBulkRequest, EsBulkResponse } from './protocol.js';
@@ -130,7 +130,7 @@ export class ElasticsearchNode implements SimNode {
    * records and a run sends a few dozen such documents, so this loop runs long and rarely; it reads the
    * node's fields once and calls nothing it does not need per rid.
    */
-  private noteIndexedLineage(lineage: readonly number[], searchable: number, index: string, result: WriteResult): void {
+  private noteIndexedLineage(lineage: Lineage, searchable: number, index: string, result: WriteResult): void {
     const arrived = this.arrived;
     const visibility = this.visibility;
     const ledger = this.ctx.ledger;
@@ -184,7 +184,7 @@ export class ElasticsearchNode implements SimNode {
 }
 
 /** Whether `list` begins with every element of `prefix`, in order. */
-function startsWith(list: readonly number[], prefix: readonly number[]): boolean {
+function startsWith(list: Lineage, prefix: Lineage): boolean {
   if (prefix.length > list.length) return false;
   for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
   return true;

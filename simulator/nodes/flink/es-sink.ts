@@ -16,7 +16,7 @@
  * here. The sink hands those requests to RestoredRepeats, which says so.
  */
 import type { Message } from '../../core/node.js';
-import type { Rec } from '../../core/record.js';
+import type { Lineage, Rec } from '../../core/record.js';
 import type { FlinkSink, SinkHost } from './sink.js';
 import { compileDocumentId, type DocumentId } from './document-id.js';
 import { RestoredRepeats } from './restored-repeats.js';
@@ -240,6 +240,6 @@ function isWritten(status: number): boolean {
   return status >= 200 && status < 300;
 }
 
-function ridsOfItem(it: BulkItem): readonly number[] {
+function ridsOfItem(it: BulkItem): Lineage {
   return it.record.rid >= 0 ? [it.record.rid] : (it.record.lineage ?? []);
 }

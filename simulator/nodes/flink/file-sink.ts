@@ -9,7 +9,7 @@
  * (completing an upload twice is harmless, as in S3).
  */
 import type { Message } from '../../core/node.js';
-import type { Rec } from '../../core/record.js';
+import type { Lineage, Rec } from '../../core/record.js';
 import type { FlinkSink, SinkHost } from './sink.js';
 
 interface PartFile {
@@ -150,6 +150,6 @@ export class FileSink implements FlinkSink {
   }
 }
 
-function ridsOf(r: Rec): readonly number[] {
+function ridsOf(r: Rec): Lineage {
   return r.rid >= 0 ? [r.rid] : (r.lineage ?? []);
 }

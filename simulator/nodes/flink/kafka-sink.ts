@@ -17,7 +17,7 @@
  * (RestoredRepeats, as for the Elasticsearch sink). Aborted transactions leave nothing a reader counts.
  */
 import type { Message } from '../../core/node.js';
-import type { Rec } from '../../core/record.js';
+import type { Lineage, Rec } from '../../core/record.js';
 import type { KafkaClusterHandle, KafkaProducerClient, ProducerConfig, TransactionHandle } from '../kafka/client-api.js';
 import type { FlinkSink, SinkHost } from './sink.js';
 import { RestoredRepeats } from './restored-repeats.js';
@@ -312,6 +312,6 @@ export class KafkaSink implements FlinkSink {
   }
 }
 
-function ridsOf(r: Rec): readonly number[] {
+function ridsOf(r: Rec): Lineage {
   return r.rid >= 0 ? [r.rid] : (r.lineage ?? []);
 }

@@ -226,7 +226,7 @@ export class Operators {
   private fire(cell: WindowCell, out: Rec[], last = false): void {
     this.windowsFired++;
     const ledger = this.ctx.ledger;
-    for (let i = 0; i < cell.emitted; i++) ledger.noteDuplicate(cell.lineage[i]!, this.where_, REFIRED_WHY);
+    for (let i = 0; i < cell.emitted; i++) ledger.noteDuplicate(cell.lineage.at(i), this.where_, REFIRED_WHY);
     cell.emitted = cell.lineage.length;
     out.push(windowResult(this.agg, cell, last));
   }

@@ -13,6 +13,7 @@
  *   tell which records it repeats (kept first in the lineage, also across session merges).
  */
 import type { Rec } from '../../core/record.js';
+import { RidList } from '../../core/rid-list.js';
 import type { WindowSpec } from '../../spec/schema/job.js';
 
 export interface WindowCell {
@@ -21,17 +22,17 @@ export interface WindowCell {
   end: number;
   sum: number;
   n: number;
-  lineage: number[];
+  lineage: RidList;
   fired: boolean;
   /** lineage[0 … emitted) were in the result of an earlier firing: a new result repeats them. */
   emitted: number;
 }
 
 /**
- * A window cell as a checkpoint keeps it: the cell's values, and its lineage as the first
- * `lineageLength` rids of `lineage`. A live cell only ever appends to its lineage (a session merge
- * makes a new array), so the snapshot shares the live array and remembers how long it was, instead
- * of copying tens of thousands of rids per window at every checkpoint. Read it with `storedLineage`.
+ * A window cell as a checkpoint keeps it: the cell's values, and its lineage as it was then. A live
+ * cell only ever appends to its lineage (a session merge makes a new list), so the snapshot is a
+ * view of the live list's first rids (RidList.view), not a copy of tens of thousands of rids per
+ * window at every checkpoint.
  */
 export interface StoredWindowCell {
   readonly key: string;
@@ -39,15 +40,15 @@ export interface StoredWindowCell {
   readonly end: number;
   readonly sum: number;
   readonly n: number;
-  readonly lineage: readonly number[];
-  readonly lineageLength: number;
+  readonly lineage: Int32Array;
   readonly fired: boolean;
   readonly emitted: number;
 }
 
 /** Visits the rids a stored cell held when it was stored. */
 export function visitStoredLineage(cell: StoredWindowCell, visit: (rid: number) => void): void {
-  for (let i = 0; i < cell.lineageLength; i++) visit(cell.lineage[i]!);
+  const lineage = cell.lineage;
+  for (let i = 0; i < lineage.length; i++) visit(lineage[i]!);
 }
 
 export type Aggregate = { kind: 'count' } | { kind: 'sum' | 'avg'; field: string };
@@ -66,9 +67,9 @@ export function contribution(agg: Aggregate, value: unknown): number {
 }
 
 /**
- * The result record of a firing. `last`: the cell is purged as it fires and gets no more records,
- * so the result takes its lineage array itself instead of a copy (a checkpoint may share it too:
- * nobody writes into it any more).
+ * The result record of a firing. Its lineage is a view of the cell's (appending later does not
+ * change it). `last`: the cell is purged as it fires and gets no more records, so the lineage is
+ * trimmed for keeping (RidList.final).
  */
 export function windowResult(agg: Aggregate, cell: WindowCell, last = false): Rec {
   const value = agg.kind === 'avg' ? (cell.n > 0 ? cell.sum / cell.n : 0) : cell.sum;
@@ -77,7 +78,7 @@ export function windowResult(agg: Aggregate, cell: WindowCell, last = false): Re
     id: `${agg.kind}:${cell.key}@${cell.start}`,
     eventTimeMs: cell.end - 1,
     fields: { key: cell.key, window: { start: cell.start, end: cell.end }, value },
-    lineage: last ? cell.lineage : cell.lineage.slice(),
+    lineage: last ? cell.lineage.final() : cell.lineage.view(),
   };
 }
 
@@ -130,7 +131,7 @@ export class KeyedWindows {
       if (this.isWindowLate(end, watermark)) continue;
       let cell = cellAt(cells, start);
       if (!cell) {
-        cell = { key, start, end, sum: 0, n: 0, lineage: [], fired: false, emitted: 0 };
+        cell = { key, start, end, sum: 0, n: 0, lineage: new RidList(), fired: false, emitted: 0 };
         cells.push(cell);
       }
       cell.sum += v;
@@ -165,14 +166,14 @@ export class KeyedWindows {
       return 0;
     }
     // The merged session's lineage keeps the records earlier firings emitted first, then the rest.
-    const cell: WindowCell = { key, start, end, sum: v, n: 1, lineage: [], fired: false, emitted: 0 };
+    const cell: WindowCell = { key, start, end, sum: v, n: 1, lineage: new RidList(), fired: false, emitted: 0 };
     for (const c of merged) {
       cell.sum += c.sum;
       cell.n += c.n;
-      for (let i = 0; i < c.emitted; i++) cell.lineage.push(c.lineage[i]!);
+      for (let i = 0; i < c.emitted; i++) cell.lineage.push(c.lineage.at(i));
       cell.emitted += c.emitted;
     }
-    for (const c of merged) for (let i = c.emitted; i < c.lineage.length; i++) cell.lineage.push(c.lineage[i]!);
+    for (const c of merged) for (let i = c.emitted; i < c.lineage.length; i++) cell.lineage.push(c.lineage.at(i));
     cell.lineage.push(rid);
     const kept = cells.filter((c) => !merged.includes(c));
     kept.push(cell);
@@ -212,7 +213,7 @@ export class KeyedWindows {
 
   /** Records still to be emitted: those in windows that have not fired yet. */
   heldRecords(visit: (rid: number) => void): void {
-    for (const cells of this.byKey.values()) for (const c of cells) if (!c.fired) for (const r of c.lineage) visit(r);
+    for (const cells of this.byKey.values()) for (const c of cells) if (!c.fired) for (let i = 0; i < c.lineage.length; i++) visit(c.lineage.at(i));
   }
 
   /**
@@ -220,18 +221,18 @@ export class KeyedWindows {
    * holds it: after a restore, what the restored state is still to write (see FlinkSink.restoredUnemitted).
    */
   unemitted(visit: (rid: number) => void): void {
-    for (const cells of this.byKey.values()) for (const c of cells) for (let i = c.emitted; i < c.lineage.length; i++) visit(c.lineage[i]!);
+    for (const cells of this.byKey.values()) for (const c of cells) for (let i = c.emitted; i < c.lineage.length; i++) visit(c.lineage.at(i));
   }
 
   /** Every rid in window state (fired or not): what a crash wipes. */
   allRecords(visit: (rid: number) => void): void {
-    for (const cells of this.byKey.values()) for (const c of cells) for (const r of c.lineage) visit(r);
+    for (const cells of this.byKey.values()) for (const c of cells) for (let i = 0; i < c.lineage.length; i++) visit(c.lineage.at(i));
   }
 
   snapshot(): StoredWindowCell[] {
     const out: StoredWindowCell[] = [];
     for (const cells of this.byKey.values()) {
-      for (const c of cells) out.push({ key: c.key, start: c.start, end: c.end, sum: c.sum, n: c.n, lineage: c.lineage, lineageLength: c.lineage.length, fired: c.fired, emitted: c.emitted });
+      for (const c of cells) out.push({ key: c.key, start: c.start, end: c.end, sum: c.sum, n: c.n, lineage: c.lineage.view(), fired: c.fired, emitted: c.emitted });
     }
     return out;
   }
@@ -242,7 +243,7 @@ export class KeyedWindows {
     for (const c of cells) {
       let list = this.byKey.get(c.key);
       if (!list) this.byKey.set(c.key, (list = []));
-      list.push({ key: c.key, start: c.start, end: c.end, sum: c.sum, n: c.n, lineage: c.lineage.slice(0, c.lineageLength), fired: c.fired, emitted: c.emitted });
+      list.push({ key: c.key, start: c.start, end: c.end, sum: c.sum, n: c.n, lineage: RidList.of(c.lineage), fired: c.fired, emitted: c.emitted });
     }
   }
 }

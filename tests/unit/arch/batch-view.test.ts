@@ -66,7 +66,7 @@ describe('partial views per object', () => {
     const j = job({ window: { type: 'sliding', size: 10_000, slide: 5000 }, aggregate: 'avg:bytes' });
     const whole = computeView(recs, j, 'status', keepAll);
     const merged = mergeView([partialView(recs.slice(0, 77), j, 'status', keepAll), partialView(recs.slice(77), j, 'status', keepAll)], j.aggregate);
-    const flat = (rows: typeof whole.rows) => rows.map((r) => [r.key, r.windowStartMs, r.value, r.lineage.flat().sort((a, b) => a - b)]);
+    const flat = (rows: typeof whole.rows) => rows.map((r) => [r.key, r.windowStartMs, r.value, r.lineage.flatMap((chunk) => [...chunk]).sort((a, b) => a - b)]);
     expect(flat(merged.rows)).toEqual(flat(whole.rows));
   });
 });

@@ -14,7 +14,7 @@ describe('keyed windows', () => {
     w.advance(9998, (c) => fired.push(c));
     expect(fired).toHaveLength(0);
     w.advance(9999, (c) => fired.push(c));
-    expect(fired.map((c) => [c.start, c.sum, c.lineage])).toEqual([[0, 2, [1, 2]]]);
+    expect(fired.map((c) => [c.start, c.sum, [...c.lineage.view()]])).toEqual([[0, 2, [1, 2]]]);
     const rec = windowResult({ kind: 'count' }, fired[0]!);
     expect(rec.rid).toBe(-1);
     expect(rec.fields).toEqual({ key: '200', window: { start: 0, end: 10_000 }, value: 2 });
@@ -51,8 +51,8 @@ describe('keyed windows', () => {
   it('session: a fired session merged with a new record fires again when the watermark passes the merged end', () => {
     const w = new KeyedWindows({ type: 'session', gap: 3000 }, 10_000);
     const fired: [number, number, number[], number][] = [];
-    const fire = (c: { start: number; end: number; lineage: number[]; emitted: number }) => {
-      fired.push([c.start, c.end, c.lineage.slice(), c.emitted]);
+    const fire = (c: WindowCell) => {
+      fired.push([c.start, c.end, [...c.lineage.view()], c.emitted]);
       c.emitted = c.lineage.length; // as the operator does when it sends the result
     };
     w.add('k', 1000, 1, 1, NEG, fire);
