@@ -117,7 +117,7 @@ export class BatchNode implements SimNode {
   }
 
   /** What a run reads from a listing: its records, those an earlier run already read, and the newest object's time (the cut-off). */
-  private readObjects(objects: readonly { key: string; records: readonly unknown[]; writtenAtMs: number }[]): { records: number; alreadyRead: number; cutOff: number; keys: Set<string> } {
+  private readObjects(objects: readonly { key: string; records: { readonly length: number }; writtenAtMs: number }[]): { records: number; alreadyRead: number; cutOff: number; keys: Set<string> } {
     let records = 0;
     let alreadyRead = 0;
     let cutOff = Number.NEGATIVE_INFINITY;

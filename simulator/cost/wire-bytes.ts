@@ -87,8 +87,12 @@ export function messageBytes(msg: Message): number {
     case 'es.bulk':
       return sum((msg as EsBulkRequest).items, bulkItemBytes);
     case 's3.put':
-    case 's3.mpu.part':
-      return sum(recordList(msg.records), objectLineBytes);
+    case 's3.mpu.part': {
+      // A line each: the message and a newline (objectLineBytes), summed by the column when it can.
+      const records = msg.records as RecordColumn | undefined;
+      if (records?.messageBytes) return records.messageBytes() + records.length;
+      return sum(recordList(records), objectLineBytes);
+    }
     case 'kinesis.put-records': {
       // What a shard counts against its 1 MB/s: data blob plus partition key.
       let bytes = 0;

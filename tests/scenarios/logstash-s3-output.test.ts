@@ -57,7 +57,7 @@ describe('size_file', () => {
     const objs = objects(h);
     expect(objs.length).toBeGreaterThan(2);
     for (const o of objs) {
-      const bytes = o.records.reduce((n, r) => n + encodedBytes(r.fields['message']), 0);
+      const bytes = [...o.records].reduce((n, r) => n + encodedBytes(r.fields['message']), 0);
       expect(bytes).toBeGreaterThanOrEqual(20_000);
       expect(bytes).toBeLessThan(20_000 + 125 * 400);
     }

@@ -12,6 +12,7 @@
  */
 import type { Message, NodeContext } from '../../core/node.js';
 import { LazyRec, type Rec } from '../../core/record.js';
+import { RecordBuffer } from '../beats/shipped-line.js';
 import type { S3Put, S3Response } from '../s3/protocol.js';
 import type { LogstashSpec } from '../../spec/schema/logstash.js';
 import type { LogstashOutput } from './output.js';
@@ -25,7 +26,12 @@ export type S3OutputSettings = NonNullable<LogstashSpec['output']['s3']>;
 
 interface TempFile {
   key: string;
-  records: Rec[];
+  /**
+   * The events written to the file, packed as ids while they are parsed lines: a file collects
+   * `time_file` worth of events (tens of thousands in a 1M run), which as objects outlived several
+   * young-generation collections each and were copied by every one.
+   */
+  records: RecordBuffer;
   bytes: number;
   createdMs: number;
   /** Failed upload attempts so far. */
@@ -50,9 +56,9 @@ export function newS3TempFiles(): S3TempFiles {
 }
 
 export function s3HeldRecords(files: S3TempFiles, visit: (rid: number) => void): void {
-  if (files.current) for (const r of files.current.records) visit(r.rid);
-  for (const f of files.dated?.values() ?? []) for (const r of f.records) visit(r.rid);
-  for (const f of files.closed) for (const r of f.records) visit(r.rid);
+  files.current?.records.visitRids(visit);
+  for (const f of files.dated?.values() ?? []) f.records.visitRids(visit);
+  for (const f of files.closed) f.records.visitRids(visit);
 }
 
 export class LogstashS3Output implements LogstashOutput {
@@ -93,7 +99,7 @@ export class LogstashS3Output implements LogstashOutput {
     }
     // restore => false: the plugin never looks at them; nothing will upload those events.
     for (const f of this.files.closed.splice(0)) {
-      for (const r of f.records) this.ctx.ledger.noteLoss(r.rid, this.where, `s3 output: temporary file ${f.key} left behind by a crash, not uploaded (restore => false)`);
+      f.records.visitRids((rid) => this.ctx.ledger.noteLoss(rid, this.where, `s3 output: temporary file ${f.key} left behind by a crash, not uploaded (restore => false)`));
     }
   }
 
@@ -102,7 +108,7 @@ export class LogstashS3Output implements LogstashOutput {
     // Key as the plugin builds it: prefix + ls.s3.<uuid>.<YYYY-MM-ddTHH.mm>.part<N>.txt (a fresh uuid per file).
     const uuid = `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
     const stamp = new Date(this.ctx.now()).toISOString().slice(0, 16).replace(':', '.');
-    return { key: `${prefix}ls.s3.${uuid}.${stamp}.part${n}.txt`, records: [], bytes: 0, createdMs: this.ctx.now(), failures: 0 };
+    return { key: `${prefix}ls.s3.${uuid}.${stamp}.part${n}.txt`, records: new RecordBuffer(), bytes: 0, createdMs: this.ctx.now(), failures: 0 };
   }
 
   write(events: readonly Rec[], done: () => void): void {
@@ -183,7 +189,7 @@ export class LogstashS3Output implements LogstashOutput {
       this.files.closed.shift();
       this.counters.filesDeleted++;
       this.ctx.log('error', `s3 output: Failed to upload file ${file.key} after ${file.failures} attempts (retry_count: ${limit}); deleting the temporary file`);
-      for (const r of file.records) this.ctx.ledger.noteLoss(r.rid, this.where, `s3 output: upload of ${file.key} failed ${file.failures} times (retry_count: ${limit}), temporary file deleted`);
+      file.records.visitRids((rid) => this.ctx.ledger.noteLoss(rid, this.where, `s3 output: upload of ${file.key} failed ${file.failures} times (retry_count: ${limit}), temporary file deleted`));
       this.uploadNext();
       return;
     }

@@ -10,8 +10,9 @@
 import type { VisibilityRecorder } from '../../cost/visibility.js';
 import { RidSet } from '../../core/rid-set.js';
 import type { Message, NodeContext, OutputNode, SimNode } from '../../core/node.js';
-import type { Rec } from '../../core/record.js';
-import { ridsOf } from '../../core/record.js';
+import type { Rec, RecordColumn } from '../../core/record.js';
+import { forEachRid, ridsOf } from '../../core/record.js';
+import { packLines, RecordBuffer } from '../beats/shipped-line.js';
 import type { S3Object, S3Store } from './store.js';
 import type { S3Request, S3Response } from './protocol.js';
 
@@ -76,14 +77,11 @@ export class S3Node implements SimNode, OutputNode, S3Store {
   }
 
 
-  private store(key: string, records: readonly Rec[]): void {
+  private store(key: string, records: RecordColumn): void {
     const now = this.ctx.now();
-    this.objects.set(key, { key, records: [...records], writtenAtMs: now });
-    for (const r of records) {
-      // A line stands for itself (no one-element array per record of a million-line lake); an aggregate for its lineage.
-      if (r.rid >= 0) this.stored(r.rid, key, now);
-      else for (const rid of r.lineage ?? []) this.stored(rid, key, now);
-    }
+    this.objects.set(key, { key, records: keptColumn(records), writtenAtMs: now });
+    // A line stands for itself; an aggregate for its lineage.
+    forEachRid(records, (rid) => this.stored(rid, key, now));
   }
 
   private stored(rid: number, key: string, now: number): void {
@@ -120,7 +118,10 @@ export class S3Node implements SimNode, OutputNode, S3Store {
   }
 
   countRecords(counts: Uint32Array): void {
-    for (const o of this.objects.values()) for (const r of o.records) for (const rid of ridsOf(r)) if (rid >= 0 && rid < counts.length) counts[rid]!++;
+    const count = (rid: number) => {
+      if (rid >= 0 && rid < counts.length) counts[rid]!++;
+    };
+    for (const o of this.objects.values()) forEachRid(o.records, count);
   }
 
   arrivalOrder(): Iterable<number> {
@@ -145,4 +146,18 @@ export class S3Node implements SimNode, OutputNode, S3Store {
       openUploads: [...this.uploads].map(([uploadId, u]) => ({ uploadId, key: u.key, parts: u.parts.length })),
     };
   }
+}
+
+/**
+ * What an object keeps of the records put: parsed access lines as a column, as a Kafka log keeps
+ * them (a lake of a million lines is a few megabytes, not a million objects for the garbage
+ * collector to walk at every full collection); anything else as a list of its own.
+ */
+function keptColumn(records: RecordColumn): RecordColumn {
+  if (records instanceof RecordBuffer) return records.stored(null);
+  if (Array.isArray(records)) {
+    const packed = packLines(records as readonly Rec[], null);
+    return packed === records ? [...records] : packed;
+  }
+  return [...records];
 }

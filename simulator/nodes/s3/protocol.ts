@@ -1,12 +1,13 @@
 /** Messages between S3 clients (Logstash's s3 output, Flink's FileSink) and the S3 node (protocols: "S3"). */
 import type { Message } from '../../core/node.js';
-import type { Rec } from '../../core/record.js';
+import type { Rec, RecordColumn } from '../../core/record.js';
 
 export interface S3Put extends Message {
   kind: 's3.put';
   requestId: number;
   key: string;
-  records: Rec[];
+  /** The object's lines: Logstash's s3 output sends its temporary file's RecordBuffer. */
+  records: RecordColumn;
 }
 
 /** One part of a multipart upload; invisible until the upload is completed. */

@@ -4,11 +4,12 @@
  * Only completed objects are listed: a multipart upload never completed is invisible,
  * as in S3 itself.
  */
-import type { Rec } from '../../core/record.js';
+import type { RecordColumn } from '../../core/record.js';
 
 export interface S3Object {
   readonly key: string;
-  readonly records: readonly Rec[];
+  /** The lines as a column (rids and lengths, made into records when read) when they are parsed access lines, else the records. */
+  readonly records: RecordColumn;
   readonly writtenAtMs: number;
 }
 
