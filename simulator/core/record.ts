@@ -157,6 +157,8 @@ export interface RecordColumn extends Iterable<Rec> {
   at(index: number): Rec | undefined;
   /** The sum of every record's `messageLengthOf`, when the column knows it without making the records. */
   messageBytes?(): number;
+  /** The sum of `documentBytes(record, withMetadata)` (cost/wire-bytes.ts) over the records, when the column knows it without making them. */
+  documentBytesSum?(withMetadata: boolean): number;
   /** Visits `ridsOf` of every record in order, when the column knows them without making the records. */
   visitRids?(visit: (rid: number) => void): void;
   /** `recField(at(j), path)` and `at(j).eventTimeMs`, when the column knows them without making the record. */

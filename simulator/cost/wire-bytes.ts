@@ -67,10 +67,12 @@ const plainLineBytes = objectLineBytes;
 export function messageBytes(msg: Message): number {
   switch (msg.kind) {
     case 'beats.batch': {
-      const records = recordList(msg.records);
+      const column = msg.records;
       // Filebeat's tcp/udp shipping (the lumberjack client's `input`) writes bare lines; beats frames them.
-      if ((msg as { input?: string }).input !== 'beats') return sum(records, plainLineBytes);
-      return LUMBERJACK_WINDOW_FRAME_BYTES + sum(records, (r) => LUMBERJACK_JSON_FRAME_HEADER_BYTES + documentBytes(r, true));
+      if ((msg as { input?: string }).input !== 'beats') return sum(recordList(column), plainLineBytes);
+      // A Filebeat batch (a ShippedBatch) sums its documents without making its events.
+      const documents = column?.documentBytesSum ? column.documentBytesSum(true) : sum(recordList(column), (r) => documentBytes(r, true));
+      return LUMBERJACK_WINDOW_FRAME_BYTES + (column?.length ?? 0) * LUMBERJACK_JSON_FRAME_HEADER_BYTES + documents;
     }
     case 'kafka.produce': {
       // Record values, as the brokers' BytesInPerSec counts them (nodes/kafka/record-bytes.ts).

@@ -330,8 +330,8 @@ function countReorderedBySlot(arrival: Iterable<number>, keySlotOf: (rid: number
   const maxBySlot: number[] = [];
   let reordered = 0;
   const seen = new RidSet();
-  // Arrival orders are arrays of up to a million rids: indexed, so no iterator steps even before optimization.
-  const rids = Array.isArray(arrival) ? (arrival as readonly number[]) : [...arrival];
+  // Arrival orders are arrays (or Int32Arrays) of up to a million rids: indexed, so no iterator steps even before optimization.
+  const rids: ArrayLike<number> = Array.isArray(arrival) || arrival instanceof Int32Array ? (arrival as ArrayLike<number>) : [...arrival];
   for (let i = 0; i < rids.length; i++) {
     const rid = rids[i]!;
     if (!seen.add(rid)) continue;

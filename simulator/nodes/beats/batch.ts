@@ -1,6 +1,6 @@
 /** Events, batches and the contract between Filebeat's publisher and its output clients. */
 import type { Message } from '../../core/node.js';
-import type { Rec } from '../../core/record.js';
+import type { Rec, RecordColumn } from '../../core/record.js';
 
 /**
  * One line read by a harvester, as the event built from it. Which file and line it came from
@@ -10,7 +10,8 @@ export type BeatEvent = Rec;
 
 export interface Batch {
   readonly id: number;
-  events: BeatEvent[];
+  /** The events: a ShippedBatch as Filebeat cuts it (shipped-line.ts), or a list an output client handed back for retry. */
+  events: RecordColumn;
   /** Sent at least once: a resend may repeat what the output already has. */
   sent: boolean;
 }
@@ -18,9 +19,9 @@ export interface Batch {
 /** What became of a published batch, per event. */
 export interface PublishOutcome {
   /** Delivered (or, for a 409 conflict, already there): slot freed, registry may advance. */
-  acked: BeatEvent[];
+  acked: RecordColumn;
   /** To be sent again after backoff. */
-  retry: BeatEvent[];
+  retry: RecordColumn;
   /** Dropped for good by a non-retryable error; the reason goes to the ledger. */
   dropped: { event: BeatEvent; why: string }[];
   /** The failure closed the connection (timeout, refused): back off before anything else goes out. */

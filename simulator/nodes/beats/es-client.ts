@@ -5,13 +5,13 @@
  * a 409 means the document is already there, other 4xx are dropped (logged) as Filebeat does.
  */
 import type { Message, NodeContext } from '../../core/node.js';
-import { readField } from '../../core/record.js';
+import { readField, type Rec } from '../../core/record.js';
 import type { EsBulkItem, EsBulkRequest, EsBulkResponse } from '../elasticsearch/protocol.js';
 import { isRetryableStatus } from '../elasticsearch/protocol.js';
 import { outcome, type Batch, type BeatsOutputClient, type PublishOutcome } from './batch.js';
 
 export class BeatsEsClient implements BeatsOutputClient {
-  private readonly pending = new Map<number, { batch: Batch; done: (o: PublishOutcome) => void }>();
+  private readonly pending = new Map<number, { batch: Batch; events: readonly Rec[]; done: (o: PublishOutcome) => void }>();
 
   constructor(
     private readonly ctx: NodeContext,
@@ -28,12 +28,14 @@ export class BeatsEsClient implements BeatsOutputClient {
       return;
     }
     const requestId = this.requestIds.next++;
-    const items: EsBulkItem[] = batch.events.map((e) => {
+    // A bulk request holds its events as records: Elasticsearch keeps each one as a document.
+    const events = [...batch.events];
+    const items: EsBulkItem[] = events.map((e) => {
       const id = readField(e.fields, '@metadata._id');
       return typeof id === 'string' ? { index: this.index, id, op: 'index', record: e } : { index: this.index, op: 'index', record: e };
     });
-    const req: EsBulkRequest = { kind: 'es.bulk', requestId, items, records: batch.events };
-    this.pending.set(requestId, { batch, done });
+    const req: EsBulkRequest = { kind: 'es.bulk', requestId, items, records: events };
+    this.pending.set(requestId, { batch, events, done });
     this.ctx.send(this.target, req);
     this.ctx.timer(this.timeoutMs, () => {
       const entry = this.pending.get(requestId);
@@ -58,14 +60,16 @@ export class BeatsEsClient implements BeatsOutputClient {
     const entry = this.pending.get(res.requestId);
     if (!entry) return true;
     this.pending.delete(res.requestId);
-    const o = outcome({});
-    entry.batch.events.forEach((event, i) => {
+    const acked: Rec[] = [];
+    const retry: Rec[] = [];
+    const o = outcome({ acked, retry });
+    entry.events.forEach((event, i) => {
       const status = res.items[i]?.status ?? 500;
-      if (status < 300 || status === 409) o.acked.push(event);
-      else if (isRetryableStatus(status)) o.retry.push(event);
+      if (status < 300 || status === 409) acked.push(event);
+      else if (isRetryableStatus(status)) retry.push(event);
       else o.dropped.push({ event, why: `Elasticsearch rejected the event with ${status}: ${res.items[i]?.error ?? ''}` });
     });
-    o.connectionFailed = o.retry.length > 0;
+    o.connectionFailed = retry.length > 0;
     entry.done(o);
     return true;
   }

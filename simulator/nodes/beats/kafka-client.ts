@@ -5,6 +5,7 @@
  * they are acknowledged [FB4], so a failure after a write that did land is a duplicate.
  */
 import type { Message, NodeContext } from '../../core/node.js';
+import type { Rec } from '../../core/record.js';
 import type { KafkaClusterHandle, KafkaProducerClient } from '../kafka/client-api.js';
 import { outcome, type Batch, type BeatsOutputClient, type PublishOutcome } from './batch.js';
 
@@ -28,14 +29,16 @@ export class BeatsKafkaClient implements BeatsOutputClient {
   }
 
   publish(batch: Batch, done: (o: PublishOutcome) => void): void {
-    const o = outcome({});
+    const acked: Rec[] = [];
+    const retry: Rec[] = [];
+    const o = outcome({ acked, retry });
     let left = batch.events.length;
     for (const event of batch.events) {
       this.producer.send(this.topic, event, null, (result) => {
-        if (result.ok) o.acked.push(event);
-        else o.retry.push(event);
+        if (result.ok) acked.push(event);
+        else retry.push(event);
         if (--left === 0) {
-          o.connectionFailed = o.retry.length > 0;
+          o.connectionFailed = retry.length > 0;
           done(o);
         }
       });

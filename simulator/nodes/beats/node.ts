@@ -16,13 +16,14 @@
  * clients take batches in turn (round robin); in libbeat whichever worker is free first wins.
  */
 import type { Message, NodeContext, SimNode } from '../../core/node.js';
+import { forEachRid } from '../../core/record.js';
 import type { Workload } from '../../workload/workload.js';
 import type { BeatsSpec } from '../../spec/schema/beats.js';
 import { isoTimestamp } from '../../workload/clock.js';
 import { Registry } from './registry.js';
 import { Harvesters } from './harvesters.js';
 import type { FileSegments } from './rotation.js';
-import type { Batch, BeatEvent, BeatsOutputClient, PublishOutcome } from './batch.js';
+import type { Batch, BeatsOutputClient, PublishOutcome } from './batch.js';
 import type { ReadStamp, ShipSource } from './shipped-line.js';
 import { PendingLines } from './pending-lines.js';
 
@@ -159,7 +160,7 @@ export class FilebeatNode implements SimNode {
       if (batch) {
         this.counters.batchesResent++;
         // A resend of events that may have arrived: the output can end up with two copies [FB5].
-        if (batch.sent) for (const e of batch.events) this.ctx.ledger.noteDuplicate(e.rid, this.address, 'batch resent after a failed or unacknowledged send');
+        if (batch.sent) forEachRid(batch.events, (rid) => this.ctx.ledger.noteDuplicate(rid, this.address, 'batch resent after a failed or unacknowledged send'));
       } else {
         const available = this.pending.available;
         if (available === 0) break;
@@ -178,11 +179,11 @@ export class FilebeatNode implements SimNode {
     if (!this.up || this.inflight.get(batch.id) !== batch) return;
     this.inflight.delete(batch.id);
     w.inflight--;
-    for (const e of o.acked) this.release(e);
+    forEachRid(o.acked, this.releaseRid);
     for (const { event, why } of o.dropped) {
       this.ctx.ledger.noteLoss(event.rid, this.address, why);
       this.counters.eventsDropped++;
-      this.release(event);
+      this.release(event.rid);
     }
     this.counters.eventsAcked += o.acked.length;
     // libbeat.output.events.failed: events of a publish attempt that did not go through (they are retried).
@@ -208,10 +209,13 @@ export class FilebeatNode implements SimNode {
     }
   }
 
-  private release(e: BeatEvent): void {
+  private release(rid: number): void {
     this.queued--;
-    this.registry.ack(this.workload.fileOf(e.rid), this.workload.lineOf(e.rid));
+    this.registry.ack(this.workload.fileOf(rid), this.workload.lineOf(rid));
   }
+
+  /** `release` as one function for every ACKed event of every batch (not a closure per settle). */
+  private readonly releaseRid = (rid: number): void => this.release(rid);
 
   private scheduleFlush(): void {
     const every = this.spec['filebeat.registry.flush'];
@@ -250,8 +254,8 @@ export class FilebeatNode implements SimNode {
   heldRecords(visit: (rid: number) => void): void {
     if (this.up) {
       this.pending.visit(visit);
-      for (const b of this.inflight.values()) for (const e of b.events) visit(e.rid);
-      for (const b of this.retry) for (const e of b.events) visit(e.rid);
+      for (const b of this.inflight.values()) forEachRid(b.events, visit);
+      for (const b of this.retry) forEachRid(b.events, visit);
       for (const w of this.workers) w.client.heldRecords?.(visit);
     }
     this.h.visitUnread(this.up, this.registry, visit);

@@ -1,10 +1,12 @@
 /**
  * Filebeat's queue of lines read but not yet in a batch, kept as their rids and the read each came
- * from: the event (a ShippedLine) is made when a batch is cut. A queue that holds thousands of lines
+ * from; a batch is cut from it as the same numbers (a ShippedBatch), and an event is made only when
+ * something reads one. A queue that holds thousands of lines
  * for a second of simulated time then holds numbers the garbage collector does not trace, not objects
  * it copies and tracks from the old generation.
  */
-import { ShippedLine, type ReadStamp } from './shipped-line.js';
+import { ShippedBatch, type ReadStamp } from './shipped-line.js';
+import { scratchInt32 } from '../../core/column-arena.js';
 
 export class PendingLines {
   private rids: number[] = [];
@@ -27,19 +29,23 @@ export class PendingLines {
   }
 
   /** The events of the next `n` lines, oldest first, each with the `@timestamp` and incarnation of its read. */
-  take(n: number): ShippedLine[] {
-    const events = new Array<ShippedLine>(n);
+  take(n: number): ShippedBatch {
+    const rids = scratchInt32(n);
+    const runStarts: number[] = [];
+    const runReads: ReadStamp[] = [];
     let k = this.runOf(this.head);
     for (let i = 0; i < n; i++) {
       const at = this.head + i;
       while (k + 1 < this.runStarts.length && this.runStarts[k + 1]! <= at) k++;
-      const rid = this.rids[at]!;
-      const read = this.runReads[k]!;
-      events[i] = new ShippedLine(rid, read.source.workload.eventTimeMs(rid), read);
+      rids[i] = this.rids[at]!;
+      if (runReads[runReads.length - 1] !== this.runReads[k]) {
+        runStarts.push(i);
+        runReads.push(this.runReads[k]!);
+      }
     }
     this.head += n;
     if (this.head > 4096 && this.head * 2 > this.rids.length) this.compact();
-    return events;
+    return new ShippedBatch(rids, runStarts, runReads);
   }
 
   visit(visit: (rid: number) => void): void {

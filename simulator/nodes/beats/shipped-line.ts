@@ -213,6 +213,72 @@ export class ParsedAccessLine extends LazyRec {
 }
 
 /**
+ * A Filebeat batch's events as a column: each line's rid, and the read it came from (one entry per
+ * run of lines from the same read). A batch waits for its ACK, and may be resent, for many
+ * simulated events; as ShippedLine objects its 2,048 events outlived young collections and were
+ * copied by each. `at(j)` makes the event (equal, not identical, each time); the Logstash input
+ * writes rids and reads into its queue without making any (LogstashQueue.writeFrom).
+ */
+export class ShippedBatch implements RecordColumn {
+  /** Each event's `message.length` once the wire has measured it (`documentBytesSum`), -1 before. */
+  private readonly lengths: Int32Array;
+
+  constructor(
+    private readonly rids: Int32Array,
+    private readonly runStarts: readonly number[],
+    private readonly runReads: readonly ReadStamp[],
+  ) {
+    this.lengths = scratchInt32(rids.length).fill(-1);
+  }
+
+  get length(): number {
+    return this.rids.length;
+  }
+
+  ridAt(j: number): number {
+    return this.rids[j]!;
+  }
+
+  readAt(j: number): ReadStamp {
+    return readOf(this.runStarts, this.runReads, j);
+  }
+
+  /** Event j's `message.length` if the wire measured it already, else -1. */
+  knownLengthAt(j: number): number {
+    return this.lengths[j]!;
+  }
+
+  at(j: number): ShippedLine | undefined {
+    if (j < 0 || j >= this.rids.length) return undefined;
+    const rid = this.rids[j]!;
+    const read = this.readAt(j);
+    return new ShippedLine(rid, read.source.workload.eventTimeMs(rid), read, this.lengths[j]!);
+  }
+
+  visitRids(visit: (rid: number) => void): void {
+    for (let j = 0; j < this.rids.length; j++) visit(this.rids[j]!);
+  }
+
+  /** What `documentBytes(at(j), withMetadata)` sums to over the batch; notes each message's length on the way. */
+  documentBytesSum(withMetadata: boolean): number {
+    let bytes = 0;
+    let k = 0;
+    for (let j = 0; j < this.rids.length; j++) {
+      while (k + 1 < this.runStarts.length && this.runStarts[k + 1]! <= j) k++;
+      const read = this.runReads[k]!;
+      const rid = this.rids[j]!;
+      bytes += shippedJsonLength(rid, read.source.workload.eventTimeMs(rid), read, withMetadata, false);
+      this.lengths[j] = MEASURE.chars;
+    }
+    return bytes;
+  }
+
+  *[Symbol.iterator](): Iterator<Rec> {
+    for (let j = 0; j < this.rids.length; j++) yield this.at(j)!;
+  }
+}
+
+/**
  * A producer batch's records, collected one send at a time into the column `packLines` makes of them:
  * while every record is a parsed access line, rids, message lengths and reads as small integers, so a
  * record waiting in the accumulator, or in flight until three replicas have it, costs 16 bytes and no

@@ -42,8 +42,7 @@ export class Accumulator {
 
   constructor(readonly batchRecords: number) {}
 
-  /** Adds a record; returns true if the batch became full and was closed. */
-  /** `clock` is asked the time only when the record opens a batch. */
+  /** Adds a record; returns true if the batch became full and was closed. `clock` is asked the time only when the record opens a batch. */
   add(topic: string, partition: number, rec: Rec, cb: SendCallback | undefined, clock: { now(): number }): boolean {
     const key = tpKey(topic, partition);
     let b = this.open.get(key);

@@ -9,7 +9,7 @@
  * are done. `tcp`/`udp` inputs have no ACK: their senders never learn of a loss.
  */
 import type { Message, NodeContext, SimNode } from '../../core/node.js';
-import type { Rec } from '../../core/record.js';
+import { forEachRid, type Rec, type RecordColumn } from '../../core/record.js';
 import type { LogstashSpec } from '../../spec/schema/logstash.js';
 import { LogstashQueue } from './queue.js';
 import type { FilterFn } from './filters.js';
@@ -23,7 +23,8 @@ interface InputBatch {
   from: string;
   conn: unknown;
   seq: unknown;
-  records: readonly Rec[];
+  /** The events as sent: a Beats batch is a column (nodes/beats/shipped-line.ts ShippedBatch). */
+  records: RecordColumn;
   written: number;
   /** The queue slot of its first written event (set when it is written): the written ones are the `written` slots from here on. */
   firstSlot: number;
@@ -117,9 +118,12 @@ export class LogstashNode implements SimNode {
     if (msg.kind === 'beats.batch') {
       const m = msg as Message & { conn: unknown; seq: unknown };
       // A Beats batch carries its events as a list (nodes/beats/lumberjack-client.ts).
-      const records = (msg.records ?? []) as readonly Rec[];
+      const records: RecordColumn = msg.records ?? [];
       this.counters.eventsIn += records.length;
-      for (const r of records) if (this.ctx.ledger.isTraced(r.rid)) this.ctx.ledger.trace(r.rid, this.address, `received by the ${this.spec.input} input`);
+      const ledger = this.ctx.ledger;
+      forEachRid(records, (rid) => {
+        if (ledger.isTraced(rid)) ledger.trace(rid, this.address, `received by the ${this.spec.input} input`);
+      });
       this.blocked.push({ from, conn: m.conn, seq: m.seq, records, written: 0, firstSlot: 0 });
       this.admit();
       return;
@@ -141,12 +145,12 @@ export class LogstashNode implements SimNode {
       // Without an application ACK (tcp/udp) the sender has already let go of every event.
       const noAck = this.spec.input !== 'beats';
       if (b.written === 0) b.firstSlot = this.queue.end;
-      for (let i = 0; i < n; i++) this.queue.write(b.records[b.written + i]!, noAck);
+      for (let i = 0; i < n; i++) this.queue.writeFrom(b.records, b.written + i, noAck);
       b.written += n;
       if (b.written < b.records.length) {
         if (this.spec.input === 'udp') {
           // A datagram that finds no room is simply gone; nobody will resend it.
-          for (let i = b.written; i < b.records.length; i++) this.ctx.ledger.noteLoss(b.records[i]!.rid, this.address, 'udp input: queue full, datagram dropped');
+          for (let i = b.written; i < b.records.length; i++) this.ctx.ledger.noteLoss(b.records.at(i)!.rid, this.address, 'udp input: queue full, datagram dropped');
           this.counters.udpDropped += b.records.length - b.written;
           this.blocked.shift();
           continue;
@@ -289,7 +293,7 @@ export class LogstashNode implements SimNode {
       // A memory queue forgets what workers took; those batches are the workers' to report.
       this.queue.visit(visit, this.spec['queue.type'] === 'persisted');
       if (this.spec['queue.type'] === 'memory') this.visitWorkerBatches((s) => visit(this.queue.rid(s)));
-      for (const b of this.blocked) for (let i = b.written; i < b.records.length; i++) visit(b.records[i]!.rid);
+      for (const b of this.blocked) for (let i = b.written; i < b.records.length; i++) visit(b.records.at(i)!.rid);
       for (const o of this.outputs) o.heldRecords?.(visit);
     } else if (this.spec['queue.type'] === 'persisted') {
       this.queue.visit(visit, true);

@@ -13,8 +13,8 @@
  * incarnation) is kept as its rid and its read, and made again when a worker takes it: the ring
  * then holds no young object for each scavenge to trace from the old generation.
  */
-import type { Rec } from '../../core/record.js';
-import { ShippedLine, type ReadStamp } from '../beats/shipped-line.js';
+import type { Rec, RecordColumn } from '../../core/record.js';
+import { ShippedBatch, ShippedLine, type ReadStamp } from '../beats/shipped-line.js';
 
 /** What a slot holds: the event, or the read of a shipped line whose rid is in `rids`. */
 type Held = Rec | ReadStamp | undefined;
@@ -47,13 +47,26 @@ export class QueueSlots {
   }
 
   append(rec: Rec, flags: number): number {
+    if (rec instanceof ShippedLine && rec.rid <= 0x7fffffff) return this.appendLine(rec.rid, rec.read, rec.knownMessageLength(), flags);
     if (this.next - this.first > this.mask) this.grow();
     const i = this.next & this.mask;
-    if (rec instanceof ShippedLine && rec.rid <= 0x7fffffff) {
-      this.recs[i] = rec.read;
-      this.rids[i] = rec.rid;
-      this.lengths[i] = rec.knownMessageLength();
-    } else this.recs[i] = rec;
+    this.recs[i] = rec;
+    this.flags[i] = flags;
+    return this.next++;
+  }
+
+  /** Appends event j of `records`: a Filebeat batch's line as its rid, read and length, without making the event. */
+  appendFrom(records: RecordColumn, j: number, flags: number): number {
+    if (records instanceof ShippedBatch && records.ridAt(j) <= 0x7fffffff) return this.appendLine(records.ridAt(j), records.readAt(j), records.knownLengthAt(j), flags);
+    return this.append(records.at(j)!, flags);
+  }
+
+  private appendLine(rid: number, read: ReadStamp, messageLength: number, flags: number): number {
+    if (this.next - this.first > this.mask) this.grow();
+    const i = this.next & this.mask;
+    this.recs[i] = read;
+    this.rids[i] = rid;
+    this.lengths[i] = messageLength;
     this.flags[i] = flags;
     return this.next++;
   }

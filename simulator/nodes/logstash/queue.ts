@@ -12,7 +12,7 @@
  * abnormal stop, events written after the last checkpoint are lost, and events ACKed
  * after it are replayed — at-least-once, with duplicates for batches that were done.
  */
-import type { Rec } from '../../core/record.js';
+import type { Rec, RecordColumn } from '../../core/record.js';
 import { QueueSlots } from './queue-slots.js';
 
 // An event's yes/no states, one byte per event. Whether a worker has taken it is its slot's place
@@ -102,7 +102,15 @@ export class LogstashQueue {
 
   /** Returns the event's slot. */
   write(rec: Rec, senderAcked: boolean): number {
-    const slot = this.slots.append(rec, senderAcked ? SENDER_ACKED : 0);
+    return this.written(this.slots.append(rec, senderAcked ? SENDER_ACKED : 0));
+  }
+
+  /** `write(records.at(j), senderAcked)`, without making the event when `records` keeps it as numbers. */
+  writeFrom(records: RecordColumn, j: number, senderAcked: boolean): number {
+    return this.written(this.slots.appendFrom(records, j, senderAcked ? SENDER_ACKED : 0));
+  }
+
+  private written(slot: number): number {
     this.unackedCount++;
     if (this.settings.type === 'persisted' && ++this.writesSinceCheckpoint >= this.settings.checkpointWrites) this.checkpoint();
     return slot;

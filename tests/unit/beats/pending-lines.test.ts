@@ -24,7 +24,7 @@ describe('Filebeat pending lines', () => {
           const n = Math.min(take, pending.available);
           const got = pending.take(n);
           const want = model.splice(0, n);
-          expect(got.map((e) => [e.rid, e.eventTimeMs, e.read])).toEqual(want.map((e) => [e.rid, e.eventTimeMs, e.read]));
+          expect([...got].map((e) => [e.rid, e.eventTimeMs, (e as ShippedLine).read])).toEqual(want.map((e) => [e.rid, e.eventTimeMs, e.read]));
           const held: number[] = [];
           pending.visit((rid) => held.push(rid));
           expect(held).toEqual(model.map((e) => e.rid));
@@ -40,6 +40,6 @@ describe('Filebeat pending lines', () => {
     pending.clear();
     expect(pending.available).toBe(0);
     pending.push(42, reads[1]!);
-    expect(pending.take(1)[0]!.read).toBe(reads[1]);
+    expect(pending.take(1).at(0)!.read).toBe(reads[1]);
   });
 });

@@ -10,7 +10,9 @@ import { workloadSchema } from '../../../simulator/spec/schema/workload.js';
 import { ACCESS_CAPTURE_NAMES } from '../../../simulator/workload/generators.js';
 import { compileGrok } from '../../../simulator/nodes/logstash/grok.js';
 import { combinedApacheEvent, parseCombinedApache } from '../../../simulator/nodes/logstash/grok-fast-apache.js';
-import { packLines, RecordBuffer, ShippedLine, type ReadStamp } from '../../../simulator/nodes/beats/shipped-line.js';
+import { packLines, RecordBuffer, ShippedBatch, ShippedLine, type ReadStamp } from '../../../simulator/nodes/beats/shipped-line.js';
+import { documentBytes } from '../../../simulator/cost/wire-bytes.js';
+import { LogstashQueue } from '../../../simulator/nodes/logstash/queue.js';
 import { FilteredRec } from '../../../simulator/nodes/logstash/filtered-rec.js';
 import { ridAt } from '../../../simulator/nodes/kafka/partition-log.js';
 import { metadataId } from '../../../simulator/nodes/beats/event-id.js';
@@ -196,5 +198,36 @@ describe('lazy access-log lines', () => {
       expect(recField(out, 'bytes')).toEqual(readField(expected.fields, 'bytes'));
     }
   });
-});
 
+  it('a Filebeat batch as a column: its events, their documents summed without them, and the Logstash queue written from it', () => {
+    const w = workload(9);
+    const reads = [stamp(w, [], 0), stamp(w, ['add_id'], 1), stamp(w, [], 2)];
+    const rids = Int32Array.from({ length: 40 }, (_, j) => 3 * j + 1);
+    const batch = new ShippedBatch(rids, [0, 7, 30], reads);
+    const events = [...batch] as ShippedLine[];
+    expect(events.map((e) => e.rid)).toEqual([...rids]);
+    expect(events.map((e) => reads.indexOf(e.read))).toEqual(events.map((_, j) => (j < 7 ? 0 : j < 30 ? 1 : 2)));
+    for (const e of events) expect(e.eventTimeMs).toBe(w.eventTimeMs(e.rid));
+    expect(batch.knownLengthAt(5)).toBe(-1);
+    for (const withMetadata of [true, false]) {
+      const eager = events.reduce((n, e) => n + documentBytes({ rid: e.rid, eventTimeMs: e.eventTimeMs, fields: e.fields }, withMetadata), 0);
+      expect(batch.documentBytesSum(withMetadata)).toBe(eager);
+    }
+    events.forEach((e, j) => expect(batch.knownLengthAt(j)).toBe(messageLengthOf(e)));
+    // Written from the column or as the events themselves, the queue holds the same events.
+    const fromColumn = new LogstashQueue({ type: 'memory', capacity: 100, checkpointWrites: 1024, checkpointAcks: 1024 });
+    const fromEvents = new LogstashQueue({ type: 'memory', capacity: 100, checkpointWrites: 1024, checkpointAcks: 1024 });
+    for (let j = 0; j < batch.length; j++) {
+      fromColumn.writeFrom(batch, j, false);
+      fromEvents.write(batch.at(j)!, false);
+    }
+    const first = fromColumn.take(batch.length);
+    expect(fromEvents.take(batch.length)).toBe(first);
+    for (let s = first; s < first + batch.length; s++) {
+      const a = fromColumn.rec(s) as ShippedLine;
+      const b = fromEvents.rec(s) as ShippedLine;
+      expect([a.rid, a.read, a.knownMessageLength()]).toEqual([b.rid, b.read, b.knownMessageLength()]);
+      expect(JSON.stringify(a.fields)).toBe(JSON.stringify(b.fields));
+    }
+  });
+});
