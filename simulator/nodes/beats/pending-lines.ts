@@ -1,9 +1,9 @@
 /**
  * Filebeat's queue of lines read but not yet in a batch, kept as their rids and the read each came
  * from; a batch is cut from it as the same numbers (a ShippedBatch), and an event is made only when
- * something reads one. A queue that holds thousands of lines
- * for a second of simulated time then holds numbers the garbage collector does not trace, not objects
- * it copies and tracks from the old generation.
+ * something reads one. A queue that holds thousands of lines for a second of simulated time then
+ * holds numbers the garbage collector does not trace, not objects it copies and tracks from the old
+ * generation.
  */
 import { ShippedBatch, type ReadStamp } from './shipped-line.js';
 import { scratchInt32 } from '../../core/column-arena.js';
