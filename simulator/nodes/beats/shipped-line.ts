@@ -93,40 +93,37 @@ const MEASURE: TextMeasure = { chars: 0, jsonChars: 0 };
 /**
  * `JSON.stringify` length of the four shipped fields, `{"message":…,"log":…,"@timestamp":…,"@metadata":…}`,
  * less the last member when `withMetadata` is false, and less the closing brace when `open` (a parsed
- * line's captures follow). `MEASURE` holds the message's lengths afterwards.
+ * line's captures follow). `messageJsonChars`: the message as a JSON string (TextMeasure.jsonChars).
  */
-function shippedJsonLength(rid: number, eventTimeMs: number, read: ReadStamp, withMetadata: boolean, open: boolean): number {
+function shippedJsonLength(rid: number, read: ReadStamp, messageJsonChars: number, withMetadata: boolean, open: boolean): number {
   const w = read.source.workload;
-  w.measureText(rid, eventTimeMs, MEASURE);
-  let length = 1 + MESSAGE_MEMBER + MEASURE.jsonChars + 1 + LOG_MEMBER + w.logFieldJsonLength(rid) + 1 + TIMESTAMP_MEMBER + stampJsonLength(read.stamp);
+  let length = 1 + MESSAGE_MEMBER + messageJsonChars + 1 + LOG_MEMBER + w.logFieldJsonLength(rid) + 1 + TIMESTAMP_MEMBER + stampJsonLength(read.stamp);
   if (withMetadata) length += 1 + METADATA_MEMBER + PLAIN_METADATA_LENGTH + (read.source.processors.length > 0 ? ID_MEMBER_LENGTH : 0);
   return open ? length : length + 1;
 }
 
-/** An event as Filebeat ships it: `message`, `log`, `@timestamp`, `@metadata`, in that order. */
-export class ShippedLine extends LazyRec {
+/**
+ * What a shipped line and a parsed one share: the line (rid, event time, read) and its message's
+ * lengths, as text and as a JSON string, worked out once (in one pass over the generator's draws)
+ * and carried along: the wire counts a Filebeat batch's documents, then Logstash's outputs count
+ * the same messages again (a Kafka record's value, a bulk item's source).
+ */
+abstract class MeasuredLine extends LazyRec {
+  private messageChars: number;
+  private messageJsonChars: number;
+
   constructor(
     readonly rid: number,
     readonly eventTimeMs: number,
     readonly read: ReadStamp,
-    /** `message.length` when already known (an event made again from a queue that kept it), else -1. */
+    /** `message.length` and its JSON string's length when already known (an event made again from a queue that kept them), else -1. */
     messageChars = -1,
+    messageJsonChars = -1,
   ) {
     super();
     this.messageChars = messageChars;
+    this.messageJsonChars = messageJsonChars;
   }
-
-  get fields(): FieldMap {
-    const w = this.read.source.workload;
-    return { message: w.text(this.rid, this.eventTimeMs), log: w.logField(this.rid), '@timestamp': this.read.stamp, '@metadata': metadataOf(this.rid, this.read) };
-  }
-
-  protected top(name: string): FieldValue | undefined {
-    return shippedField(this.rid, this.eventTimeMs, this.read, name) ?? NO_FIELDS[name];
-  }
-
-  /** `message.length`, worked out the first time a Kafka client or broker counts the record's bytes (it does several times). */
-  private messageChars: number;
 
   messageLength(): number {
     if (this.messageChars < 0) this.messageChars = this.read.source.workload.textLength(this.rid, this.eventTimeMs);
@@ -138,15 +135,40 @@ export class ShippedLine extends LazyRec {
     return this.messageChars;
   }
 
+  /** The message's length as a JSON string, if worked out already, else -1. */
+  knownMessageJsonLength(): number {
+    return this.messageJsonChars;
+  }
+
+  /** The message as a JSON string: its length, measured now if not known. */
+  protected messageJsonLength(): number {
+    if (this.messageJsonChars < 0) {
+      this.read.source.workload.measureText(this.rid, this.eventTimeMs, MEASURE);
+      this.messageChars = MEASURE.chars;
+      this.messageJsonChars = MEASURE.jsonChars;
+    }
+    return this.messageJsonChars;
+  }
+}
+
+/** An event as Filebeat ships it: `message`, `log`, `@timestamp`, `@metadata`, in that order. */
+export class ShippedLine extends MeasuredLine {
+
+  get fields(): FieldMap {
+    const w = this.read.source.workload;
+    return { message: w.text(this.rid, this.eventTimeMs), log: w.logField(this.rid), '@timestamp': this.read.stamp, '@metadata': metadataOf(this.rid, this.read) };
+  }
+
+  protected top(name: string): FieldValue | undefined {
+    return shippedField(this.rid, this.eventTimeMs, this.read, name) ?? NO_FIELDS[name];
+  }
+
   override jsonLength(withMetadata: boolean): number {
-    const length = shippedJsonLength(this.rid, this.eventTimeMs, this.read, withMetadata, false);
-    // The same pass gave the message's length, which the Kafka client and brokers count next.
-    this.messageChars = MEASURE.chars;
-    return length;
+    return shippedJsonLength(this.rid, this.read, this.messageJsonLength(), withMetadata, false);
   }
 
   override combinedApacheParse(): Rec | null {
-    return this.read.source.workload.isAccessLine(this.rid) ? new ParsedAccessLine(this.rid, this.eventTimeMs, this.read, this.messageChars) : null;
+    return this.read.source.workload.isAccessLine(this.rid) ? new ParsedAccessLine(this.rid, this.eventTimeMs, this.read, this.knownMessageLength(), this.knownMessageJsonLength()) : null;
   }
 }
 
@@ -155,16 +177,7 @@ export class ShippedLine extends LazyRec {
  * captures. Only `ShippedLine.combinedApacheParse` makes one, so its event time is always the line's
  * (`workload.eventTimeMs(rid)`), which lets `packLines` keep it as its rid alone.
  */
-export class ParsedAccessLine extends LazyRec {
-  constructor(
-    readonly rid: number,
-    readonly eventTimeMs: number,
-    readonly read: ReadStamp,
-    messageChars = -1,
-  ) {
-    super();
-    this.messageChars = messageChars;
-  }
+export class ParsedAccessLine extends MeasuredLine {
 
   get fields(): FieldMap {
     const { rid, eventTimeMs, read } = this;
@@ -197,18 +210,9 @@ export class ParsedAccessLine extends LazyRec {
     const { rid, eventTimeMs, read } = this;
     const w = read.source.workload;
     // The shipped fields, then `,"clientip":"…"` and the other captures, in `fields`' order, and the brace.
-    let length = shippedJsonLength(rid, eventTimeMs, read, withMetadata, true);
-    this.messageChars = MEASURE.chars;
+    let length = shippedJsonLength(rid, read, this.messageJsonLength(), withMetadata, true);
     for (let i = 0; i < ACCESS_CAPTURE_NAMES.length; i++) length += 1 + CAPTURE_MEMBERS[i]! + jsonStringLength(w.accessCapture(rid, eventTimeMs, ACCESS_CAPTURE_NAMES[i]!)!);
     return length + 1;
-  }
-
-  /** `message.length`, worked out the first time a Kafka client or broker counts the record's bytes (it does several times). */
-  private messageChars: number;
-
-  messageLength(): number {
-    if (this.messageChars < 0) this.messageChars = this.read.source.workload.textLength(this.rid, this.eventTimeMs);
-    return this.messageChars;
   }
 }
 
@@ -220,8 +224,9 @@ export class ParsedAccessLine extends LazyRec {
  * writes rids and reads into its queue without making any (LogstashQueue.writeFrom).
  */
 export class ShippedBatch implements RecordColumn {
-  /** Each event's `message.length` once the wire has measured it (`documentBytesSum`), -1 before. */
+  /** Each event's `message.length`, and its JSON string's length, once the wire has measured them (`documentBytesSum`), -1 before. */
   private readonly lengths: Int32Array;
+  private readonly jsonLengths: Int32Array;
 
   constructor(
     private readonly rids: Int32Array,
@@ -229,6 +234,7 @@ export class ShippedBatch implements RecordColumn {
     private readonly runReads: readonly ReadStamp[],
   ) {
     this.lengths = scratchInt32(rids.length).fill(-1);
+    this.jsonLengths = scratchInt32(rids.length).fill(-1);
   }
 
   get length(): number {
@@ -248,11 +254,16 @@ export class ShippedBatch implements RecordColumn {
     return this.lengths[j]!;
   }
 
+  /** Event j's message as a JSON string: its length, if the wire measured it already, else -1. */
+  knownJsonLengthAt(j: number): number {
+    return this.jsonLengths[j]!;
+  }
+
   at(j: number): ShippedLine | undefined {
     if (j < 0 || j >= this.rids.length) return undefined;
     const rid = this.rids[j]!;
     const read = this.readAt(j);
-    return new ShippedLine(rid, read.source.workload.eventTimeMs(rid), read, this.lengths[j]!);
+    return new ShippedLine(rid, read.source.workload.eventTimeMs(rid), read, this.lengths[j]!, this.jsonLengths[j]!);
   }
 
   visitRids(visit: (rid: number) => void): void {
@@ -267,8 +278,12 @@ export class ShippedBatch implements RecordColumn {
       while (k + 1 < this.runStarts.length && this.runStarts[k + 1]! <= j) k++;
       const read = this.runReads[k]!;
       const rid = this.rids[j]!;
-      bytes += shippedJsonLength(rid, read.source.workload.eventTimeMs(rid), read, withMetadata, false);
-      this.lengths[j] = MEASURE.chars;
+      if (this.jsonLengths[j]! < 0) {
+        read.source.workload.measureText(rid, read.source.workload.eventTimeMs(rid), MEASURE);
+        this.lengths[j] = MEASURE.chars;
+        this.jsonLengths[j] = MEASURE.jsonChars;
+      }
+      bytes += shippedJsonLength(rid, read, this.jsonLengths[j]!, withMetadata, false);
     }
     return bytes;
   }

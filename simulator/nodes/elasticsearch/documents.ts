@@ -47,27 +47,36 @@ export class IndexDocuments {
   /** Writes that replaced an existing document (a duplicate absorbed by an explicit id). */
   overwrites = 0;
   newestEventMs: number | null = null;
+  /** The mapping's fields and types, listed once: a write checks each (none, for most indices). */
+  private readonly mapped: readonly (readonly [string, FieldType])[];
 
   constructor(
     readonly name: string,
-    private readonly mapping: Readonly<Record<string, FieldType>>,
+    mapping: Readonly<Record<string, FieldType>>,
     /** Prefix that makes auto ids unique across indices (they look like real 20-char ids only loosely). */
     private readonly autoIdPrefix: string,
-  ) {}
+  ) {
+    this.mapped = Object.entries(mapping);
+  }
 
   get size(): number {
     return this.records.length;
   }
 
   write(op: 'index' | 'create', id: string | undefined, record: Rec, nowMs: number): WriteResult {
-    const mappingError = this.checkMapping(record);
+    const mappingError = this.mapped.length === 0 ? undefined : this.checkMapping(record);
     const seq = id === undefined ? this.autoSeq++ : -1;
-    const docId = id ?? this.autoId(seq);
     if (seq >= 0) {
       this.byAutoSeq = withRoomFor(this.byAutoSeq, seq);
       this.byAutoSeq[seq] = -1;
     }
-    if (mappingError) return { status: 400, id: docId, error: mappingError };
+    if (mappingError) return { status: 400, id: id ?? this.autoId(seq), error: mappingError };
+    if (seq >= 0) {
+      const n = this.append(record, seq, nowMs);
+      this.byAutoSeq[seq] = n;
+      return new GeneratedIdWrite(this, seq);
+    }
+    const docId = id!;
     const existing = id === undefined ? -1 : this.numberOf(id);
     if (existing >= 0) {
       const version = this.versions[existing]!;
@@ -80,17 +89,21 @@ export class IndexDocuments {
       this.noteEventTime(record);
       return { status: 200, id: docId, version: version + 1 };
     }
+    this.byId.set(docId, this.append(record, docId, nowMs));
+    return { status: 201, id: docId, version: 1 };
+  }
+
+  /** A new document: its source, its key (explicit id, or generated-id sequence number), version 1. */
+  private append(record: Rec, key: string | number, nowMs: number): number {
     const n = this.records.length;
     this.records.push(record);
-    this.keys.push(seq >= 0 ? seq : docId);
+    this.keys.push(key);
     this.versions = withRoomFor(this.versions, n);
     this.writtenAt = withRoomFor(this.writtenAt, n);
     this.versions[n] = 1;
     this.writtenAt[n] = nowMs;
-    if (seq >= 0) this.byAutoSeq[seq] = n;
-    else this.byId.set(docId, n);
     this.noteEventTime(record);
-    return { status: 201, id: docId, version: 1 };
+    return n;
   }
 
   get(id: string): EsDocument | undefined {
@@ -118,7 +131,8 @@ export class IndexDocuments {
     return { id: typeof key === 'number' ? this.autoId(key) : key, version: this.versions[n]!, record: this.records[n]!, writtenAtMs: this.writtenAt[n]! };
   }
 
-  private autoId(seq: number): string {
+  /** The generated id of sequence number `seq`. */
+  autoId(seq: number): string {
     return this.autoIdPrefix + seq.toString(36).padStart(AUTO_ID_DIGITS, '0');
   }
 
@@ -144,8 +158,7 @@ export class IndexDocuments {
    * Numeric strings are coerced into numeric fields, as Elasticsearch's `coerce` (on by default) does.
    */
   private checkMapping(record: Rec): string | undefined {
-    for (const field in this.mapping) {
-      const type = this.mapping[field]!;
+    for (const [field, type] of this.mapped) {
       // A mapped name is a top-level key of the source (a lazy record computes that one field alone).
       const value = field.includes('.') || field.includes('[') ? record.fields[field] : recField(record, field);
       if (value === undefined || value === null) continue;
@@ -154,6 +167,28 @@ export class IndexDocuments {
       }
     }
     return undefined;
+  }
+}
+
+/**
+ * A new document under a generated id: the id is written out when something reads it (a trace, a
+ * 409 warning), not for each of the millions of events an index fed without ids takes.
+ */
+class GeneratedIdWrite implements WriteResult {
+  readonly status = 201;
+  readonly version = 1;
+
+  constructor(
+    private readonly docs: IndexDocuments,
+    private readonly seq: number,
+  ) {}
+
+  get id(): string {
+    return this.docs.autoId(this.seq);
+  }
+
+  toJSON(): { status: number; id: string; version: number } {
+    return { status: this.status, id: this.id, version: this.version };
   }
 }
 

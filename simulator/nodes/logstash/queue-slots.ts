@@ -28,8 +28,9 @@ const INITIAL_CAPACITY = 1024;
 export class QueueSlots {
   private recs = new Array<Held>(INITIAL_CAPACITY).fill(undefined);
   private rids = new Int32Array(INITIAL_CAPACITY);
-  /** A shipped line's message length if the Beats client already measured it (else -1): not measured twice. */
+  /** A shipped line's message length, and its JSON string's, if the Beats client already measured them (else -1): not measured twice. */
   private lengths = new Int32Array(INITIAL_CAPACITY);
+  private jsonLengths = new Int32Array(INITIAL_CAPACITY);
   private flags = new Uint8Array(INITIAL_CAPACITY);
   /** capacity - 1 (the capacity is a power of two). */
   private mask = INITIAL_CAPACITY - 1;
@@ -47,7 +48,7 @@ export class QueueSlots {
   }
 
   append(rec: Rec, flags: number): number {
-    if (rec instanceof ShippedLine && rec.rid <= 0x7fffffff) return this.appendLine(rec.rid, rec.read, rec.knownMessageLength(), flags);
+    if (rec instanceof ShippedLine && rec.rid <= 0x7fffffff) return this.appendLine(rec.rid, rec.read, rec.knownMessageLength(), rec.knownMessageJsonLength(), flags);
     if (this.next - this.first > this.mask) this.grow();
     const i = this.next & this.mask;
     this.recs[i] = rec;
@@ -57,16 +58,17 @@ export class QueueSlots {
 
   /** Appends event j of `records`: a Filebeat batch's line as its rid, read and length, without making the event. */
   appendFrom(records: RecordColumn, j: number, flags: number): number {
-    if (records instanceof ShippedBatch && records.ridAt(j) <= 0x7fffffff) return this.appendLine(records.ridAt(j), records.readAt(j), records.knownLengthAt(j), flags);
+    if (records instanceof ShippedBatch && records.ridAt(j) <= 0x7fffffff) return this.appendLine(records.ridAt(j), records.readAt(j), records.knownLengthAt(j), records.knownJsonLengthAt(j), flags);
     return this.append(records.at(j)!, flags);
   }
 
-  private appendLine(rid: number, read: ReadStamp, messageLength: number, flags: number): number {
+  private appendLine(rid: number, read: ReadStamp, messageLength: number, messageJsonLength: number, flags: number): number {
     if (this.next - this.first > this.mask) this.grow();
     const i = this.next & this.mask;
     this.recs[i] = read;
     this.rids[i] = rid;
     this.lengths[i] = messageLength;
+    this.jsonLengths[i] = messageJsonLength;
     this.flags[i] = flags;
     return this.next++;
   }
@@ -77,7 +79,7 @@ export class QueueSlots {
     const held = this.recs[i]!;
     if (!isRead(held)) return held;
     const rid = this.rids[i]!;
-    return new ShippedLine(rid, held.source.workload.eventTimeMs(rid), held, this.lengths[i]!);
+    return new ShippedLine(rid, held.source.workload.eventTimeMs(rid), held, this.lengths[i]!, this.jsonLengths[i]!);
   }
 
   /** `rec(slot).rid`, without making the event. */
@@ -119,6 +121,7 @@ export class QueueSlots {
     const recs = new Array<Held>(this.recs.length).fill(undefined);
     const rids = new Int32Array(this.rids.length);
     const lengths = new Int32Array(this.lengths.length);
+    const jsonLengths = new Int32Array(this.jsonLengths.length);
     const flags = new Uint8Array(this.flags.length);
     let next = this.next;
     for (let s = from; s < this.next; s++) {
@@ -126,12 +129,14 @@ export class QueueSlots {
       recs[next & this.mask] = this.recs[s & this.mask];
       rids[next & this.mask] = this.rids[s & this.mask]!;
       lengths[next & this.mask] = this.lengths[s & this.mask]!;
+      jsonLengths[next & this.mask] = this.jsonLengths[s & this.mask]!;
       flags[next & this.mask] = this.flags[s & this.mask]!;
       next++;
     }
     this.recs = recs;
     this.rids = rids;
     this.lengths = lengths;
+    this.jsonLengths = jsonLengths;
     this.flags = flags;
     this.first = this.next;
     this.next = next;
@@ -142,16 +147,19 @@ export class QueueSlots {
     const recs = new Array<Held>(capacity).fill(undefined);
     const rids = new Int32Array(capacity);
     const lengths = new Int32Array(capacity);
+    const jsonLengths = new Int32Array(capacity);
     const flags = new Uint8Array(capacity);
     for (let s = this.first; s < this.next; s++) {
       recs[s & (capacity - 1)] = this.recs[s & this.mask];
       rids[s & (capacity - 1)] = this.rids[s & this.mask]!;
       lengths[s & (capacity - 1)] = this.lengths[s & this.mask]!;
+      jsonLengths[s & (capacity - 1)] = this.jsonLengths[s & this.mask]!;
       flags[s & (capacity - 1)] = this.flags[s & this.mask]!;
     }
     this.recs = recs;
     this.rids = rids;
     this.lengths = lengths;
+    this.jsonLengths = jsonLengths;
     this.flags = flags;
     this.mask = capacity - 1;
   }

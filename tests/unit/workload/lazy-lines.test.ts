@@ -226,8 +226,14 @@ describe('lazy access-log lines', () => {
     for (let s = first; s < first + batch.length; s++) {
       const a = fromColumn.rec(s) as ShippedLine;
       const b = fromEvents.rec(s) as ShippedLine;
-      expect([a.rid, a.read, a.knownMessageLength()]).toEqual([b.rid, b.read, b.knownMessageLength()]);
+      expect([a.rid, a.read, a.knownMessageLength(), a.knownMessageJsonLength()]).toEqual([b.rid, b.read, b.knownMessageLength(), b.knownMessageJsonLength()]);
+      expect(a.knownMessageJsonLength()).toBeGreaterThan(0);
       expect(JSON.stringify(a.fields)).toBe(JSON.stringify(b.fields));
+      // Lengths carried from the wire's measurement give the documents a fresh measurement gives.
+      const fresh = new ShippedLine(a.rid, a.eventTimeMs, a.read);
+      for (const withMetadata of [true, false]) expect(a.jsonLength(withMetadata)).toBe(fresh.jsonLength(withMetadata));
+      const parsed = a.combinedApacheParse();
+      if (parsed) expect(parsed.jsonLength(false)).toBe(fresh.combinedApacheParse()!.jsonLength(false));
     }
   });
 });
