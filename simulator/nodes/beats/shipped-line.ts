@@ -17,6 +17,7 @@ import { jsonLength, jsonStringLength } from '../../core/json-length.js';
 import { ID_LENGTH, metadataId } from './event-id.js';
 import { EncodedRec, type WireCodec } from '../../core/event-codec.js';
 import { int32Column, scratchInt32, scratchUint16, uint16Column } from '../../core/column-arena.js';
+import { withRoomFor } from '../../core/grow.js';
 
 /** What a Filebeat's events share: the workload they come from and the processors that set `@metadata._id`. */
 export interface ShipSource {
@@ -291,6 +292,75 @@ export class ShippedBatch implements RecordColumn {
   *[Symbol.iterator](): Iterator<Rec> {
     for (let j = 0; j < this.rids.length; j++) yield this.at(j)!;
   }
+}
+
+/**
+ * Records kept for the rest of a run (an Elasticsearch index's sources), each as numbers when it is
+ * a shipped or a parsed line (its rid, read and message lengths), else as itself. An index fed
+ * straight from Filebeat or through grok holds one such line per event; as objects they were what
+ * every young collection copied into the old generation and every full collection walked.
+ * `at(n)` makes a packed line again: equal, not identical.
+ */
+export class LineStore {
+  /** Per record: the read of a packed line, or the record itself. */
+  private readonly held: (Rec | ReadStamp)[] = [];
+  private rids = new Int32Array(256);
+  private lengths = new Int32Array(256);
+  private jsonLengths = new Int32Array(256);
+  /** 1 for a parsed line, 0 for a shipped one (packed lines only). */
+  private parsed = new Uint8Array(256);
+
+  get length(): number {
+    return this.held.length;
+  }
+
+  /** Adds `rec` at the end; returns its number. */
+  push(rec: Rec): number {
+    const n = this.held.length;
+    this.held.push(rec);
+    this.set(n, rec);
+    return n;
+  }
+
+  /** Replaces record `n` (at most one past the end). */
+  set(n: number, rec: Rec): void {
+    if (rec instanceof MeasuredLine && rec.rid <= 0x7fffffff) {
+      this.rids = withRoomFor(this.rids, n);
+      this.lengths = withRoomFor(this.lengths, n);
+      this.jsonLengths = withRoomFor(this.jsonLengths, n);
+      this.parsed = withRoomFor(this.parsed, n);
+      this.held[n] = rec.read;
+      this.rids[n] = rec.rid;
+      this.lengths[n] = rec.knownMessageLength();
+      this.jsonLengths[n] = rec.knownMessageJsonLength();
+      this.parsed[n] = rec instanceof ParsedAccessLine ? 1 : 0;
+    } else this.held[n] = rec;
+  }
+
+  at(n: number): Rec {
+    const held = this.held[n]!;
+    if ((held as Partial<Rec>).rid !== undefined) return held as Rec;
+    const read = held as ReadStamp;
+    const rid = this.rids[n]!;
+    const Line = this.parsed[n] === 1 ? ParsedAccessLine : ShippedLine;
+    return new Line(rid, read.source.workload.eventTimeMs(rid), read, this.lengths[n]!, this.jsonLengths[n]!);
+  }
+
+  /** Visits the rids record `n` stands for (its own, or an aggregate's lineage), without making a packed line. */
+  visitRids(n: number, visit: (rid: number) => void): void {
+    const held = this.held[n]!;
+    if ((held as Partial<Rec>).rid === undefined) {
+      visit(this.rids[n]!);
+      return;
+    }
+    const rec = held as Rec;
+    if (rec.rid >= 0) visit(rec.rid);
+    else {
+      const lineage = rec.lineage ?? [];
+      for (let i = 0; i < lineage.length; i++) visit(lineage[i]!);
+    }
+  }
+
 }
 
 /**

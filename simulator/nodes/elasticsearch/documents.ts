@@ -11,6 +11,7 @@
 import { recField, type Rec } from '../../core/record.js';
 import type { EsDocument } from './store.js';
 import { withRoomFor } from '../../core/grow.js';
+import { LineStore } from '../beats/shipped-line.js';
 
 export type FieldType = 'keyword' | 'long' | 'double' | 'date' | 'text';
 
@@ -31,8 +32,8 @@ const AUTO_ID_DIGITS = 8;
  * A generated id is kept as its sequence number and written out when asked for.
  */
 export class IndexDocuments {
-  /** The current source of each document. */
-  private readonly records: Rec[] = [];
+  /** The current source of each document (shipped and parsed lines as numbers). */
+  private readonly records = new LineStore();
   /** Per document: its explicit `_id`, or the sequence number its generated id encodes. */
   private readonly keys: (string | number)[] = [];
   private versions = new Uint32Array(1024);
@@ -83,7 +84,7 @@ export class IndexDocuments {
       if (op === 'create') return { status: 409, id: docId, version, error: 'version_conflict_engine_exception: document already exists' };
       if (version === 1) this.overwritten++;
       this.versions[existing] = version + 1;
-      this.records[existing] = record;
+      this.records.set(existing, record);
       this.writtenAt[existing] = nowMs;
       this.overwrites++;
       this.noteEventTime(record);
@@ -118,7 +119,12 @@ export class IndexDocuments {
 
   /** Visits the current source of every document in creation order, making no document objects. */
   forEachRecord(visit: (record: Rec) => void): void {
-    for (let n = 0; n < this.records.length; n++) visit(this.records[n]!);
+    for (let n = 0; n < this.records.length; n++) visit(this.records.at(n));
+  }
+
+  /** Visits the rids every document's source stands for (a line's own, an aggregate's lineage), making no records. */
+  forEachSourceRid(visit: (rid: number) => void): void {
+    for (let n = 0; n < this.records.length; n++) this.records.visitRids(n, visit);
   }
 
   /** Documents whose `_version` is above 1: each is a resend or replay the explicit id absorbed. */
@@ -128,7 +134,7 @@ export class IndexDocuments {
 
   private document(n: number): EsDocument {
     const key = this.keys[n]!;
-    return { id: typeof key === 'number' ? this.autoId(key) : key, version: this.versions[n]!, record: this.records[n]!, writtenAtMs: this.writtenAt[n]! };
+    return { id: typeof key === 'number' ? this.autoId(key) : key, version: this.versions[n]!, record: this.records.at(n), writtenAtMs: this.writtenAt[n]! };
   }
 
   /** The generated id of sequence number `seq`. */

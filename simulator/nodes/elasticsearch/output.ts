@@ -52,9 +52,8 @@ export class EsOutput implements OutputNode {
     // Per index: the first arrival order of the rids this index holds now.
     const here = new RidSet();
     for (const idx of this.indexes()) {
-      idx.forEachRecord((record) => {
-        if (record.rid >= 0) here.add(record.rid);
-        else for (const rid of record.lineage ?? []) if (rid >= 0) here.add(rid);
+      idx.forEachSourceRid((rid) => {
+        if (rid >= 0) here.add(rid);
       });
     }
     return this.node.arrivals.filter((rid) => here.has(rid));
@@ -72,17 +71,7 @@ export class EsOutput implements OutputNode {
 }
 
 function countInto(idx: IndexDocuments, counts: Uint32Array): void {
-  idx.forEachRecord((record) => {
-    if (record.rid >= 0) {
-      if (record.rid < counts.length) counts[record.rid]!++;
-      return;
-    }
-    // Indexed, not for-of: a window document's lineage can hold a million rids, and this loop
-    // runs once per output at the end, often before the optimizing compiler has seen it.
-    const rids = record.lineage ?? [];
-    for (let i = 0; i < rids.length; i++) {
-      const rid = rids[i]!;
-      if (rid >= 0 && rid < counts.length) counts[rid]!++;
-    }
+  idx.forEachSourceRid((rid) => {
+    if (rid >= 0 && rid < counts.length) counts[rid]!++;
   });
 }

@@ -10,7 +10,7 @@ import { workloadSchema } from '../../../simulator/spec/schema/workload.js';
 import { ACCESS_CAPTURE_NAMES } from '../../../simulator/workload/generators.js';
 import { compileGrok } from '../../../simulator/nodes/logstash/grok.js';
 import { combinedApacheEvent, parseCombinedApache } from '../../../simulator/nodes/logstash/grok-fast-apache.js';
-import { packLines, RecordBuffer, ShippedBatch, ShippedLine, type ReadStamp } from '../../../simulator/nodes/beats/shipped-line.js';
+import { LineStore, packLines, ParsedAccessLine, RecordBuffer, ShippedBatch, ShippedLine, type ReadStamp } from '../../../simulator/nodes/beats/shipped-line.js';
 import { documentBytes } from '../../../simulator/cost/wire-bytes.js';
 import { LogstashQueue } from '../../../simulator/nodes/logstash/queue.js';
 import { FilteredRec } from '../../../simulator/nodes/logstash/filtered-rec.js';
@@ -233,7 +233,37 @@ describe('lazy access-log lines', () => {
       const fresh = new ShippedLine(a.rid, a.eventTimeMs, a.read);
       for (const withMetadata of [true, false]) expect(a.jsonLength(withMetadata)).toBe(fresh.jsonLength(withMetadata));
       const parsed = a.combinedApacheParse();
-      if (parsed) expect(parsed.jsonLength(false)).toBe(fresh.combinedApacheParse()!.jsonLength(false));
+      if (parsed) expect((parsed as ParsedAccessLine).jsonLength(false)).toBe((fresh.combinedApacheParse() as ParsedAccessLine).jsonLength(false));
     }
+  });
+
+  it('a line store keeps shipped and parsed lines as numbers and gives back equal records, other records as themselves', () => {
+    const w = workload(11);
+    const read = stamp(w, ['add_id'], 0);
+    const grok = compileFilters([{ grok: { match: { message: '%{COMBINEDAPACHELOG}' }, tag_on_failure: ['_grokparsefailure'], break_on_match: true } }]);
+    const window: Rec = { rid: -1, eventTimeMs: 0, fields: { key: '200' }, id: 'count:200@0', lineage: [3, 4, 3] };
+    const records: Rec[] = [];
+    for (let rid = 0; rid < 300; rid++) {
+      const line = new ShippedLine(rid, w.eventTimeMs(rid), read);
+      records.push(rid % 3 === 0 ? line : rid % 3 === 1 ? grok(line, 0)! : rid % 50 === 2 ? window : { rid, eventTimeMs: 5, fields: { message: 'x' } });
+    }
+    const store = new LineStore();
+    records.forEach((rec) => store.push(rec));
+    // Replacing keeps the numbering: a plain record over a line, and a line over a plain record.
+    store.set(0, records[2]!);
+    store.set(2, records[0]!);
+    const expected = [records[2]!, records[1]!, records[0]!, ...records.slice(3)];
+    expect(store.length).toBe(expected.length);
+    expected.forEach((rec, n) => {
+      const got = store.at(n);
+      expect(got.constructor).toBe(rec.constructor);
+      expect([got.rid, got.eventTimeMs, JSON.stringify(got.fields)]).toEqual([rec.rid, rec.eventTimeMs, JSON.stringify(rec.fields)]);
+      expect(messageLengthOf(got)).toBe(messageLengthOf(rec));
+      const rids: number[] = [];
+      store.visitRids(n, (rid) => rids.push(rid));
+      const want: number[] = [];
+      forEachRid([rec], (rid) => want.push(rid));
+      expect(rids).toEqual(want);
+    });
   });
 });
