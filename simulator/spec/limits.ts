@@ -1,17 +1,18 @@
 /**
  * How big a run may be, and the estimate that checks a spec against it before anything runs.
  *
- * The simulator keeps one JavaScript object per record per store, so a careless spec (`rate: 1e12`,
- * `duration: 1d` at 10,000/s, 100,000 brokers, a 10-day drain) would run the tab out of memory or
- * keep it busy for minutes. These limits refuse such a spec at validation time, with the setting
- * responsible marked in the editor; what cannot be estimated (a retry loop, a storm of resends)
- * is bounded while the run goes by the count-based budget in `runBudget` (run/run.ts ends it as
- * `ended: budget`). Every number is a count, never a heap size or a wall time, so Node and the
- * browser refuse and stop the same specs at the same point.
+ * The simulator keeps every record a store holds (as an integer id and typed-array columns), so a
+ * careless spec (`rate: 1e12`, `duration: 1d` at 10,000/s, 100,000 brokers, a 10-day drain) would
+ * run the tab out of memory or keep it busy for minutes. These limits refuse such a spec at
+ * validation time, with the setting responsible marked in the editor; what cannot be estimated (a
+ * retry loop, a storm of resends) is bounded while the run goes by the count-based budget in
+ * `runBudget` (run/run.ts ends it as `ended: budget`). Every number is a count, never a heap size
+ * or a wall time, so Node and the browser refuse and stop the same specs at the same point.
  *
- * How each was chosen is written next to it. The measurements (4–5 December 2026, Node 20 with
- * `--expose-gc`, `process.memoryUsage().heapUsed` after a full GC with the run still referenced;
- * Chromium 156 running `runSync` in a dedicated worker) are repeatable with the specs named there.
+ * How each was chosen is written next to it. The measurements (4–5 December 2026; the records and
+ * memory limits 7 December 2026: Node 20 with `--expose-gc`, `process.memoryUsage()` heapUsed plus
+ * arrayBuffers after a full GC with the run still referenced; Chromium 156 running `runSync` in a
+ * dedicated worker) are repeatable with the specs named there.
  */
 import type { PipelineSpec } from './schema/pipeline.js';
 import type { z } from 'zod';
@@ -26,21 +27,26 @@ type WindowSpec = z.output<typeof windowSchema>;
 
 export const LIMITS = {
   /**
-   * Records one run generates (`duration` × `rate`). The heaviest shape measured keeps every
-   * record as an Elasticsearch document (examples/seed-beats-logstash-es.yaml scaled up): in a
-   * Chromium worker it ran 3,000,000 records (23 s) and crashed the tab at 5,000,000; the issue-5
-   * full pipeline ran 8,000,000. 2,000,000 leaves the heaviest shape 1.5× headroom. At the limit
-   * (`npx tsx tests/bench/limits-bench.ts`, a fresh browser per run) the heaviest shape finished in
-   * 33 s and the full pipeline in 18 s; one record per second more is refused.
+   * Records one run generates (`duration` × `rate`): the issue's aim. At the limit, each in a fresh
+   * Chromium worker (`npx tsx tests/bench/limits-bench.ts`, 7 December 2026; examples scaled by
+   * their rate, with a 1 h drain so they deliver all they can), the issue's heaviest shape
+   * (seed-beats-logstash-es, every record an Elasticsearch document) finished in 92 s, the heaviest one-store shape
+   * (beats-add-id-effectively-once) in 34 s, the heaviest two-store shape (exactly-once-end-to-end, a
+   * topic and Elasticsearch) in 78 s, all 10,000,000 records delivered, the tab's renderer at most
+   * 2.8 GB; the issue-5 full pipeline in 13 s (it ends at its deadline with records still upstream).
+   * The heaviest shape at 20,000,000 still finished (206 s, 3.1 GB), so no shape at the limit comes
+   * near a crash. One record per second more is refused.
    */
-  records: 2_000_000,
+  records: 10_000_000,
   /**
    * Estimated bytes a run keeps alive (see BYTES_PER_STORED_RECORD, BYTES_PER_EXTRA_STORE and
-   * BYTES_PER_STAGE_SAMPLE): the records limit's worst shape (2,000,000 × 1,700 B = 3.4 GB, in
-   * Node's uncompressed pointers; Chromium needs about half) plus room for the per-second samples
-   * or a few more stores. The 3,000,000-record run that still finished in Chromium estimates at 5.1 GB.
+   * BYTES_PER_STAGE_SAMPLE), in Node's uncompressed pointers: the records limit in two stores
+   * (10,000,000 × 500 B = 5.0 GB) plus room for the per-second samples. The heaviest two-store
+   * shape there (estimated 5.0 GB) finished in Chromium in 78 s; the largest estimate that finished,
+   * the heaviest shape at 20,000,000 records, is 8.0 GB. A third store puts the records limit over
+   * it: flink-kafka-exactly-once is allowed 9,144,940 records (finished in 21 s) and refused at 10,000,000.
    */
-  retainedBytes: 4_000_000_000,
+  retainedBytes: 5_500_000_000,
   /**
    * Partition replicas over all topics (partitions × min(replication.factor, brokers)). Measured
    * in Node at 200 records/s for 60 s, read by a Flink job: 3,000 partitions × 1 replica ran in
@@ -106,7 +112,8 @@ export const LIMITS = {
   /**
    * Records over all the runs of one Lab sweep (values × seeds × records per run). The runs are
    * sequential, so this bounds time, not memory: issue 5's sweep (20 values × 5 seeds × 100,000
-   * records) is 10,000,000 and takes 17–22 s in Chromium.
+   * records) is 10,000,000 and takes 17–22 s in Chromium. It is the records limit as well, so one
+   * run at that limit makes a sweep of its own.
    */
   sweepRecords: 10_000_000,
   /** Runs in one Lab sweep (values × seeds); each run parses and builds its pipeline anew. Issue 5's sweep is 100. */
@@ -121,15 +128,20 @@ export const LIMITS = {
 } as const;
 
 /**
- * Estimated bytes a record costs in the first store that keeps it: 1,640 B measured for a grok-parsed,
- * mutated event kept as an Elasticsearch document (the heaviest shape), rounded up. Other shapes
- * measured 418–725 B retained per record (peak under 1,100 B) at 300,000 records.
+ * Estimated bytes a record costs in the first store that keeps it. `npx tsx tests/bench/retained-bench.ts`
+ * (7 December 2026: every example scaled to 300,000 records, Node heap plus typed-array buffers, less
+ * the per-second samples) measured at most 312 B for one store, in beats-add-id-effectively-once
+ * (add_id, a persisted queue, resends; 1.0 s), then logstash-grok-dlq 299 B, lab-beats-logstash-es
+ * 274 B and seed-beats-logstash-es 268 B (3.5 s); the other one-store shapes 78–195 B. At 2,000,000
+ * records the same shapes kept less (273 B and 251 B): the columns grow by doubling, so a count just
+ * past a doubling keeps up to twice its buffers. 312 B rounded up with that room is 400 B.
  */
-export const BYTES_PER_STORED_RECORD = 1_700;
+export const BYTES_PER_STORED_RECORD = 400;
 /**
- * Estimated bytes per record for each further store. Stores share the record objects and keep
- * references: two stores (lambda-vs-kappa: 574 B) and three (flink-kafka-exactly-once: 471 B)
- * measured no more per record than one.
+ * Estimated bytes per record for each further store. The heaviest two-store shape (exactly-once-end-to-end,
+ * a topic and Elasticsearch; 2.5 s) kept 400 B per record at 300,000 records (360 B at 2,000,000), 88 B
+ * more than the heaviest one-store shape, and kafka-exactly-once-effect 393 B; the three-store
+ * flink-kafka-exactly-once kept 236 B. 88 B rounded up is 100 B.
  */
 export const BYTES_PER_EXTRA_STORE = 100;
 /** Estimated bytes of one stage in one per-second sample (measured about 200 B). */

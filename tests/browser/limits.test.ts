@@ -85,10 +85,10 @@ describe.skipIf(!target)('limits in the exercise island', () => {
     const withHead = (head: string) => world.replace(/^duration: .*\ndrain: .*$/m, head).replace(/rate: \S+/, 'rate: 2000/s');
     expect(withHead('x')).not.toBe(world);
 
-    // Two hours at 2,000/s once crashed the tab; now the editor refuses it at `duration`.
+    // Two hours at 2,000/s once crashed the tab, and is still over the records limit: the editor refuses it at `duration`.
     await setText(el, 'world.yaml', withHead('duration: 2h\ndrain: 60s'));
     const problem = el.locator('.ex-problem--error').first();
-    await expect.poll(() => problem.textContent(), { timeout: 10_000 }).toMatch(/14,400,000 records .*the limit is 2,000,000 records per run/);
+    await expect.poll(() => problem.textContent(), { timeout: 10_000 }).toMatch(/14,400,000 records .*the limit is 10,000,000 records per run/);
     await el.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 10_000 });
 
     await setText(el, 'world.yaml', withHead('duration: 10s\ndrain: 10s\nmax-events: 5'));

@@ -4,7 +4,7 @@
  * responsible located and the limit named (simulator/spec/limits.ts). Shared by the parser, CLI and
  * worker tests.
  */
-const pipeline = (o: { duration?: string; drain?: string; rate?: string; extra?: string; brokers?: number; partitions?: number; faults?: string }) => `name: careless
+const pipeline = (o: { duration?: string; drain?: string; rate?: string; extra?: string; brokers?: number; partitions?: number; topics?: number; faults?: string }) => `name: careless
 duration: ${o.duration ?? '60s'}
 drain: ${o.drain ?? '60s'}
 ${o.extra ?? '# no extra setting'}
@@ -23,7 +23,7 @@ nodes:
       logs:
         partitions: ${o.partitions ?? 3}
         replication.factor: 3
-  flink:
+${Array.from({ length: o.topics ?? 0 }, (_, i) => `      team${i + 1}: {}\n`).join('')}  flink:
     type: flink
     source: { node: kafka, topic: logs }
     sink: { elasticsearch: { node: es, index: logs } }
@@ -48,22 +48,30 @@ export const CARELESS: CarelessCase[] = [
     name: 'rate: 1e12, even with max-events: 10',
     text: pipeline({ rate: '1e12', extra: 'max-events: 10' }),
     line: 6, column: 9, path: 'workload.rate',
-    message: /60,000,000,000,000 records .*the limit is 2,000,000 records per run/,
+    message: /60,000,000,000,000 records .*the limit is 10,000,000 records per run/,
     hint: /lower `workload\.rate` or `duration`/,
   },
   {
     name: 'duration: 1d at 10,000/s',
     text: pipeline({ duration: '1d', rate: '10000/s' }),
     line: 2, column: 11, path: 'duration',
-    message: /864,000,000 records \(10,000\/s for 1d\); the limit is 2,000,000/,
-    hint: /rate × duration stays under 2,000,000/,
+    message: /864,000,000 records \(10,000\/s for 1d\); the limit is 10,000,000/,
+    hint: /rate × duration stays under 10,000,000/,
   },
   {
-    name: '2 h at 2,000/s (crashed the browser tab)',
+    name: '2 h at 2,000/s (crashed the browser tab when records were objects)',
     text: pipeline({ duration: '2h', rate: '2000/s' }),
     line: 2, column: 11, path: 'duration',
     message: /14,400,000 records \(2,000\/s for 2h\)/,
-    hint: /e\.g\. 277\/s for 2h/,
+    hint: /e\.g\. 1,388\/s for 2h/,
+  },
+  {
+    // Within the records limit, but kept by six stores (five topics and the sink): refused by the memory estimate.
+    name: '9,999,960 records and four more topics',
+    text: pipeline({ rate: '166666/s', topics: 4 }),
+    line: 6, column: 9, path: 'workload.rate',
+    message: /this run would keep about 9,000 MB alive \(9,999,960 records in 6 stores that keep every record, and [\d,]+ stage samples\); the limit is 5,500 MB/,
+    hint: /lower `workload\.rate` or `duration`, or keep fewer copies/,
   },
   {
     name: '100,000 partitions',
