@@ -380,6 +380,9 @@ export function checkSearch(budget: number, recordsPerRun: number): string | und
   const runs = 2 * budget + 1;
   const records = runs * recordsPerRun;
   if (runs <= LIMITS.sweepRuns && records <= LIMITS.sweepRecords) return undefined;
-  const most = Math.max(1, Math.floor((Math.min(LIMITS.sweepRuns, LIMITS.sweepRecords / Math.max(1, recordsPerRun)) - 1) / 2));
-  return `a budget of ${n(budget)} runs may make ${n(runs)} runs of ${n(recordsPerRun)} records each (searching, shrinking and a confirming run); the limit is ${n(LIMITS.sweepRuns)} runs and ${n(LIMITS.sweepRecords)} records per experiment. Lower the budget to ${n(most)} or less, or the spec's rate or duration.`;
+  const most = Math.floor((Math.min(LIMITS.sweepRuns, LIMITS.sweepRecords / Math.max(1, recordsPerRun)) - 1) / 2);
+  const head = `a budget of ${n(budget)} runs may make ${n(runs)} runs of ${n(recordsPerRun)} records each (searching, shrinking and a confirming run); the limit is ${n(LIMITS.sweepRuns)} runs and ${n(LIMITS.sweepRecords)} records per experiment.`;
+  if (most >= 1) return `${head} Lower the budget to ${n(most)} or less, or the spec's rate or duration.`;
+  // Even the smallest budget searches once, shrinks once and confirms: three runs of this spec are too many records.
+  return `${head} Even a budget of 1 makes 3 runs: lower the spec's rate or duration to at most ${n(Math.floor(LIMITS.sweepRecords / 3))} records per run.`;
 }

@@ -1,6 +1,6 @@
 /**
  * The run-size limits in Korean: each refusal of simulator/spec/limits.ts (`checkLimits`) and its
- * hint. The English text is the template's identity, so a change there must change it here too
+ * hint, and the Lab's refusals of a sweep or counterexample search too big (`checkSweep`, `checkSearch`). The English text is the template's identity, so a change there must change it here too
  * (tests/unit/i18n/limit-messages.test.ts runs every careless spec on a Korean page).
  */
 import type { SimTemplate } from './template.js';
@@ -103,5 +103,21 @@ export const limitTemplates: readonly SimTemplate[] = [
   {
     en: 'lower `workload.rate` or `duration`, or keep fewer copies (fewer topics, or sinks fed by windowed jobs)',
     ko: '`workload.rate`나 `duration`을 줄이거나, 보관하는 사본을 줄이세요 (토픽 수를 줄이거나, 윈도우 집계 잡이 채우는 싱크를 쓰세요)',
+  },
+  {
+    en: 'this sweep would make {runs} runs (values × seeds); the limit is {limit} runs per sweep. Sweep fewer values or seeds.',
+    ko: '이 스윕은 {runs}번 실행합니다 (값 × 시드). 한도는 스윕 한 번에 {limit}번입니다. 값이나 시드 수를 줄이세요.',
+  },
+  {
+    en: "this sweep's {runs} runs would generate {records} records together; the limit is {limit} records per sweep. Sweep fewer values or seeds, or lower the rate or duration of the spec.",
+    ko: '이 스윕의 실행 {runs}번은 레코드를 모두 {records}개 만듭니다. 한도는 스윕 한 번에 {limit}개입니다. 값이나 시드 수를 줄이거나, 스펙의 rate나 duration을 줄이세요.',
+  },
+  {
+    en: "a budget of {budget} runs may make {runs} runs of {records} records each (searching, shrinking and a confirming run); the limit is {limitRuns} runs and {limitRecords} records per experiment. Lower the budget to {most} or less, or the spec's rate or duration.",
+    ko: '예산이 {budget}번이면 레코드 {records}개짜리 실행을 {runs}번까지 합니다 (탐색, 줄이기, 확인 실행). 한도는 실험 한 번에 실행 {limitRuns}번, 레코드 {limitRecords}개입니다. 예산을 {most} 이하로 줄이거나, 스펙의 rate나 duration을 줄이세요.',
+  },
+  {
+    en: "a budget of {budget} runs may make {runs} runs of {records} records each (searching, shrinking and a confirming run); the limit is {limitRuns} runs and {limitRecords} records per experiment. Even a budget of 1 makes 3 runs: lower the spec's rate or duration to at most {most} records per run.",
+    ko: '예산이 {budget}번이면 레코드 {records}개짜리 실행을 {runs}번까지 합니다 (탐색, 줄이기, 확인 실행). 한도는 실험 한 번에 실행 {limitRuns}번, 레코드 {limitRecords}개입니다. 예산이 1이어도 3번 실행하므로, 스펙의 rate나 duration을 줄여 실행 한 번의 레코드가 {most}개 이하가 되게 하세요.',
   },
 ];

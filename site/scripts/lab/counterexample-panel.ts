@@ -6,7 +6,8 @@
  */
 import { parseDocument } from 'yaml';
 import { h } from '../exercise/dom.js';
-import { t } from '../../i18n/index.js';
+import { t, pageLang } from '../../i18n/index.js';
+import { simText } from '../../i18n/sim/index.js';
 import type { Counterexample, CounterexampleReply } from '../../../workers/lab-api.js';
 import { LabFailure } from './lab-client.js';
 import type { ExperimentSettings } from './experiment.js';
@@ -89,7 +90,7 @@ export function createCounterexamplePanel(root: HTMLElement, host: LabHost): Cou
     try {
       const request = { spec: host.spec(), claim: claim.value.trim(), budget: Math.max(1, Math.min(500, Number(budget.value) || 20)), searchSeed: host.seed() || 1 };
       const reply: CounterexampleReply = await host.client.call<CounterexampleReply>((api) => api.counterexample(request));
-      if (!reply.ok) host.say(status, t('lab.ce.failed', { message: reply.message }));
+      if (!reply.ok) host.say(status, t('lab.ce.failed', { message: simText(reply.message, pageLang()) }));
       else {
         render(reply.counterexample, request.budget);
         host.say(status, t('lab.ce.done', { seconds: (reply.wallMs / 1000).toFixed(1) }));

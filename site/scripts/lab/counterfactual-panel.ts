@@ -7,7 +7,7 @@
 import { renderDagGrids } from '../dag-grid/dag-grid-view.js';
 import { h, table } from '../exercise/dom.js';
 import { t, pageLang } from '../../i18n/index.js';
-import { terminalText } from '../../i18n/sim/index.js';
+import { simText, terminalText } from '../../i18n/sim/index.js';
 import type { Counterfactual, CounterfactualReply, CounterfactualSide, FateChange, LabTraceReply } from '../../../workers/lab-api.js';
 import { createParamPicker } from './param-picker.js';
 import { parseFieldValue } from './params.js';
@@ -53,7 +53,7 @@ export function createCounterfactualPanel(root: HTMLElement, host: LabHost): Cou
     story.replaceChildren(h('p', { class: 'lab-note' }, t('lab.cf.tracing', { side: sideName, record })));
     try {
       const reply = await host.client.call<LabTraceReply>((api) => api.trace(side, record));
-      if (!reply.ok) return story.replaceChildren(h('p', {}, reply.message));
+      if (!reply.ok) return story.replaceChildren(h('p', {}, simText(reply.message, pageLang())));
       story.replaceChildren(h('h4', {}, t('lab.cf.storyTitle', { record, side: sideName })), h('pre', { class: 'lab-story__text', tabindex: 0 }, terminalText(reply.text, pageLang())));
     } catch (error) {
       host.failed(status, error);
@@ -103,7 +103,7 @@ export function createCounterfactualPanel(root: HTMLElement, host: LabHost): Cou
     const seed = host.seed();
     try {
       const reply: CounterfactualReply = await host.client.call<CounterfactualReply>((api) => api.counterfactual(host.spec(), picker.pointer.value.trim(), parseFieldValue(value.value), seed));
-      if (!reply.ok) host.say(status, t('lab.cf.failed', { message: reply.message }));
+      if (!reply.ok) host.say(status, t('lab.cf.failed', { message: simText(reply.message, pageLang()) }));
       else {
         render(reply.counterfactual, seed);
         host.say(status, t('lab.cf.done', { seconds: (reply.wallMs / 1000).toFixed(1), n: reply.counterfactual.changedRecords }));

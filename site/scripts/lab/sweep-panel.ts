@@ -4,7 +4,8 @@
  * with CSV and JSON downloads of the points (simulator/lab/export.ts, the CLI's own format).
  */
 import { h } from '../exercise/dom.js';
-import { t } from '../../i18n/index.js';
+import { t, pageLang } from '../../i18n/index.js';
+import { simText } from '../../i18n/sim/index.js';
 import { sweepToCsv, sweepToJson } from '../../../simulator/lab/export.js';
 import type { SweepResult, SweepReply, LabProblem } from '../../../workers/lab-api.js';
 
@@ -127,7 +128,7 @@ export function createSweepPanel(root: HTMLElement, host: LabHost): SweepPanel {
         },
       );
       setRunning(false);
-      if (!reply.ok) return host.say(status, t('lab.sweep.failed', { message: reply.message }));
+      if (!reply.ok) return host.say(status, t('lab.sweep.failed', { message: simText(reply.message, pageLang()) }));
       if ('cancelled' in reply) return host.say(status, t('lab.sweep.cancelled'));
       if (!(await show(reply.result))) return;
       host.say(status, t('lab.sweep.done', { runs: reply.result.points.length, seconds: (reply.wallMs / 1000).toFixed(1) }));

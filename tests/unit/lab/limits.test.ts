@@ -10,7 +10,8 @@ import { sweepSync, SweepError } from '../../../simulator/lab/sweep.js';
 import { findCounterexample } from '../../../simulator/lab/counterexample.js';
 import { runCli } from '../../../simulator/cli/run-cli.js';
 import { createLabSession } from '../../../workers/lab-session.js';
-import { LIMITS } from '../../../simulator/spec/limits.js';
+import { checkSearch, checkSweep, LIMITS } from '../../../simulator/spec/limits.js';
+import { simCatalogue } from '../../../simulator/i18n/messages/index.js';
 import { beatsLogstashEs } from '../../support/specs.js';
 
 /** 1,000,000 records per run (10,000/s for 100 s). */
@@ -59,5 +60,16 @@ describe('sweep limits', () => {
       'a budget of 40 runs may make 81 runs of 1,000,000 records each (searching, shrinking and a confirming run); the limit is 1,000 runs and 10,000,000 records per experiment. Lower the budget to 4 or less',
     );
     expect(() => findCounterexample({ spec: beatsLogstashEs(), claim: 'outputs.es.lost == 0', budget: 500 })).toThrow(/may make 1,001 runs .* Lower the budget to 499 or less/);
+  });
+
+  it('says to make the runs smaller when even a budget of 1 makes too many records, and says it in Korean too', () => {
+    const message = checkSearch(1, 4_000_000)!;
+    expect(message).toBe(
+      "a budget of 1 runs may make 3 runs of 4,000,000 records each (searching, shrinking and a confirming run); the limit is 1,000 runs and 10,000,000 records per experiment. Even a budget of 1 makes 3 runs: lower the spec's rate or duration to at most 3,333,333 records per run.",
+    );
+    for (const text of [message, checkSearch(40, 1_000_000)!, checkSweep(2000, [])!, checkSweep(100, Array.from({ length: 100 }, () => 200_000))!]) {
+      expect(simCatalogue.match(text), text).toBeDefined();
+      expect(simCatalogue.translate(text)).toMatch(/[가-힣]/);
+    }
   });
 });
