@@ -26,6 +26,7 @@ import type { BatchLayerHandle } from './batch-handle.js';
 import { NewestCache, StepMemo, readAggregateIndex, type AnswerRow } from './aggregate-docs.js';
 import { accountRows } from './answer-ledger.js';
 import { RidSet } from '../core/rid-set.js';
+import { forEachRid } from '../core/record.js';
 import { servingTarget, speedCost } from './speed-layer.js';
 
 export interface LambdaParts {
@@ -113,7 +114,7 @@ export class LambdaServing implements ArchitectureSource {
     const view = this.p.batch.view();
     for (const o of this.p.master()?.listObjects(this.p.batch.prefix) ?? []) {
       if (view?.objectKeys.has(o.key)) continue;
-      for (const r of o.records) for (const rid of r.rid >= 0 ? [r.rid] : (r.lineage ?? [])) held.add(rid);
+      forEachRid(o.records, (rid) => held.add(rid));
     }
     const { sim, total } = this.p;
     const realtime = servingTarget(this.p.speed);
