@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import setup from '../browser/global-setup.js';
 import { launchBrowser } from '../browser/support.js';
-import type { FloorRun } from './pipeline-floor.js';
+import type { ReferenceRun } from './id-reference.js';
 
 /**
  * Builds and serves the site (as the browser tests do), opens one Chromium page and runs `body`
@@ -85,18 +85,18 @@ export async function labRun(page: Page, baseURL: string, spec: string): Promise
 }
 
 /**
- * Times pipeline-floor.ts on `specText` in a fresh worker of `page`: the same engine as the run it
- * is set against. The worker is floor-worker.ts, bundled by esbuild (the bundler Vite uses).
+ * Times the id reference (id-reference.ts) on `specText` in a fresh worker of `page`: the same engine
+ * as the run it is set against. The worker is reference-worker.ts, bundled by esbuild (the bundler Vite uses).
  */
-export async function floorInWorker(page: Page, specText: string, label: string): Promise<FloorRun> {
-  const bundle = await build({ entryPoints: [fileURLToPath(new URL('./floor-worker.ts', import.meta.url))], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent' });
+export async function referenceInWorker(page: Page, specText: string, label: string): Promise<ReferenceRun> {
+  const bundle = await build({ entryPoints: [fileURLToPath(new URL('./reference-worker.ts', import.meta.url))], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent' });
   const code = bundle.outputFiles[0]!.text;
   return page.evaluate(
     ([code, text, label]) =>
-      new Promise<FloorRun>((resolve, reject) => {
+      new Promise<ReferenceRun>((resolve, reject) => {
         const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
         const worker = new Worker(url);
-        worker.onmessage = (e: MessageEvent<FloorRun>) => {
+        worker.onmessage = (e: MessageEvent<ReferenceRun>) => {
           worker.terminate();
           URL.revokeObjectURL(url);
           resolve(e.data);

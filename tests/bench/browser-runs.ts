@@ -13,8 +13,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { SWEEP_BENCH_SPEC } from './sweep-bench.js';
-import { floorInWorker, labRun, openLab, setSweep, timedSweep, withSitePage } from './bench-page.js';
-import { floorLine } from './pipeline-floor.js';
+import { labRun, openLab, setSweep, timedSweep, withSitePage } from './bench-page.js';
 
 const RECORDS = 1_000_000;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -37,7 +36,6 @@ async function comparison(page: Page, baseURL: string): Promise<void> {
   const ms = run.clickToFinishedMs;
   console.log(`comparison run, ${fmt(RECORDS)} records, in the Lab page's worker: ${fmt(ms)} ms from click to finished; target < 2,000 ms: ${ms < 2000 ? 'met' : 'missed'}`);
   console.log(longTaskLine(run.longTasks));
-  console.log(floorLine(ms, (await floorInWorker(page, spec, 'lambda-vs-kappa')).ms, 'in a worker of this page'));
 }
 
 async function sweep(page: Page, baseURL: string): Promise<void> {
