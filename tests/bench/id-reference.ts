@@ -13,6 +13,7 @@
 import { partitionForKey } from '../../simulator/nodes/kafka/partitioner.js';
 import type { PipelineSpec } from '../../simulator/spec/schema/pipeline.js';
 import { Workload } from '../../simulator/workload/workload.js';
+import { RidList } from '../../simulator/core/rid-list.js';
 
 export interface ReferenceRun {
   records: number;
@@ -24,24 +25,11 @@ const BATCH = 2048;
 const PARTITIONS = 3;
 const WINDOW_MS = 10_000;
 
-/** An id column that doubles as it fills. */
-class Ids {
-  ids = new Int32Array(1024);
-  n = 0;
-  push(id: number): void {
-    if (this.n === this.ids.length) {
-      const grown = new Int32Array(this.ids.length * 2);
-      grown.set(this.ids);
-      this.ids = grown;
-    }
-    this.ids[this.n++] = id;
-  }
-}
-
 export function idReference(spec: PipelineSpec): ReferenceRun {
   const w = new Workload(spec.workload, spec.seed, spec.duration);
   const t0 = performance.now();
-  const logs = Array.from({ length: PARTITIONS }, () => new Ids());
+  // Id columns that double as they fill: the simulator's own lineage list (core/rid-list.ts).
+  const logs = Array.from({ length: PARTITIONS }, () => new RidList(1024));
   const batch = new Int32Array(BATCH);
   for (let start = 0; start < w.total; start += BATCH) {
     const n = Math.min(BATCH, w.total - start);
@@ -52,22 +40,24 @@ export function idReference(spec: PipelineSpec): ReferenceRun {
       logs[partitionForKey(status, PARTITIONS)]!.push(rid);
     }
   }
-  const windows = new Map<string, Ids>();
+  const windows = new Map<string, RidList>();
   for (const log of logs) {
-    for (let i = 0; i < log.n; i++) {
-      const rid = log.ids[i]!;
+    const ids = log.view();
+    for (let i = 0; i < ids.length; i++) {
+      const rid = ids[i]!;
       const start = w.eventTimeMs(rid) - (w.eventTimeMs(rid) % WINDOW_MS);
       const cell = `${w.accessCapture(rid, 0, 'status')}-${start}`;
       let lineage = windows.get(cell);
-      if (!lineage) windows.set(cell, (lineage = new Ids()));
+      if (!lineage) windows.set(cell, (lineage = new RidList(1024)));
       lineage.push(rid);
     }
   }
   const documents = new Map<string, { count: number; lineage: Int32Array }>();
   const counted = new Uint8Array(w.total);
-  for (const [id, lineage] of windows) {
-    documents.set(id, { count: lineage.n, lineage: lineage.ids.subarray(0, lineage.n) });
-    for (let i = 0; i < lineage.n; i++) counted[lineage.ids[i]!]!++;
+  for (const [id, list] of windows) {
+    const lineage = list.view();
+    documents.set(id, { count: lineage.length, lineage });
+    for (let i = 0; i < lineage.length; i++) counted[lineage[i]!]!++;
   }
   const ms = performance.now() - t0;
   return { records: w.total, ms, documents: documents.size };
