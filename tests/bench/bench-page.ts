@@ -60,21 +60,44 @@ export async function setSweep(page: Page, pointer: string, values: string, seed
 
 /** What one sweep in the Lab measured: click to "Sweep finished", what the Lab said, and the main thread's long tasks meanwhile. */
 export interface TimedSweep {
+  /** From the button's click event to the status line saying the sweep finished, timed in the page. */
   clickToFinishedMs: number;
+  /** The same span as the test driver sees it (its click and its polling of the page add to it). */
+  driverMs: number;
   said: string;
   longTasks: number[];
 }
 
-/** Clicks Run sweep, times it to "Sweep finished", then lets the charts render before reading the long tasks. */
+/**
+ * Clicks Run sweep and times it to "Sweep finished" inside the page: a capturing click listener
+ * notes the click, a MutationObserver the moment the status line says so. Then lets the charts
+ * render before reading the long tasks.
+ */
 export async function timedSweep(page: Page): Promise<TimedSweep> {
   const longTasks = await watchLongTasks(page);
+  await page.evaluate(() => {
+    const w = window as unknown as { __sweepTimes: { clicked?: number; finished?: number } };
+    const times: { clicked?: number; finished?: number } = (w.__sweepTimes = {});
+    const slot = document.querySelector('[data-slot="sweep"]')!;
+    slot.addEventListener('click', (e) => {
+      if ((e.target as HTMLElement).closest('button')?.textContent?.trim() === 'Run sweep') times.clicked ??= performance.now();
+    }, { capture: true });
+    const observer = new MutationObserver(() => {
+      if (times.finished === undefined && /Sweep finished/.test(slot.querySelector('.lab-status')?.textContent ?? '')) {
+        times.finished = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(slot, { subtree: true, childList: true, characterData: true });
+  });
   const started = Date.now();
   await page.getByRole('button', { name: 'Run sweep' }).click();
   const status = page.locator('[data-slot="sweep"] .lab-status', { hasText: /Sweep finished/ });
   await status.waitFor({ timeout: 600_000 });
-  const clickToFinishedMs = Date.now() - started;
+  const driverMs = Date.now() - started;
+  const times = await page.evaluate(() => (window as unknown as { __sweepTimes: { clicked: number; finished: number } }).__sweepTimes);
   await page.waitForTimeout(2000);
-  return { clickToFinishedMs, said: (await status.textContent())?.trim() ?? '', longTasks: await longTasks() };
+  return { clickToFinishedMs: Math.round(times.finished - times.clicked), driverMs, said: (await status.textContent())?.trim() ?? '', longTasks: await longTasks() };
 }
 
 /** One run of `spec` in the Lab's worker: a sweep of its own seed, once. */

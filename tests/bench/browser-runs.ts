@@ -34,7 +34,7 @@ async function comparison(page: Page, baseURL: string): Promise<void> {
   const spec = comparisonSpec();
   const run = await labRun(page, baseURL, spec);
   const ms = run.clickToFinishedMs;
-  console.log(`comparison run, ${fmt(RECORDS)} records, in the Lab page's worker: ${fmt(ms)} ms from click to finished; target < 2,000 ms: ${ms < 2000 ? 'met' : 'missed'}`);
+  console.log(`comparison run, ${fmt(RECORDS)} records, in the Lab page's worker: ${fmt(ms)} ms from click to finished in the page (${fmt(run.driverMs)} ms as the test driver sees it); target < 2,000 ms: ${ms < 2000 ? 'met' : 'missed'}`);
   console.log(longTaskLine(run.longTasks));
 }
 
@@ -43,7 +43,7 @@ async function sweep(page: Page, baseURL: string): Promise<void> {
   await setSweep(page, '/faults/0/loss', '0..0.19 step 0.01', 5);
   const run = await timedSweep(page);
   const ms = run.clickToFinishedMs;
-  console.log(`lab sweep in the Lab page's worker: "${run.said}" (${fmt(ms)} ms from click to finished); target < 5,000 ms: ${ms < 5_000 ? 'met' : 'missed'}`);
+  console.log(`lab sweep in the Lab page's worker: "${run.said}" (${fmt(ms)} ms from click to finished in the page, ${fmt(run.driverMs)} ms as the test driver sees it); target < 5,000 ms: ${ms < 5_000 ? 'met' : 'missed'}`);
   console.log(longTaskLine(run.longTasks));
 }
 

@@ -16,9 +16,9 @@ const RECORDS = 1_000_000;
 
 await withSitePage(async (page, baseURL) => {
   const spec = FULL_PIPELINE(RECORDS);
-  const { clickToFinishedMs: wallMs, said, longTasks: tasks } = await labRun(page, baseURL, spec);
+  const { clickToFinishedMs: wallMs, driverMs, said, longTasks: tasks } = await labRun(page, baseURL, spec);
   const longest = tasks.length ? Math.max(...tasks) : 0;
-  console.log(`1,000,000-record run in the Lab's worker: ${wallMs} ms from click to finished (target ≤ 1,500 ms: ${wallMs <= 1500 ? 'met' : 'missed'}); long tasks watched until the charts have rendered`);
+  console.log(`1,000,000-record run in the Lab's worker: ${wallMs} ms from click to finished in the page (target ≤ 1,500 ms: ${wallMs <= 1500 ? 'met' : 'missed'}; ${driverMs} ms as the test driver sees it); long tasks watched until the charts have rendered`);
   console.log(`lab: ${said}`);
   const reference = (await referenceInWorker(page, spec, 'bench-full-pipeline')).ms;
   console.log(`id reference in a worker of this page (the ids alone through the same hops, id-reference.ts): ${Math.round(reference)} ms → the run from click to finished takes ${(wallMs / reference).toFixed(1)}× it`);

@@ -45,6 +45,14 @@ export class LabClient {
     for (const w of waiters) w(failure);
   }
 
+  /**
+   * Starts the worker ahead of the first call: loading and compiling the simulator in it takes a
+   * moment that should pass while the learner edits, not after they press Run.
+   */
+  warm(): void {
+    if (!this.api) this.start();
+  }
+
   /** Calls the worker; a progress callback (if any) is proxied across. */
   call<T>(fn: (api: Remote<LabApi>, progress: ((p: SweepProgress) => void) & object) => Promise<T>, onProgress?: (p: SweepProgress) => void): Promise<T> {
     const api = this.api ?? this.start();

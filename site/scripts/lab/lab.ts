@@ -311,6 +311,10 @@ export async function mount(root: HTMLElement): Promise<void> {
   document.addEventListener(THEME_EVENT, () => editor?.setTheme(currentTheme() === 'dark'));
   changed();
 
+  // The lab worker loads while the page is idle, so the first experiment does not wait for it.
+  if ('requestIdleCallback' in window) requestIdleCallback(() => lab.warm(), { timeout: 2000 });
+  else setTimeout(() => lab.warm(), 200);
+
   // For scripts and tests: read and replace the pipeline text.
   Object.assign(root, { specText, setSpecText: host.setSpec });
   root.dataset.ready = 'true';
