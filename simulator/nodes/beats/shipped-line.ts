@@ -45,6 +45,15 @@ function metadataOf(rid: number, read: ReadStamp): FieldMap {
   return processors.length > 0 ? { beat: 'filebeat', _id: metadataId(processors, workload.seed, rid, read.incarnation) } : PLAIN_METADATA;
 }
 
+/**
+ * What a store that keeps lines as numbers holds per line (the Logstash queue's rings, a LineStore):
+ * the read of a packed shipped or parsed line — whose rid and lengths are in its columns — or a
+ * record kept as itself. A read has no `rid`.
+ */
+export function isReadStamp(held: Rec | ReadStamp): held is ReadStamp {
+  return (held as Partial<Rec>).rid === undefined;
+}
+
 /** One of the four fields every shipped event has, or undefined for another name. */
 function shippedField(rid: number, eventTimeMs: number, read: ReadStamp, name: string): FieldValue | undefined {
   switch (name) {
@@ -154,7 +163,6 @@ abstract class MeasuredLine extends LazyRec {
 
 /** An event as Filebeat ships it: `message`, `log`, `@timestamp`, `@metadata`, in that order. */
 export class ShippedLine extends MeasuredLine {
-
   get fields(): FieldMap {
     const w = this.read.source.workload;
     return { message: w.text(this.rid, this.eventTimeMs), log: w.logField(this.rid), '@timestamp': this.read.stamp, '@metadata': metadataOf(this.rid, this.read) };
@@ -179,7 +187,6 @@ export class ShippedLine extends MeasuredLine {
  * (`workload.eventTimeMs(rid)`), which lets `packLines` keep it as its rid alone.
  */
 export class ParsedAccessLine extends MeasuredLine {
-
   get fields(): FieldMap {
     const { rid, eventTimeMs, read } = this;
     const w = read.source.workload;
@@ -325,10 +332,13 @@ export class LineStore {
   /** Replaces record `n` (at most one past the end). */
   set(n: number, rec: Rec): void {
     if (rec instanceof MeasuredLine && rec.rid <= 0x7fffffff) {
-      this.rids = withRoomFor(this.rids, n);
-      this.lengths = withRoomFor(this.lengths, n);
-      this.jsonLengths = withRoomFor(this.jsonLengths, n);
-      this.parsed = withRoomFor(this.parsed, n);
+      if (n >= this.rids.length) {
+        // The four columns grow together: one check per record, not four.
+        this.rids = withRoomFor(this.rids, n);
+        this.lengths = withRoomFor(this.lengths, n);
+        this.jsonLengths = withRoomFor(this.jsonLengths, n);
+        this.parsed = withRoomFor(this.parsed, n);
+      }
       this.held[n] = rec.read;
       this.rids[n] = rec.rid;
       this.lengths[n] = rec.knownMessageLength();
@@ -339,28 +349,22 @@ export class LineStore {
 
   at(n: number): Rec {
     const held = this.held[n]!;
-    if ((held as Partial<Rec>).rid !== undefined) return held as Rec;
-    const read = held as ReadStamp;
+    if (!isReadStamp(held)) return held;
     const rid = this.rids[n]!;
     const Line = this.parsed[n] === 1 ? ParsedAccessLine : ShippedLine;
-    return new Line(rid, read.source.workload.eventTimeMs(rid), read, this.lengths[n]!, this.jsonLengths[n]!);
+    return new Line(rid, held.source.workload.eventTimeMs(rid), held, this.lengths[n]!, this.jsonLengths[n]!);
   }
 
   /** Visits the rids record `n` stands for (its own, or an aggregate's lineage), without making a packed line. */
   visitRids(n: number, visit: (rid: number) => void): void {
     const held = this.held[n]!;
-    if ((held as Partial<Rec>).rid === undefined) {
-      visit(this.rids[n]!);
-      return;
-    }
-    const rec = held as Rec;
-    if (rec.rid >= 0) visit(rec.rid);
+    if (isReadStamp(held)) visit(this.rids[n]!);
+    else if (held.rid >= 0) visit(held.rid);
     else {
-      const lineage = rec.lineage ?? [];
+      const lineage = held.lineage ?? [];
       for (let i = 0; i < lineage.length; i++) visit(lineage[i]!);
     }
   }
-
 }
 
 /**

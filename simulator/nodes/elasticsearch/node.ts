@@ -15,7 +15,6 @@ import { IndexDocuments, type FieldType, type WriteResult } from './documents.js
 import type { EsBulkRequest, EsBulkResponse } from './protocol.js';
 import { searchableAtMs, type VisibilityRecorder } from '../../cost/visibility.js';
 
-
 function indexedWhy(index: string, result: WriteResult): string {
   return `indexed into ${index} as _id ${result.id} (_version ${result.version ?? 1})`;
 }

@@ -117,7 +117,7 @@ export class LogstashNode implements SimNode {
   receive(msg: Message, from: string): void {
     if (msg.kind === 'beats.batch') {
       const m = msg as Message & { conn: unknown; seq: unknown };
-      // A Beats batch carries its events as a list (nodes/beats/lumberjack-client.ts).
+      // A Beats batch carries its events as a column (a ShippedBatch: rids and reads, nodes/beats/lumberjack-client.ts).
       const records: RecordColumn = msg.records ?? [];
       this.counters.eventsIn += records.length;
       const ledger = this.ctx.ledger;

@@ -14,14 +14,10 @@
  * then holds no young object for each scavenge to trace from the old generation.
  */
 import type { Rec, RecordColumn } from '../../core/record.js';
-import { ShippedBatch, ShippedLine, type ReadStamp } from '../beats/shipped-line.js';
+import { isReadStamp, ShippedBatch, ShippedLine, type ReadStamp } from '../beats/shipped-line.js';
 
 /** What a slot holds: the event, or the read of a shipped line whose rid is in `rids`. */
 type Held = Rec | ReadStamp | undefined;
-
-function isRead(held: Rec | ReadStamp): held is ReadStamp {
-  return (held as Partial<Rec>).rid === undefined;
-}
 
 const INITIAL_CAPACITY = 1024;
 
@@ -77,7 +73,7 @@ export class QueueSlots {
   rec(slot: number): Rec {
     const i = slot & this.mask;
     const held = this.recs[i]!;
-    if (!isRead(held)) return held;
+    if (!isReadStamp(held)) return held;
     const rid = this.rids[i]!;
     return new ShippedLine(rid, held.source.workload.eventTimeMs(rid), held, this.lengths[i]!, this.jsonLengths[i]!);
   }
@@ -86,7 +82,7 @@ export class QueueSlots {
   rid(slot: number): number {
     const i = slot & this.mask;
     const held = this.recs[i]!;
-    return isRead(held) ? this.rids[i]! : held.rid;
+    return isReadStamp(held) ? this.rids[i]! : held.rid;
   }
 
   has(slot: number, flag: number): boolean {
